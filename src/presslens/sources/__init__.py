@@ -1,1 +1,92 @@
-"""Readers that turn inputs into Articles."""
+"""Readers that turn inputs (files, folders, URLs, stdin) into Articles, streamed.
+
+``iter_articles`` is the one entry point: it yields an ``Article`` per document, or an
+``InputError`` naming the document and the reason it cannot be read, and never stops early.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from presslens.schema import Article, InputError
+from presslens.sources.html import article_from_html, looks_like_html
+from presslens.sources.jsonl import iter_jsonl
+from presslens.sources.text import article_from_text, read_bytes
+from presslens.sources.url import article_from_url, is_url
+from presslens.sources.warc import iter_warc
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+__all__ = ["iter_articles", "read_one", "article_from_html", "article_from_text", "article_from_url"]
+
+
+def iter_articles(inputs: Iterable[str], *, stdin: bytes | None = None) -> Iterator[Article | InputError]:
+    """Yield the articles of each input in order: a path, a folder (recursive), a URL, or ``-`` for stdin."""
+    for item in inputs:
+        if item == "-":
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            yield _guarded(lambda d=data: _from_bytes(d, "<stdin>"))
+        elif is_url(item):
+            yield _guarded(lambda u=item: article_from_url(u))
+        else:
+            path = Path(item)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                    yield from read_path(child)
+            elif path.exists():
+                yield from read_path(path)
+            else:
+                yield InputError(item, "no such file or directory")
+
+
+def read_path(path: Path) -> Iterator[Article | InputError]:
+    """Yield the article(s) in one file, chosen by extension, else by sniffing its first bytes."""
+    name = path.name.lower()
+    origin = str(path)
+    if name.endswith(JSONL_SUFFIXES):
+        yield from iter_jsonl(path)
+    elif name.endswith(WARC_SUFFIXES):
+        yield from iter_warc(path)
+    else:
+        yield _guarded(lambda: _from_file(path, origin))
+
+
+def read_one(item: str) -> Article:
+    """Read exactly one article (path, URL or ``-``), raising InputError when it cannot be read."""
+    results = list(iter_articles([item]))
+    if len(results) != 1:
+        raise InputError(item, f"expected one article, found {len(results)}")
+    if isinstance(results[0], InputError):
+        raise results[0]
+    return results[0]
+
+
+def _from_file(path: Path, origin: str) -> Article:
+    data = read_bytes(path, origin)
+    name = path.name.lower()
+    if name.endswith(HTML_SUFFIXES):
+        return article_from_html(data, origin)
+    if name.endswith(TEXT_SUFFIXES):
+        return article_from_text(data, origin)
+    return _from_bytes(data, origin)
+
+
+def _from_bytes(data: bytes, origin: str) -> Article:
+    """Sniff untyped bytes: HTML when it looks like markup, else UTF-8 text."""
+    if looks_like_html(data):
+        return article_from_html(data, origin)
+    if data[:8].startswith(b"WARC/"):
+        raise InputError(origin, "WARC data must be given as a .warc or .warc.gz file")
+    return article_from_text(data, origin)
+
+
+def _guarded(read) -> Article | InputError:  # noqa: ANN001
+    try:
+        return read()
+    except InputError as exc:
+        return exc

@@ -1,0 +1,100 @@
+"""``presslens analyze``: who said what in one or more articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from presslens.cli import app, fail, stderr
+from presslens.engines.local import run_local
+from presslens.pipeline import ALL_EXTRACTORS, Options
+from presslens.report import render_report
+from presslens.schema import Analysis, Article, InputError
+from presslens.sources import iter_articles
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _parse_extractors(value: str) -> tuple[str, ...]:
+    names = tuple(x.strip() for x in value.split(",") if x.strip())
+    unknown = [n for n in names if n not in ALL_EXTRACTORS]
+    if unknown:
+        raise typer.BadParameter(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(ALL_EXTRACTORS)}")
+    return names
+
+
+def _check_date(value: str | None) -> str | None:
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .warc), folders, http(s) URLs, or - for stdin.", show_default=False)],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the page's own.", callback=_check_date)] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name; overrides the page's own.")] = None,
+    title: Annotated[str | None, typer.Option(help="Title; overrides the page's own.")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="text (readable report; default on a terminal), json (the record contract; an array for several inputs) or jsonl (one object per input; default when piped).")] = None,
+    extract: Annotated[str, typer.Option(help="Comma-separated extractors to run.")] = ",".join(ALL_EXTRACTORS),
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once.")] = 1,
+) -> None:
+    """Analyse articles: attributions with resolved speakers, entities, dates, claims and framing.
+
+    Exits 1 when any input could not be analysed (one line on stderr per bad input); the rest are still reported.
+    """
+    options = Options(extractors=_parse_extractors(extract))
+    overrides = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
+    fmt = fmt or (Format.text if sys.stdout.isatty() else Format.jsonl)
+    items = (_override(item, overrides) for item in iter_articles(inputs))
+    out = Console(highlight=False, soft_wrap=fmt != Format.text)
+    failures = 0
+    collected: list[dict] = []
+    try:
+        for result in run_local(items, workers=workers, options=options):
+            if isinstance(result, InputError):
+                failures += 1
+                stderr.print(f"[bold red]presslens: error:[/] {escape(str(result))}")
+                continue
+            for warning in result.warnings:
+                stderr.print(f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: {escape(warning)}")
+            _emit(result, fmt, out, collected)
+    except RuntimeError as exc:  # e.g. the spaCy model is missing
+        raise fail(str(exc)) from None
+    if fmt == Format.json:
+        payload = collected[0] if len(collected) == 1 and len(inputs) == 1 else collected
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _override(item: Article | InputError, overrides: dict[str, str]) -> Article | InputError:
+    if isinstance(item, Article):
+        for key, value in overrides.items():
+            setattr(item, key, value)
+    return item
+
+
+def _emit(result: Analysis, fmt: Format, out: Console, collected: list[dict]) -> None:
+    if fmt == Format.json:
+        collected.append(result.to_dict())
+    elif fmt == Format.jsonl:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    else:
+        render_report(result, out)

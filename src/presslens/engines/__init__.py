@@ -1,0 +1,1 @@
+"""Runners over the same pipeline: local processes and a Dask cluster."""

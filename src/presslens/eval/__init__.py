@@ -1,0 +1,1 @@
+"""Scorers for the evaluation data sets in ``../shared/data``."""

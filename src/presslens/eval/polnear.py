@@ -1,0 +1,325 @@
+"""Score attribution extraction against PolNeAR (Newell, Margolin & Ruths, LREC 2018).
+
+PolNeAR ships brat standoff files: ``T`` lines are labelled character spans (``Source``, ``Cue``,
+``Content``, ``Attribution``, ``Discard``, ``Discuss``) whose offsets may list several fragments
+separated by ``;`` and whose surface text may run over several physical lines; ``E`` lines tie one
+attribution's spans together. Articles annotated by several people are scored against the first
+annotator listed in ``metadata.tsv``.
+
+Matching follows the usual overlap scoring for attribution relations (Pareti 2016; PolNeAR's own
+evaluation): a predicted content matches a gold content when the character Jaccard of their
+(fragment-union) character sets is at least ``threshold``; pairs are matched one-to-one, greedily by
+descending Jaccard. Because PolNeAR annotates one attribution per cue ("Part one," he said, "part
+two." is one discontinuous content), predictions that share a cue span are merged before matching.
+A matched prediction has the right source when its source mention overlaps the gold source span.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from presslens.schema import Attribution
+
+Fragments = tuple[tuple[int, int], ...]
+
+# Cues whose content is a belief, thought, wish or expectation rather than something said.
+BELIEF_CUES = frozenset(
+    "think believe feel hope want fear expect know worry suspect wish assume doubt "
+    "consider imagine understand see view regard reckon guess suppose realize realise "
+    "remember forget wonder agree disagree like love hate prefer need".split()
+)
+# Cues that introduce polls, surveys, studies, reports and other documents.
+DOCUMENT_WORDS = frozenset(
+    "poll polls survey surveys study studies report reports document documents memo data "
+    "analysis research figures statistics filing filings record records show shows showed "
+    "shown find finds found indicate indicates indicated suggest suggests suggested".split()
+)
+# Auxiliaries, adverbs and function words skipped when naming a multi-word cue by its main word.
+_CUE_FILLER = frozenset(
+    "has have had having is are was were be been being am also not will would could can may might "
+    "should must shall did do does didn doesn don t s just later then still now recently often even "
+    "reportedly previously repeatedly publicly already once again the a an it in to for on that who "
+    "which he she they we i you has n never always".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(slots=True)
+class GoldAttribution:
+    """One PolNeAR attribution: fragment offsets of its content, cue and (optional) source."""
+
+    content: Fragments
+    cue: Fragments
+    source: Fragments
+    cue_text: str = ""
+    source_text: str = ""
+
+
+@dataclass(slots=True)
+class PredItem:
+    """A prediction reduced to what scoring needs: content fragments, cue and source offsets."""
+
+    content: Fragments
+    cue: Fragments
+    source: Fragments
+    cue_text: str = ""
+
+
+@dataclass(slots=True)
+class Miss:
+    """A gold attribution the extractor did not find."""
+
+    article: str
+    content: str
+    cue: str
+    source: str
+    category: str
+
+
+@dataclass(slots=True)
+class Scores:
+    """Running counts over a corpus."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    source_ok: int = 0
+    source_gold: int = 0
+    misses: list[Miss] = field(default_factory=list)
+    false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def source_accuracy(self) -> float:
+        return self.source_ok / self.source_gold if self.source_gold else 0.0
+
+    def miss_breakdown(self) -> Counter[str]:
+        return Counter(m.category for m in self.misses)
+
+
+def _parse_offsets(field_: str) -> Fragments:
+    frags = []
+    for part in field_.split(";"):
+        a, b = part.split()
+        frags.append((int(a), int(b)))
+    return tuple(frags)
+
+
+def read_ann(path: Path, text: str) -> list[GoldAttribution]:
+    """Parse one brat ``.ann`` file into gold attributions (surface text is re-read from ``text``)."""
+    spans: dict[str, tuple[str, Fragments]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        # Continuation lines of a multi-line surface text carry no tab-separated id; skip them.
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        ident, body = parts[0], parts[1]
+        if ident.startswith("T") and ident[1:].isdigit():
+            label, _, offsets = body.partition(" ")
+            try:
+                spans[ident] = (label, _parse_offsets(offsets))
+            except ValueError:
+                continue
+        elif ident.startswith("E") and ident[1:].isdigit():
+            roles = dict(arg.split(":", 1) for arg in body.split() if ":" in arg)
+            events.append(roles)
+    gold = []
+    for roles in events:
+        content = spans.get(roles.get("Content", ""))
+        if content is None:
+            continue
+        cue = spans.get(roles.get("Cue", ""), ("", ()))[1]
+        source = spans.get(roles.get("Source", ""), ("", ()))[1]
+        gold.append(
+            GoldAttribution(
+                content=content[1],
+                cue=cue,
+                source=source,
+                cue_text=_frag_text(text, cue),
+                source_text=_frag_text(text, source),
+            )
+        )
+    return gold
+
+
+def _frag_text(text: str, frags: Fragments) -> str:
+    return " … ".join(text[a:b] for a, b in frags)
+
+
+def first_annotators(root: Path) -> dict[str, str]:
+    """Map article name → first listed annotator id, from ``metadata.tsv``."""
+    out: dict[str, str] = {}
+    with open(root / "metadata.tsv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name = row["filename"].removesuffix(".txt")
+            out[name] = row["annotators"].split("|")[0]
+    return out
+
+
+def load_split(root: Path, split: str, limit: int | None = None) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
+    """Yield ``(article name, text, gold attributions)`` for one split, sorted by name."""
+    first = first_annotators(root)
+    text_dir, ann_dir = root / split / "text", root / split / "attributions"
+    for i, path in enumerate(sorted(text_dir.glob("*.txt"))):
+        if limit is not None and i >= limit:
+            return
+        name = path.stem
+        text = _read_text(path)
+        ann = ann_dir / f"{name}_{first.get(name, '')}.ann"
+        if not ann.exists():
+            candidates = sorted(ann_dir.glob(f"{name}_*.ann"))
+            if not candidates:
+                continue
+            ann = candidates[0]
+        yield name, text, read_ann(ann, text)
+
+
+def _read_text(path: Path) -> str:
+    # newline="" keeps "\r" characters so brat offsets stay code-point exact.
+    with open(path, encoding="utf-8", newline="") as fh:
+        return fh.read()
+
+
+def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
+    """Reduce predictions to scoring items, merging those that share a cue span (PolNeAR is one per cue)."""
+    by_cue: dict[tuple[int, int], PredItem] = {}
+    items: list[PredItem] = []
+    for a in attributions:
+        src = ((a.source.mention.start, a.source.mention.end),) if a.source.mention else ()
+        content = ((a.content.start, a.content.end),)
+        if a.cue is None:
+            items.append(PredItem(content, (), src))
+            continue
+        key = (a.cue.start, a.cue.end)
+        if key in by_cue:
+            prev = by_cue[key]
+            prev.content = tuple(sorted(prev.content + content))
+            continue
+        item = PredItem(content, (key,), src, a.cue.text)
+        by_cue[key] = item
+        items.append(item)
+    return items
+
+
+def _charset(text: str, frags: Fragments) -> set[int]:
+    out: set[int] = set()
+    for a, b in frags:
+        out.update(i for i in range(a, min(b, len(text))) if not text[i].isspace())
+    return out
+
+
+def jaccard(a: set[int], b: set[int]) -> float:
+    """Jaccard index of two character-offset sets."""
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _overlaps(a: Fragments, b: Fragments) -> bool:
+    return any(x < d and c < y for x, y in a for c, d in b)
+
+
+def cue_lemma(cue_text: str) -> str:
+    """A crude lemma of a cue string, good enough to bucket misses."""
+    words = [w.lower() for w in _WORD.findall(cue_text)]
+    if not words:
+        return cue_text.strip() or "(none)"
+    if words[:2] == ["according", "to"]:
+        return "according to"
+    content = [w for w in words if w not in _CUE_FILLER] or words
+    for w in content:
+        base = _crude_lemma(w)
+        if base in BELIEF_CUES or base in DOCUMENT_WORDS:
+            return base
+    return _crude_lemma(content[0])
+
+
+def _crude_lemma(word: str) -> str:
+    irregular = {"said": "say", "says": "say", "told": "tell", "thought": "think", "felt": "feel",
+                 "knew": "know", "known": "know", "wrote": "write", "written": "write", "saw": "see",
+                 "found": "find", "shown": "show", "believed": "believe", "hoped": "hope", "feared": "fear"}
+    if word in irregular:
+        return irregular[word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)] + repl
+            if stem + "e" in BELIEF_CUES or stem + "e" in DOCUMENT_WORDS:
+                return stem + "e"
+            return stem
+    return word
+
+
+def miss_category(g: GoldAttribution) -> str:
+    """Bucket a missed gold attribution: belief/thought, poll/document, or speech."""
+    lemma = cue_lemma(g.cue_text)
+    if lemma in BELIEF_CUES:
+        return "belief/thought"
+    src_words = {_crude_lemma(w.lower()) for w in _WORD.findall(g.source_text)}
+    if lemma in DOCUMENT_WORDS or src_words & DOCUMENT_WORDS:
+        return "poll/document"
+    return "speech/other"
+
+
+def score_article(
+    name: str,
+    text: str,
+    gold: Sequence[GoldAttribution],
+    predicted: Iterable[Attribution],
+    scores: Scores,
+    threshold: float = 0.5,
+) -> None:
+    """Match one article's predictions to its gold attributions and add the counts to ``scores``."""
+    preds = to_pred_items(predicted)
+    gsets = [_charset(text, g.content) for g in gold]
+    psets = [_charset(text, p.content) for p in preds]
+    pairs = []
+    for gi, gs in enumerate(gsets):
+        for pi, ps in enumerate(psets):
+            if gs & ps:
+                j = jaccard(gs, ps)
+                if j >= threshold:
+                    pairs.append((j, gi, pi))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        g, p = gold[gi], preds[pi]
+        if g.source:
+            scores.source_gold += 1
+            if p.source and _overlaps(g.source, p.source):
+                scores.source_ok += 1
+    scores.gold += len(gold)
+    scores.predicted += len(preds)
+    scores.matched += len(used_g)
+    for gi, g in enumerate(gold):
+        if gi not in used_g:
+            scores.misses.append(
+                Miss(name, _frag_text(text, g.content), g.cue_text, g.source_text, miss_category(g))
+            )
+    for pi, p in enumerate(preds):
+        if pi not in used_p:
+            scores.false_alarms.append((name, _frag_text(text, p.content), p.cue_text))
