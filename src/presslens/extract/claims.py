@@ -1,0 +1,421 @@
+"""Check-worthy claims: sentences and quoted contents that state a checkable fact.
+
+Method
+------
+Check-worthiness is scored per sentence, in the sense of ClaimBuster (Hassan, Li & Tremayne,
+CIKM 2015; Arslan, Hassan, Li & Tremayne, ICWSM 2020): a *check-worthy factual sentence* states a
+fact the public would want verified. The shipped model (``presslens/models/checkworthy.npz``,
+built by ``training/train_checkworthy.py``, card in ``models/checkworthy.md``) is a linear
+classifier over three feature blocks:
+
+* word unigrams and bigrams, lower-cased with every digit mapped to ``0`` so that "4.5%" and
+  "7.2%" share features; sublinear TF-IDF, L2-normalised;
+* character 3-5-grams inside word boundaries (the ``char_wb`` scheme), sublinear TF-IDF,
+  L2-normalised;
+* a few hand features: numbers, units and quantity words, comparatives, years, name-like
+  capitalisation, first-person opinion markers, questions, greetings, length.
+
+The logistic-regression score is Platt-calibrated, so ``checkworthy`` is a probability in [0, 1].
+It was trained on ClaimBuster crowd labels, CLEF CheckThat! 2020 Task 5 debates and CLEF
+CheckThat! 2022 Task 1A English tweets (Nakov et al., CLEF 2020 and 2022 overviews).
+
+Scoring needs only numpy: the vocabulary, IDF weights and coefficients are stored in a
+compressed ``.npz`` (no pickle), and a document's candidate spans are scored in one batch.
+
+Candidates are the document's sentences (split again at line breaks), the content span of every
+attribution, and the parts of sentences that fall inside attribution contents. A claim inside an
+attribution content carries the attribution's speaker and ``said_on``. Overlapping candidates
+are resolved greedily by score, so claims never overlap.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from presslens.schema import Attribution, Claim, Quantity
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.npz"
+FORMAT_VERSION = 1
+
+# ---------------------------------------------------------------------------------------------
+# Featurisation (shared by training and inference: training/train_checkworthy.py imports these)
+# ---------------------------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_HANDLE = re.compile(r"@\w+")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"[^\W_]+|[%$€£]")
+CHAR_NGRAMS = (3, 5)
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.I)
+_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|usd|eur|gbp)\b", re.I)
+_QUANT_WORD = re.compile(
+    r"\b(?:thousands?|millions?|billions?|trillions?|hundreds?|dozens?|half|third|quarter|twice|"
+    r"double[ds]?|tripled?|times|majority|average|rate|percent|number|amount|total)\b",
+    re.I,
+)
+_COMPARATIVE = re.compile(
+    r"\b(?:more|less|fewer|than|most|least|highest|lowest|largest|biggest|smallest|greatest|"
+    r"increased?|decreased?|rose|risen|fell|fallen|grew|grown|dropped|doubled|cut|record|"
+    r"higher|lower|larger|bigger|smaller|worse|better|best|worst|only|every|since)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
+_CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+_OPINION = re.compile(
+    r"\b(?:i think|i believe|i feel|i hope|i want|i'm going to|we must|we need|we should|we will|"
+    r"should|must|let me|let's|i would|in my opinion|i guess)\b",
+    re.I,
+)
+_GREETING = re.compile(
+    r"\b(?:thank you|thanks|hello|good evening|good morning|welcome|congratulations|applause|"
+    r"ladies and gentlemen|god bless)\b",
+    re.I,
+)
+_WORDLIKE = re.compile(r"[^\W\d_]{2,}")
+
+HAND_FEATURES = (
+    "has_number",
+    "log_numbers",
+    "percent",
+    "money",
+    "quantity_word",
+    "comparative",
+    "year",
+    "log_capitalised",
+    "opinion",
+    "question",
+    "exclamation",
+    "greeting",
+    "log_length",
+    "short",
+)
+
+
+def normalise(text: str) -> str:
+    """Lower-case, map digits to 0, replace URLs and @handles by placeholders, squeeze spaces."""
+    text = _URL.sub(" httpurl ", text)
+    text = _HANDLE.sub(" @user ", text)
+    text = _DIGIT.sub("0", text.lower())
+    return _SPACE.sub(" ", text).strip()
+
+
+def word_features(norm: str) -> list[str]:
+    """Word unigrams and bigrams of a normalised text."""
+    toks = _TOKEN.findall(norm)
+    return toks + [f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False)]
+
+
+def word_char_ngrams(word: str) -> list[str]:
+    """Character n-grams of one space-padded word (the ``char_wb`` scheme)."""
+    padded = f" {word} "
+    grams: list[str] = []
+    lo, hi = CHAR_NGRAMS
+    for n in range(lo, hi + 1):
+        if len(padded) <= n:
+            grams.append(padded)
+            break
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return grams
+
+
+def char_features(norm: str) -> list[str]:
+    """Character n-grams of every word of a normalised text."""
+    grams: list[str] = []
+    for word in norm.split(" "):
+        if word:
+            grams.extend(word_char_ngrams(word))
+    return grams
+
+
+def hand_features(text: str) -> list[float]:
+    """The hand features named in ``HAND_FEATURES``, computed on the original text."""
+    numbers = len(_NUMBER.findall(text))
+    words = len(_WORDLIKE.findall(text))
+    caps = len(_CAPITAL.findall(text.strip()))
+    return [
+        float(numbers > 0),
+        math.log1p(numbers),
+        float(bool(_PERCENT.search(text))),
+        float(bool(_MONEY.search(text))),
+        min(len(_QUANT_WORD.findall(text)), 3) / 3.0,
+        min(len(_COMPARATIVE.findall(text)), 3) / 3.0,
+        float(bool(_YEAR.search(text))),
+        math.log1p(caps),
+        float(bool(_OPINION.search(text))),
+        float("?" in text),
+        float("!" in text),
+        float(bool(_GREETING.search(text))),
+        math.log1p(words) / 4.0,
+        float(words < 6),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The exported model, scored with numpy
+# ---------------------------------------------------------------------------------------------
+
+
+class CheckworthyModel:
+    """A linear check-worthiness scorer loaded from the compact ``.npz`` export."""
+
+    def __init__(self, arrays: dict[str, Any]) -> None:
+        self.word_vocab = _vocab(arrays["word_terms"])
+        self.char_vocab = _vocab(arrays["char_terms"])
+        self.word_idf = arrays["word_idf"].astype(np.float64)
+        self.char_idf = arrays["char_idf"].astype(np.float64)
+        self.word_coef = arrays["word_coef"].astype(np.float64)
+        self.char_coef = arrays["char_coef"].astype(np.float64)
+        self.hand_coef = arrays["hand_coef"].astype(np.float64)
+        self.intercept = float(arrays["intercept"])
+        self.platt_a, self.platt_b = (float(x) for x in arrays["platt"])
+        self._char_cache: dict[str, list[int]] = {}
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> CheckworthyModel:
+        """Read a model written by ``training/train_checkworthy.py``."""
+        with np.load(path, allow_pickle=False) as data:
+            arrays = {k: data[k] for k in data.files}
+        version = int(arrays.get("format_version", 0))
+        if version != FORMAT_VERSION:
+            raise ValueError(f"{path}: model format {version}, expected {FORMAT_VERSION}")
+        return cls(arrays)
+
+    def _word_ids(self, norm: str) -> list[int]:
+        vocab = self.word_vocab
+        return [i for i in map(vocab.get, word_features(norm)) if i is not None]
+
+    def _char_ids(self, norm: str) -> list[int]:
+        cache, vocab = self._char_cache, self.char_vocab
+        ids: list[int] = []
+        for word in norm.split(" "):
+            hit = cache.get(word)
+            if hit is None:
+                hit = [i for i in map(vocab.get, word_char_ngrams(word)) if i is not None]
+                if len(cache) < 200_000:
+                    cache[word] = hit
+            ids.extend(hit)
+        return ids
+
+    def decision(self, texts: Sequence[str]) -> np.ndarray:
+        """Raw linear scores (before calibration), one per text."""
+        n = len(texts)
+        if n == 0:
+            return np.zeros(0)
+        norms = [normalise(t) for t in texts]
+        word = _block_dot([self._word_ids(s) for s in norms], self.word_idf, self.word_coef)
+        char = _block_dot([self._char_ids(s) for s in norms], self.char_idf, self.char_coef)
+        hand = np.asarray([hand_features(t) for t in texts], dtype=np.float64) @ self.hand_coef
+        return word + char + hand + self.intercept
+
+    def score(self, texts: Sequence[str]) -> np.ndarray:
+        """Calibrated check-worthiness probabilities in [0, 1], one per text."""
+        z = self.platt_a * self.decision(texts) + self.platt_b
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
+def _vocab(terms: np.ndarray) -> dict[str, int]:
+    """Terms are stored as one newline-joined string; a term never contains a newline."""
+    joined = str(terms)
+    return {t: i for i, t in enumerate(joined.split("\n"))} if joined else {}
+
+
+def _block_dot(rows: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """Sublinear TF-IDF with L2 normalisation per row, dotted with ``coef``, for all rows at once."""
+    n = len(rows)
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
+    if lengths.sum() == 0:
+        return np.zeros(n)
+    flat = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lengths.sum()))
+    row_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    # Count each (row, term) pair: unique over a combined key.
+    key = row_of * (len(idf) + 1) + flat
+    uniq, counts = np.unique(key, return_counts=True)
+    r, t = np.divmod(uniq, len(idf) + 1)
+    x = (1.0 + np.log(counts)) * idf[t]
+    sq = np.bincount(r, weights=x * x, minlength=n)
+    dot = np.bincount(r, weights=x * coef[t], minlength=n)
+    norm = np.sqrt(sq)
+    return np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> CheckworthyModel:
+    """Load the shipped (or a given) model once per process."""
+    return CheckworthyModel.load(path or MODEL_PATH)
+
+
+def score_texts(texts: Sequence[str], path: str | None = None) -> np.ndarray:
+    """Check-worthiness in [0, 1] for each text, scored in one batch."""
+    return load_model(path).score([t if isinstance(t, str) else "" for t in texts])
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims in a parsed document
+# ---------------------------------------------------------------------------------------------
+
+_STRIP = " \t\r\n\u00a0\"“”„«»,;:–—-"
+_MIN_WORDS = 3
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A candidate span; ``attr`` indexes the attribution whose content holds it, if any."""
+
+    start: int
+    end: int
+    attr: int | None
+    whole_content: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding spaces, quote marks and clause punctuation."""
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _sentence_spans(doc: Any, text: str) -> list[tuple[int, int]]:
+    """Sentence character spans, split again at line breaks (headlines, bylines, list items)."""
+    try:
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    except (ValueError, AttributeError):  # no sentence boundaries set
+        bounds = [(0, len(text))]
+    spans: list[tuple[int, int]] = []
+    for s, e in bounds:
+        pos = s
+        for m in re.finditer(r"\n+", text[s:e]):
+            spans.append((pos, s + m.start()))
+            pos = s + m.end()
+        spans.append((pos, e))
+    return spans
+
+
+def _content_spans(attributions: Sequence[Attribution], n: int) -> list[tuple[int, int, int]]:
+    """Valid ``(start, end, index)`` of attribution contents inside a text of length ``n``."""
+    out = []
+    for i, a in enumerate(attributions or ()):
+        c = getattr(a, "content", None)
+        s, e = getattr(c, "start", None), getattr(c, "end", None)
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= n:
+            out.append((s, e, i))
+    return out
+
+
+def _candidates(text: str, sentences: list[tuple[int, int]], contents: list[tuple[int, int, int]]) -> list[_Unit]:
+    """Sentence pieces inside and outside attribution contents, plus whole multi-sentence contents."""
+    units: list[_Unit] = []
+    for s, e in sentences:
+        inside = [(max(s, cs), min(e, ce), i) for cs, ce, i in contents if cs < e and ce > s]
+        units.extend(_Unit(a, b, i) for a, b, i in inside)
+        pos = s
+        for a, b, _ in sorted(inside):
+            if a > pos:
+                units.append(_Unit(pos, a, None))
+            pos = max(pos, b)
+        if pos < e:
+            units.append(_Unit(pos, e, None))
+    for cs, ce, i in contents:
+        units.append(_Unit(cs, ce, i, whole_content=True))
+    seen: set[tuple[int, int]] = set()
+    kept: list[_Unit] = []
+    for u in units:
+        u.start, u.end = _trim(text, u.start, u.end)
+        key = (u.start, u.end)
+        if key in seen or len(_WORDLIKE.findall(text[u.start : u.end])) < _MIN_WORDS:
+            continue
+        seen.add(key)
+        kept.append(u)
+    return kept
+
+
+def _select(units: list[_Unit], scores: np.ndarray, threshold: float) -> list[tuple[_Unit, float]]:
+    """Units at or above threshold; overlaps resolved by preferring sentence pieces, then score."""
+    chosen = [(u, float(p)) for u, p in zip(units, scores, strict=True) if p >= threshold]
+    chosen.sort(key=lambda up: (up[0].whole_content, -up[1], up[0].start))
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[_Unit, float]] = []
+    for u, p in chosen:
+        if any(u.start < b and a < u.end for a, b in taken):
+            continue
+        taken.append((u.start, u.end))
+        out.append((u, p))
+    out.sort(key=lambda up: up[0].start)
+    return out
+
+
+def _quantity_finder() -> Callable[[Any, int, int], list[Quantity]] | None:
+    """``presslens.extract.quantities.find_quantities`` when that module is available."""
+    try:
+        from presslens.extract.quantities import find_quantities
+    except Exception:  # noqa: BLE001 - optional sibling module; absence is not an error
+        return None
+    return find_quantities
+
+
+def _quantities(finder: Callable[[Any, int, int], list[Quantity]] | None, doc: Any, s: int, e: int) -> list[Quantity]:
+    if finder is None:
+        return []
+    try:
+        return list(finder(doc, s, e) or [])
+    except Exception:  # noqa: BLE001 - a quantity parser failure must not lose the claim
+        return []
+
+
+def _speaker(a: Attribution) -> str | None:
+    src = getattr(a, "source", None)
+    if src is None:
+        return None
+    if src.name:
+        return src.name
+    return src.mention.text if src.mention is not None else None
+
+
+def find_claims(doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5) -> list[Claim]:
+    """Check-worthy claims of a parsed document, in text order.
+
+    ``doc`` is a spaCy ``Doc`` (its ``text`` and sentence boundaries are read, nothing is re-parsed).
+    Each sentence, and each attribution content, is scored for check-worthiness; spans scoring at
+    least ``threshold`` become :class:`Claim` records with offsets into ``doc.text``. Claims that
+    sit inside an attribution content carry its speaker and ``said_on``. Never raises on odd input.
+    """
+    text = getattr(doc, "text", None)
+    if not isinstance(text, str) or not text.strip():
+        return []
+    attributions = list(attributions or [])
+    contents = _content_spans(attributions, len(text))
+    units = _candidates(text, _sentence_spans(doc, text), contents)
+    if not units:
+        return []
+    try:
+        scores = load_model().score([text[u.start : u.end] for u in units])
+    except (OSError, ValueError, KeyError):
+        return []
+    finder = _quantity_finder()
+    claims: list[Claim] = []
+    for u, p in _select(units, scores, threshold):
+        attr = attributions[u.attr] if u.attr is not None else None
+        claims.append(
+            Claim(
+                start=u.start,
+                end=u.end,
+                text=text[u.start : u.end],
+                checkworthy=round(min(max(p, 0.0), 1.0), 4),
+                quantities=_quantities(finder, doc, u.start, u.end),
+                speaker=_speaker(attr) if attr is not None else None,
+                said_on=getattr(attr, "said_on", None) if attr is not None else None,
+            )
+        )
+    return claims
