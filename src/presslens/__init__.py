@@ -9,6 +9,7 @@
 """
 
 from presslens import component as _component  # noqa: F401  (registers the spaCy factory)
+from presslens.corpus import Corpus
 from presslens.pipeline import Options, Pipeline, analyze
 from presslens.schema import (
     Analysis,
@@ -27,6 +28,6 @@ from presslens.schema import (
 __version__ = "0.1.0"
 
 __all__ = [
-    "Analysis", "Article", "Attribution", "Claim", "DateMention", "Entity", "FramingSpan",
+    "Analysis", "Article", "Attribution", "Claim", "Corpus", "DateMention", "Entity", "FramingSpan",
     "InputError", "Options", "Pipeline", "Quantity", "Source", "Span", "analyze",
 ]

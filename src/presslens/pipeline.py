@@ -78,10 +78,12 @@ def split_text(text: str, limit: int = nlp_mod.CHUNK_CHARS) -> list[str]:
 class Pipeline:
     """Parse and analyse articles; load once, reuse for many."""
 
-    def __init__(self, nlp: Language | None = None, *, batch_size: int = 16, options: Options | None = None):
+    def __init__(self, nlp: Language | None = None, *, batch_size: int = 16, options: Options | None = None,
+                 chunk_chars: int = nlp_mod.CHUNK_CHARS):
         self.nlp = nlp or nlp_mod.load()
         self.batch_size = batch_size
         self.options = options or Options()
+        self.chunk_chars = chunk_chars
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; raises InputError when it cannot be analysed."""
@@ -101,7 +103,7 @@ class Pipeline:
             if isinstance(item, InputError):
                 passthrough[order] = item
             else:
-                pending.append((item, split_text(item.text)))
+                pending.append((item, split_text(item.text, self.chunk_chars)))
             order += 1
             if len(pending) >= self.batch_size:
                 yield from self._flush(pending, passthrough, order)

@@ -178,3 +178,7 @@ class InputError(Exception):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickle by (origin, reason) so errors cross process boundaries (worker pools, Dask)."""
+        return (type(self), (self.origin, self.reason))

@@ -333,6 +333,8 @@ def _candidates(text: str, sentences: list[tuple[int, int]], contents: list[tupl
     kept: list[_Unit] = []
     for u in units:
         u.start, u.end = _trim(text, u.start, u.end)
+        if u.attr is not None and text[u.start : u.start + 5].lower() == "that ":
+            u.start += 5  # indirect-speech content keeps its complementiser; the claim does not
         key = (u.start, u.end)
         if key in seen or len(_WORDLIKE.findall(text[u.start : u.end])) < _MIN_WORDS:
             continue

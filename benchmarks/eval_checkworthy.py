@@ -1,0 +1,111 @@
+"""Recompute the shipped check-worthiness model's held-out scores and compare them with its card.
+
+Scores ``src/presslens/models/checkworthy.npz`` with the runtime (numpy) scorer on the held-out
+splits that ``training/train_checkworthy.py`` defines: 10 CLEF CheckThat! 2020 Task 5 debates and
+speeches (MAP over documents, the task's official measure) and the CLEF CheckThat! 2022 Task 1A
+English ``dev_test`` tweets (F1 of the check-worthy class, that task's official measure; AP too).
+The numbers are compared with those the training run stored in the model's metadata; a mismatch
+exits with status 1. Without the data (``../shared/data/checkworthy``) it prints a note and exits 0.
+
+Usage: ``.venv/bin/python benchmarks/eval_checkworthy.py [--data DIR] [--model PATH] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from presslens.extract.claims import MODEL_PATH, CheckworthyModel  # noqa: E402
+
+TOLERANCE = 1e-3
+
+
+def _training_module() -> ModuleType:
+    """``training/train_checkworthy.py``, which owns the split definitions and metrics."""
+    path = REPO / "training" / "train_checkworthy.py"
+    spec = importlib.util.spec_from_file_location("train_checkworthy", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def _stored_meta(model_path: Path) -> dict:
+    import numpy as np
+
+    with np.load(model_path, allow_pickle=False) as data:
+        return json.loads(str(data["meta"])) if "meta" in data.files else {}
+
+
+def _compare(expected: dict, got: dict, where: str) -> list[str]:
+    """Differences beyond ``TOLERANCE`` between two metric dictionaries."""
+    bad = []
+    for key, want in expected.items():
+        have = got.get(key)
+        if isinstance(want, int | float) and isinstance(have, int | float):
+            if abs(float(want) - float(have)) > TOLERANCE:
+                bad.append(f"{where}.{key}: card {want} vs recomputed {have}")
+    return bad
+
+
+def main(argv: list[str] | None = None) -> int:
+    tr = _training_module()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=tr.DEFAULT_DATA, help="folder of the check-worthiness data")
+    ap.add_argument("--model", type=Path, default=MODEL_PATH, help="the .npz model to evaluate")
+    ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    args = ap.parse_args(argv)
+    if not (args.data / tr.CB).exists() or not (args.data / tr.CLEF20).is_dir():
+        print(f"check-worthiness data not found under {args.data}; skipping evaluation")
+        return 0
+
+    t0 = time.perf_counter()
+    model = CheckworthyModel.load(args.model)
+    load_s = time.perf_counter() - t0
+    meta = _stored_meta(args.model)
+    splits = tr.make_splits(args.data)
+    problems = []
+    if meta.get("splits", {}).get("clef2020_test_docs") != splits.description["clef2020_test_docs"]:
+        problems.append("held-out CLEF-2020 documents differ from those the model was trained without")
+
+    stored = meta.get("report", {}).get("test", {})
+    thresholds = meta.get("report", {}).get("validation_thresholds", {})
+    domain = {"clef2020_heldout_debates": "clef20", "ct22_dev_test_tweets": "ct22"}
+    results = {}
+    for name, items in splits.tests.items():
+        t1 = time.perf_counter()
+        scores = model.score([i.text for i in items])
+        per_item_ms = 1000 * (time.perf_counter() - t1) / max(len(items), 1)
+        res = {"default": tr.evaluate(items, scores, 0.5)}
+        if domain[name] in thresholds:
+            res["val_tuned"] = tr.evaluate(items, scores, thresholds[domain[name]])
+        results[name] = res
+        for variant, metrics in res.items():
+            problems += _compare(stored.get(name, {}).get(variant, {}), metrics, f"{name}.{variant}")
+        d = res["default"]
+        line = f"{name:26s} n={d['n']:5d} pos={d['positives']:4d} MAP={d['map']:.4f} AP={d['ap_overall']:.4f} "
+        line += f"F1@0.5={d['f1']:.4f}"
+        if "val_tuned" in res:
+            line += f" F1@{res['val_tuned']['at_threshold']}={res['val_tuned']['f1']:.4f}"
+        print(line + f" ({per_item_ms:.3f} ms/sentence)")
+    print(f"model {args.model.name}: {args.model.stat().st_size / 1e6:.2f} MB, loaded in {load_s:.2f}s")
+    if args.json:
+        print(json.dumps(results, indent=1))
+    if not stored:
+        problems.append("the model carries no stored report to compare with")
+    for p in problems:
+        print("MISMATCH:", p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,58 @@
+"""``presslens serve``: the web page and JSON API over a presslens database, read-only."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from presslens.cli import app, fail, stderr
+
+
+def allowed_hosts_for(host: str, extra: list[str]) -> list[str] | None:
+    """Host headers to accept: on a loopback address only local names (defeats DNS rebinding); else any."""
+    try:
+        loopback = ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if extra:
+        return ["127.0.0.1", "localhost", "::1", "[::1]", *extra] if loopback else extra
+    return ["127.0.0.1", "localhost", "::1", "[::1]", host] if loopback else None
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="The presslens database (DuckDB file) to serve; opened read-only.",
+                                     show_default=False)],
+    host: Annotated[str, typer.Option(help="Address to listen on. Keep 127.0.0.1 unless others must reach it.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0 picks a free one).")] = 8000,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="Extra Host header value to accept (e.g. a proxy's name); repeatable.")] = None,
+    workers_threads: Annotated[int, typer.Option("--threads", min=1, max=64,
+                                                 help="DuckDB threads per query.")] = 2,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+) -> None:
+    """Serve a web page and an HTTP API (JSON twin of every page under /api, reference at /docs).
+
+    The database is opened read-only: while the server runs, `presslens ingest` into the same file is
+    refused by DuckDB (a writer needs the file alone). Stop the server, ingest, and start it again.
+    """
+    import uvicorn
+
+    from presslens.web import create_app
+    from presslens.web.db import Database, DatabaseError
+
+    try:
+        database = Database(db, threads=workers_threads)
+    except DatabaseError as exc:
+        raise fail(str(exc)) from None
+    application = create_app(database, allowed_hosts=allowed_hosts_for(host, list(allow_host or [])))
+    shown = f"[{host}]" if ":" in host else host
+    stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/  — Ctrl+C to stop")
+    try:
+        uvicorn.run(application, host=host, port=port, log_level=log_level, server_header=False,
+                    proxy_headers=False, access_log=log_level in ("info", "debug"))
+    finally:
+        database.close()

@@ -1,0 +1,850 @@
+"""Attribution relations (who said what) over one parsed spaCy ``Doc``.
+
+Method. Attributions are read as PARC-style triples of source, cue and content (Pareti 2016,
+"PARC 3.0: A corpus of attribution relations", LREC; Newell, Margolin & Ruths 2018, "An attribution
+relations corpus for political news", LREC). The extractor works in three passes:
+
+1. Quotation marks are paired in one scan of the text (curly marks by direction, straight marks by
+   context, single marks only where they cannot be apostrophes). A quote left open at a paragraph end
+   continues when the next paragraph opens with a quote mark (the news convention for quotes that run
+   over several paragraphs) and is otherwise closed at the paragraph end. Unbalanced marks never raise.
+2. Direct quotes are tied to an adjacent speech clause, after the quote (``"…," he said``, ``"…,"
+   said Merkel``) or before it (``Merkel said: "…"``, ``he told reporters, "…"``), in the spirit of
+   textacy's direct-quotation triples but with the speaker clause checked in the dependency parse.
+   ``"Part one," he said, "part two."`` gives two attributions sharing one cue. A quote that stands
+   alone as a sentence or paragraph takes the speaker of the preceding attribution: in the same
+   paragraph it also repeats that cue, in a new paragraph its cue is ``None``. Quotes that are short,
+   verbless and unattached (scare quotes, titles, nicknames) are not attributions.
+3. Indirect and mixed speech come from reporting verbs in the cue lexicon (``cues.py``) whose clausal
+   complement is the content (``She insisted that …``), from ``according to X``, from parenthetical
+   and final speech clauses (``…, he added.``), from participles (``…, saying that …``) and from cue
+   nouns with a that-clause (``his claim that …``). Multi-word cues (``went on to argue``, ``pointed
+   out``, ``made clear``, ``told reporters``, ``said in a statement``) form one cue span.
+
+Content spans: for direct quotes, the text inside the marks (a trailing comma dropped); for indirect
+speech, the complement clause including ``that`` (PolNeAR's convention, which also scores best); final
+punctuation is dropped. ``type`` is ``direct`` when all the words of the content are inside quote
+marks, ``mixed`` when some are, and ``indirect`` otherwise. Overlaps are resolved univocally, as in
+PolNeAR: the outer attribution wins and cues inside another attribution's content are dropped.
+
+Sources are the mention as written (``She``, ``the chancellor``, ``who``); ``speakers.resolve_speakers``
+links them to entities. The functions never call the pipeline again and walk the tokens a fixed
+number of times, with lemma lookups done on precomputed hash sets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.symbols import AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
+from spacy.tokens import Doc, Token
+
+from presslens.extract import cues
+from presslens.schema import Attribution, AttributionType, Source, Span
+
+__all__ = ["Quote", "find_attributions", "find_quotes"]
+
+_QUOTE_SCAN = re.compile("[\n" + re.escape(cues.QUOTE_CHARS) + "]")
+_OPENERS_BEFORE = set(" \t\r\n([{—–-/\u00a0")
+_CLOSE_PUNCT = set(".,;:!?)]}—–-…\u00a0 \t\r\n")
+
+_SPEECH = cues.hashes(cues.SPEECH_VERBS)
+_BELIEF = cues.hashes(cues.BELIEF_VERBS)
+_CLAUSE_ONLY = cues.hashes(cues.CLAUSE_ONLY_VERBS)
+_OBJECT = cues.hashes(cues.OBJECT_CONTENT_VERBS)
+_INFINITIVE = cues.hashes(cues.INFINITIVE_CONTENT_VERBS)
+_NOUN_CUES = cues.hashes(cues.NOUN_CUES)
+_LEADERS = cues.hashes(cues.CUE_LEADERS)
+_FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
+_SAY = cues.hashes({"say", "tell", "add", "write", "state", "claim", "argue", "insist", "explain"})
+_MAKE = cues.hashes({"make"})
+_ACCORD = cues.hashes({"accord"})
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep"})
+_MENTION_RIGHT_DEPS = frozenset({"compound", "amod", "nummod", "prep", "pobj", "poss", "case", "cc", "conj", "nmod"})
+_SCARE_BEFORE = frozenset(
+    "so-called called dubbed named titled entitled nicknamed known film movie book song album show "
+    "series novel play headline slogan term word words phrase label".split()
+)
+_CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
+
+
+@dataclass(slots=True)
+class Quote:
+    """A stretch of text inside quotation marks (possibly over several paragraphs)."""
+
+    start: int  # first character inside the opening mark
+    end: int  # end (exclusive) of the quoted text
+    open_mark: int  # offset of the opening mark
+    close_mark: int  # offset of the closing mark, -1 when the quote runs to a paragraph end
+    double: bool = True
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate attribution before overlap resolution (character offsets)."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    cue_tok: int
+    rank: int  # lower wins when candidates overlap
+    quote: int = -1  # index of the quote this came from, -1 when not a direct quote
+    forced: AttributionType | None = None
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+
+class _QuoteScanner:
+    """One pass over the quotation marks of a text, pairing them into ``Quote`` records."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.quotes: list[Quote] = []
+        self.open_at = -1  # pending double opening mark in this paragraph
+        self.run: list[tuple[int, int, int]] = []  # (open mark, inner start, inner end) left open
+        self.run_waiting = False
+        self.para_start = 0
+        self.single_at = -1
+
+    def scan(self) -> list[Quote]:
+        text = self.text
+        n = len(text)
+        for m in _QUOTE_SCAN.finditer(text):
+            pos = m.start()
+            ch = text[pos]
+            if ch == "\n":
+                self._newline(pos)
+                continue
+            prev = text[pos - 1] if pos else " "
+            nxt = text[pos + 1] if pos + 1 < n else " "
+            if ch in cues.OPEN_SINGLE or ch in cues.CLOSE_SINGLE or ch == cues.STRAIGHT_SINGLE:
+                self._single(pos, ch, prev, nxt)
+            else:
+                self._double(pos, ch, prev, nxt)
+        if self.open_at >= 0:
+            self.run.append((self.open_at, self.open_at + 1, n))
+            self.open_at = -1
+        self._flush_run()
+        self.quotes.sort(key=lambda q: q.start)
+        return self.quotes
+
+    def _newline(self, pos: int) -> None:
+        if self.open_at >= 0:
+            self.run.append((self.open_at, self.open_at + 1, pos))
+            self.open_at = -1
+            self.run_waiting = True
+        elif self.run and self.run_waiting and self.run[-1][2] < self.para_start:
+            if self.text[self.para_start : pos].strip():
+                self._flush_run()
+        self.single_at = -1
+        self.para_start = pos + 1
+
+    def _flush_run(self) -> None:
+        if self.run:
+            first, last = self.run[0], self.run[-1]
+            end = last[2]
+            while end > first[1] and self.text[end - 1].isspace():
+                end -= 1
+            if end > first[1]:
+                self.quotes.append(Quote(first[1], end, first[0], -1))
+        self.run = []
+        self.run_waiting = False
+
+    def _at_paragraph_start(self, pos: int) -> bool:
+        return not self.text[self.para_start : pos].strip()
+
+    def _double(self, pos: int, ch: str, prev: str, nxt: str) -> None:
+        looks_open = (prev in _OPENERS_BEFORE or prev in cues.QUOTE_CHARS) and not nxt.isspace()
+        looks_close = not prev.isspace() and (nxt in _CLOSE_PUNCT or nxt in cues.QUOTE_CHARS)
+        if ch in cues.OPEN_DOUBLE:
+            is_open = not (self.open_at >= 0 and looks_close and not looks_open)
+        elif ch in cues.CLOSE_DOUBLE:
+            is_open = self.open_at < 0 and looks_open and not looks_close and not self.run_waiting
+        elif self.open_at >= 0:
+            is_open = looks_open and not looks_close
+        else:
+            if prev.isdigit() and not looks_open:  # 12" pipe, 5'10"
+                return
+            is_open = not (looks_close and not looks_open) or (self.run_waiting and looks_open)
+            if not is_open and self.run_waiting:
+                is_open = False
+            elif not is_open:
+                return
+        if is_open:
+            self._open(pos)
+        else:
+            self._close(pos)
+
+    def _open(self, pos: int) -> None:
+        if self.run_waiting:
+            if self._at_paragraph_start(pos):
+                self.run_waiting = False
+            else:
+                self._flush_run()
+        self.open_at = pos
+        self.single_at = -1
+
+    def _close(self, pos: int) -> None:
+        if self.open_at >= 0:
+            if self.run:
+                first = self.run[0]
+                self.quotes.append(Quote(first[1], pos, first[0], pos))
+                self.run = []
+                self.run_waiting = False
+            elif pos > self.open_at + 1:
+                self.quotes.append(Quote(self.open_at + 1, pos, self.open_at, pos))
+            self.open_at = -1
+        elif self.run and self.run_waiting:
+            first = self.run[0]
+            self.quotes.append(Quote(first[1], pos, first[0], pos))
+            self.run = []
+            self.run_waiting = False
+
+    def _single(self, pos: int, ch: str, prev: str, nxt: str) -> None:
+        if self.open_at >= 0:
+            return  # nested quotes stay inside the outer quote
+        can_open = ch != "’" and (prev in _OPENERS_BEFORE or pos == 0) and nxt.isalpha()
+        if can_open and ch == "'" and self.text[pos + 1 : pos + 3].lower() in {"em", "ti", "n'", "n "}:
+            can_open = False
+        if can_open and (ch in cues.OPEN_SINGLE or self.single_at < 0):
+            self.single_at = pos
+            return
+        if self.single_at >= 0 and ch != "‘" and not prev.isspace() and not nxt.isalnum():
+            if pos - self.single_at <= 400 and pos > self.single_at + 1:
+                self.quotes.append(Quote(self.single_at + 1, pos, self.single_at, pos, double=False))
+            self.single_at = -1
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair the quotation marks of ``text`` into quotes, sorted by start; never raises."""
+    return _QuoteScanner(text).scan()
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class _Ctx:
+    """Per-document state shared by the extraction passes."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.tok_starts = [t.idx for t in doc]
+        self.qstarts = [q.start for q in self.quotes]
+        self.inq = [-1] * len(doc)  # index of the quote a token lies in (its marks included)
+        for qi, q in enumerate(self.quotes):
+            a = self.tok_at(q.open_mark)
+            b = self.tok_at((q.close_mark if q.close_mark >= 0 else q.end - 1))
+            for i in range(max(a, 0), b + 1):
+                if self.inq[i] < 0:
+                    self.inq[i] = qi
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing character ``char``."""
+        return max(bisect_right(self.tok_starts, char) - 1, 0)
+
+    def tok_end(self, i: int) -> int:
+        t = self.doc[i]
+        return t.idx + len(t.text)
+
+    def quotes_in(self, start: int, end: int) -> list[int]:
+        """Indices of quotes overlapping the character range [start, end)."""
+        lo = bisect_left(self.qstarts, start)
+        out = []
+        j = lo - 1
+        while j >= 0 and self.quotes[j].end > start:
+            out.append(j)
+            j -= 1
+            if start - self.quotes[j + 1].start > 20000:
+                break
+        j = lo
+        while j < len(self.quotes) and self.quotes[j].start < end:
+            out.append(j)
+            j += 1
+        return sorted(set(out))
+
+
+def _is_verbish(t: Token) -> bool:
+    return t.pos == VERB or (t.pos == AUX and t.dep_ in ("ROOT", "ccomp", "conj", "advcl"))
+
+
+def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Trim token range [a, b] (inclusive) of edge punctuation and spaces; return char offsets."""
+    doc = ctx.doc
+    while a <= b and (doc[a].pos in (PUNCT, SPACE) or doc[a].dep_ == "cc") and not _opens_quote(ctx, a):
+        a += 1
+    while a <= b and doc[b].pos in (PUNCT, SPACE) and not _closes_quote(ctx, b):
+        b -= 1
+    if a > b:
+        return None
+    return doc[a].idx, ctx.tok_end(b)
+
+
+def _opens_quote(ctx: _Ctx, i: int) -> bool:
+    q = ctx.inq[i]
+    return q >= 0 and ctx.quotes[q].open_mark == ctx.doc[i].idx
+
+
+def _closes_quote(ctx: _Ctx, i: int) -> bool:
+    q = ctx.inq[i]
+    return q >= 0 and ctx.quotes[q].close_mark == ctx.doc[i].idx
+
+
+def _mention(ctx: _Ctx, head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``, without relative clauses and appositions."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in _MENTION_RIGHT_DEPS and not (child.dep_ == "prep" and child.lower_ in ("in", "on", "at")):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = ctx.doc
+    while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
+        left += 1
+    while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left].idx, ctx.tok_end(right)
+
+
+def _subject(v: Token, depth: int = 0) -> Token | None:
+    """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
+    for c in v.children:
+        if c.dep_ in _SUBJ_DEPS:
+            if c.dep_ == "nsubjpass" and c.lower_ == "it":
+                return None
+            if c.dep_ == "nsubjpass":
+                for d in v.children:
+                    if d.dep_ == "agent":
+                        for p in d.children:
+                            if p.dep_ == "pobj":
+                                return p
+            return c
+    if depth >= 3 or v.head.i == v.i:
+        return None
+    h = v.head
+    if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
+        return h
+    if v.dep_ in _INHERIT_DEPS:
+        if h.pos in (VERB, AUX):
+            return _subject(h, depth + 1)
+        if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
+            return _subject(h.head, depth + 1)
+    return None
+
+
+def _cue_span(ctx: _Ctx, v: Token, content_start_tok: int) -> tuple[int, int, Token]:
+    """Character span of the cue around verb ``v`` and the token that carries the subject."""
+    a = b = v.i
+    carrier = v
+    h = v.head
+    # "went on to argue", "continued to insist", "declined to say"
+    if v.dep_ in ("xcomp", "advcl") and h.i < v.i and h.lemma in _LEADERS and v.i - h.i <= 4:
+        a = h.i
+        carrier = h
+    for c in v.rights:
+        if c.i >= content_start_tok:
+            break
+        lemma = c.lemma_
+        if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd", "ccomp") and lemma in ("clear", "plain")):
+            b = max(b, c.i)
+        elif c.dep_ in ("dative", "dobj") and v.lemma in _SAY and c.i == b + 1:
+            b = max(b, c.right_edge.i)  # "told reporters", "told the BBC"
+        elif c.dep_ == "prep" and c.i == b + 1 and c.lower_ in ("in", "during", "on", "via", "through"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma in _FRAME_NOUNS:
+                b = max(b, c.right_edge.i)  # "said in a statement"
+    b = min(b, content_start_tok - 1) if content_start_tok > v.i else b
+    b = max(b, v.i)
+    return ctx.doc[a].idx, ctx.tok_end(b), carrier
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+
+def _is_cue_verb(t: Token) -> bool:
+    return t.pos in (VERB, AUX) and (t.lemma in _SPEECH or t.lemma in _BELIEF) and t.dep_ not in ("amod", "compound")
+
+
+def _cue_after(ctx: _Ctx, qi: int) -> Token | None:
+    """A speech verb right after quote ``qi`` (``"…," he said`` / ``"…," said the minister``)."""
+    q = ctx.quotes[qi]
+    if q.close_mark < 0:
+        return None
+    doc = ctx.doc
+    i = ctx.tok_at(q.close_mark) + 1
+    n = len(doc)
+    while i < n and doc[i].text in _CLAUSE_PUNCT:
+        i += 1
+    start = i
+    while i < n and i - start < 10:
+        t = doc[i]
+        if t.pos in (PUNCT, SPACE) and t.text not in ("'s", "’s") or ctx.inq[i] >= 0:
+            if t.text not in (",",) or i == start:
+                return None
+        if _is_cue_verb(t):
+            # everything between the quote and the verb must hang off the verb
+            for j in range(start, i):
+                if not _descends_from(doc[j], t):
+                    return None
+            return t
+        i += 1
+    return None
+
+
+def _descends_from(t: Token, v: Token) -> bool:
+    for _ in range(8):
+        if t.i == v.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _cue_before(ctx: _Ctx, qi: int) -> tuple[Token | None, int]:
+    """A speech verb (or a ``Name:`` label) right before quote ``qi``; returns (verb, colon token)."""
+    q = ctx.quotes[qi]
+    doc = ctx.doc
+    i = ctx.tok_at(q.open_mark) - 1
+    while i >= 0 and doc[i].pos == SPACE:
+        i -= 1
+    if i < 0:
+        return None, -1
+    prev = doc[i]
+    if _is_cue_verb(prev):
+        return prev, -1
+    if prev.text not in (":", ","):
+        if prev.lower_ == "that" and i > 0 and _is_cue_verb(doc[i - 1]):
+            return doc[i - 1], -1
+        return None, -1
+    punct_i = i
+    limit = 14 if prev.text == ":" else 6
+    j = i - 1
+    while j >= 0 and punct_i - j <= limit:
+        t = doc[j]
+        if t.pos == SPACE and "\n" in t.text or ctx.inq[j] >= 0:
+            break
+        if t.text in (".", "!", "?", ";"):
+            break
+        if _is_cue_verb(t) and all(_descends_from(doc[k], t) for k in range(j + 1, punct_i)):
+            return t, -1
+        j -= 1
+    if prev.text == ":" and punct_i - j <= 7:
+        # "Kerry: '…'" — a short noun phrase label before a colon
+        head = doc[punct_i - 1]
+        if head.pos in (PROPN, NOUN) and (j < 0 or doc[j].text in (".", "\n") or doc[j].pos == SPACE):
+            return None, punct_i
+    return None, -1
+
+
+def _quote_words(ctx: _Ctx, qi: int) -> tuple[int, bool]:
+    """Number of word tokens in a quote and whether it holds a verb."""
+    q = ctx.quotes[qi]
+    a, b = ctx.tok_at(q.start), ctx.tok_at(max(q.end - 1, q.start))
+    words = 0
+    verb = False
+    for t in ctx.doc[a : b + 1]:
+        if t.is_alpha or t.like_num:
+            words += 1
+        if t.pos in (VERB, AUX):
+            verb = True
+    return words, verb
+
+
+def _is_label_quote(ctx: _Ctx, qi: int) -> bool:
+    """Scare quotes, titles and nicknames: ``so-called "reform"``, ``Dwayne "The Rock" Johnson``."""
+    q = ctx.quotes[qi]
+    doc = ctx.doc
+    a = ctx.tok_at(q.open_mark)
+    b = ctx.tok_at(q.close_mark) if q.close_mark >= 0 else len(doc) - 1
+    before = doc[a - 1] if a > 0 else None
+    after = doc[b + 1] if b + 1 < len(doc) else None
+    if before is not None and before.lower_ in _SCARE_BEFORE:
+        return True
+    return (
+        before is not None
+        and after is not None
+        and before.pos == PROPN
+        and after.pos == PROPN
+        and before.sent == after.sent
+    )
+
+
+def _quote_content(ctx: _Ctx, qi: int) -> tuple[int, int]:
+    q = ctx.quotes[qi]
+    a, b = q.start, q.end
+    text = ctx.text
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return a, b
+
+
+def _sentence_alone(ctx: _Ctx, qi: int) -> bool:
+    """Whether a quote forms a sentence or paragraph on its own (nothing but punctuation around it)."""
+    q = ctx.quotes[qi]
+    doc = ctx.doc
+    a = ctx.tok_at(q.open_mark)
+    b = ctx.tok_at(q.close_mark) if q.close_mark >= 0 else ctx.tok_at(max(q.end - 1, 0))
+    i = a - 1
+    while i >= 0 and doc[i].pos == PUNCT and doc[i].text not in (".", "!", "?", ":"):
+        i -= 1
+    if i >= 0 and doc[i].pos != SPACE and doc[i].text not in (".", "!", "?", ":") and ctx.inq[i] < 0:
+        return False
+    j = b + 1
+    while j < len(doc) and doc[j].pos == PUNCT and doc[j].text not in (".", "!", "?"):
+        j += 1
+    return j >= len(doc) or doc[j].pos == SPACE or doc[j].text in (".", "!", "?") or doc[j].is_sent_start
+
+
+def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
+    """Quotes tied to an adjacent speech clause; also returns the quotes left without one."""
+    cands: list[_Cand] = []
+    loose: list[int] = []
+    for qi, q in enumerate(ctx.quotes):
+        if q.end - q.start < 2:
+            continue
+        verb = None
+        colon = -1
+        inner = ctx.text[q.start : q.end].rstrip()
+        tail_cue = inner[-1:] in (",", "?", "!", "—", "-") if inner else False
+        if tail_cue or not _cue_before(ctx, qi)[0]:
+            verb = _cue_after(ctx, qi)
+        if verb is None:
+            verb, colon = _cue_before(ctx, qi)
+        words, has_verb = _quote_words(ctx, qi)
+        label = _is_label_quote(ctx, qi)
+        if verb is None and colon < 0:
+            if words >= 3 and has_verb and not label:
+                loose.append(qi)
+            continue
+        if label or (words < 3 and not has_verb and not _sentence_alone(ctx, qi) and colon < 0 and not tail_cue):
+            continue
+        a, b = _quote_content(ctx, qi)
+        if b <= a:
+            continue
+        if verb is not None:
+            content_tok = ctx.tok_at(q.open_mark) if q.open_mark > verb.idx else -1
+            ca, cb, carrier = _cue_span(ctx, verb, content_tok if content_tok > verb.i else 10**9)
+            subj = _subject(carrier)
+            src = _mention(ctx, subj) if subj is not None else None
+            cands.append(_Cand(a, b, (ca, cb), src, verb.i, 0, qi, "direct"))
+        else:
+            colon_tok = ctx.doc[colon]
+            head = ctx.doc[colon - 1]
+            for _ in range(5):
+                up = head.head
+                if up.i == head.i or up.i >= colon or up.i < colon - 8:
+                    break
+                head = up
+            src = _mention(ctx, head)
+            cands.append(_Cand(a, b, (colon_tok.idx, colon_tok.idx + 1), src, colon, 0, qi, "direct"))
+    return cands, loose
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+
+def _complement(v: Token) -> Token | None:
+    """The clausal (or, for some verbs, object) complement of a cue verb."""
+    lemma = v.lemma
+    ccomp = xcomp = dobj = None
+    for c in v.children:
+        dep = c.dep_
+        if dep == "ccomp" and ccomp is None and c.lemma_ not in ("clear", "plain"):
+            ccomp = c
+        elif dep == "xcomp" and xcomp is None:
+            xcomp = c
+        elif dep == "dobj" and dobj is None:
+            dobj = c
+        elif dep in ("acomp", "oprd", "ccomp") and c.lemma_ in ("clear", "plain"):
+            for d in c.children:
+                if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
+                    return d
+    if ccomp is not None and ccomp.i > v.i - 40:
+        return ccomp
+    if xcomp is not None and (lemma in _INFINITIVE or lemma in _BELIEF) and xcomp.i > v.i:
+        return xcomp
+    if dobj is not None and lemma in _OBJECT and dobj.i > v.i and lemma not in _CLAUSE_ONLY:
+        return dobj
+    return None
+
+
+def _clause_minus(ctx: _Ctx, clause: Token, cut_a: int, cut_b: int) -> tuple[int, int] | None:
+    """Content of ``clause`` with the token range [cut_a, cut_b] (the speech clause) taken out."""
+    a, b = clause.left_edge.i, clause.right_edge.i
+    sent = clause.sent
+    a, b = max(a, sent.start), min(b, sent.end - 1)
+    before = _trim(ctx, a, cut_a - 1) if cut_a > a else None
+    after = _trim(ctx, cut_b + 1, b) if cut_b < b else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
+    """An indirect (or mixed) attribution around cue verb ``v``."""
+    lemma = v.lemma
+    comp = _complement(v)
+    rank = 1
+    if comp is not None:
+        a, b = comp.left_edge.i, comp.right_edge.i
+        if a <= v.i <= b:
+            if comp.i > v.i:
+                a = v.i + 1
+            else:
+                b = v.i - 1
+        cue_a, cue_b, carrier = _cue_span(ctx, v, a if a > v.i else 10**9)
+        # do not let the content swallow the speech clause on either side
+        cue_tok_a = ctx.tok_at(cue_a)
+        if a < cue_tok_a <= b:
+            b = cue_tok_a - 1
+        span = _trim(ctx, a, b)
+    else:
+        if lemma in _BELIEF and lemma not in _SPEECH:
+            return None
+        head = v.head
+        paren = v.dep_ == "parataxis" or (
+            v.dep_ in ("ccomp", "advcl") and head.i < v.i and v.i > 0 and ctx.doc[v.left_edge.i - 1].text == ","
+        )
+        if not paren or head.i == v.i or not _subject(v):
+            return None
+        cue_a, cue_b, carrier = _cue_span(ctx, v, 10**9)
+        span = _clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
+        rank = 2
+    if span is None:
+        return None
+    subj = _subject(carrier)
+    if subj is None and v.dep_ != "acl":
+        return None
+    src = _mention(ctx, subj) if subj is not None else None
+    if src is not None and span[0] < src[1] and src[0] < span[1]:
+        return None
+    return _Cand(span[0], span[1], (cue_a, cue_b), src, v.i, rank)
+
+
+def _according_candidate(ctx: _Ctx, t: Token) -> _Cand | None:
+    """``according to X`` — the rest of the clause is the content."""
+    doc = ctx.doc
+    if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+        return None
+    to = doc[t.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = _mention(ctx, pobj)
+    head = t.head
+    clause = head if head.pos in (VERB, AUX) else head.sent.root
+    span = _clause_minus(ctx, clause, t.left_edge.i, max(t.right_edge.i, to.right_edge.i))
+    if span is None:
+        sent = t.sent
+        span = _clause_minus_sent(ctx, sent.start, sent.end - 1, t.i, to.right_edge.i)
+    if span is None:
+        return None
+    return _Cand(span[0], span[1], (t.idx, ctx.tok_end(to.i)), src, t.i, 1)
+
+
+def _clause_minus_sent(ctx: _Ctx, a: int, b: int, cut_a: int, cut_b: int) -> tuple[int, int] | None:
+    before = _trim(ctx, a, cut_a - 1) if cut_a > a else None
+    after = _trim(ctx, cut_b + 1, b) if cut_b < b else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
+    """A cue noun with a that-clause: ``his claim that …``, ``the statement that …``."""
+    clause = None
+    for c in n.rights:
+        if c.dep_ in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+            clause = c
+            break
+    if clause is None:
+        return None
+    span = _trim(ctx, clause.left_edge.i, clause.right_edge.i)
+    if span is None:
+        return None
+    src = None
+    for c in n.children:
+        if c.dep_ == "poss":
+            src = _mention(ctx, c)
+            break
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                src = _mention(ctx, pobj)
+                break
+    if src is None and n.dep_ == "dobj":
+        subj = _subject(n.head)
+        if subj is not None:
+            src = _mention(ctx, subj)
+    return _Cand(span[0], span[1], (n.idx, ctx.tok_end(n.i)), src, n.i, 3)
+
+
+def _makes_clear(v: Token) -> bool:
+    return any(c.lemma_ in ("clear", "plain") for c in v.rights)
+
+
+def _indirect_candidates(ctx: _Ctx, used_cues: set[int]) -> list[_Cand]:
+    cands = []
+    inq = ctx.inq
+    for t in ctx.doc:
+        if inq[t.i] >= 0 or t.i in used_cues:
+            continue
+        lemma = t.lemma
+        cand = None
+        if t.pos == VERB and (lemma in _SPEECH or lemma in _BELIEF or (lemma in _MAKE and _makes_clear(t))):
+            if t.dep_ in ("amod", "compound"):
+                continue
+            cand = _verb_candidate(ctx, t)
+        elif lemma in _ACCORD and t.lower_ == "according":
+            cand = _according_candidate(ctx, t)
+        elif t.pos == NOUN and lemma in _NOUN_CUES:
+            cand = _noun_candidate(ctx, t)
+        if cand is not None:
+            cands.append(cand)
+    return cands
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _extend_over_quotes(ctx: _Ctx, c: _Cand) -> None:
+    """Grow an indirect content so that it never cuts a quotation in two."""
+    for qi in ctx.quotes_in(c.start, c.end):
+        q = ctx.quotes[qi]
+        qa = q.open_mark
+        qb = q.close_mark + 1 if q.close_mark >= 0 else q.end
+        if qa < c.start < qb <= c.end + 1 and c.start - qa <= 2:
+            c.start = qa
+        if c.start <= qa < c.end < qb:
+            c.end = qb
+
+
+def _classify(ctx: _Ctx, c: _Cand) -> AttributionType:
+    """direct / mixed / indirect from how much of the content is inside quote marks."""
+    if c.forced is not None:
+        return c.forced
+    text = ctx.text
+    inside = outside = 0
+    pos = c.start
+    for qi in ctx.quotes_in(c.start, c.end):
+        q = ctx.quotes[qi]
+        if _is_label_quote(ctx, qi):
+            continue
+        a, b = max(q.start, c.start), min(q.end, c.end)
+        if a >= b:
+            continue
+        outside += _alnum(text, pos, a)
+        inside += _alnum(text, a, b)
+        pos = max(pos, b)
+    outside += _alnum(text, pos, c.end)
+    if inside == 0:
+        return "indirect"
+    if outside == 0 or (outside <= 4 and text[c.start : c.start + 4].lower() == "that"):
+        return "direct"
+    return "mixed"
+
+
+def _alnum(text: str, a: int, b: int) -> int:
+    return sum(1 for ch in text[a:b] if ch.isalnum()) if b > a else 0
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Univocal overlap resolution: direct quotes first, then outer contents before inner ones."""
+    order = sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), c.start))
+    kept: list[_Cand] = []
+    starts: list[int] = []
+    for c in order:
+        if c.end <= c.start:
+            continue
+        clash = False
+        for k in kept:
+            if c.start < k.end and k.start < c.end:
+                clash = True
+                break
+            if c.cue is not None and k.start <= c.cue[0] < k.end:
+                clash = True
+                break
+        if not clash:
+            kept.append(c)
+            starts.append(c.start)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _continuations(ctx: _Ctx, kept: list[_Cand], loose: list[int]) -> list[_Cand]:
+    """Quotes standing alone after an attribution take its speaker (same paragraph: its cue too)."""
+    out: list[_Cand] = []
+    if not loose:
+        return out
+    starts = [k.start for k in kept]
+    text = ctx.text
+    for qi in loose:
+        q = ctx.quotes[qi]
+        a, b = _quote_content(ctx, qi)
+        if b <= a:
+            continue
+        i = bisect_left(starts, a) - 1
+        if i >= 0 and kept[i].end > a:
+            continue  # already inside an attribution
+        if i + 1 < len(kept) and kept[i + 1].start < b:
+            continue
+        if i < 0 or not _sentence_alone(ctx, qi):
+            continue
+        prev = kept[i]
+        gap = text[prev.end : q.open_mark]
+        if gap.count("\n") > 2 and gap.strip(" \n\t\u00a0\"“”.,'’") != "":
+            continue
+        if len(gap) > 600:
+            continue
+        same_para = "\n" not in gap
+        cue = prev.cue if same_para else None
+        cand = _Cand(a, b, cue, prev.source, prev.cue_tok if same_para else -1, 4, qi, "direct")
+        out.append(cand)
+        kept.insert(i + 1, cand)
+        starts.insert(i + 1, a)
+    return out
+
+
+def find_attributions(doc: Doc) -> list[Attribution]:
+    """Direct, indirect and mixed attributions in ``doc``, sorted by content start.
+
+    Sources carry the mention as written (``source.name`` and ``source.entity`` are ``None``);
+    ``presslens.extract.speakers.resolve_speakers`` resolves them.
+    """
+    if len(doc) == 0:
+        return []
+    ctx = _Ctx(doc)
+    direct, loose = _direct_candidates(ctx)
+    used = {c.cue_tok for c in direct}
+    indirect = _indirect_candidates(ctx, used)
+    for c in indirect:
+        _extend_over_quotes(ctx, c)
+    kept = _resolve(direct + indirect)
+    _continuations(ctx, kept, loose)
+    text = ctx.text
+    out = []
+    for c in kept:
+        kind = _classify(ctx, c)
+        start, end = c.start, c.end
+        if kind == "direct" and c.quote < 0:
+            qs = [qi for qi in ctx.quotes_in(start, end) if not _is_label_quote(ctx, qi)]
+            if len(qs) == 1:
+                start, end = _quote_content(ctx, qs[0])
+        if end <= start:
+            continue
+        cue = Span.of(text, *c.cue) if c.cue else None
+        mention = Span.of(text, *c.source) if c.source else None
+        out.append(Attribution(kind, Span.of(text, start, end), cue, Source(None, "unknown", mention, None)))
+    out.sort(key=lambda a: a.content.start)
+    return out

@@ -1,0 +1,300 @@
+"""The cue lexicon: words and phrases that introduce reported speech, and the role words of speakers.
+
+The verb list follows the reporting-verb inventories used for attribution relations in PARC
+(Pareti 2016) and PolNeAR (Newell, Margolin & Ruths 2018): speech acts (say, tell, add), written and
+published statements (write, tweet, publish), stance and evaluation (argue, insist, deny, praise) and,
+kept apart, verbs of belief and perception (think, believe, hope) that PolNeAR also annotates.
+Everything is a lemma in lower case; the extractor compares lemma hashes, so lookups cost one set probe.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import hash_string
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Verbs of saying and writing whose complement is what was said ("She insisted that …").
+SPEECH_VERBS = _words(
+    """
+    say tell add ask answer reply respond retort counter rebut write report state declare announce
+    proclaim pronounce claim argue assert insist maintain contend allege aver affirm reaffirm avow
+    suggest note observe remark comment explain elaborate clarify specify detail outline summarize
+    summarise point acknowledge admit concede confess confirm deny dispute reject dismiss refute
+    warn caution predict forecast promise pledge vow guarantee swear threaten urge demand recommend
+    propose advise estimate calculate conclude continue repeat reiterate stress emphasize emphasise
+    underline underscore highlight mention recall recount describe characterize characterise
+    tweet post blog testify plead complain lament protest object grumble boast brag joke quip
+    shout yell scream cry whisper murmur mutter exclaim snap sigh laugh chant preach lecture
+    question wonder speculate hint imply indicate signal reveal disclose divulge publish release
+    inform notify assure reassure remind brief instruct order command teach read quote cite
+    accuse charge blame criticize criticise condemn denounce attack slam blast lambaste praise
+    hail welcome applaud commend thank congratulate apologize apologise agree disagree concur
+    echo attest certify verify project anticipate reason theorize theorise posit hypothesize
+    inquire enquire query request beg implore appeal invite challenge encourage press lobby
+    campaign debate discuss talk speak chat tout trumpet vouch rule find determine decide hold
+    recommend caution advocate endorse support oppose back champion defend justify rationalize
+    acclaim extol laud ridicule mock deride scoff sneer taunt tease chide scold rebuke reprimand
+    berate castigate excoriate decry deplore bemoan bewail regret fret rail rant rave gush enthuse
+    muse ponder reflect reminisce confide concede retract recant correct amend dictate narrate
+    relate recite announce broadcast air telegraph signal flag forewarn alert caution counsel
+    exhort beseech entreat petition demand insist reiterate restate rephrase paraphrase
+    interject interrupt intervene chime volunteer offer venture submit table file lodge contest
+    appeal plead vow swear pledge promise commit bet wager guess figure surmise gather conclude
+    infer deduce judge reckon estimate gauge assess evaluate rate rank label dub term call brand
+    nickname describe portray paint depict cast frame position present pitch sell spin
+    acknowledge recognise recognize concede grant allow accept
+    """
+)
+
+# Verbs of belief, thought, feeling and perception: PolNeAR annotates them, many news readers do not.
+BELIEF_VERBS = _words(
+    """
+    think believe feel hope fear expect know worry suspect wish want doubt assume presume
+    imagine understand realize realise learn hear see notice discover consider regard view
+    deem suppose trust reckon figure sense anticipate envision envisage foresee dread prefer
+    """
+)
+
+# Verbs whose object noun phrase is itself the reported content ("called the deal a disaster",
+# "endorsed Cruz"); used only with a direct object and a subject.
+OBJECT_CONTENT_VERBS = _words(
+    """
+    call describe accuse blame criticize criticise condemn denounce attack slam blast praise
+    hail welcome applaud endorse support oppose back propose promise pledge announce predict
+    defend dismiss reject deny confirm dispute question challenge mock ridicule cite mention
+    demand urge recommend label dub brand characterize characterise portray recall reveal
+    disclose acknowledge admit concede warn threaten tout champion decry deplore lambaste
+    """
+)
+
+# Verbs whose ``to``-infinitive complement is the content ("vowed to fight", "declined to comment").
+INFINITIVE_CONTENT_VERBS = _words(
+    """
+    promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
+    """
+)
+
+ALL_VERB_CUES = SPEECH_VERBS | BELIEF_VERBS
+
+# Verbs that only report speech when they have a clausal complement or an adjacent quotation.
+CLAUSE_ONLY_VERBS = _words(
+    """
+    add continue hold find rule determine decide reason read write post tweet laugh sigh cry
+    joke quip snap shout yell scream whisper murmur mutter exclaim smile nod shrug grin offer
+    submit table file lodge figure gather judge rate rank see hear learn notice discover sense
+    call cast frame position present pitch sell spin paint appeal press charge challenge
+    """
+)
+
+# Head verbs that take a cue as complement and join it in one cue span ("went on to argue",
+# "was quick to point out", "took to Twitter to say").
+CUE_LEADERS = _words("go continue proceed be take rush hasten decline refuse seem appear begin start")
+
+# Particles or adjectives that belong to the cue ("point out", "make clear", "spell out").
+CUE_PARTICLES = {
+    "point": _words("out"),
+    "make": _words("clear plain"),
+    "spell": _words("out"),
+    "lay": _words("out"),
+    "set": _words("out"),
+    "go": _words("on"),
+    "hit": _words("back out"),
+    "lash": _words("out"),
+    "fire": _words("back"),
+    "shoot": _words("back"),
+    "sound": _words("off"),
+    "speak": _words("out up"),
+    "weigh": _words("in"),
+    "chime": _words("in"),
+    "open": _words("up"),
+    "own": _words("up"),
+    "call": _words("for on out"),
+    "talk": _words("up"),
+    "play": _words("down"),
+    "write": _words("back"),
+}
+
+# Multi-word cues written as phrases, matched on the lower-cased token sequence.
+CUE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "according to",
+        "went on to say",
+        "went on to argue",
+        "went on to add",
+        "went on to explain",
+        "went on to note",
+        "made clear",
+        "made it clear",
+        "made it plain",
+        "pointed out",
+        "points out",
+        "point out",
+        "told reporters",
+        "told journalists",
+        "told the press",
+        "said in a statement",
+        "said in an interview",
+        "said in a speech",
+        "in a statement",
+        "in an interview",
+        "in a speech",
+        "in a tweet",
+        "in a post",
+        "in a letter",
+        "in a memo",
+        "in an email",
+        "in a filing",
+        "in a press release",
+        "in a news release",
+        "in remarks",
+        "quoted as saying",
+        "was quoted as saying",
+        "is quoted as saying",
+        "spoke of",
+        "spoke about",
+        "spelled out",
+        "weighed in",
+        "took to twitter",
+        "as saying",
+        "in the words of",
+        "as put by",
+        "on behalf of",
+    )
+)
+
+# Prepositional phrases that extend a verb cue when they follow it directly ("said in a statement").
+CUE_FRAME_NOUNS = _words(
+    """
+    statement interview speech tweet post letter memo email e-mail filing release remarks
+    briefing conference call appearance address testimony broadcast video op-ed column blog
+    message note affidavit complaint motion ruling opinion judgment judgement verdict order
+    """
+)
+
+# Nouns that introduce a that-clause as content ("his claim that …", "the ministry's statement that …").
+NOUN_CUES = _words(
+    """
+    statement claim claims assertion allegation argument contention insistence suggestion
+    warning promise pledge vow threat prediction announcement admission acknowledgment
+    acknowledgement denial complaint accusation charge belief view opinion conviction fear hope
+    concern worry expectation assurance remark comment comments remarks testimony confession
+    insinuation implication message notion message reminder declaration proclamation
+    explanation argument observation conclusion finding findings estimate forecast projection
+    report reports reporting speculation rumor rumour suspicion guess sense feeling position
+    stance insistence demand request appeal plea call message order ruling verdict decision
+    """
+)
+
+# Words that mark a source as a document, poll or publication rather than a person.
+DOCUMENT_WORDS = _words(
+    """
+    poll polls survey surveys study studies report reports document documents memo memos data
+    analysis research figures statistics filing filings record records letter letters email emails
+    statement statements release article articles editorial editorials story stories paper
+    newspaper book books website site tweet tweets post posts video videos ad ads advert
+    indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief
+    transcript transcripts audit review assessment estimate estimates forecast projections
+    census index headline headlines bill law guidelines guidance plan proposal draft text
+    """
+)
+
+# Titles, ranks and roles: stripped from canonical names and used to resolve descriptions.
+TITLES = _words(
+    """
+    mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
+    pastor bishop archbishop cardinal pope sheikh sheik
+    president vice-president premier chancellor minister secretary senator sen rep representative
+    congressman congresswoman assemblyman assemblywoman governor gov lt mayor deputy councillor
+    councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul
+    speaker leader chairman chairwoman chair chairperson chief ceo cfo coo cto director
+    executive head boss founder co-founder owner president-elect king queen prince princess
+    emperor empress sultan emir crown duke duchess earl baron baroness count countess
+    general gen colonel col lieutenant major maj captain capt sergeant sgt corporal cpl private
+    admiral adm commander cmdr marshal brigadier
+    judge justice magistrate prosecutor attorney lawyer barrister solicitor counsel
+    sheriff detective det inspector superintendent constable officer trooper agent
+    spokesman spokeswoman spokesperson spokespeople representative aide adviser advisor
+    strategist pollster analyst economist researcher scientist professor lecturer doctor physician
+    surgeon nurse coach manager striker midfielder defender goalkeeper keeper forward quarterback
+    pitcher catcher outfielder shortstop guard centre center winger fullback captain skipper
+    referee umpire player teammate champion
+    candidate nominee challenger incumbent hopeful frontrunner front-runner contender
+    lawmaker legislator politician official officer mp mep mla msp td
+    activist campaigner protester organizer organiser author writer columnist editor
+    reporter correspondent journalist host anchor presenter commentator critic historian
+    actor actress singer star comedian artist musician rapper director producer
+    businessman businesswoman billionaire tycoon mogul entrepreneur investor banker trader
+    economist chairman governor treasurer auditor comptroller registrar clerk
+    """
+)
+
+# Modifiers that can precede a title ("former", "acting", "German", "finance").
+TITLE_MODIFIERS = _words(
+    """
+    former ex acting interim deputy assistant associate senior junior chief vice co then
+    outgoing incoming new current longtime long-time veteran top lead head principal
+    """
+)
+
+# Role nouns that describe a person ("the chancellor", "the 45-year-old", "the striker").
+PERSON_ROLE_NOUNS = TITLES | _words(
+    """
+    man woman boy girl mother father son daughter wife husband widow widower sister brother
+    grandmother grandfather uncle aunt nephew niece cousin parent resident neighbour neighbor
+    witness victim suspect defendant plaintiff accused survivor veteran student teacher worker
+    farmer driver pilot soldier officer tenant landlord voter supporter opponent critic fan
+    father-of-two mother-of-two mother-of-three father-of-three youngster teenager teen
+    businessman owner employee engineer scientist
+    """
+)
+
+# Nouns that describe an organisation ("the company", "the ministry", "the club").
+ORG_ROLE_NOUNS = _words(
+    """
+    company firm corporation group ministry department agency government administration
+    police party campaign union club team side league federation association committee
+    commission council court board bank university college school hospital network newspaper
+    paper outlet channel broadcaster station embassy office authority authorities military
+    army navy force forces service bureau institute foundation charity organization
+    organisation movement coalition alliance regime cabinet parliament congress senate house
+    assembly legislature republic state kingdom country nation city county province region
+    retailer carrier airline insurer manufacturer automaker maker giant operator provider
+    developer lender regulator watchdog tribunal panel jury prosecution defence defense
+    white-house kremlin pentagon
+    """
+)
+
+# Plural nouns naming a group of people as a source ("officials said", "analysts say").
+GROUP_NOUNS = _words(
+    """
+    officials sources analysts experts critics supporters opponents residents witnesses
+    observers economists investors lawmakers legislators politicians republicans democrats
+    conservatives liberals voters people police protesters activists officers doctors
+    scientists researchers authorities leaders members executives insiders diplomats
+    prosecutors investigators lawyers attorneys aides advisers advisors organizers organisers
+    campaigners fans players parents teachers students workers farmers rebels militants
+    """
+)
+
+PERSON_PRONOUNS = _words("he she him her his hers himself herself")
+PLURAL_PRONOUNS = _words("they them their theirs themselves")
+FIRST_PERSON = _words("i me my we us our")
+RELATIVE_PRONOUNS = _words("who whom whose which that")
+
+# Quotation marks. Straight marks are resolved by context; curly ones carry their direction.
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPEN_SINGLE = "‘‹"
+CLOSE_SINGLE = "’›"
+STRAIGHT_SINGLE = "'"
+QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
+
+
+def hashes(words: frozenset[str] | set[str]) -> frozenset[int]:
+    """The spaCy string hashes of ``words``, for comparing against ``Token.lemma`` without decoding."""
+    return frozenset(hash_string(w) for w in words)

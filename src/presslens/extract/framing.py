@@ -1,0 +1,608 @@
+"""Framing spans: persuasion techniques of SemEval-2020 Task 11 in a parsed spaCy ``Doc``.
+
+Follows the two subtasks of Da San Martino et al., "SemEval-2020 Task 11: Detection of
+Propaganda Techniques in News Articles" (SemEval 2020), built on the Propaganda Techniques
+Corpus of Da San Martino et al. (EMNLP 2019):
+
+* **Span identification (SI).** Each non-space token gets a propaganda probability from a
+  two-stage linear tagger. Stage 1 is a logistic regression over hashed sparse features read
+  straight from spaCy's token arrays (word, lemma, part of speech, dependency, head, shape,
+  suffix, entity type, neighbouring words, inside-quotes, sentence punctuation). Stage 2 is a
+  logistic regression over the stage-1 scores of the token, its neighbours, its sentence and the
+  whole article, which smooths the tagging. Spans are decoded with two thresholds: a run of
+  tokens above ``low`` becomes a span when one of its tokens is above ``high``.
+* **Technique classification (TC).** Each span is scored by a multinomial logistic regression
+  over hashed features: words, lemmas and character n-grams of the span, words around it,
+  its length, its part-of-speech pattern, and cues such as how often its wording recurs in the
+  article (Repetition), capitals and exclamation marks (Slogans) or question marks (Doubt).
+
+Everything is vectorised with numpy over the ``Doc``; the text is never parsed again. The
+weights ship as ``models/framing.npz`` plus ``models/framing.json`` (no pickle, no
+scikit-learn at run time); ``training/train_framing.py`` builds them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    POS,
+    SENT_START,
+    SHAPE,
+    SUFFIX,
+    TAG,
+)
+from spacy.tokens import Doc
+
+from presslens.schema import FramingSpan
+
+__all__ = [
+    "TECHNIQUES",
+    "FramingModel",
+    "classify_span",
+    "classify_spans",
+    "find_framing",
+    "load_model",
+    "token_probabilities",
+]
+
+TECHNIQUES: tuple[str, ...] = (
+    "Appeal_to_Authority",
+    "Appeal_to_fear-prejudice",
+    "Bandwagon,Reductio_ad_hitlerum",
+    "Black-and-White_Fallacy",
+    "Causal_Oversimplification",
+    "Doubt",
+    "Exaggeration,Minimisation",
+    "Flag-Waving",
+    "Loaded_Language",
+    "Name_Calling,Labeling",
+    "Repetition",
+    "Slogans",
+    "Thought-terminating_Cliches",
+    "Whataboutism,Straw_Men,Red_Herring",
+)
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_STEM = "framing"
+
+# Characters the organisers trimmed from span edges in PTC v2 (plus other whitespace).
+_EDGE_CHARS = " \n\t\r.,:;"
+
+# ---------------------------------------------------------------------------------------------
+# Hashing: every sparse feature is a 64-bit hash of (template id, spaCy string hashes), folded
+# into 2**bits buckets. spaCy's string hashes are deterministic, so no vocabulary is shipped.
+# ---------------------------------------------------------------------------------------------
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_PAD = np.uint64(0x5DEECE66D1234567)  # the value of a neighbour outside the sentence
+_S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser, vectorised (uint64 arithmetic wraps)."""
+    x = x ^ (x >> _S30)
+    x = x * _M1
+    x = x ^ (x >> _S27)
+    x = x * _M2
+    return x ^ (x >> _S31)
+
+
+def _hash_cols(template: int, cols: Sequence[np.ndarray], n: int) -> np.ndarray:
+    """One hashed feature per token from a template id and aligned uint64 columns."""
+    h = np.full(n, np.uint64(((template + 1) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF), dtype=np.uint64)
+    for col in cols:
+        h = _mix(h ^ col)
+    return h
+
+
+def _bucket_str(feature: str, bits: int) -> int:
+    """Bucket of a string feature (CRC-32 is stable across processes, unlike ``hash``)."""
+    return zlib.crc32(feature.encode("utf-8", "surrogatepass")) & ((1 << bits) - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Token table: the non-space tokens of a Doc as numpy columns.
+# ---------------------------------------------------------------------------------------------
+_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, SHAPE, SUFFIX, ENT_TYPE, ENT_IOB, HEAD, SENT_START,
+          IS_SPACE, IS_PUNCT, IS_STOP, IDX, LENGTH]
+(_C_LOWER, _C_LEMMA, _C_POS, _C_TAG, _C_DEP, _C_SHAPE, _C_SUFFIX, _C_ENT, _C_IOB, _C_HEAD, _C_SS,
+ _C_SPACE, _C_PUNCT, _C_STOP, _C_IDX, _C_LEN) = range(len(_ATTRS))
+
+_QUOTES = ('"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb")
+
+
+@dataclass(slots=True)
+class TokenTable:
+    """Columns for the non-space tokens of one Doc, in order."""
+
+    cols: np.ndarray  # (n, len(_ATTRS)) uint64, rows of the original token array
+    sent: np.ndarray  # sentence number of each token
+    para: np.ndarray  # paragraph (newline-delimited line) number of each token
+    head: np.ndarray  # row of each token's syntactic head (itself when outside the table)
+    start: np.ndarray  # character offsets
+    end: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return int(self.start.shape[0])
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """Gather the columns the models read; space tokens are dropped."""
+    try:
+        arr = doc.to_array(_ATTRS)
+    except Exception:  # an odd Doc (no tokens, foreign attributes): nothing to read
+        arr = np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+    if arr.ndim != 2 or arr.shape[0] == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return TokenTable(np.zeros((0, len(_ATTRS)), dtype=np.uint64), empty, empty, empty, empty, empty)
+    n_all = arr.shape[0]
+    sent_all = np.cumsum(arr[:, _C_SS].astype(np.int64) == 1)
+    head_all = np.arange(n_all, dtype=np.int64) + arr[:, _C_HEAD].astype(np.int64)
+    keep = np.flatnonzero(arr[:, _C_SPACE] == 0)
+    cols = arr[keep]
+    start = cols[:, _C_IDX].astype(np.int64)
+    end = start + cols[:, _C_LEN].astype(np.int64)
+    # Row of the head inside the kept table (space tokens are never heads of words in practice).
+    pos_in_keep = np.full(n_all, -1, dtype=np.int64)
+    pos_in_keep[keep] = np.arange(keep.shape[0])
+    head_all = np.clip(head_all, 0, n_all - 1)
+    head = pos_in_keep[head_all[keep]]
+    head = np.where(head < 0, np.arange(keep.shape[0]), head)
+    newlines = np.array([m.start() for m in re.finditer("\n", doc.text)], dtype=np.int64)
+    para = np.searchsorted(newlines, start) if newlines.size else np.zeros(keep.shape[0], dtype=np.int64)
+    return TokenTable(cols, sent_all[keep], para, head, start, end)
+
+
+def _shift(col: np.ndarray, group: np.ndarray, k: int) -> np.ndarray:
+    """``col[i + k]`` when that token is in the same group (sentence) as ``i``, else the pad value."""
+    n = col.shape[0]
+    out = np.full(n, _PAD, dtype=np.uint64)
+    if k == 0 or abs(k) >= n:
+        return col.copy() if k == 0 else out
+    if k > 0:
+        same = group[k:] == group[:-k]
+        out[:-k] = np.where(same, col[k:], _PAD)
+    else:
+        same = group[:k] == group[-k:]
+        out[-k:] = np.where(same, col[:k], _PAD)
+    return out
+
+
+def _group_stats(values: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-element mean, max and size of its group (groups are non-decreasing ids)."""
+    _, inv, counts = np.unique(group, return_inverse=True, return_counts=True)
+    sums = np.bincount(inv, weights=values)
+    maxes = np.full(counts.shape[0], -np.inf)
+    np.maximum.at(maxes, inv, values)
+    return (sums / counts)[inv], maxes[inv], counts[inv].astype(np.float64)
+
+
+def _bucketise(x: np.ndarray, edges: Sequence[float]) -> np.ndarray:
+    return np.searchsorted(np.asarray(edges, dtype=np.float64), x, side="right").astype(np.uint64)
+
+
+@lru_cache(maxsize=1)
+def _quote_hashes() -> np.ndarray:
+    from spacy.strings import hash_string
+
+    return np.array([hash_string(q) for q in _QUOTES], dtype=np.uint64)
+
+
+def _sentence_flags(t: TokenTable, lower: np.ndarray) -> dict[str, np.ndarray]:
+    """Per-token context flags: inside quotes, sentence punctuation, position buckets."""
+    from spacy.strings import hash_string
+
+    n = t.n
+    is_quote = np.isin(lower, _quote_hashes()).astype(np.int64)
+    # Inside quotes: an odd number of quote marks before the token in its paragraph.
+    csum = np.cumsum(is_quote) - is_quote
+    para_first = np.searchsorted(t.para, t.para, side="left")
+    before = csum - csum[para_first]
+    inside = ((before % 2) == 1) & (is_quote == 0)
+    excl = (lower == np.uint64(hash_string("!"))).astype(np.float64)
+    quest = (lower == np.uint64(hash_string("?"))).astype(np.float64)
+    _, sent_excl, sent_len = _group_stats(excl, t.sent)
+    _, sent_q, _ = _group_stats(quest, t.sent)
+    _, sent_quote, _ = _group_stats(is_quote.astype(np.float64), t.sent)
+    sent_first = np.searchsorted(t.sent, t.sent, side="left")
+    pos_in_sent = np.arange(n) - sent_first
+    from_end = sent_len - 1 - pos_in_sent
+    return {
+        "inside": inside.astype(np.uint64),
+        "excl": (sent_excl > 0).astype(np.uint64),
+        "quest": (sent_q > 0).astype(np.uint64),
+        "quote": (sent_quote > 0).astype(np.uint64),
+        "slen": _bucketise(sent_len, (4, 8, 15, 25, 40)),
+        "pos": _bucketise(pos_in_sent, (1, 2, 3, 5, 10)),
+        "fromend": _bucketise(from_end, (1, 2, 3, 5)),
+        "para": _bucketise(t.para.astype(np.float64), (1, 2, 3)),
+    }
+
+
+def si_features(t: TokenTable) -> np.ndarray:
+    """Hashed stage-1 features, one uint64 per token per template: shape (n, templates)."""
+    n = t.n
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.uint64)
+    c = t.cols
+    lower, lemma, pos, tag, dep = c[:, _C_LOWER], c[:, _C_LEMMA], c[:, _C_POS], c[:, _C_TAG], c[:, _C_DEP]
+    shape, suffix, ent, iob = c[:, _C_SHAPE], c[:, _C_SUFFIX], c[:, _C_ENT], c[:, _C_IOB]
+    s = t.sent
+    w_m1, w_p1 = _shift(lower, s, -1), _shift(lower, s, 1)
+    w_m2, w_p2 = _shift(lower, s, -2), _shift(lower, s, 2)
+    p_m1, p_p1 = _shift(pos, s, -1), _shift(pos, s, 1)
+    head_lemma, head_pos = lemma[t.head], pos[t.head]
+    f = _sentence_flags(t, lower)
+    templates: list[tuple[np.ndarray, ...]] = [
+        (lower,), (w_m1,), (w_p1,), (w_m2,), (w_p2,), (lemma,),
+        (w_m1, lower), (lower, w_p1), (w_m2, w_m1), (w_p1, w_p2),
+        (pos,), (p_m1, pos), (pos, p_p1), (p_m1, pos, p_p1), (tag,),
+        (dep,), (dep, pos), (dep, head_pos), (head_lemma,), (lemma, head_lemma),
+        (shape,), (suffix,), (iob, ent),
+        (f["inside"],), (f["inside"], pos), (f["inside"], lemma),
+        (f["excl"],), (f["quest"],), (f["quote"],), (f["excl"], pos), (f["quest"], pos),
+        (f["slen"],), (f["pos"],), (f["fromend"],), (f["para"],), (f["para"], pos), (f["para"], lemma),
+    ]
+    out = np.empty((n, len(templates)), dtype=np.uint64)
+    for k, cols in enumerate(templates):
+        out[:, k] = _hash_cols(k, cols, n)
+    return out
+
+
+def stage2_features(logit: np.ndarray, t: TokenTable) -> np.ndarray:
+    """Dense stage-2 inputs from stage-1 logits: neighbours, sentence, paragraph and article."""
+    n = t.n
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float64)
+    cols = [logit]
+    for k in (-3, -2, -1, 1, 2, 3):
+        shifted = np.full(n, -4.0)
+        idx = np.arange(n) + k
+        ok = (idx >= 0) & (idx < n)
+        ok[ok] &= t.sent[idx[ok]] == t.sent[ok]
+        shifted[ok] = logit[idx[ok]]
+        cols.append(shifted)
+    s_mean, s_max, s_len = _group_stats(logit, t.sent)
+    p_mean, p_max, _ = _group_stats(logit, t.para)
+    prob = 1.0 / (1.0 + np.exp(-logit))
+    s_frac, _, _ = _group_stats((prob > 0.5).astype(np.float64), t.sent)
+    cols += [s_mean, s_max, s_frac, p_mean, p_max, np.full(n, logit.mean()), np.full(n, prob.mean()),
+             np.log1p(s_len)]
+    punct = t.cols[:, _C_PUNCT].astype(np.float64)
+    stop = t.cols[:, _C_STOP].astype(np.float64)
+    cols += [punct, stop, logit * punct, logit * stop]
+    return np.stack(cols, axis=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The model files.
+# ---------------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class FramingModel:
+    """Weights for both stages of SI and for TC, plus decoding thresholds."""
+
+    si_bits: int
+    si_w1: np.ndarray  # (2**si_bits,) stage-1 weights
+    si_b1: float
+    si_w2: np.ndarray  # (d2,) stage-2 weights
+    si_b2: float
+    si_mu2: np.ndarray  # stage-2 standardisation
+    si_sd2: np.ndarray
+    high: float
+    low: float
+    tc_bits: int
+    tc_w: np.ndarray  # (classes, 2**tc_bits)
+    tc_b: np.ndarray  # (classes,)
+    techniques: tuple[str, ...]
+    meta: dict
+
+    def save(self, directory: Path, stem: str = MODEL_STEM) -> None:
+        """Write ``<stem>.npz`` (weights) and ``<stem>.json`` (settings)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            directory / f"{stem}.npz",
+            si_w1=self.si_w1.astype(np.float16), si_w2=self.si_w2.astype(np.float32),
+            si_mu2=self.si_mu2.astype(np.float32), si_sd2=self.si_sd2.astype(np.float32),
+            tc_w=self.tc_w.astype(np.float16), tc_b=self.tc_b.astype(np.float32),
+        )
+        settings = {
+            "format": 1, "si_bits": self.si_bits, "si_b1": self.si_b1, "si_b2": self.si_b2,
+            "high": self.high, "low": self.low, "tc_bits": self.tc_bits,
+            "techniques": list(self.techniques), "meta": self.meta,
+        }
+        (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR, stem: str = MODEL_STEM) -> FramingModel:
+        settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
+        with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
+            arrays = {k: z[k] for k in z.files}
+        return cls(
+            si_bits=int(settings["si_bits"]), si_w1=arrays["si_w1"].astype(np.float32),
+            si_b1=float(settings["si_b1"]), si_w2=arrays["si_w2"].astype(np.float64),
+            si_b2=float(settings["si_b2"]), si_mu2=arrays["si_mu2"].astype(np.float64),
+            si_sd2=arrays["si_sd2"].astype(np.float64), high=float(settings["high"]),
+            low=float(settings["low"]), tc_bits=int(settings["tc_bits"]),
+            tc_w=arrays["tc_w"].astype(np.float32), tc_b=arrays["tc_b"].astype(np.float64),
+            techniques=tuple(settings["techniques"]), meta=dict(settings.get("meta", {})),
+        )
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> FramingModel | None:
+    try:
+        return FramingModel.load()
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def load_model(directory: str | Path | None = None) -> FramingModel | None:
+    """The shipped model (cached), or one from ``directory``; ``None`` when the files are missing."""
+    if directory is None:
+        return _default_model()
+    try:
+        return FramingModel.load(Path(directory))
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Span identification.
+# ---------------------------------------------------------------------------------------------
+def stage1_logits(feats: np.ndarray, w1: np.ndarray, b1: float, bits: int) -> np.ndarray:
+    """Sum of the hashed weights of each token's features."""
+    if feats.size == 0:
+        return np.zeros(feats.shape[0], dtype=np.float64)
+    buckets = (feats & np.uint64((1 << bits) - 1)).astype(np.int64)
+    return w1[buckets].astype(np.float64).sum(axis=1) + b1
+
+
+def token_probabilities(doc: Doc, model: FramingModel | None = None) -> tuple[TokenTable, np.ndarray]:
+    """The token table of ``doc`` and each token's probability of lying inside a technique span."""
+    model = model or load_model()
+    t = token_table(doc)
+    if model is None or t.n == 0:
+        return t, np.zeros(t.n, dtype=np.float64)
+    logit1 = stage1_logits(si_features(t), model.si_w1, model.si_b1, model.si_bits)
+    x2 = (stage2_features(logit1, t) - model.si_mu2) / model.si_sd2
+    z = x2 @ model.si_w2 + model.si_b2
+    return t, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def decode_spans(t: TokenTable, prob: np.ndarray, high: float, low: float,
+                 text: str) -> list[tuple[int, int, float]]:
+    """Runs of tokens above ``low`` in one sentence that hold a token above ``high``."""
+    if t.n == 0:
+        return []
+    above = prob > low
+    spans: list[tuple[int, int, float]] = []
+    i, n = 0, t.n
+    while i < n:
+        if not above[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and above[j + 1] and t.sent[j + 1] == t.sent[i]:
+            j += 1
+        peak = float(prob[i:j + 1].max())
+        if peak > high:
+            start, end = _trim(text, int(t.start[i]), int(t.end[j]))
+            if end > start:
+                spans.append((start, end, peak))
+        i = j + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip the characters the organisers strip from span edges."""
+    while start < end and text[start] in _EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_CHARS:
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# Technique classification.
+# ---------------------------------------------------------------------------------------------
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+_NATION = frozenset("america american americans nation national patriot patriots patriotic country "
+                    "flag homeland our we us people constitution freedom liberty".split())
+_DOUBT = frozenset("whether really why doubt question questions questionable allegedly claim claims "
+                   "supposedly so-called perhaps maybe".split())
+_CAUSE = frozenset("because cause caused causes therefore thus so result lead led blame blamed".split())
+
+
+def _length_bucket(n: int) -> str:
+    for edge in (1, 2, 3, 5, 8, 13, 21, 34):
+        if n <= edge:
+            return str(edge)
+    return "long"
+
+
+def tc_features(doc: Doc, start: int, end: int, table: TokenTable | None = None,
+                lowered_text: str | None = None) -> dict[str, float]:
+    """Named features of the span ``doc.text[start:end]`` for technique classification."""
+    text = doc.text
+    start, end = max(0, int(start)), min(len(text), int(end))
+    span_text = text[start:end]
+    low = span_text.lower()
+    lowered = lowered_text if lowered_text is not None else text.lower()
+    feats: dict[str, float] = {"bias": 1.0}
+    words = _WORD_RE.findall(low)
+    for w in words:
+        feats["w:" + w] = 1.0
+    for a, b in zip(words, words[1:], strict=False):
+        feats["b:" + a + " " + b] = 1.0
+    padded = f" {low.strip()} "
+    for k in (3, 4, 5):
+        for i in range(0, max(0, len(padded) - k + 1)):
+            feats["c:" + padded[i:i + k]] = 0.3
+    # Tokens of the span and around it.
+    tokens = [tok for tok in doc.char_span(start, end, alignment_mode="expand") or [] if not tok.is_space]
+    for tok in tokens:
+        feats["l:" + tok.lemma_.lower()] = 1.0
+        feats["p:" + tok.pos_] = feats.get("p:" + tok.pos_, 0.0) + 1.0 / max(1, len(tokens))
+    if tokens:
+        first, last = tokens[0], tokens[-1]
+        feats["pf:" + first.pos_] = 1.0
+        feats["pl:" + last.pos_] = 1.0
+        feats["pfl:" + first.pos_ + "_" + last.pos_] = 1.0
+        roots = [tok for tok in tokens if tok.head.i < first.i or tok.head.i > last.i or tok.head.i == tok.i]
+        root = roots[0] if roots else first
+        feats["rd:" + root.dep_] = 1.0
+        feats["rp:" + root.pos_] = 1.0
+        feats["rl:" + root.lemma_.lower()] = 1.0
+        feats["hl:" + root.head.lemma_.lower()] = 1.0
+        sent = first.sent
+        for tok in doc[max(sent.start, first.i - 3):first.i]:
+            feats["L:" + tok.lower_] = 1.0
+        for tok in doc[last.i + 1:min(sent.end, last.i + 4)]:
+            feats["R:" + tok.lower_] = 1.0
+        feats["sl:" + _length_bucket(len(sent))] = 1.0
+        feats["cov:" + _length_bucket(round(10 * len(tokens) / max(1, len(sent))))] = 1.0
+        sent_low = sent.text.lower()
+        feats["s?"] = float("?" in sent_low)
+        feats["s!"] = float("!" in sent_low)
+        for tok in sent:
+            if not tok.is_stop and not tok.is_punct and not tok.is_space:
+                feats["S:" + tok.lemma_.lower()] = 0.2
+    n_words = len([w for w in words if w[0].isalnum()])
+    feats["len:" + _length_bucket(n_words)] = 1.0
+    feats["loglen"] = math.log1p(n_words)
+    feats["?"] = float("?" in span_text)
+    feats["!"] = float("!" in span_text)
+    feats["quote"] = float(any(q in span_text for q in ('"', "\u201c", "\u201d")))
+    letters = [ch for ch in span_text if ch.isalpha()]
+    feats["caps"] = (sum(ch.isupper() for ch in letters) / len(letters)) if letters else 0.0
+    feats["allcaps"] = float(len(letters) > 3 and all(ch.isupper() for ch in letters))
+    feats["title"] = float(text.find("\n") < 0 or start < text.find("\n"))
+    # Repetition: how often the span's wording recurs in the article.
+    key = low.strip()
+    count = lowered.count(key) if key else 0
+    feats["rep:" + _length_bucket(count)] = 1.0
+    feats["rep"] = math.log1p(max(0, count - 1))
+    feats["repfirst"] = float(count > 1 and lowered.find(key) >= start)
+    content = [tok.lemma_.lower() for tok in tokens if tok.is_alpha and not tok.is_stop]
+    if content:
+        lemma_counts = _lemma_counts(doc)
+        rec = [lemma_counts.get(lemma, 1) for lemma in content]
+        feats["lrep_max"] = math.log(max(rec))
+        feats["lrep_mean"] = math.log(sum(rec) / len(rec))
+    feats["nation"] = float(any(w in _NATION for w in words))
+    feats["doubt"] = float(any(w in _DOUBT for w in words))
+    feats["cause"] = float(any(w in _CAUSE for w in words))
+    return feats
+
+
+def _lemma_counts(doc: Doc) -> dict[str, int]:
+    cache = doc.user_data.get("presslens_framing_lemmas") if isinstance(doc.user_data, dict) else None
+    if cache is None:
+        cache = {}
+        for tok in doc:
+            if tok.is_alpha and not tok.is_stop:
+                key = tok.lemma_.lower()
+                cache[key] = cache.get(key, 0) + 1
+        try:
+            doc.user_data["presslens_framing_lemmas"] = cache
+        except Exception:
+            pass
+    return cache
+
+
+def tc_vector(feats: dict[str, float], bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket indices and values of a feature dict (collisions add up)."""
+    idx = np.fromiter((_bucket_str(k, bits) for k in feats), dtype=np.int64, count=len(feats))
+    val = np.fromiter(feats.values(), dtype=np.float64, count=len(feats))
+    return idx, val
+
+
+def _tc_probs(model: FramingModel, idx: np.ndarray, val: np.ndarray) -> np.ndarray:
+    z = model.tc_w[:, idx].astype(np.float64) @ val + model.tc_b
+    z = z - z.max()
+    e = np.exp(z)
+    return e / e.sum()
+
+
+def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
+                   model: FramingModel | None = None) -> list[tuple[str, float]]:
+    """Technique and probability for each ``(start, end)``; repeats of one span get distinct labels.
+
+    In PTC a stretch of text carrying two techniques is listed twice with the same offsets, so the
+    k-th copy of a span gets its k-th most probable technique.
+    """
+    model = model or load_model()
+    spans = [(int(s), int(e)) for s, e in spans]
+    if model is None:
+        return [("Loaded_Language", 0.0) for _ in spans]
+    lowered = doc.text.lower()
+    seen: dict[tuple[int, int], int] = {}
+    cache: dict[tuple[int, int], np.ndarray] = {}
+    out: list[tuple[str, float]] = []
+    for span in spans:
+        if span not in cache:
+            idx, val = tc_vector(tc_features(doc, span[0], span[1], lowered_text=lowered), model.tc_bits)
+            cache[span] = _tc_probs(model, idx, val)
+        probs = cache[span]
+        rank = seen.get(span, 0)
+        seen[span] = rank + 1
+        order = np.argsort(-probs)
+        k = int(order[min(rank, len(order) - 1)])
+        out.append((model.techniques[k], float(probs[k])))
+    return out
+
+
+def classify_span(doc: Doc, start: int, end: int, model: FramingModel | None = None) -> tuple[str, float]:
+    """The most probable technique of the span ``doc.text[start:end]`` and its probability."""
+    return classify_spans(doc, [(start, end)], model=model)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# End to end.
+# ---------------------------------------------------------------------------------------------
+def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None = None,
+                 low: float | None = None) -> list[FramingSpan]:
+    """Spans of persuasive wording in ``doc`` with their technique (SI then TC).
+
+    ``score`` is the span's peak token probability times its technique probability.
+    Returns ``[]`` when the model files are missing or the Doc is empty; never raises on odd input.
+    """
+    try:
+        model = model or load_model()
+        if model is None or not doc.text.strip():
+            return []
+        t, prob = token_probabilities(doc, model)
+        hi = model.high if high is None else high
+        lo = model.low if low is None else min(low, hi)
+        spans = decode_spans(t, prob, hi, lo, doc.text)
+        labels = classify_spans(doc, [(s, e) for s, e, _ in spans], model=model)
+    except Exception:  # a malformed Doc must not stop the pipeline
+        return []
+    text = doc.text
+    return [
+        FramingSpan(start=s, end=e, text=text[s:e], technique=tech,
+                    score=float(min(1.0, max(0.0, peak * p))))
+        for (s, e, peak), (tech, p) in zip(spans, labels, strict=True)
+    ]

@@ -1,0 +1,520 @@
+"""DuckDB storage for analysed articles, and Parquet parts with the same tables.
+
+One DuckDB file holds a corpus. Articles are keyed by ``schema.content_id`` (a hash of the
+analysed text), so writing the same article twice stores it once. Every batch of Analyses is
+turned into one Arrow table per SQL table and written with one ``INSERT … SELECT`` per table
+inside a single transaction: a batch is either fully committed or absent, which is what makes an
+interrupted ingest resumable.
+
+The Dask engine writes the same Arrow tables as Parquet "parts" (one directory per batch, one
+file per table); ``load_parts`` brings them into a database with the same idempotence.
+
+The schema carries a version in the ``meta`` table; a database written by another schema version
+is refused with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from presslens.schema import Analysis, InputError
+
+SCHEMA_VERSION = 1
+
+# --------------------------------------------------------------------------- table layout
+
+_STR = pa.string()
+_INT = pa.int32()
+_F64 = pa.float64()
+
+ARROW_SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("id", _STR), ("url", _STR), ("outlet", _STR), ("title", _STR), ("author", _STR),
+        ("published", pa.date32()), ("text", _STR), ("origin", _STR), ("warnings", pa.list_(_STR)),
+        ("ingested_at", pa.timestamp("us")),
+    ]),
+    "attributions": pa.schema([
+        ("article_id", _STR), ("idx", _INT), ("type", _STR),
+        ("content_start", _INT), ("content_end", _INT), ("content_text", _STR),
+        ("cue_start", _INT), ("cue_end", _INT), ("cue_text", _STR),
+        ("source_name", _STR), ("source_kind", _STR),
+        ("source_mention_start", _INT), ("source_mention_end", _INT), ("source_mention_text", _STR),
+        ("entity_id", _STR), ("speaker_id", _STR), ("said_on", pa.date32()), ("said_on_from_text", pa.bool_()),
+    ]),
+    "entities": pa.schema([
+        ("article_id", _STR), ("entity_id", _STR), ("name", _STR), ("kind", _STR), ("aliases", pa.list_(_STR)),
+    ]),
+    "mentions": pa.schema([
+        ("article_id", _STR), ("entity_id", _STR), ("idx", _INT),
+        ("start_char", _INT), ("end_char", _INT), ("text", _STR),
+    ]),
+    "dates": pa.schema([
+        ("article_id", _STR), ("idx", _INT), ("start_char", _INT), ("end_char", _INT), ("text", _STR),
+        ("value", _STR), ("grain", _STR),
+    ]),
+    "claims": pa.schema([
+        ("article_id", _STR), ("idx", _INT), ("start_char", _INT), ("end_char", _INT), ("text", _STR),
+        ("checkworthy", _F64), ("speaker", _STR), ("said_on", pa.date32()),
+    ]),
+    "quantities": pa.schema([
+        ("article_id", _STR), ("claim_idx", _INT), ("idx", _INT), ("text", _STR), ("comparator", _STR),
+        ("value", _F64), ("value_high", _F64), ("unit", _STR), ("measured", _STR),
+        ("start_char", _INT), ("end_char", _INT),
+    ]),
+    "framing": pa.schema([
+        ("article_id", _STR), ("idx", _INT), ("start_char", _INT), ("end_char", _INT), ("text", _STR),
+        ("technique", _STR), ("score", _F64),
+    ]),
+    "errors": pa.schema([("origin", _STR), ("reason", _STR), ("failed_at", pa.timestamp("us"))]),
+}
+# Tables written per batch (and per Parquet part), in insert order.
+BATCH_TABLES: tuple[str, ...] = tuple(ARROW_SCHEMAS)
+# Tables whose rows belong to one article through ``article_id``.
+CHILD_TABLES: tuple[str, ...] = tuple(t for t in BATCH_TABLES if t not in ("articles", "errors"))
+
+DDL = """
+CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, title VARCHAR, author VARCHAR,
+    published DATE, text VARCHAR, origin VARCHAR, warnings VARCHAR[], ingested_at TIMESTAMP);
+CREATE TABLE attributions (
+    article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR,
+    content_start INTEGER, content_end INTEGER, content_text VARCHAR,
+    cue_start INTEGER, cue_end INTEGER, cue_text VARCHAR,
+    source_name VARCHAR, source_kind VARCHAR,
+    source_mention_start INTEGER, source_mention_end INTEGER, source_mention_text VARCHAR,
+    entity_id VARCHAR, speaker_id VARCHAR, said_on DATE, said_on_from_text BOOLEAN);
+CREATE TABLE entities (
+    article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR, kind VARCHAR, aliases VARCHAR[]);
+CREATE TABLE mentions (
+    article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, idx INTEGER,
+    start_char INTEGER, end_char INTEGER, text VARCHAR);
+CREATE TABLE dates (
+    article_id VARCHAR NOT NULL, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    value VARCHAR, grain VARCHAR);
+CREATE TABLE claims (
+    article_id VARCHAR NOT NULL, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    checkworthy DOUBLE, speaker VARCHAR, said_on DATE);
+CREATE TABLE quantities (
+    article_id VARCHAR NOT NULL, claim_idx INTEGER, idx INTEGER, text VARCHAR, comparator VARCHAR,
+    value DOUBLE, value_high DOUBLE, unit VARCHAR, measured VARCHAR, start_char INTEGER, end_char INTEGER);
+CREATE TABLE framing (
+    article_id VARCHAR NOT NULL, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR,
+    technique VARCHAR, score DOUBLE);
+CREATE TABLE errors (origin VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
+CREATE TABLE speakers (
+    speaker_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, aliases VARCHAR[],
+    quotes INTEGER, articles INTEGER);
+"""
+ALL_TABLES: tuple[str, ...] = (*BATCH_TABLES, "speakers", "meta")
+
+# One fixed statement per table; the Arrow batch is registered as the view ``_batch``.
+_INSERT_SQL: dict[str, str] = {
+    "articles": "INSERT INTO articles BY NAME SELECT * FROM _batch",
+    "attributions": "INSERT INTO attributions BY NAME SELECT * FROM _batch",
+    "entities": "INSERT INTO entities BY NAME SELECT * FROM _batch",
+    "mentions": "INSERT INTO mentions BY NAME SELECT * FROM _batch",
+    "dates": "INSERT INTO dates BY NAME SELECT * FROM _batch",
+    "claims": "INSERT INTO claims BY NAME SELECT * FROM _batch",
+    "quantities": "INSERT INTO quantities BY NAME SELECT * FROM _batch",
+    "framing": "INSERT INTO framing BY NAME SELECT * FROM _batch",
+    # The same (origin, reason) is recorded once, however often the bad document is re-ingested.
+    "errors": (
+        "INSERT INTO errors BY NAME SELECT origin, reason, min(failed_at) AS failed_at FROM _batch b "
+        "WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE e.origin = b.origin AND e.reason = b.reason) "
+        "GROUP BY origin, reason"
+    ),
+}
+_COUNT_SQL: dict[str, str] = {name: f"SELECT count(*) FROM {name}" for name in ALL_TABLES}  # noqa: S608 (fixed names)
+
+
+class StoreError(Exception):
+    """A database that cannot be used; the message is one clear line."""
+
+
+class PartError(StoreError):
+    """A Parquet part that cannot be read."""
+
+
+# --------------------------------------------------------------------------- Arrow conversion
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _span_cols(span) -> tuple[int | None, int | None, str | None]:  # noqa: ANN001
+    return (span.start, span.end, span.text) if span is not None else (None, None, None)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _rows_for(analysis: Analysis, at: datetime) -> dict[str, list[dict]]:
+    """The rows of every child table (and the article row) for one Analysis."""
+    a = analysis.article
+    aid = a.id
+    rows: dict[str, list[dict]] = {name: [] for name in BATCH_TABLES}
+    rows["articles"].append({
+        "id": aid, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
+        "published": _date(a.published), "text": a.text, "origin": a.origin,
+        "warnings": list(analysis.warnings) or None, "ingested_at": at,
+    })
+    for i, q in enumerate(analysis.attributions):
+        cs, ce, ct = _span_cols(q.content)
+        us, ue, ut = _span_cols(q.cue)
+        src = q.source
+        ms, me, mt = _span_cols(src.mention if src is not None else None)
+        rows["attributions"].append({
+            "article_id": aid, "idx": i, "type": q.type, "content_start": cs, "content_end": ce,
+            "content_text": ct, "cue_start": us, "cue_end": ue, "cue_text": ut,
+            "source_name": src.name if src else None, "source_kind": src.kind if src else None,
+            "source_mention_start": ms, "source_mention_end": me, "source_mention_text": mt,
+            "entity_id": src.entity if src else None, "speaker_id": None,
+            "said_on": _date(q.said_on), "said_on_from_text": bool(q.said_on_from_text),
+        })
+    for e in analysis.entities:
+        rows["entities"].append({"article_id": aid, "entity_id": e.id, "name": e.name, "kind": e.kind,
+                                 "aliases": list(e.aliases)})
+        for j, m in enumerate(e.mentions):
+            rows["mentions"].append({"article_id": aid, "entity_id": e.id, "idx": j,
+                                     "start_char": m.start, "end_char": m.end, "text": m.text})
+    for i, d in enumerate(analysis.dates):
+        rows["dates"].append({"article_id": aid, "idx": i, "start_char": d.start, "end_char": d.end,
+                              "text": d.text, "value": d.value, "grain": d.grain})
+    for i, c in enumerate(analysis.claims):
+        rows["claims"].append({"article_id": aid, "idx": i, "start_char": c.start, "end_char": c.end,
+                               "text": c.text, "checkworthy": c.checkworthy, "speaker": c.speaker,
+                               "said_on": _date(c.said_on)})
+        for j, n in enumerate(c.quantities):
+            rows["quantities"].append({
+                "article_id": aid, "claim_idx": i, "idx": j, "text": n.text, "comparator": n.comparator,
+                "value": n.value, "value_high": n.value_high, "unit": n.unit, "measured": n.measured,
+                "start_char": n.start, "end_char": n.end,
+            })
+    for i, f in enumerate(analysis.framing):
+        rows["framing"].append({"article_id": aid, "idx": i, "start_char": f.start, "end_char": f.end,
+                                "text": f.text, "technique": f.technique, "score": f.score})
+    return rows
+
+
+def to_tables(
+    analyses: Iterable[Analysis], errors: Iterable[InputError] = (), *, at: datetime | None = None
+) -> dict[str, pa.Table]:
+    """One Arrow table per batch table for these Analyses and errors; an article seen twice is kept once."""
+    at = at or _now()
+    rows: dict[str, list[dict]] = {name: [] for name in BATCH_TABLES}
+    seen: set[str] = set()
+    for analysis in analyses:
+        if analysis.article.id in seen:
+            continue
+        seen.add(analysis.article.id)
+        for name, new in _rows_for(analysis, at).items():
+            rows[name].extend(new)
+    rows["errors"] = [{"origin": e.origin, "reason": e.reason, "failed_at": at} for e in errors]
+    return {name: pa.Table.from_pylist(rows[name], schema=ARROW_SCHEMAS[name]) for name in BATCH_TABLES}
+
+
+def empty_tables() -> dict[str, pa.Table]:
+    """Empty Arrow tables with the batch schemas."""
+    return {name: ARROW_SCHEMAS[name].empty_table() for name in BATCH_TABLES}
+
+
+def without_articles(tables: dict[str, pa.Table], ids: set[str]) -> dict[str, pa.Table]:
+    """The same tables minus every row of the articles in ``ids`` (errors are kept)."""
+    if not ids:
+        return tables
+    drop = pa.array(sorted(ids), type=_STR)
+    out = {}
+    for name, table in tables.items():
+        column = {"articles": "id", "errors": None}.get(name, "article_id")
+        out[name] = table if column is None else table.filter(pc.invert(pc.is_in(table[column], drop)))
+    return out
+
+
+# --------------------------------------------------------------------------- connections
+
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\.\s+See also|$)", re.S)
+
+
+def _friendly(exc: duckdb.Error, path: Path) -> StoreError:
+    """Turn DuckDB's connection errors into one clear line."""
+    text = str(exc)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        holder = _LOCK_HOLDER.search(text)
+        who = holder.group(1).strip() if holder else "another process"
+        return StoreError(f"database is in use by another process ({who}): {path}")
+    if "not a valid DuckDB database" in text or "Unrecognized" in text or "file is not" in text.lower():
+        return StoreError(f"{path} is not a DuckDB database")
+    return StoreError(f"cannot open database {path}: {text.splitlines()[0]}")
+
+
+def connect(path: str | os.PathLike, *, read_only: bool = False, external_access: bool = True,
+            create: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open (and when writable and new, create) a presslens database; StoreError with one clear line if not."""
+    path = Path(path)
+    if not path.exists() and (read_only or not create):
+        raise StoreError(f"no database at {path}; create one with `presslens ingest … --db {path}`")
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    config = {} if external_access else {"enable_external_access": False}
+    try:
+        con = duckdb.connect(str(path), read_only=read_only, config=config)
+    except duckdb.Error as exc:
+        raise _friendly(exc, path) from None
+    try:
+        _check_schema(con, path, writable=not read_only)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()
+    return {r[0] for r in rows}
+
+
+def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool) -> None:
+    names = _table_names(con)
+    if not names:
+        if not writable:
+            raise StoreError(f"{path} is an empty database, not a presslens corpus")
+        create_schema(con)
+        return
+    if "meta" not in names:
+        raise StoreError(f"{path} is a DuckDB database but not a presslens corpus (no meta table)")
+    rows = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+    row = rows[0] if rows else None
+    found = int(row[0]) if row and str(row[0]).isdigit() else None
+    if found != SCHEMA_VERSION:
+        raise StoreError(_version_message(path, found))
+
+
+def _version_message(path: Path, found: int | None) -> str:
+    if found is None:
+        return f"{path} has no readable schema version; it was not written by presslens"
+    if found > SCHEMA_VERSION:
+        return (f"{path} uses corpus schema version {found}, newer than this presslens supports "
+                f"({SCHEMA_VERSION}); upgrade presslens")
+    return (f"{path} uses corpus schema version {found}, older than this presslens ({SCHEMA_VERSION}); "
+            "re-ingest the articles into a new database")
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and record the schema version, in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(DDL)
+        con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
+                    [str(SCHEMA_VERSION), _now().isoformat(timespec="seconds")])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What one committed batch added."""
+
+    articles: int = 0
+    skipped: int = 0
+    errors: int = 0
+    attributions: int = 0
+
+
+class Store:
+    """A writable (or read-only) presslens database."""
+
+    def __init__(self, path: str | os.PathLike, *, read_only: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.con = connect(self.path, read_only=read_only, create=create)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (committed batches are already durable)."""
+        self.con.close()
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """The ids among ``ids`` already stored, with one query."""
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                                [wanted]).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, analyses: Sequence[Analysis], errors: Sequence[InputError] = ()) -> WriteResult:
+        """Store one batch of Analyses and errors in one transaction."""
+        return self.write_tables(to_tables(analyses, errors))
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> WriteResult:
+        """Insert the batch tables in one transaction, leaving out articles already stored."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            ids = tables["articles"]["id"].to_pylist()
+            known = self.known_ids(ids)
+            fresh = without_articles(tables, known)
+            for name in BATCH_TABLES:
+                table = fresh.get(name)
+                if table is None or table.num_rows == 0:
+                    continue
+                con.register("_batch", table)
+                try:
+                    con.execute(_INSERT_SQL[name])
+                finally:
+                    con.unregister("_batch")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return WriteResult(articles=fresh["articles"].num_rows, skipped=len(set(ids)) - fresh["articles"].num_rows,
+                           errors=tables["errors"].num_rows, attributions=fresh["attributions"].num_rows)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {name: self.con.execute(_COUNT_SQL[name]).fetchall()[0][0] for name in ALL_TABLES}
+
+
+# --------------------------------------------------------------------------- Parquet parts
+
+PART_PREFIX = "part-"
+
+
+def part_name(tables: dict[str, pa.Table]) -> str:
+    """A name derived from the batch content, so writing the same batch again replaces its part."""
+    digest = hashlib.sha1(usedforsecurity=False)
+    for value in sorted(tables["articles"]["id"].to_pylist()):
+        digest.update(value.encode() + b"\0")
+    for value in sorted(tables["errors"]["origin"].to_pylist()):
+        digest.update(b"E" + (value or "").encode() + b"\0")
+    return PART_PREFIX + digest.hexdigest()[:16]
+
+
+def write_part(tables: dict[str, pa.Table], out_dir: str | os.PathLike) -> Path:
+    """Write one batch as a part directory ``out_dir/part-…/<table>.parquet``, atomically (rename at the end)."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    final = out / part_name(tables)
+    tmp = out / f".{final.name}.{uuid.uuid4().hex[:8]}.tmp"
+    tmp.mkdir()
+    try:
+        for name in BATCH_TABLES:
+            pq.write_table(tables.get(name, ARROW_SCHEMAS[name].empty_table()), tmp / f"{name}.parquet")
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return final
+
+
+def find_parts(roots: Iterable[str | os.PathLike]) -> list[Path]:
+    """Part directories under each root (a root may itself be a part), sorted; temporary parts skipped."""
+    found: list[Path] = []
+    for root in map(Path, roots):
+        if not root.exists():
+            raise StoreError(f"no such directory: {root}")
+        if (root / "articles.parquet").exists():
+            found.append(root)
+            continue
+        found.extend(sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith(PART_PREFIX)))
+    return found
+
+
+def read_part(part: str | os.PathLike) -> dict[str, pa.Table]:
+    """Read and check every table of one part; PartError naming the part and the problem."""
+    part = Path(part)
+    tables = {}
+    for name in BATCH_TABLES:
+        path = part / f"{name}.parquet"
+        if not path.exists():
+            raise PartError(f"{part}: missing {name}.parquet")
+        try:
+            table = pq.read_table(path)
+            tables[name] = table.select(ARROW_SCHEMAS[name].names).cast(ARROW_SCHEMAS[name])
+        except (pa.ArrowException, OSError, KeyError, ValueError) as exc:
+            raise PartError(f"{part}: {name}.parquet is unreadable or not a presslens part "
+                            f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+    return tables
+
+
+def part_article_ids(parts_dir: str | os.PathLike) -> set[str]:
+    """Article ids already written as parts under ``parts_dir`` (unreadable parts are ignored)."""
+    ids: set[str] = set()
+    root = Path(parts_dir)
+    if not root.is_dir():
+        return ids
+    for part in find_parts([root]):
+        try:
+            ids.update(pq.read_table(part / "articles.parquet", columns=["id"])["id"].to_pylist())
+        except (pa.ArrowException, OSError):
+            continue
+    return ids
+
+
+@dataclass(slots=True)
+class LoadResult:
+    """What ``load_parts`` did: parts loaded, articles added and skipped, and the parts it refused."""
+
+    parts: int = 0
+    articles: int = 0
+    skipped: int = 0
+    errors: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def load_parts(store: Store, roots: Iterable[str | os.PathLike]) -> LoadResult:
+    """Load every part under ``roots``; each part is one transaction, a bad part is reported and skipped."""
+    result = LoadResult()
+    for part, outcome in iter_load_parts(store, roots):
+        if isinstance(outcome, PartError):
+            result.failed.append((str(part), str(outcome)))
+            continue
+        result.parts += 1
+        result.articles += outcome.articles
+        result.skipped += outcome.skipped
+        result.errors += outcome.errors
+    return result
+
+
+def iter_load_parts(store: Store, roots: Iterable[str | os.PathLike]) -> Iterator[tuple[Path, WriteResult | PartError]]:
+    """Load parts one by one, yielding each part with its WriteResult or the PartError that stopped it."""
+    for part in find_parts(roots):
+        try:
+            tables = read_part(part)
+        except PartError as exc:
+            yield part, exc
+            continue
+        yield part, store.write_tables(tables)

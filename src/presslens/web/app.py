@@ -1,0 +1,96 @@
+"""The FastAPI application: middleware, error handling, static files and the page routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from presslens.schema import Article
+from presslens.web.db import Database
+from presslens.web.render import STATIC, error_response
+from presslens.web.security import DEFAULT_MAX_BODY, BodySizeLimitMiddleware, SecurityHeadersMiddleware
+
+log = logging.getLogger("presslens.web")
+
+Analyzer = Callable[[Article], dict[str, Any]]
+
+STATUS_TEXT = {400: "Bad request.", 403: "Forbidden.", 404: "Not found.", 405: "Method not allowed.",
+               413: "Request body too large.", 422: "Invalid parameters."}
+
+
+def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = None,
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """Build the web application over the database at ``db`` (opened read-only).
+
+    ``analyzer`` turns an Article into a record (the JSON contract) for the analyze page; by
+    default the process-wide presslens Pipeline, loaded on first use. ``allowed_hosts`` limits
+    the Host header (defence against DNS rebinding when serving on loopback).
+    """
+    from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
+
+    owned = not isinstance(db, Database) and db is not None
+    database = db if isinstance(db, Database) or db is None else Database(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned and database is not None:
+            database.close()
+
+    app = FastAPI(title="presslens", version=_version(), docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="Who said what in a presslens database. Every page has a JSON twin under /api; "
+                              "lists take limit (capped) and offset.")
+    app.state.db = database
+    app.state.analyzer = analyzer
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    for module in (home, speakers, articles, outlets, analyze, docs):
+        app.include_router(module.router)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code < 500 else None
+        return error_response(request, exc.status_code, detail or STATUS_TEXT.get(exc.status_code, "Error."))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        fields = sorted({".".join(str(p) for p in err.get("loc", ())[1:]) or "request" for err in exc.errors()})
+        return error_response(request, 422, "Invalid value for: " + ", ".join(fields))
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception) -> Response:
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        response = error_response(request, 500, "Internal error; the server log has the details.")
+        for name, value in _security_headers().items():
+            response.headers[name] = value
+        return response
+
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return app
+
+
+def _security_headers() -> dict[str, str]:
+    from presslens.web.security import SECURITY_HEADERS
+
+    return SECURITY_HEADERS
+
+
+def _version() -> str:
+    try:
+        from presslens import __version__
+
+        return __version__
+    except ImportError:  # pragma: no cover
+        return "0"

@@ -1,0 +1,233 @@
+"""The data behind every page, as JSON-ready dicts: each page renders one of these, and its
+JSON twin returns it unchanged. All SQL lives in ``presslens.queries``.
+
+The database is read-only while served (DuckDB refuses writers while the server holds it), so
+aggregate answers that do not depend on paging (overview, outlet profiles, timelines, quote
+variants) are memoised per server in a small LRU cache.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from threading import Lock
+from typing import Any
+
+import duckdb
+
+from presslens import queries
+from presslens.web.paging import Page
+from presslens.web.records import article_record, iso, plain, quote
+from presslens.web.search import parse_query
+
+NO_OUTLET = "(no outlet)"
+TOP_SPEAKERS = 15
+VARIANT_GROUPS = 20
+
+
+class LRU:
+    """A small thread-safe memo of computed answers, most recently used kept."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def _count(rel: duckdb.DuckDBPyRelation) -> int:
+    return int(rel.aggregate("count(*)").fetchall()[0][0])
+
+
+def _outlet_name(value: str | None) -> str:
+    return value if value else NO_OUTLET
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilters:
+    """Filters of a speaker's quotes (all optional)."""
+
+    contains: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"contains": self.contains, "outlet": self.outlet, "since": self.since, "until": self.until,
+                "type": self.type}
+
+
+def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
+    """Home page: corpus totals, date range, outlets and the most-quoted speakers."""
+
+    def compute() -> dict[str, Any]:
+        stats = plain(queries.stats(cur))
+        outlets = [plain(r) for r in queries.records(queries.outlets(cur, limit=100))]
+        top = [plain(r) for r in queries.records(queries.speakers(cur, limit=TOP_SPEAKERS))]
+        return {"stats": stats, "outlets": outlets, "top_speakers": top}
+
+    return cache.get(("overview",), compute)
+
+
+def search(cur: duckdb.DuckDBPyConnection, q: str | None, page: Page, *, outlet: str | None = None) -> dict[str, Any]:
+    """Quotes matching a search (see ``presslens.web.search``), newest first."""
+    parsed = parse_query(q)
+    if not parsed:
+        return {"q": q or "", "terms": [], **page.envelope(0, [], "quotes")}
+    rel = queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns, outlet=outlet,
+                                limit=page.limit, offset=page.offset)
+    rows = queries.records(rel)
+    if rows:
+        total = int(rows[0]["total"])
+    else:
+        total = _count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
+                                             outlet=outlet, limit=None))
+    return {"q": q or "", "terms": list(parsed.terms), **page.envelope(total, [quote(r) for r in rows], "quotes")}
+
+
+def speakers_list(cur: duckdb.DuckDBPyConnection, page: Page, *, q: str | None = None,
+                  kind: str | None = None) -> dict[str, Any]:
+    """Speakers by number of quotes, optionally searched by name or alias."""
+    rows = queries.records(queries.speakers(cur, search=q or None, kind=kind or None, limit=page.limit,
+                                            offset=page.offset))
+    total = _count(queries.speakers(cur, search=q or None, kind=kind or None, limit=None))
+    return {"q": q or "", "kind": kind or None, **page.envelope(total, [plain(r) for r in rows], "speakers")}
+
+
+def choose_grain(first: Any, last: Any) -> str:
+    """Weeks for a speaker quoted over less than about half a year, months otherwise."""
+    if isinstance(first, date) and isinstance(last, date) and last - first < timedelta(days=180):
+        return "week"
+    return "month"
+
+
+def timeline(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
+             grain: str) -> dict[str, Any]:
+    """Quotes per period and outlet: ``periods`` (ISO first days) and ``series`` {outlet: {period: n}}."""
+
+    def compute() -> dict[str, Any]:
+        rows = queries.records(queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict()))
+        periods = _fill_periods(sorted({r["period"] for r in rows}), grain)
+        series: dict[str, dict[str, int]] = defaultdict(dict)
+        totals: dict[str, int] = defaultdict(int)
+        for r in rows:
+            name = _outlet_name(r["outlet"])
+            series[name][iso(r["period"])] = int(r["quotes"])
+            totals[name] += int(r["quotes"])
+        ordered = sorted(series, key=lambda name: (-totals[name], name))
+        return {"grain": grain, "periods": [iso(p) for p in periods],
+                "series": {name: series[name] for name in ordered}}
+
+    return cache.get(("timeline", speaker_id, filters, grain), compute)
+
+
+def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[date]:
+    """Every period from the first to the last (so gaps show as gaps), at most ``limit`` of them."""
+    if not periods:
+        return []
+    out: list[date] = [periods[0]]
+    while out[-1] < periods[-1] and len(out) < limit:
+        current = out[-1]
+        if grain == "week":
+            out.append(current + timedelta(days=7))
+        else:
+            out.append(date(current.year + current.month // 12, current.month % 12 + 1, 1))
+    return out
+
+
+def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> list[dict[str, Any]]:
+    """The speaker's statements reported in several articles, grouped with their wordings."""
+
+    def compute() -> list[dict[str, Any]]:
+        from presslens.corpus import find_variants
+
+        groups = find_variants(cur, speaker=speaker_id, min_articles=2, limit=None)
+        mine = [g for g in groups if g.speaker_id == speaker_id][:VARIANT_GROUPS]
+        return [g.as_dict() for g in mine]
+
+    return cache.get(("variants", speaker_id), compute)
+
+
+def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
+                   page: Page, grain: str | None = None) -> dict[str, Any] | None:
+    """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants."""
+    speaker = cache.get(("speaker", speaker_id), lambda: queries.speaker(cur, speaker_id))
+    if speaker is None:
+        return None
+    rows = queries.records(queries.quotes(cur, speaker_id=speaker_id, limit=page.limit, offset=page.offset,
+                                          **filters.as_dict()))
+    total = cache.get(("speaker-total", speaker_id, filters),
+                      lambda: _count(queries.quotes(cur, speaker_id=speaker_id, limit=None, **filters.as_dict())))
+    chosen = grain or choose_grain(speaker.get("first_said"), speaker.get("last_said"))
+    outlets = cache.get(("speaker-outlets", speaker_id), lambda: [
+        {"outlet": r["outlet"] or None, "quotes": int(r["quotes"])}
+        for r in queries.records(queries.speaker_outlets(cur, speaker_id))])
+    return {"speaker": plain(speaker), "filters": filters.as_dict(), "outlets": outlets,
+            "timeline": timeline(cur, cache, speaker_id, filters, chosen),
+            "variants": variants(cur, cache, speaker_id),
+            **page.envelope(total, [quote(r) for r in rows], "quotes")}
+
+
+def articles_list(cur: duckdb.DuckDBPyConnection, page: Page, *, outlet: str | None = None,
+                  contains: str | None = None, since: str | None = None, until: str | None = None,
+                  speaker_id: str | None = None) -> dict[str, Any]:
+    """Articles, newest first, with filters."""
+    filters = {"outlet": outlet or None, "contains": contains or None, "since": since or None,
+               "until": until or None, "speaker_id": speaker_id or None}
+    rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, **filters))
+    total = _count(queries.articles(cur, limit=None, **filters))
+    return {"filters": filters, **page.envelope(total, [plain(r) for r in rows], "articles")}
+
+
+def article_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, article_id: str) -> dict[str, Any] | None:
+    """One article as the record contract, or None."""
+
+    def compute() -> dict[str, Any] | None:
+        row = queries.article(cur, article_id)
+        return article_record(row) if row is not None else None
+
+    return cache.get(("article", article_id), compute)
+
+
+def outlets_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, per_outlet: int = 5) -> dict[str, Any]:
+    """Outlets page: per outlet its articles, attributions by type and most-quoted speakers."""
+
+    def compute() -> dict[str, Any]:
+        rows = [plain(r) for r in queries.records(queries.outlets(cur, limit=page.limit, offset=page.offset))]
+        names = [r["outlet"] for r in rows if r["outlet"] is not None]
+        types = {r["outlet"]: r for r in queries.records(queries.outlet_attribution_types(cur, outlets=names))}
+        tops: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        for r in queries.records(queries.outlet_top_speakers(cur, per_outlet=per_outlet, outlets=names)):
+            tops[r["outlet"]].append({"speaker_id": r["speaker_id"], "speaker": r["speaker"],
+                                      "quotes": int(r["quotes"])})
+        if any(r["outlet"] is None for r in rows):
+            for r in queries.records(queries.outlet_attribution_types(cur)):
+                if r["outlet"] is None:
+                    types[None] = r
+        out = []
+        for r in rows:
+            counts = types.get(r["outlet"], {})
+            by_type = {k: int(counts.get(k, 0) or 0) for k in queries.ATTRIBUTION_TYPES}
+            total = sum(by_type.values())
+            out.append({**r, "types": by_type,
+                        "direct_share": round(by_type["direct"] / total, 4) if total else None,
+                        "top_speakers": tops.get(r["outlet"], [])})
+        total_outlets = _count(queries.outlets(cur, limit=None))
+        return page.envelope(total_outlets, out, "outlets")
+
+    return cache.get(("outlets", page.limit, page.offset, per_outlet), compute)

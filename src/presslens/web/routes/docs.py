@@ -1,0 +1,17 @@
+"""A self-hosted API reference page that renders ``/openapi.json`` with a small static script."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from presslens.web.paging import MAX_LIMIT
+from presslens.web.render import page
+
+router = APIRouter()
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request) -> Response:
+    """The API reference (no CDN: the list is drawn by /static/docs.js from /openapi.json)."""
+    return page(request, "docs.html", {"max_limit": MAX_LIMIT}, json_url="/openapi.json")
