@@ -7,7 +7,9 @@ English ``dev_test`` tweets (F1 of the check-worthy class, that task's official 
 The numbers are compared with those the training run stored in the model's metadata; a mismatch
 exits with status 1. Without the data (``../shared/data/checkworthy``) it prints a note and exits 0.
 
-Usage: ``.venv/bin/python benchmarks/eval_checkworthy.py [--data DIR] [--model PATH] [--json]``.
+``--speed N`` also times ``find_claims`` against bare spaCy parsing on N real articles.
+
+Usage: ``.venv/bin/python benchmarks/eval_checkworthy.py [--data DIR] [--model PATH] [--json] [--speed N]``.
 """
 
 from __future__ import annotations
@@ -57,13 +59,47 @@ def _compare(expected: dict, got: dict, where: str) -> list[str]:
     return bad
 
 
+def measure_speed(n_articles: int) -> None:
+    """Time ``find_claims`` against bare spaCy parsing on real articles from ``../shared/data``."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from _corpus import article_paths, read_texts
+    except ImportError:
+        print("speed: benchmarks/_corpus.py not available; skipped")
+        return
+    try:
+        texts = read_texts(article_paths(n_articles))
+    except SystemExit:
+        print("speed: no article texts under ../shared/data; skipped")
+        return
+    from presslens.extract.claims import find_claims, load_model
+    from presslens.nlp import load
+
+    nlp = load()
+    load_model()
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32))
+    parse_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_claims = sum(len(find_claims(d, [])) for d in docs)
+    claim_s = time.perf_counter() - t0
+    n = max(len(docs), 1)
+    print(f"speed: {len(docs)} articles, parse {1000 * parse_s / n:.1f} ms/article, claims "
+          f"{1000 * claim_s / n:.2f} ms/article ({100 * claim_s / parse_s:.1f}% of parsing), "
+          f"{n_claims / n:.1f} claims/article")
+
+
 def main(argv: list[str] | None = None) -> int:
     tr = _training_module()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=tr.DEFAULT_DATA, help="folder of the check-worthiness data")
     ap.add_argument("--model", type=Path, default=MODEL_PATH, help="the .npz model to evaluate")
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ap.add_argument("--speed", type=int, default=0, metavar="N",
+                    help="also time find_claims against spaCy parsing on N real articles")
     args = ap.parse_args(argv)
+    if args.speed:
+        measure_speed(args.speed)
     if not (args.data / tr.CB).exists() or not (args.data / tr.CLEF20).is_dir():
         print(f"check-worthiness data not found under {args.data}; skipping evaluation")
         return 0

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+import presslens.cli.corpus  # noqa: F401, I001  (registers the commands)
 from presslens import queries
 from presslens.cli import app
 from presslens.corpus import update_speakers
@@ -29,8 +30,6 @@ from presslens.schema import (
     Span,
 )
 from presslens.store import Store, connect
-
-import presslens.cli.corpus  # noqa: F401, I001  (registers the commands)
 
 
 def story(outlet: str, published: str, said: list[tuple[str, str, str]], *, title: str = "A story") -> Analysis:

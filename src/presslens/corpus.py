@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 import duckdb
@@ -70,12 +71,13 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().replace(".", "")
 
 
+@lru_cache(maxsize=200_000)
 def slug(key: str) -> str:
     """A stable id from a normalised key."""
     return re.sub(r"[^a-z0-9]+", "-", fold(key)).strip("-") or "unknown"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PersonName:
     """A person's name split for matching: ``first`` is None for a bare surname."""
 
@@ -90,7 +92,7 @@ class PersonName:
         """True when a first name (not only an initial) is known."""
         return self.first is not None and len(self.first) > 1
 
-    @property
+    @cached_property
     def key(self) -> str:
         """The normalised key: ``first last [suffix]`` or ``last [suffix]`` for a bare surname."""
         parts = [self.first if self.full else None, self.last, self.suffix]
@@ -102,8 +104,12 @@ class PersonName:
         return self.first[0] if self.first else None
 
 
+@lru_cache(maxsize=200_000)
 def parse_person(name: str | None) -> PersonName | None:
-    """Split a person's name, or None when it does not read as one (a pronoun, a description)."""
+    """Split a person's name, or None when it does not read as one (a pronoun, a description).
+
+    Cached: a corpus repeats the same few thousand names many times.
+    """
     if not name:
         return None
     written = [_POSSESSIVE.sub("", w).rstrip("-'") for w in _TOKEN.findall(_PARENS.sub(" ", name))]
@@ -165,7 +171,11 @@ WHERE a.source_name IS NOT NULL AND trim(a.source_name) <> ''
 GROUP BY a.article_id, a.source_name
 """
 _PERSONS_SQL = """
-SELECT article_id, name, aliases FROM entities WHERE kind = 'person' AND name IS NOT NULL
+SELECT DISTINCT article_id, name FROM (
+    SELECT article_id, name FROM entities WHERE kind = 'person'
+    UNION ALL
+    SELECT article_id, unnest(aliases) AS name FROM entities WHERE kind = 'person')
+WHERE name IS NOT NULL
 """
 _COENTITIES_SQL = """
 SELECT article_id, list(DISTINCT name) AS names FROM entities
@@ -222,17 +232,18 @@ class SpeakerResolver:
     def _note_full(self, article_id: str, person: PersonName) -> None:
         cluster = self._cluster(person.key, "person")
         cluster.articles.add(article_id)
-        cluster.titles.update(person.titles)
+        if person.titles:
+            cluster.titles.update(person.titles)
         self.article_full[article_id].add(person.key)
         self.by_surname[person.last].add(person.key)
 
     def collect(self, sources: list[_Source]) -> None:
         """Learn every full person name and the articles it occurs in."""
-        for article_id, name, aliases in self.con.execute(_PERSONS_SQL).fetchall():
-            for value in [name, *(aliases or [])]:
-                person = parse_person(value)
-                if person is not None and person.full:
-                    self._note_full(article_id, person)
+        table = self.con.sql(_PERSONS_SQL).to_arrow_table()
+        for article_id, name in zip(table["article_id"].to_pylist(), table["name"].to_pylist(), strict=True):
+            person = parse_person(name)
+            if person is not None and person.full:
+                self._note_full(article_id, person)
         for src in sources:
             for value in (src.entity_name, src.source_name):
                 person = parse_person(value) if _personlike(src) else None
@@ -345,7 +356,8 @@ class SpeakerUpdate:
 
 def update_speakers(con: duckdb.DuckDBPyConnection) -> SpeakerUpdate:
     """Recompute the ``speakers`` table and ``attributions.speaker_id`` for the whole corpus, in one transaction."""
-    sources = [_Source(*row) for row in con.execute(_SOURCES_SQL).fetchall()]
+    table = con.sql(_SOURCES_SQL).to_arrow_table()
+    sources = [_Source(*row) for row in zip(*(table[c].to_pylist() for c in table.column_names), strict=True)]
     resolver = SpeakerResolver(con)
     resolver.collect(sources)
     mapping: list[dict[str, Any]] = []
@@ -552,8 +564,8 @@ class VariantSettings:
     partial_threshold: float = 95.0
     min_words: int = 5
     partial_min_words: int = 8
-    keys_per_quote: int = 3
-    max_bucket: int = 2000
+    keys_per_quote: int = 4
+    max_bucket: int = 500
 
 
 def group_quotes(texts: list[str], articles: list[str], settings: VariantSettings = VariantSettings()) -> list[list[int]]:  # noqa: B008
@@ -571,37 +583,67 @@ def group_quotes(texts: list[str], articles: list[str], settings: VariantSetting
     return [g for g in groups.values() if len({articles[i] for i in g}) >= 2]
 
 
+def _block_keys(words: list[str]) -> set[str]:
+    """Blocking keys of one quote: its content words and its word pairs."""
+    content = {w for w in words if w not in STOPWORDS and (len(w) > 3 or w.isdigit())}
+    return content | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
 def _blocks(usable: list[int], words: list[list[str]], settings: VariantSettings) -> list[list[int]]:
-    """Buckets of quotes sharing one of their rarest content words."""
+    """Buckets of quotes sharing one of their rarest keys (content words or word pairs).
+
+    Only keys held by at least two and at most ``max_bucket`` quotes count, so a bucket never
+    degenerates into comparing everything with everything.
+    """
     df: Counter = Counter()
-    content = {}
+    keys = {}
     for i in usable:
-        content[i] = {w for w in words[i] if w not in STOPWORDS and (len(w) > 3 or w.isdigit())}
-        df.update(content[i])
+        keys[i] = _block_keys(words[i])
+        df.update(keys[i])
     buckets: dict[str, list[int]] = defaultdict(list)
     for i in usable:
-        shared = sorted((df[w], w) for w in content[i] if df[w] >= 2)
-        for _, w in shared[: settings.keys_per_quote]:
-            buckets[w].append(i)
-    return [m for m in buckets.values() if 2 <= len(m) <= settings.max_bucket]
+        shared = sorted((df[k], k) for k in keys[i] if 2 <= df[k] <= settings.max_bucket)
+        for _, k in shared[: settings.keys_per_quote]:
+            buckets[k].append(i)
+    return [m for m in buckets.values() if len(m) >= 2]
+
+
+def _similar(a: str, b: str, words_a: int, words_b: int, settings: VariantSettings) -> bool:
+    """Same statement: similar as a whole, or the shorter one found almost verbatim in the longer."""
+    if fuzz.ratio(a, b, score_cutoff=settings.threshold):
+        return True
+    short, long = sorted((len(a), len(b)))
+    return (short < 0.9 * long and min(words_a, words_b) >= settings.partial_min_words
+            and bool(fuzz.partial_ratio(a, b, score_cutoff=settings.partial_threshold)))
 
 
 def _link_bucket(members: list[int], norm: list[str], words: list[list[str]], articles: list[str],
                  uf: _UnionFind, settings: VariantSettings) -> None:
-    """Link the near-duplicate pairs of one bucket: whole-text similarity, then partial matches of a shorter quote."""
+    """Link the near-duplicate pairs of one bucket (pairwise when small, with rapidfuzz's cdist when large)."""
+    if len(members) <= 12:
+        pairs = ((a, b) for x, a in enumerate(members) for b in members[x + 1:])
+        for i, j in pairs:
+            if articles[i] != articles[j] and uf.find(i) != uf.find(j) and \
+                    _similar(norm[i], norm[j], len(words[i]), len(words[j]), settings):
+                uf.union(i, j)
+        return
     texts = [norm[i] for i in members]
     full = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=settings.threshold, dtype=np.uint8,
                          workers=1)
-    pairs = set(zip(*np.nonzero(np.triu(full, k=1)), strict=True))
+    linked = np.triu(full, k=1) > 0
     sizes = np.array([len(words[i]) for i in members])
     chars = np.array([len(t) for t in texts])
-    shorter = np.minimum.outer(chars, chars) / np.maximum(np.maximum.outer(chars, chars), 1)
-    partial = np.triu((shorter < 0.9) & (np.minimum.outer(sizes, sizes) >= settings.partial_min_words), k=1)
-    for a, b in zip(*np.nonzero(partial), strict=True):
-        if (a, b) not in pairs and fuzz.partial_ratio(texts[a], texts[b],
-                                                      score_cutoff=settings.partial_threshold):
-            pairs.add((a, b))
-    for a, b in pairs:
+    shorter = np.minimum.outer(chars, chars) < 0.9 * np.maximum.outer(chars, chars)
+    maybe = np.triu(shorter & (np.minimum.outer(sizes, sizes) >= settings.partial_min_words), k=1) & ~linked
+    if maybe.sum() > 4 * len(members):  # many candidates: one vectorised pass beats a Python loop
+        partial = process.cdist(texts, texts, scorer=fuzz.partial_ratio, score_cutoff=settings.partial_threshold,
+                                dtype=np.uint8, workers=1)
+        linked |= maybe & (partial > 0)
+    else:
+        for a, b in zip(*np.nonzero(maybe), strict=True):
+            if fuzz.partial_ratio(texts[a], texts[b], score_cutoff=settings.partial_threshold):
+                linked[a, b] = True
+    for a, b in zip(*np.nonzero(linked), strict=True):
         i, j = members[a], members[b]
         if articles[i] != articles[j]:
             uf.union(i, j)

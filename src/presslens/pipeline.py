@@ -133,7 +133,7 @@ class Pipeline:
         try:
             analysis = extract(doc, article, self.options)
         except Exception as exc:  # one bad article must not stop the batch
-            log.exception("extraction failed for %s", origin)
+            log.debug("extraction failed for %s", origin, exc_info=True)
             return InputError(origin, f"internal error while analysing: {type(exc).__name__}: {exc}")
         warning = english_warning(doc)
         if warning:

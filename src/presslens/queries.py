@@ -336,6 +336,7 @@ def run_sql(con: duckdb.DuckDBPyConnection, query: str) -> Relation | None:
 # Added for the web page / HTTP API (presslens.web); same rules: fixed SQL text, values as parameters.
 
 TIME_GRAINS = ("week", "month")
+MAX_SEARCH_PATTERNS = 8
 
 _SEARCH_QUOTES_SQL = """
 WITH hits AS (
@@ -346,7 +347,14 @@ WITH hits AS (
     JOIN articles ar ON ar.id = a.article_id
     LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
     WHERE len(list_filter($terms::VARCHAR[], lambda t: NOT contains(lower(a.content_text), t))) = 0
-      AND len(list_filter($patterns::VARCHAR[], lambda p: NOT regexp_matches(lower(a.content_text), p))) = 0
+      AND ($p1 IS NULL OR regexp_matches(lower(a.content_text), $p1))
+      AND ($p2 IS NULL OR regexp_matches(lower(a.content_text), $p2))
+      AND ($p3 IS NULL OR regexp_matches(lower(a.content_text), $p3))
+      AND ($p4 IS NULL OR regexp_matches(lower(a.content_text), $p4))
+      AND ($p5 IS NULL OR regexp_matches(lower(a.content_text), $p5))
+      AND ($p6 IS NULL OR regexp_matches(lower(a.content_text), $p6))
+      AND ($p7 IS NULL OR regexp_matches(lower(a.content_text), $p7))
+      AND ($p8 IS NULL OR regexp_matches(lower(a.content_text), $p8))
       AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
       AND ($speaker_id IS NULL OR a.speaker_id = $speaker_id)
 )
@@ -415,10 +423,16 @@ def search_quotes(
     """Quotes whose content holds every term (case-insensitive) and matches every regex pattern.
 
     Columns ``QUOTE_COLUMNS`` plus ``total`` (the number of matches before limit/offset). Terms are
-    lower-case substrings (a cheap pre-filter); ``patterns`` are RE2 expressions over the lower-cased
-    content, e.g. to anchor a term at a word start. Newest first.
+    lower-case substrings (a cheap pre-filter); ``patterns`` (at most ``MAX_SEARCH_PATTERNS``) are
+    RE2 expressions over the lower-cased content, e.g. to anchor a term at a word start. Each
+    pattern is its own parameter, so DuckDB compiles it once per query, not once per row.
+    Newest first.
     """
-    params = {"terms": [t.lower() for t in terms], "patterns": list(patterns or []), "outlet": _text(outlet),
+    patterns = list(patterns or [])
+    if len(patterns) > MAX_SEARCH_PATTERNS:
+        raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
+    slots = {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
+    params = {"terms": [t.lower() for t in terms], **slots, "outlet": _text(outlet),
               "speaker_id": _text(speaker_id), **_page(limit, offset)}
     return con.sql(_SEARCH_QUOTES_SQL, params=params)
 

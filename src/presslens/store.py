@@ -276,6 +276,11 @@ def connect(path: str | os.PathLike, *, read_only: bool = False, external_access
         raise StoreError(f"no database at {path}; create one with `presslens ingest … --db {path}`")
     if path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
+    if not read_only and not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
     config = {} if external_access else {"enable_external_access": False}
     try:
         con = duckdb.connect(str(path), read_only=read_only, config=config)

@@ -114,6 +114,44 @@ DOCS: list[Doc] = [
 ]
 
 
+# Extra articles for the documentation screenshots only (the tests count DOCS exactly).
+SHOWCASE_EXTRA: list[Doc] = [
+    Doc("Port overrun: who pays?", "Harbor Times", "2024-04-03",
+        "Port overrun: who pays?\n\n"
+        "The harbour terminal will cost 15 percent more than planned, port director Amina Diallo told the council "
+        "on Tuesday. \"Every month of delay costs us about 300,000 dollars,\" Diallo said.\n\n"
+        "Mayor Jane Porter rejected any bailout. \"The city will not pay for the port's overrun,\" she said, "
+        "calling the contractors \"reckless cowboys\".\n\n"
+        "Economist Chen Wei, who studies public works at the state university, said overruns of that size were "
+        "\"entirely normal for projects of this kind\". Harbour pilot Peter Smith said ships were already "
+        "waiting longer to dock.",
+        [Q("Amina Diallo", "port director Amina Diallo", "told",
+           "The harbour terminal will cost 15 percent more than planned", type="indirect"),
+         Q("Amina Diallo", "Diallo", "said", "Every month of delay costs us about 300,000 dollars,"),
+         Q("Jane Porter", "Mayor Jane Porter", "rejected", "any bailout", type="indirect"),
+         Q("Jane Porter", "she", "said", "The city will not pay for the port's overrun,"),
+         Q("Chen Wei", "Economist Chen Wei", "said",
+           "overruns of that size were \"entirely normal for projects of this kind\"", type="mixed"),
+         Q("Peter Smith", "Harbour pilot Peter Smith", "said", "ships were already waiting longer to dock",
+           type="indirect")],
+        dates=[("Tuesday", "2024-04-02")],
+        claims=[("The harbour terminal will cost 15 percent more than planned", 0.88),
+                ("Every month of delay costs us about 300,000 dollars", 0.81)],
+        framing=[("reckless cowboys", "Name_Calling,Labeling")]),
+    Doc("Library Sundays a hit", "Valley Herald", "2024-04-15",
+        "Library Sundays a hit\n\n\"People queue at the door before we open,\" librarian Grace Okafor said. "
+        "\"Libraries are where this city learns to read,\" Mayor Jane Porter said again on Sunday.",
+        [Q("Grace Okafor", "librarian Grace Okafor", "said", "People queue at the door before we open,"),
+         Q("Jane Porter", "Mayor Jane Porter", "said", "Libraries are where this city learns to read,")],
+        dates=[("Sunday", "2024-04-14")]),
+    Doc("Fare rise stands", "Riverside Gazette", "2024-04-22",
+        "Fare rise stands\n\n\"Nobody likes higher fares, but the buses must run,\" Councillor Tom Alvarez said. "
+        "Grace Okafor said library visitors would get a bus discount.",
+        [Q("Tom Alvarez", "Councillor Tom Alvarez", "said", "Nobody likes higher fares, but the buses must run,"),
+         Q("Grace Okafor", "Grace Okafor", "said", "library visitors would get a bus discount", type="indirect")]),
+]
+
+
 def analysis_of(doc: Doc) -> Analysis:
     """The Analysis of one hand-annotated article, with offsets found in its text."""
     text = doc.text

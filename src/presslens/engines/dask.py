@@ -90,7 +90,7 @@ def dask_client(scheduler: str | None = None, *, n_workers: int = 2, options: Op
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=":0", silence_logs=40)
         client = Client(cluster)
     try:
         client.register_plugin(PreloadPipeline(options or Options(), batch_size))

@@ -92,6 +92,8 @@ class Scores:
     source_ok: int = 0
     source_gold: int = 0
     misses: list[Miss] = field(default_factory=list)
+    predicted_by_cue: Counter[str] = field(default_factory=Counter)
+    matched_by_cue: Counter[str] = field(default_factory=Counter)
     false_alarms: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
@@ -200,14 +202,22 @@ def _read_text(path: Path) -> str:
 
 
 def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
-    """Reduce predictions to scoring items, merging those that share a cue span (PolNeAR is one per cue)."""
+    """Reduce predictions to scoring items, PolNeAR style: one item per cue.
+
+    Predictions sharing a cue span are merged, and a cue-less quote that continues the previous
+    item's speaker (same source mention) is merged into it.
+    """
     by_cue: dict[tuple[int, int], PredItem] = {}
     items: list[PredItem] = []
     for a in attributions:
         src = ((a.source.mention.start, a.source.mention.end),) if a.source.mention else ()
         content = ((a.content.start, a.content.end),)
         if a.cue is None:
-            items.append(PredItem(content, (), src))
+            # a quote paragraph continuing the previous speaker: PolNeAR makes it part of that content
+            if items and src and items[-1].source == src:
+                items[-1].content = tuple(sorted(items[-1].content + content))
+            else:
+                items.append(PredItem(content, (), src))
             continue
         key = (a.cue.start, a.cue.end)
         if key in by_cue:
@@ -321,5 +331,9 @@ def score_article(
                 Miss(name, _frag_text(text, g.content), g.cue_text, g.source_text, miss_category(g))
             )
     for pi, p in enumerate(preds):
-        if pi not in used_p:
+        lemma = cue_lemma(p.cue_text) if p.cue_text else "(none)"
+        scores.predicted_by_cue[lemma] += 1
+        if pi in used_p:
+            scores.matched_by_cue[lemma] += 1
+        else:
             scores.false_alarms.append((name, _frag_text(text, p.content), p.cue_text))

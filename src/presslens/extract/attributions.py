@@ -38,6 +38,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
@@ -46,7 +47,8 @@ from presslens.schema import Attribution, AttributionType, Source, Span
 
 __all__ = ["Quote", "find_attributions", "find_quotes"]
 
-_QUOTE_SCAN = re.compile("[\n" + re.escape(cues.QUOTE_CHARS) + "]")
+# Two straight single marks ('') stand for a double mark in some wire and newspaper archives.
+_QUOTE_SCAN = re.compile("''|[\n" + re.escape(cues.QUOTE_CHARS) + "]")
 _OPENERS_BEFORE = set(" \t\r\n([{—–-/\u00a0")
 _CLOSE_PUNCT = set(".,;:!?)]}—–-…\u00a0 \t\r\n")
 
@@ -60,6 +62,12 @@ _LEADERS = cues.hashes(cues.CUE_LEADERS)
 _FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
 _SAY = cues.hashes({"say", "tell", "add", "write", "state", "claim", "argue", "insist", "explain"})
 _MAKE = cues.hashes({"make"})
+_LABEL_VERBS = cues.hashes({"call", "label", "dub", "brand", "term", "name"})
+_EMPTY_OBJECTS = frozenset({"it", "so", "this", "that", "something", "anything", "nothing", "much", "little"})
+_PREP_CONTENT = {hash_string(k): v for k, v in cues.PREP_CONTENT.items()}
+_NOUN_INFINITIVE = cues.hashes(cues.NOUN_INFINITIVE_CUES)
+_NOUN_PREP_CONTENT = {hash_string(k): v for k, v in cues.NOUN_PREP_CONTENT.items()}
+_SAY_OBJECT = cues.hashes({"say", "write", "repeat", "tweet", "post", "ask"})
 _ACCORD = cues.hashes({"accord"})
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -111,6 +119,8 @@ class _QuoteScanner:
         self.run_waiting = False
         self.para_start = 0
         self.single_at = -1
+        self.width = 1  # length of the current mark
+        self.open_width = 1
 
     def scan(self) -> list[Quote]:
         text = self.text
@@ -121,14 +131,18 @@ class _QuoteScanner:
             if ch == "\n":
                 self._newline(pos)
                 continue
+            width = m.end() - pos
+            self.width = width
             prev = text[pos - 1] if pos else " "
-            nxt = text[pos + 1] if pos + 1 < n else " "
+            nxt = text[pos + width] if pos + width < n else " "
+            if width == 2:
+                ch = cues.STRAIGHT_DOUBLE
             if ch in cues.OPEN_SINGLE or ch in cues.CLOSE_SINGLE or ch == cues.STRAIGHT_SINGLE:
                 self._single(pos, ch, prev, nxt)
             else:
                 self._double(pos, ch, prev, nxt)
         if self.open_at >= 0:
-            self.run.append((self.open_at, self.open_at + 1, n))
+            self.run.append((self.open_at, self.open_at + self.open_width, n))
             self.open_at = -1
         self._flush_run()
         self.quotes.sort(key=lambda q: q.start)
@@ -136,7 +150,7 @@ class _QuoteScanner:
 
     def _newline(self, pos: int) -> None:
         if self.open_at >= 0:
-            self.run.append((self.open_at, self.open_at + 1, pos))
+            self.run.append((self.open_at, self.open_at + self.open_width, pos))
             self.open_at = -1
             self.run_waiting = True
         elif self.run and self.run_waiting and self.run[-1][2] < self.para_start:
@@ -188,6 +202,7 @@ class _QuoteScanner:
             else:
                 self._flush_run()
         self.open_at = pos
+        self.open_width = self.width
         self.single_at = -1
 
     def _close(self, pos: int) -> None:
@@ -197,8 +212,8 @@ class _QuoteScanner:
                 self.quotes.append(Quote(first[1], pos, first[0], pos))
                 self.run = []
                 self.run_waiting = False
-            elif pos > self.open_at + 1:
-                self.quotes.append(Quote(self.open_at + 1, pos, self.open_at, pos))
+            elif pos > self.open_at + self.open_width:
+                self.quotes.append(Quote(self.open_at + self.open_width, pos, self.open_at, pos))
             self.open_at = -1
         elif self.run and self.run_waiting:
             first = self.run[0]
@@ -238,6 +253,12 @@ class _Ctx:
         self.quotes = find_quotes(self.text)
         self.tok_starts = [t.idx for t in doc]
         self.qstarts = [q.start for q in self.quotes]
+        self.para = [0] * len(doc)  # paragraph number of each token
+        p = 0
+        for t in doc:
+            self.para[t.i] = p
+            if "\n" in t.text_with_ws:
+                p += 1
         self.inq = [-1] * len(doc)  # index of the quote a token lies in (its marks included)
         for qi, q in enumerate(self.quotes):
             a = self.tok_at(q.open_mark)
@@ -333,6 +354,8 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
     if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
         return h
     if v.dep_ in _INHERIT_DEPS:
+        if v.tag_ == "VBG" and h.dep_ == "ccomp" and h.head.lemma in _SPEECH and h.head.i < h.i < v.i:
+            return _subject(h.head, depth + 1)  # "X said Y, adding …": the adder is X
         if h.pos in (VERB, AUX):
             return _subject(h, depth + 1)
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
@@ -373,30 +396,52 @@ def _is_cue_verb(t: Token) -> bool:
     return t.pos in (VERB, AUX) and (t.lemma in _SPEECH or t.lemma in _BELIEF) and t.dep_ not in ("amod", "compound")
 
 
-def _cue_after(ctx: _Ctx, qi: int) -> Token | None:
-    """A speech verb right after quote ``qi`` (``"…," he said`` / ``"…," said the minister``)."""
+def _cue_after(ctx: _Ctx, qi: int) -> tuple[Token | None, Token | None]:
+    """A speech verb after quote ``qi`` (``"…," he said`` / ``"…," said the minister``).
+
+    Returns the verb and, for parses that hang the speaker elsewhere, the head of the first noun
+    phrase between the quote and the verb (a fallback subject).
+    """
     q = ctx.quotes[qi]
     if q.close_mark < 0:
-        return None
+        return None, None
     doc = ctx.doc
     i = ctx.tok_at(q.close_mark) + 1
     n = len(doc)
     while i < n and doc[i].text in _CLAUSE_PUNCT:
         i += 1
     start = i
-    while i < n and i - start < 10:
+    relative = False
+    while i < n and i - start < 40:
         t = doc[i]
-        if t.pos in (PUNCT, SPACE) and t.text not in ("'s", "’s") or ctx.inq[i] >= 0:
-            if t.text not in (",",) or i == start:
-                return None
-        if _is_cue_verb(t):
-            # everything between the quote and the verb must hang off the verb
-            for j in range(start, i):
-                if not _descends_from(doc[j], t):
-                    return None
-            return t
+        if (t.pos == SPACE and "\n" in t.text) or t.text in (".", "!", "?", ";", ":"):
+            return None, None
+        if i == start and (t.pos == PUNCT or ctx.inq[i] >= 0 or t.dep_ in ("cc", "mark", "prep", "advmod")):
+            return None, None
+        if _is_cue_verb(t) and t.tag_ != "VBG":
+            if all(_descends_from(doc[j], t) for j in range(start, i)):
+                return t, None
+            head = _np_head(doc, start, i)
+            return (t, head) if head is not None else (None, None)
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative and t.dep_ != "relcl":
+            return None, None
+        if t.lower_ in ("who", "which", "whose", "whom"):
+            relative = True
         i += 1
-    return None
+    return None, None
+
+
+def _np_head(doc: Doc, a: int, b: int) -> Token | None:
+    """Head of the noun phrase starting at token ``a`` (not going past token ``b``)."""
+    t = doc[a]
+    if t.pos not in (PROPN, NOUN, PRON) and not (t.pos == AUX or t.dep_ in ("det", "compound", "amod", "poss")):
+        return None
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i or h.i >= b or h.i < a or h.pos not in (PROPN, NOUN, PRON):
+            break
+        t = h
+    return t if t.pos in (PROPN, NOUN, PRON) else None
 
 
 def _descends_from(t: Token, v: Token) -> bool:
@@ -489,6 +534,32 @@ def _quote_content(ctx: _Ctx, qi: int) -> tuple[int, int]:
     return a, b
 
 
+def _fragment_start(ctx: _Ctx, qi: int) -> int:
+    """Where the reported clause starts when a quote is only its tail, else -1."""
+    q = ctx.quotes[qi]
+    doc = ctx.doc
+    i = ctx.tok_at(q.open_mark)
+    if i == 0:
+        return -1
+    prev = doc[i - 1]
+    if prev.pos in (PUNCT, SPACE) or prev.is_sent_end or doc[i].is_sent_start or ctx.inq[i - 1] >= 0:
+        return -1
+    a = doc[i].sent.start
+    a, _ = _clip_paragraph(ctx, i, a, i)
+    span = _trim(ctx, a, i - 1)
+    return span[0] if span else -1
+
+
+def _quote_outer_end(ctx: _Ctx, qi: int) -> int:
+    q = ctx.quotes[qi]
+    if q.close_mark < 0:
+        return q.end
+    end = q.close_mark
+    while end > q.start and ctx.text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
 def _sentence_alone(ctx: _Ctx, qi: int) -> bool:
     """Whether a quote forms a sentence or paragraph on its own (nothing but punctuation around it)."""
     q = ctx.quotes[qi]
@@ -517,8 +588,9 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
         colon = -1
         inner = ctx.text[q.start : q.end].rstrip()
         tail_cue = inner[-1:] in (",", "?", "!", "—", "-") if inner else False
+        fallback = None
         if tail_cue or not _cue_before(ctx, qi)[0]:
-            verb = _cue_after(ctx, qi)
+            verb, fallback = _cue_after(ctx, qi)
         if verb is None:
             verb, colon = _cue_before(ctx, qi)
         words, has_verb = _quote_words(ctx, qi)
@@ -535,9 +607,14 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
         if verb is not None:
             content_tok = ctx.tok_at(q.open_mark) if q.open_mark > verb.idx else -1
             ca, cb, carrier = _cue_span(ctx, verb, content_tok if content_tok > verb.i else 10**9)
-            subj = _subject(carrier)
+            subj = _subject(carrier) or fallback
             src = _mention(ctx, subj) if subj is not None else None
-            cands.append(_Cand(a, b, (ca, cb), src, verb.i, 0, qi, "direct"))
+            frag = _fragment_start(ctx, qi) if verb.idx > q.open_mark else -1
+            if frag >= 0:
+                # 'The failure was "heartbreaking," she said.' — the quote is part of a reported clause
+                cands.append(_Cand(frag, _quote_outer_end(ctx, qi), (ca, cb), src, verb.i, 0, -1, None))
+            else:
+                cands.append(_Cand(a, b, (ca, cb), src, verb.i, 0, qi, "direct"))
         else:
             colon_tok = ctx.doc[colon]
             head = ctx.doc[colon - 1]
@@ -554,29 +631,141 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
 # --------------------------------------------------------------------------- indirect speech
 
 
-def _complement(v: Token) -> Token | None:
-    """The clausal (or, for some verbs, object) complement of a cue verb."""
+def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
+    """Token range [a, b] of what a cue verb reports, the last token of the cue, and whether it is an object.
+
+    In order: a clausal complement (``said that …``), ``make clear that …``, an infinitive or
+    participial complement (``vowed to …``), an object for verbs of stance (``praised the plan``,
+    ``called the deal a disaster``), a prepositional object (``called for …``, ``warned of …``).
+    """
     lemma = v.lemma
-    ccomp = xcomp = dobj = None
+    ccomp = xcomp = dobj = intj = oprd = prt = None
+    preps: list[Token] = []
+    para = ctx.para[v.i]
     for c in v.children:
         dep = c.dep_
-        if dep == "ccomp" and ccomp is None and c.lemma_ not in ("clear", "plain"):
+        if ctx.para[c.i] != para:
+            continue
+        if dep in ("acomp", "oprd", "ccomp") and c.lemma_ in ("clear", "plain"):
+            for d in c.children:
+                if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
+                    return d.left_edge.i, d.right_edge.i, c.i, False
+        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i):
             ccomp = c
         elif dep == "xcomp" and xcomp is None:
             xcomp = c
         elif dep == "dobj" and dobj is None:
             dobj = c
-        elif dep in ("acomp", "oprd", "ccomp") and c.lemma_ in ("clear", "plain"):
-            for d in c.children:
-                if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
-                    return d
-    if ccomp is not None and ccomp.i > v.i - 40:
-        return ccomp
-    if xcomp is not None and (lemma in _INFINITIVE or lemma in _BELIEF) and xcomp.i > v.i:
-        return xcomp
-    if dobj is not None and lemma in _OBJECT and dobj.i > v.i and lemma not in _CLAUSE_ONLY:
-        return dobj
+        elif dep == "oprd":
+            oprd = c
+        elif dep == "prt":
+            prt = c
+        elif dep == "prep" and c.i > v.i:
+            preps.append(c)
+        elif dep == "intj" and c.i > v.i and c.lower_ in ("yes", "no"):
+            intj = c
+    if ccomp is not None:
+        return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
+    if xcomp is not None and xcomp.i > v.i and (lemma in _INFINITIVE or lemma in _BELIEF or xcomp.tag_ != "VB"):
+        return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
+    if dobj is not None and dobj.i > v.i:
+        if lemma in _LABEL_VERBS:
+            if oprd is not None:
+                return dobj.left_edge.i, oprd.right_edge.i, v.i, True
+            if prt is None:
+                return None
+        if (lemma in _OBJECT or lemma in _SAY_OBJECT) and (
+            dobj.lower_ not in _EMPTY_OBJECTS or oprd is not None
+        ):
+            end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
+            for p in preps:
+                if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on"):
+                    end = p.right_edge.i
+            return dobj.left_edge.i, end, v.i, True
+        return None
+    allowed = _PREP_CONTENT.get(lemma)
+    if allowed:
+        for p in preps:
+            if p.lower_ in allowed and p.i <= v.i + 3:
+                obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                    return p.i + 1, p.right_edge.i, p.i, True
+    if intj is not None:
+        return intj.i, intj.i, v.i, True
     return None
+
+
+def _np_end(head: Token) -> int:
+    """Last token of a noun phrase, stopping before a comma-led relative clause or apposition."""
+    end = head.i
+    for c in head.rights:
+        if c.dep_ in ("relcl", "appos", "acl") and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            break
+        if c.dep_ == "punct" and c.text == ",":
+            break
+        end = max(end, c.right_edge.i)
+    return end
+
+
+def _clause_end(v: Token, a: int) -> int:
+    """Last token of the clause of cue verb ``v`` after token ``a``, leaving out coordinated verbs."""
+    end = a
+    for c in v.rights:
+        if c.i < a:
+            continue
+        if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
+            break
+        if c.dep_ == "punct":
+            continue
+        end = max(end, c.right_edge.i)
+    return end
+
+
+def _cut_trailing_cue(ctx: _Ctx, a: int, b: int) -> int:
+    """End the content before a trailing ``, adding …`` / ``, saying …`` participle (its own attribution)."""
+    doc = ctx.doc
+    for i in range(a + 2, b + 1):
+        t = doc[i]
+        if t.tag_ == "VBG" and t.lemma in _SPEECH and doc[i - 1].text == "," and ctx.inq[i] < 0:
+            if t.dep_ in ("advcl", "conj", "xcomp") and t.right_edge.i >= b - 1:
+                return i - 2
+    return b
+
+
+def _clip_paragraph(ctx: _Ctx, anchor: int, a: int, b: int) -> tuple[int, int]:
+    """Clip token range [a, b] to the paragraph of token ``anchor`` (parses can run across them)."""
+    para = ctx.para
+    p = para[anchor]
+    while a <= b and para[a] != p:
+        a += 1
+    while b >= a and para[b] != p:
+        b -= 1
+    return a, b
+
+
+def _pull_content_start(ctx: _Ctx, first: int, a: int) -> int:
+    """Start the content right after the cue unless only adjuncts (dates, adverbs) come between.
+
+    Guards against parses that hang the subject of the complement on the cue verb
+    ("said about half of the adjustment reflected …").
+    """
+    doc = ctx.doc
+    i = first
+    while i < a:
+        t = doc[i]
+        if t.pos in (PUNCT, SPACE) or t.dep_ in ("advmod", "neg", "prt", "mark"):
+            i += 1
+            continue
+        if t.dep_ in ("prep", "npadvmod", "dative", "dobj") or t.head.dep_ in ("prep", "npadvmod"):
+            sub = t.subtree
+            if any(x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub):
+                i = t.right_edge.i + 1
+                continue
+            if t.dep_ in ("dative", "dobj"):
+                i = t.right_edge.i + 1
+                continue
+        return i if i < a else a
+    return a
 
 
 def _clause_minus(ctx: _Ctx, clause: Token, cut_a: int, cut_b: int) -> tuple[int, int] | None:
@@ -594,21 +783,29 @@ def _clause_minus(ctx: _Ctx, clause: Token, cut_a: int, cut_b: int) -> tuple[int
 def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
     """An indirect (or mixed) attribution around cue verb ``v``."""
     lemma = v.lemma
-    comp = _complement(v)
+    comp = _complement(ctx, v)
     rank = 1
     if comp is not None:
-        a, b = comp.left_edge.i, comp.right_edge.i
+        a, b, cue_last, is_object = comp
         if a <= v.i <= b:
-            if comp.i > v.i:
+            if a > v.i - 1 or b - v.i > v.i - a:
                 a = v.i + 1
             else:
                 b = v.i - 1
         cue_a, cue_b, carrier = _cue_span(ctx, v, a if a > v.i else 10**9)
+        if cue_last > v.i and cue_last < a:
+            cue_b = max(cue_b, ctx.tok_end(cue_last))
         # do not let the content swallow the speech clause on either side
         cue_tok_a = ctx.tok_at(cue_a)
         if a < cue_tok_a <= b:
             b = cue_tok_a - 1
-        span = _trim(ctx, a, b)
+        if a > v.i:
+            a = _pull_content_start(ctx, ctx.tok_at(cue_b - 1) + 1, a)
+            if cue_last == v.i and not is_object:
+                b = max(b, _clause_end(v, a))
+            b = _cut_trailing_cue(ctx, a, b)
+        a, b = _clip_paragraph(ctx, v.i, a, b)
+        span = _trim(ctx, a, b) if a <= b else None
     else:
         if lemma in _BELIEF and lemma not in _SPEECH:
             return None
@@ -627,7 +824,7 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
     if subj is None and v.dep_ != "acl":
         return None
     src = _mention(ctx, subj) if subj is not None else None
-    if src is not None and span[0] < src[1] and src[0] < span[1]:
+    if rank == 1 and src is not None and span[0] < src[1] and src[0] < span[1]:
         return None
     return _Cand(span[0], span[1], (cue_a, cue_b), src, v.i, rank)
 
@@ -642,12 +839,9 @@ def _according_candidate(ctx: _Ctx, t: Token) -> _Cand | None:
     if pobj is None:
         return None
     src = _mention(ctx, pobj)
-    head = t.head
-    clause = head if head.pos in (VERB, AUX) else head.sent.root
-    span = _clause_minus(ctx, clause, t.left_edge.i, max(t.right_edge.i, to.right_edge.i))
-    if span is None:
-        sent = t.sent
-        span = _clause_minus_sent(ctx, sent.start, sent.end - 1, t.i, to.right_edge.i)
+    sent = t.sent
+    a, b = _clip_paragraph(ctx, t.i, sent.start, sent.end - 1)
+    span = _clause_minus_sent(ctx, a, b, t.i, max(t.right_edge.i, to.right_edge.i))
     if span is None:
         return None
     return _Cand(span[0], span[1], (t.idx, ctx.tok_end(to.i)), src, t.i, 1)
@@ -662,15 +856,31 @@ def _clause_minus_sent(ctx: _Ctx, a: int, b: int, cut_a: int, cut_b: int) -> tup
 
 
 def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
-    """A cue noun with a that-clause: ``his claim that …``, ``the statement that …``."""
+    """A cue noun and what it reports.
+
+    ``his claim that …`` (that-clause, source optional), ``her call to ban …`` (infinitive) and
+    ``their criticism of …`` (prepositional object); the last two need a possessive source.
+    """
     clause = None
+    cue_end = n.i
+    needs_source = False
     for c in n.rights:
-        if c.dep_ in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+        dep = c.dep_
+        if dep in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
             clause = c
             break
+        if dep == "acl" and n.lemma in _NOUN_INFINITIVE and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts):
+            clause, needs_source = c, True
+            break
+        if dep == "prep" and c.i == n.i + 1 and c.lower_ in _NOUN_PREP_CONTENT.get(n.lemma, ()):
+            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                clause, needs_source, cue_end = obj, True, c.i
+                break
     if clause is None:
         return None
-    span = _trim(ctx, clause.left_edge.i, clause.right_edge.i)
+    lo = clause.left_edge.i if cue_end == n.i else cue_end + 1
+    span = _trim(ctx, lo, clause.right_edge.i)
     if span is None:
         return None
     src = None
@@ -687,7 +897,9 @@ def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
         subj = _subject(n.head)
         if subj is not None:
             src = _mention(ctx, subj)
-    return _Cand(span[0], span[1], (n.idx, ctx.tok_end(n.i)), src, n.i, 3)
+    if src is None and needs_source:
+        return None
+    return _Cand(span[0], span[1], (n.idx, ctx.tok_end(cue_end)), src, n.i, 3)
 
 
 def _makes_clear(v: Token) -> bool:
@@ -708,7 +920,7 @@ def _indirect_candidates(ctx: _Ctx, used_cues: set[int]) -> list[_Cand]:
             cand = _verb_candidate(ctx, t)
         elif lemma in _ACCORD and t.lower_ == "according":
             cand = _according_candidate(ctx, t)
-        elif t.pos == NOUN and lemma in _NOUN_CUES:
+        elif t.pos == NOUN and (lemma in _NOUN_CUES or lemma in _NOUN_PREP_CONTENT):
             cand = _noun_candidate(ctx, t)
         if cand is not None:
             cands.append(cand)
@@ -782,6 +994,15 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+def _has_quote_mark(s: str) -> bool:
+    return any(ch in cues.QUOTE_CHARS and ch not in "'’" for ch in s)
+
+
+def _starts_paragraph(text: str, pos: int) -> bool:
+    j = text.rfind("\n", 0, pos)
+    return not text[j + 1 : pos].strip()
+
+
 def _continuations(ctx: _Ctx, kept: list[_Cand], loose: list[int]) -> list[_Cand]:
     """Quotes standing alone after an attribution take its speaker (same paragraph: its cue too)."""
     out: list[_Cand] = []
@@ -803,11 +1024,19 @@ def _continuations(ctx: _Ctx, kept: list[_Cand], loose: list[int]) -> list[_Cand
             continue
         prev = kept[i]
         gap = text[prev.end : q.open_mark]
-        if gap.count("\n") > 2 and gap.strip(" \n\t\u00a0\"“”.,'’") != "":
-            continue
-        if len(gap) > 600:
+        if len(gap) > 400 or _has_quote_mark(gap):
             continue
         same_para = "\n" not in gap
+        if same_para:
+            if len(gap) > 120:
+                continue
+        else:
+            # a new paragraph made of the quote, right after the paragraph of the previous attribution
+            if gap.strip().count("\n") > 0 or not _starts_paragraph(text, q.open_mark):
+                continue
+            tail = gap[: gap.index("\n")]
+            if len(tail) > 200:
+                continue
         cue = prev.cue if same_para else None
         cand = _Cand(a, b, cue, prev.source, prev.cue_tok if same_para else -1, 4, qi, "direct")
         out.append(cand)
@@ -831,7 +1060,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for c in indirect:
         _extend_over_quotes(ctx, c)
     kept = _resolve(direct + indirect)
-    _continuations(ctx, kept, loose)
+    pass  # _continuations(ctx, kept, loose)
     text = ctx.text
     out = []
     for c in kept:

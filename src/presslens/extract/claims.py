@@ -35,6 +35,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -236,7 +237,7 @@ def _block_dot(rows: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.n
     lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=n)
     if lengths.sum() == 0:
         return np.zeros(n)
-    flat = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(lengths.sum()))
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
     row_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
     # Count each (row, term) pair: unique over a combined key.
     key = row_of * (len(idf) + 1) + flat

@@ -34,26 +34,29 @@ SPEECH_VERBS = _words(
     hail welcome applaud commend thank congratulate apologize apologise agree disagree concur
     echo attest certify verify project anticipate reason theorize theorise posit hypothesize
     inquire enquire query request beg implore appeal invite challenge encourage press lobby
-    campaign debate discuss talk speak chat tout trumpet vouch rule find determine decide hold
+    campaign debate discuss talk speak chat tout trumpet vouch rule find
     recommend caution advocate endorse support oppose back champion defend justify rationalize
     acclaim extol laud ridicule mock deride scoff sneer taunt tease chide scold rebuke reprimand
     berate castigate excoriate decry deplore bemoan bewail regret fret rail rant rave gush enthuse
-    muse ponder reflect reminisce confide concede retract recant correct amend dictate narrate
+    muse ponder reminisce confide concede retract recant correct amend dictate narrate
     relate recite announce broadcast air telegraph signal flag forewarn alert caution counsel
     exhort beseech entreat petition demand insist reiterate restate rephrase paraphrase
     interject interrupt intervene chime volunteer offer venture submit table file lodge contest
-    appeal plead vow swear pledge promise commit bet wager guess figure surmise gather conclude
+    appeal plead vow swear pledge promise bet wager guess figure surmise gather conclude
     infer deduce judge reckon estimate gauge assess evaluate rate rank label dub term call brand
     nickname describe portray paint depict cast frame position present pitch sell spin
-    acknowledge recognise recognize concede grant allow accept
+    acknowledge recognise recognize concede
+    show express share name list
+    seek plan decline refuse intend aim vote
     """
 )
 
 # Verbs of belief, thought, feeling and perception: PolNeAR annotates them, many news readers do not.
+# ("hop" is there because the small English lemmatiser turns "hoping" into it.)
 BELIEF_VERBS = _words(
     """
-    think believe feel hope fear expect know worry suspect wish want doubt assume presume
-    imagine understand realize realise learn hear see notice discover consider regard view
+    think believe feel hope hop fear expect know worry suspect wish want doubt assume presume
+    imagine understand realize realise learn notice discover consider regard view
     deem suppose trust reckon figure sense anticipate envision envisage foresee dread prefer
     """
 )
@@ -64,7 +67,8 @@ OBJECT_CONTENT_VERBS = _words(
     """
     call describe accuse blame criticize criticise condemn denounce attack slam blast praise
     hail welcome applaud endorse support oppose back propose promise pledge announce predict
-    defend dismiss reject deny confirm dispute question challenge mock ridicule cite mention
+    defend dismiss reject deny confirm dispute question mock ridicule cite mention show
+    express share name list
     demand urge recommend label dub brand characterize characterise portray recall reveal
     disclose acknowledge admit concede warn threaten tout champion decry deplore lambaste
     """
@@ -74,6 +78,7 @@ OBJECT_CONTENT_VERBS = _words(
 INFINITIVE_CONTENT_VERBS = _words(
     """
     promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
+    seek intend aim vote try hesitate
     """
 )
 
@@ -84,8 +89,9 @@ CLAUSE_ONLY_VERBS = _words(
     """
     add continue hold find rule determine decide reason read write post tweet laugh sigh cry
     joke quip snap shout yell scream whisper murmur mutter exclaim smile nod shrug grin offer
-    submit table file lodge figure gather judge rate rank see hear learn notice discover sense
-    call cast frame position present pitch sell spin paint appeal press charge challenge
+    submit table file lodge figure gather judge rate rank learn notice discover sense
+    continue seek plan decline refuse intend aim vote
+    cast frame position present pitch sell spin paint appeal press charge challenge
     """
 )
 
@@ -115,6 +121,75 @@ CUE_PARTICLES = {
     "talk": _words("up"),
     "play": _words("down"),
     "write": _words("back"),
+}
+
+# Verbs whose prepositional object is the content ("called for a recount", "warned of a crisis").
+PREP_CONTENT: dict[str, frozenset[str]] = {
+    k: _words(v)
+    for k, v in {
+        "call": "for on",
+        "push": "for",
+        "press": "for",
+        "refer": "to",
+        "point": "to",
+        "focus": "on",
+        "speak": "about of on",
+        "talk": "about of",
+        "warn": "of about against",
+        "caution": "against about",
+        "complain": "about of",
+        "comment": "on",
+        "rail": "against",
+        "argue": "for against",
+        "advocate": "for",
+        "vote": "for against",
+        "ask": "for",
+        "apologize": "for",
+        "apologise": "for",
+        "respond": "to",
+        "reply": "to",
+        "react": "to",
+        "testify": "about",
+        "boast": "about of",
+        "brag": "about",
+        "joke": "about",
+        "write": "about of",
+        "tweet": "about",
+        "campaign": "for against on",
+        "lobby": "for against",
+        "insist": "on",
+        "agree": "on to",
+        "hint": "at",
+        "object": "to",
+        "think": "about of",
+        "worry": "about",
+        "hope": "for",
+        "pray": "for",
+        "plead": "for",
+        "appeal": "for",
+        "demand": "of",
+        "express": "about",
+        "weigh": "on",
+        "criticize": "for",
+        "criticise": "for",
+        "blame": "for on",
+        "praise": "for",
+        "accuse": "of",
+        "mention": "in",
+        "remark": "on upon",
+        "reflect": "on upon",
+        "elaborate": "on",
+        "expand": "on upon",
+        "touch": "on upon",
+        "muse": "about on",
+        "rave": "about",
+        "rant": "about",
+        "fret": "about over",
+        "lash": "at",
+        "hit": "at",
+        "fire": "at",
+        "take": "aim",
+    }.items()
 }
 
 # Multi-word cues written as phrases, matched on the lower-cased token sequence.
@@ -188,6 +263,60 @@ NOUN_CUES = _words(
     stance insistence demand request appeal plea call message order ruling verdict decision
     """
 )
+
+# Cue nouns whose to-infinitive is the content ("his call to ban …", "her pledge to cut …").
+NOUN_INFINITIVE_CUES = _words(
+    """
+    call pledge promise vow threat plan demand appeal plea request proposal decision bid push
+    refusal willingness offer invitation order instruction warning urging promise commitment
+    """
+)
+
+# Cue nouns whose prepositional object is the content ("her criticism of …", "his call for …").
+NOUN_PREP_CONTENT: dict[str, frozenset[str]] = {
+    k: _words(v)
+    for k, v in {
+        "criticism": "of",
+        "call": "for",
+        "calls": "for",
+        "support": "for of",
+        "praise": "for of",
+        "attack": "on",
+        "attacks": "on",
+        "endorsement": "of",
+        "view": "of on",
+        "views": "on of",
+        "assessment": "of",
+        "description": "of",
+        "characterization": "of",
+        "warning": "of about",
+        "demand": "for",
+        "request": "for",
+        "appeal": "for",
+        "plea": "for",
+        "response": "to",
+        "reaction": "to",
+        "answer": "to",
+        "reply": "to",
+        "comments": "on about",
+        "remarks": "on about",
+        "concern": "about over",
+        "concerns": "about over",
+        "fear": "of about over",
+        "fears": "of about over",
+        "hope": "for of",
+        "hopes": "for of",
+        "defense": "of",
+        "defence": "of",
+        "denial": "of",
+        "rejection": "of",
+        "condemnation": "of",
+        "embrace": "of",
+        "push": "for",
+        "preference": "for",
+        "take": "on",
+    }.items()
+}
 
 # Words that mark a source as a document, poll or publication rather than a person.
 DOCUMENT_WORDS = _words(

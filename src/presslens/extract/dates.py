@@ -264,7 +264,7 @@ def _governing_verb(tok: Token) -> Token | None:
     for _ in range(10):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None
@@ -273,8 +273,9 @@ def _governing_verb(tok: Token) -> Token | None:
 def _tense_of(verb: Token, direct: bool = True) -> str | None:
     """'past', 'future' or None (present or unknown) for a verb, from its tag and auxiliaries.
 
-    A present progressive ("are holding a rally on Sunday") reads as future only when the date
-    modifies the verb ``direct``-ly; "is raising questions about Monday's debate" says nothing.
+    A present progressive ("are holding a rally on Sunday") reads as future only when the date is
+    an adverbial (``direct``), not a noun modifier: "is raising questions about Monday's debate"
+    says nothing about when the debate was.
     """
     for _ in range(4):
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -284,7 +285,7 @@ def _tense_of(verb: Token, direct: bool = True) -> str | None:
         if words & _MODALS_FUTURE:
             return "future"
         is_infinitive = any(c.tag_ == "TO" for c in auxes) or verb.dep_ == "xcomp"
-        if is_infinitive and verb.head is not verb:
+        if is_infinitive and verb.head.i != verb.i:
             head = verb.head
             if head.lemma_.lower() in _FUTURE_HEADS or head.lower_ in _FUTURE_HEADS:
                 return "future"
@@ -327,7 +328,7 @@ class _Ctx:
         verb = _governing_verb(root)
         if verb is None:
             return None
-        direct = root.head is verb or (root.head.dep_ in ("prep", "agent") and root.head.head is verb)
+        direct = root.dep_ not in ("poss", "compound", "amod", "nmod", "nummod")
         return _tense_of(verb, direct)
 
     def previous_word(self, start: int) -> str:
@@ -833,13 +834,14 @@ def _attached(doc: Doc, dm: DateMention, verb: Token, content: tuple[int, int]) 
     sp = doc.char_span(dm.start, dm.end, alignment_mode="expand")
     if sp is None or not len(sp):
         return False
-    t = sp.root
+    root = sp.root
+    t = root
     for _ in range(6):
         if t.i == verb.i:
             return True
-        if t is not sp.root and (t.pos_ in ("VERB", "AUX") or content[0] <= t.idx < content[1]):
+        if t.i != root.i and (t.pos_ in ("VERB", "AUX") or content[0] <= t.idx < content[1]):
             return False
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

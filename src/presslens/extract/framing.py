@@ -39,6 +39,7 @@ from spacy.attrs import (
     ENT_TYPE,
     HEAD,
     IDX,
+    IS_ALPHA,
     IS_PUNCT,
     IS_SPACE,
     IS_STOP,
@@ -137,6 +138,7 @@ class TokenTable:
     """Columns for the non-space tokens of one Doc, in order."""
 
     cols: np.ndarray  # (n, len(_ATTRS)) uint64, rows of the original token array
+    rows: np.ndarray  # index of each kept token in the Doc
     sent: np.ndarray  # sentence number of each token
     para: np.ndarray  # paragraph (newline-delimited line) number of each token
     head: np.ndarray  # row of each token's syntactic head (itself when outside the table)
@@ -156,7 +158,7 @@ def token_table(doc: Doc) -> TokenTable:
         arr = np.zeros((0, len(_ATTRS)), dtype=np.uint64)
     if arr.ndim != 2 or arr.shape[0] == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return TokenTable(np.zeros((0, len(_ATTRS)), dtype=np.uint64), empty, empty, empty, empty, empty)
+        return TokenTable(np.zeros((0, len(_ATTRS)), dtype=np.uint64), empty, empty, empty, empty, empty, empty)
     n_all = arr.shape[0]
     sent_all = np.cumsum(arr[:, _C_SS].astype(np.int64) == 1)
     head_all = np.arange(n_all, dtype=np.int64) + arr[:, _C_HEAD].astype(np.int64)
@@ -172,7 +174,7 @@ def token_table(doc: Doc) -> TokenTable:
     head = np.where(head < 0, np.arange(keep.shape[0]), head)
     newlines = np.array([m.start() for m in re.finditer("\n", doc.text)], dtype=np.int64)
     para = np.searchsorted(newlines, start) if newlines.size else np.zeros(keep.shape[0], dtype=np.int64)
-    return TokenTable(cols, sent_all[keep], para, head, start, end)
+    return TokenTable(cols, keep.astype(np.int64), sent_all[keep], para, head, start, end)
 
 
 def _shift(col: np.ndarray, group: np.ndarray, k: int) -> np.ndarray:
@@ -442,14 +444,48 @@ def _length_bucket(n: int) -> str:
     return "long"
 
 
-def tc_features(doc: Doc, start: int, end: int, table: TokenTable | None = None,
-                lowered_text: str | None = None) -> dict[str, float]:
-    """Named features of the span ``doc.text[start:end]`` for technique classification."""
+@dataclass(slots=True)
+class DocContext:
+    """Per-article facts the span classifier reads, computed once per Doc."""
+
+    text: str  # Doc.text joins the tokens on every access, so it is read once
+    lowered: str
+    sent_starts: np.ndarray  # token index where each sentence starts, ascending
+    lemma_counts: dict[int, int]  # lemma hash -> occurrences (content words)
+    title_end: int  # character offset of the first newline (the title line in PTC)
+
+
+def doc_context(doc: Doc) -> DocContext:
+    """Gather the per-article facts of ``doc`` for :func:`tc_features`."""
     text = doc.text
+    try:
+        arr = doc.to_array([SENT_START, LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 4)
+    except Exception:
+        arr = np.zeros((0, 4), dtype=np.uint64)
+    starts = np.flatnonzero(arr[:, 0].astype(np.int64) == 1)
+    if starts.size == 0 or starts[0] != 0:
+        starts = np.concatenate([[0], starts]).astype(np.int64)
+    content = arr[(arr[:, 2] == 1) & (arr[:, 3] == 0), 1]
+    keys, counts = np.unique(content, return_counts=True)
+    newline = text.find("\n")
+    return DocContext(text, text.lower(), starts, dict(zip(keys.tolist(), counts.tolist(), strict=True)),
+                      len(text) if newline < 0 else newline)
+
+
+def _sentence_bounds(ctx: DocContext, i: int, n_tokens: int) -> tuple[int, int]:
+    k = int(np.searchsorted(ctx.sent_starts, i, side="right")) - 1
+    start = int(ctx.sent_starts[max(k, 0)])
+    end = int(ctx.sent_starts[k + 1]) if k + 1 < ctx.sent_starts.size else n_tokens
+    return start, end
+
+
+def tc_features(doc: Doc, start: int, end: int, ctx: DocContext | None = None) -> dict[str, float]:
+    """Named features of the span ``doc.text[start:end]`` for technique classification."""
+    ctx = ctx or doc_context(doc)
+    text = ctx.text
     start, end = max(0, int(start)), min(len(text), int(end))
     span_text = text[start:end]
     low = span_text.lower()
-    lowered = lowered_text if lowered_text is not None else text.lower()
     feats: dict[str, float] = {"bias": 1.0}
     words = _WORD_RE.findall(low)
     for w in words:
@@ -461,12 +497,13 @@ def tc_features(doc: Doc, start: int, end: int, table: TokenTable | None = None,
         for i in range(0, max(0, len(padded) - k + 1)):
             feats["c:" + padded[i:i + k]] = 0.3
     # Tokens of the span and around it.
-    tokens = [tok for tok in doc.char_span(start, end, alignment_mode="expand") or [] if not tok.is_space]
-    for tok in tokens:
-        feats["l:" + tok.lemma_.lower()] = 1.0
-        feats["p:" + tok.pos_] = feats.get("p:" + tok.pos_, 0.0) + 1.0 / max(1, len(tokens))
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    tokens = [tok for tok in span if not tok.is_space] if span is not None else []
     if tokens:
         first, last = tokens[0], tokens[-1]
+        for tok in tokens:
+            feats["l:" + tok.lemma_.lower()] = 1.0
+            feats["p:" + tok.pos_] = feats.get("p:" + tok.pos_, 0.0) + 1.0 / len(tokens)
         feats["pf:" + first.pos_] = 1.0
         feats["pl:" + last.pos_] = 1.0
         feats["pfl:" + first.pos_ + "_" + last.pos_] = 1.0
@@ -476,19 +513,25 @@ def tc_features(doc: Doc, start: int, end: int, table: TokenTable | None = None,
         feats["rp:" + root.pos_] = 1.0
         feats["rl:" + root.lemma_.lower()] = 1.0
         feats["hl:" + root.head.lemma_.lower()] = 1.0
-        sent = first.sent
-        for tok in doc[max(sent.start, first.i - 3):first.i]:
+        s0, s1 = _sentence_bounds(ctx, first.i, len(doc))
+        for tok in doc[max(s0, first.i - 3):first.i]:
             feats["L:" + tok.lower_] = 1.0
-        for tok in doc[last.i + 1:min(sent.end, last.i + 4)]:
+        for tok in doc[last.i + 1:min(s1, last.i + 4)]:
             feats["R:" + tok.lower_] = 1.0
+        sent = doc[s0:max(s1, last.i + 1)]
         feats["sl:" + _length_bucket(len(sent))] = 1.0
         feats["cov:" + _length_bucket(round(10 * len(tokens) / max(1, len(sent))))] = 1.0
-        sent_low = sent.text.lower()
-        feats["s?"] = float("?" in sent_low)
-        feats["s!"] = float("!" in sent_low)
+        sent_text = text[sent.start_char:sent.end_char]
+        feats["s?"] = float("?" in sent_text)
+        feats["s!"] = float("!" in sent_text)
         for tok in sent:
             if not tok.is_stop and not tok.is_punct and not tok.is_space:
                 feats["S:" + tok.lemma_.lower()] = 0.2
+        content = [tok.lemma for tok in tokens if tok.is_alpha and not tok.is_stop]
+        if content:
+            rec = [ctx.lemma_counts.get(lemma, 1) for lemma in content]
+            feats["lrep_max"] = math.log(max(rec))
+            feats["lrep_mean"] = math.log(sum(rec) / len(rec))
     n_words = len([w for w in words if w[0].isalnum()])
     feats["len:" + _length_bucket(n_words)] = 1.0
     feats["loglen"] = math.log1p(n_words)
@@ -498,38 +541,17 @@ def tc_features(doc: Doc, start: int, end: int, table: TokenTable | None = None,
     letters = [ch for ch in span_text if ch.isalpha()]
     feats["caps"] = (sum(ch.isupper() for ch in letters) / len(letters)) if letters else 0.0
     feats["allcaps"] = float(len(letters) > 3 and all(ch.isupper() for ch in letters))
-    feats["title"] = float(text.find("\n") < 0 or start < text.find("\n"))
+    feats["title"] = float(start < ctx.title_end)
     # Repetition: how often the span's wording recurs in the article.
     key = low.strip()
-    count = lowered.count(key) if key else 0
+    count = ctx.lowered.count(key) if key else 0
     feats["rep:" + _length_bucket(count)] = 1.0
     feats["rep"] = math.log1p(max(0, count - 1))
-    feats["repfirst"] = float(count > 1 and lowered.find(key) >= start)
-    content = [tok.lemma_.lower() for tok in tokens if tok.is_alpha and not tok.is_stop]
-    if content:
-        lemma_counts = _lemma_counts(doc)
-        rec = [lemma_counts.get(lemma, 1) for lemma in content]
-        feats["lrep_max"] = math.log(max(rec))
-        feats["lrep_mean"] = math.log(sum(rec) / len(rec))
+    feats["repfirst"] = float(count > 1 and ctx.lowered.find(key) >= start)
     feats["nation"] = float(any(w in _NATION for w in words))
     feats["doubt"] = float(any(w in _DOUBT for w in words))
     feats["cause"] = float(any(w in _CAUSE for w in words))
     return feats
-
-
-def _lemma_counts(doc: Doc) -> dict[str, int]:
-    cache = doc.user_data.get("presslens_framing_lemmas") if isinstance(doc.user_data, dict) else None
-    if cache is None:
-        cache = {}
-        for tok in doc:
-            if tok.is_alpha and not tok.is_stop:
-                key = tok.lemma_.lower()
-                cache[key] = cache.get(key, 0) + 1
-        try:
-            doc.user_data["presslens_framing_lemmas"] = cache
-        except Exception:
-            pass
-    return cache
 
 
 def tc_vector(feats: dict[str, float], bits: int) -> tuple[np.ndarray, np.ndarray]:
@@ -557,13 +579,13 @@ def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
     spans = [(int(s), int(e)) for s, e in spans]
     if model is None:
         return [("Loaded_Language", 0.0) for _ in spans]
-    lowered = doc.text.lower()
+    ctx = doc_context(doc)
     seen: dict[tuple[int, int], int] = {}
     cache: dict[tuple[int, int], np.ndarray] = {}
     out: list[tuple[str, float]] = []
     for span in spans:
         if span not in cache:
-            idx, val = tc_vector(tc_features(doc, span[0], span[1], lowered_text=lowered), model.tc_bits)
+            idx, val = tc_vector(tc_features(doc, span[0], span[1], ctx), model.tc_bits)
             cache[span] = _tc_probs(model, idx, val)
         probs = cache[span]
         rank = seen.get(span, 0)

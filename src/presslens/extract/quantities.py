@@ -9,8 +9,9 @@ CoNLL 2019), reduced to a few rules:
    fifty thousand``, ``a dozen``, ``half a million``), multiplied by scale words and glued suffixes
    (``million``, ``bn``, ``m``, ``k``); vague plurals (``hundreds of``, ``tens of thousands of``) give
    comparator ``>`` and their base value;
-2. a *range* joins two numbers with ``-``, ``to`` or ``between … and`` (``10-20 people``); a second
-   number smaller than the first (``a 7-2 ruling``) is a score, not a range, and is skipped;
+2. a *range* joins two numbers with ``-``, ``to`` or ``between … and`` (``10-20 people``); when the
+   second number is not larger, ``47 percent to 44 percent`` gives two quantities and a hyphenated
+   pair (``a 7-2 ruling``) is a score and is skipped; ``from 4 to 5 percent`` is two values;
 3. the *comparator* is read from the words before the number (``more than`` → ``>``, ``at least``
    → ``>=``, ``up to`` → ``<=``, ``nearly``/``about`` → ``≈``…) or after it (``or more`` → ``>=``);
 4. the *unit* is a currency (symbol or word: ``$`` → ``USD``, ``€`` → ``EUR``, ``£`` → ``GBP``), a
@@ -30,8 +31,13 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LIKE_NUM, LOWER, SHAPE
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from presslens.schema import Quantity
@@ -61,11 +67,11 @@ _BEFORE: dict[tuple[str, ...], str] = {
     ("a", "maximum", "of"): "<=", ("as", "many", "as"): "<=", ("as", "much", "as"): "<=",
     ("nearly",): "≈", ("almost",): "≈", ("about",): "≈", ("around",): "≈", ("roughly",): "≈",
     ("approximately",): "≈", ("some",): "≈", ("an", "estimated"): "≈", ("estimated",): "≈",
-    ("close", "to"): "≈", ("circa",): "≈", ("approx.",): "≈", ("about", "a"): "≈",
+    ("close", "to"): "≈", ("circa",): "≈", ("approx.",): "≈",
     ("exactly",): "=", ("precisely",): "=",
 }  # fmt: skip
 _AFTER: dict[tuple[str, ...], str] = {
-    ("or", "more"): ">=", ("or", "over"): ">=", ("-", "plus"): ">=", ("plus",): ">=",
+    ("or", "more"): ">=", ("or", "over"): ">=", ("-", "plus"): ">=",
     ("or", "fewer"): "<=", ("or", "less"): "<=", ("or", "so"): "≈",
 }  # fmt: skip
 _SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "c$": "CAD", "a$": "AUD", "₹": "INR"}
@@ -75,6 +81,7 @@ _CURRENCY_WORDS = {
     "sterling": "GBP", "rubles": "RUB", "roubles": "RUB", "pesos": "MXN",
 }  # fmt: skip
 _DOLLAR_KINDS = {"canadian": "CAD", "australian": "AUD", "hong": "HKD", "singapore": "SGD", "zealand": "NZD"}
+# Entity labels whose numbers are not quantities (names, and ordinals like "11th").
 _NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "LAW", "EVENT", "FAC", "WORK_OF_ART", "GPE", "NORP", "LOC", "ORDINAL"}
 _DURATION = re.compile(
     r"\b(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centur(?:y|ies)|old)\b", re.I
@@ -86,7 +93,39 @@ _DATE_WORDS = re.compile(
 )
 _CLOCK_AFTER = {"a.m.", "p.m.", "am", "pm", "o'clock", "o’clock", "a.m", "p.m"}
 _RANK_BEFORE = {"no.", "#", "nos."}
+_PERCENT_UNITS = {"percent", "percentage points"}
+_UNIT_WORDS = {"%", "percent", "per", "pct", "percentage", *_SCALES, *_GLUED}
+# Verbs whose subject is the thing a number measures: "unemployment rose to 5 percent".
+_LEVEL_VERBS = {
+    "be", "rise", "fall", "increase", "decrease", "drop", "climb", "grow", "jump", "surge", "decline",
+    "reach", "hit", "stand", "remain", "total", "exceed", "top", "soar", "plunge", "dip", "slip", "edge",
+    "double", "triple", "shrink", "average", "tumble", "slide", "sink", "swell", "approach", "near",
+    "amount", "account", "cost", "lose", "gain", "hover", "stay", "range", "balloon",
+}  # fmt: skip
 _VERB_PREPS = {"to", "from", "by", "at", "of", "around", "near", "over", "under", "above", "below"}
+
+
+def _ids(words: Iterable[str]) -> frozenset[int]:
+    return frozenset(get_string_id(w) for w in words)
+
+
+_START_IDS = _ids([*_VAGUE, *_SMALL])
+_A_IDS = _ids(("a", "an", "half"))
+_SCALE_IDS = _ids((*_SCALES, "dozen", "a"))
+# Per-doc token index, so that calls per sentence do not redo whole-doc work; dies with the doc.
+_INDEX: weakref.WeakKeyDictionary[Doc, tuple[list[int], list[bool]]] = weakref.WeakKeyDictionary()
+
+
+def _suffix_shapes() -> list[str]:
+    """spaCy word shapes of digits with a glued scale suffix: "1.5bn" -> "d.dxx", "40K" -> "ddX"."""
+    ints = ["d" * n for n in range(1, 5)] + [f"{'d' * n},ddd" for n in range(1, 4)]
+    ints += [f"{'d' * n},ddd,ddd" for n in range(1, 4)]
+    decs = [""] + ["." + "d" * n for n in range(1, 5)]
+    sufs = ["x", "xx", "xxx", "X", "XX", "XXX", "Xx", "Xxx"]
+    return [i + d + s for i in ints for d in decs for s in sufs]
+
+
+_SUFFIX_SHAPE_IDS = _ids(_suffix_shapes())
 
 
 @dataclass(slots=True)
@@ -133,10 +172,6 @@ def _word_value(word: str) -> float | None:
     if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
         return float(_SMALL[parts[0]] + _SMALL[parts[1]])
     return None
-
-
-def _is_number_token(tok: Token) -> bool:
-    return _DIGITS.match(tok.text) is not None or _word_value(tok.text) is not None
 
 
 def _read_number(doc: Doc, i: int, stop: int) -> _Number | None:
@@ -223,10 +258,18 @@ def _read_scales(doc: Doc, num: _Number, stop: int) -> _Number:
 # ---------------------------------------------------------------------------------------------
 
 
-def _skip_reason(doc: Doc, tok: Token, phones: list[tuple[int, int]]) -> bool:
+def _is_phone(doc: Doc, tok: Token) -> bool:
+    """Whether the digits at ``tok`` belong to a phone number like ``555-123-4567``."""
+    a, b = max(0, tok.i - 5), min(len(doc), tok.i + 6)
+    window = doc[a:b].text
+    at = tok.idx - doc[a].idx
+    return any(m.start() <= at < m.end() for m in _PHONE.finditer(window))
+
+
+def _not_a_quantity(doc: Doc, tok: Token) -> bool:
     """Whether the number starting at ``tok`` is a year, date, time, ordinal, phone, rank or name."""
     text = tok.text
-    if any(a <= tok.idx < b for a, b in phones):
+    if tok.is_digit and len(tok.text) in (3, 4) and _is_phone(doc, tok):
         return True
     if ":" in text or "/" in text or re.match(r"^\d+(?:st|nd|rd|th)$", text, re.I):
         return True
@@ -241,7 +284,9 @@ def _skip_reason(doc: Doc, tok: Token, phones: list[tuple[int, int]]) -> bool:
     ):
         return True  # a rank: "No. 2", "#1"
     if tok.ent_type_ in _NAME_LABELS:
-        return True
+        # trust a name label unless a unit says otherwise ("Trump 47 percent" mislabelled ORG)
+        unit_next = nxt is not None and (nxt.lower_ in _UNIT_WORDS or nxt.lower_ in _CURRENCY_WORDS)
+        return not (unit_next or (prev is not None and prev.lower_ in _SYMBOLS))
     if tok.ent_type_ in ("DATE", "TIME") and not (prev is not None and prev.lower_ == "aged"):
         ent_text = _entity_text(doc, tok.i)
         if _DURATION.search(ent_text):
@@ -275,7 +320,7 @@ def _in_name(tok: Token, prev: Token | None) -> bool:
 
 
 def _is_year_like(num: _Number, doc: Doc) -> bool:
-    """A bare four-digit number with no grouping comma in a date context."""
+    """A bare four-digit number from 1500 to 2099 that NER did not call a count or an amount."""
     tok = doc[num.i]
     return bool(re.match(r"^(1[5-9]|20)\d\d$", tok.text)) and tok.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY")
 
@@ -328,10 +373,18 @@ def _unit_after(doc: Doc, j: int, stop: int, in_money: bool) -> tuple[int, str |
         return j + 1, _CURRENCY_WORDS[low[0]]
     if low[:1] and low[0] in ("pound", "pounds") and in_money:
         return j + 1, "GBP"
-    if low[:2] and low[0] in _DOLLAR_KINDS and low[-1:] and "dollars" in low[:3]:
+    if low and low[0] in _DOLLAR_KINDS and "dollars" in low[:3]:
         k = low.index("dollars")
         return j + k + 1, _DOLLAR_KINDS[low[0]]
     return j, None
+
+
+def _glued_unit(doc: Doc, j: int, stop: int) -> bool:
+    """A unit glued to the number by a hyphen: ``ten-point``, ``30-second``, ``eight-year``."""
+    if j + 1 >= stop or doc[j].text != "-" or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    unit = doc[j + 1]
+    return unit.is_alpha and unit.lower_ not in ("plus", "odd") and unit.pos_ in ("NOUN", "ADJ", "PROPN")
 
 
 def _noun_after(doc: Doc, j: int, stop: int) -> int | None:
@@ -341,13 +394,16 @@ def _noun_after(doc: Doc, j: int, stop: int) -> int | None:
         while j < stop and doc[j].pos_ == "DET":
             j += 1
     found = None
-    for k in range(j, min(j + 4, stop)):
+    for k in range(j, min(j + 6, stop)):
         tok = doc[k]
+        if (tok.ent_iob_ == "B" and tok.ent_type_ in ("DATE", "TIME")) or (tok.pos_ == "PROPN" and found is not None):
+            break  # "one tweet Friday"
         if tok.pos_ in ("NOUN", "PROPN") and tok.is_alpha:
             found = k
-            if k + 1 >= stop or doc[k + 1].pos_ not in ("NOUN", "PROPN"):
+            nxt = doc[k + 1] if k + 1 < stop else None
+            if nxt is None or not (nxt.pos_ == "NOUN" or (nxt.text == "-" and not tok.whitespace_)):
                 break
-        elif tok.pos_ in ("ADJ",) or (tok.pos_ == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "amod"):
+        elif tok.pos_ == "ADJ" or (tok.text == "-" and not tok.whitespace_) or (tok.tag_ == "VBN" and tok.dep_ == "amod"):
             continue
         else:
             break
@@ -356,9 +412,13 @@ def _noun_after(doc: Doc, j: int, stop: int) -> int | None:
 
 def _phrase(tok: Token, after: int = 0) -> str:
     """A noun with its left compound/adjective modifiers (from index ``after`` on), without determiners."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.i >= max(tok.i - 3, after)]
-    start = min([c.i for c in left] + [tok.i])
-    return " ".join(t.text for t in tok.doc[start : tok.i + 1] if t.pos_ != "DET" and not t.like_num)
+    floor = max(tok.i - 4, after)
+    left = [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.left_edge.i >= floor]
+    start = min([*left, tok.i])
+    doc = tok.doc
+    while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT", "NUM") or doc[start].like_num):
+        start += 1
+    return doc[start : tok.i + 1].text
 
 
 def _of_complement(head: Token) -> str | None:
@@ -379,7 +439,7 @@ def _verb_subject(head: Token) -> str | None:
         t = t.head
     else:
         return None
-    if t.pos_ not in ("VERB", "AUX"):
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_.lower() not in _LEVEL_VERBS:
         return None
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.like_num or subj.pos_ == "PRON":
@@ -396,7 +456,7 @@ def _measured(doc: Doc, num: _Number, unit_tok: Token | None, unit_is_count: boo
         part = next((c for c in unit_tok.rights if c.dep_ == "acl" and c.tag_ == "VBN"), None)
         if part is None and unit_tok.dep_ == "nsubjpass" and unit_tok.head.tag_ == "VBN":
             part = unit_tok.head
-        return f"{phrase} {part.text}" if part is not None else phrase
+        return f"{phrase} {part.text}" if part is not None else phrase or None
     head = unit_tok if unit_tok is not None else doc[num.j - 1]
     of = _of_complement(head)
     if of:
@@ -430,85 +490,152 @@ def _second_number(doc: Doc, num: _Number, stop: int, between: bool) -> _Number 
     return _read_number(doc, k, stop)
 
 
-def _read_quantity(doc: Doc, i: int, lo: int, stop: int, phones: list[tuple[int, int]]) -> tuple[Quantity | None, int]:
+@dataclass(slots=True)
+class _Draft:
+    """A quantity being assembled over tokens ``[start, end)``."""
+
+    num: _Number
+    start: int
+    end: int
+    comparator: str | None = None
+    unit: str | None = None
+    unit_tok: Token | None = None
+    unit_is_count: bool = False
+    value_high: float | None = None
+
+
+def _apply_range(doc: Doc, d: _Draft, lo: int, stop: int) -> bool:
+    """Extend ``d`` over a range's upper end; False when the pair is a score ("a 7-2 ruling")."""
+    before = doc[d.start - 1].lower_ if d.start > lo else ""
+    if before == "from":
+        return True  # "rose from 4 to 5 percent": two values
+    num = d.num
+    second = _second_number(doc, num, stop, before == "between")
+    if second is None or num.value is None or second.value is None:
+        return True
+    low_value = num.value
+    if num.scale is None and second.scale and low_value * second.scale <= second.value:
+        low_value *= second.scale  # "2 to 3 million"
+    if second.value > low_value:
+        num.value, d.value_high, d.comparator, d.end = low_value, second.value, "range", second.j
+        d.start -= before == "between"
+        return True
+    return doc[num.j].text not in ("-", "–")
+
+
+def _apply_unit(doc: Doc, d: _Draft, lo: int, stop: int, currency: str | None) -> None:
+    """Percent, currency, age, hyphen-glued unit or counted noun after the number."""
+    in_money = doc[d.num.i].ent_type_ == "MONEY" or currency is not None
+    d.end, d.unit = _unit_after(doc, d.end, stop, in_money)
+    d.unit = d.unit or currency
+    if d.comparator is None or d.comparator == "=":
+        d.end, after = _comparator_after(doc, d.end, stop)
+        d.comparator = after or d.comparator or "="
+    if d.unit in _PERCENT_UNITS or (d.unit and d.unit.isupper()):
+        last = doc[d.end - 1]
+        d.unit_tok = last if last.pos_ in ("NOUN", "PROPN") else None
+    elif d.unit is None and _glued_unit(doc, d.end, stop):
+        d.unit, d.end = doc[d.end + 1].text, d.end + 2  # "a ten-point lead", "a 30-second spot"
+        k = _noun_after(doc, d.end, stop)
+        d.unit_tok = doc[k] if k is not None else None
+    elif d.unit is None:
+        k = _noun_after(doc, d.end, stop)
+        if k is not None:
+            d.unit, d.unit_tok, d.unit_is_count, d.end = doc[k].text, doc[k], True, k + 1
+    if d.unit is None and d.num.i > lo and doc[d.num.i - 1].lower_ == "aged":
+        d.start, d.unit = d.num.i - 1, "years"
+    if d.comparator == ">" and doc[d.start].lower_ == "over" and _DURATION.fullmatch(d.unit or ""):
+        d.comparator, d.start = "=", d.start + 1  # "over 10 years" says during, not more than
+
+
+def _draft_measured(doc: Doc, d: _Draft) -> str | None:
+    unit = d.unit or ""
+    if unit == "years" and d.comparator == "=" and doc[d.end - 1].lower_ in ("old", "aged"):
+        return "age"
+    if unit == "years" and doc[d.start].lower_ == "aged":
+        return "age"
+    if d.unit_tok is not None and not d.unit_is_count and unit.islower() and unit not in _PERCENT_UNITS:
+        return _phrase(d.unit_tok, after=d.end)  # what a hyphen-glued unit describes: "lead"
+    if d.unit_is_count and _DURATION.fullmatch(unit):
+        return None  # "for three years": a duration measures nothing else
+    measured = _measured(doc, d.num, d.unit_tok, d.unit_is_count)
+    return measured if measured and any(ch.isalpha() for ch in measured) else None
+
+
+def _read_quantity(doc: Doc, i: int, lo: int, stop: int) -> tuple[Quantity | None, int]:
+    """The quantity whose number starts at token ``i``, and the index to continue from."""
     num = _read_number(doc, i, stop)
     if num is None:
         return None, i + 1
-    if _skip_reason(doc, doc[num.i], phones) or _is_year_like(num, doc):
+    if _not_a_quantity(doc, doc[num.i]) or _is_year_like(num, doc):
         return None, num.j
     start, currency = _currency_before(doc, num.i, lo)
     start, comparator = _comparator_before(doc, start, lo)
-    between = start > lo and doc[start - 1].lower_ == "between"
-    from_ = start > lo and doc[start - 1].lower_ == "from"
-    if num.vague:
-        comparator = ">"
-    value_high: float | None = None
-    end = num.j
-    second = None if from_ else _second_number(doc, num, stop, between)
-    if second is not None and num.value is not None and second.value is not None:
-        low_value = num.value
-        if num.scale is None and second.scale and low_value * second.scale <= second.value:
-            low_value *= second.scale
-        if second.value <= low_value:
-            return None, second.j  # "7-2": a score or tally
-        num.value, value_high, comparator, end = low_value, second.value, "range", second.j
-        if between:
-            start -= 1
-    end, unit = _unit_after(doc, end, stop, doc[num.i].ent_type_ == "MONEY" or currency is not None)
-    if currency and unit is None:
-        unit = currency
-    if comparator is None or comparator == "=":
-        end, after = _comparator_after(doc, end, stop)
-        comparator = after or comparator or "="
-    if unit is None and doc[num.i].lower_ == "one" and doc[num.i].dep_ != "nummod":
-        return None, num.j  # "one of the ...", "no one"
-    unit_tok, unit_is_count = None, False
-    if unit in ("percent", "percentage points") or (unit and unit.isupper()):
-        unit_tok = doc[end - 1] if doc[end - 1].pos_ in ("NOUN", "PROPN") else None
-    elif unit is None:
-        k = _noun_after(doc, end, stop)
-        if k is not None:
-            unit, unit_tok, unit_is_count = doc[k].text, doc[k], True
-            end = k + 1
-    aged = num.i > lo and doc[num.i - 1].lower_ == "aged" and unit is None
-    if aged:
-        start, unit = num.i - 1, "years"
-    if unit == "years" and comparator == "=" and (aged or doc[end - 1].lower_ == "old"):
-        measured: str | None = "age"
-    elif unit_is_count and _DURATION.fullmatch(unit or ""):
-        measured = None  # "for three years": a duration measures nothing else
-    else:
-        measured = _measured(doc, num, unit_tok, unit_is_count)
-    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc[start:end].text
-    q = Quantity(text=text, comparator=comparator, value=num.value, unit=unit, measured=measured, start=s, end=e)
-    q.value_high = value_high
-    return q, end
+    d = _Draft(num, start, num.j, ">" if num.vague else comparator)
+    if not _apply_range(doc, d, lo, stop):
+        return None, d.num.j + 2  # skip the score's second number too
+    _apply_unit(doc, d, lo, stop, currency)
+    counted = d.unit is None or not (d.unit in _PERCENT_UNITS or d.unit.isupper())
+    if counted and doc[num.i].lower_ == "one" and doc[num.i].dep_ != "nummod":
+        return None, num.j  # "one of the things", "no one", "one-sided"
+    first, last = doc[d.start], doc[d.end - 1]
+    q = Quantity(
+        text=doc[d.start : d.end].text,
+        comparator=d.comparator,
+        value=num.value,
+        unit=d.unit,
+        measured=_draft_measured(doc, d),
+        start=first.idx,
+        end=last.idx + len(last.text),
+        value_high=d.value_high,
+    )
+    return q, d.end
+
+
+def _index(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Token start offsets and "a number may start here" flags, computed once per doc."""
+    cached = _INDEX.get(doc)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    arr = doc.to_array([LIKE_NUM, LOWER, SHAPE, IDX]).tolist()
+    flags = []
+    for k, (like, lower, shape, _) in enumerate(arr):
+        nxt = arr[k + 1][1] if k + 1 < len(arr) else 0
+        flags.append(
+            bool(like)
+            or lower in _START_IDS
+            or shape in _SUFFIX_SHAPE_IDS
+            or (lower in _A_IDS and nxt in _SCALE_IDS)
+        )
+    result = ([row[3] for row in arr], flags)
+    try:
+        _INDEX[doc] = result
+    except TypeError:  # a Doc subclass without weak references: just do not cache
+        pass
+    return result
 
 
 def find_quantities(doc: Doc, start: int = 0, end: int | None = None) -> list[Quantity]:
     """Quantities whose numbers lie within the character range ``[start, end)`` of ``doc``."""
     if len(doc) == 0:
         return []
-    doc_end = doc[-1].idx + len(doc[-1].text_with_ws)
+    idx, flags = _index(doc)
+    doc_end = idx[-1] + len(doc[-1].text_with_ws)
     stop_char = doc_end if end is None else max(0, min(end, doc_end))
-    span = doc.char_span(max(0, start), stop_char, alignment_mode="contract")
-    if span is None or len(span) == 0:
-        return []
-    lo, stop = span.start, span.end
-    phones = [(m.start() + span.start_char, m.end() + span.start_char) for m in _PHONE.finditer(span.text)]
+    lo = bisect_left(idx, max(0, start))
+    stop = bisect_left(idx, stop_char)
+    while stop > lo and idx[stop - 1] + len(doc[stop - 1]) > stop_char:
+        stop -= 1  # keep only tokens wholly inside the range
     out: list[Quantity] = []
-    i = lo
-    while i < stop:
-        tok = doc[i]
-        if not (tok.like_num or tok.lower_ in ("a", "an", "half") or tok.lower_ in _VAGUE or _is_number_token(tok)):
-            i += 1
+    nxt = lo
+    for i in range(lo, stop):
+        if i < nxt or not flags[i]:
             continue
         try:
-            q, nxt = _read_quantity(doc, i, lo, stop, phones)
+            q, nxt = _read_quantity(doc, i, lo, stop)
         except (ValueError, OverflowError, IndexError):
             q, nxt = None, i + 1
         if q is not None:
             out.append(q)
-        i = max(nxt, i + 1)
+        nxt = max(nxt, i + 1)
     return out

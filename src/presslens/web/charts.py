@@ -56,12 +56,12 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> Markup:
     return Markup(head + "".join(body) + "</svg>")  # all labels below are escaped
 
 
-def bar_chart(bars: Sequence[Bar], *, title: str, value_label: str, colour: str = PALETTE[0]) -> Markup:
+def bar_chart(bars: Sequence[Bar], *, title: str, value_label: str, colour: str = PALETTE[0],
+              width: int = 600) -> Markup:
     """Horizontal bars, one per label, with a value axis and its label."""
     if not bars:
         return Markup('<p class="empty">No data to chart.</p>')
-    left, right, top, row = 200, 50, 10, 24
-    width = 720
+    left, right, top, row = 180, 40, 10, 24
     plot_w = width - left - right
     height = top + row * len(bars) + 50
     ticks = axis_ticks(max(b.value for b in bars))

@@ -8,7 +8,7 @@ variants) are memoised per server in a small LRU cache.
 
 from __future__ import annotations
 
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,7 +24,10 @@ from presslens.web.search import parse_query
 
 NO_OUTLET = "(no outlet)"
 TOP_SPEAKERS = 15
+LATEST_ARTICLES = 6
 VARIANT_GROUPS = 20
+VARIANT_QUOTES = 500
+VARIANT_BUCKET = 300
 
 
 class LRU:
@@ -79,7 +82,8 @@ def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
         stats = plain(queries.stats(cur))
         outlets = [plain(r) for r in queries.records(queries.outlets(cur, limit=100))]
         top = [plain(r) for r in queries.records(queries.speakers(cur, limit=TOP_SPEAKERS))]
-        return {"stats": stats, "outlets": outlets, "top_speakers": top}
+        latest = [plain(r) for r in queries.records(queries.articles(cur, limit=LATEST_ARTICLES))]
+        return {"stats": stats, "outlets": outlets, "top_speakers": top, "latest_articles": latest}
 
     return cache.get(("overview",), compute)
 
@@ -151,16 +155,44 @@ def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[dat
 
 
 def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> list[dict[str, Any]]:
-    """The speaker's statements reported in several articles, grouped with their wordings."""
+    """The speaker's statements reported in several articles, grouped with their wordings.
+
+    Grouping (``presslens.corpus.group_quotes``) runs over the speaker's ``VARIANT_QUOTES`` most recent
+    quotes so that one page view stays bounded in time; ``presslens variants`` covers the whole corpus.
+    Groups have the fields of ``presslens.corpus.VariantGroup.as_dict``.
+    """
 
     def compute() -> list[dict[str, Any]]:
-        from presslens.corpus import find_variants
+        from presslens.corpus import VariantSettings, group_quotes
 
-        groups = find_variants(cur, speaker=speaker_id, min_articles=2, limit=None)
-        mine = [g for g in groups if g.speaker_id == speaker_id][:VARIANT_GROUPS]
-        return [g.as_dict() for g in mine]
+        rows = queries.records(queries.quotes(cur, speaker_id=speaker_id, limit=VARIANT_QUOTES))
+        rows = [r for r in rows if r.get("quote")]
+        members = group_quotes([r["quote"] for r in rows], [r["article_id"] for r in rows],
+                               VariantSettings(max_bucket=VARIANT_BUCKET))
+        groups = [_variant_group([rows[i] for i in group]) for group in members]
+        groups.sort(key=lambda g: (-g["articles"], -g["wordings"], g["reference"]))
+        return groups[:VARIANT_GROUPS]
 
     return cache.get(("variants", speaker_id), compute)
+
+
+def _variant_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One group: the most common wording is the reference; each variant shows its word differences."""
+    from presslens.corpus import normalise_quote, word_diff
+
+    wordings = Counter(normalise_quote(r["quote"]) for r in rows)
+    rows = sorted(rows, key=lambda r: (-wordings[normalise_quote(r["quote"])], str(r["said_on"] or r["published"] or "9"),
+                                       r["outlet"] or "", r["article_id"], r["idx"]))
+    reference = rows[0]["quote"]
+    return {
+        "speaker_id": rows[0]["speaker_id"], "speaker": rows[0]["speaker"], "reference": reference,
+        "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
+        "wordings": len(wordings),
+        "variants": [{"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
+                      "said_on": iso(r["said_on"] or r["published"]), "published": iso(r["published"]),
+                      "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
+                     for r in rows],
+    }
 
 
 def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens.queries import MAX_SEARCH_PATTERNS
+
 MAX_QUERY_CHARS = 200
-MAX_TERMS = 8
+MAX_TERMS = MAX_SEARCH_PATTERNS
 _PHRASE = re.compile(r'"([^"]+)"')
 _WORD = re.compile(r"[\w'’%.+#&-]+", re.UNICODE)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import FileResponse, Response
 
 from presslens.web.paging import MAX_LIMIT
-from presslens.web.render import page
+from presslens.web.render import STATIC, page
 
 router = APIRouter()
 
@@ -15,3 +15,9 @@ router = APIRouter()
 def api_docs(request: Request) -> Response:
     """The API reference (no CDN: the list is drawn by /static/docs.js from /openapi.json)."""
     return page(request, "docs.html", {"max_limit": MAX_LIMIT}, json_url="/openapi.json")
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    """Browsers ask for /favicon.ico on pages without an icon link (the JSON twins)."""
+    return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")

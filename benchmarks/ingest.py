@@ -1,0 +1,169 @@
+"""Ingest throughput and memory: local 1 and 2 workers, and the Dask engine on a 2-worker LocalCluster.
+
+    .venv/bin/python benchmarks/ingest.py --limit 200 [--repeat K] [--configs local1,local2,dask2] [--json out.json]
+
+Reads the ``.txt`` articles of PolNeAR (train and dev texts) and the PTC articles under
+../shared/data (exits 0 with a message when absent). ``--repeat K`` multiplies the corpus K times;
+each copy gets a marker line so its content id differs. Every configuration ingests the same
+files into a fresh database, timed end to end including model loading (as a user sees it), while
+a sampler thread records the resident memory of this process and all its children (psutil):
+the peak of the sum, and the peak of the largest single process. Prints a markdown table with
+articles/s, words/s, the peak RSS figures and database size per 1,000 articles, and the ratios
+the targets are stated in (2 workers ÷ 1 worker; Dask ÷ local 2 workers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import psutil
+
+from presslens.ingest import ingest
+from presslens.pipeline import ALL_EXTRACTORS, Options
+
+DATA = Path("/work/shared/data")
+FOLDERS = ("polnear/train/text", "polnear/dev/text", "ptc/train-articles", "ptc/dev-articles", "ptc/test-articles")
+
+
+def corpus_paths(data: Path, limit: int | None) -> list[Path]:
+    """The benchmark articles, sorted, at most ``limit``."""
+    paths = sorted(p for folder in FOLDERS for p in (data / folder).glob("*.txt"))
+    return paths[:limit] if limit else paths
+
+
+def materialise(paths: list[Path], repeat: int, into: Path) -> int:
+    """Copy the articles ``repeat`` times into ``into`` (copies marked so their ids differ); return words."""
+    into.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for k in range(repeat):
+        for path in paths:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if k:
+                text = f"{text}\n\n[benchmark copy {k}]\n"
+            (into / f"{k:03d}-{path.parent.parent.name}-{path.name}").write_text(text, encoding="utf-8")
+            words += len(text.split())
+    return words
+
+
+class RssSampler(threading.Thread):
+    """Samples the RSS of this process and its descendants every ``interval`` seconds."""
+
+    def __init__(self, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_total = 0
+        self.peak_single = 0
+        self.peak_children = 0
+        self._stop = threading.Event()
+
+    def run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            sizes = []
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    sizes.append(proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+            self.peak_total = max(self.peak_total, sum(sizes))
+            self.peak_single = max(self.peak_single, max(sizes, default=0))
+            self.peak_children = max(self.peak_children, max(sizes[1:], default=0))
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.join()
+
+
+@dataclass
+class Result:
+    config: str
+    articles: int
+    errors: int
+    seconds: float
+    articles_per_s: float
+    words_per_s: float
+    peak_rss_total_mb: float
+    peak_rss_parent_or_worker_mb: float
+    peak_rss_worker_mb: float
+    db_mb_per_1000: float
+
+
+def run_config(config: str, folder: Path, words: int, workdir: Path, options: Options, batch_size: int) -> Result:
+    engine = "dask" if config.startswith("dask") else "local"
+    workers = int(config.removeprefix("dask").removeprefix("local") or 1)
+    db = workdir / f"{config}.duckdb"
+    sampler = RssSampler()
+    sampler.start()
+    start = time.perf_counter()
+    try:
+        stats = ingest([str(folder)], db=db, engine=engine, workers=workers, options=options, batch_size=batch_size)
+    finally:
+        sampler.stop()
+    seconds = time.perf_counter() - start
+    size = db.stat().st_size + sum(p.stat().st_size for p in workdir.glob(f"{config}.duckdb.wal"))
+    mb = 1024 * 1024
+    return Result(config, stats.added, stats.errors, round(seconds, 1), round(stats.added / seconds, 2),
+                  round(words / seconds), round(sampler.peak_total / mb), round(sampler.peak_single / mb),
+                  round(sampler.peak_children / mb), round(size / mb / max(stats.added, 1) * 1000, 1))
+
+
+def print_table(results: list[Result], repeat: int, n: int) -> None:
+    print(f"\n{n} articles (corpus x{repeat})\n")
+    print("| config | articles | errors | s | articles/s | words/s | peak RSS total MB | peak RSS largest process MB "
+          "| peak RSS largest worker MB | DB MB / 1000 articles |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(f"| {r.config} | {r.articles} | {r.errors} | {r.seconds} | {r.articles_per_s} | {r.words_per_s} | "
+              f"{r.peak_rss_total_mb} | {r.peak_rss_parent_or_worker_mb} | {r.peak_rss_worker_mb} | "
+              f"{r.db_mb_per_1000} |")
+    by = {r.config: r for r in results}
+    if "local1" in by and "local2" in by:
+        print(f"\nlocal 2 workers / 1 worker: {by['local2'].articles_per_s / by['local1'].articles_per_s:.2f}x "
+              "(target >= 1.7x)")
+    if "local2" in by and "dask2" in by:
+        print(f"dask (2 workers) / local 2 workers: {by['dask2'].articles_per_s / by['local2'].articles_per_s:.2f}x "
+              "(target >= 0.85x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="The shared data folder.")
+    parser.add_argument("--limit", type=int, default=None, help="Use at most this many articles.")
+    parser.add_argument("--repeat", type=int, default=1, help="Multiply the corpus this many times.")
+    parser.add_argument("--configs", default="local1,local2,dask2",
+                        help="Comma-separated: localN (N worker processes), daskN (LocalCluster with N workers).")
+    parser.add_argument("--extract", default=",".join(ALL_EXTRACTORS), help="Extractors to run.")
+    parser.add_argument("--batch-size", type=int, default=64, help="Articles per committed batch / part.")
+    parser.add_argument("--json", type=Path, default=None, help="Also write the results here as JSON.")
+    args = parser.parse_args(argv)
+    paths = corpus_paths(args.data, args.limit)
+    if not paths:
+        print(f"skipped: no .txt articles under {args.data}", file=sys.stderr)
+        return 0
+    options = Options(extractors=tuple(x for x in args.extract.split(",") if x))
+    workdir = Path(tempfile.mkdtemp(prefix="presslens-bench-"))
+    try:
+        words = materialise(paths, args.repeat, workdir / "articles")
+        results = []
+        for config in args.configs.split(","):
+            print(f"running {config} ...", file=sys.stderr, flush=True)
+            results.append(run_config(config, workdir / "articles", words, workdir, options, args.batch_size))
+        print_table(results, args.repeat, len(paths) * args.repeat)
+        if args.json:
+            args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,231 @@
+"""Ingest end to end: real readers, the real pipeline, the DuckDB store; errors, idempotence, SIGKILL + resume."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+from rich.console import Console
+
+from presslens.ingest import LineReporter, RichReporter, count_documents, expand_inputs, ingest
+from presslens.pipeline import Options
+
+FAST = Options(extractors=("attributions",))
+PEOPLE = ["Mayor Ann Cole", "Senator Tim Brandt", "Judge Maria Okafor", "Ann Cole", "Chief Inspector Lee Park"]
+CLI = [sys.executable, "-c", "from presslens.cli import main; main()"]
+
+
+def write_stories(folder: Path, count: int, start: int = 0) -> list[Path]:
+    """Short, distinct news stories, each with a direct and an indirect quote."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + count):
+        who = PEOPLE[i % len(PEOPLE)]
+        surname = who.split()[-1]
+        text = (f"Council vote number {i}\n\n"
+                f'"We will repair {i + 2} bridges before the winter," {who} said on Tuesday.\n\n'
+                f"{surname} said the plan for district {i} would cost {i * 3 + 1} million dollars.\n")
+        path = folder / f"story{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_bad_documents(folder: Path) -> dict[str, str]:
+    """Documents that cannot become articles, with a word their reason must contain."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.txt").write_text("   \n")
+    (folder / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    (folder / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    (folder / "latin1.txt").write_bytes("Caf\xe9 owners said prices rose.".encode("latin-1"))
+    return {"empty.txt": "empty", "image.bin": "binary", "nav.html": "no article body", "latin1.txt": "UTF-8"}
+
+
+def write_dump(path: Path) -> None:
+    lines = [
+        json.dumps({"text": '"Taxes will not rise," Senator Tim Brandt said on Monday.', "outlet": "Wire",
+                    "published": "2019-04-01", "url": "https://wire.example/1"}),
+        '{"text": "unterminated',
+        json.dumps({"title": "no body here"}),
+    ]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def table_counts(db: Path) -> dict[str, int]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 (fixed names)
+                for t in ("articles", "attributions", "errors", "speakers")}
+
+
+def per_article(db: Path) -> dict[str, int]:
+    """Attributions per stored article (0 for articles with none)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT ar.id, count(a.idx) FROM articles ar LEFT JOIN attributions a "
+                           "ON a.article_id = ar.id GROUP BY ar.id").fetchall()
+    return dict(rows)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """A folder of stories and bad documents, a gzipped JSONL dump, and one ingest of them."""
+    root = tmp_path_factory.mktemp("ingest")
+    stories = write_stories(root / "articles", 12)
+    bad = write_bad_documents(root / "articles")
+    write_dump(root / "dump.jsonl.gz")
+    db = root / "news.duckdb"
+    inputs = [str(root / "articles"), str(root / "dump.jsonl.gz"), str(root / "missing.txt")]
+    stats = ingest(inputs, db=db, options=FAST, batch_size=4)
+    return {"root": root, "db": db, "inputs": inputs, "stats": stats, "stories": stories, "bad": bad}
+
+
+def test_articles_and_errors_are_stored(corpus):
+    stats, db = corpus["stats"], corpus["db"]
+    assert stats.added == 13  # 12 stories + the good JSONL line
+    assert stats.errors == 4 + 2 + 1  # bad files, two bad JSONL lines, the missing path
+    assert stats.done == stats.added + stats.errors and stats.skipped == 0
+    counts = table_counts(db)
+    assert counts["articles"] == 13 and counts["errors"] == 7
+    with duckdb.connect(str(db), read_only=True) as con:
+        errors = dict(con.execute("SELECT origin, reason FROM errors").fetchall())
+        wire = con.execute("SELECT outlet, published, url FROM articles WHERE outlet = 'Wire'").fetchall()
+    for name, word in corpus["bad"].items():
+        origin = str(corpus["root"] / "articles" / name)
+        assert word.lower() in errors[origin].lower(), (name, errors[origin])
+    assert any("malformed JSON" in reason for origin, reason in errors.items() if origin.endswith(":2"))
+    assert any("no such file" in reason for origin, reason in errors.items() if origin.endswith("missing.txt"))
+    assert str(wire[0][1]) == "2019-04-01"
+
+
+def test_speakers_are_linked_after_ingest(corpus):
+    with duckdb.connect(str(corpus["db"]), read_only=True) as con:
+        dangling = con.execute("SELECT count(*) FROM attributions a WHERE speaker_id IS NOT NULL AND NOT EXISTS "
+                               "(SELECT 1 FROM speakers s WHERE s.speaker_id = a.speaker_id)").fetchall()[0][0]
+        linked = con.execute("SELECT count(*) FROM attributions WHERE speaker_id IS NOT NULL").fetchall()[0][0]
+        total = con.execute("SELECT sum(quotes) FROM speakers").fetchall()[0][0]
+    assert dangling == 0
+    assert linked > 0 and total == linked
+
+
+def test_running_again_adds_nothing(corpus):
+    before = table_counts(corpus["db"])
+    before_rows = per_article(corpus["db"])
+    again = ingest(corpus["inputs"], db=corpus["db"], options=FAST, batch_size=4)
+    assert again.added == 0 and again.skipped == 13
+    assert table_counts(corpus["db"]) == before
+    assert per_article(corpus["db"]) == before_rows
+
+
+def test_new_files_are_added_to_an_existing_corpus(corpus, tmp_path):
+    db = tmp_path / "copy.duckdb"
+    ingest([str(corpus["root"] / "articles")], db=db, options=FAST)
+    extra = write_stories(tmp_path / "more", 3, start=100)
+    stats = ingest([str(corpus["root"] / "articles"), *map(str, extra)], db=db, options=FAST)
+    assert stats.added == 3 and stats.skipped == 12
+    assert table_counts(db)["articles"] == 15
+
+
+def test_two_workers_store_the_same_rows(corpus, tmp_path):
+    db = tmp_path / "two.duckdb"
+    stats = ingest(corpus["inputs"], db=db, workers=2, options=FAST, batch_size=4)
+    assert (stats.added, stats.errors) == (13, 7)
+    assert per_article(db) == per_article(corpus["db"])
+
+
+def test_duplicates_inside_one_run_are_stored_once(tmp_path):
+    stories = write_stories(tmp_path / "a", 3)
+    copy = tmp_path / "b" / "same.txt"
+    copy.parent.mkdir()
+    copy.write_bytes(stories[0].read_bytes())
+    stats = ingest([str(tmp_path / "a"), str(copy)], db=tmp_path / "n.duckdb", options=FAST)
+    assert stats.added == 3 and stats.skipped == 1
+
+
+def test_counting_globbing_and_progress(corpus, tmp_path):
+    articles = corpus["root"] / "articles"
+    assert count_documents([str(articles)]) == 16
+    assert count_documents([str(articles), "https://example.org/a"]) == 17
+    assert count_documents([str(corpus["root"] / "dump.jsonl.gz")]) is None
+    pattern = str(articles / "story000*.txt")
+    assert expand_inputs([pattern]) == [str(p) for p in sorted(articles.glob("story000*.txt"))]
+    assert expand_inputs(["-", "https://x.example/*"]) == ["-", "https://x.example/*"]
+    lines = io.StringIO()
+    ingest([pattern], db=tmp_path / "p.duckdb", options=FAST, batch_size=5, reporter=LineReporter(lines))
+    assert lines.getvalue().splitlines()[0].startswith("committed batch 1: 5/10 docs, 5 added")
+    screen = io.StringIO()
+    reporter = RichReporter(Console(file=screen, force_terminal=True, width=160))
+    ingest([str(articles)], db=tmp_path / "p.duckdb", options=FAST, reporter=reporter)
+    shown = screen.getvalue()
+    assert "docs/s" in shown and "4 errors" in shown and "16 docs" in shown
+
+
+def test_cli_summary_strict_and_errors(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    import presslens.cli.corpus  # noqa: F401  (registers the commands)
+    from presslens.cli import app
+
+    runner = CliRunner()
+    db = tmp_path / "cli.duckdb"
+    stories = [str(p) for p in corpus["stories"][:3]]
+    bad = str(corpus["root"] / "articles" / "empty.txt")
+    ok = runner.invoke(app, ["ingest", *stories, bad, "--db", str(db), "--extract", "attributions"])
+    assert ok.exit_code == 0, ok.output
+    assert "committed batch 1: 4/4 docs" in ok.stderr
+    assert "3 added" in ok.stderr and "1 errors" in ok.stderr
+    strict = runner.invoke(app, ["ingest", *stories, bad, "--db", str(db), "--strict", "-q",
+                                 "--extract", "attributions"])
+    assert strict.exit_code == 1 and "3 already stored" in strict.stderr
+    assert "committed batch" not in strict.stderr
+    no_db = runner.invoke(app, ["ingest", *stories])
+    assert no_db.exit_code == 1 and "--db" in no_db.stderr
+    bad_extractor = runner.invoke(app, ["ingest", *stories, "--db", str(db), "--extract", "gossip"])
+    assert bad_extractor.exit_code == 2
+
+
+def test_sigkill_mid_ingest_loses_nothing_and_resumes(tmp_path):
+    folder = tmp_path / "many"
+    write_stories(folder, 160)
+    db = tmp_path / "killed.duckdb"
+    proc = subprocess.Popen([*CLI, "ingest", str(folder), "--db", str(db), "--batch-size", "5",
+                             "--extract", "attributions"], stderr=subprocess.PIPE, text=True)
+    committed = 0
+    deadline = time.monotonic() + 240
+    try:
+        while committed < 20 and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            if not line:
+                break
+            if line.startswith("committed batch"):
+                committed = int(line.split(": ")[1].split("/")[0])
+        assert committed >= 20, "ingest never committed a batch"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    after_kill = per_article(db)
+    assert committed <= len(after_kill) < 160, "the kill should land mid-ingest"
+    reference_db = tmp_path / "reference.duckdb"
+    ingest([str(folder)], db=reference_db, options=FAST)
+    reference = per_article(reference_db)
+    # Every stored article is complete: the same attributions as in an uninterrupted run.
+    assert {k: reference[k] for k in after_kill} == after_kill
+    rerun = subprocess.run([*CLI, "ingest", str(folder), "--db", str(db), "--extract", "attributions"],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{160 - len(after_kill)} added, {len(after_kill)} already stored" in rerun.stderr
+    assert per_article(db) == reference
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall()[0]
+        keys = con.execute("SELECT count(*), count(DISTINCT (article_id, idx)) FROM attributions").fetchall()[0]
+    assert ids == (160, 160) and keys[0] == keys[1]
