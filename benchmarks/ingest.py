@@ -8,14 +8,18 @@ each copy gets a marker line so its content id differs. Every configuration inge
 files into a fresh database, timed end to end including model loading (as a user sees it), while
 a sampler thread records the resident memory of this process and all its children (psutil):
 the peak of the sum, and the peak of the largest single process. Prints a markdown table with
-articles/s, words/s, the peak RSS figures and database size per 1,000 articles, and the ratios
-the targets are stated in (2 workers ÷ 1 worker; Dask ÷ local 2 workers).
+articles/s and words/s end to end, the steady rate (from the first committed batch to the last,
+so model loading is left out), CPU seconds per article (parent and children; on a busy machine
+this shows whether more workers would scale even when the wall clock cannot), the peak RSS
+figures, database growth per 1,000 articles and the load average, then the ratios the targets are
+stated in (2 workers ÷ 1 worker; Dask ÷ local 2 workers).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -26,8 +30,9 @@ from pathlib import Path
 
 import psutil
 
-from presslens.ingest import ingest
+from presslens.ingest import IngestStats, NullReporter, ingest
 from presslens.pipeline import ALL_EXTRACTORS, Options
+from presslens.store import Store
 
 DATA = Path("/work/shared/data")
 FOLDERS = ("polnear/train/text", "polnear/dev/text", "ptc/train-articles", "ptc/dev-articles", "ptc/test-articles")
@@ -62,11 +67,11 @@ class RssSampler(threading.Thread):
         self.peak_total = 0
         self.peak_single = 0
         self.peak_children = 0
-        self._stop = threading.Event()
+        self._halt = threading.Event()
 
     def run(self) -> None:
         me = psutil.Process()
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             sizes = []
             for proc in [me, *me.children(recursive=True)]:
                 try:
@@ -76,11 +81,33 @@ class RssSampler(threading.Thread):
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, max(sizes, default=0))
             self.peak_children = max(self.peak_children, max(sizes[1:], default=0))
-            self._stop.wait(self.interval)
+            self._halt.wait(self.interval)
 
     def stop(self) -> None:
-        self._stop.set()
+        self._halt.set()
         self.join()
+
+
+class CommitTimes(NullReporter):
+    """Remembers when each batch was committed, to separate start-up from steady throughput."""
+
+    def __init__(self) -> None:
+        self.commits: list[tuple[float, int]] = []
+
+    def commit(self, stats: IngestStats) -> None:
+        self.commits.append((time.perf_counter(), stats.done))
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished (waited-for) children."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def empty_db_size(workdir: Path) -> int:
+    path = workdir / "empty.duckdb"
+    Store(path).close()
+    return path.stat().st_size
 
 
 @dataclass
@@ -91,47 +118,58 @@ class Result:
     seconds: float
     articles_per_s: float
     words_per_s: float
+    steady_articles_per_s: float
+    cpu_s_per_article: float
     peak_rss_total_mb: float
-    peak_rss_parent_or_worker_mb: float
-    peak_rss_worker_mb: float
+    peak_rss_largest_process_mb: float
+    peak_rss_largest_worker_mb: float
     db_mb_per_1000: float
+    load_avg: float
 
 
 def run_config(config: str, folder: Path, words: int, workdir: Path, options: Options, batch_size: int) -> Result:
     engine = "dask" if config.startswith("dask") else "local"
     workers = int(config.removeprefix("dask").removeprefix("local") or 1)
     db = workdir / f"{config}.duckdb"
-    sampler = RssSampler()
+    sampler, commits = RssSampler(), CommitTimes()
     sampler.start()
-    start = time.perf_counter()
+    cpu, start = cpu_seconds(), time.perf_counter()
     try:
-        stats = ingest([str(folder)], db=db, engine=engine, workers=workers, options=options, batch_size=batch_size)
+        stats = ingest([str(folder)], db=db, engine=engine, workers=workers, options=options, batch_size=batch_size,
+                       reporter=commits)
     finally:
         sampler.stop()
-    seconds = time.perf_counter() - start
-    size = db.stat().st_size + sum(p.stat().st_size for p in workdir.glob(f"{config}.duckdb.wal"))
+    seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    steady = 0.0
+    if len(commits.commits) > 1:
+        (t0, n0), (t1, n1) = commits.commits[0], commits.commits[-1]
+        steady = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+    grown = db.stat().st_size - empty_db_size(workdir)
     mb = 1024 * 1024
     return Result(config, stats.added, stats.errors, round(seconds, 1), round(stats.added / seconds, 2),
-                  round(words / seconds), round(sampler.peak_total / mb), round(sampler.peak_single / mb),
-                  round(sampler.peak_children / mb), round(size / mb / max(stats.added, 1) * 1000, 1))
+                  round(words / seconds), round(steady, 2), round(cpu / max(stats.added, 1), 3),
+                  round(sampler.peak_total / mb), round(sampler.peak_single / mb), round(sampler.peak_children / mb),
+                  round(grown / mb / max(stats.added, 1) * 1000, 1), round(os.getloadavg()[0], 1))
 
 
 def print_table(results: list[Result], repeat: int, n: int) -> None:
-    print(f"\n{n} articles (corpus x{repeat})\n")
-    print("| config | articles | errors | s | articles/s | words/s | peak RSS total MB | peak RSS largest process MB "
-          "| peak RSS largest worker MB | DB MB / 1000 articles |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"\n{n} articles (corpus x{repeat}); {os.cpu_count()} CPUs\n")
+    print("| config | articles | errors | wall s | articles/s | words/s | steady articles/s | CPU s/article "
+          "| peak RSS total MB | largest process MB | largest worker MB | DB MB / 1000 articles | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         print(f"| {r.config} | {r.articles} | {r.errors} | {r.seconds} | {r.articles_per_s} | {r.words_per_s} | "
-              f"{r.peak_rss_total_mb} | {r.peak_rss_parent_or_worker_mb} | {r.peak_rss_worker_mb} | "
-              f"{r.db_mb_per_1000} |")
+              f"{r.steady_articles_per_s} | {r.cpu_s_per_article} | {r.peak_rss_total_mb} | "
+              f"{r.peak_rss_largest_process_mb} | {r.peak_rss_largest_worker_mb} | {r.db_mb_per_1000} | "
+              f"{r.load_avg} |")
     by = {r.config: r for r in results}
-    if "local1" in by and "local2" in by:
-        print(f"\nlocal 2 workers / 1 worker: {by['local2'].articles_per_s / by['local1'].articles_per_s:.2f}x "
-              "(target >= 1.7x)")
-    if "local2" in by and "dask2" in by:
-        print(f"dask (2 workers) / local 2 workers: {by['dask2'].articles_per_s / by['local2'].articles_per_s:.2f}x "
-              "(target >= 0.85x)")
+    for a, b, label, target in (("local2", "local1", "local 2 workers / 1 worker", ">= 1.7x"),
+                                ("dask2", "local2", "dask 2 workers / local 2 workers", ">= 0.85x")):
+        if a in by and b in by:
+            print(f"\n{label}: {by[a].articles_per_s / by[b].articles_per_s:.2f}x end to end, "
+                  f"{by[a].steady_articles_per_s / max(by[b].steady_articles_per_s, 1e-9):.2f}x steady "
+                  f"(target {target})", end="")
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--configs", default="local1,local2,dask2",
                         help="Comma-separated: localN (N worker processes), daskN (LocalCluster with N workers).")
     parser.add_argument("--extract", default=",".join(ALL_EXTRACTORS), help="Extractors to run.")
-    parser.add_argument("--batch-size", type=int, default=64, help="Articles per committed batch / part.")
+    parser.add_argument("--batch-size", type=int, default=16,
+                        help="Articles per committed batch (and per Dask task / Parquet part).")
     parser.add_argument("--json", type=Path, default=None, help="Also write the results here as JSON.")
     args = parser.parse_args(argv)
     paths = corpus_paths(args.data, args.limit)

@@ -41,6 +41,18 @@ def speaker_forms(rng: random.Random, first: str, last: str) -> str:
     return rng.choice([f"{first} {last}", f"{first} {last}", last, f"{rng.choice(TITLES)} {last}"])
 
 
+VOCABULARY = [a + b + c for a in ("ba", "ko", "mi", "tu", "re", "sa", "lo", "ne", "vi", "da")
+              for b in ("r", "n", "l", "s", "t", "m") for c in ("a", "o", "e", "um", "is", "ent")] + WORDS
+
+
+def fresh_statement(rng: random.Random) -> str:
+    """A statement made once: random words from a 380-word vocabulary, a tenth mention refugees."""
+    words = [rng.choice(VOCABULARY) for _ in range(rng.randint(8, 20))]
+    if rng.random() < 0.1:
+        words[rng.randrange(len(words))] = "refugees"
+    return " ".join(words)
+
+
 def reported_statement(rng: random.Random, speaker: int) -> str:
     """One of a speaker's 30 recurring statements, sometimes with one word changed (a wording variant)."""
     fixed = random.Random(speaker * 1000 + rng.randrange(30))
@@ -58,8 +70,7 @@ def synthetic_article(rng: random.Random, n: int) -> Analysis:
         k = rng.randrange(len(LAST))
         first, last = FIRST[k], LAST[k]
         name = speaker_forms(rng, first, last)
-        quote = reported_statement(rng, k) if rng.random() < 0.2 else \
-            " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 20)))
+        quote = reported_statement(rng, k) if rng.random() < 0.2 else fresh_statement(rng)
         start = len(text) + 1
         text += f'"{quote}," {name} said. '
         m = len(text) - len(name) - 7

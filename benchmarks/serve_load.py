@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -130,10 +131,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    """``presslens serve`` on 127.0.0.1:port, in its own process."""
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
+    """``presslens serve`` on 127.0.0.1:port, in its own process(es)."""
     command = [sys.executable, "-m", "presslens", "serve", "--db", str(db), "--host", "127.0.0.1",
-               "--port", str(port), "--log-level", "warning"]
+               "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -162,19 +163,42 @@ class Sample:
     ms: float
 
 
-def request_plan(rng: random.Random, speakers: list[str], articles: list[str], outlets: list[str]) -> tuple[str, str]:
-    """One request of the mix: (kind, path). About 70 % API calls, 30 % pages."""
-    sid = quote(rng.choice(speakers), safe="")
-    aid = rng.choice(articles)
+_ZIPF: dict[int, list[float]] = {}
+
+
+def popular(rng: random.Random, items: list, uniform: bool):  # noqa: ANN201
+    """An item drawn with Zipf popularity (weight 1/rank: the first items most often), or uniformly."""
+    if uniform:
+        return rng.choice(items)
+    if len(items) not in _ZIPF:
+        total, cumulative = 0.0, []
+        for rank in range(1, len(items) + 1):
+            total += 1 / rank
+            cumulative.append(total)
+        _ZIPF[len(items)] = cumulative
+    return rng.choices(items, cum_weights=_ZIPF[len(items)])[0]
+
+
+def request_plan(rng: random.Random, speakers: list[str], articles: list[str], outlets: list[str],
+                 uniform: bool = False) -> tuple[str, str]:
+    """One request of the mix: (kind, path). About 70 % API calls, 30 % pages.
+
+    Speakers, articles and list offsets follow a popularity curve by default (people look at the
+    prominent speakers and the first pages far more often); ``uniform`` makes every draw equally likely,
+    a worst case for the server's cache.
+    """
+    sid = quote(popular(rng, speakers, uniform), safe="")
+    aid = popular(rng, articles, uniform)
     q = quote(rng.choice(SEARCHES))
     outlet = quote(rng.choice(outlets))
+    page = popular(rng, list(range(400)), uniform)
     choices = [
         ("api", "/api/overview"),
         ("api", f"/api/search?q={q}&limit=20"),
-        ("api", f"/api/speakers?limit=50&offset={rng.randrange(0, 300)}"),
+        ("api", f"/api/speakers?limit=50&offset={50 * (page % 8)}"),
         ("api", f"/api/speakers/{sid}?limit=50"),
-        ("api", f"/api/speakers/{sid}?outlet={outlet}&limit=20&offset={rng.randrange(0, 40)}"),
-        ("api", f"/api/articles?limit=50&offset={rng.randrange(0, 20000)}"),
+        ("api", f"/api/speakers/{sid}?outlet={outlet}&limit=20&offset={20 * (page % 10)}"),
+        ("api", f"/api/articles?limit=50&offset={50 * page}"),
         ("api", f"/api/articles/{aid}"),
         ("api", "/api/outlets"),
         ("page", "/"),
@@ -204,6 +228,14 @@ async def client_loop(n: int, base: str, count: int, deadline: float, plan_args:
             out.append(Sample(kind, path, status, (time.perf_counter() - started) * 1000))
 
 
+def route_of(path: str) -> str:
+    """The route a path belongs to, with ids replaced by placeholders."""
+    bare = path.split("?", 1)[0]
+    bare = re.sub(r"^(/(?:api/)?speakers)/[^/]+$", r"\1/{id}", bare)
+    bare = re.sub(r"^(/(?:api/)?articles)/[^/]+$", r"\1/{id}", bare)
+    return bare + ("?outlet" if "outlet=" in path else "")
+
+
 def percentile(values: list[float], pct: float) -> float:
     if not values:
         return float("nan")
@@ -222,6 +254,11 @@ def summarise(samples: list[Sample], seconds: float) -> dict:
                         "p95_ms": round(percentile(times, 95), 1), "p99_ms": round(percentile(times, 99), 1),
                         "max_ms": round(max(times), 1) if times else None,
                         "mean_ms": round(statistics.fmean(times), 1) if times else None}
+    routes: dict[str, list[float]] = {}
+    for sample in samples:
+        routes.setdefault(route_of(sample.path), []).append(sample.ms)
+    report["by_route"] = {name: {"n": len(t), "p50_ms": round(percentile(t, 50), 1), "p95_ms": round(percentile(t, 95), 1)}
+                          for name, t in sorted(routes.items())}
     failures = [f"{s.status} {s.path}" for s in samples if not 200 <= s.status < 300]
     report["first_errors"] = failures[:5]
     return report
@@ -255,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="requests per client (at most 2000)")
     parser.add_argument("--max-seconds", type=float, default=600, help="stop sending after this long")
     parser.add_argument("--target-p95-ms", type=float, default=300, help="API p95 target")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (presslens serve --workers)")
+    parser.add_argument("--uniform", action="store_true",
+                        help="draw speakers, articles and offsets uniformly (cache worst case)")
     parser.add_argument("--json", type=Path, help="also write the report here")
     args = parser.parse_args(argv)
     clients, requests = min(args.clients, 100), min(args.requests, 2000)
@@ -263,13 +303,15 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or build_database(Path(tmp) / "load.duckdb", args.attributions)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(db, port)
+        server = start_server(db, port, args.workers)
         try:
             wait_ready(base, server)
-            plan_args = discover(base)
+            plan_args = (*discover(base), args.uniform)
             print(f"load: {clients} clients x {requests} requests against {base} "
                   f"({len(plan_args[0])} speakers, {len(plan_args[1])} article ids sampled)", flush=True)
+            load_before = os.getloadavg()[0]
             samples, seconds = asyncio.run(run_load(base, clients, requests, args.max_seconds, plan_args))
+            load_after = os.getloadavg()[0]
         finally:
             server.terminate()
             try:
@@ -277,7 +319,9 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
     report = summarise(samples, seconds)
-    report.update(clients=clients, requests_per_client=requests, cpus=os.cpu_count(), database=str(args.db or "synthetic"))
+    report.update(workers=args.workers, mix="uniform" if args.uniform else "popularity", clients=clients, requests_per_client=requests, cpus=os.cpu_count(),
+                  load_average_before=round(load_before, 1), load_average_after=round(load_after, 1),
+                  database=str(args.db or "synthetic"))
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n")

@@ -14,7 +14,7 @@ FACTS = [
     "Unemployment fell to 4.1 percent in March, the lowest rate since 2001.",
     "The city spent $45 million on road repairs last year, twice as much as in 2019.",
     "More than 3,000 people were admitted to hospital with influenza in January.",
-    "Exports to China rose by 12% between 2015 and 2020.",
+    "Exports to China rose by 12 percent last year, to $540 billion.",
 ]
 NOT_FACTS = [
     "Thank you very much, and good evening to everyone.",

@@ -156,7 +156,10 @@ def test_organisations_and_pronouns(tmp_path):
     one = story([("The White House", "The report is false")], kind="organization")
     two = story([("White House", "No comment at this time")], kind="organization")
     three = story([("he", "I will not resign")], kind="unknown")
-    with build(tmp_path, [one, two, three]) as store:
+    four = story([("Police", "Two men were arrested")], kind="unknown")
+    five = story([("the police", "The road is closed")], kind="group")
+    with build(tmp_path, [one, two, three, four, five]) as store:
+        assert speaker_of(store, "Police", four) == speaker_of(store, "the police", five) == "police"
         assert speaker_of(store, "The White House", one) == speaker_of(store, "White House", two) == "white-house"
         assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'white-house'").fetchone()[0] == (
             "organization")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presslens.extract.dates import date_attributions, find_dates
 from presslens.nlp import load
@@ -216,3 +218,15 @@ def test_week_grain_is_not_a_statement_date(nlp):
 
 def test_said_on_without_any_date(nlp):
     assert said_on(nlp, "He said prices would fall.", "prices would fall", "said", None) == (None, False)
+
+
+PIECES = ["on", "Sunday", "Feb.", "30", "31/31/2017", "2017-02-30", "last", "next", "week", "ago", "99999",
+          "two", "years", "in", "November", "Christmas", "9/11", "the", "1990s", "'90s", "3", "a.m.", "mid-", "2015"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12), st.sampled_from([PUB, None, "", "0001-01-01", "9999-12-31"]))
+def test_any_sequence_of_date_words_is_read_without_error(nlp, words, published):
+    for d in dates(nlp, " ".join(words), published):
+        assert d.grain in (None, "day", "week", "month", "year")
+        assert d.value is None or d.value[:1].isdigit()

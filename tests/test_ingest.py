@@ -61,6 +61,24 @@ def write_dump(path: Path) -> None:
         handle.write("\n".join(lines) + "\n")
 
 
+def write_warc(path: Path) -> None:
+    """A web archive with one article page and one image response (which is not an article)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+            "<p>\u201cThe harbour will reopen for fishing boats on Monday,\u201d Mayor Ann Cole said on Friday, "
+            "after three weeks of repairs to the old pier and the breakwater.</p>"
+            "<p>Cole said the council had paid for the work from its reserve fund.</p></article></body></html>")
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, ctype, body in (("https://news.example/harbour", "text/html; charset=utf-8", page.encode()),
+                                 ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
 def table_counts(db: Path) -> dict[str, int]:
     with duckdb.connect(str(db), read_only=True) as con:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]  # noqa: S608 (fixed names)
@@ -82,28 +100,32 @@ def corpus(tmp_path_factory):
     stories = write_stories(root / "articles", 12)
     bad = write_bad_documents(root / "articles")
     write_dump(root / "dump.jsonl.gz")
+    write_warc(root / "crawl.warc.gz")
     db = root / "news.duckdb"
-    inputs = [str(root / "articles"), str(root / "dump.jsonl.gz"), str(root / "missing.txt")]
+    inputs = [str(root / "articles"), str(root / "dump.jsonl.gz"), str(root / "crawl.warc.gz"),
+              str(root / "missing.txt")]
     stats = ingest(inputs, db=db, options=FAST, batch_size=4)
     return {"root": root, "db": db, "inputs": inputs, "stats": stats, "stories": stories, "bad": bad}
 
 
 def test_articles_and_errors_are_stored(corpus):
     stats, db = corpus["stats"], corpus["db"]
-    assert stats.added == 13  # 12 stories + the good JSONL line
+    assert stats.added == 14  # 12 stories, the good JSONL line, the WARC page
     assert stats.errors == 4 + 2 + 1  # bad files, two bad JSONL lines, the missing path
     assert stats.done == stats.added + stats.errors and stats.skipped == 0
     counts = table_counts(db)
-    assert counts["articles"] == 13 and counts["errors"] == 7
+    assert counts["articles"] == 14 and counts["errors"] == 7
     with duckdb.connect(str(db), read_only=True) as con:
         errors = dict(con.execute("SELECT origin, reason FROM errors").fetchall())
         wire = con.execute("SELECT outlet, published, url FROM articles WHERE outlet = 'Wire'").fetchall()
+        page = con.execute("SELECT url, title, text FROM articles WHERE url LIKE '%harbour'").fetchall()
     for name, word in corpus["bad"].items():
         origin = str(corpus["root"] / "articles" / name)
         assert word.lower() in errors[origin].lower(), (name, errors[origin])
     assert any("malformed JSON" in reason for origin, reason in errors.items() if origin.endswith(":2"))
     assert any("no such file" in reason for origin, reason in errors.items() if origin.endswith("missing.txt"))
     assert str(wire[0][1]) == "2019-04-01"
+    assert page[0][1] == "Harbour reopens" and "reserve fund" in page[0][2]
 
 
 def test_speakers_are_linked_after_ingest(corpus):
@@ -120,7 +142,7 @@ def test_running_again_adds_nothing(corpus):
     before = table_counts(corpus["db"])
     before_rows = per_article(corpus["db"])
     again = ingest(corpus["inputs"], db=corpus["db"], options=FAST, batch_size=4)
-    assert again.added == 0 and again.skipped == 13
+    assert again.added == 0 and again.skipped == 14
     assert table_counts(corpus["db"]) == before
     assert per_article(corpus["db"]) == before_rows
 
@@ -137,7 +159,7 @@ def test_new_files_are_added_to_an_existing_corpus(corpus, tmp_path):
 def test_two_workers_store_the_same_rows(corpus, tmp_path):
     db = tmp_path / "two.duckdb"
     stats = ingest(corpus["inputs"], db=db, workers=2, options=FAST, batch_size=4)
-    assert (stats.added, stats.errors) == (13, 7)
+    assert (stats.added, stats.errors) == (14, 7)
     assert per_article(db) == per_article(corpus["db"])
 
 

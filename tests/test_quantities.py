@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from presslens.extract.quantities import find_quantities
 from presslens.nlp import load
@@ -151,3 +153,31 @@ def test_odd_input_never_raises(nlp):
     assert find_quantities(nlp(""), 0, 10) == []
     assert find_quantities(doc, 50, 10) == []
     assert find_quantities(doc, -5, 10_000) == found
+
+
+def test_one_as_a_pronoun_is_not_a_quantity(nlp):
+    assert quantities(nlp, "It is one of the things voters care about.") == []
+    assert [q.value for q in quantities(nlp, "One person died.")] == [1]
+
+
+def test_hyphen_glued_unit(nlp):
+    q = one(nlp, "Romney had a ten-point lead among them.")
+    assert (q.text, q.value, q.unit, q.measured) == ("ten-point", 10, "point", "lead")
+
+
+def test_over_before_a_duration_is_not_a_comparator(nlp):
+    found = quantities(nlp, "It would cost $374 billion over 10 years.")
+    assert [(q.text, q.comparator, q.unit) for q in found] == [("$374 billion", "=", "USD"), ("10 years", "=", "years")]
+
+
+TOKENS = ["1,000", "2.5bn", "$", "€", "%", "percent", "more", "than", "between", "and", "to", "-", "a", "dozen",
+          "million", "of", "people", "Apollo", "11", "in", "2014", "1,00", "9" * 30, "half", "hundreds", "aged", "one"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=12))
+def test_any_sequence_of_number_words_is_read_without_error(nlp, words):
+    doc = nlp(" ".join(words))
+    for q in find_quantities(doc):
+        assert doc.text[q.start : q.end] == q.text
+        assert q.value is None or q.value == q.value  # never NaN

@@ -199,10 +199,10 @@ def test_quotes_command_csv(db):
 
 
 def test_sql_command_is_read_only(db):
-    ok = invoke("sql", "--db", str(db), "--format", "csv", "SELECT outlet, count(*) AS n FROM attributions a "
-                "JOIN articles ar ON ar.id = a.article_id GROUP BY 1 ORDER BY 2 DESC, 1")
+    ok = invoke("sql", "--db", str(db), "--format", "csv", "SELECT outlet, count(*) FROM attributions GROUP BY 1")
     assert ok.exit_code == 0, ok.output
-    assert ok.stdout.splitlines()[:2] == ["outlet,n", "bbc,2"]
+    assert sorted(ok.stdout.splitlines()) == sorted(["outlet,count_star()", "bbc,2", "reuters,2", "spiegel,1",
+                                                     "taz,1"])
     as_json = invoke("sql", "--db", str(db), "--format", "json", "SELECT count(*) AS n FROM speakers")
     assert json.loads(as_json.stdout) == [{"n": 2}]
     for statement in ("DELETE FROM articles", "DROP TABLE speakers", "CREATE TABLE x (a INT)"):

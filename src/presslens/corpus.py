@@ -200,14 +200,24 @@ class _Source:
 
 @dataclass(slots=True)
 class _Cluster:
+    """A full person name seen in the corpus: where, and with which titles."""
+
     key: str
-    kind: str
-    surfaces: Counter = field(default_factory=Counter)
-    display: Counter = field(default_factory=Counter)
     titles: Counter = field(default_factory=Counter)
     articles: set = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Speaker:
+    """What the quotes resolved to one speaker id say about it."""
+
+    speaker_id: str
+    key: str
+    kinds: Counter = field(default_factory=Counter)
+    surfaces: Counter = field(default_factory=Counter)
+    display: Counter = field(default_factory=Counter)
     quotes: int = 0
-    quoted_articles: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
 
 
 class SpeakerResolver:
@@ -223,14 +233,10 @@ class SpeakerResolver:
         self._coentities: dict[str, Counter] = {}
 
     # -- collecting full names
-    def _cluster(self, key: str, kind: str) -> _Cluster:
-        cluster = self.clusters.get(key)
-        if cluster is None:
-            cluster = self.clusters[key] = _Cluster(key, kind)
-        return cluster
-
     def _note_full(self, article_id: str, person: PersonName) -> None:
-        cluster = self._cluster(person.key, "person")
+        cluster = self.clusters.get(person.key)
+        if cluster is None:
+            cluster = self.clusters[person.key] = _Cluster(person.key)
         cluster.articles.add(article_id)
         if person.titles:
             cluster.titles.update(person.titles)
@@ -360,52 +366,55 @@ def update_speakers(con: duckdb.DuckDBPyConnection) -> SpeakerUpdate:
     sources = [_Source(*row) for row in zip(*(table[c].to_pylist() for c in table.column_names), strict=True)]
     resolver = SpeakerResolver(con)
     resolver.collect(sources)
+    speakers: dict[str, _Speaker] = {}
     mapping: list[dict[str, Any]] = []
     for src in sources:
         key = resolver.resolve(src)
-        speaker_id = None
-        if key is not None:
-            _record_quote(resolver, key, src)
-            speaker_id = _speaker_id(key)
+        speaker_id = None if key is None else _speaker_id(key)
+        if speaker_id is not None:
+            _record_quote(speakers.setdefault(speaker_id, _Speaker(speaker_id, key)), key, src)
         mapping.append({"article_id": src.article_id, "source_name": src.source_name, "speaker_id": speaker_id})
-    rows = [_speaker_row(c) for c in resolver.clusters.values() if c.quotes]
+    rows = [_speaker_row(s) for s in speakers.values()]
     _write_speakers(con, pa.Table.from_pylist(rows, schema=_SPEAKERS_SCHEMA),
                     pa.Table.from_pylist(mapping, schema=_MAP_SCHEMA))
     return SpeakerUpdate(speakers=len(rows), linked=sum(1 for m in mapping if m["speaker_id"]))
 
 
 def _speaker_id(key: str) -> str:
+    """A person's id is the slug of the name key; an organisation's the slug of its name ("white-house").
+
+    A person and a group whose names slug alike ("Police" as a surname, "the police") share the id.
+    """
     return slug(key[4:]) if key.startswith("org:") else slug(key)
 
 
-def _record_quote(resolver: SpeakerResolver, key: str, src: _Source) -> None:
-    """Count one (article, source name) towards its cluster: quotes, articles, surface forms, display names."""
+def _record_quote(speaker: _Speaker, key: str, src: _Source) -> None:
+    """Count one (article, source name) towards its speaker: quotes, articles, kinds, surface forms, names."""
     is_org = key.startswith("org:")
     kind = (src.kind if src.kind and src.kind != "unknown" else "group") if is_org else "person"
-    cluster = resolver._cluster(key, kind)
-    if is_org and cluster.kind == "group" and kind != "group":
-        cluster.kind = kind
-    cluster.quotes += src.n
-    cluster.quoted_articles.add(src.article_id)
-    cluster.surfaces[src.source_name.strip()] += src.n
+    speaker.kinds[kind] += src.n
+    speaker.quotes += src.n
+    speaker.articles.add(src.article_id)
+    speaker.surfaces[src.source_name.strip()] += src.n
     if is_org:
-        cluster.display[re.sub(r"^(?i:the)\s+", "", src.source_name.strip())] += src.n
+        speaker.display[re.sub(r"^(?i:the)\s+", "", src.source_name.strip())] += src.n
         return
-    for value in {src.source_name, src.entity_name} - {None}:
+    for value in (src.source_name, src.entity_name):
         person = parse_person(value)
-        if person is not None and person.key == key:
-            cluster.display[person.clean] += src.n
-            cluster.surfaces[value.strip()] += 0  # an alias even when never the quoted form
+        if value and person is not None and person.key == key:
+            speaker.display[person.clean] += src.n
+            speaker.surfaces[value.strip()] += 0  # an alias even when never the quoted form
 
 
-def _speaker_row(cluster: _Cluster) -> dict[str, Any]:
-    if cluster.display:
-        name = max(cluster.display.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
+def _speaker_row(speaker: _Speaker) -> dict[str, Any]:
+    if speaker.display:
+        name = max(speaker.display.items(), key=lambda kv: (kv[1], -len(kv[0]), kv[0]))[0]
     else:
-        name = cluster.key.removeprefix("org:").title()
-    aliases = [s for s, _ in sorted(cluster.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != name]
-    return {"speaker_id": _speaker_id(cluster.key), "name": name, "kind": cluster.kind, "aliases": aliases[:50],
-            "quotes": cluster.quotes, "articles": len(cluster.quoted_articles)}
+        name = speaker.key.removeprefix("org:").title()
+    kind = max(speaker.kinds.items(), key=lambda kv: (kv[1], kv[0] == "person", kv[0]))[0]
+    aliases = [s for s, _ in sorted(speaker.surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != name]
+    return {"speaker_id": speaker.speaker_id, "name": name, "kind": kind, "aliases": aliases[:50],
+            "quotes": speaker.quotes, "articles": len(speaker.articles)}
 
 
 def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping: pa.Table) -> None:
@@ -608,13 +617,19 @@ def _blocks(usable: list[int], words: list[list[str]], settings: VariantSettings
     return [m for m in buckets.values() if len(m) >= 2]
 
 
-def _similar(a: str, b: str, words_a: int, words_b: int, settings: VariantSettings) -> bool:
+def _similar(a: str, b: str, words_a: list[str], words_b: list[str], settings: VariantSettings) -> bool:
     """Same statement: similar as a whole, or the shorter one found almost verbatim in the longer."""
-    if fuzz.ratio(a, b, score_cutoff=settings.threshold):
-        return True
-    short, long = sorted((len(a), len(b)))
-    return (short < 0.9 * long and min(words_a, words_b) >= settings.partial_min_words
-            and bool(fuzz.partial_ratio(a, b, score_cutoff=settings.partial_threshold)))
+    return bool(fuzz.ratio(a, b, score_cutoff=settings.threshold)) or _contained(a, b, words_a, words_b, settings)
+
+
+def _contained(a: str, b: str, words_a: list[str], words_b: list[str], settings: VariantSettings) -> bool:
+    """The shorter quote (at least ``partial_min_words`` words, at most 80% as long) appears in the longer."""
+    (short, short_words), (long, long_words) = sorted(((a, words_a), (b, words_b)), key=lambda x: len(x[0]))
+    if len(short_words) < settings.partial_min_words or len(short) > 0.8 * len(long):
+        return False
+    if len(set(short_words) - set(long_words)) > 1:  # cheap test before the costly alignment
+        return False
+    return bool(fuzz.partial_ratio(short, long, score_cutoff=settings.partial_threshold))
 
 
 def _link_bucket(members: list[int], norm: list[str], words: list[list[str]], articles: list[str],
@@ -624,25 +639,21 @@ def _link_bucket(members: list[int], norm: list[str], words: list[list[str]], ar
         pairs = ((a, b) for x, a in enumerate(members) for b in members[x + 1:])
         for i, j in pairs:
             if articles[i] != articles[j] and uf.find(i) != uf.find(j) and \
-                    _similar(norm[i], norm[j], len(words[i]), len(words[j]), settings):
+                    _similar(norm[i], norm[j], words[i], words[j], settings):
                 uf.union(i, j)
         return
     texts = [norm[i] for i in members]
     full = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=settings.threshold, dtype=np.uint8,
                          workers=1)
     linked = np.triu(full, k=1) > 0
-    sizes = np.array([len(words[i]) for i in members])
     chars = np.array([len(t) for t in texts])
-    shorter = np.minimum.outer(chars, chars) < 0.9 * np.maximum.outer(chars, chars)
-    maybe = np.triu(shorter & (np.minimum.outer(sizes, sizes) >= settings.partial_min_words), k=1) & ~linked
-    if maybe.sum() > 4 * len(members):  # many candidates: one vectorised pass beats a Python loop
-        partial = process.cdist(texts, texts, scorer=fuzz.partial_ratio, score_cutoff=settings.partial_threshold,
-                                dtype=np.uint8, workers=1)
-        linked |= maybe & (partial > 0)
-    else:
-        for a, b in zip(*np.nonzero(maybe), strict=True):
-            if fuzz.partial_ratio(texts[a], texts[b], score_cutoff=settings.partial_threshold):
-                linked[a, b] = True
+    sizes = np.array([len(words[i]) for i in members])
+    short = np.minimum.outer(chars, chars) <= 0.8 * np.maximum.outer(chars, chars)
+    maybe = np.triu(short & (np.minimum.outer(sizes, sizes) >= settings.partial_min_words), k=1) & ~linked
+    for a, b in zip(*np.nonzero(maybe), strict=True):
+        i, j = members[a], members[b]
+        if _contained(texts[a], texts[b], words[i], words[j], settings):
+            linked[a, b] = True
     for a, b in zip(*np.nonzero(linked), strict=True):
         i, j = members[a], members[b]
         if articles[i] != articles[j]:

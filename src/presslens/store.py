@@ -4,7 +4,8 @@ One DuckDB file holds a corpus. Articles are keyed by ``schema.content_id`` (a h
 analysed text), so writing the same article twice stores it once. Every batch of Analyses is
 turned into one Arrow table per SQL table and written with one ``INSERT … SELECT`` per table
 inside a single transaction: a batch is either fully committed or absent, which is what makes an
-interrupted ingest resumable.
+interrupted ingest resumable. Attribution rows repeat their article's outlet and publication date,
+so the everyday questions ("quotes per outlet") need no join.
 
 The Dask engine writes the same Arrow tables as Parquet "parts" (one directory per batch, one
 file per table); ``load_parts`` brings them into a database with the same idempotence.
@@ -53,6 +54,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
         ("source_name", _STR), ("source_kind", _STR),
         ("source_mention_start", _INT), ("source_mention_end", _INT), ("source_mention_text", _STR),
         ("entity_id", _STR), ("speaker_id", _STR), ("said_on", pa.date32()), ("said_on_from_text", pa.bool_()),
+        ("outlet", _STR), ("published", pa.date32()),
     ]),
     "entities": pa.schema([
         ("article_id", _STR), ("entity_id", _STR), ("name", _STR), ("kind", _STR), ("aliases", pa.list_(_STR)),
@@ -96,7 +98,8 @@ CREATE TABLE attributions (
     cue_start INTEGER, cue_end INTEGER, cue_text VARCHAR,
     source_name VARCHAR, source_kind VARCHAR,
     source_mention_start INTEGER, source_mention_end INTEGER, source_mention_text VARCHAR,
-    entity_id VARCHAR, speaker_id VARCHAR, said_on DATE, said_on_from_text BOOLEAN);
+    entity_id VARCHAR, speaker_id VARCHAR, said_on DATE, said_on_from_text BOOLEAN,
+    outlet VARCHAR, published DATE);
 CREATE TABLE entities (
     article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR, kind VARCHAR, aliases VARCHAR[]);
 CREATE TABLE mentions (
@@ -191,6 +194,7 @@ def _rows_for(analysis: Analysis, at: datetime) -> dict[str, list[dict]]:
             "source_mention_start": ms, "source_mention_end": me, "source_mention_text": mt,
             "entity_id": src.entity if src else None, "speaker_id": None,
             "said_on": _date(q.said_on), "said_on_from_text": bool(q.said_on_from_text),
+            "outlet": a.outlet, "published": _date(a.published),
         })
     for e in analysis.entities:
         rows["entities"].append({"article_id": aid, "entity_id": e.id, "name": e.name, "kind": e.kind,
@@ -287,6 +291,7 @@ def connect(path: str | os.PathLike, *, read_only: bool = False, external_access
     except duckdb.Error as exc:
         raise _friendly(exc, path) from None
     try:
+        con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own bar on long queries
         _check_schema(con, path, writable=not read_only)
     except BaseException:
         con.close()

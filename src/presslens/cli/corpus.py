@@ -137,8 +137,7 @@ def ingest(
 ) -> None:
     """Analyse articles and store them in a corpus database, skipping those already stored.
 
-    Safe to interrupt and re-run: every committed batch is kept, and a re-run does the rest. Documents that
-    cannot be read or analysed are recorded in the errors table (see `presslens db info`).
+    Safe to interrupt and re-run: every committed batch is kept, and a re-run does the rest. Documents that cannot be read or analysed are recorded in the errors table (see `presslens db errors`) and never stop the run.
     """
     from presslens.ingest import LineReporter, NullReporter, RichReporter
     from presslens.ingest import ingest as run_ingest
@@ -293,7 +292,7 @@ def variants(
 ) -> None:
     """The same statement as reported by several articles, with each wording's differences highlighted.
 
-    In the table, words that an outlet added or changed are green, words it left out are struck through in red.
+    Each wording is compared with the most common one: words it adds or changes are green, words it leaves out are struck through in red.
     """
     from presslens.corpus import VariantSettings, find_variants
 
@@ -335,8 +334,10 @@ def sql(
     db: DbOption,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """Run read-only SQL on the corpus (tables: articles, attributions, speakers, entities, mentions, dates,
-    claims, quantities, framing, errors, meta). Writes and file access are refused."""
+    """Run read-only SQL on the corpus.
+
+    Tables: articles, attributions, speakers, entities, mentions, dates, claims, quantities, framing, errors, meta. Statements that would change the database or touch files are refused.
+    """
     con = _open(db, external_access=False)
     try:
         rel = queries.run_sql(con, query)

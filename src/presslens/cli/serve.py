@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -30,8 +31,11 @@ def serve(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0 picks a free one).")] = 8000,
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="Extra Host header value to accept (e.g. a proxy's name); repeatable.")] = None,
-    workers_threads: Annotated[int, typer.Option("--threads", min=1, max=64,
-                                                 help="DuckDB threads per query.")] = 2,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=32,
+                                         help="Server processes; each opens the database read-only and keeps "
+                                              "its own cache.")] = 1,
+    threads: Annotated[int, typer.Option("--threads", min=1, max=64,
+                                         help="DuckDB threads per process.")] = 2,
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
 ) -> None:
     """Serve a web page and an HTTP API (JSON twin of every page under /api, reference at /docs).
@@ -42,17 +46,24 @@ def serve(
     import uvicorn
 
     from presslens.web import create_app
+    from presslens.web.app import ENV_DB, ENV_HOSTS, ENV_THREADS
     from presslens.web.db import Database, DatabaseError
 
     try:
-        database = Database(db, threads=workers_threads)
+        database = Database(db, threads=threads)
     except DatabaseError as exc:
         raise fail(str(exc)) from None
-    application = create_app(database, allowed_hosts=allowed_hosts_for(host, list(allow_host or [])))
+    hosts = allowed_hosts_for(host, list(allow_host or []))
     shown = f"[{host}]" if ":" in host else host
     stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/  — Ctrl+C to stop")
+    options = {"host": host, "port": port, "log_level": log_level, "server_header": False, "proxy_headers": False,
+               "access_log": log_level in ("info", "debug")}
+    if workers > 1:
+        database.close()  # each worker process opens its own read-only connection
+        os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []), ENV_THREADS: str(threads)})
+        uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
+        return
     try:
-        uvicorn.run(application, host=host, port=port, log_level=log_level, server_header=False,
-                    proxy_headers=False, access_log=log_level in ("info", "debug"))
+        uvicorn.run(create_app(database, allowed_hosts=hosts), **options)
     finally:
         database.close()

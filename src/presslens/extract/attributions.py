@@ -39,7 +39,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.strings import hash_string
-from spacy.symbols import AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
 from presslens.extract import cues
@@ -67,6 +67,9 @@ _EMPTY_OBJECTS = frozenset({"it", "so", "this", "that", "something", "anything",
 _PREP_CONTENT = {hash_string(k): v for k, v in cues.PREP_CONTENT.items()}
 _NOUN_INFINITIVE = cues.hashes(cues.NOUN_INFINITIVE_CUES)
 _NOUN_PREP_CONTENT = {hash_string(k): v for k, v in cues.NOUN_PREP_CONTENT.items()}
+_TELL = cues.hashes({"tell", "recount", "relate", "recite", "share"})
+_TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "joke", "anecdote", "truth", "lie", "lies", "account"})
+_ADJ_CUES = {hash_string(k): v for k, v in cues.ADJ_CUES.items()}
 _SAY_OBJECT = cues.hashes({"say", "write", "repeat", "tweet", "post", "ask"})
 _ACCORD = cues.hashes({"accord"})
 
@@ -77,6 +80,10 @@ _SCARE_BEFORE = frozenset(
     "so-called called dubbed named titled entitled nicknamed known film movie book song album show "
     "series novel play headline slogan term word words phrase label".split()
 )
+# Children of a cue verb that belong to what was said when the parser hangs them on the verb.
+_CLAUSE_TAIL_DEPS = frozenset({"dep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "nsubj", "parataxis", "advcl", "prep", "npadvmod", "advmod"})
+# Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
+_TAIL_MARKERS = frozenset({"while", "whereas", "compared", "although", "though", "prompting", "sparking"})
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
 
 
@@ -354,8 +361,9 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
     if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
         return h
     if v.dep_ in _INHERIT_DEPS:
-        if v.tag_ == "VBG" and h.dep_ == "ccomp" and h.head.lemma in _SPEECH and h.head.i < h.i < v.i:
-            return _subject(h.head, depth + 1)  # "X said Y, adding …": the adder is X
+        if v.dep_ in ("advcl", "conj") and h.dep_ == "ccomp" and h.head.lemma in _SPEECH and h.head.i < h.i < v.i:
+            if v.tag_ == "VBG" or v.dep_ == "conj":
+                return _subject(h.head, depth + 1)  # "X said Y, adding …" / "said Y and called Z": X
         if h.pos in (VERB, AUX):
             return _subject(h, depth + 1)
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
@@ -490,6 +498,34 @@ def _cue_before(ctx: _Ctx, qi: int) -> tuple[Token | None, int]:
     return None, -1
 
 
+_DASHES = frozenset({"―", "—", "–", "-", "--", "~"})
+
+
+def _dash_byline(ctx: _Ctx, qi: int) -> tuple[Token, tuple[int, int]] | None:
+    """``"…" ― Name``: a quote signed with a dash and a name (vox pops, epigraphs, social posts)."""
+    q = ctx.quotes[qi]
+    if q.close_mark < 0:
+        return None
+    doc = ctx.doc
+    i = ctx.tok_at(q.close_mark) + 1
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    dash = doc[i]
+    j = i + 1
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    k = j
+    while k < len(doc) and (doc[k].pos == PROPN or (k > j and doc[k].text in (".", "-"))) and "\n" not in doc[k].text:
+        k += 1
+    while k > j and doc[k - 1].pos != PROPN:
+        k -= 1
+    if k == j or k - j > 6:
+        return None
+    return dash, (doc[j].idx, ctx.tok_end(k - 1))
+
+
 def _quote_words(ctx: _Ctx, qi: int) -> tuple[int, bool]:
     """Number of word tokens in a quote and whether it holds a verb."""
     q = ctx.quotes[qi]
@@ -593,10 +629,17 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
             verb, fallback = _cue_after(ctx, qi)
         if verb is None:
             verb, colon = _cue_before(ctx, qi)
+        if verb is None and colon < 0:
+            byline = _dash_byline(ctx, qi)
+            if byline is not None:
+                dash, src = byline
+                a, b = _quote_content(ctx, qi)
+                cands.append(_Cand(a, b, (dash.idx, ctx.tok_end(dash.i)), src, dash.i, 0, qi, "direct"))
+                continue
         words, has_verb = _quote_words(ctx, qi)
         label = _is_label_quote(ctx, qi)
         if verb is None and colon < 0:
-            if words >= 3 and has_verb and not label:
+            if (words >= 2 or has_verb) and not label:
                 loose.append(qi)
             continue
         if label or (words < 3 and not has_verb and not _sentence_alone(ctx, qi) and colon < 0 and not tail_cue):
@@ -674,6 +717,8 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
                 return dobj.left_edge.i, oprd.right_edge.i, v.i, True
             if prt is None:
                 return None
+        if lemma in _TELL and dobj.lemma_ in _TOLD_THINGS:
+            return dobj.left_edge.i, _np_end(dobj), v.i, True
         if (lemma in _OBJECT or lemma in _SAY_OBJECT) and (
             dobj.lower_ not in _EMPTY_OBJECTS or oprd is not None
         ):
@@ -701,7 +746,7 @@ def _np_end(head: Token) -> int:
     for c in head.rights:
         if c.dep_ in ("relcl", "appos", "acl") and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
             break
-        if c.dep_ == "punct" and c.text == ",":
+        if c.dep_ == "punct" and c.text == "," and not any(x.dep_ == "conj" and x.i > c.i for x in head.rights):
             break
         end = max(end, c.right_edge.i)
     return end
@@ -715,9 +760,8 @@ def _clause_end(v: Token, a: int) -> int:
             continue
         if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
             break
-        if c.dep_ == "punct":
-            continue
-        end = max(end, c.right_edge.i)
+        if c.dep_ in _CLAUSE_TAIL_DEPS:
+            end = max(end, c.right_edge.i)
     return end
 
 
@@ -730,6 +774,43 @@ def _cut_trailing_cue(ctx: _Ctx, a: int, b: int) -> int:
             if t.dep_ in ("advcl", "conj", "xcomp") and t.right_edge.i >= b - 1:
                 return i - 2
     return b
+
+
+def _cut_trailing_clause(ctx: _Ctx, a: int, b: int) -> int:
+    """End the content before a comma-led clause that adds the reporter's own words.
+
+    ``…, and three-quarters said …`` (a coordinated clause with its own subject) and
+    ``…, which forced …`` (a non-restrictive relative clause at the end) are not part of what was said.
+    """
+    doc = ctx.doc
+    for i in range(a + 3, b):
+        t = doc[i]
+        if t.dep_ == "cc" and t.lower_ == "and" and ctx.inq[i] < 0:
+            nxt = doc[i + 1]
+            if nxt.dep_ == "conj" and nxt.lemma in _SPEECH and nxt.pos == VERB and not any(
+                c.dep_ == "nsubj" for c in nxt.children
+            ):
+                return i - 1  # "… and called the field 'unheard of'": a second speech act
+        if t.text != "," or ctx.inq[i] >= 0:
+            continue
+        nxt = doc[i + 1]
+        if nxt.dep_ == "cc" and i + 2 <= b:
+            verb = nxt.head
+            if nxt.lower_ in ("and", "but") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)):
+                return i - 1
+        elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
+            return i - 1
+        elif nxt.lower_ in _TAIL_MARKERS:
+            return i - 1
+    return b
+
+
+def _conj_of(head: Token, after: int) -> list[Token]:
+    """Children of the clause coordinated to ``head`` after token ``after``."""
+    for c in head.rights:
+        if c.dep_ == "conj" and c.i > after:
+            return list(c.children)
+    return []
 
 
 def _clip_paragraph(ctx: _Ctx, anchor: int, a: int, b: int) -> tuple[int, int]:
@@ -804,6 +885,7 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
             if cue_last == v.i and not is_object:
                 b = max(b, _clause_end(v, a))
             b = _cut_trailing_cue(ctx, a, b)
+            b = _cut_trailing_clause(ctx, a, b)
         a, b = _clip_paragraph(ctx, v.i, a, b)
         span = _trim(ctx, a, b) if a <= b else None
     else:
@@ -820,6 +902,8 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
         rank = 2
     if span is None:
         return None
+    if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ == "agent" for c in v.children):
+        return None  # "when asked …", "as reported …": the subject is not the speaker
     subj = _subject(carrier)
     if subj is None and v.dep_ != "acl":
         return None
@@ -902,6 +986,73 @@ def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
     return _Cand(span[0], span[1], (n.idx, ctx.tok_end(cue_end)), src, n.i, 3)
 
 
+def _adjective_candidate(ctx: _Ctx, adj: Token) -> _Cand | None:
+    """``X is confident that …``, ``Y was critical of …``: a stance adjective and its complement."""
+    head = adj.head
+    subj = _subject(head)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return None
+    preps = _ADJ_CUES[adj.lemma]
+    comp = None
+    cue_end = adj.i
+    for c in adj.rights:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in preps and c.i == adj.i + 1):
+            comp = c
+            break
+    if comp is None:
+        for c in head.rights:
+            if c.dep_ == "ccomp" and c.i > adj.i:
+                comp = c
+                break
+    if comp is None:
+        return None
+    if comp.dep_ == "prep":
+        cue_end = comp.i
+        a = comp.i + 1
+    else:
+        a = comp.left_edge.i
+    a, b = _clip_paragraph(ctx, adj.i, a, comp.right_edge.i)
+    span = _trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    return _Cand(span[0], span[1], (head.idx if head.i < adj.i else adj.idx, ctx.tok_end(cue_end)),
+                 _mention(ctx, subj), adj.i, 1)
+
+
+_LABEL_STOP = frozenset(
+    "update updated note editor editors related read watch photo photos video videos source sources "
+    "correction clarification disclosure image images credit credits caption advertisement listen "
+    "tags tag topics subscribe follow share email contact transcript q a more also see".split()
+)
+
+
+def _colon_label_candidate(ctx: _Ctx, colon: Token) -> _Cand | None:
+    """``Name: what they said`` at the start of a paragraph (headlines, transcripts, Q&A)."""
+    doc = ctx.doc
+    i = colon.i
+    p = ctx.para[i]
+    j = i - 1
+    while j >= 0 and ctx.para[j] == p and not doc[j].is_space:
+        j -= 1
+    start = j + 1
+    if start >= i or i - start > 6:
+        return None
+    label = doc[start:i]
+    if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in _LABEL_STOP:
+        return None
+    if not any(t.pos == PROPN or (t.is_upper and len(t.text) > 1) for t in label):
+        return None
+    if i + 1 < len(doc) and _opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
+        return None  # handled with the quote
+    end = i + 1
+    while end < len(doc) and ctx.para[end] == p:
+        end += 1
+    span = _trim(ctx, i + 1, end - 1)
+    if span is None or span[1] - span[0] < 8:
+        return None
+    return _Cand(span[0], span[1], (colon.idx, colon.idx + 1), (label[0].idx, ctx.tok_end(i - 1)), i, 2)
+
+
 def _makes_clear(v: Token) -> bool:
     return any(c.lemma_ in ("clear", "plain") for c in v.rights)
 
@@ -922,6 +1073,12 @@ def _indirect_candidates(ctx: _Ctx, used_cues: set[int]) -> list[_Cand]:
             cand = _according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in _NOUN_CUES or lemma in _NOUN_PREP_CONTENT):
             cand = _noun_candidate(ctx, t)
+        elif t.pos == ADJ and lemma in _ADJ_CUES and t.dep_ == "acomp":
+            cand = _adjective_candidate(ctx, t)
+        elif t.text == ":" and t.i < 12:
+            cand = _colon_label_candidate(ctx, t)
+        elif t.text == ":" and ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
+            cand = _colon_label_candidate(ctx, t)
         if cand is not None:
             cands.append(cand)
     return cands
@@ -994,6 +1151,9 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
     return kept
 
 
+_GAP_LEAD = ",.;:!?…)]— " + cues.QUOTE_CHARS
+
+
 def _has_quote_mark(s: str) -> bool:
     return any(ch in cues.QUOTE_CHARS and ch not in "'’" for ch in s)
 
@@ -1023,12 +1183,12 @@ def _continuations(ctx: _Ctx, kept: list[_Cand], loose: list[int]) -> list[_Cand
         if i < 0 or not _sentence_alone(ctx, qi):
             continue
         prev = kept[i]
-        gap = text[prev.end : q.open_mark]
+        gap = text[prev.end : q.open_mark].lstrip(_GAP_LEAD)
         if len(gap) > 400 or _has_quote_mark(gap):
             continue
         same_para = "\n" not in gap
         if same_para:
-            if len(gap) > 120:
+            if len(gap) > 300:
                 continue
         else:
             # a new paragraph made of the quote, right after the paragraph of the previous attribution
@@ -1060,7 +1220,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     for c in indirect:
         _extend_over_quotes(ctx, c)
     kept = _resolve(direct + indirect)
-    pass  # _continuations(ctx, kept, loose)
+    _continuations(ctx, kept, loose)
     text = ctx.text
     out = []
     for c in kept:

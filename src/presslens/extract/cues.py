@@ -46,7 +46,8 @@ SPEECH_VERBS = _words(
     infer deduce judge reckon estimate gauge assess evaluate rate rank label dub term call brand
     nickname describe portray paint depict cast frame position present pitch sell spin
     acknowledge recognise recognize concede
-    show express share name list
+    show express share name list refer remember voice assail credit convince persuade email
+    sound reference nominate
     seek plan decline refuse intend aim vote
     """
 )
@@ -78,7 +79,8 @@ OBJECT_CONTENT_VERBS = _words(
 INFINITIVE_CONTENT_VERBS = _words(
     """
     promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
-    seek intend aim vote try hesitate
+    seek intend aim vote hesitate tell warn advise order instruct encourage invite beg implore
+    remind direct press push call challenge dare expect want hope wish
     """
 )
 
@@ -143,7 +145,7 @@ PREP_CONTENT: dict[str, frozenset[str]] = {
         "argue": "for against",
         "advocate": "for",
         "vote": "for against",
-        "ask": "for",
+        "ask": "for about",
         "apologize": "for",
         "apologise": "for",
         "respond": "to",
@@ -315,6 +317,54 @@ NOUN_PREP_CONTENT: dict[str, frozenset[str]] = {
         "push": "for",
         "preference": "for",
         "take": "on",
+    }.items()
+}
+
+# Adjectives of stance whose clause or prepositional object is the content ("is confident that …",
+# "was critical of …"); the prepositions allowed follow each word.
+ADJ_CUES: dict[str, frozenset[str]] = {
+    k: _words(v)
+    for k, v in {
+        "confident": "of about in",
+        "worried": "about by over",
+        "concerned": "about by over",
+        "skeptical": "of about",
+        "sceptical": "of about",
+        "hopeful": "of about for",
+        "optimistic": "about",
+        "pessimistic": "about",
+        "aware": "of",
+        "sure": "of about",
+        "certain": "of about",
+        "convinced": "of",
+        "critical": "of",
+        "supportive": "of",
+        "adamant": "about",
+        "clear": "about",
+        "eager": "for",
+        "willing": "",
+        "unwilling": "",
+        "reluctant": "",
+        "determined": "",
+        "quick": "",
+        "keen": "on",
+        "open": "to",
+        "opposed": "to",
+        "satisfied": "with",
+        "unhappy": "with about",
+        "happy": "with about",
+        "angry": "about at over with",
+        "upset": "about at over with",
+        "frustrated": "with by about",
+        "disappointed": "in with by",
+        "afraid": "of",
+        "fearful": "of",
+        "proud": "of",
+        "grateful": "for",
+        "wary": "of",
+        "dismissive": "of",
+        "enthusiastic": "about",
+        "doubtful": "about of",
     }.items()
 }
 

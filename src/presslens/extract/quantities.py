@@ -576,7 +576,7 @@ def _read_quantity(doc: Doc, i: int, lo: int, stop: int) -> tuple[Quantity | Non
         return None, d.num.j + 2  # skip the score's second number too
     _apply_unit(doc, d, lo, stop, currency)
     counted = d.unit is None or not (d.unit in _PERCENT_UNITS or d.unit.isupper())
-    if counted and doc[num.i].lower_ == "one" and doc[num.i].dep_ != "nummod":
+    if counted and d.value_high is None and doc[num.i].lower_ == "one" and doc[num.i].dep_ != "nummod":
         return None, num.j  # "one of the things", "no one", "one-sided"
     first, last = doc[d.start], doc[d.end - 1]
     q = Quantity(

@@ -29,16 +29,18 @@ STATUS_TEXT = {400: "Bad request.", 403: "Forbidden.", 404: "Not found.", 405: "
 
 
 def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = None,
-               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: list[str] | None = None) -> FastAPI:
+               max_body: int = DEFAULT_MAX_BODY, allowed_hosts: list[str] | None = None,
+               close_db: bool = False) -> FastAPI:
     """Build the web application over the database at ``db`` (opened read-only).
 
     ``analyzer`` turns an Article into a record (the JSON contract) for the analyze page; by
     default the process-wide presslens Pipeline, loaded on first use. ``allowed_hosts`` limits
-    the Host header (defence against DNS rebinding when serving on loopback).
+    the Host header (defence against DNS rebinding when serving on loopback). A database given as a
+    path (or with ``close_db``) is closed when the app shuts down.
     """
     from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
 
-    owned = not isinstance(db, Database) and db is not None
+    owned = close_db or (not isinstance(db, Database) and db is not None)
     database = db if isinstance(db, Database) or db is None else Database(db)
 
     @asynccontextmanager
@@ -79,6 +81,24 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeadersMiddleware)
     return app
+
+
+ENV_DB = "PRESSLENS_SERVE_DB"
+ENV_HOSTS = "PRESSLENS_SERVE_ALLOWED_HOSTS"
+ENV_THREADS = "PRESSLENS_SERVE_THREADS"
+
+
+def app_from_environment() -> FastAPI:
+    """App factory for ``uvicorn --workers N``: each worker process opens the database read-only itself.
+
+    Reads the database path, allowed Host values (comma-separated) and DuckDB threads from
+    ``PRESSLENS_SERVE_DB``, ``PRESSLENS_SERVE_ALLOWED_HOSTS`` and ``PRESSLENS_SERVE_THREADS``.
+    """
+    import os
+
+    hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
+    database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "2")))
+    return create_app(database, allowed_hosts=hosts or None, close_db=True)
 
 
 def _security_headers() -> dict[str, str]:

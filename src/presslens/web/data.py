@@ -12,7 +12,7 @@ from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from threading import Lock
+from threading import BoundedSemaphore, Event, Lock, local
 from typing import Any
 
 import duckdb
@@ -31,25 +31,54 @@ VARIANT_BUCKET = 300
 
 
 class LRU:
-    """A small thread-safe memo of computed answers, most recently used kept."""
+    """A small thread-safe memo of computed answers, most recently used kept.
 
-    def __init__(self, size: int = 512) -> None:
+    Misses are computed once per key even when many requests ask at the same time (the others
+    wait for the first), and at most ``max_concurrent`` computations run at once, so a burst of
+    cold requests queues instead of thrashing two cores with dozens of parallel DuckDB queries.
+    """
+
+    def __init__(self, size: int = 2048, max_concurrent: int = 2) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = Lock()
+        self._inflight: dict[Hashable, Event] = {}
+        self._gate = BoundedSemaphore(max_concurrent)
+        self._local = local()
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        with self._lock:
-            if key in self._items:
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+                waiting = self._inflight.get(key)
+                if waiting is None:
+                    done = self._inflight[key] = Event()
+                    break
+            waiting.wait()  # another thread computes it; then look again (it may have failed)
+        try:
+            value = self._compute(compute)
+            with self._lock:
+                self._items[key] = value
                 self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
+        finally:
+            with self._lock:
+                del self._inflight[key]
+            done.set()
+
+    def _compute(self, compute: Callable[[], Any]) -> Any:
+        if getattr(self._local, "inside", False):  # nested: the outer computation holds a slot
+            return compute()
+        with self._gate:
+            self._local.inside = True
+            try:
+                return compute()
+            finally:
+                self._local.inside = False
 
 
 def _count(rel: duckdb.DuckDBPyRelation) -> int:
@@ -88,29 +117,38 @@ def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
     return cache.get(("overview",), compute)
 
 
-def search(cur: duckdb.DuckDBPyConnection, q: str | None, page: Page, *, outlet: str | None = None) -> dict[str, Any]:
+def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page, *,
+           outlet: str | None = None) -> dict[str, Any]:
     """Quotes matching a search (see ``presslens.web.search``), newest first."""
     parsed = parse_query(q)
     if not parsed:
         return {"q": q or "", "terms": [], **page.envelope(0, [], "quotes")}
-    rel = queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns, outlet=outlet,
-                                limit=page.limit, offset=page.offset)
-    rows = queries.records(rel)
-    if rows:
-        total = int(rows[0]["total"])
-    else:
-        total = _count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
-                                             outlet=outlet, limit=None))
-    return {"q": q or "", "terms": list(parsed.terms), **page.envelope(total, [quote(r) for r in rows], "quotes")}
+
+    def compute() -> dict[str, Any]:
+        rel = queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns, outlet=outlet,
+                                    limit=page.limit, offset=page.offset)
+        rows = queries.records(rel)
+        if rows:
+            total = int(rows[0]["total"])
+        else:
+            total = _count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
+                                                 outlet=outlet, limit=None))
+        return {"terms": list(parsed.terms), **page.envelope(total, [quote(r) for r in rows], "quotes")}
+
+    return {"q": q or "", **cache.get(("search", parsed.terms, outlet, page), compute)}
 
 
-def speakers_list(cur: duckdb.DuckDBPyConnection, page: Page, *, q: str | None = None,
+def speakers_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, q: str | None = None,
                   kind: str | None = None) -> dict[str, Any]:
     """Speakers by number of quotes, optionally searched by name or alias."""
-    rows = queries.records(queries.speakers(cur, search=q or None, kind=kind or None, limit=page.limit,
-                                            offset=page.offset))
-    total = _count(queries.speakers(cur, search=q or None, kind=kind or None, limit=None))
-    return {"q": q or "", "kind": kind or None, **page.envelope(total, [plain(r) for r in rows], "speakers")}
+    filters = {"search": q or None, "kind": kind or None}
+
+    def compute() -> dict[str, Any]:
+        rows = queries.records(queries.speakers(cur, limit=page.limit, offset=page.offset, **filters))
+        total = cache.get(("speakers-total", q, kind), lambda: _count(queries.speakers(cur, limit=None, **filters)))
+        return {"q": q or "", "kind": kind or None, **page.envelope(total, [plain(r) for r in rows], "speakers")}
+
+    return cache.get(("speakers", q, kind, page), compute)
 
 
 def choose_grain(first: Any, last: Any) -> str:
@@ -201,8 +239,8 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
     speaker = cache.get(("speaker", speaker_id), lambda: queries.speaker(cur, speaker_id))
     if speaker is None:
         return None
-    rows = queries.records(queries.quotes(cur, speaker_id=speaker_id, limit=page.limit, offset=page.offset,
-                                          **filters.as_dict()))
+    rows = cache.get(("speaker-quotes", speaker_id, filters, page), lambda: queries.records(
+        queries.quotes(cur, speaker_id=speaker_id, limit=page.limit, offset=page.offset, **filters.as_dict())))
     total = cache.get(("speaker-total", speaker_id, filters),
                       lambda: _count(queries.quotes(cur, speaker_id=speaker_id, limit=None, **filters.as_dict())))
     chosen = grain or choose_grain(speaker.get("first_said"), speaker.get("last_said"))
@@ -215,15 +253,20 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
             **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
 
-def articles_list(cur: duckdb.DuckDBPyConnection, page: Page, *, outlet: str | None = None,
+def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, outlet: str | None = None,
                   contains: str | None = None, since: str | None = None, until: str | None = None,
                   speaker_id: str | None = None) -> dict[str, Any]:
     """Articles, newest first, with filters."""
     filters = {"outlet": outlet or None, "contains": contains or None, "since": since or None,
                "until": until or None, "speaker_id": speaker_id or None}
-    rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, **filters))
-    total = _count(queries.articles(cur, limit=None, **filters))
-    return {"filters": filters, **page.envelope(total, [plain(r) for r in rows], "articles")}
+    key = tuple(sorted(filters.items()))
+
+    def compute() -> dict[str, Any]:
+        rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, **filters))
+        total = cache.get(("articles-total", key), lambda: _count(queries.articles(cur, limit=None, **filters)))
+        return {"filters": filters, **page.envelope(total, [plain(r) for r in rows], "articles")}
+
+    return cache.get(("articles", key, page), compute)
 
 
 def article_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, article_id: str) -> dict[str, Any] | None:

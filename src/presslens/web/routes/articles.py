@@ -19,8 +19,8 @@ router = APIRouter()
 
 def _articles(request: Request, pg: Page, outlet: str | None, text: str | None, since: str | None,
               until: str | None, speaker_id: str | None) -> dict[str, Any]:
-    with cursor(request) as (cur, _db):
-        return data.articles_list(cur, pg, outlet=clean_text(outlet), contains=clean_text(text),
+    with cursor(request) as (cur, db):
+        return data.articles_list(cur, db.cache, pg, outlet=clean_text(outlet), contains=clean_text(text),
                                   since=clean_date(since, "since"), until=clean_date(until, "until"),
                                   speaker_id=clean_text(speaker_id))
 

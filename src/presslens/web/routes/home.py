@@ -41,8 +41,8 @@ def home_page(request: Request) -> Response:
 
 
 def _search(request: Request, q: str | None, outlet: str | None, pg: Page) -> dict[str, Any]:
-    with cursor(request) as (cur, _db):
-        return data.search(cur, clean_text(q), pg, outlet=clean_text(outlet))
+    with cursor(request) as (cur, db):
+        return data.search(cur, db.cache, clean_text(q), pg, outlet=clean_text(outlet))
 
 
 @router.get("/api/search", tags=["search"], summary="Search quotes")

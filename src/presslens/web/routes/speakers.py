@@ -25,8 +25,8 @@ Grain = Annotated[str | None, Query(description="Timeline periods: week or month
 
 
 def _speakers(request: Request, pg: Page, q: str | None, kind: str | None) -> dict[str, Any]:
-    with cursor(request) as (cur, _db):
-        return data.speakers_list(cur, pg, q=clean_text(q), kind=clean_text(kind))
+    with cursor(request) as (cur, db):
+        return data.speakers_list(cur, db.cache, pg, q=clean_text(q), kind=clean_text(kind))
 
 
 @router.get("/api/speakers", tags=["speakers"], summary="Speakers by number of quotes")

@@ -1,0 +1,221 @@
+"""People, organisations, places and groups named in one article, with in-article alias merging.
+
+Method. Mentions come from the spaCy NER of the parsed ``Doc`` (PERSON, ORG, GPE/LOC/FAC, NORP).
+Names are cleaned of determiners, possessive endings and titles (``German Chancellor Angela Merkel``
+→ ``Angela Merkel``). Mentions are then clustered inside the article with the string rules that
+cross-document coreference systems use as their first, high-precision sieve (Lee et al. 2013,
+"Deterministic coreference resolution based on entity-centric, precision-ranked rules"):
+a person's surname or first name alone joins the full name it belongs to when that is unambiguous,
+an organisation's acronym or shortened form joins its full name, and identical normalised strings
+join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fullest form used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract import cues
+from presslens.schema import Entity, EntityKind, Span
+
+__all__ = ["find_entities", "clean_name", "ENTITY_KINDS"]
+
+ENTITY_KINDS: dict[str, EntityKind] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+_PLACE_ALIASES = {
+    "us": "united states",
+    "u.s.": "united states",
+    "u.s": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    kind: EntityKind
+    forms: list[str] = field(default_factory=list)  # cleaned names, in order of appearance
+    mentions: list[Span] = field(default_factory=list)
+    first: int = 0
+    titled: list[str] = field(default_factory=list)  # "Chancellor Merkel", "Finance Minister Scholz"
+
+    @property
+    def name(self) -> str:
+        return max(self.forms, key=lambda f: (len(f.split()), len(f)))
+
+
+def clean_name(span: SpacySpan, kind: EntityKind) -> str:
+    """An entity's name without leading determiners and titles or a trailing possessive."""
+    words = [t.text for t in span]
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    if kind == "person":
+        while len(words) > 1 and (
+            words[0].lower().rstrip(".") in cues.TITLES or words[0].lower() in cues.TITLE_MODIFIERS
+        ):
+            words.pop(0)
+    while words and words[-1] in _POSSESSIVE:
+        words.pop()
+    if words and words[-1].endswith(_POSSESSIVE[:2]):
+        words[-1] = words[-1][:-2]
+    text = " ".join(words)
+    # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
+    if words and len(words) == len(span) and span.text.count(" ") == len(words) - 1:
+        text = span.text
+    return text.strip(" ,;:\"“”'’")
+
+
+def _titled_form(ent: SpacySpan) -> str | None:
+    """The name with the capitalised title words written right before it ("Chancellor Merkel")."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0 and ent.start - i < 4:
+        t = doc[i - 1]
+        word = t.text.lower().rstrip(".")
+        if not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+            break
+        if word in cues.TITLES or (t.dep_ == "compound" and ent.start <= t.head.i < ent.end + 1 and i < ent.start):
+            i -= 1
+            continue
+        if word in cues.TITLES or t.dep_ == "compound":
+            i -= 1
+            continue
+        break
+    if i == ent.start or not any(doc[j].text.lower().rstrip(".") in cues.TITLES for j in range(i, ent.start)):
+        return None
+    return doc[i : ent.end].text
+
+
+def _norm(name: str) -> str:
+    words = [w for w in name.lower().replace("’", "'").split() if w not in _ORG_SUFFIXES]
+    return " ".join(words).strip(".,")
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+
+
+def _person_key_parts(name: str) -> tuple[str, str]:
+    words = [w for w in name.split() if w.lower().rstrip(".") not in cues.TITLES]
+    if not words:
+        return "", ""
+    last = words[-1].lower()
+    if last in {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"} and len(words) > 1:
+        last = words[-2].lower()
+    return words[0].lower(), last
+
+
+def _find_person(clusters: list[_Cluster], name: str) -> int:
+    """Index of the person cluster a (possibly partial) name belongs to, or -1."""
+    first, last = _person_key_parts(name)
+    n_words = len(name.split())
+    exact = [i for i, c in enumerate(clusters) if c.kind == "person" and any(f == name for f in c.forms)]
+    if exact:
+        return exact[-1]
+    if n_words == 1:
+        word = name.lower()
+        by_last = [i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[1] == word]
+        if by_last:
+            # the holder of the surname mentioned last
+            return max(by_last, key=lambda i: clusters[i].mentions[-1].start)
+        by_first = [
+            i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[0] == word
+        ]
+        if len(by_first) == 1:
+            return by_first[0]
+        return -1
+    # a fuller name joins an earlier surname-only cluster ("Merkel" … "Angela Merkel")
+    for i, c in enumerate(clusters):
+        if c.kind != "person":
+            continue
+        cf, cl = _person_key_parts(c.name)
+        if cl == last and (len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]):
+            return i
+    return -1
+
+
+def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
+    key = _norm(name)
+    if kind == "place":
+        key = _PLACE_ALIASES.get(key, key)
+    acro = _acronym(name)
+    for i, c in enumerate(clusters):
+        if c.kind != kind:
+            continue
+        for f in c.forms:
+            fk = _norm(f)
+            if kind == "place":
+                fk = _PLACE_ALIASES.get(fk, fk)
+            if fk == key:
+                return i
+            if kind == "organization":
+                if len(key) >= 2 and key.replace(".", "") == _acronym(f).lower() and len(_acronym(f)) >= 2:
+                    return i
+                if len(acro) >= 2 and acro.lower() == fk.replace(".", ""):
+                    return i
+                if len(key.split()) == 1 and len(fk.split()) > 1 and fk.split()[0] == key and len(key) > 3:
+                    return i  # "Siemens" joins "Siemens AG"
+                if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3:
+                    return i
+    return -1
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
+    text = doc.text
+    clusters: list[_Cluster] = []
+    for ent in doc.ents:
+        kind = ENTITY_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        name = clean_name(ent, kind)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
+            continue
+        if kind == "group" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
+            continue  # "German", "French" as modifiers are not groups
+        idx = _find_person(clusters, name) if kind == "person" else _find_other(clusters, name, kind)
+        mention = Span.of(text, ent.start_char, ent.end_char)
+        if idx < 0:
+            clusters.append(_Cluster(kind, [name], [mention], ent.start_char))
+            c = clusters[-1]
+        else:
+            c = clusters[idx]
+            if name not in c.forms:
+                c.forms.append(name)
+            c.mentions.append(mention)
+        titled = _titled_form(ent) if kind == "person" else None
+        if titled and titled not in c.titled:
+            c.titled.append(titled)
+    clusters.sort(key=lambda c: c.first)
+    out = []
+    for n, c in enumerate(clusters, 1):
+        name = c.name
+        aliases = []
+        for f in c.forms:
+            if f != name and f not in aliases:
+                aliases.append(f)
+        for f in c.titled:
+            if f != name and f not in aliases:
+                aliases.append(f)
+        out.append(Entity(f"e{n}", name, c.kind, aliases, c.mentions))
+    return out
