@@ -138,6 +138,23 @@ def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its descendants (Linux /proc), in seconds."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def wait_ready(base: str, server: subprocess.Popen, timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -309,9 +326,9 @@ def main(argv: list[str] | None = None) -> int:
             plan_args = (*discover(base), args.uniform)
             print(f"load: {clients} clients x {requests} requests against {base} "
                   f"({len(plan_args[0])} speakers, {len(plan_args[1])} article ids sampled)", flush=True)
-            load_before = os.getloadavg()[0]
+            load_before, cpu_before = os.getloadavg()[0], cpu_seconds(server.pid)
             samples, seconds = asyncio.run(run_load(base, clients, requests, args.max_seconds, plan_args))
-            load_after = os.getloadavg()[0]
+            load_after, cpu_used = os.getloadavg()[0], cpu_seconds(server.pid) - cpu_before
         finally:
             server.terminate()
             try:
@@ -319,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
     report = summarise(samples, seconds)
+    report["server_cpu_seconds"] = round(cpu_used, 1)
+    report["server_cpu_ms_per_request"] = round(1000 * cpu_used / max(1, len(samples)), 1)
     report.update(workers=args.workers, mix="uniform" if args.uniform else "popularity", clients=clients, requests_per_client=requests, cpus=os.cpu_count(),
                   load_average_before=round(load_before, 1), load_average_after=round(load_after, 1),
                   database=str(args.db or "synthetic"))

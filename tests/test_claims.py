@@ -102,6 +102,8 @@ def test_find_claims_offsets_speaker_and_scores(article_doc) -> None:
     assert quoted[0].speaker == "Ann Lee" and quoted[0].said_on == "2026-03-03"
     assert attr.content.start <= quoted[0].start and quoted[0].end <= attr.content.end
     assert "Mayor Ann Lee said" not in quoted[0].text
+    assert attr.cue is not None
+    assert not any(c.start < attr.cue.end and attr.cue.start < c.end for c in claims)  # the frame is no claim
 
     plain = [c for c in claims if "2,400" in c.text]
     assert len(plain) == 1 and plain[0].speaker is None and plain[0].said_on is None
@@ -151,3 +153,18 @@ def test_claim_step_is_cheap_next_to_parsing(nlp) -> None:
     cl.find_claims(doc, [])
     claim = time.perf_counter() - t0
     assert claim < max(0.25 * parse, 0.005), (claim, parse)
+
+
+def test_attribution_frame_is_not_a_claim(nlp) -> None:
+    text = 'Senator Mark Diaz, who has chaired the budget committee since 2019, called the plan "a quiet robbery".'
+    s = text.index("a quiet")
+    cue = text.index("called")
+    attr = Attribution(
+        type="mixed",
+        content=Span.of(text, s, text.index('"', s)),
+        cue=Span.of(text, cue, cue + len("called")),
+        source=Source(name="Mark Diaz", kind="person"),
+    )
+    doc = nlp(text)
+    assert any("since 2019" in c.text for c in cl.find_claims(doc, []))  # scored as a plain sentence
+    assert not any("called" in c.text for c in cl.find_claims(doc, [attr]))

@@ -228,7 +228,8 @@ def test_variants_command(tmp_path):
         update_speakers(store.con)
     result = invoke("variants", "--db", str(path), "--speaker", "Merkel")
     assert result.exit_code == 0, result.output
-    assert "3 articles, 3 outlets, 3 wordings" in result.stdout and "will manage" in result.stdout
+    assert "3 articles, 3 outlets, 3 wordings" in result.stdout
+    assert "{+will manage+}" in result.stdout or "[-will manage-]" in result.stdout  # piped: diff marks, no colour
     data = json.loads(invoke("variants", "--db", str(path), "--format", "json").stdout)
     assert data[0]["articles"] == 3 and data[0]["wordings"] == 3
     changes = [tuple(op) for v in data[0]["variants"] for op in v["diff"] if op[0] != "equal"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +27,7 @@ from web_corpus.fakes import fake_analyzer
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/search?q=taxes", "/speakers", "/speakers/jane-porter", "/articles", "/outlets", "/analyze", "/docs"]
 APIS = ["/api/overview", "/api/search?q=taxes", "/api/speakers", "/api/speakers/jane-porter", "/api/articles",
-        "/api/outlets", "/openapi.json"]
+        "/api/outlets", "/openapi.json", "/api"]
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +69,7 @@ def test_pages_are_html_without_inline_script_or_cdn(client, path):
     assert response.headers["content-type"].startswith("text/html")
     html = response.text
     assert "<script>" not in html  # only <script src="/static/...">
-    for src in __import__("re").findall(r'(?:src|href)="([^"]+)"', html):
+    for src in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert not src.startswith(("http://", "https://", "//")), src
     assert " style=" not in html and " on" + "click=" not in html
 
@@ -378,3 +379,44 @@ def test_database_errors_are_one_line(tmp_path):
     junk.write_bytes(b"not a database at all" * 100)
     with pytest.raises(DatabaseError):
         Database(junk)
+
+
+# --------------------------------------------------------------------------- a corpus from the real ingest
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    from web_corpus.build import ingest_articles
+
+    path = ingest_articles(tmp_path_factory.mktemp("ingested") / "news.duckdb")
+    with TestClient(create_app(path), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_ingested_corpus_serves_every_page(ingested):
+    overview = ingested.get("/api/overview").json()
+    assert overview["stats"]["articles"] == 4
+    assert overview["stats"]["attributions"] >= 4
+    assert overview["top_speakers"], "the pipeline found no speaker in the test articles"
+    for speaker in overview["top_speakers"]:
+        assert ingested.get(f"/api/speakers/{speaker['speaker_id']}").status_code == 200
+        assert ingested.get(f"/speakers/{speaker['speaker_id']}").status_code == 200
+    for page in ("/", "/outlets", "/speakers", "/articles", "/search?q=libraries"):
+        assert ingested.get(page).status_code == 200, page
+    assert ingested.get("/api/search", params={"q": "libraries"}).json()["total"] >= 1
+
+
+def test_ingested_articles_keep_offsets_and_escape_payloads(ingested):
+    listing = ingested.get("/api/articles").json()["articles"]
+    assert len(listing) == 4
+    for item in listing:
+        record = ingested.get(f"/api/articles/{item['id']}").json()
+        text = record["text"]
+        for attribution in record["attributions"]:
+            spans = [attribution["content"], attribution["cue"], (attribution["source"] or {}).get("mention")]
+            for span in filter(None, spans):
+                assert text[span["start"]:span["end"]] == span["text"]
+        html = ingested.get(f"/articles/{item['id']}").text
+        assert "<script>alert" not in html and "<img src=x" not in html
+        if "<script>" in text:
+            assert "&lt;script&gt;alert(&#34;text&#34;)&lt;/script&gt;" in html

@@ -7,6 +7,7 @@ PRESSLENS_DOCS_SCREENSHOTS=1 the home and article shots are also written to docs
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -14,11 +15,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from web_corpus.build import DOCS, SHOWCASE_EXTRA, XSS_IMG_PAYLOAD, XSS_SPEAKER, XSS_TEXT_PAYLOAD, XSS_TITLE, build_fixed_db
+
+from presslens.schema import Article
+from presslens.web import create_app
+from web_corpus.build import (
+    DOCS,
+    SHOWCASE_EXTRA,
+    XSS_IMG_PAYLOAD,
+    XSS_SPEAKER,
+    XSS_TEXT_PAYLOAD,
+    XSS_TITLE,
+    build_fixed_db,
+)
 from web_corpus.fakes import fake_analyzer
 from web_corpus.server import running_server
-
-from presslens.web import create_app
 
 pytestmark = pytest.mark.browser
 
@@ -169,7 +179,7 @@ def test_payloads_render_as_literal_text(live, page):
     base, _ = live
     p = page.page
     p.goto(base + "/api/articles?text=harbour%20plan")
-    article_id = next(a["id"] for a in __import__("json").loads(p.locator("body").inner_text())["articles"]
+    article_id = next(a["id"] for a in json.loads(p.locator("body").inner_text())["articles"]
                       if a["title"] == XSS_TITLE)
     p.goto(f"{base}/articles/{article_id}")
     text = p.locator("#article-text").inner_text()
@@ -242,7 +252,7 @@ def test_analyze_with_the_real_pipeline(live, page, pipeline):
     base, app = live
     text = (ROOT / "samples" / "council_budget.txt").read_text(encoding="utf-8")
     try:
-        found = pipeline.analyze(__import__("presslens").Article(text=text)).to_dict()
+        found = pipeline.analyze(Article(text=text)).to_dict()
     except Exception as exc:  # noqa: BLE001 (report why the real pipeline cannot run here)
         pytest.skip(f"the analysis pipeline cannot run yet: {exc}")
     app.state.analyzer = lambda article: pipeline.analyze(article).to_dict()
@@ -252,7 +262,7 @@ def test_analyze_with_the_real_pipeline(live, page, pipeline):
         p.locator("textarea[name=text]").fill(text)
         p.locator("form.analyze button").click()
         p.wait_for_selector("section.result", timeout=120_000)
-        assert p.locator("#article-text mark.q").count() == sum(1 for a in found["attributions"] if a["content"])
+        assert p.locator("#article-text mark.q[id]").count() == sum(1 for a in found["attributions"] if a["content"])
         assert p.locator("#article-text").inner_text().strip() == text.strip()
         shot(p, "analyze-real")
     finally:
@@ -272,7 +282,7 @@ def test_screenshots_for_the_docs(browser, tmp_path):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         p.screenshot(path=str(home), full_page=False)
         p.goto(base + "/api/articles")
-        target = next(a["id"] for a in __import__("json").loads(p.locator("body").inner_text())["articles"]
+        target = next(a["id"] for a in json.loads(p.locator("body").inner_text())["articles"]
                       if a["title"] == "Port overrun: who pays?")
         p.goto(f"{base}/articles/{target}")
         p.locator("aside li.speaker").first.hover()

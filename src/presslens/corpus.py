@@ -154,8 +154,8 @@ def _title_cut(folded: list[str]) -> int:
 
 def group_key(name: str) -> str:
     """Normalised key of a non-person source ("The White House" → "white house")."""
-    words = fold(name).split()
-    if words and words[0] == "the":
+    words = fold(_POSSESSIVE.sub("", name.strip())).split()
+    if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(re.sub(r"[^\w\-&]", "", w) for w in words).strip()
 
@@ -397,7 +397,7 @@ def _record_quote(speaker: _Speaker, key: str, src: _Source) -> None:
     speaker.articles.add(src.article_id)
     speaker.surfaces[src.source_name.strip()] += src.n
     if is_org:
-        speaker.display[re.sub(r"^(?i:the)\s+", "", src.source_name.strip())] += src.n
+        speaker.display[re.sub(r"^(?i:the|an?)\s+", "", src.source_name.strip())] += src.n
         return
     for value in (src.source_name, src.entity_name):
         person = parse_person(value)

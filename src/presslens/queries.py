@@ -380,11 +380,33 @@ ORDER BY period, outlet
 """
 
 _SPEAKER_OUTLETS_SQL = """
-SELECT coalesce(ar.outlet, '') AS outlet, count(*) AS quotes
+SELECT coalesce(ar.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT a.article_id) AS articles,
+       min(coalesce(a.said_on, ar.published)) AS first_said, max(coalesce(a.said_on, ar.published)) AS last_said
 FROM attributions a JOIN articles ar ON ar.id = a.article_id
 WHERE a.speaker_id = $speaker_id
 GROUP BY ALL
 ORDER BY quotes DESC, outlet
+"""
+
+_SPEAKER_RECORD_SQL = """
+SELECT speaker_id, name, kind, quotes, articles, aliases FROM speakers WHERE speaker_id = $speaker_id
+"""
+
+_SPEAKER_QUOTES_SQL = """
+SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
+       a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
+       a.said_on, ar.published, ar.outlet, ar.title, ar.url, count(*) OVER () AS total
+FROM attributions a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+WHERE a.speaker_id = $speaker_id
+  AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
+  AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+  AND ($since IS NULL OR coalesce(a.said_on, ar.published) >= CAST($since AS DATE))
+  AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
+  AND ($type IS NULL OR a.type = $type)
+ORDER BY coalesce(a.said_on, ar.published) DESC NULLS LAST, a.article_id, a.idx
+LIMIT $limit OFFSET $offset
 """
 
 _OUTLET_TYPES_SQL = """
@@ -452,8 +474,34 @@ def speaker_timeline(
 
 
 def speaker_outlets(con: duckdb.DuckDBPyConnection, speaker_id: str) -> Relation:
-    """Outlets quoting one speaker, most quotes first; columns outlet ('' if none), quotes."""
+    """Outlets quoting one speaker, most quotes first.
+
+    Columns outlet ('' if none), quotes, articles, first_said, last_said.
+    """
     return con.sql(_SPEAKER_OUTLETS_SQL, params={"speaker_id": speaker_id})
+
+
+def speaker_record(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str, Any] | None:
+    """The ``speakers`` row of one speaker (speaker_id, name, kind, quotes, articles, aliases), or None."""
+    rows = records(con.sql(_SPEAKER_RECORD_SQL, params={"speaker_id": speaker_id}))
+    return rows[0] if rows else None
+
+
+def speaker_quotes(
+    con: duckdb.DuckDBPyConnection, speaker_id: str, *, contains: str | None = None, outlet: str | None = None,
+    since: DateLike = None, until: DateLike = None, type: str | None = None, limit: int | None = 50,
+    offset: int = 0,
+) -> Relation:
+    """One speaker's quotes by exact ``speaker_id``, newest first: ``QUOTE_COLUMNS`` plus ``total``.
+
+    The filters mean what they mean in ``quotes``; matching only the id keeps the plan to one
+    filtered scan and one join, and ``total`` (matches before limit/offset) saves a count query.
+    """
+    if type is not None and type not in ATTRIBUTION_TYPES:
+        raise ValueError(f"type must be one of {', '.join(ATTRIBUTION_TYPES)}, not {type!r}")
+    params = {"speaker_id": speaker_id, "contains": _text(contains), "outlet": _text(outlet),
+              "since": _day(since, "since"), "until": _day(until, "until"), "type": type, **_page(limit, offset)}
+    return con.sql(_SPEAKER_QUOTES_SQL, params=params)
 
 
 def outlet_attribution_types(con: duckdb.DuckDBPyConnection, *, outlets: list[str] | None = None) -> Relation:

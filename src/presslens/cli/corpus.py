@@ -292,7 +292,7 @@ def variants(
 ) -> None:
     """The same statement as reported by several articles, with each wording's differences highlighted.
 
-    Each wording is compared with the most common one: words it adds or changes are green, words it leaves out are struck through in red.
+    Each wording is compared with the most common one (listed first): words it adds or changes are green, words it leaves out are struck through in red; without colours (piped output) they read {+added+} and [-left out-].
     """
     from presslens.corpus import VariantSettings, find_variants
 
@@ -313,16 +313,21 @@ def variants(
                  f"{group.wordings} wordings")
         for v in group.variants:
             line = Text(f"{v.outlet or '?'} {_plain(v.said_on) or ''}: ", style="bold")
-            line.append_text(render_diff(v.diff))
+            line.append_text(render_diff(v.diff, marks=not out.is_terminal))
             out.print(line)
 
 
-def render_diff(diff: list[tuple[str, str]]) -> Text:
-    """A wording with inserted words in green and left-out words struck through in red."""
+def render_diff(diff: list[tuple[str, str]], *, marks: bool = False) -> Text:
+    """A wording with inserted words in green and left-out words struck through in red.
+
+    With ``marks`` (output that is not a terminal, so has no colours) they read ``{+added+}`` and ``[-left out-]``.
+    """
     text = Text()
     for op, words in diff:
         if text:
             text.append(" ")
+        if marks and op != "equal":
+            words = f"{{+{words}+}}" if op == "insert" else f"[-{words}-]"
         style = {"insert": "bold green", "delete": "red strike"}.get(op, "")
         text.append(words, style=style)
     return text

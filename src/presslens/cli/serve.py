@@ -40,8 +40,7 @@ def serve(
 ) -> None:
     """Serve a web page and an HTTP API (JSON twin of every page under /api, reference at /docs).
 
-    The database is opened read-only: while the server runs, `presslens ingest` into the same file is
-    refused by DuckDB (a writer needs the file alone). Stop the server, ingest, and start it again.
+    The database is opened read-only. While the server runs, DuckDB refuses `presslens ingest` into the same file (a writer needs the file alone): stop the server, ingest, and start it again.
     """
     import uvicorn
 

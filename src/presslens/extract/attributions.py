@@ -52,25 +52,54 @@ _QUOTE_SCAN = re.compile("''|[\n" + re.escape(cues.QUOTE_CHARS) + "]")
 _OPENERS_BEFORE = set(" \t\r\n([{—–-/\u00a0")
 _CLOSE_PUNCT = set(".,;:!?)]}—–-…\u00a0 \t\r\n")
 
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The cue words of one profile, as spaCy string hashes."""
+
+    parc: bool
+    verbs: frozenset[int]
+    infinitive: frozenset[int]
+    objects: frozenset[int]
+    prep: dict[int, frozenset[str]]
+    noun_infinitive: frozenset[int]
+    noun_prep: dict[int, frozenset[str]]
+    adjectives: dict[int, frozenset[str]]
+
+
+def _build_lexicon(profile: str) -> _Lexicon:
+    parc = profile == "parc"
+    verbs = cues.SPEECH_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_VERBS - cues.PARC_ONLY_VERBS
+    infinitive = cues.INFINITIVE_CONTENT_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_INFINITIVE_VERBS
+    objects = cues.OBJECT_CONTENT_VERBS | cues.SPEECH_OBJECT_VERBS if parc else cues.SPEECH_OBJECT_VERBS
+    objects = (objects | {"say", "write", "repeat", "tweet", "post", "ask"}) - cues.CLAUSE_ONLY_VERBS
+    prep = {k: v for k, v in cues.PREP_CONTENT.items() if parc or k in cues.SPEECH_PREP_VERBS}
+    noun_prep = {k: v for k, v in cues.NOUN_PREP_CONTENT.items() if parc or k in cues.SPEECH_NOUN_PREP}
+    return _Lexicon(
+        parc=parc,
+        verbs=cues.hashes(verbs),
+        infinitive=cues.hashes(infinitive),
+        objects=cues.hashes(objects),
+        prep={hash_string(k): v for k, v in prep.items()},
+        noun_infinitive=cues.hashes(cues.NOUN_INFINITIVE_CUES),
+        noun_prep={hash_string(k): v for k, v in noun_prep.items()},
+        adjectives={hash_string(k): v for k, v in cues.ADJ_CUES.items()} if parc else {},
+    )
+
+
 _SPEECH = cues.hashes(cues.SPEECH_VERBS)
 _BELIEF = cues.hashes(cues.BELIEF_VERBS)
 _CLAUSE_ONLY = cues.hashes(cues.CLAUSE_ONLY_VERBS)
-_OBJECT = cues.hashes(cues.OBJECT_CONTENT_VERBS)
-_INFINITIVE = cues.hashes(cues.INFINITIVE_CONTENT_VERBS)
 _NOUN_CUES = cues.hashes(cues.NOUN_CUES)
 _LEADERS = cues.hashes(cues.CUE_LEADERS)
 _FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
 _SAY = cues.hashes({"say", "tell", "add", "write", "state", "claim", "argue", "insist", "explain"})
 _MAKE = cues.hashes({"make"})
+# "declined to comment" reports speech, "refused to concede" does not (speech profile).
+_NEEDS_SPEECH_XCOMP = cues.hashes({"refuse", "decline", "agree", "offer"})
 _LABEL_VERBS = cues.hashes({"call", "label", "dub", "brand", "term", "name"})
 _EMPTY_OBJECTS = frozenset({"it", "so", "this", "that", "something", "anything", "nothing", "much", "little"})
-_PREP_CONTENT = {hash_string(k): v for k, v in cues.PREP_CONTENT.items()}
-_NOUN_INFINITIVE = cues.hashes(cues.NOUN_INFINITIVE_CUES)
-_NOUN_PREP_CONTENT = {hash_string(k): v for k, v in cues.NOUN_PREP_CONTENT.items()}
 _TELL = cues.hashes({"tell", "recount", "relate", "recite", "share"})
 _TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "joke", "anecdote", "truth", "lie", "lies", "account"})
-_ADJ_CUES = {hash_string(k): v for k, v in cues.ADJ_CUES.items()}
-_SAY_OBJECT = cues.hashes({"say", "write", "repeat", "tweet", "post", "ask"})
 _ACCORD = cues.hashes({"accord"})
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -81,7 +110,9 @@ _SCARE_BEFORE = frozenset(
     "series novel play headline slogan term word words phrase label".split()
 )
 # Children of a cue verb that belong to what was said when the parser hangs them on the verb.
-_CLAUSE_TAIL_DEPS = frozenset({"dep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "nsubj", "parataxis", "advcl", "prep", "npadvmod", "advmod"})
+_CLAUSE_TAIL_DEPS = frozenset(
+    {"dep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "nsubj", "parataxis", "advcl", "prep", "npadvmod", "advmod"}
+)
 # Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
 _TAIL_MARKERS = frozenset({"while", "whereas", "compared", "although", "though", "prompting", "sparking"})
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
@@ -254,8 +285,9 @@ def find_quotes(text: str) -> list[Quote]:
 class _Ctx:
     """Per-document state shared by the extraction passes."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lex: _Lexicon) -> None:
         self.doc = doc
+        self.lex = lex
         self.text = doc.text
         self.quotes = find_quotes(self.text)
         self.tok_starts = [t.idx for t in doc]
@@ -269,7 +301,7 @@ class _Ctx:
         self.inq = [-1] * len(doc)  # index of the quote a token lies in (its marks included)
         for qi, q in enumerate(self.quotes):
             a = self.tok_at(q.open_mark)
-            b = self.tok_at((q.close_mark if q.close_mark >= 0 else q.end - 1))
+            b = self.tok_at(q.close_mark if q.close_mark >= 0 else q.end - 1)
             for i in range(max(a, 0), b + 1):
                 if self.inq[i] < 0:
                     self.inq[i] = qi
@@ -335,6 +367,10 @@ def _mention(ctx: _Ctx, head: Token) -> tuple[int, int]:
         else:
             break
     doc = ctx.doc
+    for k in range(head.i - 1, left, -1):
+        if doc[k].text in _DASHES and k + 1 <= head.i and doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or doc[k - 1].is_upper):
+            left = k + 1  # "BERLIN (Reuters) - German Chancellor Angela Merkel": drop the dateline
+            break
     while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
         left += 1
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
@@ -498,6 +534,19 @@ def _cue_before(ctx: _Ctx, qi: int) -> tuple[Token | None, int]:
     return None, -1
 
 
+def _quote_runs_on(ctx: _Ctx, qi: int) -> bool:
+    """Whether the sentence goes on with more words right after the quote's closing mark."""
+    q = ctx.quotes[qi]
+    if q.close_mark < 0:
+        return False
+    doc = ctx.doc
+    i = ctx.tok_at(q.close_mark) + 1
+    if i >= len(doc):
+        return False
+    t = doc[i]
+    return not (t.is_punct or t.is_space or t.is_sent_start or ctx.inq[i] >= 0)
+
+
 _DASHES = frozenset({"―", "—", "–", "-", "--", "~"})
 
 
@@ -627,8 +676,12 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
         fallback = None
         if tail_cue or not _cue_before(ctx, qi)[0]:
             verb, fallback = _cue_after(ctx, qi)
+        before = False
         if verb is None:
             verb, colon = _cue_before(ctx, qi)
+            before = verb is not None
+            if before and _quote_runs_on(ctx, qi):
+                continue  # 'said that "we need more" about …': the indirect pass makes it mixed
         if verb is None and colon < 0:
             byline = _dash_byline(ctx, qi)
             if byline is not None:
@@ -642,7 +695,7 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
             if (words >= 2 or has_verb) and not label:
                 loose.append(qi)
             continue
-        if label or (words < 3 and not has_verb and not _sentence_alone(ctx, qi) and colon < 0 and not tail_cue):
+        if label or (words < 3 and not has_verb and not before and colon < 0 and not tail_cue and not _sentence_alone(ctx, qi)):
             continue
         a, b = _quote_content(ctx, qi)
         if b <= a:
@@ -709,8 +762,10 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
             intj = c
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
-    if xcomp is not None and xcomp.i > v.i and (lemma in _INFINITIVE or lemma in _BELIEF or xcomp.tag_ != "VB"):
-        return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
+    lex = ctx.lex
+    if xcomp is not None and xcomp.i > v.i and (lemma in lex.infinitive or xcomp.tag_ != "VB"):
+        if lemma not in _NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in _SPEECH:
+            return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
     if dobj is not None and dobj.i > v.i:
         if lemma in _LABEL_VERBS:
             if oprd is not None:
@@ -719,7 +774,7 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
                 return None
         if lemma in _TELL and dobj.lemma_ in _TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
-        if (lemma in _OBJECT or lemma in _SAY_OBJECT) and (
+        if lemma in lex.objects and (
             dobj.lower_ not in _EMPTY_OBJECTS or oprd is not None
         ):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
@@ -728,7 +783,7 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
                     end = p.right_edge.i
             return dobj.left_edge.i, end, v.i, True
         return None
-    allowed = _PREP_CONTENT.get(lemma)
+    allowed = lex.prep.get(lemma)
     if allowed:
         for p in preps:
             if p.lower_ in allowed and p.i <= v.i + 3:
@@ -890,7 +945,7 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
         span = _trim(ctx, a, b) if a <= b else None
     else:
         if lemma in _BELIEF and lemma not in _SPEECH:
-            return None
+            return None  # a belief needs its complement
         head = v.head
         paren = v.dep_ == "parataxis" or (
             v.dep_ in ("ccomp", "advcl") and head.i < v.i and v.i > 0 and ctx.doc[v.left_edge.i - 1].text == ","
@@ -953,10 +1008,10 @@ def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
         if dep in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
             clause = c
             break
-        if dep == "acl" and n.lemma in _NOUN_INFINITIVE and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts):
+        if dep == "acl" and n.lemma in ctx.lex.noun_infinitive and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts):
             clause, needs_source = c, True
             break
-        if dep == "prep" and c.i == n.i + 1 and c.lower_ in _NOUN_PREP_CONTENT.get(n.lemma, ()):
+        if dep == "prep" and c.i == n.i + 1 and c.lower_ in ctx.lex.noun_prep.get(n.lemma, ()):
             obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 clause, needs_source, cue_end = obj, True, c.i
@@ -992,7 +1047,7 @@ def _adjective_candidate(ctx: _Ctx, adj: Token) -> _Cand | None:
     subj = _subject(head)
     if subj is None or subj.lower_ in ("it", "there"):
         return None
-    preps = _ADJ_CUES[adj.lemma]
+    preps = ctx.lex.adjectives[adj.lemma]
     comp = None
     cue_end = adj.i
     for c in adj.rights:
@@ -1040,7 +1095,7 @@ def _colon_label_candidate(ctx: _Ctx, colon: Token) -> _Cand | None:
     label = doc[start:i]
     if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in _LABEL_STOP:
         return None
-    if not any(t.pos == PROPN or (t.is_upper and len(t.text) > 1) for t in label):
+    if not any(t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and len(t.text) > 1) for t in label):
         return None
     if i + 1 < len(doc) and _opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
         return None  # handled with the quote
@@ -1048,7 +1103,7 @@ def _colon_label_candidate(ctx: _Ctx, colon: Token) -> _Cand | None:
     while end < len(doc) and ctx.para[end] == p:
         end += 1
     span = _trim(ctx, i + 1, end - 1)
-    if span is None or span[1] - span[0] < 8:
+    if span is None or span[1] - span[0] < 8 or not any(t.pos in (VERB, AUX) for t in doc[i + 1 : end]):
         return None
     return _Cand(span[0], span[1], (colon.idx, colon.idx + 1), (label[0].idx, ctx.tok_end(i - 1)), i, 2)
 
@@ -1060,20 +1115,21 @@ def _makes_clear(v: Token) -> bool:
 def _indirect_candidates(ctx: _Ctx, used_cues: set[int]) -> list[_Cand]:
     cands = []
     inq = ctx.inq
+    lex = ctx.lex
     for t in ctx.doc:
         if inq[t.i] >= 0 or t.i in used_cues:
             continue
         lemma = t.lemma
         cand = None
-        if t.pos == VERB and (lemma in _SPEECH or lemma in _BELIEF or (lemma in _MAKE and _makes_clear(t))):
+        if t.pos == VERB and (lemma in lex.verbs or (lemma in _MAKE and _makes_clear(t))):
             if t.dep_ in ("amod", "compound"):
                 continue
             cand = _verb_candidate(ctx, t)
         elif lemma in _ACCORD and t.lower_ == "according":
             cand = _according_candidate(ctx, t)
-        elif t.pos == NOUN and (lemma in _NOUN_CUES or lemma in _NOUN_PREP_CONTENT):
+        elif t.pos == NOUN and (lemma in _NOUN_CUES or lemma in lex.noun_prep):
             cand = _noun_candidate(ctx, t)
-        elif t.pos == ADJ and lemma in _ADJ_CUES and t.dep_ == "acomp":
+        elif t.pos == ADJ and lemma in lex.adjectives and t.dep_ == "acomp":
             cand = _adjective_candidate(ctx, t)
         elif t.text == ":" and t.i < 12:
             cand = _colon_label_candidate(ctx, t)
@@ -1205,15 +1261,23 @@ def _continuations(ctx: _Ctx, kept: list[_Cand], loose: list[int]) -> list[_Cand
     return out
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+_LEXICONS = {p: _build_lexicon(p) for p in cues.PROFILES}
+
+
+def find_attributions(doc: Doc, *, profile: str = "speech") -> list[Attribution]:
     """Direct, indirect and mixed attributions in ``doc``, sorted by content start.
 
+    ``profile="speech"`` (the default) reports what people and organisations said or wrote;
+    ``profile="parc"`` also reports beliefs (``thinks that …``), stances with a noun-phrase content
+    (``endorsed Cruz``, ``criticized the plan``) and stance adjectives, as PARC and PolNeAR annotate.
     Sources carry the mention as written (``source.name`` and ``source.entity`` are ``None``);
     ``presslens.extract.speakers.resolve_speakers`` resolves them.
     """
+    if profile not in _LEXICONS:
+        raise ValueError(f"unknown profile {profile!r}; expected one of {sorted(_LEXICONS)}")
     if len(doc) == 0:
         return []
-    ctx = _Ctx(doc)
+    ctx = _Ctx(doc, _LEXICONS[profile])
     direct, loose = _direct_candidates(ctx)
     used = {c.cue_tok for c in direct}
     indirect = _indirect_candidates(ctx, used)

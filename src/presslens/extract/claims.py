@@ -56,32 +56,32 @@ _DIGIT = re.compile(r"\d")
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"[^\W_]+|[%$€£]")
 CHAR_NGRAMS = (3, 5)
+_CHAR_CACHE_WORDS = 50_000  # words whose n-gram ids are memoised (a few MB at most)
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b", re.I)
-_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|usd|eur|gbp)\b", re.I)
-_QUANT_WORD = re.compile(
-    r"\b(?:thousands?|millions?|billions?|trillions?|hundreds?|dozens?|half|third|quarter|twice|"
-    r"double[ds]?|tripled?|times|majority|average|rate|percent|number|amount|total)\b",
-    re.I,
+# The word patterns run on lower-cased text (faster than re.IGNORECASE, same result for English).
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b")
+_MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|usd|eur|gbp)\b")
+_WORD_RUN = re.compile(r"\w+")
+_QUANT_WORDS = frozenset(
+    "thousand thousands million millions billion billions trillion trillions hundred hundreds dozen "
+    "dozens half third quarter twice double doubled doubles triple tripled times majority average rate "
+    "percent number amount total".split()
 )
-_COMPARATIVE = re.compile(
-    r"\b(?:more|less|fewer|than|most|least|highest|lowest|largest|biggest|smallest|greatest|"
-    r"increased?|decreased?|rose|risen|fell|fallen|grew|grown|dropped|doubled|cut|record|"
-    r"higher|lower|larger|bigger|smaller|worse|better|best|worst|only|every|since)\b",
-    re.I,
+_COMPARATIVES = frozenset(
+    "more less fewer than most least highest lowest largest biggest smallest greatest increase increased "
+    "decrease decreased rose risen fell fallen grew grown dropped doubled cut record higher lower larger "
+    "bigger smaller worse better best worst only every since".split()
 )
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 _OPINION = re.compile(
     r"\b(?:i think|i believe|i feel|i hope|i want|i'm going to|we must|we need|we should|we will|"
-    r"should|must|let me|let's|i would|in my opinion|i guess)\b",
-    re.I,
+    r"should|must|let me|let's|i would|in my opinion|i guess)\b"
 )
 _GREETING = re.compile(
     r"\b(?:thank you|thanks|hello|good evening|good morning|welcome|congratulations|applause|"
-    r"ladies and gentlemen|god bless)\b",
-    re.I,
+    r"ladies and gentlemen|god bless)\b"
 )
 _WORDLIKE = re.compile(r"[^\W\d_]{2,}")
 
@@ -141,22 +141,26 @@ def char_features(norm: str) -> list[str]:
 
 def hand_features(text: str) -> list[float]:
     """The hand features named in ``HAND_FEATURES``, computed on the original text."""
+    low = text.lower()
     numbers = len(_NUMBER.findall(text))
     words = len(_WORDLIKE.findall(text))
     caps = len(_CAPITAL.findall(text.strip()))
+    runs = _WORD_RUN.findall(low)
+    quant = sum(1 for w in runs if w in _QUANT_WORDS)
+    comp = sum(1 for w in runs if w in _COMPARATIVES)
     return [
         float(numbers > 0),
         math.log1p(numbers),
-        float(bool(_PERCENT.search(text))),
-        float(bool(_MONEY.search(text))),
-        min(len(_QUANT_WORD.findall(text)), 3) / 3.0,
-        min(len(_COMPARATIVE.findall(text)), 3) / 3.0,
+        float(bool(_PERCENT.search(low))),
+        float(bool(_MONEY.search(low))),
+        min(quant, 3) / 3.0,
+        min(comp, 3) / 3.0,
         float(bool(_YEAR.search(text))),
         math.log1p(caps),
-        float(bool(_OPINION.search(text))),
+        float(bool(_OPINION.search(low))),
         float("?" in text),
         float("!" in text),
-        float(bool(_GREETING.search(text))),
+        float(bool(_GREETING.search(low))),
         math.log1p(words) / 4.0,
         float(words < 6),
     ]
@@ -180,7 +184,7 @@ class CheckworthyModel:
         self.hand_coef = arrays["hand_coef"].astype(np.float64)
         self.intercept = float(arrays["intercept"])
         self.platt_a, self.platt_b = (float(x) for x in arrays["platt"])
-        self._char_cache: dict[str, list[int]] = {}
+        self._char_cache: dict[str, tuple[int, ...]] = {}
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> CheckworthyModel:
@@ -202,8 +206,8 @@ class CheckworthyModel:
         for word in norm.split(" "):
             hit = cache.get(word)
             if hit is None:
-                hit = [i for i in map(vocab.get, word_char_ngrams(word)) if i is not None]
-                if len(cache) < 200_000:
+                hit = tuple(i for i in map(vocab.get, word_char_ngrams(word)) if i is not None)
+                if len(cache) < _CHAR_CACHE_WORDS:
                     cache[word] = hit
             ids.extend(hit)
         return ids
@@ -315,8 +319,28 @@ def _content_spans(attributions: Sequence[Attribution], n: int) -> list[tuple[in
     return out
 
 
-def _candidates(text: str, sentences: list[tuple[int, int]], contents: list[tuple[int, int, int]]) -> list[_Unit]:
-    """Sentence pieces inside and outside attribution contents, plus whole multi-sentence contents."""
+def _cue_spans(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
+    """Character spans of the attribution cues (``said``, ``according to``)."""
+    out = []
+    for a in attributions or ():
+        cue = getattr(a, "cue", None)
+        s, e = getattr(cue, "start", None), getattr(cue, "end", None)
+        if isinstance(s, int) and isinstance(e, int) and s < e:
+            out.append((s, e))
+    return out
+
+
+def _candidates(
+    text: str,
+    sentences: list[tuple[int, int]],
+    contents: list[tuple[int, int, int]],
+    cues: list[tuple[int, int]] | None = None,
+) -> list[_Unit]:
+    """Sentence pieces inside and outside attribution contents, plus whole multi-sentence contents.
+
+    A piece outside every content that holds a cue (``Hale, the lone vote, called``) is the
+    attribution's frame, not a claim, and is left out.
+    """
     units: list[_Unit] = []
     for s, e in sentences:
         inside = [(max(s, cs), min(e, ce), i) for cs, ce, i in contents if cs < e and ce > s]
@@ -338,6 +362,8 @@ def _candidates(text: str, sentences: list[tuple[int, int]], contents: list[tupl
             u.start += 5  # indirect-speech content keeps its complementiser; the claim does not
         key = (u.start, u.end)
         if key in seen or len(_WORDLIKE.findall(text[u.start : u.end])) < _MIN_WORDS:
+            continue
+        if u.attr is None and any(u.start < ce and cs < u.end for cs, ce in cues or ()):
             continue
         seen.add(key)
         kept.append(u)
@@ -378,12 +404,13 @@ def _quantities(finder: Callable[[Any, int, int], list[Quantity]] | None, doc: A
 
 
 def _speaker(a: Attribution) -> str | None:
+    """The source's canonical name, else the mention as written."""
     src = getattr(a, "source", None)
-    if src is None:
-        return None
-    if src.name:
-        return src.name
-    return src.mention.text if src.mention is not None else None
+    name = getattr(src, "name", None)
+    if isinstance(name, str) and name:
+        return name
+    mention = getattr(getattr(src, "mention", None), "text", None)
+    return mention if isinstance(mention, str) and mention else None
 
 
 def find_claims(doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5) -> list[Claim]:
@@ -399,7 +426,7 @@ def find_claims(doc: Any, attributions: list[Attribution] | None = None, thresho
         return []
     attributions = list(attributions or [])
     contents = _content_spans(attributions, len(text))
-    units = _candidates(text, _sentence_spans(doc, text), contents)
+    units = _candidates(text, _sentence_spans(doc, text), contents, _cue_spans(attributions))
     if not units:
         return []
     try:

@@ -75,12 +75,43 @@ OBJECT_CONTENT_VERBS = _words(
     """
 )
 
+# Speech acts whose object noun phrase is what was said ("announced a ceasefire", "called the deal a
+# disaster", "denied the charge"); the rest of OBJECT_CONTENT_VERBS (support, praise, attack …)
+# express a stance and count only in the PARC profile.
+SPEECH_OBJECT_VERBS = _words(
+    """
+    say write tweet post repeat ask announce confirm deny predict promise pledge propose demand
+    recommend reveal disclose acknowledge admit concede cite mention describe call label dub brand
+    accuse blame warn threaten urge quote recount characterize characterise portray
+    """
+)
+
+# Verbs that the PARC profile treats as cues but that do not report speech by themselves.
+PARC_ONLY_VERBS = _words(
+    """
+    support back endorse oppose champion favor favour show express share name list refer remember
+    voice credit convince persuade nominate seek plan intend aim vote sound reference email assail
+    tout trumpet vouch campaign lobby debate discuss talk chat speak hail welcome applaud commend
+    thank congratulate embrace mock ridicule deride scoff sneer taunt tease attack slam blast
+    lambaste praise acclaim extol laud defend justify rationalize dismiss reject question challenge
+    cast frame position present pitch sell spin paint depict
+    """
+)
+
 # Verbs whose ``to``-infinitive complement is the content ("vowed to fight", "declined to comment").
 INFINITIVE_CONTENT_VERBS = _words(
     """
     promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
     seek intend aim vote hesitate tell warn advise order instruct encourage invite beg implore
     remind direct press push call challenge dare expect want hope wish
+    """
+)
+
+# Infinitive complements that report a speech act ("vowed to fight", "urged voters to stay home").
+SPEECH_INFINITIVE_VERBS = _words(
+    """
+    promise pledge vow threaten refuse decline agree offer urge ask demand swear tell warn advise
+    order instruct encourage invite beg implore remind call
     """
 )
 
@@ -193,6 +224,14 @@ PREP_CONTENT: dict[str, frozenset[str]] = {
         "take": "aim",
     }.items()
 }
+
+# The prepositional contents that report speech ("called for", "warned of"); others are PARC-only.
+SPEECH_PREP_VERBS = _words(
+    """
+    call warn caution complain comment rail argue advocate ask apologize apologise respond reply
+    testify boast brag joke write tweet insist plead appeal speak talk hint object accuse blame
+    """
+)
 
 # Multi-word cues written as phrases, matched on the lower-cased token sequence.
 CUE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
@@ -368,6 +407,11 @@ ADJ_CUES: dict[str, frozenset[str]] = {
     }.items()
 }
 
+# Cue nouns with a prepositional content that report speech ("her call for …").
+SPEECH_NOUN_PREP = _words("call calls demand request appeal plea warning")
+
+PROFILES = ("speech", "parc")
+
 # Words that mark a source as a document, poll or publication rather than a person.
 DOCUMENT_WORDS = _words(
     """
@@ -477,3 +521,49 @@ QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE
 def hashes(words: frozenset[str] | set[str]) -> frozenset[int]:
     """The spaCy string hashes of ``words``, for comparing against ``Token.lemma`` without decoding."""
     return frozenset(hash_string(w) for w in words)
+
+# Given names with a conventional gender, used only to pick between he/she antecedents.
+MALE_NAMES = _words(
+    """
+    aaron adam alan albert alex alexander alexei ali andrew andy anthony antonio arnold barack ben
+    benjamin bernie bill billy bob boris brad brian bruce carl carlos charles chris christopher chuck
+    colin craig dan daniel darren david dennis dick dmitry donald doug douglas drew dwayne ed eddie
+    edward emmanuel eric frank fred gary george gerhard glenn gordon graham greg gregory harry henry
+    hugh ian jack jacob james jamie jason javier jean jeb jeff jeffrey jeremy jerry jim jimmy joe joel
+    john johnny jon jonathan jose joseph josh juan justin keir keith ken kenneth kevin kim larry lee
+    leo lewis liam luis marco mario mark martin matt matthew michael mike mitch mohammed muhammad
+    nathan neil nick nicolas nigel noah olaf oliver paul pedro pete peter phil philip rahm ralph rand
+    ray richard rick rishi rob robert roger ron ronald ross ryan sam samuel scott sean sergei
+    sergey simon stephen steve steven stuart ted thomas tim timothy todd tom tony vladimir walter
+    wayne william xavier yves zach
+    """
+)
+FEMALE_NAMES = _words(
+    """
+    alexandria alice alicia amanda amy andrea angela angelina ann anna anne annalena barbara betsy
+    beth betty brenda carly carol caroline catherine charlotte cheryl christine claire claudia
+    condoleezza cynthia dana deborah debbie diana diane donna dorothy elena elisabeth elizabeth ella
+    ellen emily emma erin eva frances gillian gina giorgia grace hannah heather helen hillary ilhan
+    ivanka jacinda jane janet janice jennifer jessica jill joan joanna jodi joyce judith judy julia
+    julie karen kamala kate katherine kathleen kathryn kathy katie kelly kellyanne kemi kirsten
+    kristen laura lauren leslie linda lisa liz louise lucy lynn madeleine margaret maria marine
+    marie marsha martha mary megan melania melissa michelle monica nancy natalie nicola nicole nikki
+    olivia pamela patricia paula penny rachel rebecca rosa ruth samantha sandra sara sarah sharon
+    sheila sophie stephanie susan suzanne tammy teresa theresa tiffany tulsi ursula valerie
+    victoria virginia wendy yvonne zoe
+    """
+)
+MALE_WORDS = _words(
+    """
+    mr mister sir lord king prince duke earl baron emperor sultan father brother son husband uncle
+    nephew grandfather boy man men gentleman spokesman chairman congressman assemblyman councilman
+    alderman businessman sportsman countryman policeman fireman cameraman anchorman
+    """
+)
+FEMALE_WORDS = _words(
+    """
+    mrs ms miss madam dame lady queen princess duchess countess baroness empress mother sister
+    daughter wife aunt niece grandmother girl woman women spokeswoman chairwoman congresswoman
+    assemblywoman councilwoman businesswoman sportswoman countrywoman policewoman actress
+    """
+)

@@ -81,10 +81,6 @@ class LRU:
                 self._local.inside = False
 
 
-def _count(rel: duckdb.DuckDBPyRelation) -> int:
-    return int(rel.aggregate("count(*)").fetchall()[0][0])
-
-
 def _outlet_name(value: str | None) -> str:
     return value if value else NO_OUTLET
 
@@ -131,7 +127,7 @@ def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page
         if rows:
             total = int(rows[0]["total"])
         else:
-            total = _count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
+            total = queries.count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
                                                  outlet=outlet, limit=None))
         return {"terms": list(parsed.terms), **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
@@ -145,7 +141,7 @@ def speakers_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, q: 
 
     def compute() -> dict[str, Any]:
         rows = queries.records(queries.speakers(cur, limit=page.limit, offset=page.offset, **filters))
-        total = cache.get(("speakers-total", q, kind), lambda: _count(queries.speakers(cur, limit=None, **filters)))
+        total = cache.get(("speakers-total", q, kind), lambda: queries.count(queries.speakers(cur, limit=None, **filters)))
         return {"q": q or "", "kind": kind or None, **page.envelope(total, [plain(r) for r in rows], "speakers")}
 
     return cache.get(("speakers", q, kind, page), compute)
@@ -203,7 +199,7 @@ def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> lis
     def compute() -> list[dict[str, Any]]:
         from presslens.corpus import VariantSettings, group_quotes
 
-        rows = queries.records(queries.quotes(cur, speaker_id=speaker_id, limit=VARIANT_QUOTES))
+        rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=VARIANT_QUOTES))
         rows = [r for r in rows if r.get("quote")]
         members = group_quotes([r["quote"] for r in rows], [r["article_id"] for r in rows],
                                VariantSettings(max_bucket=VARIANT_BUCKET))
@@ -233,21 +229,44 @@ def _variant_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def speaker_profile(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> dict[str, Any] | None:
+    """The speaker (``queries.SPEAKER_COLUMNS``) and the outlets quoting them, or None."""
+
+    def compute() -> dict[str, Any] | None:
+        row = queries.speaker_record(cur, speaker_id)
+        if row is None:
+            return None
+        outlets = queries.records(queries.speaker_outlets(cur, speaker_id))
+        firsts = [r["first_said"] for r in outlets if r["first_said"] is not None]
+        lasts = [r["last_said"] for r in outlets if r["last_said"] is not None]
+        speaker = {**plain(row), "outlets": sum(1 for r in outlets if r["outlet"]),
+                   "first_said": iso(min(firsts)) if firsts else None, "last_said": iso(max(lasts)) if lasts else None}
+        return {"speaker": speaker,
+                "outlets": [{"outlet": r["outlet"] or None, "quotes": int(r["quotes"]), "articles": int(r["articles"])}
+                            for r in outlets],
+                "span": (min(firsts) if firsts else None, max(lasts) if lasts else None)}
+
+    return cache.get(("speaker", speaker_id), compute)
+
+
 def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
                    page: Page, grain: str | None = None) -> dict[str, Any] | None:
     """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants."""
-    speaker = cache.get(("speaker", speaker_id), lambda: queries.speaker(cur, speaker_id))
-    if speaker is None:
+    profile = speaker_profile(cur, cache, speaker_id)
+    if profile is None:
         return None
-    rows = cache.get(("speaker-quotes", speaker_id, filters, page), lambda: queries.records(
-        queries.quotes(cur, speaker_id=speaker_id, limit=page.limit, offset=page.offset, **filters.as_dict())))
-    total = cache.get(("speaker-total", speaker_id, filters),
-                      lambda: _count(queries.quotes(cur, speaker_id=speaker_id, limit=None, **filters.as_dict())))
-    chosen = grain or choose_grain(speaker.get("first_said"), speaker.get("last_said"))
-    outlets = cache.get(("speaker-outlets", speaker_id), lambda: [
-        {"outlet": r["outlet"] or None, "quotes": int(r["quotes"])}
-        for r in queries.records(queries.speaker_outlets(cur, speaker_id))])
-    return {"speaker": plain(speaker), "filters": filters.as_dict(), "outlets": outlets,
+
+    def quotes_page() -> tuple[int, list[dict[str, Any]]]:
+        rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
+                                                      **filters.as_dict()))
+        if rows:
+            return int(rows[0]["total"]), rows
+        count = queries.speaker_quotes(cur, speaker_id, limit=None, **filters.as_dict())
+        return queries.count(count), []
+
+    total, rows = cache.get(("speaker-quotes", speaker_id, filters, page), quotes_page)
+    chosen = grain or choose_grain(*profile["span"])
+    return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
             "timeline": timeline(cur, cache, speaker_id, filters, chosen),
             "variants": variants(cur, cache, speaker_id),
             **page.envelope(total, [quote(r) for r in rows], "quotes")}
@@ -263,7 +282,7 @@ def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, out
 
     def compute() -> dict[str, Any]:
         rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, **filters))
-        total = cache.get(("articles-total", key), lambda: _count(queries.articles(cur, limit=None, **filters)))
+        total = cache.get(("articles-total", key), lambda: queries.count(queries.articles(cur, limit=None, **filters)))
         return {"filters": filters, **page.envelope(total, [plain(r) for r in rows], "articles")}
 
     return cache.get(("articles", key, page), compute)
@@ -302,7 +321,7 @@ def outlets_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, pe
             out.append({**r, "types": by_type,
                         "direct_share": round(by_type["direct"] / total, 4) if total else None,
                         "top_speakers": tops.get(r["outlet"], [])})
-        total_outlets = _count(queries.outlets(cur, limit=None))
+        total_outlets = queries.count(queries.outlets(cur, limit=None))
         return page.envelope(total_outlets, out, "outlets")
 
     return cache.get(("outlets", page.limit, page.offset, per_outlet), compute)

@@ -65,6 +65,14 @@ def _clean_date(value: str | None) -> str | None:
         raise AnalyzeError(422, f"published date {value.strip()[:40]!r} is not in YYYY-MM-DD form") from None
 
 
+def headline(text: str) -> str | None:
+    """The first line of pasted text when it reads as a headline (short, followed by a blank line)."""
+    first, _, rest = text.strip().partition("\n")
+    if 0 < len(first.strip()) <= 160 and rest.startswith(("\n", "\r\n")) and not first.rstrip().endswith((".", ":")):
+        return first.strip()
+    return None
+
+
 def build_article(form: AnalyzeRequest) -> Article:
     """The Article to analyse from pasted text or a fetched URL; AnalyzeError when refused."""
     text = (form.text or "").strip("\ufeff")
@@ -89,6 +97,7 @@ def build_article(form: AnalyzeRequest) -> Article:
         if meta["outlet"]:
             article.outlet = meta["outlet"]
     elif text.strip():
+        meta["title"] = meta["title"] or headline(text)
         article = Article(text=text, origin="<pasted>", **meta)
     else:
         raise AnalyzeError(422, "paste an article's text or give its URL")

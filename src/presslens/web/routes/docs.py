@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
@@ -15,6 +17,15 @@ router = APIRouter()
 def api_docs(request: Request) -> Response:
     """The API reference (no CDN: the list is drawn by /static/docs.js from /openapi.json)."""
     return page(request, "docs.html", {"max_limit": MAX_LIMIT}, json_url="/openapi.json")
+
+
+@router.get("/api", tags=["api"], summary="List of the API endpoints")
+def api_index(request: Request) -> dict[str, Any]:
+    """Every JSON endpoint with its method and summary, plus where the full description lives."""
+    spec = request.app.openapi()
+    endpoints = [{"method": method.upper(), "path": path, "summary": op.get("summary")}
+                 for path, ops in spec["paths"].items() for method, op in ops.items()]
+    return {"endpoints": endpoints, "openapi": "/openapi.json", "docs": "/docs"}
 
 
 @router.get("/favicon.ico", include_in_schema=False)
