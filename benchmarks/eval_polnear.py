@@ -6,7 +6,11 @@ source-mention accuracy on matched items, the misses broken down by cue (beliefs
 polls/documents, speech) and the extractors' time against the bare parse.
 
     .venv/bin/python benchmarks/eval_polnear.py --split dev
+    .venv/bin/python benchmarks/eval_polnear.py --split dev --profile speech
     .venv/bin/python benchmarks/eval_polnear.py --split train --limit 100 --show-misses 20
+
+Predictions that share a cue are scored as one item, as PolNeAR annotates one attribution per cue
+(see ``presslens.eval.polnear``).
 
 The data are read from ``/work/shared/data/polnear`` (or ``--data``); if they are absent the script
 prints a message and exits with status 0. No PolNeAR text is written anywhere.
@@ -35,6 +39,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     p.add_argument("--show-misses", type=int, default=0, metavar="K", help="print K missed gold attributions")
     p.add_argument("--show-false", type=int, default=0, metavar="K", help="print K unmatched predictions")
+    p.add_argument(
+        "--profile",
+        choices=("parc", "speech"),
+        default="parc",
+        help="extractor profile: parc (beliefs and stances too, as PolNeAR annotates) or speech (the default "
+        "of find_attributions: what was said or written)",
+    )
     p.add_argument("--threshold", type=float, default=0.5, help="character Jaccard needed for a match")
     p.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR root (with metadata.tsv)")
@@ -59,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         doc = next(docs)
         t1 = time.perf_counter()
-        predicted = find_attributions(doc)
+        predicted = find_attributions(doc, profile=args.profile)
         t2 = time.perf_counter()
         resolve_speakers(doc, predicted, find_entities(doc))
         t3 = time.perf_counter()
@@ -72,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(args: argparse.Namespace, n: int, sc: Scores, parse_s: float, attrib_s: float, speaker_s: float) -> None:
-    print(f"PolNeAR {args.split}: {n} articles, {sc.gold} gold attributions, {sc.predicted} predicted")
+    print(
+        f"PolNeAR {args.split} (profile {args.profile}): {n} articles, {sc.gold} gold attributions, "
+        f"{sc.predicted} predicted"
+    )
     print(f"content (char Jaccard >= {args.threshold}): P={sc.precision:.3f} R={sc.recall:.3f} F1={sc.f1:.3f}")
     print(f"source mention accuracy on matched items: {sc.source_accuracy:.3f} ({sc.source_ok}/{sc.source_gold})")
     misses = len(sc.misses)

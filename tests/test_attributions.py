@@ -204,7 +204,7 @@ def test_parenthetical_speech_clause(extract):
 
 
 def test_relative_clause_speaker(extract):
-    a = one(extract("Jones, who said the vote was rigged, refused to concede."))
+    a = one(extract("Jones, who said the vote was rigged, left the hall early."))
     assert summary(a)[:3] == ("indirect", "who", "said")
     assert a.content.text == "the vote was rigged"
 
@@ -255,3 +255,26 @@ def test_find_quotes_pairs_curly_and_straight_marks():
 def test_find_quotes_skips_apostrophes():
     text = "It’s the people’s choice, and they don’t care about the ‘elite’ view."
     assert [text[q.start : q.end] for q in find_quotes(text)] == ["elite"]
+
+
+# ----------------------------------------------------------------------------- profiles
+
+
+def test_speech_profile_ignores_beliefs_and_stances(extract):
+    text = "The governor endorsed Senator Cruz on Monday. Voters believe that the economy is weak."
+    assert extract(text) == []
+
+
+def test_parc_profile_adds_beliefs_and_stances(nlp):
+    text = "The governor endorsed Senator Cruz on Monday. Voters believe that the economy is weak."
+    found = find_attributions(nlp(text), profile="parc")
+    check_offsets(text, found)
+    assert [summary(a) for a in found] == [
+        ("indirect", "The governor", "endorsed", "Senator Cruz"),
+        ("indirect", "Voters", "believe", "that the economy is weak"),
+    ]
+
+
+def test_unknown_profile_is_rejected(nlp):
+    with pytest.raises(ValueError):
+        find_attributions(nlp("He said so."), profile="everything")

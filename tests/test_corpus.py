@@ -76,7 +76,7 @@ def test_names_are_normalised(written, key, full):
 
 
 @pytest.mark.parametrize("written", ["he", "they", "the president", "a spokesman for the campaign", "The White House",
-                                     "", None])
+                                     "Democrats", "Senate Republicans", "", None])
 def test_descriptions_and_pronouns_are_not_names(written):
     assert parse_person(written) is None
 
@@ -164,6 +164,30 @@ def test_organisations_and_pronouns(tmp_path):
         assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'white-house'").fetchone()[0] == (
             "organization")
         assert speaker_of(store, "he", three) is None
+
+
+def test_a_surname_tagged_as_an_organisation_still_joins_the_person(tmp_path):
+    full = story([("Donald Trump", "We will win so much")])
+    as_org = story([("Trump", "The polls are rigged")], kind="organization")
+    company = story([("Acme Corp", "Profits rose")], kind="organization")
+    with build(tmp_path, [full, as_org, company]) as store:
+        assert speaker_of(store, "Trump", as_org) == "donald-trump"
+        assert speaker_of(store, "Acme Corp", company) == "acme-corp"
+
+
+def test_a_first_name_joins_the_one_person_in_the_article_with_it(tmp_path):
+    article = story([("Hillary", "I am ready")], people=("Hillary Clinton",))
+    with build(tmp_path, [article]) as store:
+        assert speaker_of(store, "Hillary", article) == "hillary-clinton"
+
+
+def test_group_words_are_never_surnames(tmp_path):
+    group = story([("Hill Democrats", "We oppose the bill")], people=("Hill Democrats",), kind="unknown")
+    bare = story([("Democrats", "The bill is dead")], kind="unknown")
+    with build(tmp_path, [group, bare]) as store:
+        assert speaker_of(store, "Democrats", bare) == "democrats"
+        assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'democrats'").fetchall() == [
+            ("group",)]
 
 
 def test_speaker_ids_are_stable_across_recomputation_and_order(tmp_path):

@@ -420,3 +420,11 @@ def test_ingested_articles_keep_offsets_and_escape_payloads(ingested):
         assert "<script>alert" not in html and "<img src=x" not in html
         if "<script>" in text:
             assert "&lt;script&gt;alert(&#34;text&#34;)&lt;/script&gt;" in html
+
+
+def test_without_a_database_only_analyze_works():
+    with TestClient(create_app(None, analyzer=fake_analyzer)) as c:
+        response = c.get("/api/overview")
+        assert response.status_code == 503
+        assert "presslens serve --db" in response.json()["error"]["message"]
+        assert c.post("/api/analyze", json={"text": '"Hi," Al said.'}).status_code == 200

@@ -170,6 +170,10 @@ def test_speaker_hover_brings_out_their_quotes(live, page):
     first.hover()
     hot = p.locator(f"#article-text mark.q.s{colour}.hot")
     assert hot.count() >= 1
+    others = p.locator(f"#article-text mark.q:not(.s{colour})")
+    assert others.count() >= 1  # the article quotes two speakers
+    background = others.first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background == "rgba(0, 0, 0, 0)"  # the other speaker's quotes fade out
     p.mouse.move(1, 1)
     assert p.locator("#article-text mark.hot").count() == 0
     page.clean()
@@ -285,7 +289,6 @@ def test_screenshots_for_the_docs(browser, tmp_path):
         target = next(a["id"] for a in json.loads(p.locator("body").inner_text())["articles"]
                       if a["title"] == "Port overrun: who pays?")
         p.goto(f"{base}/articles/{target}")
-        p.locator("aside li.speaker").first.hover()
         article = ARTIFACTS / "docs-article.png"
         p.screenshot(path=str(article), full_page=False)
         context.close()

@@ -266,3 +266,12 @@ def test_body_limit_by_header_and_by_stream():
 
     streamed = client.post("/echo", content=chunks())  # no Content-Length: counted while reading
     assert streamed.status_code == 413
+
+
+def test_search_hits_are_marked_and_escaped():
+    from presslens.web.render import mark_terms
+
+    html = str(mark_terms(f"Taxes, syntax and {PAYLOAD} tax", ["tax"]))
+    assert html.count('<mark class="hit">') == 2 and "syntax" in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert str(mark_terms("<b>x</b>", [])) == "&lt;b&gt;x&lt;/b&gt;"

@@ -58,6 +58,14 @@ PRONOUNS = frozenset("""
 i me we us you he him she her they them it its his hers their theirs our who whom this that these those
 one someone somebody anyone everyone nobody
 """.split())
+# Words that name groups, not people, even when capitalised ("Democrats", "Hill Republicans").
+GROUP_WORDS = frozenset("""
+democrats democrat republicans republican conservatives liberals progressives officials police voters
+americans critics supporters aides advisers advisors analysts experts economists lawmakers legislators
+senators representatives members leaders residents citizens protesters protestors activists campaign
+administration government ministry department committee council party parties group organization
+union unions agency office court congress senate house
+""".split())
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PARENS = re.compile(r"\([^)]*\)?")
@@ -129,6 +137,8 @@ def parse_person(name: str | None) -> PersonName | None:
     if not written or len(written) > 5:
         return None
     if any(not w[0].isupper() and f not in PARTICLES for w, f in zip(written, folded, strict=True)):
+        return None
+    if folded[-1] in GROUP_WORDS:
         return None
     if len(written) == 1:
         return PersonName(None, folded[0], suffix, titles, clean)
@@ -259,7 +269,7 @@ class SpeakerResolver:
     # -- resolving
     def resolve(self, src: _Source) -> str | None:
         """The cluster key for one source, or None (pronoun, empty)."""
-        if _personlike(src):
+        if _personlike(src) or (src.kind == "organization" and self._known_person(src.source_name)):
             entity = parse_person(src.entity_name)
             person = parse_person(src.source_name)
             if entity is not None and entity.full and (person is None or not person.full) \
@@ -272,10 +282,23 @@ class SpeakerResolver:
         key = group_key(src.source_name)
         return None if not key or key in PRONOUNS else "org:" + key
 
+    def _known_person(self, name: str) -> bool:
+        """A known person's name or surname tagged as an organisation ("Trump" read as an ORG)."""
+        person = parse_person(name)
+        if person is None:
+            return False
+        return person.key in self.clusters if person.full else person.last in self.by_surname
+
     def _resolve_bare(self, article_id: str, person: PersonName) -> str:
-        local = self._matching(self.article_full.get(article_id, ()), person)
+        in_article = self.article_full.get(article_id, ())
+        local = self._matching(in_article, person)
         if len(local) == 1:
             return local[0]
+        if not local and person.initial is None and not person.suffix:
+            # A first name on its own ("Bob") names the one person in the article with that first name.
+            by_first = [k for k in in_article if k.split()[0] == person.last]
+            if len(by_first) == 1:
+                return by_first[0]
         if len(local) > 1:
             narrowed = self._by_title(local, person)
             return narrowed[0] if len(narrowed) == 1 else person.key
@@ -395,15 +418,16 @@ def _record_quote(speaker: _Speaker, key: str, src: _Source) -> None:
     speaker.kinds[kind] += src.n
     speaker.quotes += src.n
     speaker.articles.add(src.article_id)
-    speaker.surfaces[src.source_name.strip()] += src.n
+    written = " ".join(src.source_name.split())
+    speaker.surfaces[written] += src.n
     if is_org:
-        speaker.display[re.sub(r"^(?i:the|an?)\s+", "", src.source_name.strip())] += src.n
+        speaker.display[re.sub(r"^(?i:the|an?)\s+", "", written)] += src.n
         return
     for value in (src.source_name, src.entity_name):
         person = parse_person(value)
         if value and person is not None and person.key == key:
             speaker.display[person.clean] += src.n
-            speaker.surfaces[value.strip()] += 0  # an alias even when never the quoted form
+            speaker.surfaces[" ".join(value.split())] += 0  # an alias even when never the quoted form
 
 
 def _speaker_row(speaker: _Speaker) -> dict[str, Any]:

@@ -4,11 +4,38 @@ Each article is parsed exactly once. Texts longer than ``nlp.CHUNK_CHARS`` are p
 paragraph-aligned chunks and joined back with ``Doc.from_docs``, so offsets stay those of the
 original text. A failure inside one article becomes an ``InputError`` for that article; the
 batch goes on.
+
+Per-document time limit (``Options.time_limit_s``, by default 60 s plus 2 s per 10,000
+characters): a document still being analysed when its budget runs out becomes
+``InputError(origin, "analysis exceeded the N s time limit")`` and the batch goes on. How:
+
+* The budget covers the document's extraction and, for a text longer than one chunk, its parse.
+  Single-chunk texts are parsed together in ``nlp.pipe`` batches as before; a spaCy parse of at
+  most ``chunk_chars`` characters takes time linear in its length, so it cannot run away. Longer
+  texts are parsed on their own, one chunk at a time, inside their budget.
+* One daemon thread per process (``_Watchdog``) keeps the deadlines. When one passes, it raises
+  ``TimeLimitExceeded`` in the thread doing that document with CPython's
+  ``PyThreadState_SetAsyncExc``. Unlike SIGALRM this works in any thread (the web server's thread
+  pool, Dask's worker threads) as well as in the main thread of the CLI and of the local worker
+  processes, and it never takes over a SIGALRM handler or timer the host program (or
+  pytest-timeout) uses. The exception is delivered at the next Python bytecode, so an extractor's
+  Python loop is stopped at once; C code (one spaCy component on one chunk, one regex match)
+  finishes first, which bounds the overshoot by one component's pass over one chunk. The parse
+  loop also checks the deadline between chunks.
+* ``TimeLimitExceeded`` derives from ``BaseException``, so the ``except Exception`` of an
+  extractor that must never raise on odd input cannot swallow it. The watchdog fires and the
+  analysing thread disarms under one lock, and a fired-but-undelivered exception is cleared on
+  disarm, so the exception never escapes the guarded block.
 """
 
 from __future__ import annotations
 
+import ctypes
+import heapq
+import itertools
 import logging
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -26,10 +53,122 @@ ALL_EXTRACTORS = ("attributions", "dates", "claims", "framing")
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What to extract; every extractor is on by default."""
+    """What to extract (every extractor is on by default) and the per-document time budget.
+
+    A document gets ``time_limit_s + time_limit_s_per_10k_chars * len(text) / 10_000`` seconds;
+    ``time_limit_s=None`` (or 0) turns the limit off.
+    """
 
     extractors: tuple[str, ...] = ALL_EXTRACTORS
     claim_threshold: float = 0.5
+    time_limit_s: float | None = 60.0
+    time_limit_s_per_10k_chars: float = 2.0
+
+    def time_limit_for(self, chars: int) -> float | None:
+        """Seconds allowed for a text of ``chars`` characters, or None when there is no limit."""
+        if not self.time_limit_s or self.time_limit_s <= 0:
+            return None
+        return self.time_limit_s + max(0.0, self.time_limit_s_per_10k_chars) * chars / 10_000
+
+
+class TimeLimitExceeded(BaseException):  # noqa: N818 (a signal, like KeyboardInterrupt, not an error)
+    """Raised in the thread analysing a document whose time budget ran out; becomes an InputError."""
+
+
+@dataclass(eq=False, slots=True)
+class _Alarm:
+    thread_id: int
+    deadline: float
+    armed: bool = True
+    fired: bool = False
+
+    def check(self) -> None:
+        """Raise TimeLimitExceeded when the deadline has passed (the cooperative check)."""
+        if time.monotonic() >= self.deadline:
+            raise TimeLimitExceeded
+
+
+def _raise_in_thread(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Schedule ``exc`` in the thread (None clears a scheduled, undelivered exception)."""
+    try:
+        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except AttributeError:  # not CPython: only the cooperative checks apply
+        return
+    set_async_exc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None)
+
+
+class _Watchdog:
+    """Deadlines of the documents being analysed in this process, watched by one daemon thread."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition(threading.Lock())
+        self._heap: list[tuple[float, int, _Alarm]] = []
+        self._counter = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def arm(self, seconds: float) -> _Alarm:
+        """Start a deadline ``seconds`` from now for the calling thread."""
+        alarm = _Alarm(threading.get_ident(), time.monotonic() + seconds)
+        with self._cond:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="presslens-time-limit", daemon=True)
+                self._thread.start()
+            heapq.heappush(self._heap, (alarm.deadline, next(self._counter), alarm))
+            self._cond.notify()
+        return alarm
+
+    def disarm(self, alarm: _Alarm) -> None:
+        """Stop the deadline; clear its exception if it was scheduled but not yet delivered."""
+        with self._cond:
+            alarm.armed = False
+            fired = alarm.fired
+        if fired:
+            _raise_in_thread(alarm.thread_id, None)
+
+    def _run(self) -> None:
+        with self._cond:
+            while True:
+                while self._heap and not self._heap[0][2].armed:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._cond.wait()
+                    continue
+                deadline, _, alarm = self._heap[0]
+                wait = deadline - time.monotonic()
+                if wait > 0:
+                    self._cond.wait(wait)
+                    continue
+                heapq.heappop(self._heap)
+                alarm.armed, alarm.fired = False, True
+                _raise_in_thread(alarm.thread_id, TimeLimitExceeded)
+
+
+_WATCHDOG = _Watchdog()
+
+
+class time_limit:  # noqa: N801 (used like a function: ``with time_limit(5):``)
+    """Context manager: raise TimeLimitExceeded in this thread if the block runs past ``seconds``.
+
+    ``seconds=None`` means no limit. The exception can surface while the block is being left, so
+    catch it around the ``with`` statement, not inside it.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.alarm: _Alarm | None = None
+
+    def __enter__(self) -> _Alarm | None:
+        if self.seconds is not None:
+            self.alarm = _WATCHDOG.arm(self.seconds)
+        return self.alarm
+
+    def __exit__(self, *exc: object) -> None:
+        if self.alarm is not None:
+            _WATCHDOG.disarm(self.alarm)
+
+
+def _seconds(limit: float) -> str:
+    return f"{limit:.0f}" if limit >= 10 else f"{limit:.2g}"
 
 
 def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysis:  # noqa: B008
@@ -120,13 +259,41 @@ class Pipeline:
             yield errors[position] if position in errors else next(analyses)
 
     def _parse_and_extract(self, pending: list[tuple[Article, list[str]]]) -> Iterator[Analysis | InputError]:
-        chunks = ((piece, index) for index, (_, pieces) in enumerate(pending) for piece in pieces)
-        parsed: list[list[Doc]] = [[] for _ in pending]
-        for doc, index in self.nlp.pipe(chunks, as_tuples=True, batch_size=self.batch_size):
-            parsed[index].append(doc)
-        for (article, _), docs in zip(pending, parsed, strict=True):
-            doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
-            yield self._extract_safely(doc, article)
+        """Parse the single-chunk texts together, then each article (longer ones parsed alone) in its budget."""
+        short = ((pieces[0], index) for index, (_, pieces) in enumerate(pending) if len(pieces) == 1)
+        parsed: dict[int, Doc] = {}
+        for doc, index in self.nlp.pipe(short, as_tuples=True, batch_size=self.batch_size):
+            parsed[index] = doc
+        for index, (article, pieces) in enumerate(pending):
+            yield self._analyze_one(article, pieces, parsed.pop(index, None))
+
+    def _analyze_one(self, article: Article, pieces: list[str], doc: Doc | None) -> Analysis | InputError:
+        """Parse (when ``doc`` is None) and extract one article inside its time budget."""
+        origin = article.origin or article.id or "<article>"
+        limit = self.options.time_limit_for(len(article.text))
+        try:
+            with time_limit(limit) as alarm:
+                if doc is None:
+                    doc = self._parse_long(pieces, alarm, origin)
+                    if isinstance(doc, InputError):
+                        return doc
+                return self._extract_safely(doc, article)
+        except TimeLimitExceeded:
+            log.debug("time limit exceeded for %s", origin)
+            return InputError(origin, f"analysis exceeded the {_seconds(limit or 0)} s time limit")
+
+    def _parse_long(self, pieces: list[str], alarm: _Alarm | None, origin: str) -> Doc | InputError:
+        """Parse a text longer than one chunk, chunk by chunk, and join the Docs with offsets unchanged."""
+        docs: list[Doc] = []
+        try:
+            for doc in self.nlp.pipe(pieces, batch_size=1):
+                docs.append(doc)
+                if alarm is not None:
+                    alarm.check()
+            return Doc.from_docs(docs, ensure_whitespace=False)
+        except Exception as exc:  # noqa: BLE001 (one bad article must not stop the batch)
+            log.debug("parse failed for %s", origin, exc_info=True)
+            return InputError(origin, f"internal error while parsing: {type(exc).__name__}: {exc}")
 
     def _extract_safely(self, doc: Doc, article: Article) -> Analysis | InputError:
         origin = article.origin or article.id or "<article>"

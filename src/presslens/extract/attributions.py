@@ -88,12 +88,16 @@ def _build_lexicon(profile: str) -> _Lexicon:
 
 _SPEECH = cues.hashes(cues.SPEECH_VERBS)
 _BELIEF = cues.hashes(cues.BELIEF_VERBS)
-_CLAUSE_ONLY = cues.hashes(cues.CLAUSE_ONLY_VERBS)
 _NOUN_CUES = cues.hashes(cues.NOUN_CUES)
 _LEADERS = cues.hashes(cues.CUE_LEADERS)
 _FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
 _SAY = cues.hashes({"say", "tell", "add", "write", "state", "claim", "argue", "insist", "explain"})
 _MAKE = cues.hashes({"make"})
+_SEEM = cues.hashes({"seem", "appear"})
+_PASSIVE_REPORTS = cues.hashes(
+    {"expect", "believe", "report", "say", "think", "rumor", "rumour", "know", "consider", "estimate", "project",
+     "predict", "ask", "announce", "reveal", "quote", "describe", "call", "allege", "suspect", "fear", "accuse"}
+)
 # "declined to comment" reports speech, "refused to concede" does not (speech profile).
 _NEEDS_SPEECH_XCOMP = cues.hashes({"refuse", "decline", "agree", "offer"})
 _LABEL_VERBS = cues.hashes({"call", "label", "dub", "brand", "term", "name"})
@@ -101,6 +105,10 @@ _EMPTY_OBJECTS = frozenset({"it", "so", "this", "that", "something", "anything",
 _TELL = cues.hashes({"tell", "recount", "relate", "recite", "share"})
 _TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "joke", "anecdote", "truth", "lie", "lies", "account"})
 _ACCORD = cues.hashes({"accord"})
+
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in cues.CUE_PHRASES:
+    _PHRASES.setdefault(_phrase[0], []).append(_phrase)
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep"})
@@ -114,6 +122,8 @@ _CLAUSE_TAIL_DEPS = frozenset(
     {"dep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "nsubj", "parataxis", "advcl", "prep", "npadvmod", "advmod"}
 )
 # Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
+# Prepositional objects that are circumstances, not what was said ("spoke on condition of anonymity").
+_NOT_CONTENT = frozenset({"condition", "behalf", "record", "background", "phone", "telephone", "camera", "air", "television"})
 _TAIL_MARKERS = frozenset({"while", "whereas", "compared", "although", "though", "prompting", "sparking"})
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
 
@@ -298,6 +308,7 @@ class _Ctx:
             self.para[t.i] = p
             if "\n" in t.text_with_ws:
                 p += 1
+        self.dateline_end = _dateline_end(doc)
         self.inq = [-1] * len(doc)  # index of the quote a token lies in (its marks included)
         for qi, q in enumerate(self.quotes):
             a = self.tok_at(q.open_mark)
@@ -331,8 +342,28 @@ class _Ctx:
         return sorted(set(out))
 
 
-def _is_verbish(t: Token) -> bool:
-    return t.pos == VERB or (t.pos == AUX and t.dep_ in ("ROOT", "ccomp", "conj", "advcl"))
+def _dateline_end(doc: Doc) -> int:
+    """Index of the first token after a wire dateline ("MOSCOW, March 3 (TASS) -"), else 0."""
+    i = 0
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or not (doc[i].is_upper and len(doc[i].text) > 1):
+        return 0
+    for k in range(i + 1, min(i + 25, len(doc))):
+        t = doc[k]
+        if "\n" in t.text:
+            return 0
+        if t.text in _DASHES and (doc[k - 1].text == ")" or doc[k - 1].is_upper) and doc[k - 1].whitespace_:
+            return k + 1
+    return 0
+
+
+def _past_dateline(ctx: _Ctx, subj: Token | None, verb: Token) -> Token | None:
+    """Replace a subject that the parser found inside the dateline with the one after it."""
+    end = ctx.dateline_end
+    if subj is None or not end or subj.i >= end or verb.i <= end:
+        return subj
+    return _np_head(ctx.doc, end, verb.i) or ctx.doc[verb.i - 1]
 
 
 def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
@@ -428,9 +459,20 @@ def _cue_span(ctx: _Ctx, v: Token, content_start_tok: int) -> tuple[int, int, To
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma in _FRAME_NOUNS:
                 b = max(b, c.right_edge.i)  # "said in a statement"
+    b = max(b, _phrase_end(ctx.doc, a))
     b = min(b, content_start_tok - 1) if content_start_tok > v.i else b
     b = max(b, v.i)
     return ctx.doc[a].idx, ctx.tok_end(b), carrier
+
+
+def _phrase_end(doc: Doc, a: int) -> int:
+    """Last token of the longest multi-word cue of the lexicon that starts at token ``a``, else ``a``."""
+    best = a
+    for phrase in _PHRASES.get(doc[a].lower_, ()):
+        end = a + len(phrase) - 1
+        if end < len(doc) and all(doc[a + k].lower_ == w for k, w in enumerate(phrase)):
+            best = max(best, end)
+    return best
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -452,6 +494,9 @@ def _cue_after(ctx: _Ctx, qi: int) -> tuple[Token | None, Token | None]:
     doc = ctx.doc
     i = ctx.tok_at(q.close_mark) + 1
     n = len(doc)
+    last = ctx.text[q.start : q.end].rstrip()[-1:]
+    if last == "." or (last in "!?" and i < n and doc[i].text[:1].isupper() and doc[i].pos != PROPN):
+        return None, None  # '"We won." He said …' starts a new sentence
     while i < n and doc[i].text in _CLAUSE_PUNCT:
         i += 1
     start = i
@@ -509,6 +554,8 @@ def _cue_before(ctx: _Ctx, qi: int) -> tuple[Token | None, int]:
         return None, -1
     prev = doc[i]
     if _is_cue_verb(prev):
+        if prev.lemma in _LABEL_VERBS or prev.dep_ in ("relcl", "acl", "pcomp", "amod"):
+            return None, -1  # 'what she calls "real solutions"' is a label, not a quotation
         return prev, -1
     if prev.text not in (":", ","):
         if prev.lower_ == "that" and i > 0 and _is_cue_verb(doc[i - 1]):
@@ -703,7 +750,7 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
         if verb is not None:
             content_tok = ctx.tok_at(q.open_mark) if q.open_mark > verb.idx else -1
             ca, cb, carrier = _cue_span(ctx, verb, content_tok if content_tok > verb.i else 10**9)
-            subj = _subject(carrier) or fallback
+            subj = _past_dateline(ctx, _subject(carrier) or fallback, verb)
             src = _mention(ctx, subj) if subj is not None else None
             frag = _fragment_start(ctx, qi) if verb.idx > q.open_mark else -1
             if frag >= 0:
@@ -779,20 +826,32 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
         ):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
-                if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on"):
+                if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
                     end = p.right_edge.i
             return dobj.left_edge.i, end, v.i, True
         return None
     allowed = lex.prep.get(lemma)
-    if allowed:
+    if allowed and not any(c.dep_ == "auxpass" for c in v.children):
         for p in preps:
             if p.lower_ in allowed and p.i <= v.i + 3:
                 obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_ not in _NOT_CONTENT:
                     return p.i + 1, p.right_edge.i, p.i, True
     if intj is not None:
         return intj.i, intj.i, v.i, True
+    # the parser hung the that-clause on an adjunct ("said during a news conference that …")
+    doc = v.doc
+    for i in range(v.i + 1, min(v.right_edge.i, v.i + 15) + 1):
+        t = doc[i]
+        if t.dep_ == "mark" and t.lower_ == "that" and t.head.i > i and ctx.inq[i] < 0:
+            return i, t.head.right_edge.i, v.i, False
+        if t.text in (";", ":") or t.is_sent_start:
+            break
     return None
+
+
+def _is_time(prep: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
 
 
 def _np_end(head: Token) -> int:
@@ -947,8 +1006,9 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
         if lemma in _BELIEF and lemma not in _SPEECH:
             return None  # a belief needs its complement
         head = v.head
-        paren = v.dep_ == "parataxis" or (
-            v.dep_ in ("ccomp", "advcl") and head.i < v.i and v.i > 0 and ctx.doc[v.left_edge.i - 1].text == ","
+        paren = v.tag_ != "VBG" and (
+            v.dep_ == "parataxis"
+            or (v.dep_ in ("ccomp", "advcl") and head.i < v.i and v.i > 0 and ctx.doc[v.left_edge.i - 1].text == ",")
         )
         if not paren or head.i == v.i or not _subject(v):
             return None
@@ -957,15 +1017,49 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
         rank = 2
     if span is None:
         return None
+    sourceless = ctx.lex.parc and _sourceless(v)
     if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ == "agent" for c in v.children):
-        return None  # "when asked …", "as reported …": the subject is not the speaker
-    subj = _subject(carrier)
-    if subj is None and v.dep_ != "acl":
+        if not sourceless:
+            return None  # "when asked …", "as reported …": the subject is not the speaker
+        subj = None
+    else:
+        subj = _past_dateline(ctx, _subject(carrier), v)
+        if sourceless and subj is not None and subj.dep_ == "nsubjpass":
+            subj = None  # "Growth is expected to slow": the subject is part of what is expected
+    if subj is None and v.dep_ != "acl" and not sourceless:
         return None
+    if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):
+        return None  # "That said, …"
     src = _mention(ctx, subj) if subj is not None else None
     if rank == 1 and src is not None and span[0] < src[1] and src[0] < span[1]:
         return None
     return _Cand(span[0], span[1], (cue_a, cue_b), src, v.i, rank)
+
+
+def _seem_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
+    """PARC profile: ``X seems to …`` / ``X appears to …`` — an evaluation without a stated source."""
+    xcomp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
+    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if xcomp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
+        return None
+    a, b = _clip_paragraph(ctx, v.i, subj.left_edge.i, xcomp.right_edge.i)
+    span = _trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    return _Cand(span[0], span[1], (v.idx, ctx.tok_end(v.i)), None, v.i, 1)
+
+
+def _followed_by_comma(t: Token) -> bool:
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","
+
+
+def _sourceless(v: Token) -> bool:
+    """PARC profile: reports without a stated source ("is expected to …", "Asked about …", "it was said")."""
+    if v.lemma not in _PASSIVE_REPORTS:
+        return False
+    if v.tag_ == "VBN" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or v.dep_ == "advcl"):
+        return True
+    return False
 
 
 def _according_candidate(ctx: _Ctx, t: Token) -> _Cand | None:
@@ -1125,6 +1219,8 @@ def _indirect_candidates(ctx: _Ctx, used_cues: set[int]) -> list[_Cand]:
             if t.dep_ in ("amod", "compound"):
                 continue
             cand = _verb_candidate(ctx, t)
+        elif lex.parc and lemma in _SEEM and t.pos in (VERB, AUX):
+            cand = _seem_candidate(ctx, t)
         elif lemma in _ACCORD and t.lower_ == "according":
             cand = _according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in _NOUN_CUES or lemma in lex.noun_prep):
@@ -1184,8 +1280,21 @@ def _alnum(text: str, a: int, b: int) -> int:
     return sum(1 for ch in text[a:b] if ch.isalnum()) if b > a else 0
 
 
+def _nested_in(c: _Cand, outer: list[_Cand]) -> bool:
+    """Whether a quote attribution sits inside another attribution's content, cue and all."""
+    if c.cue is None:
+        return False
+    for o in outer:
+        if o.start <= c.start and c.end <= o.end and o.start <= c.cue[0] < o.end:
+            if not (c.start <= o.cue[0] < c.end):
+                return True
+    return False
+
+
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Univocal overlap resolution: direct quotes first, then outer contents before inner ones."""
+    outer = [c for c in cands if c.rank == 1 and c.cue is not None]
+    cands = [c for c in cands if not (c.rank == 0 and _nested_in(c, outer))]
     order = sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), c.start))
     kept: list[_Cand] = []
     starts: list[int] = []

@@ -115,8 +115,6 @@ SPEECH_INFINITIVE_VERBS = _words(
     """
 )
 
-ALL_VERB_CUES = SPEECH_VERBS | BELIEF_VERBS
-
 # Verbs that only report speech when they have a clausal complement or an adjacent quotation.
 CLAUSE_ONLY_VERBS = _words(
     """
@@ -131,30 +129,6 @@ CLAUSE_ONLY_VERBS = _words(
 # Head verbs that take a cue as complement and join it in one cue span ("went on to argue",
 # "was quick to point out", "took to Twitter to say").
 CUE_LEADERS = _words("go continue proceed be take rush hasten decline refuse seem appear begin start")
-
-# Particles or adjectives that belong to the cue ("point out", "make clear", "spell out").
-CUE_PARTICLES = {
-    "point": _words("out"),
-    "make": _words("clear plain"),
-    "spell": _words("out"),
-    "lay": _words("out"),
-    "set": _words("out"),
-    "go": _words("on"),
-    "hit": _words("back out"),
-    "lash": _words("out"),
-    "fire": _words("back"),
-    "shoot": _words("back"),
-    "sound": _words("off"),
-    "speak": _words("out up"),
-    "weigh": _words("in"),
-    "chime": _words("in"),
-    "open": _words("up"),
-    "own": _words("up"),
-    "call": _words("for on out"),
-    "talk": _words("up"),
-    "play": _words("down"),
-    "write": _words("back"),
-}
 
 # Verbs whose prepositional object is the content ("called for a recount", "warned of a crisis").
 PREP_CONTENT: dict[str, frozenset[str]] = {
@@ -233,7 +207,8 @@ SPEECH_PREP_VERBS = _words(
     """
 )
 
-# Multi-word cues written as phrases, matched on the lower-cased token sequence.
+# Multi-word cues written as phrases, matched on the lower-cased tokens from the cue verb (or the verb
+# that leads it) onwards; the parse already finds most of them, the list makes the span exact.
 CUE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
     for p in (

@@ -152,6 +152,11 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
     return -1
 
 
+def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
+    low = word.lower()
+    return any(c.kind == "person" and len(c.name.split()) > 1 and _person_key_parts(c.name)[1] == low for c in clusters)
+
+
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
     key = _norm(name)
     if kind == "place":
@@ -191,8 +196,10 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
-        if kind == "group" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in ("amod", "compound")):
-            continue  # "German", "French" as modifiers are not groups
+        if kind == "group" and (ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")):
+            continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
+        if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
+            kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
         idx = _find_person(clusters, name) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)
         if idx < 0:

@@ -73,6 +73,7 @@ class _Resolver:
         self.ment_starts = [s[0] for s in spans]
         self.ment = spans
         self.anchors: list[_Anchor] = []
+        self.speakers: list[tuple[int, str]] = []  # (mention start, entity) of resolved sources so far
         self._collect(entities)
 
     # ------------------------------------------------------------------ article facts
@@ -180,7 +181,8 @@ class _Resolver:
         lower = root.lower_
         # 1. a named mention
         eid = self.entity_at(root.idx, root.idx + len(root.text))
-        if eid is not None and self.entities[eid].kind in ("person", "organization", "group"):
+        if eid is not None:
+            # a country or city that speaks is its government: an organisation
             return eid, _kind_of(self.entities[eid])
         # 2. apposition: "a spokesman for the ministry, Anna Weber,"
         for c in root.children:
@@ -220,18 +222,22 @@ class _Resolver:
         definite = _is_definite(root)
         age = _AGE.search(span.text if span is not None else root.text) if root.pos_ in ("NOUN", "ADJ") else None
         if age and definite:
-            eid = self._by_age(position, int(age.group(1)))
+            eid = self._by_age(position, int(age.group(1))) or self._recent_speaker(position, None)
             return eid, "person"
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
         if plural and (lower in cues.GROUP_NOUNS or lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.GROUP_NOUNS):
             return None, "group"
-        if lower in cues.PERSON_ROLE_NOUNS or lemma in cues.PERSON_ROLE_NOUNS:
+        if lower in cues.PERSON_ROLE_NOUNS or lemma in cues.PERSON_ROLE_NOUNS or (definite and root.ent_type_ == "NORP"):
             eid = self._by_role(position, {lower, lemma}, "person") if definite else None
+            if eid is None and definite:
+                gender = "m" if lower in cues.MALE_WORDS else "f" if lower in cues.FEMALE_WORDS else None
+                eid = self._recent_speaker(position, gender)
             return eid, "person"
         if lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS:
             eid = self._by_role(position, {lower, lemma}, "organization") if definite else None
             if eid is None and definite and lemma in _GENERIC_ORG:
-                eid = self._nearest(position, ("organization",), max_back=_MAX_SENTENCES_BACK)
+                eid = self._nearest(position, ("organization",), max_back=_MAX_SENTENCES_BACK, subject=True)
+                eid = eid or self._nearest(position, ("organization",), max_back=_MAX_SENTENCES_BACK)
             return eid, "organization"
         if lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS:
             return None, "document"
@@ -277,15 +283,28 @@ class _Resolver:
         self.starts.insert(k, start)
         self.anchors.insert(k, _Anchor(start, self.sent_of(start), entity, True))
 
-    def _nearest(self, position: int, kinds: tuple[str, ...], max_back: int) -> str | None:
+    def _nearest(self, position: int, kinds: tuple[str, ...], max_back: int, subject: bool = False) -> str | None:
         end = bisect_left(self._anchor_starts(), position)
         here = self.sent_of(position)
         for k in range(end - 1, -1, -1):
             a = self.anchors[k]
             if here - a.sent > max_back:
                 break
-            if self.entities[a.entity].kind in kinds:
+            if self.entities[a.entity].kind in kinds and (a.subject or not subject):
                 return a.entity
+        return None
+
+    def _recent_speaker(self, position: int, gender: str | None) -> str | None:
+        """The person who spoke last, within a few sentences: "the diplomat" after "Lavrov said"."""
+        here = self.sent_of(position)
+        for start, eid in reversed(self.speakers):
+            if start >= position:
+                continue
+            if here - self.sent_of(start) > 3:
+                break
+            info = self.info[eid]
+            if info.entity.kind == "person" and (gender is None or info.gender in (None, gender)):
+                return eid
         return None
 
     def _by_role(self, position: int, words: set[str], kind: str) -> str | None:
@@ -341,7 +360,7 @@ def _is_definite(root: Token) -> bool:
 def _kind_of(entity: Entity) -> SourceKind:
     if entity.kind == "person":
         return "person"
-    if entity.kind == "organization":
+    if entity.kind in ("organization", "place"):
         return "organization"
     if entity.kind == "group":
         return "group"
@@ -366,6 +385,38 @@ def _add_mention(entity: Entity, mention: Span) -> None:
         entity.aliases.append(text)
 
 
+def _new_person(resolver: _Resolver, entities: list[Entity], mention: Span) -> Entity | None:
+    """An entity for a named person the NER missed ("Striker Marcus Rashford said …")."""
+    span = resolver.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if t.pos_ == "PROPN" or t.lower_.rstrip(".") in cues.TITLES]
+    names = [t.text for t in words if t.lower_.rstrip(".") not in cues.TITLES and t.text[:1].isupper()]
+    titled = len(names) < len(words)
+    if not names or len(names) > 4 or span.root.pos_ != "PROPN" or any(t.ent_type_ in ("ORG", "GPE") for t in span):
+        return None
+    if not (titled or names[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES or span.root.ent_type_ == "PERSON"):
+        return None
+    name = " ".join(names)
+    for e in entities:
+        if e.kind == "person" and (e.name == name or name in e.aliases):
+            return e
+    entity = Entity(f"e{len(entities) + 1}", name, "person", [], [])
+    while any(e.id == entity.id for e in entities):
+        entity.id = f"e{int(entity.id[1:]) + 1}"
+    entities.append(entity)
+    resolver.entities[entity.id] = entity
+    info = _Info(entity)
+    first = names[0].lower()
+    info.gender = "m" if first in cues.MALE_NAMES else "f" if first in cues.FEMALE_NAMES else None
+    for t in span:
+        word = t.lower_.rstrip(".")
+        if word in cues.PERSON_ROLE_NOUNS:
+            info.roles.add(word)
+    resolver.info[entity.id] = info
+    return entity
+
+
 def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Attribution]:
     """Fill ``source.name``, ``source.kind`` and ``source.entity`` of each attribution, in place.
 
@@ -383,10 +434,16 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
         key = (m.start, m.end)
         if key not in cache:
             cache[key] = resolver.resolve(m)
-            eid = cache[key][0]
+            eid, kind = cache[key]
+            if eid is None and kind in ("person", "unknown"):
+                created = _new_person(resolver, entities, m)
+                if created is not None:
+                    eid = created.id
+                    cache[key] = (eid, "person")
             if eid is not None:
                 _add_mention(resolver.entities[eid], m)
                 resolver.add_anchor(m.start, eid)
+                resolver.speakers.append((m.start, eid))
         eid, kind = cache[key]
         a.source.entity = eid
         a.source.kind = kind

@@ -60,7 +60,8 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code < 500 else None
+        shown = exc.status_code < 500 or exc.status_code == 503  # our own 503 says what to do
+        detail = exc.detail if isinstance(exc.detail, str) and shown else None
         return error_response(request, exc.status_code, detail or STATUS_TEXT.get(exc.status_code, "Error."))
 
     @app.exception_handler(RequestValidationError)

@@ -27,6 +27,7 @@ TOP_SPEAKERS = 15
 LATEST_ARTICLES = 6
 VARIANT_GROUPS = 20
 VARIANT_QUOTES = 500
+VARIANTS_SHOWN = 12
 VARIANT_BUCKET = 300
 
 
@@ -36,9 +37,11 @@ class LRU:
     Misses are computed once per key even when many requests ask at the same time (the others
     wait for the first), and at most ``max_concurrent`` computations run at once, so a burst of
     cold requests queues instead of thrashing two cores with dozens of parallel DuckDB queries.
+    Keys computed inside another computation (the list totals) are never asked for at top level,
+    so waiting on them cannot deadlock.
     """
 
-    def __init__(self, size: int = 2048, max_concurrent: int = 2) -> None:
+    def __init__(self, size: int = 2048, max_concurrent: int = 4) -> None:
         self.size = size
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = Lock()
@@ -221,12 +224,25 @@ def _variant_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "speaker_id": rows[0]["speaker_id"], "speaker": rows[0]["speaker"], "reference": reference,
         "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
-        "wordings": len(wordings),
+        "wordings": len(wordings), "reports": len(rows),
         "variants": [{"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
                       "said_on": iso(r["said_on"] or r["published"]), "published": iso(r["published"]),
                       "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
-                     for r in rows],
+                     for r in _spread(rows, VARIANTS_SHOWN)],
     }
+
+
+def _spread(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most ``limit`` reports of a statement: one per wording first, then the rest in order."""
+    from presslens.corpus import normalise_quote
+
+    seen: set[str] = set()
+    first, rest = [], []
+    for row in rows:
+        key = normalise_quote(row["quote"])
+        (rest if key in seen else first).append(row)
+        seen.add(key)
+    return (first + rest)[:limit]
 
 
 def speaker_profile(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> dict[str, Any] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -9,6 +10,7 @@ from urllib.parse import urlencode
 import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from markupsafe import Markup, escape
 
 from presslens.web.highlight import outlet_url, speaker_url
 
@@ -29,6 +31,22 @@ def http_url(value: Any) -> str | None:
     return text if text.lower().startswith(("http://", "https://")) else None
 
 
+def mark_terms(text: Any, terms: list[str] | tuple[str, ...] | None) -> Markup:
+    """``text`` escaped, with each search term found at a word start wrapped in ``<mark class="hit">``."""
+    text = "" if text is None else str(text)
+    if not terms:
+        return Markup(escape(text))
+    pattern = re.compile("|".join(r"(?<!\w)" + re.escape(t) for t in sorted(terms, key=len, reverse=True)),
+                         re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(str(escape(text[last:match.start()])))
+        out.append(f'<mark class="hit">{escape(match.group())}</mark>')
+        last = match.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))  # every piece above was escaped
+
+
 def _fmt_score(value: Any) -> str:
     return f"{value:.2f}" if isinstance(value, int | float) else ""
 
@@ -44,6 +62,7 @@ def make_environment() -> jinja2.Environment:
     )
     env.globals.update(speaker_url=speaker_url, outlet_url=outlet_url, query=query, http_url=http_url)
     env.filters["score"] = _fmt_score
+    env.filters["mark_terms"] = mark_terms
     return env
 
 

@@ -75,7 +75,8 @@ def headline(text: str) -> str | None:
 
 def build_article(form: AnalyzeRequest) -> Article:
     """The Article to analyse from pasted text or a fetched URL; AnalyzeError when refused."""
-    text = (form.text or "").strip("\ufeff")
+    # browsers send textarea line breaks as CRLF; analyse (and show) the text with plain newlines
+    text = (form.text or "").strip("\ufeff").replace("\r\n", "\n")
     url = (form.url or "").strip()
     published = _clean_date(form.published)
     meta = {"title": (form.title or "").strip() or None, "outlet": (form.outlet or "").strip() or None}

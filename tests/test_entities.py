@@ -1,0 +1,90 @@
+"""Entities: NER mentions merged by alias inside one article."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp as presslens_nlp
+from presslens.extract.entities import find_entities
+from presslens.schema import Entity
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return presslens_nlp.load()
+
+
+@pytest.fixture(scope="module")
+def entities_of(nlp):
+    def run(text: str) -> list[Entity]:
+        found = find_entities(nlp(text))
+        for e in found:
+            for m in e.mentions:
+                assert text[m.start : m.end] == m.text
+        return found
+
+    return run
+
+
+def by_name(found: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in found}
+
+
+TEXT = (
+    "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday. "
+    "Merkel said the European Union must act together. The EU has 27 members. "
+    "Chancellor Merkel added that Siemens AG would help, and Siemens confirmed it. "
+    "Democrats and Republicans reacted in the U.S. on Tuesday. The United States will respond."
+)
+
+
+def test_ids_follow_first_mention(entities_of):
+    found = entities_of(TEXT)
+    assert [e.id for e in found] == [f"e{i}" for i in range(1, len(found) + 1)]
+    firsts = [e.mentions[0].start for e in found]
+    assert firsts == sorted(firsts)
+
+
+def test_person_aliases_merge_and_titles_are_dropped(entities_of):
+    people = by_name(entities_of(TEXT))
+    merkel = people["Angela Merkel"]
+    assert merkel.kind == "person"
+    assert [m.text for m in merkel.mentions] == ["Angela Merkel", "Merkel", "Merkel"]
+    assert "Merkel" in merkel.aliases and "Chancellor Merkel" in merkel.aliases
+    assert "Emmanuel Macron" in people and "Macron" not in people
+
+
+def test_organisation_acronym_and_short_form(entities_of):
+    found = by_name(entities_of(TEXT))
+    eu = found["European Union"]
+    assert eu.kind == "organization"
+    assert "EU" in eu.aliases
+    siemens = found["Siemens AG"]
+    assert [m.text for m in siemens.mentions] == ["Siemens AG", "Siemens"]
+
+
+def test_places_and_groups(entities_of):
+    found = by_name(entities_of(TEXT))
+    assert found["Berlin"].kind == "place"
+    assert found["United States"].kind == "place"
+    assert "U.S." in found["United States"].aliases
+    assert found["Democrats"].kind == "group"
+    assert "German" not in found and "French" not in found  # adjectives are not groups
+
+
+def test_shared_surname_goes_to_the_latest_holder(entities_of):
+    found = entities_of("Bill Clinton and Hillary Clinton spoke in Iowa. Clinton said the race was close.")
+    people = by_name(found)
+    assert [m.text for m in people["Hillary Clinton"].mentions] == ["Hillary Clinton", "Clinton"]
+    assert [m.text for m in people["Bill Clinton"].mentions] == ["Bill Clinton"]
+
+
+def test_surname_first_then_full_name(entities_of):
+    found = entities_of("Rashford scored twice. Marcus Rashford later said he was tired.")
+    people = [e for e in found if e.kind == "person"]
+    assert len(people) == 1
+    assert people[0].name == "Marcus Rashford"
+
+
+def test_empty_text(entities_of):
+    assert entities_of("") == []
