@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         for config in args.configs.split(","):
             print(f"running {config} ...", file=sys.stderr, flush=True)
             results.append(run_config(config, workdir / "articles", words, workdir, options, args.batch_size))
+            print(f"  {asdict(results[-1])}", file=sys.stderr, flush=True)
         print_table(results, args.repeat, len(paths) * args.repeat)
         if args.json:
             args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))

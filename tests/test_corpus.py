@@ -13,6 +13,7 @@ from presslens.corpus import (
     find_variants,
     group_quotes,
     parse_person,
+    speakers_outdated,
     update_speakers,
     word_diff,
 )
@@ -207,8 +208,11 @@ def test_recomputing_after_a_new_ingest_updates_old_articles(tmp_path):
     bare = story([("Merkel", "No upper limit")])
     with build(tmp_path, [bare]) as store:
         assert speaker_of(store, "Merkel", bare) == "merkel"
+        assert not speakers_outdated(store.con)
         store.write([story([("Angela Merkel", "We will manage this")])])
+        assert speakers_outdated(store.con)
         update_speakers(store.con)
+        assert not speakers_outdated(store.con)
         assert speaker_of(store, "Merkel", bare) == "angela-merkel"
         assert [r[0] for r in store.con.execute("SELECT speaker_id FROM speakers").fetchall()] == ["angela-merkel"]
 

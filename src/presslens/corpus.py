@@ -403,6 +403,13 @@ def update_speakers(con: duckdb.DuckDBPyConnection) -> SpeakerUpdate:
     return SpeakerUpdate(speakers=len(rows), linked=sum(1 for m in mapping if m["speaker_id"]))
 
 
+def speakers_outdated(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when articles were stored since the speakers were last computed."""
+    done = con.execute("SELECT value FROM meta WHERE key = 'speakers_articles'").fetchall()
+    articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    return not done or done[0][0] != str(articles)
+
+
 def _speaker_id(key: str) -> str:
     """A person's id is the slug of the name key; an organisation's the slug of its name ("white-house").
 
@@ -454,6 +461,7 @@ def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping:
             "AND attributions.speaker_id IS DISTINCT FROM m.speaker_id"
         )
         con.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id IS NOT NULL AND source_name IS NULL")
+        con.execute("INSERT OR REPLACE INTO meta SELECT 'speakers_articles', CAST(count(*) AS VARCHAR) FROM articles")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -5,7 +5,8 @@ quoted pattern works the same on a laptop and on a cluster. Articles whose conte
 stored are skipped before any parsing (one query per chunk of ids). Results are written in
 batches, each one transaction, so an interrupted ingest keeps every committed batch and a re-run
 does only the rest. Documents that cannot be read or analysed become rows of the ``errors``
-table; they never stop the run. After the last batch, corpus-level speakers are recomputed.
+table; they never stop the run. After the last batch, corpus-level speakers are recomputed
+(skipped when no article was stored since the last computation).
 
 Engines: ``local`` (this process, or ``workers`` spawned processes) and ``dask`` (a
 ``dask.distributed`` cluster; with ``out`` the workers write Parquet parts instead of the database).
@@ -219,9 +220,12 @@ def ingest(
             _ingest_dask(items, store, out, stats, reporter, workers, scheduler, options, batch_size,
                          nlp_batch_size)
         if store is not None:
-            from presslens.corpus import update_speakers
+            from presslens.corpus import speakers_outdated, update_speakers
 
-            stats.speakers = update_speakers(store.con).speakers
+            if speakers_outdated(store.con):
+                stats.speakers = update_speakers(store.con).speakers
+            else:
+                stats.speakers = store.counts()["speakers"]
         stats.finished = time.perf_counter()
         reporter.finish(stats)
     finally:

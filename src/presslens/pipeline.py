@@ -34,6 +34,7 @@ import ctypes
 import heapq
 import itertools
 import logging
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,7 @@ from presslens.schema import Analysis, Article, InputError
 log = logging.getLogger(__name__)
 
 ALL_EXTRACTORS = ("attributions", "dates", "claims", "framing")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # not characters; spaCy, Arrow and DuckDB refuse them
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +239,8 @@ class Pipeline:
         passthrough: dict[int, InputError] = {}
         order = 0
         for item in items:
-            if isinstance(item, Article) and not item.text.strip():
-                item = InputError(item.origin or item.id or "<article>", "empty document")
+            if isinstance(item, Article):
+                item = _refuse_unusable(item)
             if isinstance(item, InputError):
                 passthrough[order] = item
             else:
@@ -260,12 +262,22 @@ class Pipeline:
 
     def _parse_and_extract(self, pending: list[tuple[Article, list[str]]]) -> Iterator[Analysis | InputError]:
         """Parse the single-chunk texts together, then each article (longer ones parsed alone) in its budget."""
-        short = ((pieces[0], index) for index, (_, pieces) in enumerate(pending) if len(pieces) == 1)
-        parsed: dict[int, Doc] = {}
-        for doc, index in self.nlp.pipe(short, as_tuples=True, batch_size=self.batch_size):
-            parsed[index] = doc
+        short = [(pieces[0], index) for index, (_, pieces) in enumerate(pending) if len(pieces) == 1]
+        parsed: dict[int, Doc | InputError] = {}
+        try:
+            for doc, index in self.nlp.pipe(short, as_tuples=True, batch_size=self.batch_size):
+                parsed[index] = doc
+        except Exception:  # noqa: BLE001 (one text spaCy cannot take must not sink the others: one by one)
+            log.debug("batch parse failed; parsing one by one", exc_info=True)
+            for text, index in short:
+                try:
+                    parsed[index] = self.nlp(text)
+                except Exception as exc:  # noqa: BLE001
+                    origin = pending[index][0].origin or pending[index][0].id or "<article>"
+                    parsed[index] = InputError(origin, f"internal error while parsing: {type(exc).__name__}: {exc}")
         for index, (article, pieces) in enumerate(pending):
-            yield self._analyze_one(article, pieces, parsed.pop(index, None))
+            doc = parsed.pop(index, None)
+            yield doc if isinstance(doc, InputError) else self._analyze_one(article, pieces, doc)
 
     def _analyze_one(self, article: Article, pieces: list[str], doc: Doc | None) -> Analysis | InputError:
         """Parse (when ``doc`` is None) and extract one article inside its time budget."""
@@ -306,6 +318,18 @@ class Pipeline:
         if warning:
             analysis.warnings.append(warning)
         return analysis
+
+
+def _refuse_unusable(article: Article) -> Article | InputError:
+    """The article, or an InputError when its text is empty or is not valid Unicode."""
+    origin = article.origin or article.id or "<article>"
+    if not article.text.strip():
+        return InputError(origin, "empty document")
+    bad = _SURROGATE.search(article.text)
+    if bad:
+        return InputError(origin, f"text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
+                                  f"at character {bad.start()}")
+    return article
 
 
 def analyze(text: str | Article, **meta: str | None) -> Analysis:

@@ -179,7 +179,7 @@ def db_load(
 
     A part that cannot be read is reported and skipped; the others still load (exit status 1 if any failed).
     """
-    from presslens.corpus import update_speakers
+    from presslens.corpus import speakers_outdated, update_speakers
     from presslens.store import Store, iter_load_parts
 
     loaded = added = skipped = 0
@@ -194,7 +194,8 @@ def db_load(
                 loaded += 1
                 added += outcome.articles
                 skipped += outcome.skipped
-            speakers = update_speakers(store.con).speakers
+            speakers = update_speakers(store.con).speakers if speakers_outdated(store.con) else \
+                store.counts()["speakers"]
     except StoreError as exc:
         raise fail(str(exc)) from None
     stderr.print(f"loaded {loaded} parts: {added} articles added, {skipped} already stored, "

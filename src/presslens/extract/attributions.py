@@ -371,7 +371,7 @@ def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     doc = ctx.doc
     while a <= b and (doc[a].pos in (PUNCT, SPACE) or doc[a].dep_ == "cc") and not _opens_quote(ctx, a):
         a += 1
-    while a <= b and doc[b].pos in (PUNCT, SPACE) and not _closes_quote(ctx, b):
+    while a <= b and (doc[b].pos in (PUNCT, SPACE) or doc[b].dep_ == "cc") and not _closes_quote(ctx, b):
         b -= 1
     if a > b:
         return None
@@ -453,7 +453,7 @@ def _cue_span(ctx: _Ctx, v: Token, content_start_tok: int) -> tuple[int, int, To
         lemma = c.lemma_
         if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd", "ccomp") and lemma in ("clear", "plain")):
             b = max(b, c.i)
-        elif c.dep_ in ("dative", "dobj") and v.lemma in _SAY and c.i == b + 1:
+        elif c.dep_ in ("dative", "dobj") and v.lemma in _SAY and c.left_edge.i == b + 1 and c.i - b <= 4:
             b = max(b, c.right_edge.i)  # "told reporters", "told the BBC"
         elif c.dep_ == "prep" and c.i == b + 1 and c.lower_ in ("in", "during", "on", "via", "through"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from presslens.schema import InputError
+
+# Code points U+D800..U+DFFF: JSON's "\ud800" escapes decode to them, but they are not characters
+# and cannot be encoded as UTF-8 (spaCy's tokenizer, Arrow and DuckDB all refuse them).
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 # Bytes other than tab, newline, carriage return and form feed below 0x20 mark binary data.
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
@@ -32,3 +38,8 @@ def decode_utf8(data: bytes, origin: str) -> str:
     if not text.strip():
         raise InputError(origin, "empty document")
     return text
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each unpaired surrogate code point replaced by U+FFFD (offsets do not move)."""
+    return _SURROGATES.sub("\ufffd", text)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from presslens.schema import Article, InputError
+from presslens.sources.decode import without_surrogates
 from presslens.sources.html import article_from_html
 
 META_FIELDS = ("url", "title", "published", "outlet", "author", "id")
@@ -32,12 +33,13 @@ def _parse_line(raw: bytes, origin: str) -> Article | InputError:
         return InputError(origin, f"malformed JSON: {exc}")
     if not isinstance(record, dict):
         return InputError(origin, "each line must be a JSON object")
-    meta = {k: str(record[k]) for k in META_FIELDS if record.get(k) not in (None, "")}
+    # JSON may escape unpaired surrogates ("\ud800"), which no UTF-8 consumer accepts: replace them.
+    meta = {k: without_surrogates(str(record[k])) for k in META_FIELDS if record.get(k) not in (None, "")}
     try:
         if isinstance(record.get("text"), str) and record["text"].strip():
-            return Article(text=record["text"], origin=origin, **meta)
+            return Article(text=without_surrogates(record["text"]), origin=origin, **meta)
         if isinstance(record.get("html"), str):
-            article = article_from_html(record["html"], origin=origin, url=meta.get("url"))
+            article = article_from_html(without_surrogates(record["html"]), origin=origin, url=meta.get("url"))
             for key, value in meta.items():
                 setattr(article, key, value)
             return article

@@ -25,8 +25,15 @@ def iter_warc(path: Path) -> Iterator[Article | InputError]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 origin = f"{path}#{url}"
                 try:
-                    yield article_from_html(record.content_stream().read(), origin=origin, url=url)
+                    body = record.content_stream().read()
+                except Exception as exc:  # noqa: BLE001 (truncated or badly compressed payload)
+                    yield InputError(origin, f"unreadable WARC record: {type(exc).__name__}: {exc}")
+                    continue
+                try:
+                    yield article_from_html(body, origin=origin, url=url)
                 except InputError as exc:
                     yield exc
     except (ArchiveLoadFailed, OSError, ValueError) as exc:
         yield InputError(str(path), f"not a readable WARC file: {exc}")
+    except Exception as exc:  # noqa: BLE001 (warcio raises e.g. AttributeError on truncated headers)
+        yield InputError(str(path), f"not a readable WARC file: {type(exc).__name__}: {exc}")
