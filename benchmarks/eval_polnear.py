@@ -77,18 +77,24 @@ def main(argv: list[str] | None = None) -> int:
         parse_s += t1 - t0
         attrib_s += t2 - t1
         speaker_s += t3 - t2
-        score_article(name, text, gold, predicted, scores, threshold=args.threshold)
+        score_article(name, text, gold, predicted, scores, threshold=args.threshold, doc=doc)
     report(args, len(articles), scores, parse_s, attrib_s, speaker_s)
     return 0
 
 
-def report(args: argparse.Namespace, n: int, sc: Scores, parse_s: float, attrib_s: float, speaker_s: float) -> None:
+def report(
+    args: argparse.Namespace, n: int, sc: Scores, parse_s: float, attrib_s: float, speaker_s: float
+) -> None:
     print(
         f"PolNeAR {args.split} (profile {args.profile}): {n} articles, {sc.gold} gold attributions, "
         f"{sc.predicted} predicted"
     )
-    print(f"content (char Jaccard >= {args.threshold}): P={sc.precision:.3f} R={sc.recall:.3f} F1={sc.f1:.3f}")
-    print(f"source mention accuracy on matched items: {sc.source_accuracy:.3f} ({sc.source_ok}/{sc.source_gold})")
+    print(
+        f"content (char Jaccard >= {args.threshold}): P={sc.precision:.3f} R={sc.recall:.3f} F1={sc.f1:.3f}"
+    )
+    print(
+        f"source mention accuracy on matched items: {sc.source_accuracy:.3f} ({sc.source_ok}/{sc.source_gold})"
+    )
     misses = len(sc.misses)
     if misses:
         parts = ", ".join(f"{k} {v} ({v / misses:.0%})" for k, v in sc.miss_breakdown().most_common())

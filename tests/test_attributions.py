@@ -44,7 +44,12 @@ def one(found: list[Attribution]) -> Attribution:
 
 
 def summary(a: Attribution) -> tuple[str, str | None, str | None, str]:
-    return (a.type, a.source.mention.text if a.source.mention else None, a.cue.text if a.cue else None, a.content.text)
+    return (
+        a.type,
+        a.source.mention.text if a.source.mention else None,
+        a.cue.text if a.cue else None,
+        a.content.text,
+    )
 
 
 # ----------------------------------------------------------------------------- direct quotes
@@ -62,7 +67,12 @@ def test_direct_inverted_speaker(extract):
 
 def test_direct_speaker_before_with_colon(extract):
     a = one(extract('The finance minister said: "The budget is balanced. We will not raise taxes."'))
-    assert summary(a) == ("direct", "The finance minister", "said", "The budget is balanced. We will not raise taxes.")
+    assert summary(a) == (
+        "direct",
+        "The finance minister",
+        "said",
+        "The budget is balanced. We will not raise taxes.",
+    )
 
 
 def test_split_quote_gives_two_attributions_with_one_cue(extract):
@@ -147,12 +157,22 @@ def test_dash_signed_quote(extract):
 
 def test_indirect_that_clause(extract):
     a = one(extract("She insisted that the talks had failed because of the other side."))
-    assert summary(a) == ("indirect", "She", "insisted", "that the talks had failed because of the other side")
+    assert summary(a) == (
+        "indirect",
+        "She",
+        "insisted",
+        "that the talks had failed because of the other side",
+    )
 
 
 def test_multi_word_cue_went_on_to_argue(extract):
     a = one(extract("The finance minister went on to argue that taxes must rise next year."))
-    assert summary(a) == ("indirect", "The finance minister", "went on to argue", "that taxes must rise next year")
+    assert summary(a) == (
+        "indirect",
+        "The finance minister",
+        "went on to argue",
+        "that taxes must rise next year",
+    )
 
 
 def test_pointed_out_and_made_clear(extract):
@@ -172,7 +192,12 @@ def test_according_to(extract):
 
 def test_according_to_at_the_end(extract):
     a = one(extract("Unemployment fell to 4 percent in March, according to government figures."))
-    assert summary(a) == ("indirect", "government figures", "according to", "Unemployment fell to 4 percent in March")
+    assert summary(a) == (
+        "indirect",
+        "government figures",
+        "according to",
+        "Unemployment fell to 4 percent in March",
+    )
 
 
 def test_told_reporters(extract):
@@ -184,7 +209,12 @@ def test_told_reporters(extract):
 
 def test_said_in_a_statement_by_an_organisation(extract):
     a = one(extract("The company said in a statement that quarterly sales fell by 8 percent."))
-    assert summary(a) == ("indirect", "The company", "said in a statement", "that quarterly sales fell by 8 percent")
+    assert summary(a) == (
+        "indirect",
+        "The company",
+        "said in a statement",
+        "that quarterly sales fell by 8 percent",
+    )
 
 
 def test_participle_saying(extract):
@@ -235,9 +265,9 @@ def test_quoted_fragment_before_the_speaker(extract):
         "“",
         '" " " "',
         "He said “ and then nothing",
-        'A stray close” appears, she said.',
+        "A stray close” appears, she said.",
         "“Opened\n\nnever closed, and a new paragraph without marks.",
-        "The 12\" pipe and the 5'10\" player, he said.",
+        'The 12" pipe and the 5\'10" player, he said.',
         "'90s rock 'n' roll was great, the critic said.",
         "““Double opening marks,” he said.",
     ],

@@ -47,7 +47,7 @@ def test_json_follows_the_record_contract(story):
     _valid_offsets(record)
     quote = record["attributions"][0]
     assert quote["type"] == "direct"
-    assert quote["content"]["text"] == "We have waited ten years for this,"
+    assert quote["content"]["text"] == "We have waited ten years for this"
     assert quote["cue"]["text"] == "said"
     assert quote["source"]["name"] == "Ann Cole" and quote["source"]["kind"] == "person"
     entity = next(e for e in record["entities"] if e["id"] == quote["source"]["entity"])
@@ -75,7 +75,7 @@ def test_stdin_text_report_groups_by_speaker():
     assert result.returncode == 0, result.stderr.decode()
     report = result.stdout.decode()
     assert "Ann Cole" in report
-    assert "We have waited ten years for this," in report
+    assert "We have waited ten years for this" in report
 
 
 def test_unreachable_url_is_one_clear_line():

@@ -36,7 +36,9 @@ def analyse(nlp):
 
 def speakers(found: list[Attribution]) -> list[tuple[str | None, str | None, str]]:
     """(mention, canonical name, kind) per attribution, in text order."""
-    return [(a.source.mention.text if a.source.mention else None, a.source.name, a.source.kind) for a in found]
+    return [
+        (a.source.mention.text if a.source.mention else None, a.source.name, a.source.kind) for a in found
+    ]
 
 
 def entity(entities: list[Entity], name: str) -> Entity:
@@ -189,7 +191,9 @@ def test_relative_pronoun_speaker(analyse):
 
 
 def test_unresolvable_sources_keep_mention_and_null_name(analyse):
-    text = "A spokesman declined to comment. Critics said the plan was rushed. Sources said talks would resume."
+    text = (
+        "A spokesman declined to comment. Critics said the plan was rushed. Sources said talks would resume."
+    )
     found, _ = analyse(text)
     assert speakers(found) == [
         ("A spokesman", None, "person"),

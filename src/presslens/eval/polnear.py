@@ -23,6 +23,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.tokens import Doc
+
+from presslens.extract import cues
 from presslens.schema import Attribution
 
 Fragments = tuple[tuple[int, int], ...]
@@ -46,6 +49,11 @@ _CUE_FILLER = frozenset(
     "reportedly previously repeatedly publicly already once again the a an it in to for on that who "
     "which he she they we i you has n never always".split()
 )
+# Stance and evaluation cues ("endorsed", "criticized", "called X Y") and speech cues, for the breakdown.
+STANCE_CUES = (
+    cues.OBJECT_CONTENT_VERBS | cues.PARC_ONLY_VERBS | cues.NOUN_PREP_CONTENT.keys()
+) - cues.SPEECH_OBJECT_VERBS
+SPEECH_CUES = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS | cues.NOUN_CUES
 _WORD = re.compile(r"[A-Za-z]+")
 _SPACE = re.compile(r"\s")
 
@@ -177,7 +185,9 @@ def first_annotators(root: Path) -> dict[str, str]:
     return out
 
 
-def load_split(root: Path, split: str, limit: int | None = None) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
+def load_split(
+    root: Path, split: str, limit: int | None = None
+) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
     """Yield ``(article name, text, gold attributions)`` for one split, sorted by name."""
     first = first_annotators(root)
     text_dir, ann_dir = root / split / "text", root / split / "attributions"
@@ -265,9 +275,23 @@ def cue_lemma(cue_text: str) -> str:
 
 
 def _crude_lemma(word: str) -> str:
-    irregular = {"said": "say", "says": "say", "told": "tell", "thought": "think", "felt": "feel",
-                 "knew": "know", "known": "know", "wrote": "write", "written": "write", "saw": "see",
-                 "found": "find", "shown": "show", "believed": "believe", "hoped": "hope", "feared": "fear"}
+    irregular = {
+        "said": "say",
+        "says": "say",
+        "told": "tell",
+        "thought": "think",
+        "felt": "feel",
+        "knew": "know",
+        "known": "know",
+        "wrote": "write",
+        "written": "write",
+        "saw": "see",
+        "found": "find",
+        "shown": "show",
+        "believed": "believe",
+        "hoped": "hope",
+        "feared": "fear",
+    }
     if word in irregular:
         return irregular[word]
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("s", "")):
@@ -279,15 +303,37 @@ def _crude_lemma(word: str) -> str:
     return word
 
 
-def miss_category(g: GoldAttribution) -> str:
-    """Bucket a missed gold attribution: belief/thought, poll/document, or speech."""
-    lemma = cue_lemma(g.cue_text)
+def miss_category(g: GoldAttribution, lemma: str | None = None) -> str:
+    """Bucket a missed gold attribution by its cue: belief/thought, poll/document, stance, speech, other.
+
+    ``lemma`` is the cue's head lemma when a parse is at hand; otherwise it is guessed from the text.
+    """
+    lemma = lemma or cue_lemma(g.cue_text)
     if lemma in BELIEF_CUES:
         return "belief/thought"
     src_words = {_crude_lemma(w.lower()) for w in _WORD.findall(g.source_text)}
     if lemma in DOCUMENT_WORDS or src_words & DOCUMENT_WORDS:
         return "poll/document"
-    return "speech/other"
+    if lemma in STANCE_CUES:
+        return "stance/evaluation"
+    if lemma in SPEECH_CUES or lemma == "according to" or not g.cue_text.strip(" :"):
+        return "speech"
+    return "other"
+
+
+def gold_cue_lemma(doc: Doc, g: GoldAttribution) -> str | None:
+    """Lemma of the head word of a gold cue, read from the parsed article."""
+    if not g.cue:
+        return None
+    span = doc.char_span(g.cue[0][0], g.cue[0][1], alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in _CUE_FILLER]
+    if not words:
+        return None
+    if span[0].lower_ == "according":
+        return "according to"
+    return words[0].lemma_.lower()
 
 
 def score_article(
@@ -297,6 +343,7 @@ def score_article(
     predicted: Iterable[Attribution],
     scores: Scores,
     threshold: float = 0.5,
+    doc: Doc | None = None,
 ) -> None:
     """Match one article's predictions to its gold attributions and add the counts to ``scores``."""
     preds = to_pred_items(predicted)
@@ -328,7 +375,13 @@ def score_article(
     for gi, g in enumerate(gold):
         if gi not in used_g:
             scores.misses.append(
-                Miss(name, _frag_text(text, g.content), g.cue_text, g.source_text, miss_category(g))
+                Miss(
+                    name,
+                    _frag_text(text, g.content),
+                    g.cue_text,
+                    g.source_text,
+                    miss_category(g, gold_cue_lemma(doc, g) if doc is not None else None),
+                )
             )
     for pi, p in enumerate(preds):
         lemma = cue_lemma(p.cue_text) if p.cue_text else "(none)"

@@ -52,6 +52,7 @@ _QUOTE_SCAN = re.compile("''|[\n" + re.escape(cues.QUOTE_CHARS) + "]")
 _OPENERS_BEFORE = set(" \t\r\n([{—–-/\u00a0")
 _CLOSE_PUNCT = set(".,;:!?)]}—–-…\u00a0 \t\r\n")
 
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """The cue words of one profile, as spaCy string hashes."""
@@ -94,16 +95,21 @@ _FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
 _SAY = cues.hashes({"say", "tell", "add", "write", "state", "claim", "argue", "insist", "explain"})
 _MAKE = cues.hashes({"make"})
 _SEEM = cues.hashes({"seem", "appear"})
+# PARC profile: passives reported without a source ("is expected to …", "was reported …").
 _PASSIVE_REPORTS = cues.hashes(
-    {"expect", "believe", "report", "say", "think", "rumor", "rumour", "know", "consider", "estimate", "project",
-     "predict", "ask", "announce", "reveal", "quote", "describe", "call", "allege", "suspect", "fear", "accuse"}
+    set(
+        "expect believe report say think rumor rumour know consider estimate project predict ask announce "
+        "reveal quote describe call allege suspect fear accuse".split()
+    )
 )
 # "declined to comment" reports speech, "refused to concede" does not (speech profile).
 _NEEDS_SPEECH_XCOMP = cues.hashes({"refuse", "decline", "agree", "offer"})
 _LABEL_VERBS = cues.hashes({"call", "label", "dub", "brand", "term", "name"})
 _EMPTY_OBJECTS = frozenset({"it", "so", "this", "that", "something", "anything", "nothing", "much", "little"})
 _TELL = cues.hashes({"tell", "recount", "relate", "recite", "share"})
-_TOLD_THINGS = frozenset({"story", "stories", "tale", "tales", "joke", "anecdote", "truth", "lie", "lies", "account"})
+_TOLD_THINGS = frozenset(
+    {"story", "stories", "tale", "tales", "joke", "anecdote", "truth", "lie", "lies", "account"}
+)
 _ACCORD = cues.hashes({"accord"})
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
@@ -112,18 +118,18 @@ for _phrase in cues.CUE_PHRASES:
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep"})
-_MENTION_RIGHT_DEPS = frozenset({"compound", "amod", "nummod", "prep", "pobj", "poss", "case", "cc", "conj", "nmod"})
+_MENTION_RIGHT_DEPS = frozenset(
+    {"compound", "amod", "nummod", "prep", "pobj", "poss", "case", "cc", "conj", "nmod"}
+)
 _SCARE_BEFORE = frozenset(
     "so-called called dubbed named titled entitled nicknamed known film movie book song album show "
     "series novel play headline slogan term word words phrase label".split()
 )
-# Children of a cue verb that belong to what was said when the parser hangs them on the verb.
-_CLAUSE_TAIL_DEPS = frozenset(
-    {"dep", "ccomp", "xcomp", "oprd", "attr", "acomp", "dobj", "nsubj", "parataxis", "advcl", "prep", "npadvmod", "advmod"}
+# Prepositional objects that are circumstances, not what was said ("spoke on condition of anonymity").
+_NOT_CONTENT = frozenset(
+    {"condition", "behalf", "record", "background", "phone", "telephone", "camera", "air", "television"}
 )
 # Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
-# Prepositional objects that are circumstances, not what was said ("spoke on condition of anonymity").
-_NOT_CONTENT = frozenset({"condition", "behalf", "record", "background", "phone", "telephone", "camera", "air", "television"})
 _TAIL_MARKERS = frozenset({"while", "whereas", "compared", "although", "though", "prompting", "sparking"})
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
 
@@ -233,11 +239,12 @@ class _QuoteScanner:
         else:
             if prev.isdigit() and not looks_open:  # 12" pipe, 5'10"
                 return
-            is_open = not (looks_close and not looks_open) or (self.run_waiting and looks_open)
-            if not is_open and self.run_waiting:
-                is_open = False
-            elif not is_open:
-                return
+            if looks_close and not looks_open:
+                if not self.run_waiting:
+                    return  # a stray closing mark
+                is_open = False  # closes a quote carried over from the previous paragraph
+            else:
+                is_open = True
         if is_open:
             self._open(pos)
         else:
@@ -393,13 +400,20 @@ def _mention(ctx: _Ctx, head: Token) -> tuple[int, int]:
     left = head.left_edge.i
     right = head.i
     for child in head.rights:
-        if child.dep_ in _MENTION_RIGHT_DEPS and not (child.dep_ == "prep" and child.lower_ in ("in", "on", "at")):
+        if child.dep_ in _MENTION_RIGHT_DEPS and not (
+            child.dep_ == "prep" and child.lower_ in ("in", "on", "at")
+        ):
             right = max(right, child.right_edge.i)
         else:
             break
     doc = ctx.doc
     for k in range(head.i - 1, left, -1):
-        if doc[k].text in _DASHES and k + 1 <= head.i and doc[k - 1].whitespace_ and (doc[k - 1].text == ")" or doc[k - 1].is_upper):
+        if (
+            doc[k].text in _DASHES
+            and k + 1 <= head.i
+            and doc[k - 1].whitespace_
+            and (doc[k - 1].text == ")" or doc[k - 1].is_upper)
+        ):
             left = k + 1  # "BERLIN (Reuters) - German Chancellor Angela Merkel": drop the dateline
             break
     while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
@@ -428,7 +442,12 @@ def _subject(v: Token, depth: int = 0) -> Token | None:
     if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
         return h
     if v.dep_ in _INHERIT_DEPS:
-        if v.dep_ in ("advcl", "conj") and h.dep_ == "ccomp" and h.head.lemma in _SPEECH and h.head.i < h.i < v.i:
+        if (
+            v.dep_ in ("advcl", "conj")
+            and h.dep_ == "ccomp"
+            and h.head.lemma in _SPEECH
+            and h.head.i < h.i < v.i
+        ):
             if v.tag_ == "VBG" or v.dep_ == "conj":
                 return _subject(h.head, depth + 1)  # "X said Y, adding …" / "said Y and called Z": X
         if h.pos in (VERB, AUX):
@@ -479,7 +498,11 @@ def _phrase_end(doc: Doc, a: int) -> int:
 
 
 def _is_cue_verb(t: Token) -> bool:
-    return t.pos in (VERB, AUX) and (t.lemma in _SPEECH or t.lemma in _BELIEF) and t.dep_ not in ("amod", "compound")
+    return (
+        t.pos in (VERB, AUX)
+        and (t.lemma in _SPEECH or t.lemma in _BELIEF)
+        and t.dep_ not in ("amod", "compound")
+    )
 
 
 def _cue_after(ctx: _Ctx, qi: int) -> tuple[Token | None, Token | None]:
@@ -523,7 +546,9 @@ def _cue_after(ctx: _Ctx, qi: int) -> tuple[Token | None, Token | None]:
 def _np_head(doc: Doc, a: int, b: int) -> Token | None:
     """Head of the noun phrase starting at token ``a`` (not going past token ``b``)."""
     t = doc[a]
-    if t.pos not in (PROPN, NOUN, PRON) and not (t.pos == AUX or t.dep_ in ("det", "compound", "amod", "poss")):
+    if t.pos not in (PROPN, NOUN, PRON) and not (
+        t.pos == AUX or t.dep_ in ("det", "compound", "amod", "poss")
+    ):
         return None
     for _ in range(6):
         h = t.head
@@ -613,7 +638,11 @@ def _dash_byline(ctx: _Ctx, qi: int) -> tuple[Token, tuple[int, int]] | None:
     while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
         j += 1
     k = j
-    while k < len(doc) and (doc[k].pos == PROPN or (k > j and doc[k].text in (".", "-"))) and "\n" not in doc[k].text:
+    while (
+        k < len(doc)
+        and (doc[k].pos == PROPN or (k > j and doc[k].text in (".", "-")))
+        and "\n" not in doc[k].text
+    ):
         k += 1
     while k > j and doc[k - 1].pos != PROPN:
         k -= 1
@@ -742,7 +771,14 @@ def _direct_candidates(ctx: _Ctx) -> tuple[list[_Cand], list[int]]:
             if (words >= 2 or has_verb) and not label:
                 loose.append(qi)
             continue
-        if label or (words < 3 and not has_verb and not before and colon < 0 and not tail_cue and not _sentence_alone(ctx, qi)):
+        if label or (
+            words < 3
+            and not has_verb
+            and not before
+            and colon < 0
+            and not tail_cue
+            and not _sentence_alone(ctx, qi)
+        ):
             continue
         a, b = _quote_content(ctx, qi)
         if b <= a:
@@ -821,9 +857,7 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
                 return None
         if lemma in _TELL and dobj.lemma_ in _TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
-        if lemma in lex.objects and (
-            dobj.lower_ not in _EMPTY_OBJECTS or oprd is not None
-        ):
+        if lemma in lex.objects and (dobj.lower_ not in _EMPTY_OBJECTS or oprd is not None):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
@@ -835,7 +869,11 @@ def _complement(ctx: _Ctx, v: Token) -> tuple[int, int, int, bool] | None:
         for p in preps:
             if p.lower_ in allowed and p.i <= v.i + 3:
                 obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
-                if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_ not in _NOT_CONTENT:
+                if (
+                    obj is not None
+                    and obj.ent_type_ not in ("DATE", "TIME")
+                    and obj.lemma_ not in _NOT_CONTENT
+                ):
                     return p.i + 1, p.right_edge.i, p.i, True
     if intj is not None:
         return intj.i, intj.i, v.i, True
@@ -860,7 +898,11 @@ def _np_end(head: Token) -> int:
     for c in head.rights:
         if c.dep_ in ("relcl", "appos", "acl") and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
             break
-        if c.dep_ == "punct" and c.text == "," and not any(x.dep_ == "conj" and x.i > c.i for x in head.rights):
+        if (
+            c.dep_ == "punct"
+            and c.text == ","
+            and not any(x.dep_ == "conj" and x.i > c.i for x in head.rights)
+        ):
             break
         end = max(end, c.right_edge.i)
     return end
@@ -874,7 +916,7 @@ def _clause_end(v: Token, a: int) -> int:
             continue
         if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
             break
-        if c.dep_ in _CLAUSE_TAIL_DEPS:
+        if c.dep_ != "punct":
             end = max(end, c.right_edge.i)
     return end
 
@@ -884,8 +926,8 @@ def _cut_trailing_cue(ctx: _Ctx, a: int, b: int) -> int:
     doc = ctx.doc
     for i in range(a + 2, b + 1):
         t = doc[i]
-        if t.tag_ == "VBG" and t.lemma in _SPEECH and doc[i - 1].text == "," and ctx.inq[i] < 0:
-            if t.dep_ in ("advcl", "conj", "xcomp") and t.right_edge.i >= b - 1:
+        if t.tag_ == "VBG" and t.lemma in ctx.lex.verbs and doc[i - 1].text == "," and ctx.inq[i] < 0:
+            if t.right_edge.i >= b - 1:
                 return i - 2
     return b
 
@@ -899,10 +941,13 @@ def _cut_trailing_clause(ctx: _Ctx, a: int, b: int) -> int:
     doc = ctx.doc
     for i in range(a + 3, b):
         t = doc[i]
-        if t.dep_ == "cc" and t.lower_ == "and" and ctx.inq[i] < 0:
+        if t.dep_ == "cc" and t.lower_ in ("and", "but") and ctx.inq[i] < 0:
             nxt = doc[i + 1]
-            if nxt.dep_ == "conj" and nxt.lemma in _SPEECH and nxt.pos == VERB and not any(
-                c.dep_ == "nsubj" for c in nxt.children
+            if (
+                nxt.dep_ == "conj"
+                and nxt.lemma in ctx.lex.verbs
+                and nxt.pos == VERB
+                and not any(c.dep_ == "nsubj" for c in nxt.children)
             ):
                 return i - 1  # "… and called the field 'unheard of'": a second speech act
         if t.text != "," or ctx.inq[i] >= 0:
@@ -910,7 +955,9 @@ def _cut_trailing_clause(ctx: _Ctx, a: int, b: int) -> int:
         nxt = doc[i + 1]
         if nxt.dep_ == "cc" and i + 2 <= b:
             verb = nxt.head
-            if nxt.lower_ in ("and", "but") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)):
+            if nxt.lower_ in ("and", "but") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
+            ):
                 return i - 1
         elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
             return i - 1
@@ -953,7 +1000,9 @@ def _pull_content_start(ctx: _Ctx, first: int, a: int) -> int:
             continue
         if t.dep_ in ("prep", "npadvmod", "dative", "dobj") or t.head.dep_ in ("prep", "npadvmod"):
             sub = t.subtree
-            if any(x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub):
+            if any(
+                x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub
+            ):
                 i = t.right_edge.i + 1
                 continue
             if t.dep_ in ("dative", "dobj"):
@@ -1008,7 +1057,12 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
         head = v.head
         paren = v.tag_ != "VBG" and (
             v.dep_ == "parataxis"
-            or (v.dep_ in ("ccomp", "advcl") and head.i < v.i and v.i > 0 and ctx.doc[v.left_edge.i - 1].text == ",")
+            or (
+                v.dep_ in ("ccomp", "advcl")
+                and head.i < v.i
+                and v.i > 0
+                and ctx.doc[v.left_edge.i - 1].text == ","
+            )
         )
         if not paren or head.i == v.i or not _subject(v):
             return None
@@ -1018,7 +1072,11 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
     if span is None:
         return None
     sourceless = ctx.lex.parc and _sourceless(v)
-    if v.tag_ == "VBN" and v.dep_ in ("advcl", "acl", "amod") and not any(c.dep_ == "agent" for c in v.children):
+    if (
+        v.tag_ == "VBN"
+        and v.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ == "agent" for c in v.children)
+    ):
         if not sourceless:
             return None  # "when asked …", "as reported …": the subject is not the speaker
         subj = None
@@ -1102,7 +1160,11 @@ def _noun_candidate(ctx: _Ctx, n: Token) -> _Cand | None:
         if dep in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
             clause = c
             break
-        if dep == "acl" and n.lemma in ctx.lex.noun_infinitive and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts):
+        if (
+            dep == "acl"
+            and n.lemma in ctx.lex.noun_infinitive
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts)
+        ):
             clause, needs_source = c, True
             break
         if dep == "prep" and c.i == n.i + 1 and c.lower_ in ctx.lex.noun_prep.get(n.lemma, ()):
@@ -1164,8 +1226,14 @@ def _adjective_candidate(ctx: _Ctx, adj: Token) -> _Cand | None:
     span = _trim(ctx, a, b) if a <= b else None
     if span is None:
         return None
-    return _Cand(span[0], span[1], (head.idx if head.i < adj.i else adj.idx, ctx.tok_end(cue_end)),
-                 _mention(ctx, subj), adj.i, 1)
+    return _Cand(
+        span[0],
+        span[1],
+        (head.idx if head.i < adj.i else adj.idx, ctx.tok_end(cue_end)),
+        _mention(ctx, subj),
+        adj.i,
+        1,
+    )
 
 
 _LABEL_STOP = frozenset(

@@ -83,6 +83,8 @@ SPEECH_OBJECT_VERBS = _words(
     say write tweet post repeat ask announce confirm deny predict promise pledge propose demand
     recommend reveal disclose acknowledge admit concede cite mention describe call label dub brand
     accuse blame warn threaten urge quote recount characterize characterise portray
+    highlight stress emphasize emphasise underline underscore outline detail echo reiterate restate
+    explain
     """
 )
 
@@ -147,7 +149,8 @@ PREP_CONTENT: dict[str, frozenset[str]] = {
         "complain": "about of",
         "comment": "on",
         "rail": "against",
-        "argue": "for against",
+        "argue": "for against over about",
+        "remind": "of",
         "advocate": "for",
         "vote": "for against",
         "ask": "for about",
@@ -204,6 +207,7 @@ SPEECH_PREP_VERBS = _words(
     """
     call warn caution complain comment rail argue advocate ask apologize apologise respond reply
     testify boast brag joke write tweet insist plead appeal speak talk hint object accuse blame
+    point remind
     """
 )
 
@@ -496,6 +500,7 @@ QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE
 def hashes(words: frozenset[str] | set[str]) -> frozenset[int]:
     """The spaCy string hashes of ``words``, for comparing against ``Token.lemma`` without decoding."""
     return frozenset(hash_string(w) for w in words)
+
 
 # Given names with a conventional gender, used only to pick between he/she antecedents.
 MALE_NAMES = _words(

@@ -32,7 +32,9 @@ ENTITY_KINDS: dict[str, EntityKind] = {
 }
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"})
+_ORG_SUFFIXES = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"}
+)
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 _PLACE_ALIASES = {
     "us": "united states",
@@ -92,7 +94,9 @@ def _titled_form(ent: SpacySpan) -> str | None:
         word = t.text.lower().rstrip(".")
         if not t.text[:1].isupper() or t.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
             break
-        if word in cues.TITLES or (t.dep_ == "compound" and ent.start <= t.head.i < ent.end + 1 and i < ent.start):
+        if word in cues.TITLES or (
+            t.dep_ == "compound" and ent.start <= t.head.i < ent.end + 1 and i < ent.start
+        ):
             i -= 1
             continue
         if word in cues.TITLES or t.dep_ == "compound":
@@ -132,7 +136,9 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
         return exact[-1]
     if n_words == 1:
         word = name.lower()
-        by_last = [i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[1] == word]
+        by_last = [
+            i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[1] == word
+        ]
         if by_last:
             # the holder of the surname mentioned last
             return max(by_last, key=lambda i: clusters[i].mentions[-1].start)
@@ -154,7 +160,10 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
 
 def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     low = word.lower()
-    return any(c.kind == "person" and len(c.name.split()) > 1 and _person_key_parts(c.name)[1] == low for c in clusters)
+    return any(
+        c.kind == "person" and len(c.name.split()) > 1 and _person_key_parts(c.name)[1] == low
+        for c in clusters
+    )
 
 
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
@@ -196,7 +205,9 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
-        if kind == "group" and (ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")):
+        if kind == "group" and (
+            ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")
+        ):
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
         if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")

@@ -220,14 +220,24 @@ class _Resolver:
         # 4. definite descriptions
         lemma = root.lemma_.lower()
         definite = _is_definite(root)
-        age = _AGE.search(span.text if span is not None else root.text) if root.pos_ in ("NOUN", "ADJ") else None
+        age = (
+            _AGE.search(span.text if span is not None else root.text)
+            if root.pos_ in ("NOUN", "ADJ")
+            else None
+        )
         if age and definite:
             eid = self._by_age(position, int(age.group(1))) or self._recent_speaker(position, None)
             return eid, "person"
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
-        if plural and (lower in cues.GROUP_NOUNS or lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.GROUP_NOUNS):
+        if plural and (
+            lower in cues.GROUP_NOUNS or lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
+        ):
             return None, "group"
-        if lower in cues.PERSON_ROLE_NOUNS or lemma in cues.PERSON_ROLE_NOUNS or (definite and root.ent_type_ == "NORP"):
+        if (
+            lower in cues.PERSON_ROLE_NOUNS
+            or lemma in cues.PERSON_ROLE_NOUNS
+            or (definite and root.ent_type_ == "NORP")
+        ):
             eid = self._by_role(position, {lower, lemma}, "person") if definite else None
             if eid is None and definite:
                 gender = "m" if lower in cues.MALE_WORDS else "f" if lower in cues.FEMALE_WORDS else None
@@ -283,7 +293,9 @@ class _Resolver:
         self.starts.insert(k, start)
         self.anchors.insert(k, _Anchor(start, self.sent_of(start), entity, True))
 
-    def _nearest(self, position: int, kinds: tuple[str, ...], max_back: int, subject: bool = False) -> str | None:
+    def _nearest(
+        self, position: int, kinds: tuple[str, ...], max_back: int, subject: bool = False
+    ) -> str | None:
         end = bisect_left(self._anchor_starts(), position)
         here = self.sent_of(position)
         for k in range(end - 1, -1, -1):
@@ -331,7 +343,11 @@ class _Resolver:
         return best
 
     def _by_alias(self, text: str) -> str | None:
-        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower().rstrip(".") not in cues.TITLES]
+        words = [
+            w
+            for w in text.replace("’s", "").replace("'s", "").split()
+            if w.lower().rstrip(".") not in cues.TITLES
+        ]
         if not words:
             return None
         probe = " ".join(words).lower()
@@ -393,9 +409,16 @@ def _new_person(resolver: _Resolver, entities: list[Entity], mention: Span) -> E
     words = [t for t in span if t.pos_ == "PROPN" or t.lower_.rstrip(".") in cues.TITLES]
     names = [t.text for t in words if t.lower_.rstrip(".") not in cues.TITLES and t.text[:1].isupper()]
     titled = len(names) < len(words)
-    if not names or len(names) > 4 or span.root.pos_ != "PROPN" or any(t.ent_type_ in ("ORG", "GPE") for t in span):
+    if (
+        not names
+        or len(names) > 4
+        or span.root.pos_ != "PROPN"
+        or any(t.ent_type_ in ("ORG", "GPE") for t in span)
+    ):
         return None
-    if not (titled or names[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES or span.root.ent_type_ == "PERSON"):
+    if not (
+        titled or names[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES or span.root.ent_type_ == "PERSON"
+    ):
         return None
     name = " ".join(names)
     for e in entities:
