@@ -99,7 +99,7 @@ def report(
     if misses:
         parts = ", ".join(f"{k} {v} ({v / misses:.0%})" for k, v in sc.miss_breakdown().most_common())
         print(f"misses: {misses} — {parts}")
-        top = Counter(cue_lemma(m.cue) for m in sc.misses).most_common(15)
+        top = Counter(m.lemma or cue_lemma(m.cue) for m in sc.misses).most_common(15)
         print("missed cues: " + ", ".join(f"{k} {v}" for k, v in top))
     extract = attrib_s + speaker_s
     print(

@@ -152,6 +152,36 @@ def test_dash_signed_quote(extract):
     assert summary(a) == ("direct", "Maria Lopez", "―", "He has spread fear and nothing else.")
 
 
+def test_statement_cue_before_colon_quote(extract):
+    a = one(extract("In a statement, the Health Ministry said: “The situation is under control.”"))
+    assert summary(a) == ("direct", "the Health Ministry", "said", "The situation is under control.")
+
+
+def test_statement_cue_after_quote_leaves_out_the_date(extract):
+    a = one(extract("“We will appeal this ruling,” the company said in a statement on Friday."))
+    assert summary(a) == ("direct", "the company", "said in a statement", "We will appeal this ruling")
+
+
+def test_tweeted_with_colon(extract):
+    a = one(extract("Prime Minister Narendra Modi tweeted: “Congratulations to our athletes!”"))
+    assert summary(a) == (
+        "direct",
+        "Prime Minister Narendra Modi",
+        "tweeted",
+        "Congratulations to our athletes!",
+    )
+
+
+def test_wire_dateline_is_not_the_speaker(extract):
+    a = one(
+        extract(
+            "MOSCOW, March 3 (TASS) - Foreign Minister Sergey Lavrov said on Friday that talks were possible."
+        )
+    )
+    assert a.source.mention.text == "Foreign Minister Sergey Lavrov"
+    assert a.content.text == "that talks were possible"
+
+
 # ----------------------------------------------------------------------------- indirect speech
 
 

@@ -8,7 +8,8 @@ annotator listed in ``metadata.tsv``.
 
 Matching follows the usual overlap scoring for attribution relations (Pareti 2016; PolNeAR's own
 evaluation): a predicted content matches a gold content when the character Jaccard of their
-(fragment-union) character sets is at least ``threshold``; pairs are matched one-to-one, greedily by
+(fragment-union) sets of word characters is at least ``threshold`` (quote marks, punctuation and
+spaces are left out, so whether a span includes its quotation marks does not matter); pairs are matched one-to-one, greedily by
 descending Jaccard. Because PolNeAR annotates one attribution per cue ("Part one," he said, "part
 two." is one discontinuous content), predictions that share a cue span are merged before matching.
 A matched prediction has the right source when its source mention overlaps the gold source span.
@@ -88,6 +89,7 @@ class Miss:
     cue: str
     source: str
     category: str
+    lemma: str = ""
 
 
 @dataclass(slots=True)
@@ -241,9 +243,10 @@ def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
 
 
 def _charset(text: str, frags: Fragments) -> set[int]:
+    """Offsets of the word characters of a span: quote marks, punctuation and spaces do not count."""
     out: set[int] = set()
     for a, b in frags:
-        out.update(i for i in range(a, min(b, len(text))) if not text[i].isspace())
+        out.update(i for i in range(a, min(b, len(text))) if text[i].isalnum())
     return out
 
 
@@ -374,13 +377,15 @@ def score_article(
     scores.matched += len(used_g)
     for gi, g in enumerate(gold):
         if gi not in used_g:
+            lemma = gold_cue_lemma(doc, g) if doc is not None else None
             scores.misses.append(
                 Miss(
                     name,
                     _frag_text(text, g.content),
                     g.cue_text,
                     g.source_text,
-                    miss_category(g, gold_cue_lemma(doc, g) if doc is not None else None),
+                    miss_category(g, lemma),
+                    lemma or cue_lemma(g.cue_text),
                 )
             )
     for pi, p in enumerate(preds):

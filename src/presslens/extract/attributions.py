@@ -477,7 +477,7 @@ def _cue_span(ctx: _Ctx, v: Token, content_start_tok: int) -> tuple[int, int, To
         elif c.dep_ == "prep" and c.i == b + 1 and c.lower_ in ("in", "during", "on", "via", "through"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.lemma in _FRAME_NOUNS:
-                b = max(b, c.right_edge.i)  # "said in a statement"
+                b = max(b, pobj.i)  # "said in a statement" (not "… on Friday")
     b = max(b, _phrase_end(ctx.doc, a))
     b = min(b, content_start_tok - 1) if content_start_tok > v.i else b
     b = max(b, v.i)
@@ -1068,7 +1068,8 @@ def _verb_candidate(ctx: _Ctx, v: Token) -> _Cand | None:
             return None
         cue_a, cue_b, carrier = _cue_span(ctx, v, 10**9)
         span = _clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
-        rank = 2
+        # a final speech clause ("…, the source added.") is the outer attribution; a medial one ranks lower
+        rank = 1 if span is not None and span[1] <= v.left_edge.idx else 2
     if span is None:
         return None
     sourceless = ctx.lex.parc and _sourceless(v)
@@ -1127,7 +1128,7 @@ def _according_candidate(ctx: _Ctx, t: Token) -> _Cand | None:
         return None
     to = doc[t.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or pobj.lower_ in cues.RELATIVE_PRONOUNS:
         return None
     src = _mention(ctx, pobj)
     sent = t.sent

@@ -150,7 +150,7 @@ class TokenTable:
         return int(self.start.shape[0])
 
 
-def token_table(doc: Doc) -> TokenTable:
+def token_table(doc: Doc, text: str | None = None) -> TokenTable:
     """Gather the columns the models read; space tokens are dropped."""
     try:
         arr = doc.to_array(_ATTRS)
@@ -172,7 +172,7 @@ def token_table(doc: Doc) -> TokenTable:
     head_all = np.clip(head_all, 0, n_all - 1)
     head = pos_in_keep[head_all[keep]]
     head = np.where(head < 0, np.arange(keep.shape[0]), head)
-    newlines = np.array([m.start() for m in re.finditer("\n", doc.text)], dtype=np.int64)
+    newlines = np.array([m.start() for m in re.finditer("\n", doc.text if text is None else text)], dtype=np.int64)
     para = np.searchsorted(newlines, start) if newlines.size else np.zeros(keep.shape[0], dtype=np.int64)
     return TokenTable(cols, keep.astype(np.int64), sent_all[keep], para, head, start, end)
 
@@ -303,52 +303,66 @@ def stage2_features(logit: np.ndarray, t: TokenTable) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 @dataclass(slots=True)
 class FramingModel:
-    """Weights for both stages of SI and for TC, plus decoding thresholds."""
+    """Weights of the SI tagger and the TC classifier, with the decoding thresholds.
+
+    Stage 1 holds one row of hashed weights per token model (all techniques, then groups of
+    techniques) and a last row for the sentence model, whose score is the mean over a
+    sentence's tokens. Stage 2 is a logistic regression over standardised dense features.
+    """
 
     si_bits: int
-    si_w1: np.ndarray  # (2**si_bits,) stage-1 weights
-    si_b1: float
-    si_w2: np.ndarray  # (d2,) stage-2 weights
+    si_w1: np.ndarray  # (k + 1, 2**si_bits): k token models and the sentence model
+    si_b1: np.ndarray  # (k + 1,)
+    si_w2: np.ndarray  # (d2,)
     si_b2: float
-    si_mu2: np.ndarray  # stage-2 standardisation
+    si_mu2: np.ndarray  # (d2,) standardisation of stage-2 inputs
     si_sd2: np.ndarray
     high: float
     low: float
     tc_bits: int
-    tc_w: np.ndarray  # (classes, 2**tc_bits)
+    tc_w: np.ndarray  # (classes, 2**tc_bits) weights of hashed span features
+    tc_wd: np.ndarray  # (classes, dd) weights of dense span features (stage-1 scores)
     tc_b: np.ndarray  # (classes,)
+    tc_mu: np.ndarray  # (dd,)
+    tc_sd: np.ndarray
     techniques: tuple[str, ...]
+    groups: tuple[str, ...]  # names of the stage-1 token models
     meta: dict
 
     def save(self, directory: Path, stem: str = MODEL_STEM) -> None:
-        """Write ``<stem>.npz`` (weights) and ``<stem>.json`` (settings)."""
+        """Write ``<stem>.npz`` (weights, float16 for the hashed tables) and ``<stem>.json``."""
         directory.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             directory / f"{stem}.npz",
-            si_w1=self.si_w1.astype(np.float16), si_w2=self.si_w2.astype(np.float32),
-            si_mu2=self.si_mu2.astype(np.float32), si_sd2=self.si_sd2.astype(np.float32),
-            tc_w=self.tc_w.astype(np.float16), tc_b=self.tc_b.astype(np.float32),
+            si_w1=self.si_w1.astype(np.float16), si_b1=self.si_b1.astype(np.float32),
+            si_w2=self.si_w2.astype(np.float32), si_mu2=self.si_mu2.astype(np.float32),
+            si_sd2=self.si_sd2.astype(np.float32), tc_w=self.tc_w.astype(np.float16),
+            tc_wd=self.tc_wd.astype(np.float32), tc_b=self.tc_b.astype(np.float32),
+            tc_mu=self.tc_mu.astype(np.float32), tc_sd=self.tc_sd.astype(np.float32),
         )
         settings = {
-            "format": 1, "si_bits": self.si_bits, "si_b1": self.si_b1, "si_b2": self.si_b2,
-            "high": self.high, "low": self.low, "tc_bits": self.tc_bits,
-            "techniques": list(self.techniques), "meta": self.meta,
+            "format": 2, "si_bits": self.si_bits, "si_b2": self.si_b2, "high": self.high,
+            "low": self.low, "tc_bits": self.tc_bits, "techniques": list(self.techniques),
+            "groups": list(self.groups), "meta": self.meta,
         }
         (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR, stem: str = MODEL_STEM) -> FramingModel:
+        """Read the two files written by :meth:`save` (no pickle involved)."""
         settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
         with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
+            arr = {k: z[k] for k in z.files}
         return cls(
-            si_bits=int(settings["si_bits"]), si_w1=arrays["si_w1"].astype(np.float32),
-            si_b1=float(settings["si_b1"]), si_w2=arrays["si_w2"].astype(np.float64),
-            si_b2=float(settings["si_b2"]), si_mu2=arrays["si_mu2"].astype(np.float64),
-            si_sd2=arrays["si_sd2"].astype(np.float64), high=float(settings["high"]),
+            si_bits=int(settings["si_bits"]), si_w1=arr["si_w1"].astype(np.float32),
+            si_b1=arr["si_b1"].astype(np.float64), si_w2=arr["si_w2"].astype(np.float64),
+            si_b2=float(settings["si_b2"]), si_mu2=arr["si_mu2"].astype(np.float64),
+            si_sd2=arr["si_sd2"].astype(np.float64), high=float(settings["high"]),
             low=float(settings["low"]), tc_bits=int(settings["tc_bits"]),
-            tc_w=arrays["tc_w"].astype(np.float32), tc_b=arrays["tc_b"].astype(np.float64),
-            techniques=tuple(settings["techniques"]), meta=dict(settings.get("meta", {})),
+            tc_w=arr["tc_w"].astype(np.float32), tc_wd=arr["tc_wd"].astype(np.float64),
+            tc_b=arr["tc_b"].astype(np.float64), tc_mu=arr["tc_mu"].astype(np.float64),
+            tc_sd=arr["tc_sd"].astype(np.float64), techniques=tuple(settings["techniques"]),
+            groups=tuple(settings["groups"]), meta=dict(settings.get("meta", {})),
         )
 
 
@@ -373,24 +387,62 @@ def load_model(directory: str | Path | None = None) -> FramingModel | None:
 # ---------------------------------------------------------------------------------------------
 # Span identification.
 # ---------------------------------------------------------------------------------------------
-def stage1_logits(feats: np.ndarray, w1: np.ndarray, b1: float, bits: int) -> np.ndarray:
-    """Sum of the hashed weights of each token's features."""
+def stage1_scores(feats: np.ndarray, w1: np.ndarray, b1: np.ndarray, bits: int) -> np.ndarray:
+    """Per-token sums of hashed weights: shape (n, rows of ``w1``), biases included."""
     if feats.size == 0:
-        return np.zeros(feats.shape[0], dtype=np.float64)
+        return np.zeros((feats.shape[0], w1.shape[0]), dtype=np.float64)
     buckets = (feats & np.uint64((1 << bits) - 1)).astype(np.int64)
-    return w1[buckets].astype(np.float64).sum(axis=1) + b1
+    return np.stack([w[buckets].sum(axis=1, dtype=np.float64) for w in w1], axis=1) + b1
+
+
+def stage1_logits(scores: np.ndarray, t: TokenTable) -> np.ndarray:
+    """Token-model logits as they are, and the sentence model's logit for every token (last column)."""
+    out = scores.copy()
+    if t.n:
+        sent_bias_free = scores[:, -1]
+        mean, _, _ = _group_stats(sent_bias_free, t.sent)
+        out[:, -1] = mean
+    return out
+
+
+def stage2_inputs(logits: np.ndarray, t: TokenTable) -> np.ndarray:
+    """Stage-2 design matrix: context features of each token model plus sentence-model features."""
+    if t.n == 0:
+        return np.zeros((0, 0), dtype=np.float64)
+    blocks = [stage2_features(logits[:, k], t) for k in range(logits.shape[1] - 1)]
+    sent = logits[:, -1]
+    blocks.append(np.stack([sent, np.full(t.n, sent.mean()), np.full(t.n, sent.max())], axis=1))
+    return np.hstack(blocks)
+
+
+@dataclass(slots=True)
+class _Scored:
+    """One Doc as the models see it: its text, token table, stage-1 logits and token probabilities."""
+
+    text: str
+    table: TokenTable
+    logits: np.ndarray
+    prob: np.ndarray
+
+
+def _score_doc(doc: Doc, model: FramingModel) -> _Scored:
+    text = doc.text
+    t = token_table(doc, text)
+    if t.n == 0:
+        return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0))
+    logits = stage1_logits(stage1_scores(si_features(t), model.si_w1, model.si_b1, model.si_bits), t)
+    z = ((stage2_inputs(logits, t) - model.si_mu2) / model.si_sd2) @ model.si_w2 + model.si_b2
+    return _Scored(text, t, logits, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
 def token_probabilities(doc: Doc, model: FramingModel | None = None) -> tuple[TokenTable, np.ndarray]:
     """The token table of ``doc`` and each token's probability of lying inside a technique span."""
     model = model or load_model()
-    t = token_table(doc)
-    if model is None or t.n == 0:
+    if model is None:
+        t = token_table(doc)
         return t, np.zeros(t.n, dtype=np.float64)
-    logit1 = stage1_logits(si_features(t), model.si_w1, model.si_b1, model.si_bits)
-    x2 = (stage2_features(logit1, t) - model.si_mu2) / model.si_sd2
-    z = x2 @ model.si_w2 + model.si_b2
-    return t, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    scored = _score_doc(doc, model)
+    return scored.table, scored.prob
 
 
 def decode_spans(t: TokenTable, prob: np.ndarray, high: float, low: float,
@@ -455,9 +507,9 @@ class DocContext:
     title_end: int  # character offset of the first newline (the title line in PTC)
 
 
-def doc_context(doc: Doc) -> DocContext:
+def doc_context(doc: Doc, text: str | None = None) -> DocContext:
     """Gather the per-article facts of ``doc`` for :func:`tc_features`."""
-    text = doc.text
+    text = doc.text if text is None else text
     try:
         arr = doc.to_array([SENT_START, LEMMA, IS_ALPHA, IS_STOP]).reshape(-1, 4)
     except Exception:
@@ -561,32 +613,38 @@ def tc_vector(feats: dict[str, float], bits: int) -> tuple[np.ndarray, np.ndarra
     return idx, val
 
 
-def _tc_probs(model: FramingModel, idx: np.ndarray, val: np.ndarray) -> np.ndarray:
+def tc_dense(t: TokenTable, logits: np.ndarray, start: int, end: int) -> np.ndarray:
+    """Mean and max of the stage-1 logits over the tokens of a span (its nearest token if none)."""
+    k = logits.shape[1] if logits.ndim == 2 else 0
+    if t.n == 0 or k == 0:
+        return np.zeros(2 * k, dtype=np.float64)
+    sel = np.flatnonzero((t.start < end) & (t.end > start))
+    if sel.size == 0:
+        sel = np.array([min(int(np.searchsorted(t.start, start)), t.n - 1)])
+    part = logits[sel]
+    return np.concatenate([part.mean(axis=0), part.max(axis=0)])
+
+
+def _tc_probs(model: FramingModel, idx: np.ndarray, val: np.ndarray, dense: np.ndarray) -> np.ndarray:
     z = model.tc_w[:, idx].astype(np.float64) @ val + model.tc_b
+    if model.tc_wd.size and dense.size == model.tc_wd.shape[1]:
+        z = z + model.tc_wd @ ((dense - model.tc_mu) / model.tc_sd)
     z = z - z.max()
     e = np.exp(z)
     return e / e.sum()
 
 
-def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
-                   model: FramingModel | None = None) -> list[tuple[str, float]]:
-    """Technique and probability for each ``(start, end)``; repeats of one span get distinct labels.
-
-    In PTC a stretch of text carrying two techniques is listed twice with the same offsets, so the
-    k-th copy of a span gets its k-th most probable technique.
-    """
-    model = model or load_model()
-    spans = [(int(s), int(e)) for s, e in spans]
-    if model is None:
-        return [("Loaded_Language", 0.0) for _ in spans]
-    ctx = doc_context(doc)
+def _classify(doc: Doc, scored: _Scored, spans: Sequence[tuple[int, int]],
+              model: FramingModel) -> list[tuple[str, float]]:
+    ctx = doc_context(doc, scored.text)
     seen: dict[tuple[int, int], int] = {}
     cache: dict[tuple[int, int], np.ndarray] = {}
     out: list[tuple[str, float]] = []
     for span in spans:
         if span not in cache:
             idx, val = tc_vector(tc_features(doc, span[0], span[1], ctx), model.tc_bits)
-            cache[span] = _tc_probs(model, idx, val)
+            dense = tc_dense(scored.table, scored.logits, span[0], span[1])
+            cache[span] = _tc_probs(model, idx, val, dense)
         probs = cache[span]
         rank = seen.get(span, 0)
         seen[span] = rank + 1
@@ -594,6 +652,24 @@ def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
         k = int(order[min(rank, len(order) - 1)])
         out.append((model.techniques[k], float(probs[k])))
     return out
+
+
+def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
+                   model: FramingModel | None = None) -> list[tuple[str, float]]:
+    """Technique and probability for each ``(start, end)``; repeats of one span get distinct labels.
+
+    In PTC a stretch of text carrying two techniques is listed twice with the same offsets, so the
+    k-th copy of a span gets its k-th most probable technique. Without model files every span
+    gets the most frequent technique, ``Loaded_Language``, with score 0.
+    """
+    spans = [(int(s), int(e)) for s, e in spans]
+    model = model or load_model()
+    if model is None or not spans:
+        return [("Loaded_Language", 0.0) for _ in spans]
+    try:
+        return _classify(doc, _score_doc(doc, model), spans, model)
+    except Exception:  # a malformed Doc must not stop the caller
+        return [("Loaded_Language", 0.0) for _ in spans]
 
 
 def classify_span(doc: Doc, start: int, end: int, model: FramingModel | None = None) -> tuple[str, float]:
@@ -606,23 +682,24 @@ def classify_span(doc: Doc, start: int, end: int, model: FramingModel | None = N
 # ---------------------------------------------------------------------------------------------
 def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None = None,
                  low: float | None = None) -> list[FramingSpan]:
-    """Spans of persuasive wording in ``doc`` with their technique (SI then TC).
+    """Spans of persuasive wording in ``doc`` with their technique (SI, then TC on each span).
 
-    ``score`` is the span's peak token probability times its technique probability.
+    ``score`` is the span's peak token probability times its technique probability, in [0, 1].
+    ``high``/``low`` override the decoding thresholds (higher: fewer, surer spans).
     Returns ``[]`` when the model files are missing or the Doc is empty; never raises on odd input.
     """
     try:
         model = model or load_model()
-        if model is None or not doc.text.strip():
+        if model is None or len(doc) == 0:
             return []
-        t, prob = token_probabilities(doc, model)
-        hi = model.high if high is None else high
-        lo = model.low if low is None else min(low, hi)
-        spans = decode_spans(t, prob, hi, lo, doc.text)
-        labels = classify_spans(doc, [(s, e) for s, e, _ in spans], model=model)
+        scored = _score_doc(doc, model)
+        hi = model.high if high is None else float(high)
+        lo = min(model.low if low is None else float(low), hi)
+        spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text)
+        labels = _classify(doc, scored, [(s, e) for s, e, _ in spans], model)
     except Exception:  # a malformed Doc must not stop the pipeline
         return []
-    text = doc.text
+    text = scored.text
     return [
         FramingSpan(start=s, end=e, text=text[s:e], technique=tech,
                     score=float(min(1.0, max(0.0, peak * p))))

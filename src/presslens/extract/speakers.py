@@ -266,7 +266,7 @@ class _Resolver:
         if end == 0:
             return None
         here = self.sent_of(position)
-        best: tuple[int, int, int] | None = None  # (sentence distance, not-subject, -start)
+        best: tuple[int, int, int, int] | None = None  # (sentences back, gender unknown, not subject, -start)
         chosen = None
         for k in range(end - 1, -1, -1):
             a = self.anchors[k]
