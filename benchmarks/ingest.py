@@ -7,7 +7,8 @@ Reads the ``.txt`` articles of PolNeAR (train and dev texts) and the PTC article
 each copy gets a marker line so its content id differs. Every configuration ingests the same
 files into a fresh database, timed end to end including model loading (as a user sees it), while
 a sampler thread records the resident memory of this process and all its children (psutil):
-the peak of the sum, and the peak of the largest single process. Prints a markdown table with
+the peak of the sum, the peak of the largest single process, and the median RSS of the largest
+worker in the second and in the last quarter of the run (equal when memory stays flat). Prints a markdown table with
 articles/s and words/s end to end, the steady rate (from the first committed batch to the last,
 so model loading is left out), CPU seconds per article (parent and children; on a busy machine
 this shows whether more workers would scale even when the wall clock cannot), the peak RSS
@@ -67,6 +68,7 @@ class RssSampler(threading.Thread):
         self.peak_total = 0
         self.peak_single = 0
         self.peak_children = 0
+        self.samples: list[tuple[float, int]] = []  # (time, largest worker RSS)
         self._halt = threading.Event()
 
     def run(self) -> None:
@@ -81,11 +83,22 @@ class RssSampler(threading.Thread):
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, max(sizes, default=0))
             self.peak_children = max(self.peak_children, max(sizes[1:], default=0))
+            self.samples.append((time.perf_counter(), max(sizes[1:], default=sizes[0] if sizes else 0)))
             self._halt.wait(self.interval)
 
     def stop(self) -> None:
         self._halt.set()
         self.join()
+
+    def drift_mb(self, start: float, end: float) -> tuple[float, float]:
+        """Median worker RSS (MB) in the second quarter of [start, end] and in the last quarter: flat means equal."""
+        span = end - start
+
+        def median(lo: float, hi: float) -> float:
+            values = sorted(v for t, v in self.samples if start + lo * span <= t <= start + hi * span)
+            return round(values[len(values) // 2] / 2**20) if values else 0.0
+
+        return median(0.25, 0.5), median(0.75, 1.0)
 
 
 class CommitTimes(NullReporter):
@@ -123,6 +136,8 @@ class Result:
     peak_rss_total_mb: float
     peak_rss_largest_process_mb: float
     peak_rss_largest_worker_mb: float
+    worker_rss_q2_mb: float
+    worker_rss_q4_mb: float
     db_mb_per_1000: float
     load_avg: float
 
@@ -144,24 +159,26 @@ def run_config(config: str, folder: Path, words: int, workdir: Path, options: Op
     if len(commits.commits) > 1:
         (t0, n0), (t1, n1) = commits.commits[0], commits.commits[-1]
         steady = (n1 - n0) / (t1 - t0) if t1 > t0 else 0.0
+    q2, q4 = sampler.drift_mb(start, start + seconds)
     grown = db.stat().st_size - empty_db_size(workdir)
     mb = 1024 * 1024
     return Result(config, stats.added, stats.errors, round(seconds, 1), round(stats.added / seconds, 2),
                   round(words / seconds), round(steady, 2), round(cpu / max(stats.added, 1), 3),
                   round(sampler.peak_total / mb), round(sampler.peak_single / mb), round(sampler.peak_children / mb),
-                  round(grown / mb / max(stats.added, 1) * 1000, 1), round(os.getloadavg()[0], 1))
+                  q2, q4, round(grown / mb / max(stats.added, 1) * 1000, 1), round(os.getloadavg()[0], 1))
 
 
 def print_table(results: list[Result], repeat: int, n: int) -> None:
     print(f"\n{n} articles (corpus x{repeat}); {os.cpu_count()} CPUs\n")
     print("| config | articles | errors | wall s | articles/s | words/s | steady articles/s | CPU s/article "
-          "| peak RSS total MB | largest process MB | largest worker MB | DB MB / 1000 articles | load avg |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| peak RSS total MB | largest process MB | largest worker MB | worker RSS 2nd/4th quarter MB "
+          "| DB MB / 1000 articles | load avg |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for r in results:
         print(f"| {r.config} | {r.articles} | {r.errors} | {r.seconds} | {r.articles_per_s} | {r.words_per_s} | "
               f"{r.steady_articles_per_s} | {r.cpu_s_per_article} | {r.peak_rss_total_mb} | "
-              f"{r.peak_rss_largest_process_mb} | {r.peak_rss_largest_worker_mb} | {r.db_mb_per_1000} | "
-              f"{r.load_avg} |")
+              f"{r.peak_rss_largest_process_mb} | {r.peak_rss_largest_worker_mb} | "
+              f"{r.worker_rss_q2_mb} / {r.worker_rss_q4_mb} | {r.db_mb_per_1000} | {r.load_avg} |")
     by = {r.config: r for r in results}
     for a, b, label, target in (("local2", "local1", "local 2 workers / 1 worker", ">= 1.7x"),
                                 ("dask2", "local2", "dask 2 workers / local 2 workers", ">= 0.85x")):

@@ -260,6 +260,11 @@ def without_articles(tables: dict[str, pa.Table], ids: set[str]) -> dict[str, pa
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.+?)(?:\.\s+See also|$)", re.S)
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _friendly(exc: duckdb.Error, path: Path) -> StoreError:
     """Turn DuckDB's connection errors into one clear line."""
     text = str(exc)
@@ -405,8 +410,14 @@ class Store:
                 finally:
                     con.unregister("_batch")
             con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:  # a failed COMMIT has already ended the transaction
+                pass
+            if isinstance(exc, duckdb.IOException | duckdb.TransactionException):  # e.g. disk full
+                raise StoreError(f"could not write to {self.path}: {_first_line(exc)}; the batch was not "
+                                 "stored (committed batches are kept)") from exc
             raise
         return WriteResult(articles=fresh["articles"].num_rows, skipped=len(set(ids)) - fresh["articles"].num_rows,
                            errors=tables["errors"].num_rows, attributions=fresh["attributions"].num_rows)

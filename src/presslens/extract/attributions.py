@@ -19,10 +19,20 @@ relations corpus for political news", LREC). The extractor works in three passes
    complement is the content (``She insisted that …``), from ``according to X``, from parenthetical
    and final speech clauses (``…, he added.``), from participles (``…, saying that …``) and from cue
    nouns with a that-clause (``his claim that …``). Multi-word cues (``went on to argue``, ``pointed
-   out``, ``made clear``, ``told reporters``, ``said in a statement``) form one cue span.
+   out``, ``made clear``, ``told reporters``, ``said in a statement``) form one cue span. Quotes signed
+   with a dash (``"…" ― Name``) and ``Name: …`` labels (headlines, transcripts) are attributions too.
+
+Profiles. ``profile="speech"`` (default) keeps what people and organisations said or wrote, including
+speech acts with a noun-phrase or infinitive content (``announced a ceasefire``, ``vowed to fight``,
+``called for talks``, ``declined to comment``). ``profile="parc"`` adds what PARC and PolNeAR also
+annotate: beliefs and expectations (``believes that …``, ``is expected to …``), stances with a
+noun-phrase content (``endorsed Cruz``, ``criticized the plan``), stance adjectives (``is confident
+that …``) and reports without a stated source (``seems to …``, ``Asked about …``).
 
 Content spans: for direct quotes, the text inside the marks (a trailing comma dropped); for indirect
-speech, the complement clause including ``that`` (PolNeAR's convention, which also scores best); final
+speech, the complement clause including ``that`` (PolNeAR's convention; it scores a little better than
+leaving ``that`` out: F1 0.675 against 0.674 on PolNeAR train), up to the end of the speech clause but without a trailing ``, adding …``
+participle or a coordinated second speech act, which become attributions of their own; final
 punctuation is dropped. ``type`` is ``direct`` when all the words of the content are inside quote
 marks, ``mixed`` when some are, and ``indirect`` otherwise. Overlaps are resolved univocally, as in
 PolNeAR: the outer attribution wins and cues inside another attribution's content are dropped.
