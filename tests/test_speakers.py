@@ -211,3 +211,16 @@ def test_canonical_name_drops_titles_and_takes_the_fullest_form(analyse):
     assert {a.source.name for a in found} == {"Angela Merkel"}
     merkel = entity(entities, "Angela Merkel")
     assert "Chancellor Merkel" in merkel.aliases
+
+
+def test_unnamed_speaker_is_not_replaced_by_an_earlier_name(analyse):
+    text = (
+        "Sergey Lavrov met reporters on Monday. A senior official said the talks had stalled. "
+        "He added that a deal was still possible. The official also said that talks would resume."
+    )
+    found, _ = analyse(text)
+    assert speakers(found) == [
+        ("A senior official", None, "person"),
+        ("He", None, "person"),
+        ("The official", None, "person"),
+    ]

@@ -199,11 +199,31 @@ def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysi
     return analysis
 
 
-def split_text(text: str, limit: int = nlp_mod.CHUNK_CHARS) -> list[str]:
+# spaCy's tokenizer strips affixes from a run of non-space characters one at a time, in time
+# quadratic in the run's length: 20,000 quote marks in a row take about two minutes, in C code no
+# time limit can interrupt. Runs longer than this are cut into pieces of this size, each parsed as
+# a chunk of its own, which keeps tokenizing linear (normal words and URLs are far shorter).
+MAX_RUN_CHARS = 1000
+
+
+def split_text(text: str, limit: int = nlp_mod.CHUNK_CHARS, max_run: int = MAX_RUN_CHARS) -> list[str]:
     """Cut ``text`` into pieces of at most about ``limit`` characters at paragraph or sentence ends.
 
-    The pieces concatenate back to ``text`` exactly.
+    A run of more than ``max_run`` non-space characters is cut into pieces of ``max_run``. The
+    pieces concatenate back to ``text`` exactly.
     """
+    pieces: list[str] = []
+    done = 0
+    # The look-behind makes a match start only where a run starts, so the scan stays linear.
+    for run in re.finditer(rf"(?<!\S)\S{{{max_run + 1},}}", text):
+        pieces += _split_at_breaks(text[done : run.start()], limit)
+        pieces += [text[i : min(i + max_run, run.end())] for i in range(run.start(), run.end(), max_run)]
+        done = run.end()
+    pieces += _split_at_breaks(text[done:], limit)
+    return [piece for piece in pieces if piece] or [text]
+
+
+def _split_at_breaks(text: str, limit: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:

@@ -73,7 +73,8 @@ class _Resolver:
         self.ment_starts = [s[0] for s in spans]
         self.ment = spans
         self.anchors: list[_Anchor] = []
-        self.speakers: list[tuple[int, str]] = []  # (mention start, entity) of resolved sources so far
+        # (mention start, entity or None) of the person sources met so far, resolved or not
+        self.speakers: list[tuple[int, str | None]] = []
         self._collect(entities)
 
     # ------------------------------------------------------------------ article facts
@@ -280,7 +281,21 @@ class _Resolver:
             key = (dist, exact, 0 if a.subject else 1, -a.start)
             if best is None or key < best:
                 best, chosen = key, a.entity
+        if chosen is not None and self._unnamed_speaker_since(-best[3], position):
+            return None  # "A senior official said … He added …": the pronoun is the unnamed speaker
         return chosen
+
+    def _unnamed_speaker_since(self, start: int, position: int) -> bool:
+        """Whether an unresolved person spoke between ``start`` and ``position`` (in the last sentences)."""
+        here = self.sent_of(position)
+        for s, eid in reversed(self.speakers):
+            if s >= position:
+                continue
+            if s <= start or here - self.sent_of(s) > 2:
+                return False
+            if eid is None:
+                return True
+        return False
 
     def _anchor_starts(self) -> list[int]:
         return self.starts
@@ -314,6 +329,8 @@ class _Resolver:
                 continue
             if here - self.sent_of(start) > 3:
                 break
+            if eid is None:
+                return None  # "A senior official said … The official added": someone unnamed spoke last
             info = self.info[eid]
             if info.entity.kind == "person" and (gender is None or info.gender in (None, gender)):
                 return eid
@@ -466,6 +483,7 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[E
             if eid is not None:
                 _add_mention(resolver.entities[eid], m)
                 resolver.add_anchor(m.start, eid)
+            if eid is not None or cache[key][1] == "person":
                 resolver.speakers.append((m.start, eid))
         eid, kind = cache[key]
         a.source.entity = eid

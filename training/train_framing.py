@@ -1,0 +1,317 @@
+"""Build ``src/presslens/models/framing.{npz,json}``: the SemEval-2020 Task 11 framing model.
+
+Data: the labelled training articles of the Propaganda Techniques Corpus as released for
+SemEval-2020 Task 11 (Da San Martino et al., "SemEval-2020 Task 11: Detection of Propaganda
+Techniques in News Articles", SemEval 2020), split by article with a fixed seed into a training
+part and a held-out dev part (``benchmarks/eval_framing.py`` scores the dev part; nothing here
+is tuned on it).
+
+Method (see ``presslens.extract.framing`` for inference):
+
+1. Parse every article once with ``presslens.nlp.load()`` (cached as a DocBin outside the repo).
+2. Span identification, stage 1: hashed token features; one averaged-SGD logistic regression
+   per token model (all techniques, then eight groups of techniques) and one sentence model
+   (logistic regression over the sentence's mean feature vector). Out-of-fold stage-1 scores
+   on the training part come from K folds by article.
+3. Stage 2: a logistic regression over the context features of the out-of-fold scores. The two
+   decoding thresholds are chosen on out-of-fold stage-2 probabilities with the task's SI F1.
+4. Technique classification: a multinomial logistic regression on the gold spans of the training
+   part, over hashed span features plus the out-of-fold stage-1 scores of the span's tokens.
+
+    .venv/bin/python training/train_framing.py [--data /work/shared/data/ptc] [--out src/presslens/models]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+from spacy.tokens import Doc, DocBin
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import eval_framing as ev  # noqa: E402
+
+from presslens import nlp as presslens_nlp  # noqa: E402
+from presslens.extract import framing as fr  # noqa: E402
+
+# Token models after the first one ("all"): groups of techniques, most frequent first.
+GROUPS: dict[str, frozenset[str]] = {
+    "loaded": frozenset({"Loaded_Language"}),
+    "name_calling": frozenset({"Name_Calling,Labeling"}),
+    "repetition": frozenset({"Repetition"}),
+    "doubt": frozenset({"Doubt"}),
+    "exaggeration": frozenset({"Exaggeration,Minimisation"}),
+    "fear": frozenset({"Appeal_to_fear-prejudice"}),
+    "flag_waving": frozenset({"Flag-Waving"}),
+}
+GROUPS["rest"] = frozenset(fr.TECHNIQUES) - frozenset().union(*GROUPS.values())
+
+
+@dataclass(slots=True)
+class Settings:
+    si_bits: int = 18
+    tc_bits: int = 18
+    folds: int = 4
+    sgd_alpha: float = 3e-5
+    sgd_epochs: int = 12
+    sent_c: float = 1.0
+    stage2_c: float = 0.1
+    tc_c: float = 0.3
+    seed: int = 13
+
+
+@dataclass(slots=True)
+class ArticleData:
+    """One parsed training article with its token features and per-model token labels."""
+
+    aid: str
+    doc: Doc
+    table: fr.TokenTable
+    feats: np.ndarray  # (n, templates) uint64
+    labels: np.ndarray  # (n, models) int8: "all" then the groups
+    spans: list[tuple[int, int]]  # gold SI spans
+    tc: list[tuple[str, int, int]]  # gold technique spans
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data.
+# ---------------------------------------------------------------------------------------------
+def parse_articles(data: Path, ids: list[str], cache: Path) -> dict[str, Doc]:
+    """Parse the articles once; reuse the cached DocBin when the texts are unchanged."""
+    nlp = presslens_nlp.load()
+    texts = [ev.read_article(data, aid) for aid in ids]
+    key = hashlib.sha256("\0".join(ids + texts).encode("utf-8")).hexdigest()[:16]
+    path = cache / f"ptc-train-{key}.spacy"
+    if path.is_file():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if len(docs) == len(ids) and all(d.text == t for d, t in zip(docs, texts, strict=True)):
+            log(f"reused parsed articles from {path}")
+            return dict(zip(ids, docs, strict=True))
+    log(f"parsing {len(ids)} articles with {presslens_nlp.MODEL_NAME} (cached at {path})")
+    docs = list(nlp.pipe(texts, batch_size=16))
+    cache.mkdir(parents=True, exist_ok=True)
+    bin_ = DocBin(store_user_data=False)
+    for doc in docs:
+        bin_.add(doc)
+    bin_.to_disk(path)
+    return dict(zip(ids, docs, strict=True))
+
+
+def token_labels(t: fr.TokenTable, spans: list[tuple[int, int]]) -> np.ndarray:
+    """1 for tokens whose middle character lies inside one of ``spans``."""
+    y = np.zeros(t.n, dtype=np.int8)
+    mid = (t.start + t.end) // 2
+    for s, e in spans:
+        y[(mid >= s) & (mid < e)] = 1
+    return y
+
+
+def build_articles(ids: list[str], docs: dict[str, Doc], si: dict, tc: dict) -> list[ArticleData]:
+    out = []
+    for aid in ids:
+        doc = docs[aid]
+        t = fr.token_table(doc)
+        gold_tc = tc.get(aid, [])
+        cols = [token_labels(t, si.get(aid, []))]
+        for techs in GROUPS.values():
+            cols.append(token_labels(t, [(s, e) for tech, s, e in gold_tc if tech in techs]))
+        out.append(ArticleData(aid, doc, t, fr.si_features(t), np.stack(cols, axis=1), si.get(aid, []), gold_tc))
+    return out
+
+
+def hashed_csr(feats: np.ndarray, bits: int) -> sp.csr_matrix:
+    """One row per token, a 1 in the bucket of each of its features."""
+    n, k = feats.shape
+    cols = (feats & np.uint64((1 << bits) - 1)).astype(np.int64).ravel()
+    x = sp.csr_matrix((np.ones(n * k, dtype=np.float32), cols, np.arange(0, n * k + 1, k)), shape=(n, 1 << bits))
+    x.sum_duplicates()
+    return x
+
+
+def sentence_rows(a: ArticleData, x: sp.csr_matrix) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Mean feature vector of each sentence and whether the sentence holds any gold span."""
+    _, inv = np.unique(a.table.sent, return_inverse=True)
+    counts = np.bincount(inv)
+    avg = sp.csr_matrix((1.0 / counts[inv], (inv, np.arange(a.table.n))), shape=(counts.size, a.table.n))
+    return (avg @ x).tocsr(), (np.bincount(inv, weights=a.labels[:, 0]) > 0).astype(np.int8)
+
+
+# ---------------------------------------------------------------------------------------------
+# Stage 1.
+# ---------------------------------------------------------------------------------------------
+def fit_stage1(arts: list[ArticleData], xs: list[sp.csr_matrix], cfg: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (models + 1, 2**bits) and biases of the token models and the sentence model."""
+    x = sp.vstack(xs).tocsr()
+    y = np.vstack([a.labels for a in arts])
+    rows, biases = [], []
+    for k in range(y.shape[1]):
+        m = SGDClassifier(loss="log_loss", alpha=cfg.sgd_alpha, average=True, max_iter=cfg.sgd_epochs,
+                          tol=None, random_state=cfg.seed)
+        m.fit(x, y[:, k])
+        rows.append(m.coef_[0])
+        biases.append(float(m.intercept_[0]))
+    sx, sy = zip(*(sentence_rows(a, xi) for a, xi in zip(arts, xs, strict=True)), strict=True)
+    m = LogisticRegression(C=cfg.sent_c, max_iter=2000).fit(sp.vstack(sx).tocsr(), np.concatenate(sy))
+    rows.append(m.coef_[0])
+    biases.append(float(m.intercept_[0]))
+    return np.stack(rows).astype(np.float32), np.array(biases)
+
+
+def logits_for(a: ArticleData, w1: np.ndarray, b1: np.ndarray, bits: int) -> np.ndarray:
+    return fr.stage1_logits(fr.stage1_scores(a.feats, w1, b1, bits), a.table)
+
+
+def fold_of(arts: list[ArticleData], cfg: Settings) -> np.ndarray:
+    rng = np.random.RandomState(cfg.seed)
+    return rng.permutation(np.arange(len(arts)) % cfg.folds)
+
+
+def out_of_fold_logits(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: np.ndarray,
+                       cfg: Settings) -> list[np.ndarray]:
+    out: list[np.ndarray | None] = [None] * len(arts)
+    for k in range(cfg.folds):
+        fit = [i for i in range(len(arts)) if folds[i] != k]
+        w1, b1 = fit_stage1([arts[i] for i in fit], [xs[i] for i in fit], cfg)
+        for i in np.flatnonzero(folds == k):
+            out[i] = logits_for(arts[i], w1, b1, cfg.si_bits)
+        log(f"stage 1, fold {k + 1}/{cfg.folds} done")
+    return [o for o in out if o is not None]
+
+
+# ---------------------------------------------------------------------------------------------
+# Stage 2 and decoding.
+# ---------------------------------------------------------------------------------------------
+def fit_stage2(x2: list[np.ndarray], ys: list[np.ndarray], cfg: Settings):
+    xa = np.vstack(x2)
+    mu, sd = xa.mean(axis=0), xa.std(axis=0) + 1e-6
+    m = LogisticRegression(C=cfg.stage2_c, max_iter=3000).fit((xa - mu) / sd, np.concatenate(ys))
+    return m.coef_[0].astype(np.float64), float(m.intercept_[0]), mu, sd
+
+
+def stage2_prob(x2: np.ndarray, w: np.ndarray, b: float, mu: np.ndarray, sd: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(((x2 - mu) / sd) @ w + b, -30, 30)))
+
+
+def tune_thresholds(arts: list[ArticleData], probs: list[np.ndarray]) -> tuple[float, float, tuple]:
+    """Grid search of (high, low) for SI F1 on out-of-fold probabilities."""
+    gold = {a.aid: a.spans for a in arts}
+    best = (-1.0, 0.5, 0.5, (0.0, 0.0, 0.0))
+    for high in (0.2, 0.25, 0.3, 0.35, 0.4):
+        for low in (0.1, 0.15, 0.2, 0.25, 0.3):
+            if low > high:
+                continue
+            pred = {a.aid: [(s, e) for s, e, _ in fr.decode_spans(a.table, p, high, low, a.doc.text)]
+                    for a, p in zip(arts, probs, strict=True)}
+            score = ev.si_score(pred, gold)
+            if score[2] > best[0]:
+                best = (score[2], high, low, score)
+    return best[1], best[2], best[3]
+
+
+# ---------------------------------------------------------------------------------------------
+# Technique classification.
+# ---------------------------------------------------------------------------------------------
+def tc_matrix(arts: list[ArticleData], logits: list[np.ndarray], bits: int):
+    rows, dense, y, keys = [], [], [], []
+    for a, lg in zip(arts, logits, strict=True):
+        ctx = fr.doc_context(a.doc)
+        for tech, s, e in a.tc:
+            rows.append(fr.tc_vector(fr.tc_features(a.doc, s, e, ctx), bits))
+            dense.append(fr.tc_dense(a.table, lg, s, e))
+            y.append(fr.TECHNIQUES.index(tech))
+            keys.append((a.aid, s, e))
+    indptr = np.cumsum([0] + [len(r[0]) for r in rows])
+    xs = sp.csr_matrix((np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]), indptr),
+                       shape=(len(rows), 1 << bits))
+    xs.sum_duplicates()
+    return xs, np.array(dense), np.array(y), keys
+
+
+def fit_tc(xs: sp.csr_matrix, dense: np.ndarray, y: np.ndarray, cfg: Settings):
+    mu, sd = dense.mean(axis=0), dense.std(axis=0) + 1e-6
+    x = sp.hstack([xs, sp.csr_matrix((dense - mu) / sd)]).tocsr()
+    m = LogisticRegression(C=cfg.tc_c, max_iter=500).fit(x, y)
+    coef = np.zeros((len(fr.TECHNIQUES), x.shape[1]))
+    bias = np.zeros(len(fr.TECHNIQUES))
+    coef[m.classes_] = m.coef_
+    bias[m.classes_] = m.intercept_
+    absent = np.setdiff1d(np.arange(len(fr.TECHNIQUES)), m.classes_)
+    bias[absent] = -30.0
+    n_sparse = xs.shape[1]
+    return coef[:, :n_sparse], coef[:, n_sparse:], bias, mu, sd
+
+
+# ---------------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ev.DEFAULT_DATA, help="PTC v2 folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "presslens" / "models", help="where to write framing.*")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "presslens",
+                        help="folder for the parsed-article cache (kept out of the repo)")
+    args = parser.parse_args(argv)
+    if not (args.data / "train-articles").is_dir():
+        print(f"train_framing: PTC data not found under {args.data}; nothing to do.")
+        return 0
+    cfg = Settings()
+    t_start = time.perf_counter()
+    ids = ev.article_ids(args.data)
+    train_ids, dev_ids = ev.split_ids(ids)
+    log(f"{len(ids)} labelled articles: {len(train_ids)} train, {len(dev_ids)} held out (not used here)")
+    docs = parse_articles(args.data, ids, args.cache)
+    arts = build_articles(train_ids, docs, ev.read_si_labels(args.data), ev.read_tc_labels(args.data))
+    xs = [hashed_csr(a.feats, cfg.si_bits) for a in arts]
+    log(f"{sum(a.table.n for a in arts)} training tokens, {arts[0].feats.shape[1]} feature templates")
+
+    folds = fold_of(arts, cfg)
+    oof = out_of_fold_logits(arts, xs, folds, cfg)
+    x2 = [fr.stage2_inputs(lg, a.table) for lg, a in zip(oof, arts, strict=True)]
+    ys = [a.labels[:, 0] for a in arts]
+    oof2: list[np.ndarray | None] = [None] * len(arts)
+    for k in range(cfg.folds):
+        fit = [i for i in range(len(arts)) if folds[i] != k]
+        w, b, mu, sd = fit_stage2([x2[i] for i in fit], [ys[i] for i in fit], cfg)
+        for i in np.flatnonzero(folds == k):
+            oof2[i] = stage2_prob(x2[i], w, b, mu, sd)
+    high, low, cv_si = tune_thresholds(arts, [p for p in oof2 if p is not None])
+    log(f"cross-validated SI on the training part: P {cv_si[0]:.3f} R {cv_si[1]:.3f} F1 {cv_si[2]:.3f} "
+        f"at high={high} low={low}")
+    w2, b2, mu2, sd2 = fit_stage2(x2, ys, cfg)
+    w1, b1 = fit_stage1(arts, xs, cfg)
+    log("stage 1 and stage 2 fitted on the whole training part")
+
+    txs, tdense, ty, _ = tc_matrix(arts, oof, cfg.tc_bits)
+    tc_w, tc_wd, tc_b, tc_mu, tc_sd = fit_tc(txs, tdense, ty, cfg)
+    log(f"technique classifier fitted on {len(ty)} gold spans")
+
+    model = fr.FramingModel(
+        si_bits=cfg.si_bits, si_w1=w1, si_b1=b1, si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2,
+        high=high, low=low, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_wd=tc_wd, tc_b=tc_b, tc_mu=tc_mu, tc_sd=tc_sd,
+        techniques=fr.TECHNIQUES, groups=("all", *GROUPS),
+        meta={
+            "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
+            "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
+            "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]},
+            "settings": {k: getattr(cfg, k) for k in cfg.__slots__},
+        },
+    )
+    model.save(args.out)
+    log(f"wrote {args.out}/framing.npz and framing.json in {time.perf_counter() - t_start:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
