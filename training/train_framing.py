@@ -15,8 +15,8 @@ Method (see ``presslens.extract.framing`` for inference):
    on the training part come from K folds by article.
 3. Stage 2: a logistic regression over the context features of the out-of-fold scores. The two
    decoding thresholds are chosen on out-of-fold stage-2 probabilities with the task's SI F1.
-4. Technique classification: a multinomial logistic regression on the gold spans of the training
-   part, over hashed span features plus the out-of-fold stage-1 scores of the span's tokens.
+4. Technique classification: one-vs-rest averaged-SGD logistic regressions on the gold spans of
+   the training part, over hashed span features (softmaxed at inference).
 
     .venv/bin/python training/train_framing.py [--data /work/shared/data/ptc] [--out src/presslens/models]
 """
@@ -40,7 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import eval_framing as ev  # noqa: E402
-
 from presslens import nlp as presslens_nlp  # noqa: E402
 from presslens.extract import framing as fr  # noqa: E402
 
@@ -66,7 +65,7 @@ class Settings:
     sgd_epochs: int = 12
     sent_c: float = 1.0
     stage2_c: float = 0.1
-    tc_c: float = 0.3
+    tc_alpha: float = 3e-4
     seed: int = 13
 
 
@@ -225,34 +224,40 @@ def tune_thresholds(arts: list[ArticleData], probs: list[np.ndarray]) -> tuple[f
 # ---------------------------------------------------------------------------------------------
 # Technique classification.
 # ---------------------------------------------------------------------------------------------
-def tc_matrix(arts: list[ArticleData], logits: list[np.ndarray], bits: int):
-    rows, dense, y, keys = [], [], [], []
-    for a, lg in zip(arts, logits, strict=True):
+def tc_matrix(arts: list[ArticleData], bits: int) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Hashed features and technique index of every gold span."""
+    rows, y = [], []
+    for a in arts:
         ctx = fr.doc_context(a.doc)
         for tech, s, e in a.tc:
             rows.append(fr.tc_vector(fr.tc_features(a.doc, s, e, ctx), bits))
-            dense.append(fr.tc_dense(a.table, lg, s, e))
             y.append(fr.TECHNIQUES.index(tech))
-            keys.append((a.aid, s, e))
     indptr = np.cumsum([0] + [len(r[0]) for r in rows])
     xs = sp.csr_matrix((np.concatenate([r[1] for r in rows]), np.concatenate([r[0] for r in rows]), indptr),
                        shape=(len(rows), 1 << bits))
     xs.sum_duplicates()
-    return xs, np.array(dense), np.array(y), keys
+    return xs, np.array(y)
 
 
-def fit_tc(xs: sp.csr_matrix, dense: np.ndarray, y: np.ndarray, cfg: Settings):
-    mu, sd = dense.mean(axis=0), dense.std(axis=0) + 1e-6
-    x = sp.hstack([xs, sp.csr_matrix((dense - mu) / sd)]).tocsr()
-    m = LogisticRegression(C=cfg.tc_c, max_iter=500).fit(x, y)
-    coef = np.zeros((len(fr.TECHNIQUES), x.shape[1]))
-    bias = np.zeros(len(fr.TECHNIQUES))
+def fit_tc(x: sp.csr_matrix, y: np.ndarray, cfg: Settings) -> tuple[np.ndarray, np.ndarray]:
+    """One-vs-rest averaged-SGD logistic regressions; scores are softmaxed at inference."""
+    m = SGDClassifier(loss="log_loss", alpha=cfg.tc_alpha, average=True, max_iter=cfg.sgd_epochs,
+                      tol=None, random_state=cfg.seed).fit(x, y)
+    coef = np.zeros((len(fr.TECHNIQUES), x.shape[1]), dtype=np.float32)
+    bias = np.full(len(fr.TECHNIQUES), -30.0)
     coef[m.classes_] = m.coef_
     bias[m.classes_] = m.intercept_
-    absent = np.setdiff1d(np.arange(len(fr.TECHNIQUES)), m.classes_)
-    bias[absent] = -30.0
-    n_sparse = xs.shape[1]
-    return coef[:, :n_sparse], coef[:, n_sparse:], bias, mu, sd
+    return coef, bias
+
+
+def cv_tc(x: sp.csr_matrix, y: np.ndarray, groups: np.ndarray, cfg: Settings) -> float:
+    """Cross-validated TC accuracy (= micro-F1) over folds by article."""
+    hits = 0
+    for k in range(cfg.folds):
+        test = groups == k
+        w, b = fit_tc(x[~test], y[~test], cfg)
+        hits += int(((x[test] @ w.T + b).argmax(axis=1) == y[test]).sum())
+    return hits / max(1, len(y))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,18 +298,20 @@ def main(argv: list[str] | None = None) -> int:
     w1, b1 = fit_stage1(arts, xs, cfg)
     log("stage 1 and stage 2 fitted on the whole training part")
 
-    txs, tdense, ty, _ = tc_matrix(arts, oof, cfg.tc_bits)
-    tc_w, tc_wd, tc_b, tc_mu, tc_sd = fit_tc(txs, tdense, ty, cfg)
-    log(f"technique classifier fitted on {len(ty)} gold spans")
+    tx, ty = tc_matrix(arts, cfg.tc_bits)
+    span_fold = np.concatenate([np.full(len(a.tc), folds[i]) for i, a in enumerate(arts)]).astype(np.int64)
+    cv_acc = cv_tc(tx, ty, span_fold, cfg)
+    tc_w, tc_b = fit_tc(tx, ty, cfg)
+    log(f"technique classifier fitted on {len(ty)} gold spans; cross-validated micro-F1 {cv_acc:.3f}")
 
     model = fr.FramingModel(
         si_bits=cfg.si_bits, si_w1=w1, si_b1=b1, si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2,
-        high=high, low=low, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_wd=tc_wd, tc_b=tc_b, tc_mu=tc_mu, tc_sd=tc_sd,
+        high=high, low=low, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_b=tc_b,
         techniques=fr.TECHNIQUES, groups=("all", *GROUPS),
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
             "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
-            "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]},
+            "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]}, "cv_tc_micro_f1": cv_acc,
             "settings": {k: getattr(cfg, k) for k in cfg.__slots__},
         },
     )

@@ -16,6 +16,7 @@ is refused with a message saying what to do.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -408,13 +409,16 @@ class Store:
                 try:
                     con.execute(_INSERT_SQL[name])
                 finally:
-                    con.unregister("_batch")
+                    with contextlib.suppress(duckdb.Error):  # fails inside an aborted transaction
+                        con.unregister("_batch")
             con.execute("COMMIT")
         except BaseException as exc:
             try:
                 con.execute("ROLLBACK")
             except duckdb.Error:  # a failed COMMIT has already ended the transaction
                 pass
+            with contextlib.suppress(duckdb.Error):
+                con.unregister("_batch")
             if isinstance(exc, duckdb.IOException | duckdb.TransactionException):  # e.g. disk full
                 raise StoreError(f"could not write to {self.path}: {_first_line(exc)}; the batch was not "
                                  "stored (committed batches are kept)") from exc
@@ -451,7 +455,9 @@ def write_part(tables: dict[str, pa.Table], out_dir: str | os.PathLike) -> Path:
     tmp.mkdir()
     try:
         for name in BATCH_TABLES:
-            pq.write_table(tables.get(name, ARROW_SCHEMAS[name].empty_table()), tmp / f"{name}.parquet")
+            # Page checksums let read_part refuse a part damaged in storage instead of loading altered rows.
+            pq.write_table(tables.get(name, ARROW_SCHEMAS[name].empty_table()), tmp / f"{name}.parquet",
+                           write_page_checksum=True)
         if final.exists():
             shutil.rmtree(final)
         os.replace(tmp, final)
@@ -483,7 +489,7 @@ def read_part(part: str | os.PathLike) -> dict[str, pa.Table]:
         if not path.exists():
             raise PartError(f"{part}: missing {name}.parquet")
         try:
-            table = pq.read_table(path)
+            table = pq.read_table(path, page_checksum_verification=True)
             tables[name] = table.select(ARROW_SCHEMAS[name].names).cast(ARROW_SCHEMAS[name])
         except (pa.ArrowException, OSError, KeyError, ValueError) as exc:
             raise PartError(f"{part}: {name}.parquet is unreadable or not a presslens part "

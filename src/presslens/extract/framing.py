@@ -321,10 +321,7 @@ class FramingModel:
     low: float
     tc_bits: int
     tc_w: np.ndarray  # (classes, 2**tc_bits) weights of hashed span features
-    tc_wd: np.ndarray  # (classes, dd) weights of dense span features (stage-1 scores)
     tc_b: np.ndarray  # (classes,)
-    tc_mu: np.ndarray  # (dd,)
-    tc_sd: np.ndarray
     techniques: tuple[str, ...]
     groups: tuple[str, ...]  # names of the stage-1 token models
     meta: dict
@@ -337,8 +334,7 @@ class FramingModel:
             si_w1=self.si_w1.astype(np.float16), si_b1=self.si_b1.astype(np.float32),
             si_w2=self.si_w2.astype(np.float32), si_mu2=self.si_mu2.astype(np.float32),
             si_sd2=self.si_sd2.astype(np.float32), tc_w=self.tc_w.astype(np.float16),
-            tc_wd=self.tc_wd.astype(np.float32), tc_b=self.tc_b.astype(np.float32),
-            tc_mu=self.tc_mu.astype(np.float32), tc_sd=self.tc_sd.astype(np.float32),
+            tc_b=self.tc_b.astype(np.float32),
         )
         settings = {
             "format": 2, "si_bits": self.si_bits, "si_b2": self.si_b2, "high": self.high,
@@ -359,9 +355,8 @@ class FramingModel:
             si_b2=float(settings["si_b2"]), si_mu2=arr["si_mu2"].astype(np.float64),
             si_sd2=arr["si_sd2"].astype(np.float64), high=float(settings["high"]),
             low=float(settings["low"]), tc_bits=int(settings["tc_bits"]),
-            tc_w=arr["tc_w"].astype(np.float32), tc_wd=arr["tc_wd"].astype(np.float64),
-            tc_b=arr["tc_b"].astype(np.float64), tc_mu=arr["tc_mu"].astype(np.float64),
-            tc_sd=arr["tc_sd"].astype(np.float64), techniques=tuple(settings["techniques"]),
+            tc_w=arr["tc_w"].astype(np.float32), tc_b=arr["tc_b"].astype(np.float64),
+            techniques=tuple(settings["techniques"]),
             groups=tuple(settings["groups"]), meta=dict(settings.get("meta", {})),
         )
 
@@ -613,38 +608,24 @@ def tc_vector(feats: dict[str, float], bits: int) -> tuple[np.ndarray, np.ndarra
     return idx, val
 
 
-def tc_dense(t: TokenTable, logits: np.ndarray, start: int, end: int) -> np.ndarray:
-    """Mean and max of the stage-1 logits over the tokens of a span (its nearest token if none)."""
-    k = logits.shape[1] if logits.ndim == 2 else 0
-    if t.n == 0 or k == 0:
-        return np.zeros(2 * k, dtype=np.float64)
-    sel = np.flatnonzero((t.start < end) & (t.end > start))
-    if sel.size == 0:
-        sel = np.array([min(int(np.searchsorted(t.start, start)), t.n - 1)])
-    part = logits[sel]
-    return np.concatenate([part.mean(axis=0), part.max(axis=0)])
-
-
-def _tc_probs(model: FramingModel, idx: np.ndarray, val: np.ndarray, dense: np.ndarray) -> np.ndarray:
+def _tc_probs(model: FramingModel, idx: np.ndarray, val: np.ndarray) -> np.ndarray:
+    """Softmax over the technique scores of one span."""
     z = model.tc_w[:, idx].astype(np.float64) @ val + model.tc_b
-    if model.tc_wd.size and dense.size == model.tc_wd.shape[1]:
-        z = z + model.tc_wd @ ((dense - model.tc_mu) / model.tc_sd)
     z = z - z.max()
     e = np.exp(z)
     return e / e.sum()
 
 
-def _classify(doc: Doc, scored: _Scored, spans: Sequence[tuple[int, int]],
+def _classify(doc: Doc, text: str, spans: Sequence[tuple[int, int]],
               model: FramingModel) -> list[tuple[str, float]]:
-    ctx = doc_context(doc, scored.text)
+    ctx = doc_context(doc, text)
     seen: dict[tuple[int, int], int] = {}
     cache: dict[tuple[int, int], np.ndarray] = {}
     out: list[tuple[str, float]] = []
     for span in spans:
         if span not in cache:
             idx, val = tc_vector(tc_features(doc, span[0], span[1], ctx), model.tc_bits)
-            dense = tc_dense(scored.table, scored.logits, span[0], span[1])
-            cache[span] = _tc_probs(model, idx, val, dense)
+            cache[span] = _tc_probs(model, idx, val)
         probs = cache[span]
         rank = seen.get(span, 0)
         seen[span] = rank + 1
@@ -667,7 +648,7 @@ def classify_spans(doc: Doc, spans: Iterable[tuple[int, int]],
     if model is None or not spans:
         return [("Loaded_Language", 0.0) for _ in spans]
     try:
-        return _classify(doc, _score_doc(doc, model), spans, model)
+        return _classify(doc, doc.text, spans, model)
     except Exception:  # a malformed Doc must not stop the caller
         return [("Loaded_Language", 0.0) for _ in spans]
 
@@ -696,7 +677,7 @@ def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None
         hi = model.high if high is None else float(high)
         lo = min(model.low if low is None else float(low), hi)
         spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text)
-        labels = _classify(doc, scored, [(s, e) for s, e, _ in spans], model)
+        labels = _classify(doc, scored.text, [(s, e) for s, e, _ in spans], model)
     except Exception:  # a malformed Doc must not stop the pipeline
         return []
     text = scored.text

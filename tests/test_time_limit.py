@@ -1,0 +1,150 @@
+"""The per-document time limit: a runaway document becomes an InputError and the batch goes on.
+
+A "runaway" here is an extractor stuck in a Python loop on one marked article (monkeypatched), or
+a long text whose chunked parse outlasts a tiny budget. The limit must work in the main thread,
+in other threads (the web server's pool, Dask), leave no stray exception behind, and never touch
+the process's SIGALRM handler or timer.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import duckdb
+import pytest
+
+import presslens.pipeline as pipeline_mod
+from presslens.pipeline import MAX_RUN_CHARS, Options, Pipeline, split_text, time_limit
+from presslens.schema import Analysis, Article, InputError
+
+RUNAWAY = "RUNAWAY-MARKER"
+TINY = Options(extractors=("attributions",), time_limit_s=0.3, time_limit_s_per_10k_chars=0)
+
+
+@pytest.fixture
+def runaway_extract(monkeypatch):
+    """Make extraction loop forever (in Python) on articles that contain the marker."""
+    real = pipeline_mod.extract
+
+    def extract(doc, article, options=Options()):  # noqa: ANN001, ANN202, B008
+        if RUNAWAY in article.text:
+            while True:
+                pass
+        return real(doc, article, options)
+
+    monkeypatch.setattr(pipeline_mod, "extract", extract)
+
+
+def batch() -> list[Article]:
+    return [Article(text='"The bridge stays shut," Ann Cole said.', origin="first.txt"),
+            Article(text=f"{RUNAWAY} The mayor said nothing.", origin="runaway.txt"),
+            Article(text='"We reopen on Monday," Tim Brandt said.', origin="last.txt")]
+
+
+def check(results: list[Analysis | InputError]) -> None:
+    first, runaway, last = results
+    assert isinstance(first, Analysis) and [a.source.name for a in first.attributions] == ["Ann Cole"]
+    assert isinstance(runaway, InputError)
+    assert runaway.origin == "runaway.txt" and runaway.reason == "analysis exceeded the 0.3 s time limit"
+    assert isinstance(last, Analysis) and [a.source.name for a in last.attributions] == ["Tim Brandt"]
+
+
+def test_budget_grows_with_length_and_can_be_turned_off():
+    default = Options()
+    assert default.time_limit_for(0) == 60.0
+    assert default.time_limit_for(100_000) == pytest.approx(80.0)
+    assert Options(time_limit_s=None).time_limit_for(10**7) is None
+    assert Options(time_limit_s=0).time_limit_for(10) is None
+
+
+def test_runaway_extractor_is_stopped_and_the_batch_goes_on(nlp, runaway_extract):
+    started = time.monotonic()
+    check(list(Pipeline(nlp, options=TINY).analyze_many(batch())))
+    assert time.monotonic() - started < 10
+
+
+def test_the_limit_works_outside_the_main_thread(nlp, runaway_extract):
+    pipeline = Pipeline(nlp, options=TINY)
+    with ThreadPoolExecutor(1) as pool:
+        results = pool.submit(lambda: list(pipeline.analyze_many(batch()))).result(timeout=60)
+    check(results)
+
+
+def test_a_long_text_is_stopped_between_chunks(nlp):
+    text = "The committee met again and reviewed the figures in detail. " * 3000  # ~180k characters
+    pipeline = Pipeline(nlp, options=Options(extractors=("attributions",), time_limit_s=0.5,
+                                             time_limit_s_per_10k_chars=0), chunk_chars=3000)
+    started = time.monotonic()
+    (result,) = pipeline.analyze_many([Article(text=text, origin="long.txt")])
+    elapsed = time.monotonic() - started
+    assert isinstance(result, InputError) and "exceeded the 0.5 s time limit" in result.reason
+    assert elapsed < 15, f"overshoot too large: {elapsed:.1f} s"
+
+
+def test_no_stray_exception_after_the_block(nlp):
+    """Many blocks that end near their deadline: a late alarm must never land outside its block."""
+    for _ in range(200):
+        try:
+            with time_limit(0.002):
+                deadline = time.monotonic() + 0.002
+                while time.monotonic() < deadline:
+                    pass
+        except pipeline_mod.TimeLimitExceeded:
+            pass
+    time.sleep(0.05)  # any exception still pending would surface in these statements
+    total = sum(range(100_000))
+    assert total > 0
+
+
+@pytest.mark.timeout(120, method="thread")  # pytest-timeout's default uses SIGALRM itself
+def test_sigalrm_handler_and_timer_are_left_alone(nlp, runaway_extract):
+    def handler(signum, frame):  # noqa: ANN001
+        raise AssertionError("the presslens time limit must not fire SIGALRM")
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, 100.0)
+    try:
+        check(list(Pipeline(nlp, options=TINY).analyze_many(batch())))
+        assert signal.getsignal(signal.SIGALRM) is handler
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 80 < remaining <= 100
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_ingest_records_the_runaway_and_stores_the_rest(tmp_path, runaway_extract):
+    from presslens.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for article in batch():
+        (folder / article.origin).write_text(article.text, encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    stats = ingest([str(folder)], db=db, options=TINY, batch_size=2)
+    assert (stats.added, stats.errors) == (2, 1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        errors = con.execute("SELECT origin, reason FROM errors").fetchall()
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    assert errors == [(str(folder / "runaway.txt"), "analysis exceeded the 0.3 s time limit")]
+
+
+def test_long_runs_of_punctuation_are_cut_for_the_tokenizer():
+    """spaCy tokenizes a run of quote marks in quadratic time; runs are cut so each piece stays small."""
+    text = "Ann said. " + '"' * 5500 + " \u201cYes,\u201d Bob said."
+    pieces = split_text(text)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) <= MAX_RUN_CHARS + len("Ann said. ")
+    assert split_text("word " * 10) == ["word " * 10]
+
+
+def test_many_quote_marks_in_a_row_are_analysed_quickly(nlp):
+    text = '"' * 6000 + ' "Yes," Bob said.'
+    started = time.monotonic()
+    (result,) = Pipeline(nlp, options=Options(extractors=("attributions",))).analyze_many([Article(text=text)])
+    assert isinstance(result, Analysis)
+    assert [(a.source.name, a.content.text.rstrip(",")) for a in result.attributions] == [("Bob", "Yes")]
+    # Before runs were cut, tokenizing 6,000 quote marks alone took ~10 s here, in C code.
+    assert time.monotonic() - started < 8
