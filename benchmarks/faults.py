@@ -48,21 +48,24 @@ from test_faults import (  # noqa: E402 (tests/ is put on the path just above)
     kill_ingest,
     run_ingest,
     snapshot,
+    speakers,
     write_stories,
 )
 
 STORIES = 45
 BATCH = 3
+REFERENCE_SPEAKERS: list[tuple] = []
 
 
 def clean_run(folder: Path, scratch: Path) -> tuple[dict[str, int], float]:
-    """The reference snapshot and the wall time of an uninterrupted CLI ingest."""
+    """The reference snapshot and the wall time of an uninterrupted CLI ingest (its speakers in SPEAKERS)."""
     db = scratch / "reference.duckdb"
     started = time.monotonic()
     done = run_ingest(folder, db, "--batch-size", str(BATCH))
     elapsed = time.monotonic() - started
     if done.returncode != 0:
         raise SystemExit(f"the clean ingest failed:\n{done.stderr}")
+    REFERENCE_SPEAKERS.extend(speakers(db))
     return snapshot(db), elapsed
 
 
@@ -81,6 +84,7 @@ def kill_trial(folder: Path, db: Path, reference: dict[str, int], rng: random.Ra
     assert rerun.returncode == 0, rerun.stderr[-500:]
     assert f"{len(reference) - len(after_kill)} added, {len(after_kill)} already stored" in rerun.stderr
     assert snapshot(db) == reference, "the re-run did not end with the uninterrupted run's rows"
+    assert speakers(db) == REFERENCE_SPEAKERS, "the re-run did not end with the uninterrupted run's speakers"
     return {"kill_after_commits": commits, "delay_s": round(delay, 2), "commits_seen": seen,
             "stored_after_kill": len(after_kill)}
 
@@ -120,6 +124,7 @@ def disk_trial(folder: Path, disk: Path, reference: dict[str, int], rng: random.
     rerun = run_ingest(folder, db)
     assert rerun.returncode == 0, rerun.stderr[-500:]
     assert snapshot(db) == reference
+    assert speakers(db) == REFERENCE_SPEAKERS
     return {"free_kb": leave_kb, "exit_code": full.returncode, "stored_when_full": len(stored),
             "message": errors[0][:200] if errors else None}
 

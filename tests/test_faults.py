@@ -73,6 +73,12 @@ def snapshot(db: Path) -> dict[str, int]:
     return dict(counts)
 
 
+def speakers(db: Path) -> list[tuple]:
+    """The corpus-level speakers table, sorted."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT speaker_id, name, quotes, articles FROM speakers ORDER BY speaker_id").fetchall()
+
+
 def assert_partial_of(partial: dict[str, int], reference: dict[str, int]) -> None:
     """Every stored article is one of the reference's, complete (same number of attributions)."""
     assert set(partial) <= set(reference), "an article that an uninterrupted run does not store"
@@ -80,8 +86,8 @@ def assert_partial_of(partial: dict[str, int], reference: dict[str, int]) -> Non
 
 
 @pytest.fixture(scope="module")
-def stories(tmp_path_factory) -> tuple[Path, dict[str, int]]:
-    """A folder of stories and the snapshot of one uninterrupted ingest of it."""
+def stories(tmp_path_factory) -> tuple[Path, dict[str, int], list[tuple]]:
+    """A folder of stories, and the snapshot and speakers of one uninterrupted ingest of it."""
     root = tmp_path_factory.mktemp("faults")
     folder = root / "stories"
     write_stories(folder, 36)
@@ -89,7 +95,8 @@ def stories(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     ingest([str(folder)], db=reference_db, options=FAST)
     reference = snapshot(reference_db)
     assert len(reference) == 36 and all(n >= 1 for n in reference.values())
-    return folder, reference
+    assert len(speakers(reference_db)) >= len(SPEAKERS)
+    return folder, reference, speakers(reference_db)
 
 
 def run_ingest(folder: Path, db: Path, *extra: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -130,7 +137,7 @@ def kill_ingest(folder: Path, db: Path, after_commits: int, jitter_s: float) -> 
 @pytest.mark.parametrize(("after_commits", "jitter_s"), [(0, 2.5), (2, 0.0), (7, 0.05)],
                          ids=["during-start-up", "right-after-a-commit", "mid-batch"])
 def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_result(stories, tmp_path, after_commits, jitter_s):
-    folder, reference = stories
+    folder, reference, reference_speakers = stories
     db = tmp_path / "killed.duckdb"
     seen = kill_ingest(folder, db, after_commits, jitter_s + random.Random(after_commits).uniform(0, 0.05))
     assert seen == after_commits
@@ -143,6 +150,7 @@ def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_result(stories, tmp_
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(reference) - len(after_kill)} added, {len(after_kill)} already stored" in rerun.stderr
     assert snapshot(db) == reference
+    assert speakers(db) == reference_speakers
     again = run_ingest(folder, db)
     assert again.returncode == 0 and f"0 added, {len(reference)} already stored" in again.stderr
     assert snapshot(db) == reference
@@ -183,7 +191,7 @@ def fill(disk: Path, leave_kb: int) -> Path:
 
 
 def test_disk_full_fails_clearly_keeps_the_database_consistent_and_resumes(stories, small_disk, tmp_path):
-    folder, reference = stories
+    folder, reference, reference_speakers = stories
     first = tmp_path / "first"
     first.mkdir()
     for path in sorted(folder.iterdir())[:6]:
@@ -203,6 +211,7 @@ def test_disk_full_fails_clearly_keeps_the_database_consistent_and_resumes(stori
     rerun = run_ingest(folder, db)
     assert rerun.returncode == 0, rerun.stderr
     assert snapshot(db) == reference
+    assert speakers(db) == reference_speakers
 
 
 # --------------------------------------------------------------------------- damaged Parquet parts
@@ -214,7 +223,7 @@ def parts(stories, tmp_path_factory, pipeline) -> tuple[Path, dict[str, int]]:
     from presslens.schema import Article
     from presslens.store import to_tables, write_part
 
-    folder, _ = stories
+    folder = stories[0]
     root = tmp_path_factory.mktemp("parts")
     articles = [Article(text=p.read_text(encoding="utf-8"), origin=str(p)) for p in sorted(folder.iterdir())[:12]]
     analyses = list(pipeline.analyze_many(articles))

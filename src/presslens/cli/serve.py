@@ -11,6 +11,13 @@ import typer
 
 from presslens.cli import app, fail, stderr
 
+# uvicorn limits (docs/reliability.md): an idle keep-alive connection is closed after 5 s; a request
+# line plus headers may take at most 16 kB (h11 answers 400 beyond); at most 256 connections or
+# requests at once, beyond which new requests get 503 instead of queueing without bound; on Ctrl+C
+# open requests get at most 10 s to finish.
+SERVER_LIMITS = {"timeout_keep_alive": 5, "h11_max_incomplete_event_size": 16 * 1024, "limit_concurrency": 256,
+                 "timeout_graceful_shutdown": 10}
+
 
 def allowed_hosts_for(host: str, extra: list[str]) -> list[str] | None:
     """Host headers to accept: on a loopback address only local names (defeats DNS rebinding); else any."""
@@ -56,7 +63,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/  — Ctrl+C to stop")
     options = {"host": host, "port": port, "log_level": log_level, "server_header": False, "proxy_headers": False,
-               "access_log": log_level in ("info", "debug")}
+               "access_log": log_level in ("info", "debug"), **SERVER_LIMITS}
     if workers > 1:
         database.close()  # each worker process opens its own read-only connection
         os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []), ENV_THREADS: str(threads)})
