@@ -131,5 +131,5 @@ def test_article_longer_than_spacy_max_length_is_handled(tmp_path):
     result = run_cli("analyze", str(path), "--format", "jsonl", "--extract", "attributions", timeout=1400)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     record = json.loads(result.stdout)
-    assert len(record["attributions"]) >= 2 * (1_200_000 // len(paragraph)) * 0.9
+    assert len(record["attributions"]) >= (1_200_000 // len(paragraph)) * 0.9  # at least each direct quote
     _valid_offsets(record)
