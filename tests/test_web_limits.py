@@ -84,7 +84,10 @@ def raw(port_of: str, payload: bytes, *, read_timeout: float = 10) -> bytes:
     """Send raw bytes on a fresh connection and return everything the server answers before closing."""
     port = int(port_of.rsplit(":", 1)[1])
     with socket.create_connection((HOST, port), timeout=read_timeout) as s:
-        s.sendall(payload)
+        try:
+            s.sendall(payload)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server answered and closed before reading everything
         chunks = []
         try:
             while chunk := s.recv(65536):
@@ -122,10 +125,12 @@ def test_request_bodies_over_the_limit_are_refused(server):
 
 
 def test_oversized_request_heads_are_refused(server):
+    # h11 refuses a head still incomplete past the limit; a head that arrives whole in one socket read
+    # (up to 256 kB) is parsed, so the test sends heads larger than one read.
     limit = SERVER_LIMITS["h11_max_incomplete_event_size"]
-    header = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * (limit * 4) + b"\r\n\r\n"
+    header = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + b"a" * (limit * 64) + b"\r\n\r\n"
     assert status_of(raw(server, header)) in (400, 431)
-    long_url = b"GET /search?q=" + b"a" * (limit * 4) + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    long_url = b"GET /search?q=" + b"a" * (limit * 64) + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     assert status_of(raw(server, long_url)) in (400, 414, 431)
     assert status_of(raw(server, b"NOT HTTP AT ALL\r\n\r\n")) in (0, 400)
     assert httpx.get(server + "/api/overview", timeout=10).status_code == 200

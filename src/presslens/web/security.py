@@ -87,18 +87,27 @@ class BodySizeLimitMiddleware:
                     return
         received = 0
         response_started = False
+        too_large = False
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, too_large
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
+                    too_large = True
                     raise BodyTooLarge
             return message
 
         async def tracking_send(message: Message) -> None:
             nonlocal response_started
+            if too_large:
+                # The app caught BodyTooLarge itself (FastAPI turns any error while reading a JSON body
+                # into 400 "error parsing the body"): answer 413 instead of the app's response.
+                if message["type"] == "http.response.start" and not response_started:
+                    response_started = True
+                    await self._refuse(scope, send)
+                return
             if message["type"] == "http.response.start":
                 response_started = True
             await send(message)
