@@ -1,14 +1,14 @@
 """Fault injection for ``presslens ingest`` and ``presslens db load``: many trials, one JSON report.
 
-    python benchmarks/faults.py                          # 24 SIGKILL trials, 6 disk-full trials, 30 damaged parts
+    python benchmarks/faults.py                          # 24 SIGKILL trials, 10 disk-full trials, 30 damaged parts
     python benchmarks/faults.py --kills 40 --seed 7 --out benchmarks/out/faults.json
 
 Trials (the checks are those of ``tests/test_faults.py``, whose helpers this script uses):
 
 * **SIGKILL**: a real ``presslens ingest`` subprocess over generated stories (``--batch-size 3``)
-  is killed at a random point: half the trials at a random time between start and the duration
-  of a clean run (start-up, analysis, commits, the final speaker update), half a random delay
-  after a random number of committed batches. The killed database must hold only complete
+  is killed at a random point: a quarter of the trials at a random time between start and the
+  duration of a clean run (start-up, analysis, commits, the final speaker update), the others a
+  random delay (up to 0.5 s) after a random number of committed batches. The killed database must hold only complete
   articles of the uninterrupted run with no duplicates or orphan rows and every committed batch;
   a re-run must then give exactly the uninterrupted run's articles and attributions.
 * **Disk full**: the database lives on a 16 MB tmpfs; after a first small ingest a ballast file
@@ -72,10 +72,10 @@ def clean_run(folder: Path, scratch: Path) -> tuple[dict[str, int], float]:
 def kill_trial(folder: Path, db: Path, reference: dict[str, int], rng: random.Random, clean_s: float
                ) -> dict[str, Any]:
     """One SIGKILL trial and its re-run; raises AssertionError when a check fails."""
-    if rng.random() < 0.5:
+    if rng.random() < 0.25:
         commits, delay = 0, rng.uniform(0.0, clean_s)
     else:
-        commits, delay = rng.randint(1, STORIES // BATCH - 1), rng.uniform(0.0, 0.3)
+        commits, delay = rng.randint(1, STORIES // BATCH - 1), rng.uniform(0.0, 0.5)
     seen = kill_ingest(folder, db, commits, delay)
     after_kill = snapshot(db)
     assert_partial_of(after_kill, reference)
@@ -209,7 +209,7 @@ def part_trial(parts: Path, scratch: Path, rng: random.Random) -> dict[str, Any]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kills", type=int, default=24, help="SIGKILL trials (at least 20 for the report).")
-    parser.add_argument("--disk", type=int, default=6, help="Disk-full trials.")
+    parser.add_argument("--disk", type=int, default=10, help="Disk-full trials.")
     parser.add_argument("--parts", type=int, default=30, help="Damaged-part trials.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-minutes", type=float, default=20, help="Stop starting new trials after this.")

@@ -25,7 +25,8 @@ Both stop after ``--seconds`` and write the same JSON report (``--out``, default
 time-limited documents, crashes.
 
 ``--big-mb N`` adds single paragraphs of N MB (no newline): news sentences as ``.txt`` and as
-``.html``, thousands of quote marks, an unbroken run of one letter, and right-to-left text with
+``.html``, quote marks between words, an unbroken run of one letter, an unbroken run of quote
+marks (on which spaCy's tokenizer is quadratic unless the run is cut), and right-to-left text with
 zero-width and bidi controls. Each is read through the readers and analysed under
 ``--big-time-limit`` seconds (default 60; ``0`` means the pipeline's default budget, which for
 10 MB is over half an hour): the report says how long reading and analysis took and whether the
@@ -377,11 +378,12 @@ def big_documents(megabytes: float) -> dict[str, bytes]:
         "news.html": f"<html><body><article><p>{news}</p></article></body></html>".encode(),
         "quote-marks.txt": quotes.encode()[:size].decode("utf-8", "ignore").encode(),
         "unbroken-letter.txt": b"x" * size,
+        "unbroken-quote-marks.txt": b'"' * size,
         "rtl-bidi-zero-width.txt": rtl.encode()[:size].decode("utf-8", "ignore").encode(),
     }
 
 
-def run_big(findings: Findings, megabytes: float, time_limit: float) -> None:
+def run_big(findings: Findings, megabytes: float, time_limit: float, only: str | None = None) -> None:
     """Read and analyse each big paragraph once, recording times and the outcome."""
     from presslens.nlp import load
     from presslens.pipeline import Options, Pipeline
@@ -392,6 +394,8 @@ def run_big(findings: Findings, megabytes: float, time_limit: float) -> None:
     pipeline = Pipeline(load(), options=options)
     scratch = Path(tempfile.mkdtemp(prefix="presslens-big-"))
     for name, data in big_documents(megabytes).items():
+        if only and only not in name:
+            continue
         entry: dict[str, Any] = {"name": name, "bytes": len(data)}
         path = scratch / name
         path.write_bytes(data)
@@ -455,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-mb", type=float, default=0, help="Also run single paragraphs of this many MB.")
     parser.add_argument("--big-time-limit", type=float, default=60,
                         help="Time limit (s) per big document; 0 = the pipeline default.")
+    parser.add_argument("--big-only", default=None, help="Only the big documents whose name contains this.")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "fuzz.json")
     args = parser.parse_args(argv)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # one warning per page without a body
@@ -469,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
             engine = "random"
     findings = Findings(engine=engine, seconds=args.seconds)
     if args.big_mb > 0:
-        run_big(findings, args.big_mb, args.big_time_limit)
+        run_big(findings, args.big_mb, args.big_time_limit, args.big_only)
     if args.seconds > 0 and engine == "atheris":
         run_atheris(findings, args.out, args.seconds)  # does not return
     if args.seconds > 0:

@@ -134,7 +134,7 @@ def kill_ingest(folder: Path, db: Path, after_commits: int, jitter_s: float) -> 
 # --------------------------------------------------------------------------- SIGKILL
 
 
-@pytest.mark.parametrize(("after_commits", "jitter_s"), [(0, 2.5), (2, 0.0), (7, 0.05)],
+@pytest.mark.parametrize(("after_commits", "jitter_s"), [(0, 1.0), (2, 0.0), (7, 0.05)],
                          ids=["during-start-up", "right-after-a-commit", "mid-batch"])
 def test_sigkill_then_rerun_gives_exactly_the_uninterrupted_result(stories, tmp_path, after_commits, jitter_s):
     folder, reference, reference_speakers = stories

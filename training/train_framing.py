@@ -12,7 +12,8 @@ Method (see ``presslens.extract.framing`` for inference):
 2. Span identification, stage 1: hashed token features; one averaged-SGD logistic regression
    per token model (all techniques, then eight groups of techniques) and one sentence model
    (logistic regression over the sentence's mean feature vector). Out-of-fold stage-1 scores
-   on the training part come from K folds by article.
+   on the training part come from K folds by article; the shipped stage 1 averages the K fold
+   models so that its scores on new text match what stage 2 was trained on.
 3. Stage 2: a logistic regression over the context features of the out-of-fold scores. The two
    decoding thresholds are chosen on out-of-fold stage-2 probabilities with the task's SI F1.
 4. Technique classification: one-vs-rest averaged-SGD logistic regressions on the gold spans of
@@ -58,11 +59,11 @@ GROUPS["rest"] = frozenset(fr.TECHNIQUES) - frozenset().union(*GROUPS.values())
 
 @dataclass(slots=True)
 class Settings:
-    si_bits: int = 18
+    si_bits: int = 19
     tc_bits: int = 18
     folds: int = 4
     sgd_alpha: float = 3e-5
-    sgd_epochs: int = 12
+    sgd_epochs: int = 15
     sent_c: float = 1.0
     stage2_c: float = 0.1
     tc_alpha: float = 3e-4
@@ -180,15 +181,26 @@ def fold_of(arts: list[ArticleData], cfg: Settings) -> np.ndarray:
 
 
 def out_of_fold_logits(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: np.ndarray,
-                       cfg: Settings) -> list[np.ndarray]:
+                       cfg: Settings) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """Out-of-fold stage-1 logits of every article, and the fold models' averaged weights.
+
+    The shipped stage 1 is the average of the fold models (all linear, so this averages their
+    logits): on unseen text its scores are distributed like the out-of-fold scores stage 2 was
+    trained on, which a model refitted on all articles would not guarantee.
+    """
     out: list[np.ndarray | None] = [None] * len(arts)
+    w_sum: np.ndarray | None = None
+    b_sum: np.ndarray | None = None
     for k in range(cfg.folds):
         fit = [i for i in range(len(arts)) if folds[i] != k]
         w1, b1 = fit_stage1([arts[i] for i in fit], [xs[i] for i in fit], cfg)
+        w_sum = w1.astype(np.float64) if w_sum is None else w_sum + w1
+        b_sum = b1.copy() if b_sum is None else b_sum + b1
         for i in np.flatnonzero(folds == k):
             out[i] = logits_for(arts[i], w1, b1, cfg.si_bits)
         log(f"stage 1, fold {k + 1}/{cfg.folds} done")
-    return [o for o in out if o is not None]
+    assert w_sum is not None and b_sum is not None
+    return [o for o in out if o is not None], (w_sum / cfg.folds).astype(np.float32), b_sum / cfg.folds
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,12 +209,12 @@ def out_of_fold_logits(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: 
 def fit_stage2(x2: list[np.ndarray], ys: list[np.ndarray], cfg: Settings):
     xa = np.vstack(x2)
     mu, sd = xa.mean(axis=0), xa.std(axis=0) + 1e-6
-    m = LogisticRegression(C=cfg.stage2_c, max_iter=3000).fit((xa - mu) / sd, np.concatenate(ys))
+    m = LogisticRegression(C=cfg.stage2_c, max_iter=3000).fit(fr.standardise(xa, mu, sd), np.concatenate(ys))
     return m.coef_[0].astype(np.float64), float(m.intercept_[0]), mu, sd
 
 
 def stage2_prob(x2: np.ndarray, w: np.ndarray, b: float, mu: np.ndarray, sd: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(((x2 - mu) / sd) @ w + b, -30, 30)))
+    return 1.0 / (1.0 + np.exp(-np.clip(fr.standardise(x2, mu, sd) @ w + b, -30, 30)))
 
 
 def tune_thresholds(arts: list[ArticleData], probs: list[np.ndarray]) -> tuple[float, float, tuple]:
@@ -282,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{sum(a.table.n for a in arts)} training tokens, {arts[0].feats.shape[1]} feature templates")
 
     folds = fold_of(arts, cfg)
-    oof = out_of_fold_logits(arts, xs, folds, cfg)
+    oof, w1, b1 = out_of_fold_logits(arts, xs, folds, cfg)
     x2 = [fr.stage2_inputs(lg, a.table) for lg, a in zip(oof, arts, strict=True)]
     ys = [a.labels[:, 0] for a in arts]
     oof2: list[np.ndarray | None] = [None] * len(arts)
@@ -295,8 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     log(f"cross-validated SI on the training part: P {cv_si[0]:.3f} R {cv_si[1]:.3f} F1 {cv_si[2]:.3f} "
         f"at high={high} low={low}")
     w2, b2, mu2, sd2 = fit_stage2(x2, ys, cfg)
-    w1, b1 = fit_stage1(arts, xs, cfg)
-    log("stage 1 and stage 2 fitted on the whole training part")
+    log("stage 2 fitted on all out-of-fold scores")
 
     tx, ty = tc_matrix(arts, cfg.tc_bits)
     span_fold = np.concatenate([np.full(len(a.tc), folds[i]) for i, a in enumerate(arts)]).astype(np.int64)

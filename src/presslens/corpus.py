@@ -464,7 +464,10 @@ def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping:
         con.execute("INSERT OR REPLACE INTO meta SELECT 'speakers_articles', CAST(count(*) AS VARCHAR) FROM articles")
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # a failed COMMIT (e.g. disk full) has already ended the transaction
+            pass
         raise
     finally:
         for view in ("_speakers", "_speaker_map"):

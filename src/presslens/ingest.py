@@ -23,6 +23,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Protocol, TextIO
 
+import duckdb
+
 from presslens.pipeline import Options
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import JSONL_SUFFIXES, WARC_SUFFIXES, iter_articles
@@ -223,7 +225,12 @@ def ingest(
             from presslens.corpus import speakers_outdated, update_speakers
 
             if speakers_outdated(store.con):
-                stats.speakers = update_speakers(store.con).speakers
+                try:
+                    stats.speakers = update_speakers(store.con).speakers
+                except (duckdb.IOException, duckdb.TransactionException) as exc:  # e.g. disk full
+                    raise StoreError(f"could not update the speakers in {db}: "
+                                     f"{str(exc).strip().splitlines()[0]}; the articles are stored, run the "
+                                     "ingest again to update the speakers") from exc
             else:
                 stats.speakers = store.counts()["speakers"]
         stats.finished = time.perf_counter()

@@ -10,9 +10,10 @@ characters): a document still being analysed when its budget runs out becomes
 ``InputError(origin, "analysis exceeded the N s time limit")`` and the batch goes on. How:
 
 * The budget covers the document's extraction and, for a text longer than one chunk, its parse.
-  Single-chunk texts are parsed together in ``nlp.pipe`` batches as before; a spaCy parse of at
-  most ``chunk_chars`` characters takes time linear in its length, so it cannot run away. Longer
-  texts are parsed on their own, one chunk at a time, inside their budget.
+  Single-chunk texts are parsed together in ``nlp.pipe`` batches as before: a parse of at most
+  ``chunk_chars`` characters takes time linear in its length, since ``split_text`` also cuts runs
+  of non-space characters longer than ``MAX_RUN_CHARS``, on which spaCy's tokenizer is quadratic.
+  Longer texts are parsed on their own, one chunk at a time, inside their budget.
 * One daemon thread per process (``_Watchdog``) keeps the deadlines. When one passes, it raises
   ``TimeLimitExceeded`` in the thread doing that document with CPython's
   ``PyThreadState_SetAsyncExc``. Unlike SIGALRM this works in any thread (the web server's thread

@@ -5,16 +5,20 @@ Propaganda Techniques in News Articles" (SemEval 2020), built on the Propaganda 
 Corpus of Da San Martino et al. (EMNLP 2019):
 
 * **Span identification (SI).** Each non-space token gets a propaganda probability from a
-  two-stage linear tagger. Stage 1 is a logistic regression over hashed sparse features read
-  straight from spaCy's token arrays (word, lemma, part of speech, dependency, head, shape,
-  suffix, entity type, neighbouring words, inside-quotes, sentence punctuation). Stage 2 is a
-  logistic regression over the stage-1 scores of the token, its neighbours, its sentence and the
-  whole article, which smooths the tagging. Spans are decoded with two thresholds: a run of
-  tokens above ``low`` becomes a span when one of its tokens is above ``high``.
-* **Technique classification (TC).** Each span is scored by a multinomial logistic regression
-  over hashed features: words, lemmas and character n-grams of the span, words around it,
-  its length, its part-of-speech pattern, and cues such as how often its wording recurs in the
-  article (Repetition), capitals and exclamation marks (Slogans) or question marks (Doubt).
+  two-stage linear tagger. Stage 1 is a set of logistic regressions (averaged SGD) over hashed
+  sparse features read straight from spaCy's token arrays (word, lemma, part of speech,
+  dependency, head, shape, suffix, entity type, neighbouring words, inside-quotes, sentence
+  punctuation, position): one model for all techniques, one per group of techniques, and a
+  sentence model scored as the mean over a sentence's tokens. Stage 2 is a logistic regression
+  over the stage-1 scores of the token, its neighbours, its sentence and its paragraph, which
+  smooths the tagging. Spans are decoded with two thresholds: a run of tokens above ``low``
+  within one sentence becomes a span when one of its tokens is above ``high``; span edges are
+  trimmed as the organisers trimmed theirs.
+* **Technique classification (TC).** Each span is scored by one-vs-rest logistic regressions
+  (softmaxed) over hashed features: words, lemmas and character n-grams of the span, words
+  around it and in its sentence, its length, its part-of-speech pattern and root, and cues such
+  as how often its wording recurs in the article (Repetition), capitals and exclamation marks
+  (Slogans) or question marks (Doubt).
 
 Everything is vectorised with numpy over the ``Doc``; the text is never parsed again. The
 weights ship as ``models/framing.npz`` plus ``models/framing.json`` (no pickle, no
@@ -52,6 +56,7 @@ from spacy.attrs import (
     SUFFIX,
     TAG,
 )
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from presslens.schema import FramingSpan
@@ -86,6 +91,8 @@ TECHNIQUES: tuple[str, ...] = (
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_STEM = "framing"
 
+# Stage-2 inputs are clipped to this many standard deviations.
+Z_CLIP = 5.0
 # Characters the organisers trimmed from span edges in PTC v2 (plus other whitespace).
 _EDGE_CHARS = " \n\t\r.,:;"
 
@@ -95,7 +102,8 @@ _EDGE_CHARS = " \n\t\r.,:;"
 # ---------------------------------------------------------------------------------------------
 _M1 = np.uint64(0xBF58476D1CE4E5B9)
 _M2 = np.uint64(0x94D049BB133111EB)
-_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_GOLDEN = 0x9E3779B97F4A7C15  # seeds each template differently
+_MASK64 = (1 << 64) - 1
 _PAD = np.uint64(0x5DEECE66D1234567)  # the value of a neighbour outside the sentence
 _S30, _S27, _S31 = np.uint64(30), np.uint64(27), np.uint64(31)
 
@@ -111,7 +119,7 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 def _hash_cols(template: int, cols: Sequence[np.ndarray], n: int) -> np.ndarray:
     """One hashed feature per token from a template id and aligned uint64 columns."""
-    h = np.full(n, np.uint64(((template + 1) * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF), dtype=np.uint64)
+    h = np.full(n, np.uint64(((template + 1) * _GOLDEN) & _MASK64), dtype=np.uint64)
     for col in cols:
         h = _mix(h ^ col)
     return h
@@ -205,26 +213,22 @@ def _bucketise(x: np.ndarray, edges: Sequence[float]) -> np.ndarray:
     return np.searchsorted(np.asarray(edges, dtype=np.float64), x, side="right").astype(np.uint64)
 
 
-@lru_cache(maxsize=1)
-def _quote_hashes() -> np.ndarray:
-    from spacy.strings import hash_string
-
-    return np.array([hash_string(q) for q in _QUOTES], dtype=np.uint64)
+_QUOTE_HASHES = np.array([hash_string(q) for q in _QUOTES], dtype=np.uint64)
+_EXCL_HASH = np.uint64(hash_string("!"))
+_QUEST_HASH = np.uint64(hash_string("?"))
 
 
 def _sentence_flags(t: TokenTable, lower: np.ndarray) -> dict[str, np.ndarray]:
     """Per-token context flags: inside quotes, sentence punctuation, position buckets."""
-    from spacy.strings import hash_string
-
     n = t.n
-    is_quote = np.isin(lower, _quote_hashes()).astype(np.int64)
+    is_quote = np.isin(lower, _QUOTE_HASHES).astype(np.int64)
     # Inside quotes: an odd number of quote marks before the token in its paragraph.
     csum = np.cumsum(is_quote) - is_quote
     para_first = np.searchsorted(t.para, t.para, side="left")
     before = csum - csum[para_first]
     inside = ((before % 2) == 1) & (is_quote == 0)
-    excl = (lower == np.uint64(hash_string("!"))).astype(np.float64)
-    quest = (lower == np.uint64(hash_string("?"))).astype(np.float64)
+    excl = (lower == _EXCL_HASH).astype(np.float64)
+    quest = (lower == _QUEST_HASH).astype(np.float64)
     _, sent_excl, sent_len = _group_stats(excl, t.sent)
     _, sent_q, _ = _group_stats(quest, t.sent)
     _, sent_quote, _ = _group_stats(is_quote.astype(np.float64), t.sent)
@@ -274,7 +278,11 @@ def si_features(t: TokenTable) -> np.ndarray:
 
 
 def stage2_features(logit: np.ndarray, t: TokenTable) -> np.ndarray:
-    """Dense stage-2 inputs from stage-1 logits: neighbours, sentence, paragraph and article."""
+    """Dense stage-2 inputs from stage-1 logits: the token, its neighbours, sentence and paragraph.
+
+    Article-wide averages are left out on purpose: they vary little between training articles,
+    so a short, very loaded text would push them far outside the range the weights were fitted on.
+    """
     n = t.n
     if n == 0:
         return np.zeros((0, 0), dtype=np.float64)
@@ -290,8 +298,7 @@ def stage2_features(logit: np.ndarray, t: TokenTable) -> np.ndarray:
     p_mean, p_max, _ = _group_stats(logit, t.para)
     prob = 1.0 / (1.0 + np.exp(-logit))
     s_frac, _, _ = _group_stats((prob > 0.5).astype(np.float64), t.sent)
-    cols += [s_mean, s_max, s_frac, p_mean, p_max, np.full(n, logit.mean()), np.full(n, prob.mean()),
-             np.log1p(s_len)]
+    cols += [s_mean, s_max, s_frac, p_mean, p_max, np.log1p(s_len)]
     punct = t.cols[:, _C_PUNCT].astype(np.float64)
     stop = t.cols[:, _C_STOP].astype(np.float64)
     cols += [punct, stop, logit * punct, logit * stop]
@@ -405,9 +412,13 @@ def stage2_inputs(logits: np.ndarray, t: TokenTable) -> np.ndarray:
     if t.n == 0:
         return np.zeros((0, 0), dtype=np.float64)
     blocks = [stage2_features(logits[:, k], t) for k in range(logits.shape[1] - 1)]
-    sent = logits[:, -1]
-    blocks.append(np.stack([sent, np.full(t.n, sent.mean()), np.full(t.n, sent.max())], axis=1))
+    blocks.append(logits[:, -1:])
     return np.hstack(blocks)
+
+
+def standardise(x: np.ndarray, mu: np.ndarray, sd: np.ndarray) -> np.ndarray:
+    """Standardised stage-2 inputs, clipped so that unusual texts cannot extrapolate wildly."""
+    return np.clip((x - mu) / sd, -Z_CLIP, Z_CLIP)
 
 
 @dataclass(slots=True)
@@ -426,7 +437,7 @@ def _score_doc(doc: Doc, model: FramingModel) -> _Scored:
     if t.n == 0:
         return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0))
     logits = stage1_logits(stage1_scores(si_features(t), model.si_w1, model.si_b1, model.si_bits), t)
-    z = ((stage2_inputs(logits, t) - model.si_mu2) / model.si_sd2) @ model.si_w2 + model.si_b2
+    z = standardise(stage2_inputs(logits, t), model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
     return _Scored(text, t, logits, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
