@@ -88,3 +88,18 @@ def test_surname_first_then_full_name(entities_of):
 
 def test_empty_text(entities_of):
     assert entities_of("") == []
+
+
+def test_title_and_name_tagged_as_an_organisation_is_a_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    text = '"The bridge reopens in May," Mayor Elena Vasquez said. The Finance Ministry and Mayor Office agreed.'
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    mayor, ministry, office = words.index("Mayor"), words.index("Finance"), len(words) - 4
+    # the small model tags "Mayor Elena Vasquez" as ORG or WORK_OF_ART: set the tags that way
+    doc.ents = [SpacySpan(doc, mayor, mayor + 3, label="WORK_OF_ART"), SpacySpan(doc, ministry, ministry + 2, label="ORG"),
+                SpacySpan(doc, office, office + 2, label="ORG")]
+    assert words[office:office + 2] == ["Mayor", "Office"]
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds == {"Elena Vasquez": "person", "Finance Ministry": "organization", "Mayor Office": "organization"}

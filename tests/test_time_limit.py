@@ -8,6 +8,7 @@ the process's SIGALRM handler or timer.
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -148,3 +149,28 @@ def test_many_quote_marks_in_a_row_are_analysed_quickly(nlp):
     assert [(a.source.name, a.content.text.rstrip(",")) for a in result.attributions] == [("Bob", "Yes")]
     # Before runs were cut, tokenizing 6,000 quote marks alone took ~10 s here, in C code.
     assert time.monotonic() - started < 8
+
+
+def test_cli_time_limit_option_reports_the_runaway_and_goes_on(tmp_path, runaway_extract):
+    from typer.testing import CliRunner
+
+    import presslens.cli.analyze  # noqa: F401  (registers the command)
+    from presslens.cli import app
+
+    paths = []
+    for article in batch():
+        path = tmp_path / article.origin
+        path.write_text(article.text, encoding="utf-8")
+        paths.append(str(path))
+    result = CliRunner().invoke(app, ["analyze", *paths, "--format", "jsonl", "--time-limit", "0.3"])
+    assert result.exit_code == 1
+    assert "runaway.txt" in result.stderr and "time limit" in result.stderr
+    speakers = [[a["source"]["name"] for a in json.loads(line)["attributions"]] for line in result.stdout.splitlines()]
+    assert speakers == [["Ann Cole"], ["Tim Brandt"]]
+
+
+def test_cli_time_limit_zero_turns_the_limit_off():
+    from presslens.cli.options import analysis_options
+
+    assert analysis_options("attributions", 0).time_limit_for(10**6) is None
+    assert analysis_options("attributions", 5).time_limit_for(0) == 5.0

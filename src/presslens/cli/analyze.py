@@ -13,7 +13,14 @@ from rich.markup import escape
 
 from presslens.cli import app, fail, stderr
 from presslens.engines.local import run_local
-from presslens.pipeline import ALL_EXTRACTORS, Options
+from presslens.cli.options import (
+    DEFAULT_EXTRACT,
+    DEFAULT_TIME_LIMIT,
+    ExtractOption,
+    TimeLimitOption,
+    analysis_options,
+    iso_date,
+)
 from presslens.report import render_report
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import iter_articles
@@ -25,40 +32,22 @@ class Format(StrEnum):
     jsonl = "jsonl"
 
 
-def _parse_extractors(value: str) -> tuple[str, ...]:
-    names = tuple(x.strip() for x in value.split(",") if x.strip())
-    unknown = [n for n in names if n not in ALL_EXTRACTORS]
-    if unknown:
-        raise typer.BadParameter(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(ALL_EXTRACTORS)}")
-    return names
-
-
-def _check_date(value: str | None) -> str | None:
-    from datetime import date
-
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .warc), folders, http(s) URLs, or - for stdin.", show_default=False)],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the page's own.", callback=_check_date)] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the page's own.", callback=iso_date)] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name; overrides the page's own.")] = None,
     title: Annotated[str | None, typer.Option(help="Title; overrides the page's own.")] = None,
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="text (readable report; default on a terminal), json (the record contract; an array for several inputs) or jsonl (one object per input; default when piped).")] = None,
-    extract: Annotated[str, typer.Option(help="Comma-separated extractors to run.")] = ",".join(ALL_EXTRACTORS),
+    extract: ExtractOption = DEFAULT_EXTRACT,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once.")] = 1,
 ) -> None:
     """Analyse articles: attributions with resolved speakers, entities, dates, claims and framing.
 
     Exits 1 when any input could not be analysed (one line on stderr per bad input); the rest are still reported.
     """
-    options = Options(extractors=_parse_extractors(extract))
+    options = analysis_options(extract, time_limit)
     overrides = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
     fmt = fmt or (Format.text if sys.stdout.isatty() else Format.jsonl)
     items = (_override(item, overrides) for item in iter_articles(inputs))

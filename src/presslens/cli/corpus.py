@@ -23,7 +23,14 @@ from rich.text import Text
 
 from presslens import queries
 from presslens.cli import app, fail, stderr
-from presslens.pipeline import ALL_EXTRACTORS, Options
+from presslens.cli.options import (
+    DEFAULT_EXTRACT,
+    DEFAULT_TIME_LIMIT,
+    ExtractOption,
+    TimeLimitOption,
+    analysis_options,
+    iso_date,
+)
 from presslens.store import StoreError, connect
 
 db_app = typer.Typer(help="Manage a corpus database: load Parquet parts, show what it holds.", no_args_is_help=True)
@@ -49,23 +56,6 @@ class Engine(StrEnum):
 DbOption = Annotated[Path, typer.Option("--db", envvar="PRESSLENS_DB", show_default=False,
                                         help="The corpus database (a DuckDB file); or set PRESSLENS_DB.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table (readable), csv or json (an array of objects).")]
-
-
-def _date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
-
-
-def _extractors(value: str) -> tuple[str, ...]:
-    names = tuple(x.strip() for x in value.split(",") if x.strip())
-    unknown = [n for n in names if n not in ALL_EXTRACTORS]
-    if unknown:
-        raise typer.BadParameter(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(ALL_EXTRACTORS)}")
-    return names
 
 
 def _open(db: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
@@ -131,7 +121,8 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786; default: a LocalCluster with --workers processes.")] = None,
     out: Annotated[Path | None, typer.Option(help="Dask engine: write Parquet parts to this directory (load them later with `presslens db load`).")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles committed together in one transaction (or written as one Parquet part).")] = 64,
-    extract: Annotated[str, typer.Option(help="Comma-separated extractors to run.")] = ",".join(ALL_EXTRACTORS),
+    extract: ExtractOption = DEFAULT_EXTRACT,
+    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output, only the summary.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document could not be analysed.")] = False,
 ) -> None:
@@ -148,7 +139,7 @@ def ingest(
         raise fail("--out writes Parquet parts and needs --engine dask")
     if scheduler and engine != Engine.dask:
         raise fail("--scheduler needs --engine dask")
-    options = Options(extractors=_extractors(extract))
+    options = analysis_options(extract, time_limit)
     reporter = NullReporter() if quiet else RichReporter(stderr) if stderr.is_terminal else LineReporter()
     try:
         stats = run_ingest(inputs, db=db, out=out, engine=engine.value, workers=workers, scheduler=scheduler,
@@ -260,8 +251,8 @@ def quotes(
     speaker: Annotated[str | None, typer.Option(help="Speaker id, or part of a speaker's name or alias (case-insensitive).")] = None,
     contains: Annotated[str | None, typer.Option(help="Only quotes whose content contains this text (case-insensitive).")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after this day (YYYY-MM-DD).", callback=_date)] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before this day (YYYY-MM-DD).", callback=_date)] = None,
+    since: Annotated[str | None, typer.Option(help="Said on or after this day (YYYY-MM-DD).", callback=iso_date)] = None,
+    until: Annotated[str | None, typer.Option(help="Said on or before this day (YYYY-MM-DD).", callback=iso_date)] = None,
     type: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
     limit: Annotated[int, typer.Option(min=0, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip (for paging).")] = 0,

@@ -85,6 +85,19 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     return text.strip(" ,;:\"“”'’")
 
 
+def _is_titled_person(ent: SpacySpan) -> bool:
+    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"): a person."""
+    tokens = [t for t in ent if t.lower_ not in _DETERMINERS]
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
+        return False
+    names = tokens[1:]
+    return tokens[0].text[:1].isupper() and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+        and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
+        for t in names
+    )
+
+
 def _titled_form(ent: SpacySpan) -> str | None:
     """The name with the capitalised title words written right before it ("Chancellor Merkel")."""
     doc = ent.doc
@@ -198,6 +211,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters: list[_Cluster] = []
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
+        if kind != "person" and _is_titled_person(ent):
+            kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind is None:
             continue
         name = clean_name(ent, kind)
