@@ -143,7 +143,7 @@ def damage(path: Path, how: str, rng: random.Random) -> None:
     elif how == "flipped-byte":
         data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
     elif how == "altered-text":
-        at = data.find(b"rebuild")
+        at = data.find(b"repair")
         data[at if at >= 0 else rng.randrange(len(data))] ^= 0x20
     elif how == "garbage":
         data = bytearray(rng.randbytes(len(data)))

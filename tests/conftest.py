@@ -1,4 +1,4 @@
-"""Shared fixtures: one spaCy pipeline per test session, and a runner for the real CLI."""
+"""Shared fixtures: one spaCy pipeline per test session, a runner for the real CLI, test stories."""
 
 from __future__ import annotations
 
@@ -31,3 +31,21 @@ def run_cli(*args: str, stdin: bytes | None = None, timeout: float = 300) -> sub
         [sys.executable, "-m", "presslens", *args],
         input=stdin, capture_output=True, timeout=timeout, cwd=ROOT,
     )
+
+
+STORY_PEOPLE = ("Mayor Ann Cole", "Senator Tim Brandt", "Judge Maria Okafor", "Ann Cole", "Chief Inspector Lee Park")
+
+
+def write_stories(folder: Path, count: int, start: int = 0, people: tuple[str, ...] = STORY_PEOPLE) -> list[Path]:
+    """``count`` short, distinct news stories, each with one direct and one indirect quote."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(start, start + count):
+        who = people[i % len(people)]
+        text = (f"Council vote number {i}\n\n"
+                f'"We will repair {i + 2} bridges before the winter," {who} said on Tuesday.\n\n'
+                f"{who.split()[-1]} said the plan for district {i} would cost {i * 3 + 1} million dollars.\n")
+        path = folder / f"story{i:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

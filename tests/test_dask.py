@@ -9,23 +9,13 @@ import pytest
 from typer.testing import CliRunner
 
 import presslens.cli.corpus  # noqa: F401  (registers the commands)
+from conftest import write_stories
 from presslens.cli import app
 from presslens.ingest import ingest
 from presslens.pipeline import Options
 from presslens.store import find_parts, read_part
 
 FAST = Options(extractors=("attributions",))
-SPEAKERS = ["Mayor Ann Cole", "Senator Tim Brandt", "Ann Cole", "Judge Maria Okafor"]
-
-
-def write_stories(folder: Path, count: int) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(count):
-        who = SPEAKERS[i % len(SPEAKERS)]
-        (folder / f"s{i:03d}.txt").write_text(
-            f'"The ferry to island {i} will run again in May," {who} said on Friday.\n\n'
-            f"{who.split()[-1]} said {i + 4} new crew members had been hired.\n", encoding="utf-8")
-    (folder / "empty.txt").write_text("\n")
 
 
 def per_article(db: Path) -> dict[str, int]:
@@ -52,6 +42,7 @@ def cluster():
 def stories(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dask") / "stories"
     write_stories(folder, 10)
+    (folder / "empty.txt").write_text("\n")
     return folder
 
 

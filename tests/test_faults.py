@@ -28,28 +28,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from conftest import write_stories
 from presslens.ingest import ingest
 from presslens.pipeline import Options
 from presslens.store import CHILD_TABLES
 
 FAST = Options(extractors=("attributions",))
 CLI = [sys.executable, "-m", "presslens"]
-SPEAKERS = ["Mayor Ann Cole", "Senator Tim Brandt", "Judge Maria Okafor", "Chief Lee Park", "Dr. Omar Haddad"]
-
-
-def write_stories(folder: Path, count: int) -> list[Path]:
-    """``count`` short, distinct stories with one direct and one indirect quote each."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        who = SPEAKERS[i % len(SPEAKERS)]
-        text = (f"Vote {i} on the harbour plan\n\n"
-                f'"We will rebuild {i + 3} piers by spring," {who} said on Tuesday.\n\n'
-                f"{who.split()[-1]} said that district {i} would get {i * 2 + 5} new buses.\n")
-        path = folder / f"story{i:03d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
+SPEAKERS = ("Mayor Ann Cole", "Senator Tim Brandt", "Judge Maria Okafor", "Chief Lee Park", "Dr. Omar Haddad")
 
 
 def snapshot(db: Path) -> dict[str, int]:
@@ -90,7 +76,7 @@ def stories(tmp_path_factory) -> tuple[Path, dict[str, int], list[tuple]]:
     """A folder of stories, and the snapshot and speakers of one uninterrupted ingest of it."""
     root = tmp_path_factory.mktemp("faults")
     folder = root / "stories"
-    write_stories(folder, 36)
+    write_stories(folder, 36, people=SPEAKERS)
     reference_db = root / "reference.duckdb"
     ingest([str(folder)], db=reference_db, options=FAST)
     reference = snapshot(reference_db)
@@ -247,7 +233,7 @@ def damage(path: Path, how: str, rng: random.Random) -> None:
     elif how == "footer":
         data[-4:] = b"XXXX"
     elif how == "altered-text":  # still valid Parquet with other words: only page checksums catch it
-        at = data.find(b"rebuild")
+        at = data.find(b"repair")
         assert at > 0, "the quote text should be stored as plain bytes"
         data[at] = ord("R")
     elif how == "missing":

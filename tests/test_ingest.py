@@ -16,28 +16,12 @@ import duckdb
 import pytest
 from rich.console import Console
 
+from conftest import write_stories
 from presslens.ingest import LineReporter, RichReporter, count_documents, expand_inputs, ingest
 from presslens.pipeline import Options
 
 FAST = Options(extractors=("attributions",))
-PEOPLE = ["Mayor Ann Cole", "Senator Tim Brandt", "Judge Maria Okafor", "Ann Cole", "Chief Inspector Lee Park"]
 CLI = [sys.executable, "-c", "from presslens.cli import main; main()"]
-
-
-def write_stories(folder: Path, count: int, start: int = 0) -> list[Path]:
-    """Short, distinct news stories, each with a direct and an indirect quote."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(start, start + count):
-        who = PEOPLE[i % len(PEOPLE)]
-        surname = who.split()[-1]
-        text = (f"Council vote number {i}\n\n"
-                f'"We will repair {i + 2} bridges before the winter," {who} said on Tuesday.\n\n'
-                f"{surname} said the plan for district {i} would cost {i * 3 + 1} million dollars.\n")
-        path = folder / f"story{i:04d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 def write_bad_documents(folder: Path) -> dict[str, str]:

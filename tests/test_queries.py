@@ -161,11 +161,18 @@ def test_listings_and_stats(con):
     assert (stats["articles"], stats["attributions"], stats["speakers"], stats["errors"]) == (5, 6, 2, 1)
 
 
-def test_relations_convert_to_arrow_and_pandas(con):
-    rel = queries.quotes(con, speaker="Merkel")
-    assert rel.to_arrow_table().num_rows == 4
-    pandas = pytest.importorskip("pandas")
-    assert isinstance(rel.df(), pandas.DataFrame)
+def test_corpus_relations_convert_to_arrow_pandas_and_polars(db):
+    import pandas
+    import polars
+
+    from presslens import Corpus
+
+    with Corpus(db) as corpus:
+        rel = corpus.quotes(speaker="Merkel", contains="refugee")
+        table, frame, pl_frame = rel.to_arrow_table(), rel.df(), rel.pl()
+    assert isinstance(frame, pandas.DataFrame) and isinstance(pl_frame, polars.DataFrame)
+    assert table.num_rows == len(frame) == pl_frame.height == 3
+    assert sorted(frame["outlet"]) == sorted(pl_frame["outlet"].to_list()) == ["bbc", "reuters", "spiegel"]
 
 
 # --------------------------------------------------------------------------- commands

@@ -12,7 +12,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from presslens.cli import app, fail, stderr
-from presslens.engines.local import run_local
 from presslens.cli.options import (
     DEFAULT_EXTRACT,
     DEFAULT_TIME_LIMIT,
@@ -21,6 +20,7 @@ from presslens.cli.options import (
     analysis_options,
     iso_date,
 )
+from presslens.engines.local import run_local
 from presslens.report import render_report
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import iter_articles

@@ -403,6 +403,11 @@ def _r_day_range(m: re.Match[str], c: _Ctx) -> Resolved | None:
     mon, d1, d2 = _month_of(m["mon"]), int(m["day"]), int(m["day2"])
     if mon is None or not 1 <= d1 < d2 <= 31:
         return None
+    return _month_of_match(m, c, mon)
+
+
+def _month_of_match(m: re.Match[str], c: _Ctx, mon: int) -> Resolved:
+    """The month ``mon`` of the match's year, else the one nearest publication in the verb's tense."""
     if m["year"]:
         return _fmt_month(int(m["year"]), mon), "month"
     if c.pub is None:
@@ -423,13 +428,7 @@ def _r_part_year(m: re.Match[str], c: _Ctx) -> Resolved:
 
 def _r_part_month(m: re.Match[str], c: _Ctx) -> Resolved | None:
     mon = _month_of(m["mon"])
-    if mon is None:
-        return None
-    if m["year"]:
-        return _fmt_month(int(m["year"]), mon), "month"
-    if c.pub is None:
-        return None, "month"
-    return _fmt_month(*_month_near(c.pub, mon, c.tense(m.start(), m.end()) or "near")), "month"
+    return None if mon is None else _month_of_match(m, c, mon)
 
 
 def _r_month(m: re.Match[str], c: _Ctx) -> Resolved | None:
