@@ -131,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     from presslens import nlp as presslens_nlp
     from presslens.extract import framing
 
-    model = framing.load_model(args.model_dir)
+    t0 = time.perf_counter()
+    model = framing.load_model(args.model_dir)  # the first call in this process reads the files
+    load_s = time.perf_counter() - t0
     if model is None:
         print("eval_framing: no framing model files found; run training/train_framing.py first.")
         return 0
@@ -176,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     tot = Counter(gold_labels)
     for tech in sorted(tot, key=lambda k: -tot[k]):
         print(f"    {tech:38s} {per[tech]:4d}/{tot[tech]:4d}")
-    print(f"time: spaCy parse {parse_s:.2f}s, find_framing {find_s:.2f}s "
+    print(f"time: model load {load_s:.2f}s, spaCy parse {parse_s:.2f}s, find_framing {find_s:.2f}s "
           f"({100 * find_s / max(parse_s, 1e-9):.1f}% of parse), classify_spans {tc_s:.2f}s")
     return 0
 

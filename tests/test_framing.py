@@ -31,6 +31,11 @@ NEUTRAL = (
     "The budget includes funding for road repairs and two new libraries."
 )
 
+# Written for these tests: plain insults and emotive adjectives aimed at a group.
+INSULT = ("Those corrupt, cowardly traitors in Washington are a disgusting pack of liars and crooks "
+          "who despise ordinary Americans.")
+INSULT_WORDS = ("corrupt", "cowardly", "traitors", "disgusting", "liars", "crooks", "despise")
+
 needs_model = pytest.mark.skipif(framing.load_model() is None, reason="framing model files not built")
 
 
@@ -66,6 +71,29 @@ def test_loaded_text_yields_valid_spans(nlp) -> None:
     spans = framing.find_framing(doc)
     assert spans, "strongly loaded wording should produce framing spans"
     _check_spans(doc, spans)
+
+
+@needs_model
+def test_insults_get_a_loaded_language_or_name_calling_span(nlp) -> None:
+    doc = nlp(INSULT)
+    spans = framing.find_framing(doc)
+    _check_spans(doc, spans)
+    hits = [s for s in spans if s.technique in ("Loaded_Language", "Name_Calling,Labeling")]
+    assert hits, spans
+    assert any(w in s.text.lower() for s in hits for w in INSULT_WORDS)
+
+
+def test_decoding_keeps_runs_with_a_confident_token_and_joins_close_ones() -> None:
+    doc = spacy.blank("en")("one two three four five six seven")
+    t = framing.token_table(doc)
+    prob = np.array([0.9, 0.6, 0.1, 0.9, 0.1, 0.1, 0.45])
+
+    def texts(gap: int) -> list[str]:
+        return [doc.text[s:e] for s, e, _ in framing.decode_spans(t, prob, 0.5, 0.4, doc.text, gap)]
+
+    assert texts(0) == ["one two", "four"]  # "seven" is above low but never above high
+    assert texts(1) == ["one two three four"]
+    assert framing.decode_spans(t, np.zeros(t.n), 0.5, 0.4, doc.text) == []
 
 
 @needs_model

@@ -27,6 +27,7 @@ from presslens.schema import (
 from presslens.store import (
     ALL_TABLES,
     ARROW_SCHEMAS,
+    INDEX_NAMES,
     SCHEMA_VERSION,
     PartError,
     Store,
@@ -34,6 +35,7 @@ from presslens.store import (
     connect,
     find_parts,
     load_parts,
+    missing_indexes,
     part_name,
     read_part,
     to_tables,
@@ -170,6 +172,34 @@ def test_other_schema_versions_are_refused(tmp_path, version, word):
         Store(path)
     with pytest.raises(StoreError, match=f"schema version {version}"):
         connect(path, read_only=True)
+
+
+def test_new_databases_have_the_lookup_indexes(store):
+    rows = store.con.execute("SELECT index_name, table_name, expressions FROM duckdb_indexes()").fetchall()
+    found = {name: (table, columns) for name, table, columns in rows}
+    assert set(found) == INDEX_NAMES
+    assert found["attributions_speaker_id"] == ("attributions", "[speaker_id]")
+    assert all(columns == "[article_id]" for name, (_, columns) in found.items() if name != "attributions_speaker_id")
+
+
+def test_a_database_written_before_the_indexes_opens_and_gains_them(tmp_path):
+    path = tmp_path / "news.duckdb"
+    with Store(path) as s:
+        s.write([analysis("Angela Merkel", "We will manage this")])
+    con = duckdb.connect(str(path))
+    for name in INDEX_NAMES:  # what a database written by the previous release looks like
+        con.execute(f"DROP INDEX {name}")
+    con.close()
+    reader = connect(path, read_only=True)  # the same schema version: readable as it is
+    assert missing_indexes(reader) == INDEX_NAMES
+    assert reader.execute("SELECT count(*) FROM attributions").fetchall() == [(1,)]
+    reader.close()
+    with Store(path) as s:  # a writer adds them
+        assert missing_indexes(s.con) == set()
+        assert s.counts()["attributions"] == 1
+    reader = connect(path, read_only=True)
+    assert missing_indexes(reader) == set()
+    reader.close()
 
 
 def test_foreign_files_are_refused_with_a_clear_message(tmp_path):

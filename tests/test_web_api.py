@@ -14,6 +14,7 @@ from presslens.schema import Article
 from presslens.web import create_app
 from presslens.web.db import Database, DatabaseError
 from presslens.web.paging import MAX_LIMIT
+from presslens.web.routes.analyze import pipeline_analyzer
 from web_corpus.build import (
     XSS_IMG_PAYLOAD,
     XSS_OUTLET,
@@ -22,7 +23,6 @@ from web_corpus.build import (
     XSS_TITLE,
     build_fixed_db,
 )
-from web_corpus.fakes import fake_analyzer
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["/", "/search?q=taxes", "/speakers", "/speakers/jane-porter", "/articles", "/outlets", "/analyze", "/docs"]
@@ -36,8 +36,8 @@ def db_path(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def client(db_path):
-    app = create_app(db_path, analyzer=fake_analyzer)
+def client(db_path, pipeline):
+    app = create_app(db_path, analyzer=pipeline_analyzer(pipeline))
     with TestClient(app, raise_server_exceptions=False) as c:
         yield c
 
@@ -149,6 +149,18 @@ def test_speaker_page_data(client):
     assert {v["outlet"] for v in group["variants"]} == {"Riverside Gazette", "Valley Herald"}
     outlets = {o["outlet"]: o["quotes"] for o in data["outlets"]}
     assert outlets == {"Riverside Gazette": 2, "Valley Herald": 2, "Harbor Times": 1}
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(2, 0), (2, 2), (2, 4), (50, 0), (3, 600)])
+def test_unfiltered_speaker_pages_match_the_filtered_path(client, limit, offset):
+    """Unfiltered pages are cut from the read behind the quote variants; a filter that keeps
+    everything goes through the filtered query: both must show the same quotes."""
+    plain = client.get("/api/speakers/jane-porter", params={"limit": limit, "offset": offset}).json()
+    everything = client.get("/api/speakers/jane-porter",
+                            params={"limit": limit, "offset": offset, "since": "1900-01-01"}).json()
+    assert plain["total"] == everything["total"] == 5
+    assert plain["quotes"] == everything["quotes"]
+    assert len(plain["quotes"]) == max(0, min(limit, 5 - offset))
 
 
 @pytest.mark.parametrize(("params", "expected"), [
@@ -268,9 +280,14 @@ def test_analyze_with_text(client):
     assert response.status_code == 200
     assert "not stored" in response.text and 'class="q s0 q-direct"' in response.text
     assert "&lt;i&gt;T&lt;/i&gt;" in response.text
-    record = client.post("/api/analyze", json={"text": '"Yes," Bo said.', "outlet": "X"}).json()
-    assert record["attributions"][0]["content"]["text"] == "Yes,"
-    assert record["outlet"] == "X"
+    text = '"Yes, we are ready," Maria Keller said.'
+    record = client.post("/api/analyze", json={"text": text, "outlet": "X"}).json()
+    (quote,) = record["attributions"]
+    assert quote["type"] == "direct" and quote["content"]["text"] == "Yes, we are ready"
+    assert quote["cue"]["text"] == "said" and quote["source"]["name"] == "Maria Keller"
+    for span in (quote["content"], quote["cue"], quote["source"]["mention"]):
+        assert text[span["start"]:span["end"]] == span["text"]
+    assert record["outlet"] == "X" and record["text"] == text
     assert client.get("/api/overview").json()["stats"]["articles"] == 7  # nothing stored
 
 
@@ -422,9 +439,10 @@ def test_ingested_articles_keep_offsets_and_escape_payloads(ingested):
             assert "&lt;script&gt;alert(&#34;text&#34;)&lt;/script&gt;" in html
 
 
-def test_without_a_database_only_analyze_works():
-    with TestClient(create_app(None, analyzer=fake_analyzer)) as c:
+def test_without_a_database_only_analyze_works(pipeline):
+    with TestClient(create_app(None, analyzer=pipeline_analyzer(pipeline))) as c:
         response = c.get("/api/overview")
         assert response.status_code == 503
         assert "presslens serve --db" in response.json()["error"]["message"]
-        assert c.post("/api/analyze", json={"text": '"Hi," Al said.'}).status_code == 200
+        record = c.post("/api/analyze", json={"text": '"We are ready," Ann Porter said.'}).json()
+        assert [a["source"]["name"] for a in record["attributions"]] == ["Ann Porter"]

@@ -18,6 +18,7 @@ import pytest
 
 from presslens.schema import Article
 from presslens.web import create_app
+from presslens.web.routes.analyze import pipeline_analyzer
 from web_corpus.build import (
     DOCS,
     SHOWCASE_EXTRA,
@@ -27,7 +28,6 @@ from web_corpus.build import (
     XSS_TITLE,
     build_fixed_db,
 )
-from web_corpus.fakes import fake_analyzer
 from web_corpus.server import running_server
 
 pytestmark = pytest.mark.browser
@@ -55,9 +55,9 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def live(tmp_path_factory) -> Iterator[tuple[str, object]]:
+def live(tmp_path_factory, pipeline) -> Iterator[tuple[str, object]]:
     db = build_fixed_db(tmp_path_factory.mktemp("browserdb") / "news.duckdb")
-    app = create_app(db, analyzer=fake_analyzer)
+    app = create_app(db, analyzer=pipeline_analyzer(pipeline))
     with running_server(app) as base:
         yield base, app
 
@@ -202,19 +202,19 @@ def test_payloads_render_as_literal_text(live, page):
 
 
 def test_analyze_page_shows_the_article_view(live, page):
-    base, app = live
-    app.state.analyzer = fake_analyzer
+    base, _ = live
     p = page.page
     p.goto(base + "/analyze")
-    p.locator("textarea[name=text]").fill('Opening line.\n\n"We start <b>today</b>," Ann said. "Done," Bo said.')
+    p.locator("textarea[name=text]").fill('Opening line.\n\n"We start <b>today</b>," Ann Porter said. '
+                                          '"It is done," said Tom Novak.')
     assert "kB of 200 kB" in p.locator("#text-size").inner_text()
     p.locator("input[name=title]").fill("Pasted <i>story</i>")
     p.locator("form.analyze button").click()
     p.wait_for_selector("section.result")
     assert p.locator("section.result h1").inner_text() == "Pasted <i>story</i>"
-    assert p.locator("#article-text mark.q").count() == 2
+    assert p.locator("#article-text mark.q[id]").count() == 2  # one anchored mark per quote
     assert "<b>today</b>" in p.locator("#article-text").inner_text()
-    assert [t.strip() for t in p.locator("aside li.speaker h3 a").all_inner_texts()] == ["Ann", "Bo"]
+    assert [t.strip() for t in p.locator("aside li.speaker h3 a").all_inner_texts()] == ["Ann Porter", "Tom Novak"]
     shot(p, "analyze")
 
     page.expected_statuses.add(422)
@@ -252,25 +252,19 @@ def test_api_docs_page_renders_openapi_without_cdn(live, page):
     page.clean()
 
 
-def test_analyze_with_the_real_pipeline(live, page, pipeline):
-    base, app = live
+def test_analyze_a_sample_article(live, page, pipeline):
+    base, _ = live
     text = (ROOT / "samples" / "council_budget.txt").read_text(encoding="utf-8")
-    try:
-        found = pipeline.analyze(Article(text=text)).to_dict()
-    except Exception as exc:  # noqa: BLE001 (report why the real pipeline cannot run here)
-        pytest.skip(f"the analysis pipeline cannot run yet: {exc}")
-    app.state.analyzer = lambda article: pipeline.analyze(article).to_dict()
-    try:
-        p = page.page
-        p.goto(base + "/analyze")
-        p.locator("textarea[name=text]").fill(text)
-        p.locator("form.analyze button").click()
-        p.wait_for_selector("section.result", timeout=120_000)
-        assert p.locator("#article-text mark.q[id]").count() == sum(1 for a in found["attributions"] if a["content"])
-        assert p.locator("#article-text").inner_text().strip() == text.strip()
-        shot(p, "analyze-real")
-    finally:
-        app.state.analyzer = fake_analyzer
+    found = pipeline.analyze(Article(text=text)).to_dict()
+    assert found["attributions"], "the sample article has quotes"
+    p = page.page
+    p.goto(base + "/analyze")
+    p.locator("textarea[name=text]").fill(text)
+    p.locator("form.analyze button").click()
+    p.wait_for_selector("section.result", timeout=120_000)
+    assert p.locator("#article-text mark.q[id]").count() == sum(1 for a in found["attributions"] if a["content"])
+    assert p.locator("#article-text").inner_text().strip() == text.strip()
+    shot(p, "analyze-real")
     page.clean()
 
 

@@ -275,3 +275,47 @@ def test_search_hits_are_marked_and_escaped():
     assert html.count('<mark class="hit">') == 2 and "syntax" in html
     assert "<script" not in html and "&lt;script&gt;" in html
     assert str(mark_terms("<b>x</b>", [])) == "&lt;b&gt;x&lt;/b&gt;"
+
+
+# --------------------------------------------------------------------------- response cache
+
+
+def _counting_app(cache) -> tuple[TestClient, list[str]]:
+    from presslens.web.cache import ResponseCacheMiddleware
+
+    app = FastAPI()
+    calls: list[str] = []
+
+    @app.get("/{name}")
+    def answer(name: str, n: int = 0) -> PlainTextResponse:
+        calls.append(f"{name}?{n}")
+        return PlainTextResponse(name * 10, status_code=404 if name == "missing" else 200)
+
+    app.add_middleware(ResponseCacheMiddleware, cache=cache)
+    app.add_middleware(SecurityHeadersMiddleware)
+    return TestClient(app), calls
+
+
+def test_response_cache_answers_repeated_gets_from_memory():
+    from presslens.web.cache import ResponseCache
+
+    client, calls = _counting_app(ResponseCache())
+    first, again = client.get("/abc?n=1"), client.get("/abc?n=1")
+    assert first.text == again.text == "abc" * 10 and calls == ["abc?1"]
+    assert again.headers["content-type"] == first.headers["content-type"]
+    assert again.headers["x-frame-options"] == "DENY"  # outer middleware still runs on a hit
+    client.get("/abc?n=2")
+    client.get("/missing")
+    client.get("/missing")
+    assert calls == ["abc?1", "abc?2", "missing?0", "missing?0"]  # another query string is another key; errors are not kept
+
+
+def test_response_cache_is_bounded_by_bytes():
+    from presslens.web.cache import CachedResponse, ResponseCache
+
+    cache = ResponseCache(max_bytes=25, max_item=12)
+    for key in "abc":
+        cache.put(key, CachedResponse(200, (), b"x" * 10))
+    cache.put("huge", CachedResponse(200, (), b"x" * 13))
+    assert len(cache) == 2 and cache.get("a") is None and cache.get("huge") is None
+    assert cache.get("c").body == b"x" * 10

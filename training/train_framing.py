@@ -8,14 +8,18 @@ is tuned on it).
 
 Method (see ``presslens.extract.framing`` for inference):
 
-1. Parse every article once with ``presslens.nlp.load()`` (cached as a DocBin outside the repo).
+1. Parse every article once with ``presslens.nlp.load()`` (cached as a DocBin outside the repo;
+   the stage-1 fold models are cached there too).
 2. Span identification, stage 1: hashed token features; one averaged-SGD logistic regression
    per token model (all techniques, then eight groups of techniques) and one sentence model
    (logistic regression over the sentence's mean feature vector). Out-of-fold stage-1 scores
    on the training part come from K folds by article; the shipped stage 1 averages the K fold
-   models so that its scores on new text match what stage 2 was trained on.
-3. Stage 2: a logistic regression over the context features of the out-of-fold scores. The two
-   decoding thresholds are chosen on out-of-fold stage-2 probabilities with the task's SI F1.
+   models so that its scores on new text match what stage 2 was trained on. The tokens of a
+   span of n tokens are weighted n**-beta, so short spans count more than token counts say (the
+   metric's recall counts every gold span alike).
+3. Stage 2: a logistic regression over the context features of the out-of-fold scores, with the
+   same span-length weights. The decoding settings (two thresholds, gap) are chosen on
+   out-of-fold stage-2 probabilities with the task's SI F1.
 4. Technique classification: one-vs-rest averaged-SGD logistic regressions on the gold spans of
    the training part, over hashed span features (softmaxed at inference).
 
@@ -67,6 +71,8 @@ class Settings:
     sent_c: float = 1.0
     stage2_c: float = 0.1
     tc_alpha: float = 3e-4
+    stage1_beta: float = 0.5  # token weight n**-beta inside a span of n tokens (stage 1)
+    stage2_beta: float = 0.5  # the same for stage 2
     seed: int = 13
 
 
@@ -79,6 +85,7 @@ class ArticleData:
     table: fr.TokenTable
     feats: np.ndarray  # (n, templates) uint64
     labels: np.ndarray  # (n, models) int8: "all" then the groups
+    weights: np.ndarray  # (n, models) float: 1/n inside a span of n tokens, 1 elsewhere
     spans: list[tuple[int, int]]  # gold SI spans
     tc: list[tuple[str, int, int]]  # gold technique spans
 
@@ -120,17 +127,37 @@ def token_labels(t: fr.TokenTable, spans: list[tuple[int, int]]) -> np.ndarray:
     return y
 
 
+def span_sizes(t: fr.TokenTable, spans: list[tuple[int, int]]) -> np.ndarray:
+    """Token count of the (merged) span each token lies in; 1 outside spans."""
+    size = np.ones(t.n)
+    mid = (t.start + t.end) // 2
+    for s, e in ev.merge_spans(spans):
+        inside = (mid >= s) & (mid < e)
+        size[inside] = max(1, int(inside.sum()))
+    return size
+
+
 def build_articles(ids: list[str], docs: dict[str, Doc], si: dict, tc: dict) -> list[ArticleData]:
     out = []
     for aid in ids:
         doc = docs[aid]
         t = fr.token_table(doc)
         gold_tc = tc.get(aid, [])
-        cols = [token_labels(t, si.get(aid, []))]
-        for techs in GROUPS.values():
-            cols.append(token_labels(t, [(s, e) for tech, s, e in gold_tc if tech in techs]))
-        out.append(ArticleData(aid, doc, t, fr.si_features(t), np.stack(cols, axis=1), si.get(aid, []), gold_tc))
+        model_spans = [si.get(aid, [])]
+        model_spans += [[(s, e) for tech, s, e in gold_tc if tech in techs] for techs in GROUPS.values()]
+        labels = np.stack([token_labels(t, spans) for spans in model_spans], axis=1)
+        sizes = np.stack([span_sizes(t, spans) for spans in model_spans], axis=1)
+        out.append(ArticleData(aid, doc, t, fr.si_features(t), labels, 1.0 / sizes, si.get(aid, []), gold_tc))
     return out
+
+
+def sample_weights(y: np.ndarray, inv_size: np.ndarray, beta: float) -> np.ndarray:
+    """Weights (n**-beta for tokens of spans of n tokens, 1 for the rest), positives rescaled to their count."""
+    w = np.where(y == 1, inv_size ** beta, 1.0)
+    pos = y == 1
+    if pos.any():
+        w[pos] *= pos.sum() / w[pos].sum()
+    return w
 
 
 def hashed_csr(feats: np.ndarray, bits: int) -> sp.csr_matrix:
@@ -157,11 +184,12 @@ def fit_stage1(arts: list[ArticleData], xs: list[sp.csr_matrix], cfg: Settings) 
     """Weights (models + 1, 2**bits) and biases of the token models and the sentence model."""
     x = sp.vstack(xs).tocsr()
     y = np.vstack([a.labels for a in arts])
+    inv_size = np.vstack([a.weights for a in arts])
     rows, biases = [], []
     for k in range(y.shape[1]):
         m = SGDClassifier(loss="log_loss", alpha=cfg.sgd_alpha, average=True, max_iter=cfg.sgd_epochs,
                           tol=None, random_state=cfg.seed)
-        m.fit(x, y[:, k])
+        m.fit(x, y[:, k], sample_weight=sample_weights(y[:, k], inv_size[:, k], cfg.stage1_beta))
         rows.append(m.coef_[0])
         biases.append(float(m.intercept_[0]))
     sx, sy = zip(*(sentence_rows(a, xi) for a, xi in zip(arts, xs, strict=True)), strict=True)
@@ -203,13 +231,39 @@ def out_of_fold_logits(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: 
     return [o for o in out if o is not None], (w_sum / cfg.folds).astype(np.float32), b_sum / cfg.folds
 
 
+def cached_stage1(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: np.ndarray, cfg: Settings,
+                  cache: Path) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """:func:`out_of_fold_logits`, cached by article ids, labels, folds and settings."""
+    h = hashlib.sha256()
+    for a in arts:
+        h.update(a.aid.encode())
+        h.update(a.labels.tobytes())
+    h.update(folds.tobytes())
+    h.update(repr([(k, getattr(cfg, k)) for k in ("si_bits", "folds", "sgd_alpha", "sgd_epochs", "sent_c", "seed", "stage1_beta")]).encode())
+    h.update(repr(sorted((k, sorted(v)) for k, v in GROUPS.items())).encode())
+    path = cache / f"ptc-stage1-{h.hexdigest()[:16]}.npz"
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as z:
+            bounds = np.cumsum([0] + [a.table.n for a in arts])
+            oof = [z["oof"][bounds[i]:bounds[i + 1]] for i in range(len(arts))]
+            log(f"reused stage 1 from {path}")
+            return oof, z["w1"], z["b1"]
+    oof, w1, b1 = out_of_fold_logits(arts, xs, folds, cfg)
+    cache.mkdir(parents=True, exist_ok=True)
+    np.savez(path, oof=np.vstack(oof), w1=w1, b1=b1)
+    return oof, w1, b1
+
+
 # ---------------------------------------------------------------------------------------------
 # Stage 2 and decoding.
 # ---------------------------------------------------------------------------------------------
-def fit_stage2(x2: list[np.ndarray], ys: list[np.ndarray], cfg: Settings):
+def fit_stage2(x2: list[np.ndarray], arts: list[ArticleData], cfg: Settings):
+    """Logistic regression over standardised stage-2 inputs, tokens weighted by span length."""
     xa = np.vstack(x2)
+    y = np.concatenate([a.labels[:, 0] for a in arts])
+    w = sample_weights(y, np.concatenate([a.weights[:, 0] for a in arts]), cfg.stage2_beta)
     mu, sd = xa.mean(axis=0), xa.std(axis=0) + 1e-6
-    m = LogisticRegression(C=cfg.stage2_c, max_iter=3000).fit(fr.standardise(xa, mu, sd), np.concatenate(ys))
+    m = LogisticRegression(C=cfg.stage2_c, max_iter=3000).fit(fr.standardise(xa, mu, sd), y, sample_weight=w)
     return m.coef_[0].astype(np.float64), float(m.intercept_[0]), mu, sd
 
 
@@ -217,20 +271,26 @@ def stage2_prob(x2: np.ndarray, w: np.ndarray, b: float, mu: np.ndarray, sd: np.
     return 1.0 / (1.0 + np.exp(-np.clip(fr.standardise(x2, mu, sd) @ w + b, -30, 30)))
 
 
-def tune_thresholds(arts: list[ArticleData], probs: list[np.ndarray]) -> tuple[float, float, tuple]:
-    """Grid search of (high, low) for SI F1 on out-of-fold probabilities."""
+DECODE_GAPS = (0, 1, 2)
+
+
+def tune_decoding(arts: list[ArticleData], probs: list[np.ndarray]) -> tuple[float, float, int, tuple]:
+    """Grid search of (high, low, gap) for SI F1 on out-of-fold probabilities."""
     gold = {a.aid: a.spans for a in arts}
-    best = (-1.0, 0.5, 0.5, (0.0, 0.0, 0.0))
-    for high in (0.2, 0.25, 0.3, 0.35, 0.4):
-        for low in (0.1, 0.15, 0.2, 0.25, 0.3):
+    texts = [a.doc.text for a in arts]
+    best = (-1.0, 0.5, 0.5, 0, (0.0, 0.0, 0.0))
+    grid = np.round(np.arange(0.1, 0.61, 0.05), 2).tolist()
+    for high in grid:
+        for low in grid:
             if low > high:
                 continue
-            pred = {a.aid: [(s, e) for s, e, _ in fr.decode_spans(a.table, p, high, low, a.doc.text)]
-                    for a, p in zip(arts, probs, strict=True)}
-            score = ev.si_score(pred, gold)
-            if score[2] > best[0]:
-                best = (score[2], high, low, score)
-    return best[1], best[2], best[3]
+            for gap in DECODE_GAPS:
+                pred = {a.aid: [(s, e) for s, e, _ in fr.decode_spans(a.table, p, high, low, text, gap)]
+                        for a, p, text in zip(arts, probs, texts, strict=True)}
+                score = ev.si_score(pred, gold)
+                if score[2] > best[0]:
+                    best = (score[2], high, low, gap, score)
+    return best[1], best[2], best[3], best[4]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -294,19 +354,18 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{sum(a.table.n for a in arts)} training tokens, {arts[0].feats.shape[1]} feature templates")
 
     folds = fold_of(arts, cfg)
-    oof, w1, b1 = out_of_fold_logits(arts, xs, folds, cfg)
+    oof, w1, b1 = cached_stage1(arts, xs, folds, cfg, args.cache)
     x2 = [fr.stage2_inputs(lg, a.table) for lg, a in zip(oof, arts, strict=True)]
-    ys = [a.labels[:, 0] for a in arts]
     oof2: list[np.ndarray | None] = [None] * len(arts)
     for k in range(cfg.folds):
         fit = [i for i in range(len(arts)) if folds[i] != k]
-        w, b, mu, sd = fit_stage2([x2[i] for i in fit], [ys[i] for i in fit], cfg)
+        w, b, mu, sd = fit_stage2([x2[i] for i in fit], [arts[i] for i in fit], cfg)
         for i in np.flatnonzero(folds == k):
             oof2[i] = stage2_prob(x2[i], w, b, mu, sd)
-    high, low, cv_si = tune_thresholds(arts, [p for p in oof2 if p is not None])
+    high, low, gap, cv_si = tune_decoding(arts, [p for p in oof2 if p is not None])
     log(f"cross-validated SI on the training part: P {cv_si[0]:.3f} R {cv_si[1]:.3f} F1 {cv_si[2]:.3f} "
-        f"at high={high} low={low}")
-    w2, b2, mu2, sd2 = fit_stage2(x2, ys, cfg)
+        f"at high={high} low={low} gap={gap}")
+    w2, b2, mu2, sd2 = fit_stage2(x2, arts, cfg)
     log("stage 2 fitted on all out-of-fold scores")
 
     tx, ty = tc_matrix(arts, cfg.tc_bits)
@@ -317,7 +376,7 @@ def main(argv: list[str] | None = None) -> int:
 
     model = fr.FramingModel(
         si_bits=cfg.si_bits, si_w1=w1, si_b1=b1, si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2,
-        high=high, low=low, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_b=tc_b,
+        high=high, low=low, gap=gap, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_b=tc_b,
         techniques=fr.TECHNIQUES, groups=("all", *GROUPS),
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",

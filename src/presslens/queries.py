@@ -53,41 +53,62 @@ LIMIT $limit OFFSET $offset
 SPEAKER_COLUMNS = ("speaker_id", "name", "kind", "quotes", "articles", "outlets", "first_said", "last_said",
                    "aliases")
 
+# The page of speakers is chosen first; outlets and first/last dates are then counted for those
+# speakers only, from the outlet and date each attribution row repeats from its article.
 _SPEAKERS_SQL = """
-SELECT s.speaker_id, s.name, s.kind, s.quotes, s.articles,
-       count(DISTINCT ar.outlet) AS outlets,
-       min(coalesce(a.said_on, ar.published)) AS first_said,
-       max(coalesce(a.said_on, ar.published)) AS last_said,
-       any_value(s.aliases) AS aliases
-FROM speakers s
-JOIN attributions a ON a.speaker_id = s.speaker_id
-JOIN articles ar ON ar.id = a.article_id
-WHERE ($search IS NULL
-       OR s.speaker_id = $search
-       OR contains(lower(s.name), lower($search))
-       OR contains(lower(array_to_string(s.aliases, chr(31))), lower($search)))
-  AND ($kind IS NULL OR s.kind = $kind)
-  AND ($speaker_id IS NULL OR s.speaker_id = $speaker_id)
-GROUP BY s.speaker_id, s.name, s.kind, s.quotes, s.articles
-ORDER BY s.quotes DESC, s.articles DESC, s.name
-LIMIT $limit OFFSET $offset
+WITH page AS (
+    SELECT s.speaker_id, s.name, s.kind, s.quotes, s.articles, s.aliases
+    FROM speakers s
+    WHERE ($search IS NULL
+           OR s.speaker_id = $search
+           OR contains(lower(s.name), lower($search))
+           OR contains(lower(array_to_string(s.aliases, chr(31))), lower($search)))
+      AND ($kind IS NULL OR s.kind = $kind)
+      AND ($speaker_id IS NULL OR s.speaker_id = $speaker_id)
+      AND EXISTS (SELECT 1 FROM attributions a WHERE a.speaker_id = s.speaker_id)
+    ORDER BY s.quotes DESC, s.articles DESC, s.name, s.speaker_id
+    LIMIT $limit OFFSET $offset
+), spread AS (
+    SELECT a.speaker_id, count(DISTINCT a.outlet) AS outlets,
+           min(coalesce(a.said_on, a.published)) AS first_said,
+           max(coalesce(a.said_on, a.published)) AS last_said
+    FROM attributions a
+    WHERE a.speaker_id IN (SELECT speaker_id FROM page)
+    GROUP BY a.speaker_id
+)
+SELECT p.speaker_id, p.name, p.kind, p.quotes, p.articles, d.outlets, d.first_said, d.last_said, p.aliases
+FROM page p JOIN spread d ON d.speaker_id = p.speaker_id
+ORDER BY p.quotes DESC, p.articles DESC, p.name, p.speaker_id
 """
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "author", "url", "origin", "chars", "attributions")
 
+# The page of articles is chosen first; attributions are then counted for those articles only.
 _ARTICLES_SQL = """
+WITH page AS (
+    SELECT ar.id, ar.published
+    FROM articles ar
+    WHERE ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+      AND ($since IS NULL OR ar.published >= CAST($since AS DATE))
+      AND ($until IS NULL OR ar.published <= CAST($until AS DATE))
+      AND ($contains IS NULL OR contains(lower(ar.title), lower($contains))
+           OR contains(lower(ar.text), lower($contains)))
+      AND ($speaker_id IS NULL OR EXISTS (
+            SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
+    ORDER BY ar.published DESC NULLS LAST, ar.id
+    LIMIT $limit OFFSET $offset
+), counted AS (
+    SELECT a.article_id, count(*) AS attributions
+    FROM attributions a
+    WHERE a.article_id IN (SELECT id FROM page)
+    GROUP BY a.article_id
+)
 SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
-       length(ar.text) AS chars,
-       (SELECT count(*) FROM attributions a WHERE a.article_id = ar.id) AS attributions
-FROM articles ar
-WHERE ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
-  AND ($since IS NULL OR ar.published >= CAST($since AS DATE))
-  AND ($until IS NULL OR ar.published <= CAST($until AS DATE))
-  AND ($contains IS NULL OR contains(lower(ar.title), lower($contains)) OR contains(lower(ar.text), lower($contains)))
-  AND ($speaker_id IS NULL OR EXISTS (
-        SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
-ORDER BY ar.published DESC NULLS LAST, ar.id
-LIMIT $limit OFFSET $offset
+       length(ar.text) AS chars, coalesce(c.attributions, 0) AS attributions
+FROM page p
+JOIN articles ar ON ar.id = p.id
+LEFT JOIN counted c ON c.article_id = p.id
+ORDER BY p.published DESC NULLS LAST, p.id
 """
 
 _ARTICLE_SQL = """
@@ -363,50 +384,69 @@ ORDER BY coalesce(said_on, published) DESC NULLS LAST, article_id, idx
 LIMIT $limit OFFSET $offset
 """
 
+# The speaker queries read the outlet and publication date that every attribution row repeats from
+# its article (store.py), so they need no join with ``articles`` until the page's rows are chosen.
 _SPEAKER_TIMELINE_SQL = """
-SELECT CAST(date_trunc($grain, coalesce(a.said_on, ar.published)) AS DATE) AS period,
-       coalesce(ar.outlet, '') AS outlet, count(*) AS quotes
+SELECT CAST(date_trunc($grain, coalesce(a.said_on, a.published)) AS DATE) AS period,
+       coalesce(a.outlet, '') AS outlet, count(*) AS quotes
 FROM attributions a
-JOIN articles ar ON ar.id = a.article_id
 WHERE a.speaker_id = $speaker_id
-  AND coalesce(a.said_on, ar.published) IS NOT NULL
+  AND coalesce(a.said_on, a.published) IS NOT NULL
   AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
-  AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
-  AND ($since IS NULL OR coalesce(a.said_on, ar.published) >= CAST($since AS DATE))
-  AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
+  AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
+  AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
+  AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
   AND ($type IS NULL OR a.type = $type)
-GROUP BY ALL
-ORDER BY period, outlet
+GROUP BY 1, 2
+ORDER BY 1, 2
 """
 
 _SPEAKER_OUTLETS_SQL = """
-SELECT coalesce(ar.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT a.article_id) AS articles,
-       min(coalesce(a.said_on, ar.published)) AS first_said, max(coalesce(a.said_on, ar.published)) AS last_said
-FROM attributions a JOIN articles ar ON ar.id = a.article_id
+SELECT coalesce(a.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT a.article_id) AS articles,
+       min(coalesce(a.said_on, a.published)) AS first_said, max(coalesce(a.said_on, a.published)) AS last_said
+FROM attributions a
 WHERE a.speaker_id = $speaker_id
-GROUP BY ALL
-ORDER BY quotes DESC, outlet
+GROUP BY 1
+ORDER BY 2 DESC, 1
 """
 
 _SPEAKER_RECORD_SQL = """
 SELECT speaker_id, name, kind, quotes, articles, aliases FROM speakers WHERE speaker_id = $speaker_id
 """
 
+# The page is chosen on three narrow columns; only its rows are then read in full and joined.
 _SPEAKER_QUOTES_SQL = """
+WITH hits AS (
+    SELECT a.article_id, a.idx, coalesce(a.said_on, a.published) AS said
+    FROM attributions a
+    WHERE a.speaker_id = $speaker_id
+      AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
+      AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
+      AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
+      AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
+      AND ($type IS NULL OR a.type = $type)
+    ORDER BY said DESC NULLS LAST, a.article_id, a.idx
+    LIMIT $limit OFFSET $offset
+)
 SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
        a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
-       a.said_on, ar.published, ar.outlet, ar.title, ar.url, count(*) OVER () AS total
-FROM attributions a
-JOIN articles ar ON ar.id = a.article_id
+       a.said_on, ar.published, ar.outlet, ar.title, ar.url
+FROM hits h
+JOIN attributions a ON a.article_id = h.article_id AND a.idx = h.idx
+JOIN articles ar ON ar.id = h.article_id
 LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+ORDER BY h.said DESC NULLS LAST, h.article_id, h.idx
+"""
+
+_SPEAKER_QUOTE_COUNT_SQL = """
+SELECT count(*) AS quotes
+FROM attributions a
 WHERE a.speaker_id = $speaker_id
   AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
-  AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
-  AND ($since IS NULL OR coalesce(a.said_on, ar.published) >= CAST($since AS DATE))
-  AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
+  AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
+  AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
+  AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
   AND ($type IS NULL OR a.type = $type)
-ORDER BY coalesce(a.said_on, ar.published) DESC NULLS LAST, a.article_id, a.idx
-LIMIT $limit OFFSET $offset
 """
 
 _OUTLET_TYPES_SQL = """
@@ -492,16 +532,31 @@ def speaker_quotes(
     since: DateLike = None, until: DateLike = None, type: str | None = None, limit: int | None = 50,
     offset: int = 0,
 ) -> Relation:
-    """One speaker's quotes by exact ``speaker_id``, newest first: ``QUOTE_COLUMNS`` plus ``total``.
+    """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS``.
 
-    The filters mean what they mean in ``quotes``; matching only the id keeps the plan to one
-    filtered scan and one join, and ``total`` (matches before limit/offset) saves a count query.
+    The filters mean what they mean in ``quotes``; matching only the id lets the page be chosen
+    from the attributions table alone, before any join. ``speaker_quote_count`` gives the total.
     """
+    params = {**_speaker_filters(speaker_id, contains, outlet, since, until, type), **_page(limit, offset)}
+    return con.sql(_SPEAKER_QUOTES_SQL, params=params)
+
+
+def speaker_quote_count(
+    con: duckdb.DuckDBPyConnection, speaker_id: str, *, contains: str | None = None, outlet: str | None = None,
+    since: DateLike = None, until: DateLike = None, type: str | None = None,
+) -> int:
+    """How many quotes ``speaker_quotes`` finds with the same filters, ignoring limit and offset."""
+    params = _speaker_filters(speaker_id, contains, outlet, since, until, type)
+    return int(con.execute(_SPEAKER_QUOTE_COUNT_SQL, params).fetchall()[0][0])
+
+
+def _speaker_filters(speaker_id: str, contains: str | None, outlet: str | None, since: DateLike,
+                     until: DateLike, type: str | None) -> dict[str, Any]:
+    """The checked parameters shared by ``speaker_quotes`` and ``speaker_quote_count``."""
     if type is not None and type not in ATTRIBUTION_TYPES:
         raise ValueError(f"type must be one of {', '.join(ATTRIBUTION_TYPES)}, not {type!r}")
-    params = {"speaker_id": speaker_id, "contains": _text(contains), "outlet": _text(outlet),
-              "since": _day(since, "since"), "until": _day(until, "until"), "type": type, **_page(limit, offset)}
-    return con.sql(_SPEAKER_QUOTES_SQL, params=params)
+    return {"speaker_id": speaker_id, "contains": _text(contains), "outlet": _text(outlet),
+            "since": _day(since, "since"), "until": _day(until, "until"), "type": type}
 
 
 def outlet_attribution_types(con: duckdb.DuckDBPyConnection, *, outlets: list[str] | None = None) -> Relation:

@@ -11,7 +11,11 @@ The Dask engine writes the same Arrow tables as Parquet "parts" (one directory p
 file per table); ``load_parts`` brings them into a database with the same idempotence.
 
 The schema carries a version in the ``meta`` table; a database written by another schema version
-is refused with a message saying what to do.
+is refused with a message saying what to do. Indexes (``INDEX_DDL``: every child table by
+``article_id``, attributions also by ``speaker_id``) are access paths, not layout: a database
+without them answers the same queries, only slower, so they are not part of the version. The
+writer creates them with the schema and adds any that are missing whenever it opens a database
+read-write, so databases written before they existed gain them on their next ingest.
 """
 
 from __future__ import annotations
@@ -124,6 +128,19 @@ CREATE TABLE speakers (
     quotes INTEGER, articles INTEGER);
 """
 ALL_TABLES: tuple[str, ...] = (*BATCH_TABLES, "speakers", "meta")
+
+# Lookups by article (the article page, the per-article counts) and by speaker (speaker pages).
+INDEX_DDL = """
+CREATE INDEX IF NOT EXISTS attributions_article_id ON attributions (article_id);
+CREATE INDEX IF NOT EXISTS attributions_speaker_id ON attributions (speaker_id);
+CREATE INDEX IF NOT EXISTS entities_article_id ON entities (article_id);
+CREATE INDEX IF NOT EXISTS mentions_article_id ON mentions (article_id);
+CREATE INDEX IF NOT EXISTS dates_article_id ON dates (article_id);
+CREATE INDEX IF NOT EXISTS claims_article_id ON claims (article_id);
+CREATE INDEX IF NOT EXISTS quantities_article_id ON quantities (article_id);
+CREATE INDEX IF NOT EXISTS framing_article_id ON framing (article_id);
+"""
+INDEX_NAMES: frozenset[str] = frozenset(re.findall(r"EXISTS (\w+) ON", INDEX_DDL))
 
 # One fixed statement per table; the Arrow batch is registered as the view ``_batch``.
 _INSERT_SQL: dict[str, str] = {
@@ -324,6 +341,8 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool)
     found = int(row[0]) if row and str(row[0]).isdigit() else None
     if found != SCHEMA_VERSION:
         raise StoreError(_version_message(path, found))
+    if writable and missing_indexes(con):
+        add_indexes(con)
 
 
 def _version_message(path: Path, found: int | None) -> str:
@@ -336,11 +355,29 @@ def _version_message(path: Path, found: int | None) -> str:
             "re-ingest the articles into a new database")
 
 
+def missing_indexes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The names of ``INDEX_DDL``'s indexes the database lacks (older databases; read-only is enough)."""
+    rows = con.execute("SELECT index_name FROM duckdb_indexes() WHERE schema_name = 'main'").fetchall()
+    return set(INDEX_NAMES) - {r[0] for r in rows}
+
+
+def add_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the missing indexes of ``INDEX_DDL``, in one transaction (needs a writable connection)."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(INDEX_DDL)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and record the schema version, in one transaction."""
+    """Create every table and index and record the schema version, in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(DDL)
+        con.execute(INDEX_DDL)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
                     [str(SCHEMA_VERSION), _now().isoformat(timespec="seconds")])
         con.execute("COMMIT")

@@ -42,7 +42,8 @@ def serve(
                                          help="Server processes; each opens the database read-only and keeps "
                                               "its own cache.")] = 1,
     threads: Annotated[int, typer.Option("--threads", min=1, max=64,
-                                         help="DuckDB threads per process.")] = 2,
+                                         help="DuckDB threads per process; 1 suits many small concurrent queries, "
+                                              "more helps one user on a large corpus.")] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
 ) -> None:
     """Serve a web page and an HTTP API (JSON twin of every page under /api, reference at /docs).

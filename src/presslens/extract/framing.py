@@ -12,8 +12,9 @@ Corpus of Da San Martino et al. (EMNLP 2019):
   sentence model scored as the mean over a sentence's tokens. Stage 2 is a logistic regression
   over the stage-1 scores of the token, its neighbours, its sentence and its paragraph, which
   smooths the tagging. Spans are decoded with two thresholds: a run of tokens above ``low``
-  within one sentence becomes a span when one of its tokens is above ``high``; span edges are
-  trimmed as the organisers trimmed theirs.
+  within one sentence becomes a span when one of its tokens is above ``high``, and kept runs of
+  a sentence at most ``gap`` tokens apart are joined; span edges are trimmed as the organisers
+  trimmed theirs.
 * **Technique classification (TC).** Each span is scored by one-vs-rest logistic regressions
   (softmaxed) over hashed features: words, lemmas and character n-grams of the span, words
   around it and in its sentence, its length, its part-of-speech pattern and root, and cues such
@@ -326,6 +327,7 @@ class FramingModel:
     si_sd2: np.ndarray
     high: float
     low: float
+    gap: int  # decoding: kept runs of a sentence at most this many tokens apart are joined
     tc_bits: int
     tc_w: np.ndarray  # (classes, 2**tc_bits) weights of hashed span features
     tc_b: np.ndarray  # (classes,)
@@ -345,7 +347,7 @@ class FramingModel:
         )
         settings = {
             "format": 2, "si_bits": self.si_bits, "si_b2": self.si_b2, "high": self.high,
-            "low": self.low, "tc_bits": self.tc_bits, "techniques": list(self.techniques),
+            "low": self.low, "gap": self.gap, "tc_bits": self.tc_bits, "techniques": list(self.techniques),
             "groups": list(self.groups), "meta": self.meta,
         }
         (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
@@ -361,7 +363,7 @@ class FramingModel:
             si_b1=arr["si_b1"].astype(np.float64), si_w2=arr["si_w2"].astype(np.float64),
             si_b2=float(settings["si_b2"]), si_mu2=arr["si_mu2"].astype(np.float64),
             si_sd2=arr["si_sd2"].astype(np.float64), high=float(settings["high"]),
-            low=float(settings["low"]), tc_bits=int(settings["tc_bits"]),
+            low=float(settings["low"]), gap=int(settings.get("gap", 0)), tc_bits=int(settings["tc_bits"]),
             tc_w=arr["tc_w"].astype(np.float32), tc_b=arr["tc_b"].astype(np.float64),
             techniques=tuple(settings["techniques"]),
             groups=tuple(settings["groups"]), meta=dict(settings.get("meta", {})),
@@ -451,27 +453,34 @@ def token_probabilities(doc: Doc, model: FramingModel | None = None) -> tuple[To
     return scored.table, scored.prob
 
 
-def decode_spans(t: TokenTable, prob: np.ndarray, high: float, low: float,
-                 text: str) -> list[tuple[int, int, float]]:
-    """Runs of tokens above ``low`` in one sentence that hold a token above ``high``."""
+def decode_spans(t: TokenTable, prob: np.ndarray, high: float, low: float, text: str,
+                 gap: int = 0) -> list[tuple[int, int, float]]:
+    """Runs of tokens above ``low`` in one sentence that hold a token above ``high``.
+
+    Kept runs of one sentence at most ``gap`` tokens apart are joined into one span.
+    """
     if t.n == 0:
         return []
-    above = prob > low
-    spans: list[tuple[int, int, float]] = []
-    i, n = 0, t.n
-    while i < n:
-        if not above[i]:
-            i += 1
+    idx = np.flatnonzero(prob > low)
+    if idx.size == 0:
+        return []
+    new = np.r_[True, (np.diff(idx) != 1) | (t.sent[idx[1:]] != t.sent[idx[:-1]])]
+    firsts = np.flatnonzero(new)
+    starts, ends = idx[firsts], idx[np.r_[firsts[1:] - 1, idx.size - 1]]
+    peaks = np.maximum.reduceat(prob[idx], firsts)
+    runs: list[list[float]] = []
+    for i, j, peak in zip(starts.tolist(), ends.tolist(), peaks.tolist(), strict=True):
+        if peak <= high:
             continue
-        j = i
-        while j + 1 < n and above[j + 1] and t.sent[j + 1] == t.sent[i]:
-            j += 1
-        peak = float(prob[i:j + 1].max())
-        if peak > high:
-            start, end = _trim(text, int(t.start[i]), int(t.end[j]))
-            if end > start:
-                spans.append((start, end, peak))
-        i = j + 1
+        if runs and i - runs[-1][1] - 1 <= gap and t.sent[i] == t.sent[int(runs[-1][1])]:
+            runs[-1][1], runs[-1][2] = j, max(runs[-1][2], peak)
+        else:
+            runs.append([i, j, peak])
+    spans: list[tuple[int, int, float]] = []
+    for i, j, peak in runs:
+        start, end = _trim(text, int(t.start[int(i)]), int(t.end[int(j)]))
+        if end > start:
+            spans.append((start, end, float(peak)))
     return spans
 
 
@@ -687,7 +696,7 @@ def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None
         scored = _score_doc(doc, model)
         hi = model.high if high is None else float(high)
         lo = min(model.low if low is None else float(low), hi)
-        spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text)
+        spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text, model.gap)
         labels = _classify(doc, scored.text, [(s, e) for s, e, _ in spans], model)
     except Exception:  # a malformed Doc must not stop the pipeline
         return []

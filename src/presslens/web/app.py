@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from presslens.schema import Article
+from presslens.web.cache import ResponseCache, ResponseCacheMiddleware
 from presslens.web.db import Database
 from presslens.web.render import STATIC, error_response
 from presslens.web.security import DEFAULT_MAX_BODY, BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -77,6 +78,10 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
             response.headers[name] = value
         return response
 
+    # Innermost: the cache sees only requests that passed the Host check (the database is read-only
+    # while served, so a stored answer stays true; see presslens.web.cache).
+    app.state.response_cache = ResponseCache()
+    app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
@@ -98,7 +103,7 @@ def app_from_environment() -> FastAPI:
     import os
 
     hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
-    database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "2")))
+    database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "1")))
     return create_app(database, allowed_hosts=hosts or None, close_db=True)
 
 

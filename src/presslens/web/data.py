@@ -2,22 +2,20 @@
 JSON twin returns it unchanged. All SQL lives in ``presslens.queries``.
 
 The database is read-only while served (DuckDB refuses writers while the server holds it), so
-aggregate answers that do not depend on paging (overview, outlet profiles, timelines, quote
-variants) are memoised per server in a small LRU cache.
+every answer is memoised per server in an ``LRU`` (``presslens.web.cache``).
 """
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Hashable
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from threading import BoundedSemaphore, Event, Lock, local
 from typing import Any
 
 import duckdb
 
 from presslens import queries
+from presslens.web.cache import LRU
 from presslens.web.paging import Page
 from presslens.web.records import article_record, iso, plain, quote
 from presslens.web.search import parse_query
@@ -29,59 +27,6 @@ VARIANT_GROUPS = 20
 VARIANT_QUOTES = 500
 VARIANTS_SHOWN = 12
 VARIANT_BUCKET = 300
-
-
-class LRU:
-    """A small thread-safe memo of computed answers, most recently used kept.
-
-    Misses are computed once per key even when many requests ask at the same time (the others
-    wait for the first), and at most ``max_concurrent`` computations run at once, so a burst of
-    cold requests queues instead of thrashing two cores with dozens of parallel DuckDB queries.
-    Keys computed inside another computation (the list totals) are never asked for at top level,
-    so waiting on them cannot deadlock.
-    """
-
-    def __init__(self, size: int = 2048, max_concurrent: int = 4) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = Lock()
-        self._inflight: dict[Hashable, Event] = {}
-        self._gate = BoundedSemaphore(max_concurrent)
-        self._local = local()
-
-    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        while True:
-            with self._lock:
-                if key in self._items:
-                    self._items.move_to_end(key)
-                    return self._items[key]
-                waiting = self._inflight.get(key)
-                if waiting is None:
-                    done = self._inflight[key] = Event()
-                    break
-            waiting.wait()  # another thread computes it; then look again (it may have failed)
-        try:
-            value = self._compute(compute)
-            with self._lock:
-                self._items[key] = value
-                self._items.move_to_end(key)
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
-            return value
-        finally:
-            with self._lock:
-                del self._inflight[key]
-            done.set()
-
-    def _compute(self, compute: Callable[[], Any]) -> Any:
-        if getattr(self._local, "inside", False):  # nested: the outer computation holds a slot
-            return compute()
-        with self._gate:
-            self._local.inside = True
-            try:
-                return compute()
-            finally:
-                self._local.inside = False
 
 
 def _outlet_name(value: str | None) -> str:
@@ -191,55 +136,68 @@ def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[dat
     return out
 
 
-def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> list[dict[str, Any]]:
+def recent_quotes(cur: duckdb.DuckDBPyConnection, speaker_id: str) -> list[dict[str, Any]]:
+    """The speaker's ``VARIANT_QUOTES`` most recent quotes (``queries.speaker_quotes`` rows, not cached)."""
+    return queries.records(queries.speaker_quotes(cur, speaker_id, limit=VARIANT_QUOTES))
+
+
+def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str,
+             recent: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """The speaker's statements reported in several articles, grouped with their wordings.
 
     Grouping (``presslens.corpus.group_quotes``) runs over the speaker's ``VARIANT_QUOTES`` most recent
-    quotes so that one page view stays bounded in time; ``presslens variants`` covers the whole corpus.
-    Groups have the fields of ``presslens.corpus.VariantGroup.as_dict``.
+    quotes (``recent``, when the caller has read them already) so that one page view stays bounded in
+    time; ``presslens variants`` covers the whole corpus. Groups have the fields of
+    ``presslens.corpus.VariantGroup.as_dict``.
     """
 
     def compute() -> list[dict[str, Any]]:
         from presslens.corpus import VariantSettings, group_quotes
 
-        rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=VARIANT_QUOTES))
-        rows = [r for r in rows if r.get("quote")]
+        rows = [r for r in (recent if recent is not None else recent_quotes(cur, speaker_id)) if r.get("quote")]
         members = group_quotes([r["quote"] for r in rows], [r["article_id"] for r in rows],
                                VariantSettings(max_bucket=VARIANT_BUCKET))
-        groups = [_variant_group([rows[i] for i in group]) for group in members]
+        groups = [_ranked_group([rows[i] for i in group]) for group in members]
         groups.sort(key=lambda g: (-g["articles"], -g["wordings"], g["reference"]))
-        return groups[:VARIANT_GROUPS]
+        return [_with_variants(g) for g in groups[:VARIANT_GROUPS]]
 
     return cache.get(("variants", speaker_id), compute)
 
 
-def _variant_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """One group: the most common wording is the reference; each variant shows its word differences."""
-    from presslens.corpus import normalise_quote, word_diff
-
-    wordings = Counter(normalise_quote(r["quote"]) for r in rows)
-    rows = sorted(rows, key=lambda r: (-wordings[normalise_quote(r["quote"])], str(r["said_on"] or r["published"] or "9"),
-                                       r["outlet"] or "", r["article_id"], r["idx"]))
-    reference = rows[0]["quote"]
-    return {
-        "speaker_id": rows[0]["speaker_id"], "speaker": rows[0]["speaker"], "reference": reference,
-        "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
-        "wordings": len(wordings), "reports": len(rows),
-        "variants": [{"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
-                      "said_on": iso(r["said_on"] or r["published"]), "published": iso(r["published"]),
-                      "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
-                     for r in _spread(rows, VARIANTS_SHOWN)],
-    }
-
-
-def _spread(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
-    """At most ``limit`` reports of a statement: one per wording first, then the rest in order."""
+def _ranked_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One group's counts, its rows most common wording first, and that wording as the reference."""
     from presslens.corpus import normalise_quote
 
+    norms = [normalise_quote(r["quote"]) for r in rows]
+    wordings = Counter(norms)
+    order = sorted(range(len(rows)), key=lambda i: (-wordings[norms[i]], str(rows[i]["said_on"] or rows[i]["published"] or "9"),
+                                                    rows[i]["outlet"] or "", rows[i]["article_id"], rows[i]["idx"]))
+    ranked = [(rows[i], norms[i]) for i in order]
+    first = ranked[0][0]
+    return {"speaker_id": first["speaker_id"], "speaker": first["speaker"], "reference": first["quote"],
+            "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
+            "wordings": len(wordings), "reports": len(rows), "ranked": ranked}
+
+
+def _with_variants(group: dict[str, Any]) -> dict[str, Any]:
+    """The group as shown: up to ``VARIANTS_SHOWN`` reports, each with its word differences from the reference."""
+    from presslens.corpus import word_diff
+
+    ranked = group.pop("ranked")
+    reference = group["reference"]
+    group["variants"] = [
+        {"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
+         "said_on": iso(r["said_on"] or r["published"]), "published": iso(r["published"]),
+         "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
+        for r in _spread(ranked, VARIANTS_SHOWN)]
+    return group
+
+
+def _spread(ranked: list[tuple[dict[str, Any], str]], limit: int) -> list[dict[str, Any]]:
+    """At most ``limit`` reports of a statement (row, normalised wording): one per wording first, then the rest."""
     seen: set[str] = set()
     first, rest = [], []
-    for row in rows:
-        key = normalise_quote(row["quote"])
+    for row, key in ranked:
         (rest if key in seen else first).append(row)
         seen.add(key)
     return (first + rest)[:limit]
@@ -267,25 +225,33 @@ def speaker_profile(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str)
 
 def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
                    page: Page, grain: str | None = None) -> dict[str, Any] | None:
-    """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants."""
-    profile = speaker_profile(cur, cache, speaker_id)
-    if profile is None:
-        return None
+    """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants.
 
-    def quotes_page() -> tuple[int, list[dict[str, Any]]]:
-        rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
-                                                      **filters.as_dict()))
-        if rows:
-            return int(rows[0]["total"]), rows
-        count = queries.speaker_quotes(cur, speaker_id, limit=None, **filters.as_dict())
-        return queries.count(count), []
+    Computed as one cache entry, so a cold page takes one of the cache's computation slots once;
+    its parts (profile, total, timeline, variants) are cached too and shared with other pages.
+    """
 
-    total, rows = cache.get(("speaker-quotes", speaker_id, filters, page), quotes_page)
-    chosen = grain or choose_grain(*profile["span"])
-    return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
-            "timeline": timeline(cur, cache, speaker_id, filters, chosen),
-            "variants": variants(cur, cache, speaker_id),
-            **page.envelope(total, [quote(r) for r in rows], "quotes")}
+    def compute() -> dict[str, Any] | None:
+        profile = speaker_profile(cur, cache, speaker_id)
+        if profile is None:
+            return None
+        total = cache.get(("speaker-total", speaker_id, filters),
+                          lambda: queries.speaker_quote_count(cur, speaker_id, **filters.as_dict()))
+        rows: list[dict[str, Any]] = []
+        recent = None
+        if filters == QuoteFilters() and page.offset + page.limit <= VARIANT_QUOTES:
+            recent = recent_quotes(cur, speaker_id)  # one read for this page and the quote variants
+            rows = recent[page.offset:page.offset + page.limit]
+        elif page.offset < total:  # a page past the end needs no query
+            rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
+                                                          **filters.as_dict()))
+        chosen = grain or choose_grain(*profile["span"])
+        return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
+                "timeline": timeline(cur, cache, speaker_id, filters, chosen),
+                "variants": variants(cur, cache, speaker_id, recent),
+                **page.envelope(total, [quote(r) for r in rows], "quotes")}
+
+    return cache.get(("speaker-detail", speaker_id, filters, page, grain), compute)
 
 
 def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, outlet: str | None = None,

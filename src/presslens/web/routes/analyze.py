@@ -9,8 +9,9 @@ multipart parser is needed.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, HTTPException, Request
@@ -22,6 +23,9 @@ from presslens.schema import Article, InputError
 from presslens.web.fetch import FetchRefused, fetch_public
 from presslens.web.highlight import article_view
 from presslens.web.render import page
+
+if TYPE_CHECKING:
+    from presslens.pipeline import Pipeline
 
 router = APIRouter()
 
@@ -46,6 +50,17 @@ class AnalyzeError(ValueError):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def pipeline_analyzer(pipeline: Pipeline) -> Callable[[Article], dict[str, Any]]:
+    """An analyzer for ``create_app``: ``pipeline`` analyses one article at a time, as a record dict."""
+    lock = threading.Lock()  # a Pipeline (spaCy) is not meant to be used from two threads at once
+
+    def analyzer(article: Article) -> dict[str, Any]:
+        with lock:
+            return pipeline.analyze(article).to_dict()
+
+    return analyzer
 
 
 def default_analyzer(article: Article) -> dict[str, Any]:

@@ -1,0 +1,61 @@
+"""The named queries behind the web pages (presslens.queries), checked against the general ``quotes`` query.
+
+The web queries choose a page first and join afterwards, and read each attribution's own copy of
+its article's outlet and date; these tests pin that they answer exactly what the general queries do.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import queries
+from presslens.corpus import update_speakers
+from presslens.store import Store, connect
+from test_queries import CORPUS
+
+
+@pytest.fixture(scope="module")
+def con(tmp_path_factory):
+    path = tmp_path_factory.mktemp("webq") / "news.duckdb"
+    with Store(path) as store:
+        store.write(CORPUS)
+        update_speakers(store.con)
+    con = connect(path, read_only=True)
+    yield con
+    con.close()
+
+
+def _keys(rows: list[dict]) -> list[tuple]:
+    return [(r["article_id"], r["idx"], r["speaker"], r["outlet"], r["title"], r["quote"]) for r in rows]
+
+
+@pytest.mark.parametrize("filters", [{}, {"outlet": "BBC"}, {"type": "direct"}, {"contains": "REFUGEE"},
+                                     {"since": "2016-01-01", "until": "2017-12-31"}, {"outlet": "nowhere"}])
+def test_speaker_quotes_pages_and_count_agree_with_quotes(con, filters):
+    for sid in ("angela-merkel", "horst-seehofer"):
+        everything = queries.records(queries.quotes(con, speaker_id=sid, limit=None, **filters))
+        paged = [r for offset in range(0, 6, 2)
+                 for r in queries.records(queries.speaker_quotes(con, sid, limit=2, offset=offset, **filters))]
+        assert queries.speaker_quote_count(con, sid, **filters) == len(everything)
+        assert _keys(paged) == _keys(everything)
+
+
+def test_speaker_timeline_and_outlets_count_every_quote(con):
+    timeline = queries.records(queries.speaker_timeline(con, "angela-merkel", grain="month"))
+    outlets = queries.records(queries.speaker_outlets(con, "angela-merkel"))
+    assert sum(r["quotes"] for r in timeline) == sum(r["quotes"] for r in outlets) == 4
+    assert {r["outlet"]: r["quotes"] for r in outlets} == {"bbc": 2, "reuters": 1, "spiegel": 1}
+    bbc = queries.records(queries.speaker_timeline(con, "angela-merkel", outlet="BBC"))
+    assert [(str(r["period"]), r["outlet"]) for r in bbc] == [("2017-03-01", "bbc"), ("2017-06-01", "bbc")]
+
+
+def test_listing_pages_carry_their_aggregates(con):
+    merkel = queries.speaker(con, "angela-merkel")
+    assert (merkel["quotes"], merkel["outlets"]) == (4, 3)
+    assert (str(merkel["first_said"]), str(merkel["last_said"])) == ("2015-08-31", "2017-06-20")
+    speakers = queries.records(queries.speakers(con, limit=None))
+    assert [s["speaker_id"] for s in speakers] == ["angela-merkel", "horst-seehofer"]
+    assert queries.records(queries.speakers(con, limit=1, offset=1))[0]["outlets"] == 2
+    articles = queries.records(queries.articles(con, limit=None))
+    assert [a["attributions"] for a in articles] == [1, 1, 1, 2, 1]  # newest first
+    assert queries.records(queries.articles(con, limit=2, offset=2)) == articles[2:4]
