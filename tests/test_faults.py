@@ -43,6 +43,10 @@ def snapshot(db: Path) -> dict[str, int]:
     if not db.exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if not tables:  # killed before the schema's transaction committed: the next ingest creates it
+            return {}
+        assert {"articles", "meta", *CHILD_TABLES} <= tables, f"a half-created schema: {sorted(tables)}"
         total, distinct = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone()
         assert total == distinct, "an article is stored twice"
         for table in CHILD_TABLES:

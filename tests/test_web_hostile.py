@@ -20,7 +20,6 @@ error pages and the analyze form):
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -34,10 +33,6 @@ from fastapi.testclient import TestClient
 from presslens.schema import Analysis, Article, Attribution, Source, Span
 from presslens.web import create_app
 from web_corpus.server import running_server
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 
 SCRIPT = "<script>window.__pwned=1;alert('script')</script>"
 IMG = "<img src=x onerror=\"window.__pwned=1;alert('img')\">"
@@ -239,21 +234,6 @@ def test_json_twins_carry_payloads_as_plain_strings(client, ids):
 
 
 # --------------------------------------------------------------------------- in a real browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium); browser tests need Debian's Chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
