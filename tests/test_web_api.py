@@ -151,6 +151,40 @@ def test_speaker_page_data(client):
     assert outlets == {"Riverside Gazette": 2, "Valley Herald": 2, "Harbor Times": 1}
 
 
+def test_older_database_without_speaker_page_tables(client, db_path, tmp_path):
+    """The speaker page reads the tables ``update_speakers`` derives (quotes by speaker, quote
+    variants); a database from before they existed is served the same answers computed on the
+    fly, and gains the tables on its next read-write open with its speakers marked outdated (so
+    the next ingest fills them)."""
+    import shutil
+
+    import duckdb
+
+    from presslens import queries
+    from presslens.corpus import PAGE_VARIANT_QUOTES, page_variants, speakers_outdated, update_speakers
+    from presslens.store import Store
+
+    older = shutil.copy(db_path, tmp_path / "older.duckdb")  # the module's server holds db_path
+    with duckdb.connect(str(older)) as con:
+        stored = queries.stored_page_variants(con, "jane-porter")
+        live = page_variants(queries.records(queries.speaker_quotes(con, "jane-porter", limit=PAGE_VARIANT_QUOTES)))
+        assert queries.stored_page_variants(con, "nobody") == []
+        assert stored and stored == live
+        con.execute("DROP TABLE speaker_variants")
+        con.execute("DROP TABLE quotes_by_speaker")
+        assert queries.stored_page_variants(con, "jane-porter") is None
+    with TestClient(create_app(older)) as c:
+        for params in ({}, {"outlet": "Valley Herald"}, {"limit": 2, "offset": 1}):
+            assert c.get("/api/speakers/jane-porter", params=params).json() == \
+                client.get("/api/speakers/jane-porter", params=params).json()
+    with Store(older) as store:
+        assert queries.stored_page_variants(store.con, "jane-porter") == []
+        assert store.con.execute("SELECT count(*) FROM quotes_by_speaker").fetchall() == [(0,)]
+        assert speakers_outdated(store.con)
+        update_speakers(store.con)  # what the next ingest does
+        assert queries.stored_page_variants(store.con, "jane-porter") == stored
+
+
 @pytest.mark.parametrize(("limit", "offset"), [(2, 0), (2, 2), (2, 4), (50, 0), (3, 600)])
 def test_unfiltered_speaker_pages_match_the_filtered_path(client, limit, offset):
     """Unfiltered pages are cut from the read behind the quote variants; a filter that keeps

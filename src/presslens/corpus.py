@@ -20,6 +20,7 @@ wording differs from the most common one.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import unicodedata
@@ -35,7 +36,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz, process
 
 from presslens import queries
-from presslens.store import connect
+from presslens.store import SPEAKER_QUOTE_ROWS_VIEW, connect
 
 # --------------------------------------------------------------------------- names
 
@@ -461,6 +462,7 @@ def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping:
             "AND attributions.speaker_id IS DISTINCT FROM m.speaker_id"
         )
         con.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id IS NOT NULL AND source_name IS NULL")
+        _write_speaker_pages(con)
         con.execute("INSERT OR REPLACE INTO meta SELECT 'speakers_articles', CAST(count(*) AS VARCHAR) FROM articles")
         con.execute("COMMIT")
     except BaseException:
@@ -470,7 +472,7 @@ def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping:
             pass
         raise
     finally:
-        for view in ("_speakers", "_speaker_map"):
+        for view in ("_speakers", "_speaker_map", "_page_variants"):
             try:
                 con.unregister(view)
             except duckdb.Error:
@@ -728,6 +730,108 @@ def _variant_group(rows: list[dict[str, Any]]) -> VariantGroup:
     variants = [Variant(r["article_id"], r["idx"], r["content_text"], r["outlet"], r["said_on"], r["published"],
                         r["title"], r["url"], word_diff(reference, r["content_text"])) for r in rows]
     return VariantGroup(rows[0]["speaker_id"], rows[0]["speaker"], reference, variants)
+
+
+# The quote variants of a speaker page (``presslens serve``): the groups among the speaker's
+# ``PAGE_VARIANT_QUOTES`` most recent quotes, so that one page stays bounded; ``find_variants``
+# covers everything. ``update_speakers`` stores them per speaker (table ``speaker_variants``, JSON
+# text), so a page reads them instead of grouping at every first view.
+PAGE_VARIANT_QUOTES = 500
+PAGE_VARIANT_GROUPS = 20
+PAGE_VARIANTS_SHOWN = 12
+PAGE_VARIANT_SETTINGS = VariantSettings(max_bucket=300)
+
+_PAGE_VARIANT_ROWS_SQL = """
+SELECT article_id, idx, speaker_id, speaker, content_text AS quote, said_on, published, outlet, title, url
+FROM quotes_by_speaker
+QUALIFY row_number() OVER (PARTITION BY speaker_id ORDER BY said DESC NULLS LAST, article_id, idx) <= $per_speaker
+ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx
+"""
+
+
+def page_variants(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A speaker page's quote variants from the speaker's most recent quotes, newest first.
+
+    ``rows`` have the columns of ``queries.speaker_quotes`` (``quote``, ``said_on``, ``published``,
+    ``outlet``, ``title``, ``url`` …). At most ``PAGE_VARIANT_GROUPS`` groups, most widely reported
+    first, each with ``PAGE_VARIANTS_SHOWN`` of its reports (one per wording first) and their word
+    differences from the most common wording.
+    """
+    rows = [r for r in rows if r.get("quote")]
+    members = group_quotes([r["quote"] for r in rows], [r["article_id"] for r in rows], PAGE_VARIANT_SETTINGS)
+    groups = [_ranked_group([rows[i] for i in group]) for group in members]
+    groups.sort(key=lambda g: (-g["articles"], -g["wordings"], g["reference"]))
+    return [_shown_group(g) for g in groups[:PAGE_VARIANT_GROUPS]]
+
+
+def _ranked_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """One group's counts, its rows most common wording first, and that wording as the reference."""
+    norms = [normalise_quote(r["quote"]) for r in rows]
+    wordings = Counter(norms)
+    order = sorted(range(len(rows)), key=lambda i: (-wordings[norms[i]], str(rows[i]["said_on"] or rows[i]["published"] or "9"),
+                                                    rows[i]["outlet"] or "", rows[i]["article_id"], rows[i]["idx"]))
+    ranked = [(rows[i], norms[i]) for i in order]
+    first = ranked[0][0]
+    return {"speaker_id": first["speaker_id"], "speaker": first["speaker"], "reference": first["quote"],
+            "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
+            "wordings": len(wordings), "reports": len(rows), "ranked": ranked}
+
+
+def _shown_group(group: dict[str, Any]) -> dict[str, Any]:
+    """The group as shown: up to ``PAGE_VARIANTS_SHOWN`` reports, each with its differences from the reference."""
+    ranked = group.pop("ranked")
+    reference = group["reference"]
+    seen: set[str] = set()
+    first, rest = [], []
+    for row, key in ranked:  # one report per wording first, then the others
+        (rest if key in seen else first).append(row)
+        seen.add(key)
+    group["variants"] = [
+        {"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
+         "said_on": _iso(r["said_on"] or r["published"]), "published": _iso(r["published"]),
+         "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
+        for r in (first + rest)[:PAGE_VARIANTS_SHOWN]]
+    return group
+
+
+def _write_speaker_pages(con: duckdb.DuckDBPyConnection) -> None:
+    """Recompute the derived tables of the speaker pages (``store.DERIVED_DDL``) inside the caller's transaction.
+
+    ``quotes_by_speaker`` is written in page order, so one speaker's quotes sit together on disk;
+    ``speaker_variants`` gets one row (JSON text) per speaker with quote variants.
+    """
+    con.execute(SPEAKER_QUOTE_ROWS_VIEW)
+    con.execute("DELETE FROM quotes_by_speaker")
+    con.execute("INSERT INTO quotes_by_speaker BY NAME SELECT * FROM speaker_quote_rows "
+                "ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx")
+    _write_page_variants(con)
+
+
+def _write_page_variants(con: duckdb.DuckDBPyConnection) -> None:
+    """Group each speaker's most recent quotes (``page_variants``) into ``speaker_variants``."""
+    con.execute("DELETE FROM speaker_variants")
+    reader = con.sql(_PAGE_VARIANT_ROWS_SQL, params={"per_speaker": PAGE_VARIANT_QUOTES}).to_arrow_reader(50_000)
+    stored: list[dict[str, str]] = []
+    block: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        groups = page_variants(block) if len(block) > 1 else []
+        if groups:
+            stored.append({"speaker_id": block[0]["speaker_id"], "groups": json.dumps(groups, ensure_ascii=False)})
+
+    for batch in reader:
+        for row in batch.to_pylist():
+            if block and row["speaker_id"] != block[0]["speaker_id"]:
+                flush()
+                block = []
+            block.append(row)
+    if block:
+        flush()
+    con.register("_page_variants", pa.Table.from_pylist(stored, schema=_PAGE_VARIANTS_SCHEMA))
+    con.execute("INSERT INTO speaker_variants BY NAME SELECT * FROM _page_variants")
+
+
+_PAGE_VARIANTS_SCHEMA = pa.schema([("speaker_id", pa.string()), ("groups", pa.string())])
 
 
 def find_variants(

@@ -12,6 +12,7 @@ the day it was said when the text gives one, else the publication date.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -386,26 +387,27 @@ LIMIT $limit OFFSET $offset
 
 # The speaker queries read the outlet and publication date that every attribution row repeats from
 # its article (store.py), so they need no join with ``articles`` until the page's rows are chosen.
+# The speaker-page queries read ``quotes_by_speaker`` (``store.DERIVED_DDL``): one speaker's quotes
+# stored together, newest first, with their article's outlet, date, title and URL.
 _SPEAKER_TIMELINE_SQL = """
-SELECT CAST(date_trunc($grain, coalesce(a.said_on, a.published)) AS DATE) AS period,
-       coalesce(a.outlet, '') AS outlet, count(*) AS quotes
-FROM attributions a
-WHERE a.speaker_id = $speaker_id
-  AND coalesce(a.said_on, a.published) IS NOT NULL
-  AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
-  AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
-  AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
-  AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
-  AND ($type IS NULL OR a.type = $type)
+SELECT CAST(date_trunc($grain, q.said) AS DATE) AS period, coalesce(q.outlet, '') AS outlet, count(*) AS quotes
+FROM quotes_by_speaker q
+WHERE q.speaker_id = $speaker_id
+  AND q.said IS NOT NULL
+  AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
+  AND ($outlet IS NULL OR lower(q.outlet) = lower($outlet))
+  AND ($since IS NULL OR q.said >= CAST($since AS DATE))
+  AND ($until IS NULL OR q.said <= CAST($until AS DATE))
+  AND ($type IS NULL OR q.type = $type)
 GROUP BY 1, 2
 ORDER BY 1, 2
 """
 
 _SPEAKER_OUTLETS_SQL = """
-SELECT coalesce(a.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT a.article_id) AS articles,
-       min(coalesce(a.said_on, a.published)) AS first_said, max(coalesce(a.said_on, a.published)) AS last_said
-FROM attributions a
-WHERE a.speaker_id = $speaker_id
+SELECT coalesce(q.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+       min(q.said) AS first_said, max(q.said) AS last_said
+FROM quotes_by_speaker q
+WHERE q.speaker_id = $speaker_id
 GROUP BY 1
 ORDER BY 2 DESC, 1
 """
@@ -414,39 +416,29 @@ _SPEAKER_RECORD_SQL = """
 SELECT speaker_id, name, kind, quotes, articles, aliases FROM speakers WHERE speaker_id = $speaker_id
 """
 
-# The page is chosen on three narrow columns; only its rows are then read in full and joined.
 _SPEAKER_QUOTES_SQL = """
-WITH hits AS (
-    SELECT a.article_id, a.idx, coalesce(a.said_on, a.published) AS said
-    FROM attributions a
-    WHERE a.speaker_id = $speaker_id
-      AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
-      AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
-      AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
-      AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
-      AND ($type IS NULL OR a.type = $type)
-    ORDER BY said DESC NULLS LAST, a.article_id, a.idx
-    LIMIT $limit OFFSET $offset
-)
-SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
-       a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
-       a.said_on, ar.published, ar.outlet, ar.title, ar.url
-FROM hits h
-JOIN attributions a ON a.article_id = h.article_id AND a.idx = h.idx
-JOIN articles ar ON ar.id = h.article_id
-LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
-ORDER BY h.said DESC NULLS LAST, h.article_id, h.idx
+SELECT q.article_id, q.idx, q.speaker_id, q.speaker, q.source_name, q.source_kind, q.type, q.cue_text AS cue,
+       q.content_text AS quote, q.said_on, q.published, q.outlet, q.title, q.url
+FROM quotes_by_speaker q
+WHERE q.speaker_id = $speaker_id
+  AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
+  AND ($outlet IS NULL OR lower(q.outlet) = lower($outlet))
+  AND ($since IS NULL OR q.said >= CAST($since AS DATE))
+  AND ($until IS NULL OR q.said <= CAST($until AS DATE))
+  AND ($type IS NULL OR q.type = $type)
+ORDER BY q.said DESC NULLS LAST, q.article_id, q.idx
+LIMIT $limit OFFSET $offset
 """
 
 _SPEAKER_QUOTE_COUNT_SQL = """
 SELECT count(*) AS quotes
-FROM attributions a
-WHERE a.speaker_id = $speaker_id
-  AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
-  AND ($outlet IS NULL OR lower(a.outlet) = lower($outlet))
-  AND ($since IS NULL OR coalesce(a.said_on, a.published) >= CAST($since AS DATE))
-  AND ($until IS NULL OR coalesce(a.said_on, a.published) <= CAST($until AS DATE))
-  AND ($type IS NULL OR a.type = $type)
+FROM quotes_by_speaker q
+WHERE q.speaker_id = $speaker_id
+  AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
+  AND ($outlet IS NULL OR lower(q.outlet) = lower($outlet))
+  AND ($since IS NULL OR q.said >= CAST($since AS DATE))
+  AND ($until IS NULL OR q.said <= CAST($until AS DATE))
+  AND ($type IS NULL OR q.type = $type)
 """
 
 _OUTLET_TYPES_SQL = """
@@ -527,6 +519,20 @@ def speaker_record(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str,
     return rows[0] if rows else None
 
 
+def stored_page_variants(con: duckdb.DuckDBPyConnection, speaker_id: str) -> list[dict[str, Any]] | None:
+    """The speaker page's quote variants as ``update_speakers`` stored them (``corpus.page_variants``).
+
+    An empty list when the speaker has none; None when the database predates the
+    ``speaker_variants`` table (the caller then groups the quotes itself).
+    """
+    try:
+        rows = con.execute("SELECT groups FROM speaker_variants WHERE speaker_id = $speaker_id",
+                           {"speaker_id": speaker_id}).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return json.loads(rows[0][0]) if rows else []
+
+
 def speaker_quotes(
     con: duckdb.DuckDBPyConnection, speaker_id: str, *, contains: str | None = None, outlet: str | None = None,
     since: DateLike = None, until: DateLike = None, type: str | None = None, limit: int | None = 50,
@@ -534,8 +540,8 @@ def speaker_quotes(
 ) -> Relation:
     """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS``.
 
-    The filters mean what they mean in ``quotes``; matching only the id lets the page be chosen
-    from the attributions table alone, before any join. ``speaker_quote_count`` gives the total.
+    The filters mean what they mean in ``quotes``. Reads ``quotes_by_speaker``, where the
+    speaker's quotes lie together in this order. ``speaker_quote_count`` gives the total.
     """
     params = {**_speaker_filters(speaker_id, contains, outlet, since, until, type), **_page(limit, offset)}
     return con.sql(_SPEAKER_QUOTES_SQL, params=params)

@@ -15,7 +15,8 @@ is refused with a message saying what to do. Indexes (``INDEX_DDL``: every child
 ``article_id``, attributions also by ``speaker_id``) are access paths, not layout: a database
 without them answers the same queries, only slower, so they are not part of the version. The
 writer creates them with the schema and adds any that are missing whenever it opens a database
-read-write, so databases written before they existed gain them on their next ingest.
+read-write, so databases written before they existed gain them on their next ingest. The same goes
+for the derived tables of ``DERIVED_DDL``, recomputed with the speakers.
 """
 
 from __future__ import annotations
@@ -126,6 +127,31 @@ CREATE TABLE errors (origin VARCHAR, reason VARCHAR, failed_at TIMESTAMP);
 CREATE TABLE speakers (
     speaker_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, aliases VARCHAR[],
     quotes INTEGER, articles INTEGER);
+"""
+# Derived tables, recomputed with the speakers (``corpus.update_speakers``) for the speaker pages
+# of ``presslens serve``: each speaker's quotes stored together, newest first (a speaker's quotes
+# are otherwise scattered over the whole attributions table), and each speaker's quote variants
+# (JSON text). They were added after schema version 1 was released, so a version-1 database may
+# lack them: the writer adds them on its next read-write open and marks the speakers outdated, so
+# the next ingest fills them; a read-only server uses ``SPEAKER_QUOTE_ROWS_VIEW`` instead.
+DERIVED_TABLES: tuple[str, ...] = ("quotes_by_speaker", "speaker_variants")
+DERIVED_DDL = """
+CREATE TABLE IF NOT EXISTS quotes_by_speaker (
+    speaker_id VARCHAR, speaker VARCHAR, said DATE, article_id VARCHAR, idx INTEGER, type VARCHAR,
+    cue_text VARCHAR, content_text VARCHAR, source_name VARCHAR, source_kind VARCHAR, said_on DATE,
+    outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
+CREATE TABLE IF NOT EXISTS speaker_variants (speaker_id VARCHAR PRIMARY KEY, groups VARCHAR);
+"""
+# The rows of ``quotes_by_speaker``, as a temporary view of the connection that runs it.
+SPEAKER_QUOTE_ROWS_VIEW = """
+CREATE OR REPLACE TEMP VIEW speaker_quote_rows AS
+SELECT a.speaker_id, coalesce(s.name, a.source_name) AS speaker, coalesce(a.said_on, a.published) AS said,
+       a.article_id, a.idx, a.type, a.cue_text, a.content_text, a.source_name, a.source_kind, a.said_on,
+       ar.outlet, ar.published, ar.title, ar.url
+FROM attributions a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+WHERE a.speaker_id IS NOT NULL
 """
 ALL_TABLES: tuple[str, ...] = (*BATCH_TABLES, "speakers", "meta")
 
@@ -343,6 +369,8 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool)
         raise StoreError(_version_message(path, found))
     if writable and missing_indexes(con):
         add_indexes(con)
+    if writable and not names.issuperset(DERIVED_TABLES):
+        add_derived_tables(con)
 
 
 def _version_message(path: Path, found: int | None) -> str:
@@ -372,11 +400,24 @@ def add_indexes(con: duckdb.DuckDBPyConnection) -> None:
         raise
 
 
+def add_derived_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the missing ``DERIVED_DDL`` tables and mark the speakers outdated, so the next ingest fills them."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(DERIVED_DDL)
+        con.execute("DELETE FROM meta WHERE key = 'speakers_articles'")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and index and record the schema version, in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(DDL)
+        con.execute(DERIVED_DDL)
         con.execute(INDEX_DDL)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
                     [str(SCHEMA_VERSION), _now().isoformat(timespec="seconds")])

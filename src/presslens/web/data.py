@@ -7,7 +7,7 @@ every answer is memoised per server in an ``LRU`` (``presslens.web.cache``).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -23,10 +23,6 @@ from presslens.web.search import parse_query
 NO_OUTLET = "(no outlet)"
 TOP_SPEAKERS = 15
 LATEST_ARTICLES = 6
-VARIANT_GROUPS = 20
-VARIANT_QUOTES = 500
-VARIANTS_SHOWN = 12
-VARIANT_BUCKET = 300
 
 
 def _outlet_name(value: str | None) -> str:
@@ -136,71 +132,23 @@ def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[dat
     return out
 
 
-def recent_quotes(cur: duckdb.DuckDBPyConnection, speaker_id: str) -> list[dict[str, Any]]:
-    """The speaker's ``VARIANT_QUOTES`` most recent quotes (``queries.speaker_quotes`` rows, not cached)."""
-    return queries.records(queries.speaker_quotes(cur, speaker_id, limit=VARIANT_QUOTES))
-
-
-def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str,
-             recent: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> list[dict[str, Any]]:
     """The speaker's statements reported in several articles, grouped with their wordings.
 
-    Grouping (``presslens.corpus.group_quotes``) runs over the speaker's ``VARIANT_QUOTES`` most recent
-    quotes (``recent``, when the caller has read them already) so that one page view stays bounded in
-    time; ``presslens variants`` covers the whole corpus. Groups have the fields of
-    ``presslens.corpus.VariantGroup.as_dict``.
+    Read from the ``speaker_variants`` table that ``presslens ingest`` keeps (``corpus.page_variants``
+    over the speaker's ``corpus.PAGE_VARIANT_QUOTES`` most recent quotes); a database written before
+    that table existed gets the same grouping computed here, once per speaker.
     """
 
     def compute() -> list[dict[str, Any]]:
-        from presslens.corpus import VariantSettings, group_quotes
+        from presslens.corpus import PAGE_VARIANT_QUOTES, page_variants
 
-        rows = [r for r in (recent if recent is not None else recent_quotes(cur, speaker_id)) if r.get("quote")]
-        members = group_quotes([r["quote"] for r in rows], [r["article_id"] for r in rows],
-                               VariantSettings(max_bucket=VARIANT_BUCKET))
-        groups = [_ranked_group([rows[i] for i in group]) for group in members]
-        groups.sort(key=lambda g: (-g["articles"], -g["wordings"], g["reference"]))
-        return [_with_variants(g) for g in groups[:VARIANT_GROUPS]]
+        stored = queries.stored_page_variants(cur, speaker_id)
+        if stored is not None:
+            return stored
+        return page_variants(queries.records(queries.speaker_quotes(cur, speaker_id, limit=PAGE_VARIANT_QUOTES)))
 
     return cache.get(("variants", speaker_id), compute)
-
-
-def _ranked_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """One group's counts, its rows most common wording first, and that wording as the reference."""
-    from presslens.corpus import normalise_quote
-
-    norms = [normalise_quote(r["quote"]) for r in rows]
-    wordings = Counter(norms)
-    order = sorted(range(len(rows)), key=lambda i: (-wordings[norms[i]], str(rows[i]["said_on"] or rows[i]["published"] or "9"),
-                                                    rows[i]["outlet"] or "", rows[i]["article_id"], rows[i]["idx"]))
-    ranked = [(rows[i], norms[i]) for i in order]
-    first = ranked[0][0]
-    return {"speaker_id": first["speaker_id"], "speaker": first["speaker"], "reference": first["quote"],
-            "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
-            "wordings": len(wordings), "reports": len(rows), "ranked": ranked}
-
-
-def _with_variants(group: dict[str, Any]) -> dict[str, Any]:
-    """The group as shown: up to ``VARIANTS_SHOWN`` reports, each with its word differences from the reference."""
-    from presslens.corpus import word_diff
-
-    ranked = group.pop("ranked")
-    reference = group["reference"]
-    group["variants"] = [
-        {"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
-         "said_on": iso(r["said_on"] or r["published"]), "published": iso(r["published"]),
-         "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
-        for r in _spread(ranked, VARIANTS_SHOWN)]
-    return group
-
-
-def _spread(ranked: list[tuple[dict[str, Any], str]], limit: int) -> list[dict[str, Any]]:
-    """At most ``limit`` reports of a statement (row, normalised wording): one per wording first, then the rest."""
-    seen: set[str] = set()
-    first, rest = [], []
-    for row, key in ranked:
-        (rest if key in seen else first).append(row)
-        seen.add(key)
-    return (first + rest)[:limit]
 
 
 def speaker_profile(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> dict[str, Any] | None:
@@ -238,17 +186,13 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
         total = cache.get(("speaker-total", speaker_id, filters),
                           lambda: queries.speaker_quote_count(cur, speaker_id, **filters.as_dict()))
         rows: list[dict[str, Any]] = []
-        recent = None
-        if filters == QuoteFilters() and page.offset + page.limit <= VARIANT_QUOTES:
-            recent = recent_quotes(cur, speaker_id)  # one read for this page and the quote variants
-            rows = recent[page.offset:page.offset + page.limit]
-        elif page.offset < total:  # a page past the end needs no query
+        if page.offset < total:  # a page past the end needs no query
             rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
                                                           **filters.as_dict()))
         chosen = grain or choose_grain(*profile["span"])
         return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
                 "timeline": timeline(cur, cache, speaker_id, filters, chosen),
-                "variants": variants(cur, cache, speaker_id, recent),
+                "variants": variants(cur, cache, speaker_id),
                 **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
     return cache.get(("speaker-detail", speaker_id, filters, page, grain), compute)
