@@ -131,10 +131,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
-    """``presslens serve`` on 127.0.0.1:port, in its own process(es)."""
+def start_server(db: Path, port: int, workers: int | None = None) -> subprocess.Popen:
+    """``presslens serve`` on 127.0.0.1:port, in its own process(es) (``workers`` None: the server's default)."""
     command = [sys.executable, "-m", "presslens", "serve", "--db", str(db), "--host", "127.0.0.1",
-               "--port", str(port), "--log-level", "warning", "--workers", str(workers)]
+               "--port", str(port), "--log-level", "warning"]
+    if workers is not None:
+        command += ["--workers", str(workers)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -309,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=200, help="requests per client (at most 2000)")
     parser.add_argument("--max-seconds", type=float, default=600, help="stop sending after this long")
     parser.add_argument("--target-p95-ms", type=float, default=300, help="API p95 target")
-    parser.add_argument("--workers", type=int, default=1, help="server processes (presslens serve --workers)")
+    parser.add_argument("--workers", type=int, help="server processes (presslens serve --workers; default: its default)")
     parser.add_argument("--uniform", action="store_true",
                         help="draw speakers, articles and offsets uniformly (cache worst case)")
     parser.add_argument("--json", type=Path, help="also write the report here")
@@ -338,7 +340,9 @@ def main(argv: list[str] | None = None) -> int:
     report = summarise(samples, seconds)
     report["server_cpu_seconds"] = round(cpu_used, 1)
     report["server_cpu_ms_per_request"] = round(1000 * cpu_used / max(1, len(samples)), 1)
-    report.update(workers=args.workers, mix="uniform" if args.uniform else "popularity", clients=clients, requests_per_client=requests, cpus=os.cpu_count(),
+    from presslens.cli.serve import default_workers
+
+    report.update(workers=args.workers or default_workers(), mix="uniform" if args.uniform else "popularity", clients=clients, requests_per_client=requests, cpus=os.cpu_count(),
                   load_average_before=round(load_before, 1), load_average_after=round(load_after, 1),
                   database=str(args.db or "synthetic"))
     print(json.dumps(report, indent=2))

@@ -387,6 +387,16 @@ def test_serve_cli_host_rules():
     assert allowed_hosts_for("0.0.0.0", ["news.example"]) == ["news.example"]
 
 
+def test_serve_defaults_to_one_worker_per_core(monkeypatch):
+    import os
+
+    from presslens.cli import serve
+
+    for cores, expected in ((1, 1), (2, 2), (16, serve.MAX_DEFAULT_WORKERS)):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda _pid, n=cores: set(range(n)))
+        assert serve.default_workers() == expected
+
+
 # --------------------------------------------------------------------------- read-only database
 
 

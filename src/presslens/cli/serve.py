@@ -19,6 +19,22 @@ SERVER_LIMITS = {"timeout_keep_alive": 5, "h11_max_incomplete_event_size": 16 * 
                  "timeout_graceful_shutdown": 10}
 
 
+MAX_DEFAULT_WORKERS = 4
+
+
+def default_workers() -> int:
+    """One server process per CPU core this process may use, at most ``MAX_DEFAULT_WORKERS``.
+
+    One process runs Python on one core at a time; a second one roughly halves the latency tail
+    under concurrent load on a 2-core machine (docs/web.md).
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_DEFAULT_WORKERS, cores))
+
+
 def allowed_hosts_for(host: str, extra: list[str]) -> list[str] | None:
     """Host headers to accept: on a loopback address only local names (defeats DNS rebinding); else any."""
     try:
@@ -38,9 +54,10 @@ def serve(
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on (0 picks a free one).")] = 8000,
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="Extra Host header value to accept (e.g. a proxy's name); repeatable.")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, max=32,
-                                         help="Server processes; each opens the database read-only and keeps "
-                                              "its own cache.")] = 1,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, max=32, show_default=False,
+                                                help="Server processes; each opens the database read-only and "
+                                                     "keeps its own cache. Default: one per CPU core, at most "
+                                                     f"{MAX_DEFAULT_WORKERS}.")] = None,
     threads: Annotated[int, typer.Option("--threads", min=1, max=64,
                                          help="DuckDB threads per process; 1 suits many small concurrent queries, "
                                               "more helps one user on a large corpus.")] = 1,
@@ -62,15 +79,19 @@ def serve(
         raise fail(str(exc)) from None
     hosts = allowed_hosts_for(host, list(allow_host or []))
     shown = f"[{host}]" if ":" in host else host
-    stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/  — Ctrl+C to stop")
+    stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/ with "
+                 f"{workers or default_workers()} worker process(es) — Ctrl+C to stop")
     options = {"host": host, "port": port, "log_level": log_level, "server_header": False, "proxy_headers": False,
                "access_log": log_level in ("info", "debug"), **SERVER_LIMITS}
-    if workers > 1:
-        database.close()  # each worker process opens its own read-only connection
-        os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []), ENV_THREADS: str(threads)})
-        uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
-        return
+    workers = workers or default_workers()
     try:
-        uvicorn.run(create_app(database, allowed_hosts=hosts), **options)
+        if workers > 1:
+            # Each worker process opens its own read-only connection; this one stays open meanwhile,
+            # so no writer can take the file between the start and the workers' opening it.
+            os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []),
+                               ENV_THREADS: str(threads)})
+            uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
+        else:
+            uvicorn.run(create_app(database, allowed_hosts=hosts), **options)
     finally:
         database.close()
