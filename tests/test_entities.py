@@ -93,13 +93,16 @@ def test_empty_text(entities_of):
 def test_title_and_name_tagged_as_an_organisation_is_a_person(nlp):
     from spacy.tokens import Span as SpacySpan
 
-    text = '"The bridge reopens in May," Mayor Elena Vasquez said. The Finance Ministry and Mayor Office agreed.'
+    text = ('"The bridge reopens in May," Mayor Elena Vasquez said. The Finance Ministry and Mayor Office agreed, '
+            'and so did Judge Rotenberg Center.')
     doc = nlp(text)
     words = [t.text for t in doc]
-    mayor, ministry, office = words.index("Mayor"), words.index("Finance"), len(words) - 4
+    mayor, ministry, office = words.index("Mayor"), words.index("Finance"), words.index("Office") - 1
+    judge = words.index("Judge")
     # the small model tags "Mayor Elena Vasquez" as ORG or WORK_OF_ART: set the tags that way
     doc.ents = [SpacySpan(doc, mayor, mayor + 3, label="WORK_OF_ART"), SpacySpan(doc, ministry, ministry + 2, label="ORG"),
-                SpacySpan(doc, office, office + 2, label="ORG")]
+                SpacySpan(doc, office, office + 2, label="ORG"), SpacySpan(doc, judge, judge + 3, label="ORG")]
     assert words[office:office + 2] == ["Mayor", "Office"]
     kinds = {e.name: e.kind for e in find_entities(doc)}
-    assert kinds == {"Elena Vasquez": "person", "Finance Ministry": "organization", "Mayor Office": "organization"}
+    assert kinds == {"Elena Vasquez": "person", "Finance Ministry": "organization", "Mayor Office": "organization",
+                     "Judge Rotenberg Center": "organization"}
