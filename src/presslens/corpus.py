@@ -747,6 +747,7 @@ FROM quotes_by_speaker
 QUALIFY row_number() OVER (PARTITION BY speaker_id ORDER BY said DESC NULLS LAST, article_id, idx) <= $per_speaker
 ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx
 """
+_PAGE_VARIANTS_SCHEMA = pa.schema([("speaker_id", pa.string()), ("groups", pa.string())])
 
 
 def page_variants(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -829,9 +830,6 @@ def _write_page_variants(con: duckdb.DuckDBPyConnection) -> None:
         flush()
     con.register("_page_variants", pa.Table.from_pylist(stored, schema=_PAGE_VARIANTS_SCHEMA))
     con.execute("INSERT INTO speaker_variants BY NAME SELECT * FROM _page_variants")
-
-
-_PAGE_VARIANTS_SCHEMA = pa.schema([("speaker_id", pa.string()), ("groups", pa.string())])
 
 
 def find_variants(
