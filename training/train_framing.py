@@ -10,8 +10,13 @@ Method (see ``presslens.extract.framing`` for inference):
 
 1. Parse every article once with ``presslens.nlp.load()`` (cached as a DocBin outside the repo;
    the stage-1 fold models are cached there too).
-2. Span identification, stage 1: hashed token features; one averaged-SGD logistic regression
-   per token model (all techniques, then eight groups of techniques) and one sentence model
+2. Span identification, stage 1: hashed token features, including buckets of a word lexicon
+   built here from the VADER lexicon (``vaderSentiment``) and Pattern's English subjectivity
+   lexicon (shipped with ``textblob``), optionally with English Zipf frequencies (``wordfreq``,
+   ``Settings.zipf_min > 0``; off by default because its data are CC BY-SA); the lexicon is
+   stored in the model file, so none of these packages is needed at run time. One
+   averaged-SGD logistic regression per token model (all techniques, then eight groups of
+   techniques) and one sentence model
    (logistic regression over the sentence's mean feature vector). Out-of-fold stage-1 scores
    on the training part come from K folds by article; the shipped stage 1 averages the K fold
    models so that its scores on new text match what stage 2 was trained on. The tokens of a
@@ -23,6 +28,7 @@ Method (see ``presslens.extract.framing`` for inference):
 4. Technique classification: one-vs-rest averaged-SGD logistic regressions on the gold spans of
    the training part, over hashed span features (softmaxed at inference).
 
+    pip install -e '.[train]'   # scikit-learn, vaderSentiment, textblob
     .venv/bin/python training/train_framing.py [--data /work/shared/data/ptc] [--out src/presslens/models]
 """
 
@@ -30,6 +36,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -73,6 +81,7 @@ class Settings:
     tc_alpha: float = 3e-4
     stage1_beta: float = 0.5  # token weight n**-beta inside a span of n tokens (stage 1)
     stage2_beta: float = 0.5  # the same for stage 2
+    zipf_min: float = 0.0  # > 0: words at least this frequent (Zipf scale) get a wordfreq frequency (CC BY-SA data)
     seed: int = 13
 
 
@@ -88,6 +97,7 @@ class ArticleData:
     weights: np.ndarray  # (n, models) float: 1/n inside a span of n tokens, 1 elsewhere
     spans: list[tuple[int, int]]  # gold SI spans
     tc: list[tuple[str, int, int]]  # gold technique spans
+    lex: np.ndarray | None  # (n, len(fr.LEX_COLUMNS)) lexicon values of the tokens
 
 
 def log(msg: str) -> None:
@@ -118,6 +128,59 @@ def parse_articles(data: Path, ids: list[str], cache: Path) -> dict[str, Doc]:
     return dict(zip(ids, docs, strict=True))
 
 
+_WORD = re.compile(r"[a-z][a-z'\-]*")
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"train_framing: the package {name!r} is needed to build the word lexicon")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def build_lexicon(zipf_min: float) -> tuple[np.ndarray, np.ndarray]:
+    """Word lexicon for the model file: sorted spaCy hashes of word forms and their values.
+
+    Columns follow ``fr.LEX_COLUMNS``: VADER mean valence (-4..4) and a flag, Pattern polarity,
+    subjectivity and intensity averaged over a form's senses and a flag, and the wordfreq Zipf
+    frequency of the form (0 when rarer than ``zipf_min`` or when ``zipf_min`` is 0). Values
+    are rounded to float16, as they are stored.
+    """
+    from spacy.strings import hash_string
+
+    rows: dict[str, np.ndarray] = {}
+
+    def row(word: str) -> np.ndarray:
+        return rows.setdefault(word, np.zeros(len(fr.LEX_COLUMNS), dtype=np.float64))
+
+    vader = _package_dir("vaderSentiment") / "vader_lexicon.txt"
+    for line in vader.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and _WORD.fullmatch(parts[0]):
+            r = row(parts[0])
+            r[0], r[1] = float(parts[1]), 1.0
+    senses: dict[str, list[tuple[float, float, float]]] = {}
+    pattern = (_package_dir("textblob") / "en" / "en-sentiment.xml").read_text(encoding="utf-8")
+    for m in re.finditer(r'<word form="([^"]+)"[^>]*?polarity="([-\d.]+)" subjectivity="([-\d.]+)" '
+                         r'intensity="([-\d.]+)"', pattern):
+        senses.setdefault(m.group(1).lower(), []).append((float(m.group(2)), float(m.group(3)), float(m.group(4))))
+    for word, vals in senses.items():
+        r = row(word)
+        r[2:5], r[5] = np.mean(vals, axis=0), 1.0
+    if zipf_min > 0:
+        import wordfreq
+
+        for word, freq in wordfreq.get_frequency_dict("en", "best").items():
+            zipf = float(np.log10(freq)) + 9.0
+            if zipf >= zipf_min and _WORD.fullmatch(word):
+                row(word)[6] = zipf
+    words = sorted(rows)
+    keys = np.array([hash_string(w) for w in words], dtype=np.uint64)
+    vals = np.stack([rows[w] for w in words]).astype(np.float16).astype(np.float32)
+    order = np.argsort(keys)
+    return keys[order], vals[order]
+
+
 def token_labels(t: fr.TokenTable, spans: list[tuple[int, int]]) -> np.ndarray:
     """1 for tokens whose middle character lies inside one of ``spans``."""
     y = np.zeros(t.n, dtype=np.int8)
@@ -137,7 +200,8 @@ def span_sizes(t: fr.TokenTable, spans: list[tuple[int, int]]) -> np.ndarray:
     return size
 
 
-def build_articles(ids: list[str], docs: dict[str, Doc], si: dict, tc: dict) -> list[ArticleData]:
+def build_articles(ids: list[str], docs: dict[str, Doc], si: dict, tc: dict,
+                   lexicon: tuple[np.ndarray, np.ndarray] | None = None) -> list[ArticleData]:
     out = []
     for aid in ids:
         doc = docs[aid]
@@ -147,7 +211,9 @@ def build_articles(ids: list[str], docs: dict[str, Doc], si: dict, tc: dict) -> 
         model_spans += [[(s, e) for tech, s, e in gold_tc if tech in techs] for techs in GROUPS.values()]
         labels = np.stack([token_labels(t, spans) for spans in model_spans], axis=1)
         sizes = np.stack([span_sizes(t, spans) for spans in model_spans], axis=1)
-        out.append(ArticleData(aid, doc, t, fr.si_features(t), labels, 1.0 / sizes, si.get(aid, []), gold_tc))
+        lex = fr.lexicon_values(t, *lexicon) if lexicon is not None else None
+        out.append(ArticleData(aid, doc, t, fr.si_features(t, lex), labels, 1.0 / sizes, si.get(aid, []), gold_tc,
+                               lex))
     return out
 
 
@@ -241,6 +307,8 @@ def cached_stage1(arts: list[ArticleData], xs: list[sp.csr_matrix], folds: np.nd
     h.update(folds.tobytes())
     h.update(repr([(k, getattr(cfg, k)) for k in ("si_bits", "folds", "sgd_alpha", "sgd_epochs", "sent_c", "seed", "stage1_beta")]).encode())
     h.update(repr(sorted((k, sorted(v)) for k, v in GROUPS.items())).encode())
+    for a in arts:  # the features themselves (templates, lexicon)
+        h.update(a.feats.tobytes())
     path = cache / f"ptc-stage1-{h.hexdigest()[:16]}.npz"
     if path.is_file():
         with np.load(path, allow_pickle=False) as z:
@@ -349,13 +417,16 @@ def main(argv: list[str] | None = None) -> int:
     train_ids, dev_ids = ev.split_ids(ids)
     log(f"{len(ids)} labelled articles: {len(train_ids)} train, {len(dev_ids)} held out (not used here)")
     docs = parse_articles(args.data, ids, args.cache)
-    arts = build_articles(train_ids, docs, ev.read_si_labels(args.data), ev.read_tc_labels(args.data))
+    lex_keys, lex_vals = build_lexicon(cfg.zipf_min)
+    log(f"word lexicon: {lex_keys.size} word forms")
+    arts = build_articles(train_ids, docs, ev.read_si_labels(args.data), ev.read_tc_labels(args.data),
+                          (lex_keys, lex_vals))
     xs = [hashed_csr(a.feats, cfg.si_bits) for a in arts]
     log(f"{sum(a.table.n for a in arts)} training tokens, {arts[0].feats.shape[1]} feature templates")
 
     folds = fold_of(arts, cfg)
     oof, w1, b1 = cached_stage1(arts, xs, folds, cfg, args.cache)
-    x2 = [fr.stage2_inputs(lg, a.table) for lg, a in zip(oof, arts, strict=True)]
+    x2 = [fr.stage2_inputs(lg, a.table, a.lex) for lg, a in zip(oof, arts, strict=True)]
     oof2: list[np.ndarray | None] = [None] * len(arts)
     for k in range(cfg.folds):
         fit = [i for i in range(len(arts)) if folds[i] != k]
@@ -377,12 +448,16 @@ def main(argv: list[str] | None = None) -> int:
     model = fr.FramingModel(
         si_bits=cfg.si_bits, si_w1=w1, si_b1=b1, si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2,
         high=high, low=low, gap=gap, tc_bits=cfg.tc_bits, tc_w=tc_w, tc_b=tc_b,
-        techniques=fr.TECHNIQUES, groups=("all", *GROUPS),
+        techniques=fr.TECHNIQUES, groups=("all", *GROUPS), lex_keys=lex_keys, lex_vals=lex_vals,
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
             "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
             "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]}, "cv_tc_micro_f1": cv_acc,
             "settings": {k: getattr(cfg, k) for k in cfg.__slots__},
+            "lexicon": {"word_forms": int(lex_keys.size), "columns": list(fr.LEX_COLUMNS),
+                        "sources": ["VADER lexicon (vaderSentiment, MIT)",
+                                    "Pattern en-sentiment.xml (shipped with textblob, PDDL)"]
+                        + (["wordfreq English 'best' list (data CC BY-SA 4.0)"] if cfg.zipf_min > 0 else [])},
         },
     )
     model.save(args.out)

@@ -8,13 +8,15 @@ Corpus of Da San Martino et al. (EMNLP 2019):
   two-stage linear tagger. Stage 1 is a set of logistic regressions (averaged SGD) over hashed
   sparse features read straight from spaCy's token arrays (word, lemma, part of speech,
   dependency, head, shape, suffix, entity type, neighbouring words, inside-quotes, sentence
-  punctuation, position): one model for all techniques, one per group of techniques, and a
+  punctuation, position) and over buckets of a word lexicon (valence and subjectivity of the
+  token, its neighbours and its sentence; optionally word frequency), so that loaded words unseen in
+  training still count: one model for all techniques, one per group of techniques, and a
   sentence model scored as the mean over a sentence's tokens. Stage 2 is a logistic regression
-  over the stage-1 scores of the token, its neighbours, its sentence and its paragraph, which
-  smooths the tagging. Spans are decoded with two thresholds: a run of tokens above ``low``
-  within one sentence becomes a span when one of its tokens is above ``high``, and kept runs of
-  a sentence at most ``gap`` tokens apart are joined; span edges are trimmed as the organisers
-  trimmed theirs.
+  over the stage-1 scores of the token, its neighbours, its sentence and its paragraph, plus a
+  few dense lexicon summaries, which smooths the tagging. Spans are decoded with two
+  thresholds: a run of tokens above ``low`` within one sentence becomes a span when one of its
+  tokens is above ``high``, and kept runs of a sentence at most ``gap`` tokens apart are
+  joined; span edges are trimmed as the organisers trimmed theirs.
 * **Technique classification (TC).** Each span is scored by one-vs-rest logistic regressions
   (softmaxed) over hashed features: words, lemmas and character n-grams of the span, words
   around it and in its sentence, its length, its part-of-speech pattern and root, and cues such
@@ -33,7 +35,7 @@ import math
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -248,8 +250,95 @@ def _sentence_flags(t: TokenTable, lower: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def si_features(t: TokenTable) -> np.ndarray:
-    """Hashed stage-1 features, one uint64 per token per template: shape (n, templates)."""
+# ---------------------------------------------------------------------------------------------
+# Word lexicon: per word form, VADER valence, Pattern polarity/subjectivity/intensity and the
+# word's Zipf frequency (zero in the shipped model; see the model card for sources and licences). The table ships inside
+# the model file as sorted spaCy string hashes, so words never seen in training still carry
+# a signal. Columns of ``FramingModel.lex_vals`` (intensity is stored but not read yet):
+# ---------------------------------------------------------------------------------------------
+LEX_COLUMNS: tuple[str, ...] = ("valence", "in_valence", "polarity", "subjectivity", "intensity",
+                                "in_subjectivity", "zipf")
+_L_VAL, _L_INVAL, _L_POL, _L_SUBJ, _L_INT, _L_INSUBJ, _L_ZIPF = range(len(LEX_COLUMNS))
+
+
+def _lookup(keys: np.ndarray, vals: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Rows of ``vals`` for the hashes ``h`` (zeros where a hash is not in ``keys``)."""
+    i = np.clip(np.searchsorted(keys, h), 0, keys.size - 1)
+    return np.where((keys[i] == h)[:, None], vals[i], 0.0)
+
+
+def lexicon_values(t: TokenTable, keys: np.ndarray, vals: np.ndarray) -> np.ndarray:
+    """Lexicon columns of each token: its lower-case form, else its lemma, shape (n, columns)."""
+    if t.n == 0 or keys.size == 0:
+        return np.zeros((t.n, len(LEX_COLUMNS)), dtype=np.float64)
+    by_form = _lookup(keys, vals, t.cols[:, _C_LOWER]).astype(np.float64)
+    by_lemma = _lookup(keys, vals, t.cols[:, _C_LEMMA]).astype(np.float64)
+    for flag, cols in ((_L_INVAL, [_L_VAL, _L_INVAL]), (_L_INSUBJ, [_L_POL, _L_SUBJ, _L_INT, _L_INSUBJ]),
+                       (_L_ZIPF, [_L_ZIPF])):
+        use = (by_form[:, flag] == 0) & (by_lemma[:, flag] != 0)
+        by_form[np.ix_(use, cols)] = by_lemma[np.ix_(use, cols)]
+    return by_form
+
+
+def _window_max(x: np.ndarray, sent: np.ndarray, k: int = 2) -> np.ndarray:
+    """Largest value among the up to ``k`` tokens on either side in the same sentence."""
+    rows = np.arange(x.shape[0], dtype=np.uint64)
+    out = np.zeros(x.shape[0])
+    for d in (*range(-k, 0), *range(1, k + 1)):
+        idx = _shift(rows, sent, d)
+        ok = idx != _PAD
+        out[ok] = np.maximum(out[ok], x[idx[ok].astype(np.int64)])
+    return out
+
+
+def _lexicon_derived(lx: np.ndarray, t: TokenTable) -> dict[str, np.ndarray]:
+    """Token, window and sentence summaries of the lexicon columns."""
+    strength = np.abs(lx[:, _L_VAL]) / 4.0
+    subj = lx[:, _L_SUBJ] * lx[:, _L_INSUBJ]
+    s_mean, s_max, s_len = _group_stats(strength, t.sent)
+    s_subj, _, _ = _group_stats(subj, t.sent)
+    return {
+        "strength": strength, "subj": subj, "pol": lx[:, _L_POL],
+        "any": np.maximum(strength, np.maximum(0.8 * subj, np.abs(lx[:, _L_POL]))), "zipf": lx[:, _L_ZIPF],
+        "w_strength": _window_max(strength, t.sent), "w_subj": _window_max(subj, t.sent),
+        "s_mean": s_mean, "s_max": s_max, "s_sum": s_mean * s_len, "s_subj": s_subj,
+    }
+
+
+def lexicon_templates(lx: np.ndarray, t: TokenTable) -> list[tuple[np.ndarray, ...]]:
+    """Stage-1 templates over lexicon buckets: the token, its neighbours and its sentence."""
+    d = _lexicon_derived(lx, t)
+    pos = t.cols[:, _C_POS]
+    val = np.where(lx[:, _L_INVAL] > 0, 1 + _bucketise(lx[:, _L_VAL], (-2.5, -1.5, -0.5, 0.5, 1.5, 2.5)), 0)
+    subj = np.where(lx[:, _L_INSUBJ] > 0,
+                    1 + 3 * _bucketise(d["subj"], (0.2, 0.4, 0.6, 0.8)) + _bucketise(d["pol"], (-0.1, 0.1)), 0)
+    val, subj = val.astype(np.uint64), subj.astype(np.uint64)
+    zipf = _bucketise(d["zipf"], (0.1, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0, 6.0))
+    w_val = _bucketise(d["w_strength"], (0.1, 0.3, 0.5, 0.7))
+    w_subj = _bucketise(d["w_subj"], (0.1, 0.4, 0.7))
+    s_sum = _bucketise(d["s_sum"], (0.25, 0.75, 1.5, 2.5, 4.0))
+    s_subj = _bucketise(d["s_subj"], (0.02, 0.05, 0.1, 0.2))
+    return [
+        (val,), (val, pos), (subj,), (subj, pos), (_shift(val, t.sent, -1), val), (val, _shift(val, t.sent, 1)),
+        (zipf,), (zipf, pos), (w_val,), (w_val, pos), (w_subj, pos), (s_sum,), (s_subj,), (s_sum, pos),
+    ]
+
+
+_LEX_DENSE = ("strength", "subj", "pol", "any", "zipf", "w_strength", "w_subj", "s_mean", "s_max", "s_sum",
+              "s_subj")
+
+
+def lexicon_dense(lx: np.ndarray, t: TokenTable) -> np.ndarray:
+    """Dense stage-2 inputs from the lexicon: shape (n, len(_LEX_DENSE))."""
+    d = _lexicon_derived(lx, t)
+    return np.stack([d[k] for k in _LEX_DENSE], axis=1)
+
+
+def si_features(t: TokenTable, lx: np.ndarray | None = None) -> np.ndarray:
+    """Hashed stage-1 features, one uint64 per token per template: shape (n, templates).
+
+    ``lx`` (from :func:`lexicon_values`) adds the lexicon templates.
+    """
     n = t.n
     if n == 0:
         return np.zeros((0, 0), dtype=np.uint64)
@@ -272,6 +361,8 @@ def si_features(t: TokenTable) -> np.ndarray:
         (f["excl"],), (f["quest"],), (f["quote"],), (f["excl"], pos), (f["quest"], pos),
         (f["slen"],), (f["pos"],), (f["fromend"],), (f["para"],), (f["para"], pos), (f["para"], lemma),
     ]
+    if lx is not None:
+        templates += lexicon_templates(lx, t)
     out = np.empty((n, len(templates)), dtype=np.uint64)
     for k, cols in enumerate(templates):
         out[:, k] = _hash_cols(k, cols, n)
@@ -334,6 +425,14 @@ class FramingModel:
     techniques: tuple[str, ...]
     groups: tuple[str, ...]  # names of the stage-1 token models
     meta: dict
+    # Word lexicon (see LEX_COLUMNS): sorted spaCy hashes of word forms and their values.
+    # Empty for models built without it, which then use no lexicon features.
+    lex_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
+    lex_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LEX_COLUMNS)), dtype=np.float32))
+
+    def lexicon(self, t: TokenTable) -> np.ndarray | None:
+        """Lexicon columns of the tokens of ``t``, or ``None`` when the model has no lexicon."""
+        return lexicon_values(t, self.lex_keys, self.lex_vals) if self.lex_keys.size else None
 
     def save(self, directory: Path, stem: str = MODEL_STEM) -> None:
         """Write ``<stem>.npz`` (weights, float16 for the hashed tables) and ``<stem>.json``."""
@@ -343,10 +442,11 @@ class FramingModel:
             si_w1=self.si_w1.astype(np.float16), si_b1=self.si_b1.astype(np.float32),
             si_w2=self.si_w2.astype(np.float32), si_mu2=self.si_mu2.astype(np.float32),
             si_sd2=self.si_sd2.astype(np.float32), tc_w=self.tc_w.astype(np.float16),
-            tc_b=self.tc_b.astype(np.float32),
+            tc_b=self.tc_b.astype(np.float32), lex_keys=self.lex_keys.astype(np.uint64),
+            lex_vals=self.lex_vals.astype(np.float16),
         )
         settings = {
-            "format": 2, "si_bits": self.si_bits, "si_b2": self.si_b2, "high": self.high,
+            "format": 3, "si_bits": self.si_bits, "si_b2": self.si_b2, "high": self.high,
             "low": self.low, "gap": self.gap, "tc_bits": self.tc_bits, "techniques": list(self.techniques),
             "groups": list(self.groups), "meta": self.meta,
         }
@@ -367,6 +467,8 @@ class FramingModel:
             tc_w=arr["tc_w"].astype(np.float32), tc_b=arr["tc_b"].astype(np.float64),
             techniques=tuple(settings["techniques"]),
             groups=tuple(settings["groups"]), meta=dict(settings.get("meta", {})),
+            lex_keys=arr.get("lex_keys", np.zeros(0, dtype=np.uint64)).astype(np.uint64),
+            lex_vals=arr.get("lex_vals", np.zeros((0, len(LEX_COLUMNS)))).astype(np.float32),
         )
 
 
@@ -409,12 +511,14 @@ def stage1_logits(scores: np.ndarray, t: TokenTable) -> np.ndarray:
     return out
 
 
-def stage2_inputs(logits: np.ndarray, t: TokenTable) -> np.ndarray:
-    """Stage-2 design matrix: context features of each token model plus sentence-model features."""
+def stage2_inputs(logits: np.ndarray, t: TokenTable, lx: np.ndarray | None = None) -> np.ndarray:
+    """Stage-2 design matrix: context features of each token model, sentence-model and lexicon features."""
     if t.n == 0:
         return np.zeros((0, 0), dtype=np.float64)
     blocks = [stage2_features(logits[:, k], t) for k in range(logits.shape[1] - 1)]
     blocks.append(logits[:, -1:])
+    if lx is not None:
+        blocks.append(lexicon_dense(lx, t))
     return np.hstack(blocks)
 
 
@@ -438,8 +542,9 @@ def _score_doc(doc: Doc, model: FramingModel) -> _Scored:
     t = token_table(doc, text)
     if t.n == 0:
         return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0))
-    logits = stage1_logits(stage1_scores(si_features(t), model.si_w1, model.si_b1, model.si_bits), t)
-    z = standardise(stage2_inputs(logits, t), model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
+    lx = model.lexicon(t)
+    logits = stage1_logits(stage1_scores(si_features(t, lx), model.si_w1, model.si_b1, model.si_bits), t)
+    z = standardise(stage2_inputs(logits, t, lx), model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
     return _Scored(text, t, logits, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 
