@@ -59,3 +59,17 @@ def test_listing_pages_carry_their_aggregates(con):
     articles = queries.records(queries.articles(con, limit=None))
     assert [a["attributions"] for a in articles] == [1, 1, 1, 2, 1]  # newest first
     assert queries.records(queries.articles(con, limit=2, offset=2)) == articles[2:4]
+
+
+def test_undated_quotes_count_in_the_total_but_not_on_the_timeline(tmp_path):
+    from test_queries import story
+
+    undated = story("wire", None, [("Horst Seehofer", "Nobody knows when this was said", "direct")])
+    with Store(tmp_path / "news.duckdb") as store:
+        store.write([*CORPUS, undated])
+        update_speakers(store.con)
+        rows = queries.records(queries.speaker_timeline(store.con, "horst-seehofer", grain="month"))
+        assert [r["period"] for r in rows if r["outlet"] == "wire"] == [None]
+        assert queries.speaker_quote_count(store.con, "horst-seehofer") == 3
+        assert len(queries.records(queries.speaker_quotes(store.con, "horst-seehofer"))) == 3
+        assert queries.speaker_quote_count(store.con, "horst-seehofer", since="2000-01-01") == 2

@@ -393,14 +393,13 @@ _SPEAKER_TIMELINE_SQL = """
 SELECT CAST(date_trunc($grain, q.said) AS DATE) AS period, coalesce(q.outlet, '') AS outlet, count(*) AS quotes
 FROM quotes_by_speaker q
 WHERE q.speaker_id = $speaker_id
-  AND q.said IS NOT NULL
   AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
   AND ($outlet IS NULL OR lower(q.outlet) = lower($outlet))
   AND ($since IS NULL OR q.said >= CAST($since AS DATE))
   AND ($until IS NULL OR q.said <= CAST($until AS DATE))
   AND ($type IS NULL OR q.type = $type)
 GROUP BY 1, 2
-ORDER BY 1, 2
+ORDER BY 1 NULLS LAST, 2
 """
 
 _SPEAKER_OUTLETS_SQL = """
@@ -428,17 +427,6 @@ WHERE q.speaker_id = $speaker_id
   AND ($type IS NULL OR q.type = $type)
 ORDER BY q.said DESC NULLS LAST, q.article_id, q.idx
 LIMIT $limit OFFSET $offset
-"""
-
-_SPEAKER_QUOTE_COUNT_SQL = """
-SELECT count(*) AS quotes
-FROM quotes_by_speaker q
-WHERE q.speaker_id = $speaker_id
-  AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
-  AND ($outlet IS NULL OR lower(q.outlet) = lower($outlet))
-  AND ($since IS NULL OR q.said >= CAST($since AS DATE))
-  AND ($until IS NULL OR q.said <= CAST($until AS DATE))
-  AND ($type IS NULL OR q.type = $type)
 """
 
 _OUTLET_TYPES_SQL = """
@@ -495,13 +483,14 @@ def speaker_timeline(
     con: duckdb.DuckDBPyConnection, speaker_id: str, *, grain: str = "month", contains: str | None = None,
     outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
 ) -> Relation:
-    """Quotes of one speaker per period and outlet; columns period (first day), outlet ('' if none), quotes."""
+    """Quotes of one speaker per period and outlet; columns period (first day), outlet ('' if none), quotes.
+
+    Quotes with no date (neither said on nor published) count in rows whose period is NULL, so
+    the quotes of all rows add up to the number of quotes the filters match.
+    """
     if grain not in TIME_GRAINS:
         raise ValueError(f"grain must be one of {', '.join(TIME_GRAINS)}, not {grain!r}")
-    if type is not None and type not in ATTRIBUTION_TYPES:
-        raise ValueError(f"type must be one of {', '.join(ATTRIBUTION_TYPES)}, not {type!r}")
-    params = {"grain": grain, "speaker_id": speaker_id, "contains": _text(contains), "outlet": _text(outlet),
-              "since": _day(since, "since"), "until": _day(until, "until"), "type": type}
+    params = {"grain": grain, **_speaker_filters(speaker_id, contains, outlet, since, until, type)}
     return con.sql(_SPEAKER_TIMELINE_SQL, params=params)
 
 
@@ -552,13 +541,14 @@ def speaker_quote_count(
     since: DateLike = None, until: DateLike = None, type: str | None = None,
 ) -> int:
     """How many quotes ``speaker_quotes`` finds with the same filters, ignoring limit and offset."""
-    params = _speaker_filters(speaker_id, contains, outlet, since, until, type)
-    return int(con.execute(_SPEAKER_QUOTE_COUNT_SQL, params).fetchall()[0][0])
+    rows = speaker_timeline(con, speaker_id, contains=contains, outlet=outlet, since=since, until=until,
+                            type=type).fetchall()
+    return sum(int(r[2]) for r in rows)
 
 
 def _speaker_filters(speaker_id: str, contains: str | None, outlet: str | None, since: DateLike,
                      until: DateLike, type: str | None) -> dict[str, Any]:
-    """The checked parameters shared by ``speaker_quotes`` and ``speaker_quote_count``."""
+    """The checked parameters of ``speaker_quotes`` and ``speaker_timeline``."""
     if type is not None and type not in ATTRIBUTION_TYPES:
         raise ValueError(f"type must be one of {', '.join(ATTRIBUTION_TYPES)}, not {type!r}")
     return {"speaker_id": speaker_id, "contains": _text(contains), "outlet": _text(outlet),

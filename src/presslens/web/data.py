@@ -98,24 +98,25 @@ def choose_grain(first: Any, last: Any) -> str:
     return "month"
 
 
-def timeline(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
-             grain: str) -> dict[str, Any]:
-    """Quotes per period and outlet: ``periods`` (ISO first days) and ``series`` {outlet: {period: n}}."""
+def timeline_rows(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
+                  grain: str) -> list[dict[str, Any]]:
+    """``queries.speaker_timeline`` rows: quotes per period and outlet (period None: undated quotes)."""
+    return cache.get(("timeline-rows", speaker_id, filters, grain), lambda: queries.records(
+        queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict())))
 
-    def compute() -> dict[str, Any]:
-        rows = queries.records(queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict()))
-        periods = _fill_periods(sorted({r["period"] for r in rows}), grain)
-        series: dict[str, dict[str, int]] = defaultdict(dict)
-        totals: dict[str, int] = defaultdict(int)
-        for r in rows:
-            name = _outlet_name(r["outlet"])
-            series[name][iso(r["period"])] = int(r["quotes"])
-            totals[name] += int(r["quotes"])
-        ordered = sorted(series, key=lambda name: (-totals[name], name))
-        return {"grain": grain, "periods": [iso(p) for p in periods],
-                "series": {name: series[name] for name in ordered}}
 
-    return cache.get(("timeline", speaker_id, filters, grain), compute)
+def timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
+    """Dated quotes per period and outlet: ``periods`` (ISO first days) and ``series`` {outlet: {period: n}}."""
+    dated = [r for r in rows if r["period"] is not None]
+    periods = _fill_periods(sorted({r["period"] for r in dated}), grain)
+    series: dict[str, dict[str, int]] = defaultdict(dict)
+    totals: dict[str, int] = defaultdict(int)
+    for r in dated:
+        name = _outlet_name(r["outlet"])
+        series[name][iso(r["period"])] = int(r["quotes"])
+        totals[name] += int(r["quotes"])
+    ordered = sorted(series, key=lambda name: (-totals[name], name))
+    return {"grain": grain, "periods": [iso(p) for p in periods], "series": {name: series[name] for name in ordered}}
 
 
 def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[date]:
@@ -176,22 +177,23 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
     """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants.
 
     Computed as one cache entry, so a cold page takes one of the cache's computation slots once;
-    its parts (profile, total, timeline, variants) are cached too and shared with other pages.
+    its parts (profile, timeline counts, which also give the total, and variants) are cached too
+    and shared with other pages.
     """
 
     def compute() -> dict[str, Any] | None:
         profile = speaker_profile(cur, cache, speaker_id)
         if profile is None:
             return None
-        total = cache.get(("speaker-total", speaker_id, filters),
-                          lambda: queries.speaker_quote_count(cur, speaker_id, **filters.as_dict()))
+        chosen = grain or choose_grain(*profile["span"])
+        counts = timeline_rows(cur, cache, speaker_id, filters, chosen)
+        total = sum(int(r["quotes"]) for r in counts)  # the timeline's rows count every matching quote
         rows: list[dict[str, Any]] = []
         if page.offset < total:  # a page past the end needs no query
             rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
                                                           **filters.as_dict()))
-        chosen = grain or choose_grain(*profile["span"])
         return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
-                "timeline": timeline(cur, cache, speaker_id, filters, chosen),
+                "timeline": timeline(counts, chosen),
                 "variants": variants(cur, cache, speaker_id),
                 **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
