@@ -36,7 +36,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz, process
 
 from presslens import queries
-from presslens.store import SPEAKER_QUOTE_ROWS_VIEW, connect
+from presslens.store import SPEAKER_QUOTE_ROWS_VIEW, connect, transaction
 
 # --------------------------------------------------------------------------- names
 
@@ -450,27 +450,20 @@ def _speaker_row(speaker: _Speaker) -> dict[str, Any]:
 
 
 def _write_speakers(con: duckdb.DuckDBPyConnection, speakers: pa.Table, mapping: pa.Table) -> None:
-    con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM speakers")
-        con.register("_speakers", speakers)
-        con.register("_speaker_map", mapping)
-        con.execute("INSERT INTO speakers BY NAME SELECT * FROM _speakers")
-        con.execute(
-            "UPDATE attributions SET speaker_id = m.speaker_id FROM _speaker_map m "
-            "WHERE attributions.article_id = m.article_id AND attributions.source_name = m.source_name "
-            "AND attributions.speaker_id IS DISTINCT FROM m.speaker_id"
-        )
-        con.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id IS NOT NULL AND source_name IS NULL")
-        _write_speaker_pages(con)
-        con.execute("INSERT OR REPLACE INTO meta SELECT 'speakers_articles', CAST(count(*) AS VARCHAR) FROM articles")
-        con.execute("COMMIT")
-    except BaseException:
-        try:
-            con.execute("ROLLBACK")
-        except duckdb.Error:  # a failed COMMIT (e.g. disk full) has already ended the transaction
-            pass
-        raise
+        with transaction(con):
+            con.execute("DELETE FROM speakers")
+            con.register("_speakers", speakers)
+            con.register("_speaker_map", mapping)
+            con.execute("INSERT INTO speakers BY NAME SELECT * FROM _speakers")
+            con.execute(
+                "UPDATE attributions SET speaker_id = m.speaker_id FROM _speaker_map m "
+                "WHERE attributions.article_id = m.article_id AND attributions.source_name = m.source_name "
+                "AND attributions.speaker_id IS DISTINCT FROM m.speaker_id"
+            )
+            con.execute("UPDATE attributions SET speaker_id = NULL WHERE speaker_id IS NOT NULL AND source_name IS NULL")
+            _write_speaker_pages(con)
+            con.execute("INSERT OR REPLACE INTO meta SELECT 'speakers_articles', CAST(count(*) AS VARCHAR) FROM articles")
     finally:
         for view in ("_speakers", "_speaker_map", "_page_variants"):
             try:

@@ -389,42 +389,41 @@ def missing_indexes(con: duckdb.DuckDBPyConnection) -> set[str]:
     return set(INDEX_NAMES) - {r[0] for r in rows}
 
 
-def add_indexes(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the missing indexes of ``INDEX_DDL``, in one transaction (needs a writable connection)."""
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """``BEGIN`` … ``COMMIT``; on any error ``ROLLBACK`` and re-raise (a failed ``COMMIT``, e.g. on a
+    full disk, has already ended the transaction, so its ``ROLLBACK`` error is ignored)."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(INDEX_DDL)
+        yield
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):
+            con.execute("ROLLBACK")
         raise
+
+
+def add_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the missing indexes of ``INDEX_DDL``, in one transaction (needs a writable connection)."""
+    with transaction(con):
+        con.execute(INDEX_DDL)
 
 
 def add_derived_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Create the missing ``DERIVED_DDL`` tables and mark the speakers outdated, so the next ingest fills them."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(DERIVED_DDL)
         con.execute("DELETE FROM meta WHERE key = 'speakers_articles'")
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and index and record the schema version, in one transaction."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute(DDL)
         con.execute(DERIVED_DDL)
         con.execute(INDEX_DDL)
         con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
                     [str(SCHEMA_VERSION), _now().isoformat(timespec="seconds")])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
 
 
 # --------------------------------------------------------------------------- the store
@@ -474,27 +473,22 @@ class Store:
     def write_tables(self, tables: dict[str, pa.Table]) -> WriteResult:
         """Insert the batch tables in one transaction, leaving out articles already stored."""
         con = self.con
-        con.execute("BEGIN TRANSACTION")
         try:
-            ids = tables["articles"]["id"].to_pylist()
-            known = self.known_ids(ids)
-            fresh = without_articles(tables, known)
-            for name in BATCH_TABLES:
-                table = fresh.get(name)
-                if table is None or table.num_rows == 0:
-                    continue
-                con.register("_batch", table)
-                try:
-                    con.execute(_INSERT_SQL[name])
-                finally:
-                    with contextlib.suppress(duckdb.Error):  # fails inside an aborted transaction
-                        con.unregister("_batch")
-            con.execute("COMMIT")
+            with transaction(con):
+                ids = tables["articles"]["id"].to_pylist()
+                known = self.known_ids(ids)
+                fresh = without_articles(tables, known)
+                for name in BATCH_TABLES:
+                    table = fresh.get(name)
+                    if table is None or table.num_rows == 0:
+                        continue
+                    con.register("_batch", table)
+                    try:
+                        con.execute(_INSERT_SQL[name])
+                    finally:
+                        with contextlib.suppress(duckdb.Error):  # fails inside an aborted transaction
+                            con.unregister("_batch")
         except BaseException as exc:
-            try:
-                con.execute("ROLLBACK")
-            except duckdb.Error:  # a failed COMMIT has already ended the transaction
-                pass
             with contextlib.suppress(duckdb.Error):
                 con.unregister("_batch")
             if isinstance(exc, duckdb.IOException | duckdb.TransactionException):  # e.g. disk full
