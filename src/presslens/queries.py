@@ -385,10 +385,10 @@ ORDER BY coalesce(said_on, published) DESC NULLS LAST, article_id, idx
 LIMIT $limit OFFSET $offset
 """
 
-# The speaker queries read the outlet and publication date that every attribution row repeats from
-# its article (store.py), so they need no join with ``articles`` until the page's rows are chosen.
 # The speaker-page queries read ``quotes_by_speaker`` (``store.DERIVED_DDL``): one speaker's quotes
-# stored together, newest first, with their article's outlet, date, title and URL.
+# stored together, newest first, with their article's outlet, date, title and URL. A database from
+# before that table existed lacks it until its next ingest; the web server then gives each cursor
+# a temporary view of the same rows (``presslens.web.db``).
 _SPEAKER_TIMELINE_SQL = """
 SELECT CAST(date_trunc($grain, q.said) AS DATE) AS period, coalesce(q.outlet, '') AS outlet, count(*) AS quotes
 FROM quotes_by_speaker q
