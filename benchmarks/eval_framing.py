@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PTC v2 folder (train-articles, labels)")
     parser.add_argument("--model-dir", type=Path, default=None, help="folder with framing.npz/json (default: shipped)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev articles (0 = all)")
+    parser.add_argument("--encoder", choices=("auto", "on", "off"), default="auto",
+                        help="use the encoder head (default: when the encoder extra is installed)")
     args = parser.parse_args(argv)
     if not (args.data / "train-articles").is_dir() or not (args.data / "train-task2-TC.labels").is_file():
         print(f"eval_framing: PTC data not found under {args.data}; skipping.")
@@ -132,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     from presslens.extract import framing
 
     t0 = time.perf_counter()
-    model = framing.load_model(args.model_dir)  # the first call in this process reads the files
+    use_encoder = {"auto": None, "on": True, "off": False}[args.encoder]
+    model = framing.load_model(args.model_dir, use_encoder)  # the first call in this process reads the files
     load_s = time.perf_counter() - t0
     if model is None:
         print("eval_framing: no framing model files found; run training/train_framing.py first.")
@@ -170,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     p, r, f1 = si_score(si_pred, {aid: si_gold.get(aid, []) for aid in dev})
     acc = tc_micro_f1(pred_labels, gold_labels)
     n_si_gold = sum(len(si_gold.get(aid, [])) for aid in dev)
+    print("SI model: " + (f"base + encoder head (layer {model.encoder.layer})" if model.encoder else "base"))
     print(f"dev split: {len(dev)} articles (seed {SPLIT_SEED}), {n_si_gold} SI spans, {len(gold_labels)} TC spans")
     print(f"SI  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({sum(len(v) for v in si_pred.values())} spans predicted)")
     print(f"TC  micro-F1 {acc:.3f}  (majority class would score "

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +67,7 @@ from presslens.schema import FramingSpan
 
 __all__ = [
     "TECHNIQUES",
+    "EncoderHead",
     "FramingModel",
     "classify_span",
     "classify_spans",
@@ -93,6 +95,7 @@ TECHNIQUES: tuple[str, ...] = (
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_STEM = "framing"
+ENCODER_STEM = "framing-encoder"
 
 # Stage-2 inputs are clipped to this many standard deviations.
 Z_CLIP = 5.0
@@ -429,6 +432,8 @@ class FramingModel:
     # Empty for models built without it, which then use no lexicon features.
     lex_keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.uint64))
     lex_vals: np.ndarray = field(default_factory=lambda: np.zeros((0, len(LEX_COLUMNS)), dtype=np.float32))
+    # Set when stage 2 also reads encoder vectors (the ``encoder`` extra, see EncoderHead).
+    encoder: EncoderHead | None = None
 
     def lexicon(self, t: TokenTable) -> np.ndarray | None:
         """Lexicon columns of the tokens of ``t``, or ``None`` when the model has no lexicon."""
@@ -472,22 +477,125 @@ class FramingModel:
         )
 
 
-@lru_cache(maxsize=1)
-def _default_model() -> FramingModel | None:
+@dataclass(slots=True)
+class EncoderHead:
+    """Stage 2 of the encoder variant (``framing-encoder.{npz,json}``, the ``encoder`` extra).
+
+    A token model (logistic regression over the standardised encoder vector of each token) gives
+    one more logit; stage 2 then reads the usual inputs, the context features of that logit
+    (:func:`stage2_features`) and the vector itself, with its own weights and decoding settings.
+    Stage 1 and technique classification are those of the base model.
+    """
+
+    layer: int
+    vocab: tuple[str, ...]  # WordPiece vocabulary of the encoder, in id order
+    tok_w: np.ndarray  # (DIM,) token model
+    tok_b: float
+    tok_mu: np.ndarray  # (DIM,) standardisation of the vectors
+    tok_sd: np.ndarray
+    si_w2: np.ndarray  # stage 2 over [base inputs, token-model context, vector]
+    si_b2: float
+    si_mu2: np.ndarray
+    si_sd2: np.ndarray
+    high: float
+    low: float
+    gap: int
+    meta: dict
+    _runtime: object = field(default=None, repr=False, compare=False)
+
+    def runtime(self):
+        """The ONNX encoder, loaded on first use (needs the ``encoder`` extra)."""
+        if self._runtime is None:
+            from presslens.extract import encoder
+
+            self._runtime = encoder.Encoder(self.vocab, self.layer)
+        return self._runtime
+
+    def vectors(self, t: TokenTable, text: str) -> np.ndarray:
+        """Encoder vector of every token of ``t``: shape (n, DIM)."""
+        texts = [text[s:e] for s, e in zip(t.start.tolist(), t.end.tolist(), strict=True)]
+        return self.runtime().vectors(texts, t.sent)
+
+    def inputs(self, vectors: np.ndarray, t: TokenTable) -> np.ndarray:
+        """The columns this head adds to the base stage-2 inputs."""
+        return encoder_inputs(standardise(vectors, self.tok_mu, self.tok_sd) @ self.tok_w + self.tok_b, vectors, t)
+
+    def save(self, directory: Path, stem: str = ENCODER_STEM) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            directory / f"{stem}.npz", vocab=np.array(self.vocab), tok_w=self.tok_w.astype(np.float32),
+            tok_mu=self.tok_mu.astype(np.float32), tok_sd=self.tok_sd.astype(np.float32),
+            si_w2=self.si_w2.astype(np.float32), si_mu2=self.si_mu2.astype(np.float32),
+            si_sd2=self.si_sd2.astype(np.float32),
+        )
+        settings = {"format": 1, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
+                    "low": self.low, "gap": self.gap, "meta": self.meta}
+        (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR, stem: str = ENCODER_STEM) -> EncoderHead:
+        settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
+        with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
+            arr = {k: z[k] for k in z.files}
+        return cls(
+            layer=int(settings["layer"]), vocab=tuple(str(v) for v in arr["vocab"]),
+            tok_w=arr["tok_w"].astype(np.float64), tok_b=float(settings["tok_b"]),
+            tok_mu=arr["tok_mu"].astype(np.float64), tok_sd=arr["tok_sd"].astype(np.float64),
+            si_w2=arr["si_w2"].astype(np.float64), si_b2=float(settings["si_b2"]),
+            si_mu2=arr["si_mu2"].astype(np.float64), si_sd2=arr["si_sd2"].astype(np.float64),
+            high=float(settings["high"]), low=float(settings["low"]), gap=int(settings["gap"]),
+            meta=dict(settings.get("meta", {})),
+        )
+
+
+def encoder_inputs(logit: np.ndarray, vectors: np.ndarray, t: TokenTable) -> np.ndarray:
+    """Stage-2 columns of the encoder head: context features of the token model's logit, then the vector."""
+    return np.hstack([stage2_features(logit, t), vectors])
+
+
+def with_encoder(model: FramingModel, head: EncoderHead) -> FramingModel:
+    """``model`` with stage 2 and decoding taken from ``head``."""
+    return replace(model, si_w2=head.si_w2, si_b2=head.si_b2, si_mu2=head.si_mu2, si_sd2=head.si_sd2,
+                   high=head.high, low=head.low, gap=head.gap, encoder=head)
+
+
+def encoder_wanted() -> bool:
+    """Whether to use the encoder head: the extra is installed and ``PRESSLENS_ENCODER`` is not ``0``."""
+    from presslens.extract import encoder
+
+    return os.environ.get("PRESSLENS_ENCODER", "1").strip() not in ("0", "false", "no") and encoder.available()
+
+
+def _load(directory: Path, use_encoder: bool) -> FramingModel | None:
     try:
-        return FramingModel.load()
+        model = FramingModel.load(directory)
     except (OSError, ValueError, KeyError):
         return None
+    if not use_encoder:
+        return model
+    try:
+        head = EncoderHead.load(directory)
+    except (OSError, ValueError, KeyError):
+        return model
+    return with_encoder(model, head)
 
 
-def load_model(directory: str | Path | None = None) -> FramingModel | None:
-    """The shipped model (cached), or one from ``directory``; ``None`` when the files are missing."""
+@lru_cache(maxsize=2)
+def _default_model(use_encoder: bool) -> FramingModel | None:
+    return _load(MODEL_DIR, use_encoder)
+
+
+def load_model(directory: str | Path | None = None, use_encoder: bool | None = None) -> FramingModel | None:
+    """The shipped model (cached), or one from ``directory``; ``None`` when the files are missing.
+
+    ``use_encoder``: ``None`` uses the encoder head when the ``encoder`` extra is installed (and
+    ``PRESSLENS_ENCODER`` is not ``0``), ``False`` never does, ``True`` does whenever the
+    head's files are there (the extra must then be installed).
+    """
+    wanted = encoder_wanted() if use_encoder is None else use_encoder
     if directory is None:
-        return _default_model()
-    try:
-        return FramingModel.load(Path(directory))
-    except (OSError, ValueError, KeyError):
-        return None
+        return _default_model(wanted)
+    return _load(Path(directory), wanted)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -544,7 +652,10 @@ def _score_doc(doc: Doc, model: FramingModel) -> _Scored:
         return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0))
     lx = model.lexicon(t)
     logits = stage1_logits(stage1_scores(si_features(t, lx), model.si_w1, model.si_b1, model.si_bits), t)
-    z = standardise(stage2_inputs(logits, t, lx), model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
+    x2 = stage2_inputs(logits, t, lx)
+    if model.encoder is not None:
+        x2 = np.hstack([x2, model.encoder.inputs(model.encoder.vectors(t, text), t)])
+    z = standardise(x2, model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
     return _Scored(text, t, logits, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
 

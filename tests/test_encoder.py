@@ -1,0 +1,120 @@
+"""The encoder extra: WordPiece splitting, window packing, vectors, and the framing head built on them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from presslens.extract import encoder, framing
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS = ROOT / "src" / "presslens" / "models"
+HEAD_FILES = [MODELS / f"{framing.ENCODER_STEM}.npz", MODELS / f"{framing.ENCODER_STEM}.json"]
+
+# A toy vocabulary written for these tests (ids are positions).
+VOCAB = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##believ", "##able", "!", "cafe", "o", "'", "brien",
+         "-", "mail", "e")
+
+
+def _needs_extra():
+    """Skip without the extra, except under CI, which installs it."""
+    if encoder.available():
+        return
+    if os.environ.get("CI"):
+        pytest.fail("the encoder extra must be installed under CI (pip install -e '.[dev,encoder]')")
+    pytest.skip("the encoder extra is not installed")
+
+
+def test_wordpiece_splits_like_bert_uncased() -> None:
+    wp = encoder.WordPiece(VOCAB)
+    assert wp.token("Unbelievable!") == (4, 5, 6, 7)
+    assert wp.token("Café") == (8,), "lower case, accents stripped"
+    assert wp.token("O'Brien") == (9, 10, 11)
+    assert wp.token("e-mail") == (14, 12, 13)
+    assert wp.token("zebra") == (1,), "a word with no full split is [UNK]"
+    assert wp.token("un" * 60) == (1,), "very long words are [UNK]"
+    assert wp.token("\u200b") == (), "nothing to read"
+
+
+def test_pack_windows_covers_every_token_once_and_keeps_sentences_whole() -> None:
+    rng = np.random.default_rng(0)
+    counts = rng.integers(1, 4, size=500)
+    sent = np.repeat(np.arange(50), 10)
+    ranges = encoder.pack_windows(counts, sent, window=40)
+    assert ranges[0][0] == 0 and ranges[-1][1] == 500
+    assert all(a < b for a, b in ranges)
+    assert all(b == c for (_, b), (c, _) in zip(ranges, ranges[1:], strict=False))
+    for a, b in ranges:
+        assert counts[a:b].sum() <= 40
+        assert a == 0 or sent[a] != sent[a - 1], "cuts fall on sentence starts while sentences fit"
+
+
+def test_pack_windows_splits_a_sentence_longer_than_a_window() -> None:
+    counts = np.ones(100, dtype=np.int64)
+    ranges = encoder.pack_windows(counts, np.zeros(100, dtype=np.int64), window=30)
+    assert [b - a for a, b in ranges] == [30, 30, 30, 10]
+
+
+@pytest.fixture(scope="module")
+def head() -> framing.EncoderHead:
+    _needs_extra()
+    if not all(p.is_file() for p in HEAD_FILES):
+        pytest.fail("the encoder head files are missing; run training/train_framing_encoder.py")
+    return framing.EncoderHead.load(MODELS)
+
+
+def test_vectors_depend_on_context(head, nlp) -> None:
+    doc = nlp("The bank raised rates. They sat on the bank of the river.")
+    t = framing.token_table(doc)
+    v = head.vectors(t, doc.text)
+    assert v.shape == (t.n, encoder.DIM)
+    assert np.isfinite(v).all() and (np.abs(v).sum(axis=1) > 0).all()
+    first, second = [i for i in range(t.n) if doc.text[t.start[i]:t.end[i]] == "bank"]
+    cos = v[first] @ v[second] / np.linalg.norm(v[first]) / np.linalg.norm(v[second])
+    assert 0.3 < cos < 0.99, "the same word in two senses gets related but different vectors"
+    again = head.vectors(t, doc.text)
+    np.testing.assert_array_equal(v, again)
+
+
+def test_long_text_is_encoded_in_windows(head, nlp) -> None:
+    doc = nlp(" ".join(["The committee approved the plan after a long debate."] * 80))
+    t = framing.token_table(doc)
+    v = head.vectors(t, doc.text)
+    assert v.shape[0] == t.n > 2 * encoder.WINDOW
+    assert (np.abs(v).sum(axis=1) > 0).all()
+
+
+def test_encoder_head_is_used_when_asked_and_finds_loaded_language(head, nlp) -> None:
+    from test_framing import INSULT, INSULT_WORDS, NEUTRAL
+
+    with_head = framing.load_model(use_encoder=True)
+    base = framing.load_model(use_encoder=False)
+    assert with_head.encoder is not None and base.encoder is None
+    assert with_head.si_w2.shape[0] == base.si_w2.shape[0] + 17 + encoder.DIM
+    doc = nlp(INSULT)
+    spans = framing.find_framing(doc, model=with_head)
+    found = " ".join(s.text.lower() for s in spans)
+    assert sum(w in found for w in INSULT_WORDS) >= 3
+    assert len(framing.find_framing(nlp(NEUTRAL), model=with_head)) <= 1
+
+
+def test_auto_choice_follows_the_environment(head, monkeypatch) -> None:
+    monkeypatch.setenv("PRESSLENS_ENCODER", "1")
+    assert framing.load_model().encoder is not None, "installed extra: used by default"
+    monkeypatch.setenv("PRESSLENS_ENCODER", "0")
+    assert framing.load_model().encoder is None
+
+
+def test_encoder_head_round_trip_and_size(head, tmp_path: Path) -> None:
+    for p in HEAD_FILES:
+        assert p.stat().st_size < 20 * 1024 * 1024
+    with np.load(HEAD_FILES[0], allow_pickle=False) as z:
+        assert all(z[k].dtype != object for k in z.files)
+    head.save(tmp_path)
+    again = framing.EncoderHead.load(tmp_path)
+    assert again.vocab == head.vocab and again.layer == head.layer
+    np.testing.assert_allclose(again.si_w2, head.si_w2, rtol=1e-6)
+

