@@ -93,12 +93,28 @@ def test_encoder_head_is_used_when_asked_and_finds_loaded_language(head, nlp) ->
     with_head = framing.load_model(use_encoder=True)
     base = framing.load_model(use_encoder=False)
     assert with_head.encoder is not None and base.encoder is None
-    assert with_head.si_w2.shape[0] == base.si_w2.shape[0] + 17 + encoder.DIM
+    assert with_head.encoder.si_w2.shape[0] == base.si_w2.shape[0] + 17 + encoder.DIM
     doc = nlp(INSULT)
     spans = framing.find_framing(doc, model=with_head)
     found = " ".join(s.text.lower() for s in spans)
     assert sum(w in found for w in INSULT_WORDS) >= 3
     assert len(framing.find_framing(nlp(NEUTRAL), model=with_head)) <= 1
+
+
+def test_a_failing_encoder_falls_back_to_the_base_model(head, nlp, caplog) -> None:
+    from test_framing import LOADED
+
+    class Broken:
+        def vectors(self, texts, sent):
+            raise RuntimeError("onnxruntime session lost")
+
+    broken = framing.with_encoder(framing.load_model(use_encoder=False), framing.EncoderHead.load(MODELS))
+    broken.encoder._runtime = Broken()
+    doc = nlp(LOADED)
+    spans = framing.find_framing(doc, model=broken)
+    assert spans, "the base stage 2 still finds the loaded language"
+    assert spans == framing.find_framing(doc, model=framing.load_model(use_encoder=False))
+    assert "encoder failed" in caplog.text
 
 
 def test_auto_choice_follows_the_environment(head, monkeypatch) -> None:

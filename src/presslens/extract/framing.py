@@ -31,6 +31,7 @@ scikit-learn at run time); ``training/train_framing.py`` builds them.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import re
@@ -92,6 +93,8 @@ TECHNIQUES: tuple[str, ...] = (
     "Thought-terminating_Cliches",
     "Whataboutism,Straw_Men,Red_Herring",
 )
+
+_log = logging.getLogger(__name__)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_STEM = "framing"
@@ -520,6 +523,11 @@ class EncoderHead:
         """The columns this head adds to the base stage-2 inputs."""
         return encoder_inputs(standardise(vectors, self.tok_mu, self.tok_sd) @ self.tok_w + self.tok_b, vectors, t)
 
+    def stage2_logits(self, base_inputs: np.ndarray, t: TokenTable, text: str) -> np.ndarray:
+        """Stage-2 logit of every token, from the base stage-2 inputs and the encoder vectors."""
+        x2 = np.hstack([base_inputs, self.inputs(self.vectors(t, text), t)])
+        return standardise(x2, self.si_mu2, self.si_sd2) @ self.si_w2 + self.si_b2
+
     def save(self, directory: Path, stem: str = ENCODER_STEM) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
@@ -554,9 +562,8 @@ def encoder_inputs(logit: np.ndarray, vectors: np.ndarray, t: TokenTable) -> np.
 
 
 def with_encoder(model: FramingModel, head: EncoderHead) -> FramingModel:
-    """``model`` with stage 2 and decoding taken from ``head``."""
-    return replace(model, si_w2=head.si_w2, si_b2=head.si_b2, si_mu2=head.si_mu2, si_sd2=head.si_sd2,
-                   high=head.high, low=head.low, gap=head.gap, encoder=head)
+    """``model`` whose span identification uses ``head`` (its own stage 2 stays as the fallback)."""
+    return replace(model, encoder=head)
 
 
 def encoder_wanted() -> bool:
@@ -643,20 +650,31 @@ class _Scored:
     table: TokenTable
     logits: np.ndarray
     prob: np.ndarray
+    decoding: tuple[float, float, int]  # high, low, gap of the stage 2 that scored it
 
 
 def _score_doc(doc: Doc, model: FramingModel) -> _Scored:
     text = doc.text
     t = token_table(doc, text)
+    base_decoding = (model.high, model.low, model.gap)
     if t.n == 0:
-        return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0))
+        return _Scored(text, t, np.zeros((0, model.si_w1.shape[0])), np.zeros(0), base_decoding)
     lx = model.lexicon(t)
     logits = stage1_logits(stage1_scores(si_features(t, lx), model.si_w1, model.si_b1, model.si_bits), t)
     x2 = stage2_inputs(logits, t, lx)
-    if model.encoder is not None:
-        x2 = np.hstack([x2, model.encoder.inputs(model.encoder.vectors(t, text), t)])
+    head = model.encoder
+    if head is not None:
+        try:
+            z = head.stage2_logits(x2, t, text)
+            return _Scored(text, t, logits, _sigmoid(z), (head.high, head.low, head.gap))
+        except Exception:  # the encoder failed on this text: the base stage 2 still answers
+            _log.warning("framing: the encoder failed on a document; used the base model for it", exc_info=True)
     z = standardise(x2, model.si_mu2, model.si_sd2) @ model.si_w2 + model.si_b2
-    return _Scored(text, t, logits, 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+    return _Scored(text, t, logits, _sigmoid(z), base_decoding)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def token_probabilities(doc: Doc, model: FramingModel | None = None) -> tuple[TokenTable, np.ndarray]:
@@ -910,9 +928,10 @@ def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None
         if model is None or len(doc) == 0:
             return []
         scored = _score_doc(doc, model)
-        hi = model.high if high is None else float(high)
-        lo = min(model.low if low is None else float(low), hi)
-        spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text, model.gap)
+        default_high, default_low, gap = scored.decoding
+        hi = default_high if high is None else float(high)
+        lo = min(default_low if low is None else float(low), hi)
+        spans = decode_spans(scored.table, scored.prob, hi, lo, scored.text, gap)
         labels = _classify(doc, scored.text, [(s, e) for s, e, _ in spans], model)
     except Exception:  # a malformed Doc must not stop the pipeline
         return []
