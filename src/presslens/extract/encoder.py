@@ -142,7 +142,7 @@ class Encoder:
         inputs = [i.name for i in full.graph.input]
         cut = onnx.utils.Extractor(full).extract_model(inputs, [f"layer_norm_{2 * layer}"])
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # the pipeline already runs one worker per core
+        options.intra_op_num_threads = 1  # parallelism comes from worker processes (--workers)
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(cut.SerializeToString(), options, providers=["CPUExecutionProvider"])
         self.output = cut.graph.output[0].name
