@@ -60,8 +60,7 @@ def cached_vectors(arts: list[tf.ArticleData], vocab: tuple[str, ...], cache: Pa
     runtime = enc.Encoder(vocab, enc.LAYER)
     out = []
     for i, a in enumerate(arts):
-        texts = [a.doc.text[s:e] for s, e in zip(a.table.start.tolist(), a.table.end.tolist(), strict=True)]
-        out.append(runtime.vectors(texts, a.table.sent))
+        out.append(fr.table_vectors(runtime, a.table, a.doc.text))
         if (i + 1) % 40 == 0:
             log(f"encoded {i + 1}/{len(arts)} articles")
     cache.mkdir(parents=True, exist_ok=True)

@@ -516,8 +516,7 @@ class EncoderHead:
 
     def vectors(self, t: TokenTable, text: str) -> np.ndarray:
         """Encoder vector of every token of ``t``: shape (n, DIM)."""
-        texts = [text[s:e] for s, e in zip(t.start.tolist(), t.end.tolist(), strict=True)]
-        return self.runtime().vectors(texts, t.sent)
+        return table_vectors(self.runtime(), t, text)
 
     def inputs(self, vectors: np.ndarray, t: TokenTable) -> np.ndarray:
         """The columns this head adds to the base stage-2 inputs."""
@@ -554,6 +553,12 @@ class EncoderHead:
             high=float(settings["high"]), low=float(settings["low"]), gap=int(settings["gap"]),
             meta=dict(settings.get("meta", {})),
         )
+
+
+def table_vectors(runtime, t: TokenTable, text: str) -> np.ndarray:
+    """Vectors of the tokens of ``t`` from an ``encoder.Encoder``: shape (n, DIM)."""
+    texts = [text[s:e] for s, e in zip(t.start.tolist(), t.end.tolist(), strict=True)]
+    return runtime.vectors(texts, t.sent)
 
 
 def encoder_inputs(logit: np.ndarray, vectors: np.ndarray, t: TokenTable) -> np.ndarray:
