@@ -133,4 +133,33 @@ def test_encoder_head_round_trip_and_size(head, tmp_path: Path) -> None:
     again = framing.EncoderHead.load(tmp_path)
     assert again.vocab == head.vocab and again.layer == head.layer
     np.testing.assert_allclose(again.si_w2, head.si_w2, rtol=1e-6)
+    assert again.layers.keys() == head.layers.keys()
+    for name, value in head.layers.items():
+        np.testing.assert_array_equal(again.layers[name], value)
+
+
+def test_every_parameter_of_the_layers_is_found_in_the_graph() -> None:
+    _needs_extra()
+    graph = encoder.load_graph()
+    names = encoder.layer_tensors(graph.graph)
+    assert len(names) == 6 * 16, "six layers of four matrices, two feed-forward ones, their biases, two norms"
+    values = encoder.dequantised(graph, {k: v for k, v in names.items() if k.startswith("encoder.layer.0.")})
+    assert values["encoder.layer.0.attention.self.query.weight"].shape == (encoder.DIM, encoder.DIM)
+    assert values["encoder.layer.0.intermediate.dense.weight"].shape == (encoder.DIM, 4 * encoder.DIM)
+    assert values["encoder.layer.0.output.dense.weight"].shape == (4 * encoder.DIM, encoder.DIM)
+    assert values["encoder.layer.0.output.LayerNorm.weight"].shape == (encoder.DIM,)
+
+
+def test_fine_tuned_layers_replace_the_shipped_ones(head) -> None:
+    graph = encoder.load_graph()
+    names = {k: v for k, v in encoder.layer_tensors(graph.graph).items() if k.startswith("encoder.layer.1.")}
+    original = encoder.dequantised(graph, names)
+    ids = np.array([2, 1996, 14583, 8733, 2409, 2153, 1012, 3], dtype=np.int64)  # [CLS] … [SEP]
+    plain = encoder.Encoder(head.vocab, layer=2).hidden(ids)
+    same = encoder.Encoder(head.vocab, layer=2, layers=original).hidden(ids)
+    np.testing.assert_allclose(same, plain, atol=2e-2, err_msg="the same values, stored as float16")
+    changed = dict(original)
+    changed["encoder.layer.1.output.LayerNorm.bias"] = original["encoder.layer.1.output.LayerNorm.bias"] + 1.0
+    moved = encoder.Encoder(head.vocab, layer=2, layers=changed).hidden(ids)
+    np.testing.assert_allclose(moved, plain + 1.0, atol=2e-2, err_msg="the last bias of layer 2 shifts its output")
 

