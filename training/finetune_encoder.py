@@ -13,7 +13,7 @@ of its pieces' hidden states, and since the head is linear its logit is the mean
 logits, which is what training fits.
 
 :func:`finetune` trains one tagger per fold (out-of-fold logits and vectors for stage 2) and one
-on all training articles (the shipped one), and caches the results outside the repo.
+on all training articles (the one a head stores), and caches the results outside the repo.
 """
 
 from __future__ import annotations

