@@ -406,6 +406,18 @@ def stage2_features(logit: np.ndarray, t: TokenTable) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # The model files.
 # ---------------------------------------------------------------------------------------------
+def _write_settings(directory: Path, stem: str, settings: dict) -> None:
+    """Write the JSON half of a model saved as ``<stem>.npz`` + ``<stem>.json``."""
+    (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+
+
+def _read_files(directory: Path, stem: str) -> tuple[dict, dict[str, np.ndarray]]:
+    """The settings and arrays of a model saved as ``<stem>.npz`` + ``<stem>.json`` (no pickle)."""
+    settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
+    with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
+        return settings, {k: z[k] for k in z.files}
+
+
 @dataclass(slots=True)
 class FramingModel:
     """Weights of the SI tagger and the TC classifier, with the decoding thresholds.
@@ -458,14 +470,12 @@ class FramingModel:
             "low": self.low, "gap": self.gap, "tc_bits": self.tc_bits, "techniques": list(self.techniques),
             "groups": list(self.groups), "meta": self.meta,
         }
-        (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+        _write_settings(directory, stem, settings)
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR, stem: str = MODEL_STEM) -> FramingModel:
         """Read the two files written by :meth:`save` (no pickle involved)."""
-        settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
-        with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
-            arr = {k: z[k] for k in z.files}
+        settings, arr = _read_files(directory, stem)
         return cls(
             si_bits=int(settings["si_bits"]), si_w1=arr["si_w1"].astype(np.float32),
             si_b1=arr["si_b1"].astype(np.float64), si_w2=arr["si_w2"].astype(np.float64),
@@ -544,13 +554,11 @@ class EncoderHead:
         )
         settings = {"format": 1, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
                     "low": self.low, "gap": self.gap, "meta": self.meta}
-        (directory / f"{stem}.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
+        _write_settings(directory, stem, settings)
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR, stem: str = ENCODER_STEM) -> EncoderHead:
-        settings = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
-        with np.load(directory / f"{stem}.npz", allow_pickle=False) as z:
-            arr = {k: z[k] for k in z.files}
+        settings, arr = _read_files(directory, stem)
         return cls(
             layer=int(settings["layer"]), vocab=tuple(str(v) for v in arr["vocab"]),
             tok_w=arr["tok_w"].astype(np.float64), tok_b=float(settings["tok_b"]),
