@@ -28,14 +28,20 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync"]
 
 
+def require(present: bool, message: str) -> None:
+    """Skip a test whose optional dependency is missing, except under CI, which must have it."""
+    if present:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright (skipped without it, except under CI where it must exist)."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium); browser tests need Debian's Chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require(Path(CHROMIUM).exists(),
+            f"{CHROMIUM} is missing (apt-get install chromium); browser tests need Debian's Chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

