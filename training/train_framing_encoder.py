@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     w2, b2, mu2, sd2 = tf.fit_stage2(x2, arts, cfg)
     mp = args.backbone == "mpnet"
     head = fr.EncoderHead(
-        layer=mpnet.LAYER if mp else enc.LAYER, vocab=vocab, backbone=args.backbone, tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
+        layer=mpnet.LAYER if mp else enc.LAYER, vocab=vocab, backbone=args.backbone,
+        tok_w=tok_w, tok_b=tok_b, tok_mu=tok_mu, tok_sd=tok_sd,
         si_w2=w2, si_b2=b2, si_mu2=mu2, si_sd2=sd2, high=high, low=low, gap=gap, layers=layers,
         meta={
             "trained": date.today().isoformat(), "data": "PTC v2 (SemEval-2020 Task 11) training articles",

@@ -560,8 +560,8 @@ class EncoderHead:
             si_sd2=self.si_sd2.astype(np.float32),
             **{_LAYER_KEY + k: v.astype(np.float16 if v.ndim == 2 else np.float32) for k, v in self.layers.items()},
         )
-        settings = {"format": 1, "backbone": self.backbone, "layer": self.layer, "tok_b": self.tok_b, "si_b2": self.si_b2, "high": self.high,
-                    "low": self.low, "gap": self.gap, "meta": self.meta}
+        settings = {"format": 1, "backbone": self.backbone, "layer": self.layer, "tok_b": self.tok_b,
+                    "si_b2": self.si_b2, "high": self.high, "low": self.low, "gap": self.gap, "meta": self.meta}
         _write_settings(directory, stem, settings)
 
     @classmethod
