@@ -104,7 +104,11 @@ class _Watchdog:
     """Deadlines of the documents being analysed in this process, watched by one daemon thread."""
 
     def __init__(self) -> None:
-        self._cond = threading.Condition(threading.Lock())
+        # The analysing threads take the bare lock: its ``with`` runs no Python code of its own, so
+        # an alarm delivered to that thread cannot land between acquiring and releasing it (it can
+        # inside Condition.__exit__, which then never releases the lock: a deadlock seen in tests).
+        self._lock = threading.Lock()
+        self._cond = threading.Condition(self._lock)
         self._heap: list[tuple[float, int, _Alarm]] = []
         self._counter = itertools.count()
         self._thread: threading.Thread | None = None
@@ -112,7 +116,7 @@ class _Watchdog:
     def arm(self, seconds: float) -> _Alarm:
         """Start a deadline ``seconds`` from now for the calling thread."""
         alarm = _Alarm(threading.get_ident(), time.monotonic() + seconds)
-        with self._cond:
+        with self._lock:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="presslens-time-limit", daemon=True)
                 self._thread.start()
@@ -122,7 +126,7 @@ class _Watchdog:
 
     def disarm(self, alarm: _Alarm) -> None:
         """Stop the deadline; clear its exception if it was scheduled but not yet delivered."""
-        with self._cond:
+        with self._lock:
             alarm.armed = False
             fired = alarm.fired
         if fired:
