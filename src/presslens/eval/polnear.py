@@ -78,6 +78,7 @@ class PredItem:
     cue: Fragments
     source: Fragments
     cue_text: str = ""
+    attribution: Attribution | None = None  # the first prediction merged into this item
 
 
 @dataclass(slots=True)
@@ -229,14 +230,14 @@ def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
             if items and src and items[-1].source == src:
                 items[-1].content = tuple(sorted(items[-1].content + content))
             else:
-                items.append(PredItem(content, (), src))
+                items.append(PredItem(content, (), src, attribution=a))
             continue
         key = (a.cue.start, a.cue.end)
         if key in by_cue:
             prev = by_cue[key]
             prev.content = tuple(sorted(prev.content + content))
             continue
-        item = PredItem(content, (key,), src, a.cue.text)
+        item = PredItem(content, (key,), src, a.cue.text, a)
         by_cue[key] = item
         items.append(item)
     return items
@@ -339,18 +340,11 @@ def gold_cue_lemma(doc: Doc, g: GoldAttribution) -> str | None:
     return words[0].lemma_.lower()
 
 
-def score_article(
-    name: str,
-    text: str,
-    gold: Sequence[GoldAttribution],
-    predicted: Iterable[Attribution],
-    scores: Scores,
-    threshold: float = 0.5,
-    doc: Doc | None = None,
-) -> None:
-    """Match one article's predictions to its gold attributions and add the counts to ``scores``."""
-    preds = to_pred_items(predicted)
-    gsets = [_charset(text, g.content) for g in gold]
+def match_items(
+    text: str, gold_contents: Sequence[Fragments], preds: Sequence[PredItem], threshold: float = 0.5
+) -> list[tuple[int, int]]:
+    """One-to-one ``(gold index, prediction index)`` pairs, greedily by descending content Jaccard."""
+    gsets = [_charset(text, g) for g in gold_contents]
     psets = [_charset(text, p.content) for p in preds]
     pairs = []
     for gi, gs in enumerate(gsets):
@@ -362,11 +356,30 @@ def score_article(
     pairs.sort(reverse=True)
     used_g: set[int] = set()
     used_p: set[int] = set()
+    out = []
     for _, gi, pi in pairs:
-        if gi in used_g or pi in used_p:
-            continue
-        used_g.add(gi)
-        used_p.add(pi)
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+def score_article(
+    name: str,
+    text: str,
+    gold: Sequence[GoldAttribution],
+    predicted: Iterable[Attribution],
+    scores: Scores,
+    threshold: float = 0.5,
+    doc: Doc | None = None,
+) -> None:
+    """Match one article's predictions to its gold attributions and add the counts to ``scores``."""
+    preds = to_pred_items(predicted)
+    matched = match_items(text, [g.content for g in gold], preds, threshold)
+    used_g = {gi for gi, _ in matched}
+    used_p = {pi for _, pi in matched}
+    for gi, pi in matched:
         g, p = gold[gi], preds[pi]
         if g.source:
             scores.source_gold += 1

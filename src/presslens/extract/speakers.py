@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from presslens.extract import cues
-from presslens.schema import Attribution, Entity, SourceKind, Span
+from presslens.schema import Article, Attribution, Entity, SourceKind, Span
 
 __all__ = ["resolve_speakers"]
 
@@ -457,7 +457,9 @@ def _new_person(resolver: _Resolver, entities: list[Entity], mention: Span) -> E
     return entity
 
 
-def resolve_speakers(doc: Doc, attributions: list[Attribution], entities: list[Entity]) -> list[Attribution]:
+def resolve_speakers(
+    doc: Doc, attributions: list[Attribution], entities: list[Entity], article: Article | None = None
+) -> list[Attribution]:
     """Fill ``source.name``, ``source.kind`` and ``source.entity`` of each attribution, in place.
 
     ``entities`` (from ``find_entities``) gain the resolved source mentions and, for descriptions
