@@ -197,7 +197,7 @@ def test_real_resolver_refuses_loopback_names_without_connecting(monkeypatch):
 def test_redirects_are_checked_again():
     calls: list[str] = []
 
-    def fake_get(target: fetch.Target, timeout: float):
+    def fake_get(target: fetch.Target, deadline: fetch.Deadline):
         calls.append(target.url)
         return 302, "http://internal.example/secret", b""
 
@@ -208,7 +208,7 @@ def test_redirects_are_checked_again():
 
 
 def test_redirect_loops_stop():
-    def loop(target: fetch.Target, timeout: float):
+    def loop(target: fetch.Target, deadline: fetch.Deadline):
         return 301, "/again", b""
 
     with pytest.raises(fetch.FetchRefused, match="redirects"):

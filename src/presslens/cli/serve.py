@@ -12,9 +12,9 @@ import typer
 from presslens.cli import app, fail, stderr
 
 # uvicorn limits (docs/reliability.md): an idle keep-alive connection is closed after 5 s; a request
-# line plus headers may take at most 16 kB (h11 answers 400 beyond); at most 256 connections or
-# requests at once, beyond which new requests get 503 instead of queueing without bound; on Ctrl+C
-# open requests get at most 10 s to finish.
+# line plus headers may take at most 16 kB (431 beyond, with either parser: presslens.web.protocol);
+# at most 256 connections or requests at once, beyond which new requests get 503 instead of
+# queueing without bound; on Ctrl+C open requests get at most 10 s to finish.
 SERVER_LIMITS = {"timeout_keep_alive": 5, "h11_max_incomplete_event_size": 16 * 1024, "limit_concurrency": 256,
                  "timeout_graceful_shutdown": 10}
 
@@ -62,6 +62,9 @@ def serve(
                                          help="DuckDB threads per process; 1 suits many small concurrent queries, "
                                               "more helps one user on a large corpus.")] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+    http: Annotated[str, typer.Option(
+        "--http", help="HTTP parser: h11, httptools (if installed) or auto (httptools when installed). "
+                       "Both get the same request-head limit.")] = "auto",
 ) -> None:
     """Serve a web page and an HTTP API (JSON twin of every page under /api, reference at /docs).
 
@@ -70,9 +73,17 @@ def serve(
     import uvicorn
 
     from presslens.web import create_app
-    from presslens.web.app import ENV_DB, ENV_HOSTS, ENV_THREADS
+    from presslens.web.app import ENV_DB, ENV_HOSTS, ENV_SERVER_HEADERS, ENV_THREADS
     from presslens.web.db import Database, DatabaseError
+    from presslens.web.protocol import protocol_for
+    from presslens.web.security import SECURITY_HEADERS
 
+    if http not in ("auto", "h11", "httptools"):
+        raise fail(f"--http must be auto, h11 or httptools, not {http!r}")
+    try:
+        protocol = protocol_for(http)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     try:
         database = Database(db, threads=threads)
     except DatabaseError as exc:
@@ -81,17 +92,20 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     stderr.print(f"presslens: serving {db} (read-only) at http://{shown}:{port}/ with "
                  f"{workers or default_workers()} worker process(es) — Ctrl+C to stop")
+    # uvicorn sends the security headers on every answer, its own 400/431/503 included; the app
+    # then only removes copies of its own (create_app(server_headers=True)).
     options = {"host": host, "port": port, "log_level": log_level, "server_header": False, "proxy_headers": False,
-               "access_log": log_level in ("info", "debug"), **SERVER_LIMITS}
+               "access_log": log_level in ("info", "debug"), "http": protocol,
+               "headers": list(SECURITY_HEADERS.items()), **SERVER_LIMITS}
     workers = workers or default_workers()
     try:
         if workers > 1:
             # Each worker process opens its own read-only connection; this one stays open meanwhile,
             # so no writer can take the file between the start and the workers' opening it.
             os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []),
-                               ENV_THREADS: str(threads)})
+                               ENV_THREADS: str(threads), ENV_SERVER_HEADERS: "1"})
             uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
         else:
-            uvicorn.run(create_app(database, allowed_hosts=hosts), **options)
+            uvicorn.run(create_app(database, allowed_hosts=hosts, server_headers=True), **options)
     finally:
         database.close()

@@ -19,7 +19,14 @@ from presslens.schema import Article
 from presslens.web.cache import ResponseCache, ResponseCacheMiddleware
 from presslens.web.db import Database
 from presslens.web.render import STATIC, error_response
-from presslens.web.security import DEFAULT_MAX_BODY, BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from presslens.web.routes.analyze import AnalyzeLanes
+from presslens.web.security import (
+    DEFAULT_MAX_BODY,
+    BodySizeLimitMiddleware,
+    HeadAsGetMiddleware,
+    RequestHeadLimitMiddleware,
+    SecurityHeadersMiddleware,
+)
 
 log = logging.getLogger("presslens.web")
 
@@ -31,13 +38,16 @@ STATUS_TEXT = {400: "Bad request.", 403: "Forbidden.", 404: "Not found.", 405: "
 
 def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = None,
                max_body: int = DEFAULT_MAX_BODY, allowed_hosts: list[str] | None = None,
-               close_db: bool = False) -> FastAPI:
+               close_db: bool = False, server_headers: bool = False,
+               analyze_lanes: AnalyzeLanes | None = None) -> FastAPI:
     """Build the web application over the database at ``db`` (opened read-only).
 
     ``analyzer`` turns an Article into a record (the JSON contract) for the analyze page; by
     default the process-wide presslens Pipeline, loaded on first use. ``allowed_hosts`` limits
     the Host header (defence against DNS rebinding when serving on loopback). A database given as a
-    path (or with ``close_db``) is closed when the app shuts down.
+    path (or with ``close_db``) is closed when the app shuts down. ``server_headers``: the HTTP
+    server adds the security headers itself (``presslens serve``), so the app must not add them
+    again. ``analyze_lanes`` sets the analyze page's queue sizes, fetcher and fetch deadline.
     """
     from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
 
@@ -55,6 +65,7 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
                               "lists take limit (capped) and offset.")
     app.state.db = database
     app.state.analyzer = analyzer
+    app.state.analyze_lanes = analyze_lanes or AnalyzeLanes()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     for module in (home, speakers, articles, outlets, analyze, docs):
         app.include_router(module.router)
@@ -63,7 +74,9 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         shown = exc.status_code < 500 or exc.status_code == 503  # our own 503 says what to do
         detail = exc.detail if isinstance(exc.detail, str) and shown else None
-        return error_response(request, exc.status_code, detail or STATUS_TEXT.get(exc.status_code, "Error."))
+        response = error_response(request, exc.status_code, detail or STATUS_TEXT.get(exc.status_code, "Error."))
+        response.headers.update(exc.headers or {})  # Retry-After of a 503, Allow of a 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -74,8 +87,9 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     async def server_error(request: Request, exc: Exception) -> Response:
         log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
         response = error_response(request, 500, "Internal error; the server log has the details.")
-        for name, value in _security_headers().items():
-            response.headers[name] = value
+        if not server_headers:  # this answer bypasses the middleware below
+            for name, value in _security_headers().items():
+                response.headers[name] = value
         return response
 
     # Innermost: the cache sees only requests that passed the Host check (the database is read-only
@@ -83,28 +97,33 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     app.state.response_cache = ResponseCache()
     app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body)
+    app.add_middleware(HeadAsGetMiddleware)  # outside the cache: a HEAD is answered from a cached GET
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(RequestHeadLimitMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, added_by_server=server_headers)
     return app
 
 
 ENV_DB = "PRESSLENS_SERVE_DB"
 ENV_HOSTS = "PRESSLENS_SERVE_ALLOWED_HOSTS"
 ENV_THREADS = "PRESSLENS_SERVE_THREADS"
+ENV_SERVER_HEADERS = "PRESSLENS_SERVE_SERVER_HEADERS"
 
 
 def app_from_environment() -> FastAPI:
     """App factory for ``uvicorn --workers N``: each worker process opens the database read-only itself.
 
-    Reads the database path, allowed Host values (comma-separated) and DuckDB threads from
-    ``PRESSLENS_SERVE_DB``, ``PRESSLENS_SERVE_ALLOWED_HOSTS`` and ``PRESSLENS_SERVE_THREADS``.
+    Reads the database path, allowed Host values (comma-separated), DuckDB threads and whether
+    the server adds the security headers from ``PRESSLENS_SERVE_DB``, ``PRESSLENS_SERVE_ALLOWED_HOSTS``,
+    ``PRESSLENS_SERVE_THREADS`` and ``PRESSLENS_SERVE_SERVER_HEADERS``.
     """
     import os
 
     hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
     database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "1")))
-    return create_app(database, allowed_hosts=hosts or None, close_db=True)
+    return create_app(database, allowed_hosts=hosts or None, close_db=True,
+                      server_headers=os.environ.get(ENV_SERVER_HEADERS) == "1")
 
 
 def _security_headers() -> dict[str, str]:

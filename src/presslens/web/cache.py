@@ -4,7 +4,9 @@ DuckDB refuses any writer while the server holds the file (docs/web.md), so an a
 once stays true until the server stops. Two layers:
 
 * ``LRU`` memoises the data behind a page (``presslens.web.data``), shared by a page and its
-  JSON twin and by the pages built from the same parts (a speaker's profile and quote variants);
+  JSON twin and by the pages built from the same parts (a speaker's profile and quote variants).
+  It is bounded by the estimated memory of its entries (``approx_size``), not by their count:
+  entries range from one integer to a list of 500 articles;
 * ``ResponseCache`` keeps the finished bytes of successful ``GET`` answers, keyed by path and
   query string, so a repeated request skips routing, validation, the database, JSON encoding
   and template rendering alike. It is bounded by total size, not by entry count.
@@ -12,11 +14,37 @@ once stays true until the server stops. Two layers:
 
 from __future__ import annotations
 
+import sys
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable, MutableMapping
 from dataclasses import dataclass
 from threading import BoundedSemaphore, Event, Lock, local
 from typing import Any
+
+DATA_CACHE_BYTES = 64 * 2**20
+RESPONSE_CACHE_BYTES = 64 * 2**20
+_ATOMS = (str, bytes, int, float, bool, type(None))
+
+
+def approx_size(value: Any) -> int:
+    """Estimated bytes held by ``value``: ``sys.getsizeof`` summed over nested dicts, lists, tuples and sets.
+
+    Shared objects are counted once per reference (an overestimate, which is the safe side for a
+    bound); other objects (dates, decimals) count their own size.
+    """
+    total = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        total += sys.getsizeof(item)
+        if isinstance(item, _ATOMS):
+            continue
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+    return total
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -26,7 +54,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class LRU:
-    """A small thread-safe memo of computed answers, most recently used kept.
+    """A thread-safe memo of computed answers, at most ``max_bytes`` (estimated), most recently used kept.
 
     Misses are computed once per key even when many requests ask at the same time (the others
     wait for the first), and at most ``max_concurrent`` computations run at once, so a burst of
@@ -35,9 +63,10 @@ class LRU:
     asked for at top level and compute nothing nested themselves, so waiting on them cannot deadlock.
     """
 
-    def __init__(self, size: int = 4096, max_concurrent: int = 4) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+    def __init__(self, max_bytes: int = DATA_CACHE_BYTES, max_concurrent: int = 4) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
         self._lock = Lock()
         self._inflight: dict[Hashable, Event] = {}
         self._gate = BoundedSemaphore(max_concurrent)
@@ -49,7 +78,7 @@ class LRU:
             with self._lock:
                 if key in self._items:
                     self._items.move_to_end(key)
-                    return self._items[key]
+                    return self._items[key][0]
                 waiting = self._inflight.get(key)
                 if waiting is None:
                     done = self._inflight[key] = Event()
@@ -57,16 +86,23 @@ class LRU:
             waiting.wait()  # another thread computes it; then look again (it may have failed)
         try:
             value = self._compute(compute)
-            with self._lock:
-                self._items[key] = value
-                self._items.move_to_end(key)
-                while len(self._items) > self.size:
-                    self._items.popitem(last=False)
+            size = approx_size(key) + approx_size(value)
+            if size <= self.max_bytes // 8:  # one huge answer must not flush everything else
+                with self._lock:
+                    old = self._items.pop(key, None)
+                    self.bytes += size - (old[1] if old else 0)
+                    self._items[key] = (value, size)
+                    while self.bytes > self.max_bytes:
+                        _, (_, dropped) = self._items.popitem(last=False)
+                        self.bytes -= dropped
             return value
         finally:
             with self._lock:
                 del self._inflight[key]
             done.set()
+
+    def __len__(self) -> int:
+        return len(self._items)
 
     def _compute(self, compute: Callable[[], Any]) -> Any:
         if getattr(self._local, "inside", False):  # nested: the outer computation holds a slot
@@ -91,7 +127,7 @@ class CachedResponse:
 class ResponseCache:
     """Finished answers by key, least recently used dropped first once ``max_bytes`` is exceeded."""
 
-    def __init__(self, max_bytes: int = 64 * 2**20, max_item: int = 2 * 2**20) -> None:
+    def __init__(self, max_bytes: int = RESPONSE_CACHE_BYTES, max_item: int = 2 * 2**20) -> None:
         self.max_bytes = max_bytes
         self.max_item = max_item
         self._items: OrderedDict[Hashable, CachedResponse] = OrderedDict()

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from presslens.web.bidi import isolated
+
 # Colour-blind-friendly palette (Okabe-Ito order, extended); outlets and quote types reuse it.
 PALETTE = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#7f7f7f",
            "#332288", "#88ccee")
@@ -75,13 +77,13 @@ def bar_chart(bars: Sequence[Bar], *, title: str, value_label: str, colour: str 
     for i, bar in enumerate(bars):
         y = top + i * row
         w = max(1.0, plot_w * bar.value / top_value)
-        label = escape(_short(bar.label))
+        label = escape(isolated(_short(bar.label)))
         text = f'<text class="label" x="{left - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{label}</text>'
         if bar.href:
             text = f'<a href="{escape(bar.href)}">{text}</a>'
         body.append(text)
         body.append(f'<rect x="{left}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" fill="{colour}">'
-                    f'<title>{escape(bar.label)}: {_num(bar.value)} {escape(value_label)}</title></rect>')
+                    f'<title>{escape(isolated(bar.label))}: {_num(bar.value)} {escape(value_label)}</title></rect>')
         body.append(f'<text class="value" x="{left + w + 4:.1f}" y="{y + row / 2 + 4:.1f}">{_num(bar.value)}</text>')
     body.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + plot_w}" y2="{axis_y}" stroke="#555"/>')
     body.append(f'<text class="axis-label" x="{left + plot_w / 2:.1f}" y="{height - 8}" '
@@ -97,8 +99,8 @@ def legend(items: Sequence[tuple[str, str]], x: int, y: int, width: int) -> tupl
         if cx + item_w > x + width:
             cx, cy = x, cy + 20
         body.append(f'<rect x="{cx}" y="{cy}" width="12" height="12" fill="{colour}"/>')
-        body.append(f'<text class="legend" x="{cx + 17}" y="{cy + 10}">{escape(_short(label, 22))}'
-                    f'<title>{escape(label)}</title></text>')
+        body.append(f'<text class="legend" x="{cx + 17}" y="{cy + 10}">{escape(isolated(_short(label, 22)))}'
+                    f'<title>{escape(isolated(label))}</title></text>')
         cx += item_w
     return body, (cy - y) + 20 if items else 0
 
@@ -143,7 +145,7 @@ def timeline_chart(periods: Sequence[str], series: Mapping[str, Mapping[str, int
             h = plot_h * count / top_value
             y -= h
             body.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{colours[name]}">'
-                        f'<title>{escape(period)} · {escape(name)}: {count} {escape(value_label)}</title></rect>')
+                        f'<title>{escape(period)} · {escape(isolated(name))}: {count} {escape(value_label)}</title></rect>')
         if i % label_every == 0:
             body.append(f'<text class="tick" x="{x + bar_w / 2:.1f}" y="{axis_y + 16}" '
                         f'text-anchor="middle">{escape(period[:7] if monthly else period)}</text>')
@@ -174,7 +176,7 @@ def share_chart(rows: Sequence[tuple[str, Mapping[str, int], str | None]], *, ti
     for i, (label, counts, href) in enumerate(rows):
         y = top + i * row
         total = sum(counts.get(k, 0) for k in kinds)
-        text = f'<text class="label" x="{left - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{escape(_short(label))}</text>'
+        text = f'<text class="label" x="{left - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end">{escape(isolated(_short(label)))}</text>'
         body.append(f'<a href="{escape(href)}">{text}</a>' if href else text)
         x = float(left)
         for kind in kinds:
@@ -183,7 +185,7 @@ def share_chart(rows: Sequence[tuple[str, Mapping[str, int], str | None]], *, ti
                 continue
             w = plot_w * count / total
             body.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row - 8}" '
-                        f'fill="{TYPE_COLOURS.get(kind, OTHER_COLOUR)}"><title>{escape(label)} · {escape(kind)}: '
+                        f'fill="{TYPE_COLOURS.get(kind, OTHER_COLOUR)}"><title>{escape(isolated(label))} · {escape(kind)}: '
                         f'{count} of {total} ({100 * count / total:.0f}%)</title></rect>')
             x += w
     body.append(f'<text class="axis-label" x="{left + plot_w / 2:.1f}" y="{axis_y + 34}" '

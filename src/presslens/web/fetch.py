@@ -7,6 +7,12 @@ connection is made. The connection then goes to one of the addresses that were c
 second lookup, so DNS rebinding cannot swap in an internal address); HTTPS still verifies
 the certificate against the host name. Redirects are followed by hand, up to a few hops, and
 each new location goes through the same checks. Bodies are capped in size.
+
+The whole fetch, redirects included, has one total deadline (``DEADLINE_S``): a timer shuts the
+open socket down when it passes, so a server that sends one byte every few seconds (which no
+per-read timeout catches) is cut off then. ``Deadline.abort`` does the same at once, for a
+request whose client went away. Name resolution is not covered (``getaddrinfo`` cannot be
+interrupted); it is bounded by the system resolver's own timeouts.
 """
 
 from __future__ import annotations
@@ -15,13 +21,16 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 MAX_REDIRECTS = 4
 MAX_BYTES = 5_000_000
-TIMEOUT_S = 10.0
+TIMEOUT_S = 10.0  # per connect or read
+DEADLINE_S = 15.0  # the whole fetch, redirects included
 USER_AGENT = "presslens-web/0.1 (+news attribution analysis)"
 
 Resolver = Callable[[str, int], list[str]]
@@ -29,6 +38,73 @@ Resolver = Callable[[str, int], list[str]]
 
 class FetchRefused(ValueError):
     """The URL may not be fetched (bad scheme, non-public address, too large, …); message says why."""
+
+
+class Deadline:
+    """A total time limit for one fetch: past it (or on ``abort``) the open connection is shut down."""
+
+    def __init__(self, seconds: float = DEADLINE_S) -> None:
+        self.seconds = seconds
+        self.at: float | None = None
+        self.reason: str | None = None
+        self._conn: http.client.HTTPConnection | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self.abort, kwargs={"reason": "deadline"})
+        self._timer.daemon = True
+
+    def start(self) -> None:
+        """Start the clock (once; the fetch calls it when it begins, not while it waits its turn)."""
+        with self._lock:
+            if self.at is not None:
+                return
+            self.at = time.monotonic() + self.seconds
+        self._timer.start()
+
+    def remaining(self) -> float:
+        """Seconds left; FetchRefused when none are (or the fetch was aborted)."""
+        self.start()
+        left = (self.at or 0.0) - time.monotonic()
+        if self.reason is not None or left <= 0:
+            raise self.refusal()
+        return left
+
+    def refusal(self) -> FetchRefused:
+        """The error to report once the deadline passed or the fetch was aborted."""
+        if self.reason in ("aborted", "closed"):
+            return FetchRefused("the fetch was abandoned")
+        return FetchRefused(f"the page did not arrive within {self.seconds:g} s")
+
+    def attach(self, conn: http.client.HTTPConnection | None) -> None:
+        """The connection to shut down on abort (None: the current one is finished)."""
+        with self._lock:
+            self._conn = conn
+            aborted = self.reason is not None
+        if aborted and conn is not None:
+            _shutdown(conn)
+
+    def abort(self, reason: str = "aborted") -> None:
+        """Stop the fetch now: the blocked read or connect fails at once."""
+        with self._lock:
+            if self.reason is None:
+                self.reason = reason
+            conn = self._conn
+        if conn is not None:
+            _shutdown(conn)
+
+    def close(self) -> None:
+        """The fetch is over: stop the timer."""
+        self._timer.cancel()
+        self.abort("closed")
+
+
+def _shutdown(conn: http.client.HTTPConnection) -> None:
+    sock = conn.sock
+    if sock is None:
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +143,8 @@ def is_public_address(address: str) -> bool:
     return not blocked
 
 
-def check_url(url: str, resolver: Resolver = system_resolver) -> Target:
+def check_url(url: str, resolver: Resolver = system_resolver,
+              allow_address: Callable[[str], bool] = is_public_address) -> Target:
     """Validate scheme and host of ``url`` and resolve it; FetchRefused says why it is refused."""
     try:
         parts = urlsplit(url.strip())
@@ -86,7 +163,7 @@ def check_url(url: str, resolver: Resolver = system_resolver) -> Target:
     addresses = resolver(host, port)
     if not addresses:
         raise FetchRefused(f"host {host!r} has no address")
-    bad = [a for a in addresses if not is_public_address(a)]
+    bad = [a for a in addresses if not allow_address(a)]
     if bad:
         raise FetchRefused(f"host {host!r} resolves to a private, loopback, link-local or reserved "
                            f"address ({bad[0]}); such addresses are never fetched")
@@ -118,9 +195,11 @@ def _pinned_connection(target: Target, timeout: float) -> http.client.HTTPConnec
     return conn
 
 
-def _get_once(target: Target, timeout: float) -> tuple[int, str | None, bytes]:
-    conn = _pinned_connection(target, timeout)
+def _get_once(target: Target, deadline: Deadline) -> tuple[int, str | None, bytes]:
+    conn = _pinned_connection(target, min(TIMEOUT_S, deadline.remaining()))
     try:
+        conn.connect()  # bounded by the timeout above, which is within the deadline
+        deadline.attach(conn)  # from here on the deadline (or abort) shuts the socket down
         conn.request("GET", target.path, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity",
                                                   "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"})
         response = conn.getresponse()
@@ -128,19 +207,47 @@ def _get_once(target: Target, timeout: float) -> tuple[int, str | None, bytes]:
         body = response.read(MAX_BYTES + 1) if response.status < 300 else b""
         return response.status, location, body
     finally:
+        deadline.attach(None)
         conn.close()
 
 
-def fetch_public(url: str, *, resolver: Resolver = system_resolver, timeout: float = TIMEOUT_S,
-                 get_once: Callable[[Target, float], tuple[int, str | None, bytes]] = _get_once) -> tuple[str, bytes]:
-    """GET a public http(s) URL, following checked redirects; return (final URL, body)."""
+GetOnce = Callable[[Target, Deadline], tuple[int, str | None, bytes]]
+
+
+def fetch_public(url: str, *, resolver: Resolver = system_resolver, deadline: Deadline | None = None,
+                 get_once: GetOnce = _get_once,
+                 allow_address: Callable[[str], bool] = is_public_address) -> tuple[str, bytes]:
+    """GET a public http(s) URL, following checked redirects, within ``deadline``; return (final URL, body).
+
+    ``allow_address`` decides which resolved addresses may be contacted (only public ones by
+    default; tests pass one that admits their loopback server).
+    """
+    own = deadline is None
+    deadline = deadline or Deadline()
+    try:
+        return _fetch(url, resolver, deadline, get_once, allow_address)
+    finally:
+        if own:
+            deadline.close()
+
+
+def _fetch(url: str, resolver: Resolver, deadline: Deadline, get_once: GetOnce,
+           allow_address: Callable[[str], bool]) -> tuple[str, bytes]:
+    deadline.start()
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        target = check_url(current, resolver)
+        target = check_url(current, resolver, allow_address)
+        deadline.remaining()
         try:
-            status, location, body = get_once(target, timeout)
-        except (OSError, http.client.HTTPException) as exc:
+            status, location, body = get_once(target, deadline)
+        except FetchRefused:
+            raise
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            if deadline.reason is not None:
+                raise deadline.refusal() from None
             raise FetchRefused(f"could not fetch the URL: {type(exc).__name__}") from None
+        if deadline.reason is not None:  # shut down mid-body: what was read is a truncated page
+            raise deadline.refusal()
         if status in (301, 302, 303, 307, 308) and location:
             current = urljoin(target.url, location)
             continue

@@ -15,6 +15,8 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from presslens.web.bidi import isolated
+
 PALETTE_SIZE = 10
 LAYERS = ("mention", "content", "cue", "claim", "framing", "date")
 
@@ -132,13 +134,13 @@ def collect_marks(record: Mapping[str, Any], slots: list[int]) -> list[Mark]:
         content = _valid(attribution.get("content"), size)
         if content:
             marks.append(Mark("content", *content, {"class": f"q s{colour} q-{kind}", "data-q": str(index),
-                                                   "title": f"{label} ({kind} quote)"}, anchor=f"q{index}"))
+                                                   "title": f"{isolated(label)} ({kind} quote)"}, anchor=f"q{index}"))
         cue = _valid(attribution.get("cue"), size)
         if cue:
-            marks.append(Mark("cue", *cue, {"class": "cue", "title": f"cue for {label}"}))
+            marks.append(Mark("cue", *cue, {"class": "cue", "title": f"cue for {isolated(label)}"}))
         mention = _valid(source.get("mention"), size)
         if mention:
-            attrs = {"class": f"mention s{colour}", "title": label}
+            attrs = {"class": f"mention s{colour}", "title": isolated(label)}
             href = speaker_href(attribution)
             if href:
                 attrs["href"] = href
@@ -157,7 +159,7 @@ def collect_marks(record: Mapping[str, Any], slots: list[int]) -> list[Mark]:
         span = _valid(date, size)
         if span:
             value = date.get("value")
-            marks.append(Mark("date", *span, {"class": "date", "title": f"date: {value}" if value else "date"}))
+            marks.append(Mark("date", *span, {"class": "date", "title": f"date: {isolated(value)}" if value else "date"}))
     return marks
 
 

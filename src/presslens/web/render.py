@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup, escape
 
+from presslens.web.bidi import bdi, isolated
 from presslens.web.highlight import outlet_url, speaker_url
 
 HERE = Path(__file__).resolve().parent
@@ -63,6 +64,8 @@ def make_environment() -> jinja2.Environment:
     env.globals.update(speaker_url=speaker_url, outlet_url=outlet_url, query=query, http_url=http_url)
     env.filters["score"] = _fmt_score
     env.filters["mark_terms"] = mark_terms
+    env.filters["bdi"] = bdi  # every user-supplied value shown inline (docs: presslens.web.bidi)
+    env.filters["isolated"] = isolated  # the same where no element may appear (<title>, <option>)
     return env
 
 

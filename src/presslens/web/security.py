@@ -40,12 +40,17 @@ def header_pairs() -> list[tuple[bytes, bytes]]:
 
 
 class SecurityHeadersMiddleware:
-    """Add the security headers to every HTTP response (replacing any the app set)."""
+    """Add the security headers to every HTTP response (replacing any the app set).
 
-    def __init__(self, app: ASGIApp) -> None:
+    With ``added_by_server`` (``presslens serve``, which gives uvicorn the headers as its default
+    headers, so that uvicorn's own 400/431/503 answers carry them too) it only removes the app's
+    copies, so no header is sent twice.
+    """
+
+    def __init__(self, app: ASGIApp, added_by_server: bool = False) -> None:
         self.app = app
-        self._pairs = header_pairs()
-        self._names = {name for name, _ in self._pairs}
+        self._pairs = [] if added_by_server else header_pairs()
+        self._names = {name for name, _ in header_pairs()}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -130,3 +135,52 @@ class BodySizeLimitMiddleware:
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", ctype), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
+
+
+MAX_HEAD_BYTES = 16 * 1024
+
+
+def head_size(scope: Scope) -> int:
+    """Bytes of the request line and headers as parsed (method, target, ``name: value`` lines)."""
+    target = len(scope.get("raw_path") or scope.get("path", "").encode()) + len(scope.get("query_string", b""))
+    return len(scope.get("method", "")) + target + sum(len(k) + len(v) + 4 for k, v in scope.get("headers", []))
+
+
+class RequestHeadLimitMiddleware:
+    """Answer 431 without running the app when the request head is larger than ``max_bytes``.
+
+    Works after any HTTP parser; ``presslens.web.protocol`` also stops such heads before parsing.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_HEAD_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and head_size(scope) > self.max_bytes:
+            body = f"Request header fields larger than {self.max_bytes // 1024} kB.".encode()
+            await send({"type": "http.response.start", "status": 431,
+                        "headers": [(b"content-type", b"text/plain; charset=utf-8"),
+                                    (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        await self.app(scope, receive, send)
+
+
+class HeadAsGetMiddleware:
+    """Answer ``HEAD`` for every ``GET`` route: run it as ``GET`` and send the headers without the body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {"type": "http.response.body", "body": b"", "more_body": message.get("more_body", False)}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
