@@ -9,7 +9,7 @@ import json
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from presslens.schema import Article, InputError
+from presslens.schema import Article, InputError, content_id
 from presslens.sources import iter_articles, read_one
 
 STORY = "Budget passes\n\n\"We did it,\" Mayor Ann Cole said on Tuesday.\r\nThe council agreed.  \n"
@@ -68,7 +68,8 @@ def test_jsonl_streams_and_reports_bad_lines(tmp_path):
         handle.write("\n".join(lines) + "\n")
     results = list(iter_articles([str(path)]))
     assert [type(r) for r in results] == [Article, InputError, Article, InputError]
-    assert results[0].id == "a1" and results[0].outlet == "Wire" and results[0].text == STORY
+    assert results[0].source_id == "a1" and results[0].id == content_id(STORY), "keyed by content, id kept"
+    assert results[0].outlet == "Wire" and results[0].text == STORY
     assert results[1].origin.endswith(":2") and "malformed JSON" in results[1].reason
     assert results[2].url == "https://valley.example/cole" and "Ann Cole" in results[2].text
     assert 'no "text" or "html"' in results[3].reason

@@ -48,14 +48,18 @@ def check(results: list[Analysis | InputError]) -> None:
     first, runaway, last = results
     assert isinstance(first, Analysis) and [a.source.name for a in first.attributions] == ["Ann Cole"]
     assert isinstance(runaway, InputError)
-    assert runaway.origin == "runaway.txt" and runaway.reason == "analysis exceeded the 0.3 s time limit"
+    assert runaway.origin == "runaway.txt" and runaway.reason.startswith("analysis exceeded the 0.3 s time limit")
+    assert "--time-limit" in runaway.reason, "the message names the option that changes the limit"
     assert isinstance(last, Analysis) and [a.source.name for a in last.attributions] == ["Tim Brandt"]
 
 
-def test_budget_grows_with_length_and_can_be_turned_off():
+def test_budget_grows_with_length_up_to_a_ceiling_and_can_be_turned_off():
     default = Options()
     assert default.time_limit_for(0) == 60.0
     assert default.time_limit_for(100_000) == pytest.approx(80.0)
+    assert default.time_limit_for(20_000_000) == 600.0, "10 minutes at most, whatever the length"
+    assert Options(time_limit_max_s=None).time_limit_for(20_000_000) == pytest.approx(4060.0)
+    assert Options(time_limit_s=900, time_limit_max_s=600).time_limit_for(0) == 900.0, "an explicit base wins"
     assert Options(time_limit_s=None).time_limit_for(10**7) is None
     assert Options(time_limit_s=0).time_limit_for(10) is None
 
@@ -129,7 +133,8 @@ def test_ingest_records_the_runaway_and_stores_the_rest(tmp_path, runaway_extrac
     with duckdb.connect(str(db), read_only=True) as con:
         errors = con.execute("SELECT origin, reason FROM errors").fetchall()
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
-    assert errors == [(str(folder / "runaway.txt"), "analysis exceeded the 0.3 s time limit")]
+    assert [(origin, reason.split(" (")[0]) for origin, reason in errors] == [
+        (str(folder / "runaway.txt"), "analysis exceeded the 0.3 s time limit")]
 
 
 def test_long_runs_of_punctuation_are_cut_for_the_tokenizer():

@@ -14,11 +14,12 @@ Engines: ``local`` (this process, or ``workers`` spawned processes) and ``dask``
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Protocol, TextIO
@@ -28,6 +29,7 @@ import duckdb
 from presslens.pipeline import Options
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import JSONL_SUFFIXES, WARC_SUFFIXES, iter_articles
+from presslens.sources.limits import ReadLimits
 from presslens.sources.url import is_url
 from presslens.store import Store, StoreError, load_parts, part_article_ids
 
@@ -197,10 +199,12 @@ def ingest(
     inputs: Iterable[str], *, db: str | Path | None = None, out: str | Path | None = None,
     engine: str = "local", workers: int = 1, scheduler: str | None = None, options: Options | None = None,
     batch_size: int = 64, nlp_batch_size: int = 16, reporter: Reporter | None = None,
+    limits: ReadLimits | None = None,
 ) -> IngestStats:
     """Analyse the inputs and store them in ``db`` (DuckDB) and/or ``out`` (Parquet parts, Dask engine).
 
-    ``batch_size`` articles are committed together (one transaction, or one part). Returns the totals.
+    ``batch_size`` articles are committed together (one transaction, or one part); ``limits`` bounds
+    what the readers take in (see ``presslens.sources.limits``). Returns the totals.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
@@ -210,12 +214,16 @@ def ingest(
         raise ValueError("writing Parquet parts (out=) needs the dask engine")
     reporter = reporter or NullReporter()
     options = options or Options()
+    if "framing" in options.extractors:  # settle the framing model here: Dask workers may lack the variable
+        from presslens.extract import framing
+
+        options = replace(options, framing_model=framing.require(options.framing_model))
     expanded = expand_inputs(inputs)
     stats = IngestStats(total=count_documents(expanded))
     store = Store(db) if db is not None else None
     try:
         reporter.start(stats)
-        items = iter_articles(expanded)
+        items = iter_articles(expanded, limits=limits)
         if engine == "local":
             _ingest_local(items, store, stats, reporter, workers, options, batch_size, nlp_batch_size)
         else:
@@ -248,15 +256,17 @@ def _ingest_local(items: Iterable[Item], store: Store, stats: IngestStats, repor
     pending: set[str] = set()
     fresh = _skip_known(items, store.known_ids, pending, stats, reporter)
     buffer: list[Analysis | InputError] = []
-    for result in run_local(fresh, workers=workers, options=options, batch_size=nlp_batch_size):
-        buffer.append(result)
-        stats.done += 1
-        if isinstance(result, InputError):
-            stats.errors += 1
-        reporter.update(stats)
-        if len(buffer) >= batch_size:
-            _commit(store, buffer, pending, stats, reporter)
-            buffer = []
+    # closing(): a failed commit (disk full) or Ctrl-C ends the worker processes with the loop.
+    with contextlib.closing(run_local(fresh, workers=workers, options=options, batch_size=nlp_batch_size)) as results:
+        for result in results:
+            buffer.append(result)
+            stats.done += 1
+            if isinstance(result, InputError):
+                stats.errors += 1
+            reporter.update(stats)
+            if len(buffer) >= batch_size:
+                _commit(store, buffer, pending, stats, reporter)
+                buffer = []
     if buffer:
         _commit(store, buffer, pending, stats, reporter)
 

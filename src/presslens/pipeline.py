@@ -5,39 +5,20 @@ paragraph-aligned chunks and joined back with ``Doc.from_docs``, so offsets stay
 original text. A failure inside one article becomes an ``InputError`` for that article; the
 batch goes on.
 
-Per-document time limit (``Options.time_limit_s``, by default 60 s plus 2 s per 10,000
-characters): a document still being analysed when its budget runs out becomes
-``InputError(origin, "analysis exceeded the N s time limit")`` and the batch goes on. How:
-
-* The budget covers the document's extraction and, for a text longer than one chunk, its parse.
-  Single-chunk texts are parsed together in ``nlp.pipe`` batches as before: a parse of at most
-  ``chunk_chars`` characters takes time linear in its length, since ``split_text`` also cuts runs
-  of non-space characters longer than ``MAX_RUN_CHARS``, on which spaCy's tokenizer is quadratic.
-  Longer texts are parsed on their own, one chunk at a time, inside their budget.
-* One daemon thread per process (``_Watchdog``) keeps the deadlines. When one passes, it raises
-  ``TimeLimitExceeded`` in the thread doing that document with CPython's
-  ``PyThreadState_SetAsyncExc``. Unlike SIGALRM this works in any thread (the web server's thread
-  pool, Dask's worker threads) as well as in the main thread of the CLI and of the local worker
-  processes, and it never takes over a SIGALRM handler or timer the host program (or
-  pytest-timeout) uses. The exception is delivered at the next Python bytecode, so an extractor's
-  Python loop is stopped at once; C code (one spaCy component on one chunk, one regex match)
-  finishes first, which bounds the overshoot by one component's pass over one chunk. The parse
-  loop also checks the deadline between chunks.
-* ``TimeLimitExceeded`` derives from ``BaseException``, so the ``except Exception`` of an
-  extractor that must never raise on odd input cannot swallow it. The watchdog fires and the
-  analysing thread disarms under one lock, and a fired-but-undelivered exception is cleared on
-  disarm, so the exception never escapes the guarded block.
+Per-document time limit (``Options``: by default 60 s plus 2 s per 10,000 characters, at most
+600 s): a document that uses more CPU time than its budget becomes
+``InputError(origin, "analysis used more than N s of CPU time …")`` and the batch goes on.
+The budget covers the document's extraction and, for a text longer than one chunk, its parse
+(chunk by chunk, checked between chunks). Single-chunk texts are parsed together in
+``nlp.pipe`` batches, in time linear in their length since ``split_text`` also cuts runs of
+non-space characters longer than ``MAX_RUN_CHARS`` (spaCy's tokenizer is quadratic on them).
+How the limit is enforced in any thread: ``presslens.timelimit``.
 """
 
 from __future__ import annotations
 
-import ctypes
-import heapq
-import itertools
 import logging
 import re
-import threading
-import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -47,6 +28,10 @@ from spacy.tokens import Doc
 from presslens import nlp as nlp_mod
 from presslens.language import english_warning
 from presslens.schema import Analysis, Article, InputError
+from presslens.timelimit import Alarm, TimeLimitExceeded, describe, time_limit
+
+__all__ = ["ALL_EXTRACTORS", "FRAMING_MODELS", "MAX_RUN_CHARS", "Options", "Pipeline", "TimeLimitExceeded",
+           "analyze", "default_pipeline", "extract", "split_text", "time_limit"]
 
 log = logging.getLogger(__name__)
 
@@ -54,128 +39,40 @@ ALL_EXTRACTORS = ("attributions", "dates", "claims", "framing")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not characters; spaCy, Arrow and DuckDB refuse them
 
 
+FRAMING_MODELS = ("base", "minilm", "mpnet")  # the same names as presslens.extract.framing.FRAMING_MODELS
+TIME_LIMIT_MAX_S = 600.0
+# Parsing takes about 0.8 MB of memory per 1,000 characters (spaCy's Docs), so the text analysed
+# as one document is bounded like spaCy's own ``nlp.max_length``.
+MAX_CHARS = 1_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What to extract (every extractor is on by default) and the per-document time budget.
+    """What to extract (every extractor is on by default), with which framing model, and the time budget.
 
-    A document gets ``time_limit_s + time_limit_s_per_10k_chars * len(text) / 10_000`` seconds;
-    ``time_limit_s=None`` (or 0) turns the limit off.
+    A document gets ``time_limit_s + time_limit_s_per_10k_chars * len(text) / 10_000`` seconds of
+    CPU time, at most ``time_limit_max_s`` (unless ``time_limit_s`` alone is more); ``time_limit_s``
+    None (or 0) turns the limit off. ``framing_model`` is ``"base"``, ``"minilm"`` or ``"mpnet"``;
+    None means the ``PRESSLENS_FRAMING_MODEL`` environment variable, else ``"base"``. A text of
+    more than ``max_chars`` characters (None or 0: no limit) is refused with an InputError.
     """
 
     extractors: tuple[str, ...] = ALL_EXTRACTORS
     claim_threshold: float = 0.5
     time_limit_s: float | None = 60.0
     time_limit_s_per_10k_chars: float = 2.0
+    time_limit_max_s: float | None = TIME_LIMIT_MAX_S
+    framing_model: str | None = None
+    max_chars: int | None = MAX_CHARS
 
     def time_limit_for(self, chars: int) -> float | None:
-        """Seconds allowed for a text of ``chars`` characters, or None when there is no limit."""
+        """CPU seconds allowed for a text of ``chars`` characters, or None when there is no limit."""
         if not self.time_limit_s or self.time_limit_s <= 0:
             return None
-        return self.time_limit_s + max(0.0, self.time_limit_s_per_10k_chars) * chars / 10_000
-
-
-class TimeLimitExceeded(BaseException):  # noqa: N818 (a signal, like KeyboardInterrupt, not an error)
-    """Raised in the thread analysing a document whose time budget ran out; becomes an InputError."""
-
-
-@dataclass(eq=False, slots=True)
-class _Alarm:
-    thread_id: int
-    deadline: float
-    armed: bool = True
-    fired: bool = False
-
-    def check(self) -> None:
-        """Raise TimeLimitExceeded when the deadline has passed (the cooperative check)."""
-        if time.monotonic() >= self.deadline:
-            raise TimeLimitExceeded
-
-
-def _raise_in_thread(thread_id: int, exc: type[BaseException] | None) -> None:
-    """Schedule ``exc`` in the thread (None clears a scheduled, undelivered exception)."""
-    try:
-        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
-    except AttributeError:  # not CPython: only the cooperative checks apply
-        return
-    set_async_exc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc is not None else None)
-
-
-class _Watchdog:
-    """Deadlines of the documents being analysed in this process, watched by one daemon thread."""
-
-    def __init__(self) -> None:
-        # The analysing threads take the bare lock: its ``with`` runs no Python code of its own, so
-        # an alarm delivered to that thread cannot land between acquiring and releasing it (it can
-        # inside Condition.__exit__, which then never releases the lock: a deadlock seen in tests).
-        self._lock = threading.Lock()
-        self._cond = threading.Condition(self._lock)
-        self._heap: list[tuple[float, int, _Alarm]] = []
-        self._counter = itertools.count()
-        self._thread: threading.Thread | None = None
-
-    def arm(self, seconds: float) -> _Alarm:
-        """Start a deadline ``seconds`` from now for the calling thread."""
-        alarm = _Alarm(threading.get_ident(), time.monotonic() + seconds)
-        with self._lock:
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="presslens-time-limit", daemon=True)
-                self._thread.start()
-            heapq.heappush(self._heap, (alarm.deadline, next(self._counter), alarm))
-            self._cond.notify()
-        return alarm
-
-    def disarm(self, alarm: _Alarm) -> None:
-        """Stop the deadline; clear its exception if it was scheduled but not yet delivered."""
-        with self._lock:
-            alarm.armed = False
-            fired = alarm.fired
-        if fired:
-            _raise_in_thread(alarm.thread_id, None)
-
-    def _run(self) -> None:
-        with self._cond:
-            while True:
-                while self._heap and not self._heap[0][2].armed:
-                    heapq.heappop(self._heap)
-                if not self._heap:
-                    self._cond.wait()
-                    continue
-                deadline, _, alarm = self._heap[0]
-                wait = deadline - time.monotonic()
-                if wait > 0:
-                    self._cond.wait(wait)
-                    continue
-                heapq.heappop(self._heap)
-                alarm.armed, alarm.fired = False, True
-                _raise_in_thread(alarm.thread_id, TimeLimitExceeded)
-
-
-_WATCHDOG = _Watchdog()
-
-
-class time_limit:  # noqa: N801 (used like a function: ``with time_limit(5):``)
-    """Context manager: raise TimeLimitExceeded in this thread if the block runs past ``seconds``.
-
-    ``seconds=None`` means no limit. The exception can surface while the block is being left, so
-    catch it around the ``with`` statement, not inside it.
-    """
-
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.alarm: _Alarm | None = None
-
-    def __enter__(self) -> _Alarm | None:
-        if self.seconds is not None:
-            self.alarm = _WATCHDOG.arm(self.seconds)
-        return self.alarm
-
-    def __exit__(self, *exc: object) -> None:
-        if self.alarm is not None:
-            _WATCHDOG.disarm(self.alarm)
-
-
-def _seconds(limit: float) -> str:
-    return f"{limit:.0f}" if limit >= 10 else f"{limit:.2g}"
+        limit = self.time_limit_s + max(0.0, self.time_limit_s_per_10k_chars) * chars / 10_000
+        if self.time_limit_max_s and self.time_limit_max_s > 0:
+            limit = min(limit, max(self.time_limit_max_s, self.time_limit_s))
+        return limit
 
 
 def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysis:  # noqa: B008
@@ -200,7 +97,7 @@ def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysi
     if "framing" in wanted:
         from presslens.extract import framing
 
-        analysis.framing = framing.find_framing(doc)
+        analysis.framing = framing.find_framing(doc, model=framing.load_model(name=options.framing_model))
     return analysis
 
 
@@ -246,9 +143,13 @@ class Pipeline:
 
     def __init__(self, nlp: Language | None = None, *, batch_size: int = 16, options: Options | None = None,
                  chunk_chars: int = nlp_mod.CHUNK_CHARS):
+        self.options = options or Options()
+        if "framing" in self.options.extractors:  # a missing encoder fails here, once, not per document
+            from presslens.extract import framing
+
+            framing.load_model(name=self.options.framing_model)
         self.nlp = nlp or nlp_mod.load()
         self.batch_size = batch_size
-        self.options = options or Options()
         self.chunk_chars = chunk_chars
 
     def analyze(self, article: Article) -> Analysis:
@@ -265,7 +166,7 @@ class Pipeline:
         order = 0
         for item in items:
             if isinstance(item, Article):
-                item = _refuse_unusable(item)
+                item = _refuse_unusable(item, self.options.max_chars)
             if isinstance(item, InputError):
                 passthrough[order] = item
             else:
@@ -317,9 +218,9 @@ class Pipeline:
                 return self._extract_safely(doc, article)
         except TimeLimitExceeded:
             log.debug("time limit exceeded for %s", origin)
-            return InputError(origin, f"analysis exceeded the {_seconds(limit or 0)} s time limit")
+            return InputError(origin, time_limit_message(limit or 0, len(article.text)))
 
-    def _parse_long(self, pieces: list[str], alarm: _Alarm | None, origin: str) -> Doc | InputError:
+    def _parse_long(self, pieces: list[str], alarm: Alarm | None, origin: str) -> Doc | InputError:
         """Parse a text longer than one chunk, chunk by chunk, and join the Docs with offsets unchanged."""
         docs: list[Doc] = []
         try:
@@ -345,9 +246,18 @@ class Pipeline:
         return analysis
 
 
-def _refuse_unusable(article: Article) -> Article | InputError:
-    """The article, or an InputError when its text is empty or is not valid Unicode."""
+def time_limit_message(limit: float, chars: int) -> str:
+    """The reason given for a document stopped by its time limit, naming the options that change it."""
+    return (f"analysis exceeded the {describe(limit)} s time limit (CPU time for {chars:,} characters; "
+            "--time-limit and --time-limit-max change it, 0 turns it off)")
+
+
+def _refuse_unusable(article: Article, max_chars: int | None = MAX_CHARS) -> Article | InputError:
+    """The article, or an InputError when its text is empty, too long or not valid Unicode."""
     origin = article.origin or article.id or "<article>"
+    if max_chars and len(article.text) > max_chars:
+        return InputError(origin, f"text has {len(article.text):,} characters, more than the {max_chars:,} "
+                                  "allowed per document (--max-chars changes it)")
     if not article.text.strip():
         return InputError(origin, "empty document")
     bad = _SURROGATE.search(article.text)

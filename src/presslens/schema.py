@@ -131,6 +131,7 @@ class Article:
     author: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     origin: str | None = None  # where it was read from: a path, URL, "-" for stdin
+    source_id: str | None = None  # the input's own identifier (a JSONL "id"); not unique, not the key
 
     def __post_init__(self) -> None:
         if self.id is None:
@@ -161,6 +162,8 @@ class Analysis:
             "published": a.published,
             "text": a.text,
         }
+        if a.source_id is not None:
+            record["source_id"] = a.source_id
         record["attributions"] = [asdict(x) for x in self.attributions]
         record["entities"] = [asdict(x) for x in self.entities]
         record["dates"] = [asdict(x) for x in self.dates]

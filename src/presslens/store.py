@@ -1,7 +1,8 @@
 """DuckDB storage for analysed articles, and Parquet parts with the same tables.
 
 One DuckDB file holds a corpus. Articles are keyed by ``schema.content_id`` (a hash of the
-analysed text), so writing the same article twice stores it once. Every batch of Analyses is
+analysed text), so writing the same article twice stores it once; an input's own identifier (a
+JSONL ``id``) is kept in ``articles.source_id``, which need not be unique. Every batch of Analyses is
 turned into one Arrow table per SQL table and written with one ``INSERT … SELECT`` per table
 inside a single transaction: a batch is either fully committed or absent, which is what makes an
 interrupted ingest resumable. Attribution rows repeat their article's outlet and publication date,
@@ -51,7 +52,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("id", _STR), ("url", _STR), ("outlet", _STR), ("title", _STR), ("author", _STR),
         ("published", pa.date32()), ("text", _STR), ("origin", _STR), ("warnings", pa.list_(_STR)),
-        ("ingested_at", pa.timestamp("us")),
+        ("ingested_at", pa.timestamp("us")), ("source_id", _STR),
     ]),
     "attributions": pa.schema([
         ("article_id", _STR), ("idx", _INT), ("type", _STR),
@@ -97,7 +98,7 @@ DDL = """
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE articles (
     id VARCHAR PRIMARY KEY, url VARCHAR, outlet VARCHAR, title VARCHAR, author VARCHAR,
-    published DATE, text VARCHAR, origin VARCHAR, warnings VARCHAR[], ingested_at TIMESTAMP);
+    published DATE, text VARCHAR, origin VARCHAR, warnings VARCHAR[], ingested_at TIMESTAMP, source_id VARCHAR);
 CREATE TABLE attributions (
     article_id VARCHAR NOT NULL, idx INTEGER NOT NULL, type VARCHAR,
     content_start INTEGER, content_end INTEGER, content_text VARCHAR,
@@ -224,7 +225,7 @@ def _rows_for(analysis: Analysis, at: datetime) -> dict[str, list[dict]]:
     rows["articles"].append({
         "id": aid, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
         "published": _date(a.published), "text": a.text, "origin": a.origin,
-        "warnings": list(analysis.warnings) or None, "ingested_at": at,
+        "warnings": list(analysis.warnings) or None, "ingested_at": at, "source_id": a.source_id,
     })
     for i, q in enumerate(analysis.attributions):
         cs, ce, ct = _span_cols(q.content)
@@ -367,10 +368,33 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool)
     found = int(row[0]) if row and str(row[0]).isdigit() else None
     if found != SCHEMA_VERSION:
         raise StoreError(_version_message(path, found))
+    if writable and _missing_columns(con):
+        add_columns(con)
     if writable and missing_indexes(con):
         add_indexes(con)
     if writable and not names.issuperset(DERIVED_TABLES):
         add_derived_tables(con)
+
+
+# Columns added after a schema version was released: nullable, added in place to older databases
+# (like the indexes) instead of a new version that would refuse them.
+ADDED_COLUMNS: dict[tuple[str, str], str] = {
+    ("articles", "source_id"): "ALTER TABLE articles ADD COLUMN IF NOT EXISTS source_id VARCHAR",
+}
+
+
+def _missing_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = 'main'").fetchall()
+    present = {(t, c) for t, c in rows}
+    return [key for key in ADDED_COLUMNS if key not in present]
+
+
+def add_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the columns of ``ADDED_COLUMNS`` that an older database lacks, in one transaction."""
+    with transaction(con):
+        for key in _missing_columns(con):
+            con.execute(ADDED_COLUMNS[key])
 
 
 def _version_message(path: Path, found: int | None) -> str:
@@ -561,12 +585,20 @@ def read_part(part: str | os.PathLike) -> dict[str, pa.Table]:
         if not path.exists():
             raise PartError(f"{part}: missing {name}.parquet")
         try:
-            table = pq.read_table(path, page_checksum_verification=True)
+            table = _with_added_columns(name, pq.read_table(path, page_checksum_verification=True))
             tables[name] = table.select(ARROW_SCHEMAS[name].names).cast(ARROW_SCHEMAS[name])
         except (pa.ArrowException, OSError, KeyError, ValueError) as exc:
             raise PartError(f"{part}: {name}.parquet is unreadable or not a presslens part "
                             f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
     return tables
+
+
+def _with_added_columns(name: str, table: pa.Table) -> pa.Table:
+    """A part table written before a column of ``ADDED_COLUMNS`` existed, with that column as nulls."""
+    for table_name, column in ADDED_COLUMNS:
+        if table_name == name and column not in table.column_names:
+            table = table.append_column(column, pa.nulls(table.num_rows, ARROW_SCHEMAS[name].field(column).type))
+    return table
 
 
 def part_article_ids(parts_dir: str | os.PathLike) -> set[str]:

