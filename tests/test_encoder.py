@@ -129,11 +129,31 @@ def test_a_failing_encoder_falls_back_to_the_base_model(head, nlp, caplog) -> No
     assert "encoder failed" in caplog.text
 
 
-def test_auto_choice_follows_the_environment(head, monkeypatch) -> None:
-    monkeypatch.setenv("PRESSLENS_ENCODER", "1")
-    assert framing.load_model().encoder is not None, "installed extra: an encoder head is used by default"
-    monkeypatch.setenv("PRESSLENS_ENCODER", "0")
-    assert framing.load_model().encoder is None
+def test_an_installed_encoder_is_used_only_when_asked_for(head, monkeypatch) -> None:
+    monkeypatch.delenv(framing.FRAMING_MODEL_VAR, raising=False)
+    monkeypatch.delenv("PRESSLENS_ENCODER", raising=False)
+    assert framing.load_model().encoder is None, "installed is not asked for: the default is the base model"
+    assert framing.load_model(name="minilm").encoder.backbone == "minilm"
+    monkeypatch.setenv(framing.FRAMING_MODEL_VAR, "minilm")
+    assert framing.load_model().encoder.backbone == "minilm"
+    assert framing.load_model(name="base").encoder is None, "the parameter wins over the variable"
+    monkeypatch.setenv(framing.FRAMING_MODEL_VAR, "huge")
+    with pytest.raises(ValueError, match="PRESSLENS_FRAMING_MODEL"):
+        framing.load_model()
+
+
+def test_the_pipeline_runs_the_framing_model_it_is_given(head, nlp) -> None:
+    from presslens.pipeline import Options, Pipeline
+    from presslens.schema import Article
+    from test_framing import LOADED
+
+    results = {}
+    for name in ("base", "minilm"):
+        pipeline = Pipeline(nlp, options=Options(extractors=("framing",), framing_model=name))
+        results[name] = pipeline.analyze(Article(text=LOADED)).framing
+    expected = framing.find_framing(nlp(LOADED), model=framing.load_model(name="minilm"))
+    assert [(s.start, s.end) for s in results["minilm"]] == [(s.start, s.end) for s in expected]
+    assert results["base"] == framing.find_framing(nlp(LOADED), model=framing.load_model(use_encoder=False))
 
 
 def test_encoder_head_round_trip_and_size(head, tmp_path: Path) -> None:

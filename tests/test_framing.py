@@ -195,6 +195,19 @@ def test_model_round_trip(tmp_path: Path, nlp) -> None:
     assert framing.find_framing(doc, model=again) == framing.find_framing(doc, model=model)
 
 
+@needs_model
+def test_a_named_head_without_its_files_is_a_clear_error(tmp_path: Path) -> None:
+    framing.load_model(use_encoder=False).save(tmp_path)
+    assert framing.load_model(tmp_path, name="base").encoder is None
+    for name in ("minilm", "mpnet"):
+        if framing._HEAD_STEMS[name] not in framing._heads():
+            continue  # its encoder is not installed: the error names the install command instead
+        with pytest.raises(framing.FramingModelUnavailable, match=f"framing model '{name}'"):
+            framing.load_model(tmp_path, name=name)
+    with pytest.raises(ValueError, match="choose from base, minilm, mpnet"):
+        framing.load_model(tmp_path, name="large")
+
+
 def _eval_module():
     spec = importlib.util.spec_from_file_location("eval_framing", ROOT / "benchmarks" / "eval_framing.py")
     module = importlib.util.module_from_spec(spec)

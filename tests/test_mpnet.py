@@ -114,12 +114,14 @@ def test_shipped_layer_loads_fast_and_gives_token_vectors(nlp) -> None:
     assert 0.3 < cos < 0.99, "the same word in two senses gets related but different vectors"
 
 
-def test_mpnet_head_is_preferred_and_finds_loaded_language(nlp, monkeypatch) -> None:
+def test_mpnet_head_is_used_when_named_and_finds_loaded_language(nlp, monkeypatch) -> None:
     from test_framing import INSULT, INSULT_WORDS, NEUTRAL
 
     _needs_parts()
-    monkeypatch.setenv("PRESSLENS_ENCODER", "1")
-    model = framing.load_model(MODELS)
+    monkeypatch.delenv(framing.FRAMING_MODEL_VAR, raising=False)
+    assert framing.load_model(MODELS).encoder is None, "installed, but not asked for"
+    assert framing.load_model(MODELS, use_encoder=True).encoder.backbone == "mpnet", "the best head first"
+    model = framing.load_model(MODELS, name="mpnet")
     base = framing.load_model(MODELS, use_encoder=False)
     assert model.encoder is not None and model.encoder.backbone == "mpnet"
     assert model.encoder.si_w2.shape[0] == base.si_w2.shape[0] + 17 + mpnet.DIM

@@ -9,9 +9,13 @@ the process's SIGALRM handler or timer.
 from __future__ import annotations
 
 import json
+import os
 import signal
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -19,6 +23,9 @@ import pytest
 import presslens.pipeline as pipeline_mod
 from presslens.pipeline import MAX_RUN_CHARS, Options, Pipeline, split_text, time_limit
 from presslens.schema import Analysis, Article, InputError
+from presslens.timelimit import measures_cpu_time
+
+ROOT = Path(__file__).resolve().parents[1]
 
 RUNAWAY = "RUNAWAY-MARKER"
 TINY = Options(extractors=("attributions",), time_limit_s=0.3, time_limit_s_per_10k_chars=0)
@@ -179,3 +186,61 @@ def test_cli_time_limit_zero_turns_the_limit_off():
 
     assert analysis_options("attributions", 0).time_limit_for(10**6) is None
     assert analysis_options("attributions", 5).time_limit_for(0) == 5.0
+
+
+def _spinners(count: int) -> list[subprocess.Popen]:
+    """Processes that keep every core busy (other work on a shared machine)."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+
+
+def _stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_a_busy_machine_never_makes_a_valid_article_fail(nlp):
+    """The limit counts the document's own CPU time: waiting for a core held by other processes is free."""
+    samples = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    texts = ["\n\n".join(samples * 4), "\n\n".join(reversed(samples * 3))]  # long enough to measure
+    articles = [Article(text=t, origin=f"sample{i}") for i, t in enumerate(texts * 2)]
+    warm = Pipeline(nlp, options=Options(time_limit_s=None))
+    warm.analyze(articles[0])  # models load on first use: keep that out of the measurement
+    started = time.thread_time()
+    for article in articles[: len(texts)]:
+        warm.analyze(article)
+    cpu = (time.thread_time() - started) / len(texts)
+    limit = max(0.2, 2.5 * cpu)  # far below what the loaded machine's wall clock will show
+    pipeline = Pipeline(nlp, options=Options(time_limit_s=limit, time_limit_s_per_10k_chars=0))
+    walls, results = [], []
+    spinners = _spinners(4 * (os.cpu_count() or 2))
+    try:
+        time.sleep(0.5)
+        for article in articles:
+            begun = time.monotonic()
+            results.extend(pipeline.analyze_many([article]))
+            walls.append(time.monotonic() - begun)
+    finally:
+        _stop(spinners)
+    failed = [r for r in results if isinstance(r, InputError)]
+    assert not failed, f"valid articles failed on a busy machine: {failed}"
+    assert max(walls) > limit, (f"the load did not slow the analysis past the limit ({max(walls):.2f} s wall "
+                                f"vs {limit:.2f} s): a wall-clock limit would not have been tested")
+
+
+def test_cpu_time_is_what_counts_not_waiting():
+    """A block that sleeps (uses no CPU) well past its budget is not stopped; one that computes is."""
+    if not measures_cpu_time():
+        pytest.skip("no per-thread CPU clock on this platform: the limit falls back to wall time")
+    with time_limit(0.2):
+        time.sleep(0.6)
+    stopped = False
+    try:
+        with time_limit(0.2):
+            while True:
+                pass
+    except pipeline_mod.TimeLimitExceeded:
+        stopped = True
+    assert stopped
