@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 STORY = (
     "Harbour plan approved\n\n"
@@ -133,3 +140,58 @@ def test_article_longer_than_spacy_max_length_is_handled(tmp_path):
     record = json.loads(result.stdout)
     assert len(record["attributions"]) >= (1_200_000 // len(paragraph)) * 0.9  # at least each direct quote
     _valid_offsets(record)
+
+
+def _processes_with(marker: str) -> list[int]:
+    """Pids of the processes whose environment carries ``marker`` (children inherit it)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if marker.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _wait_gone(marker: str, seconds: float = 15) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while (left := _processes_with(marker)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return left
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+@pytest.mark.parametrize("ending", ["finished", "pipe closed", "SIGTERM", "SIGKILL"])
+def test_workers_never_outlive_analyze(tmp_path, ending):
+    """``analyze --workers 2`` leaves no process behind, however it ends (finding 6 of issue 16)."""
+    paths = []
+    for index in range(40):
+        path = tmp_path / f"s{index}.txt"
+        path.write_text(STORY.replace("ten", str(index + 10)) * 20, encoding="utf-8")
+        paths.append(str(path))
+    marker = f"PRESSLENS_TEST_MARKER={uuid.uuid4().hex}"
+    env = {**os.environ, marker.split("=")[0]: marker.split("=")[1]}
+    process = subprocess.Popen([sys.executable, "-m", "presslens", "analyze", *paths, "--workers", "2",
+                                "--format", "jsonl"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                               env=env, cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_processes_with(marker)) < 3 and time.monotonic() < deadline:  # the command and 2 workers
+            time.sleep(0.1)
+        assert len(_processes_with(marker)) >= 3, "the workers never started"
+        time.sleep(2)  # the workers are loading or analysing
+        if ending == "finished":
+            process.stdout.read()
+        elif ending == "pipe closed":
+            process.stdout.close()
+        else:
+            process.send_signal(signal.SIGTERM if ending == "SIGTERM" else signal.SIGKILL)
+        process.wait(timeout=300)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert _wait_gone(marker) == [], f"worker processes left running after analyze ended ({ending})"

@@ -23,14 +23,21 @@ a failure prints a ``@reproduce_failure`` blob instead.
 
 from __future__ import annotations
 
+import bz2
 import gzip
+import importlib.util
 import io
 import json
+import lzma
+import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -38,9 +45,11 @@ from hypothesis import strategies as st
 from presslens.pipeline import Options, Pipeline
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import iter_articles
+from presslens.sources.decode import without_surrogates
 from presslens.store import to_tables
 
 pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
 
 # Wall-clock bound per example; the pipeline's own limit (below) is larger, so reaching it fails the test.
 READ_SECONDS = 20.0
@@ -434,3 +443,116 @@ def test_lone_surrogates_are_an_input_error_not_a_crash(fuzz_pipeline):
     first, second = fuzz_pipeline.analyze_many(items)
     assert isinstance(first, InputError) and "unpaired surrogate U+D800 at character 0" in first.reason
     assert isinstance(second, Analysis) and second.attributions  # the batch went on
+
+
+# --------------------------------------------------------------------------- hostile records (issue 16)
+
+
+def _hostile_module():
+    spec = importlib.util.spec_from_file_location("hostile_inputs", ROOT / "benchmarks" / "hostile_inputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hostile = _hostile_module()
+
+
+ANY = "any"
+
+
+@st.composite
+def hostile_line(draw: st.DrawFn) -> tuple[bytes, str | tuple[str, str] | None]:
+    """A JSONL line and the text it must give (None: an InputError; ANY: that text or an InputError)."""
+    kind = draw(st.sampled_from(["good", "nested", "nested_field", "huge_int", "huge_int_nested", "huge_negative"]))
+    text = draw(news_like.filter(lambda t: t.strip() and "\x00" not in t)) if kind != "nested" else ""
+    depth = draw(st.integers(1500, 60_000))  # past the JSON parser's recursion limit (about 1,000)
+    digits = draw(st.integers(4301, 30_000))
+    if kind == "good":
+        return json.dumps({"text": text}).encode("utf-8", "surrogatepass") + b"\n", text
+    if kind == "nested":
+        opener, closer = draw(st.sampled_from([(b"[", b"]"), (b'{"a":', b"}")]))
+        return opener * depth + b"1" + closer * depth + b"\n", None
+    if kind == "nested_field":  # a valid text beside a deeply nested field: parsed, or refused as too deep
+        return (b'{"text": ' + json.dumps(text).encode("utf-8", "surrogatepass") + b', "x": ' + b"[" * depth
+                + b"]" * depth + b"}\n"), (ANY, text)
+    number = ("-" if kind == "huge_negative" else "") + "9" * digits
+    field = draw(st.sampled_from(["views", "id", "title", "published"]))
+    value = f'{{"n": [{number}]}}' if kind == "huge_int_nested" else number
+    line = '{"text": ' + json.dumps(text) + f', "{field}": {value}}}\n'
+    return line.encode("utf-8", "surrogatepass"), text
+
+
+@fuzz_settings(40)
+@given(lines=st.lists(hostile_line(), min_size=1, max_size=6), compress=st.sampled_from(["", ".gz", ".bz2", ".xz"]))
+@example(lines=[(hostile.nested_json(1000), None), (hostile.huge_int_line(5000, "Ann said so."), "Ann said so.")],
+         compress="")
+def test_nested_and_huge_number_lines_never_stop_the_file(scratch, lines, compress):
+    """Finding 1: 1,000 nested arrays or a 4,301-digit integer used to end the whole read."""
+    data = b"".join(line for line, _ in lines)
+    compressors = {"": bytes, ".gz": gzip.compress, ".bz2": bz2.compress, ".xz": lzma.compress}
+    with tempfile.TemporaryDirectory(dir=scratch) as folder:
+        results = read_all([write(Path(folder), f"dump.jsonl{compress}", compressors[compress](data))])
+    assert len(results) == len(lines), "one result per line"
+    for result, (_, text) in zip(results, lines, strict=True):
+        if isinstance(text, tuple):  # either outcome, but a parsed line keeps its text
+            assert isinstance(result, InputError) or result.text == without_surrogates(text[1])
+        elif text is None:
+            assert isinstance(result, InputError) and result.reason
+        else:
+            assert isinstance(result, Article), f"a valid text was lost: {result}"
+            assert result.text == without_surrogates(text)
+
+
+def _ingest_capped(inputs: list[str], db: Path, *extra: str) -> subprocess.CompletedProcess:
+    """``presslens ingest`` in a child process whose address space is capped at 2 GiB."""
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+    return subprocess.run([sys.executable, "-m", "presslens", "ingest", *inputs, "--db", str(db), "-q", *extra],
+                          capture_output=True, timeout=600, cwd=ROOT, preexec_fn=cap)  # noqa: PLW1509
+
+
+MEMORY_CAP = 2 * 1024**3
+
+
+def test_compression_bombs_stay_bounded_under_a_2_gib_cap(tmp_path):
+    """Finding 2: gigabyte lines and payloads inside small compressed files are refused while streaming."""
+    folder = tmp_path / "bombs"
+    folder.mkdir()
+    hostile.jsonl_line_bomb(folder / "line.jsonl.gz", 2400)   # 2.3 MB file, one 2.4 GB line
+    hostile.nul_bomb(folder / "zeros.jsonl.gz", 2400)          # NUL bytes, no newline
+    hostile.jsonl_line_bomb(folder / "line.jsonl.xz", 2400, fill=b"b")
+    hostile.warc_payload_bomb(folder / "page.warc.gz", 2400)  # one 2.4 GB HTML payload
+    hostile.warc_header_bomb(folder / "head.warc.gz", 2400)   # one 2.4 GB header line
+    hostile.hostile_jsonl(folder / "hostile.jsonl")
+    db = tmp_path / "news.duckdb"
+    done = _ingest_capped([str(folder)], db)
+    assert done.returncode == 0, done.stderr.decode()[-2000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        texts = {row[0] for row in con.execute("SELECT text FROM articles").fetchall()}
+        errors = con.execute("SELECT origin, reason FROM errors ORDER BY origin").fetchall()
+    assert texts >= {hostile.GOOD_BEFORE["text"], hostile.GOOD_AFTER["text"], '"It is done," Ann Cole said.'}
+    limit_errors = [origin for origin, reason in errors if "10 MB limit per document" in reason]
+    assert len(limit_errors) == 5, errors
+    assert all("--max-record-mb" in reason for _, reason in errors if "limit" in reason)
+    assert any(reason == "JSON nested too deeply to read" for _, reason in errors)
+    # The same bomb passes a raised record limit only as far as the decompressed limit allows.
+    second = _ingest_capped([str(folder / "zeros.jsonl.gz")], tmp_path / "other.duckdb",
+                            "--max-record-mb", "5000", "--max-decompressed-mb", "50")
+    assert second.returncode == 0, second.stderr.decode()[-2000:]
+    with duckdb.connect(str(tmp_path / "other.duckdb"), read_only=True) as con:
+        (reason,) = con.execute("SELECT reason FROM errors").fetchone()
+    assert "50 MB limit per file" in reason and "--max-decompressed-mb" in reason
+
+
+def test_analyze_reports_hostile_lines_and_prints_the_rest(tmp_path):
+    path = hostile.hostile_jsonl(tmp_path / "dump.jsonl")
+    done = subprocess.run([sys.executable, "-m", "presslens", "analyze", str(path), "--format", "jsonl",
+                           "--extract", "attributions"], capture_output=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 1
+    records = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [r["source_id"] for r in records if "source_id" in r] == ["before", "last"]
+    assert len(records) == 3, "the text beside a huge number is analysed too"
+    assert b"dump.jsonl:2: JSON nested too deeply to read" in done.stderr
+    assert b"Traceback" not in done.stderr

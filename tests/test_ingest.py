@@ -235,3 +235,36 @@ def test_sigkill_mid_ingest_loses_nothing_and_resumes(tmp_path):
         ids = con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchall()[0]
         keys = con.execute("SELECT count(*), count(DISTINCT (article_id, idx)) FROM attributions").fetchall()[0]
     assert ids == (160, 160) and keys[0] == keys[1]
+
+
+def test_a_repeated_source_id_never_hides_a_different_article(tmp_path):
+    """Finding 3 of issue 16: articles are keyed by content; a JSONL id is kept as source_id, not as the key."""
+    first = '"The bridge stays shut," Mayor Ann Cole said on Monday.'
+    other = '"Taxes will not rise," Senator Tim Brandt said on Tuesday.'
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "story-1", "text": first}, {"id": "story-1", "text": other}, {"id": "story-2", "text": first},
+    ]) + "\n", encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    stats = ingest([str(dump)], db=db, options=FAST)
+    assert (stats.added, stats.skipped, stats.errors) == (2, 1, 0), "the same text twice is stored once"
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT source_id, text FROM articles ORDER BY text").fetchall()
+        by_source = con.execute("SELECT source_id, count(*) FROM articles GROUP BY 1").fetchall()
+    assert sorted(rows) == sorted([("story-1", first), ("story-1", other)])
+    assert by_source == [("story-1", 2)], "a repeated id is easy to find"
+    again = ingest([str(dump)], db=db, options=FAST)
+    assert (again.added, again.skipped) == (0, 3)
+
+
+def test_an_older_database_gains_the_source_id_column(tmp_path):
+    from presslens.store import Store
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.con.execute("ALTER TABLE articles DROP COLUMN source_id")
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "x9", "text": '"We reopen on Monday," Tim Brandt said.'}) + "\n")
+    assert ingest([str(dump)], db=db, options=FAST).added == 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT source_id FROM articles").fetchall() == [("x9",)]

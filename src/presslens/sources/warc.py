@@ -58,7 +58,7 @@ def iter_warc(path: Path, limits: ReadLimits | None = None) -> Iterator[Article 
     except LimitExceeded:
         yield InputError(str(path), limits.decompressed_message())
     except WindowExceeded:
-        yield InputError(str(path), limits.record_message("a WARC record's headers") + "; the rest of the "
+        yield InputError(str(path), limits.record_message("a WARC record's header block") + "; the rest of the "
                                     "file was not read")
     except Exception as exc:  # noqa: BLE001 (warcio raises e.g. AttributeError on truncated headers)
         yield InputError(str(path), f"not a readable WARC file: {type(exc).__name__}: {exc}")
