@@ -135,11 +135,40 @@ def test_article_longer_than_spacy_max_length_is_handled(tmp_path):
                  "Officials said the work would cost more than $40 million.\n\n")
     path = tmp_path / "huge.txt"
     path.write_text(paragraph * (1_200_000 // len(paragraph)), encoding="utf-8")
-    result = run_cli("analyze", str(path), "--format", "jsonl", "--extract", "attributions", timeout=1400)
+    result = run_cli("analyze", str(path), "--format", "jsonl", "--extract", "attributions",
+                     "--max-chars", "1300000", timeout=1400)
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     record = json.loads(result.stdout)
     assert len(record["attributions"]) >= (1_200_000 // len(paragraph)) * 0.9  # at least each direct quote
     _valid_offsets(record)
+
+
+def test_too_long_a_text_is_refused_with_the_option_that_allows_it(tmp_path, story):
+    path = tmp_path / "long.txt"
+    path.write_text(STORY * 120, encoding="utf-8")  # about 14,000 characters
+    result = run_cli("analyze", str(path), str(story), "--format", "jsonl", "--max-chars", "10000")
+    assert result.returncode == 1
+    assert f"{path}: text has {len(STORY) * 120:,} characters, more than the 10,000" in result.stderr.decode()
+    assert "--max-chars" in result.stderr.decode()
+    assert [json.loads(line)["text"] for line in result.stdout.splitlines()] == [STORY], "the run went on"
+
+
+def test_framing_model_option_and_variable(story):
+    from presslens.extract import framing
+
+    base = run_cli("analyze", str(story), "--format", "json", "--extract", "framing", "--framing-model", "base")
+    assert base.returncode == 0, base.stderr.decode()
+    wrong = run_cli("analyze", str(story), "--framing-model", "gigantic")
+    assert wrong.returncode == 2 and "gigantic" in wrong.stderr.decode()
+    for name in ("minilm", "mpnet"):
+        if framing._HEAD_STEMS[name] not in framing._heads():
+            result = run_cli("analyze", str(story), "--framing-model", name)
+            assert result.returncode == 1 and "pip install" in result.stderr.decode(), "names the install step"
+            assert "Traceback" not in result.stderr.decode()
+    help_text = run_cli("analyze", "--help").stdout.decode()
+    for option in ("--framing-model", "--time-limit-max", "--max-chars", "--max-record-mb", "--max-decompressed-mb",
+                   "PRESSLENS_FRAMING_MODEL"):
+        assert option in help_text
 
 
 def _processes_with(marker: str) -> list[int]:
