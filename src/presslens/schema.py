@@ -39,6 +39,8 @@ class Source:
     kind: SourceKind = "unknown"
     mention: Span | None = None
     entity: str | None = None
+    # How sure the resolver is of ``name`` (or of there being no name), in [0, 1].
+    confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -434,6 +434,15 @@ TITLES = _words(
     """
 )
 
+# Abbreviated titles and the role word each stands for ("Gov. Pence" makes him "the governor").
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "dr": "doctor", "prof": "professor",
+    "atty": "attorney", "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal",
+    "det": "detective", "supt": "superintendent", "insp": "inspector", "pres": "president",
+    "del": "delegate", "amb": "ambassador", "sec": "secretary",
+}
+
 # Modifiers that can precede a title ("former", "acting", "German", "finance").
 TITLE_MODIFIERS = _words(
     """

@@ -1,0 +1,269 @@
+"""What kind of mention a source is, which entities it could refer to, and the features of each pair.
+
+The same code builds the resolver's training examples (``training/train_speaker_resolver.py``, on
+the coreference corpora) and scores candidates at run time, so the model sees identical features.
+Changing a feature, its order or the word lists it reads invalidates the shipped weights: the model
+file stores ``FEATURES`` and the loader refuses a file whose names differ.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.speakers.graph import EntityGraph, Mention, Node
+
+__all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE"]
+
+# Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
+RESOLVABLE = ("he", "she", "it", "they", "desc_person", "desc_org")
+KINDS = ("person", "organization", "place", "group", "other")
+_WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
+_DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
+# Which entity kinds each mention type can refer to at all ("he" never means a country).
+_ALLOWED_KINDS = {
+    "he": ("person",), "she": ("person",), "desc_person": ("person",),
+    "it": ("organization", "place"), "desc_org": ("organization", "place"),
+    "they": ("organization", "group", "place", "person"),
+}
+_DETERMINERS_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+_IT = frozenset({"it", "its", "itself"})
+
+
+@dataclass(slots=True)
+class Anaphor:
+    """A mention to resolve: its type, head token and position."""
+
+    type: str
+    head: Token
+    start: int
+    end: int
+    sent: int
+    quoted: bool
+    words: frozenset[str]  # lower-cased words of the mention, for role and name overlap
+
+
+def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
+    """Type a source mention: named, a pronoun, a definite description, a document, or generic."""
+    root = span.root
+    lower, lemma = root.lower_, root.lemma_.lower()
+    words = frozenset(t.lower_.rstrip(".") for t in span)
+    kind = "unknown"
+    if graph.node_at(root.idx, root.idx + len(root.text)) is not None:
+        kind = "named"
+    elif lower in cues.RELATIVE_PRONOUNS:
+        kind = "relative"
+    elif lower in _MALE_PRONOUNS:
+        kind = "he"
+    elif lower in _FEMALE_PRONOUNS:
+        kind = "she"
+    elif lower in _IT:
+        kind = "it"
+    elif lower in cues.PLURAL_PRONOUNS:
+        kind = "they"
+    elif lower in cues.FIRST_PERSON:
+        kind = "first_person"
+    elif lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS:
+        kind = "document"
+    elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
+        definite = _is_definite(root)
+        plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
+        person = lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
+        org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS
+        nationality = root.ent_type_ == "NORP" and not plural
+        if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
+            kind = "proper"
+        elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
+            kind = "generic"
+        elif person or nationality or _age_words(words):
+            kind = "desc_person"
+        elif org:
+            kind = "desc_org"
+        elif root.pos_ == "PROPN":
+            kind = "proper"
+        else:
+            kind = "generic" if plural else "desc_person"
+    sent = graph.sent_of(span.start_char)
+    return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words)
+
+
+def _ages(words: frozenset[str]) -> set[int]:
+    return {int(w.split("-")[0]) for w in words if w.endswith("-year-old") and w.split("-")[0].isdigit()}
+
+
+def _age_words(words: frozenset[str]) -> bool:
+    return any(w.endswith("-year-old") for w in words) or "year-old" in words
+
+
+def _is_definite(root: Token) -> bool:
+    for c in root.lefts:
+        if c.dep_ == "det" and c.lower_ in _DETERMINERS_DEFINITE:
+            return True
+        if c.dep_ == "poss":
+            return True
+    return False
+
+
+def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention, bool]]:
+    """Entities mentioned a few sentences before the anaphor (more for descriptions), or later in its sentence.
+
+    Each comes with the mention features are read from (the nearest one before, else the first one
+    after in the same sentence) and whether that is a cataphor ("Before he spoke, Merkel …").
+    """
+    allowed = _ALLOWED_KINDS.get(anaphor.type, KINDS)
+    gender = _gender_of(anaphor)
+    out = []
+    for node in graph.nodes.values():
+        if node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
+            continue
+        before = node.nearest_before(anaphor.start)
+        if before is not None and before.end > anaphor.start:
+            before = None
+        window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
+        if before is not None and anaphor.sent - before.sent <= window:
+            # "A senior official said … He added": an unnamed speaker since then takes the pronoun
+            if anaphor.type in ("he", "she") and graph.unnamed_speaker_between(before.end, anaphor.start, 2):
+                continue
+            out.append((node, before, False))
+            continue
+        after = node.first_after(anaphor.end - 1)
+        if after is not None and after.sent == anaphor.sent:
+            out.append((node, after, True))
+    return out
+
+
+def _gender_of(anaphor: Anaphor) -> str | None:
+    if anaphor.type == "he":
+        return "m"
+    if anaphor.type == "she":
+        return "f"
+    if anaphor.type == "desc_person":
+        if anaphor.words & cues.MALE_WORDS:
+            return "m"
+        if anaphor.words & cues.FEMALE_WORDS:
+            return "f"
+    return None
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> list[float]:
+    """One-hot of the first edge ``value`` is ≤ (the last slot when above every edge)."""
+    out = [0.0] * (len(edges) + 1)
+    for i, edge in enumerate(edges):
+        if value <= edge:
+            out[i] = 1.0
+            return out
+    out[-1] = 1.0
+    return out
+
+
+_TYPE_GROUP = {"he": "person", "she": "person", "desc_person": "person", "it": "org", "desc_org": "org", "they": "they"}
+
+FEATURES: tuple[str, ...] = (
+    *(f"type={t}" for t in RESOLVABLE),
+    *(f"sent_dist<={d}" for d in (0, 1, 2, 3, 5, 10)), "sent_dist>10",
+    "cataphor",
+    *(f"rank<={r}" for r in (0, 1, 2)), "rank>2",
+    *(f"compatible_rank<={r}" for r in (0, 1)), "compatible_rank>1",
+    "subject", "speaker", "ever_speaker", "last_speaker", "unnamed_speaker_between",
+    "gender_match", "gender_clash", "gender_unknown",
+    *(f"{g}x{k}" for g in ("person", "org", "they") for k in KINDS),
+    "role_match", "name_word_in_mention", "age_match",
+    "log_mentions", "first_person_entity", "in_first_sentence",
+    "anaphor_quoted", "candidate_quoted", "same_quote_state",
+    "log_recent_mentions",
+    "same_sentence_subject_dominates", "coargument",
+    "log_char_distance",
+    "plural_candidate",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def pair_features(
+    graph: EntityGraph, anaphor: Anaphor, found: list[tuple[Node, Mention, bool]]
+) -> np.ndarray:
+    """A feature matrix, one row per candidate in ``found`` (columns: ``FEATURES``)."""
+    x = np.zeros((len(found), len(FEATURES)), dtype=np.float32)
+    if not found:
+        return x
+    gender = _gender_of(anaphor)
+    group = _TYPE_GROUP.get(anaphor.type, "person")
+    order = sorted(range(len(found)), key=lambda i: -found[i][1].start if not found[i][2] else 10**9)
+    rank = {i: r for r, i in enumerate(order)}
+    compatible = [i for i in order if _compatible(found[i][0], group, gender)]
+    compatible_rank = {i: r for r, i in enumerate(compatible)}
+    first_person = min(
+        (n for n in graph.nodes.values() if n.kind == "person" and n.mentions),
+        key=lambda n: n.mentions[0].start,
+        default=None,
+    )
+    last_speaker = graph.last_speaker_before(anaphor.start)
+    for row, (node, mention, cataphor) in enumerate(found):
+        f = x[row]
+        f[_INDEX[f"type={anaphor.type}"]] = 1.0 if anaphor.type in RESOLVABLE else 0.0
+        dist = abs(anaphor.sent - mention.sent)
+        for name, value in zip(
+            [*(f"sent_dist<={d}" for d in (0, 1, 2, 3, 5, 10)), "sent_dist>10"],
+            _bucket(dist, (0, 1, 2, 3, 5, 10)), strict=True,
+        ):
+            f[_INDEX[name]] = value
+        f[_INDEX["cataphor"]] = float(cataphor)
+        for name, value in zip(("rank<=0", "rank<=1", "rank<=2", "rank>2"), _bucket(rank[row], (0, 1, 2)), strict=True):
+            f[_INDEX[name]] = value
+        if row in compatible_rank:
+            for name, value in zip(
+                ("compatible_rank<=0", "compatible_rank<=1", "compatible_rank>1"),
+                _bucket(compatible_rank[row], (0, 1)), strict=True,
+            ):
+                f[_INDEX[name]] = value
+        f[_INDEX["subject"]] = float(mention.subject)
+        f[_INDEX["speaker"]] = float(mention.speaker)
+        f[_INDEX["last_speaker"]] = float(node is last_speaker)
+        f[_INDEX["unnamed_speaker_between"]] = float(
+            not cataphor and graph.unnamed_speaker_between(mention.end, anaphor.start)
+        )
+        f[_INDEX["ever_speaker"]] = float(any(m.speaker for m in node.mentions if m.start < anaphor.start))
+        if gender is not None and node.kind == "person":
+            if node.gender is None:
+                f[_INDEX["gender_unknown"]] = 1.0
+            elif node.gender == gender:
+                f[_INDEX["gender_match"]] = 1.0
+            else:
+                f[_INDEX["gender_clash"]] = 1.0
+        kind = node.kind if node.kind in KINDS else "other"
+        f[_INDEX[f"{group}x{kind}"]] = 1.0
+        f[_INDEX["role_match"]] = float(bool(anaphor.words & node.roles))
+        name_words = {w.lower() for w in node.entity.name.split()}
+        f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
+        f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.words) & node.ages))
+        before = [m for m in node.mentions if m.start < anaphor.start]
+        f[_INDEX["log_mentions"]] = math.log1p(len(before))
+        f[_INDEX["first_person_entity"]] = float(node is first_person)
+        f[_INDEX["in_first_sentence"]] = float(any(m.sent == 0 for m in node.mentions))
+        f[_INDEX["anaphor_quoted"]] = float(anaphor.quoted)
+        f[_INDEX["candidate_quoted"]] = float(mention.quoted)
+        f[_INDEX["same_quote_state"]] = float(anaphor.quoted == mention.quoted)
+        f[_INDEX["log_recent_mentions"]] = math.log1p(sum(1 for m in before if anaphor.sent - m.sent <= 3))
+        if mention.sent == anaphor.sent and not cataphor:
+            cand = graph.doc[mention.head]
+            f[_INDEX["same_sentence_subject_dominates"]] = float(
+                mention.subject and anaphor.head in cand.head.subtree
+            )
+            f[_INDEX["coargument"]] = float(cand.head.i == anaphor.head.head.i)
+        f[_INDEX["log_char_distance"]] = math.log1p(abs(anaphor.start - mention.start)) / 10
+        f[_INDEX["plural_candidate"]] = float(node.plural)
+    return x
+
+
+def _compatible(node: Node, group: str, gender: str | None) -> bool:
+    if group == "person":
+        return node.kind == "person" and (gender is None or node.gender in (None, gender))
+    if group == "org":
+        return node.kind in ("organization", "place")
+    return node.kind in ("organization", "group", "place") or node.plural

@@ -1,0 +1,396 @@
+"""The document-level entity graph that speaker resolution chooses from.
+
+Built once per article, from the NER entities of ``find_entities`` and from what the NER misses:
+titled or given-name proper-noun runs ("Mr. McKinley", "Striker Marcus Rashford"), name parts
+("Tedros", "McKinley") joined to the one person whose name they are part of, and the roles and
+descriptions the article itself gives each entity (titles before names, appositions on either side
+"X, the carrier's chief executive" / "The head of the WHO, Tedros", copulas "X is the mayor", ages).
+Every node keeps all its mentions with the facts the resolver's features need: sentence, whether
+the mention is a grammatical subject, the subject of a speech verb, inside quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract import cues
+from presslens.schema import Entity, Span
+
+__all__ = ["EntityGraph", "Mention", "Node", "INVISIBLE"]
+
+_AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
+# Zero-width and formatting characters that must never change who a name is.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+_SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
+
+
+@dataclass(slots=True)
+class Mention:
+    """One place an entity is mentioned, with the syntactic facts the resolver uses."""
+
+    start: int
+    end: int
+    sent: int
+    subject: bool
+    speaker: bool  # subject of a speech verb ("Merkel said")
+    quoted: bool
+    head: int  # token index of the mention's head
+
+
+@dataclass(slots=True)
+class Node:
+    """An entity of the article: its record, gender and number when known, roles, mentions."""
+
+    entity: Entity
+    gender: str | None = None  # "m", "f" or None
+    plural: bool = False
+    roles: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return self.entity.kind
+
+    def nearest_before(self, position: int) -> Mention | None:
+        best = None
+        for m in self.mentions:
+            if m.start >= position:
+                break
+            best = m
+        return best
+
+    def first_after(self, position: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start > position), None)
+
+
+class EntityGraph:
+    """Entities of one article with their mentions, roles and genders, plus quote and sentence maps."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.quoted = _quote_mask(doc.text)
+        self.nodes: dict[str, Node] = {}
+        for e in entities:
+            self.nodes[e.id] = Node(e, plural=e.kind == "group")
+        for e in entities:
+            for m in e.mentions:
+                self._add_mention(self.nodes[e.id], m.start, m.end)
+        self.unnamed_speakers = self._unnamed_speakers()
+        self._drop_datelines()
+        self._add_missed_names()
+        self._add_organisation_descriptions()
+        for node in self.nodes.values():
+            node.mentions.sort(key=lambda m: m.start)
+            self._learn_gender(node)
+
+    # ------------------------------------------------------------------ positions
+
+    def sent_of(self, char: int) -> int:
+        return max(bisect_right(self.sent_starts, char) - 1, 0)
+
+    def is_quoted(self, char: int) -> bool:
+        return 0 <= char < len(self.quoted) and self.quoted[char]
+
+    def node_at(self, start: int, end: int) -> Node | None:
+        """The node with a mention overlapping [start, end), preferring the longest."""
+        best, best_len = None, 0
+        for node in self.nodes.values():
+            for m in node.mentions:
+                if m.start < end and start < m.end and m.end - m.start > best_len:
+                    best, best_len = node, m.end - m.start
+        return best
+
+    def mention_facts(self, span: SpacySpan) -> Mention:
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in ("nsubj", "nsubjpass")
+        )
+        verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head
+        speaker = subject and verb.lemma_.lower() in _SPEECH
+        return Mention(
+            span.start_char, span.end_char, self.sent_of(span.start_char), subject, speaker,
+            self.is_quoted(span.start_char), root.i,
+        )
+
+    # ------------------------------------------------------------------ building
+
+    def _add_mention(self, node: Node, start: int, end: int) -> None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return
+        if any(m.start == span.start_char and m.end == span.end_char for m in node.mentions):
+            return
+        node.mentions.append(self.mention_facts(span))
+        self._learn_roles(node, span)
+
+    def add_source_mention(self, node: Node, mention: Span) -> None:
+        """Record a resolved source mention so later features see it (and the entity gains it)."""
+        self._add_mention(node, mention.start, mention.end)
+        node.mentions.sort(key=lambda m: m.start)
+
+    def _add_missed_names(self) -> None:
+        """Titled or given-name proper-noun runs the NER missed, and bare name parts."""
+        doc = self.doc
+        covered = set()
+        for node in self.nodes.values():
+            for m in node.mentions:
+                covered.update(range(m.start, m.end))
+        i = 0
+        while i < len(doc):
+            if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() or doc[i].idx in covered:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - i < 4:
+                j += 1
+            self._claim_run(doc[i:j])
+            i = j
+
+    def _unnamed_speakers(self) -> list[int]:
+        """Where an unnamed person speaks ("A senior official said"): later pronouns may mean them."""
+        out = []
+        for token in self.doc:
+            if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SPEECH or token.pos_ != "NOUN":
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in cues.PERSON_ROLE_NOUNS and not token.ent_type_ and not any(
+                c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children
+            ):
+                out.append(token.idx)
+        return out
+
+    def unnamed_speaker_between(self, start: int, end: int, sentences: int | None = None) -> bool:
+        """Whether an unnamed person spoke between two offsets (within ``sentences`` of ``end``)."""
+        last = self.sent_of(end)
+        return any(
+            start < p < end and (sentences is None or last - self.sent_of(p) <= sentences)
+            for p in self.unnamed_speakers
+        )
+
+    def last_speaker_before(self, position: int) -> Node | None:
+        """The entity whose mention last spoke (subject of a speech verb) before ``position``."""
+        best, best_start = None, -1
+        for node in self.nodes.values():
+            for m in node.mentions:
+                if m.speaker and best_start < m.start < position:
+                    best, best_start = node, m.start
+        return best
+
+    def _drop_datelines(self) -> None:
+        """Forget mentions that are datelines ("WASHINGTON (AP) —", "BEIRUT —"): never speakers."""
+        text = self.doc.text
+        for node_id in list(self.nodes):
+            node = self.nodes[node_id]
+            kept = [m for m in node.mentions if not is_dateline(text, m.start, m.end)]
+            if not kept:
+                del self.nodes[node_id]
+            node.mentions = kept
+
+    def _add_organisation_descriptions(self) -> None:
+        """ "the Clinton campaign", "Trump's campaign", "the Syrian government": organisations by description.
+
+        They become nodes named by their modifier and noun ("Clinton campaign"), so "the campaign"
+        and "it" later in the article can refer to them.
+        """
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.lemma_.lower() not in cues.ORG_ROLE_NOUNS:
+                continue
+            name = organisation_name(token)
+            if name is None:
+                continue
+            existing = next((n for n in self.nodes.values() if n.entity.name.lower() == name.lower()), None)
+            left = min((c.left_edge.i for c in token.lefts), default=token.i)
+            start = self.doc[left].idx if self.doc[left].dep_ != "det" else self.doc[left + 1].idx
+            if existing is None:
+                entity = Entity(_new_id(self.entities), name, "organization", [], [])
+                self.entities.append(entity)
+                existing = self.nodes[entity.id] = Node(entity)
+            existing.roles.add(token.lemma_.lower())
+            span = Span.of(self.doc.text, start, token.idx + len(token.text))
+            if not any(m.start == span.start for m in existing.entity.mentions):
+                existing.entity.mentions.append(span)
+            self._add_mention(existing, span.start, span.end)
+
+    def find_name(self, name: str) -> Node | None:
+        """The node called ``name`` (or with it as an alias), else the one person whose surname it is."""
+        lower = name.lower()
+        for node in self.nodes.values():
+            if node.entity.name.lower() == lower or lower in (a.lower() for a in node.entity.aliases):
+                return node
+        if " " not in name:
+            hits = [n for n in self.nodes.values() if n.kind == "person" and n.entity.name.split()[-1].lower() == lower]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def new_node(self, name: str, kind: str, mention: Span) -> Node:
+        """A node for a name the NER missed, with ``mention`` as its first mention."""
+        entity = Entity(_new_id(self.entities), name, kind, [], [mention])  # type: ignore[arg-type]
+        self.entities.append(entity)
+        node = self.nodes[entity.id] = Node(entity)
+        self._add_mention(node, mention.start, mention.end)
+        self._learn_gender(node)
+        return node
+
+    def _claim_run(self, run: SpacySpan) -> None:
+        words = [t.text for t in run if t.lower_.rstrip(".") not in cues.TITLES]
+        if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
+            return
+        before = run.doc[run.start - 1] if run.start > 0 else None
+        titled = before is not None and before.lower_.rstrip(".") in cues.TITLES
+        persons = [n for n in self.nodes.values() if n.kind == "person"]
+        if len(words) == 1:
+            word = words[0]
+            by_last = [n for n in persons if n.entity.name.split()[-1] == word]
+            by_first = [n for n in persons if len(n.entity.name.split()) > 1 and n.entity.name.split()[0] == word]
+            hits = by_last if by_last else by_first
+            if len(hits) == 1:
+                self._add_mention(hits[0], run.start_char, run.end_char)
+                return
+        name = " ".join(words)
+        if not (titled or words[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES):
+            return
+        for n in persons:
+            if n.entity.name == name or name in n.entity.aliases:
+                self._add_mention(n, run.start_char, run.end_char)
+                return
+        start = before.idx if titled and before is not None else run.start_char
+        entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.doc.text, start, run.end_char)])
+        self.entities.append(entity)
+        node = Node(entity)
+        if titled and before is not None:
+            node.gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
+        self.nodes[entity.id] = node
+        self._add_mention(node, run.start_char, run.end_char)
+
+    def _learn_roles(self, node: Node, span: SpacySpan) -> None:
+        """Titles before the name, appositions on either side, copulas and ages."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 4:
+            t = doc[i]
+            word = t.lower_.rstrip(".")
+            if t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES:
+                break
+            if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
+                node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
+            if word in _HONORIFIC_GENDER and node.gender is None:
+                node.gender = _HONORIFIC_GENDER[word]
+            i -= 1
+        root = span.root
+        for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
+            word = t.lower_.rstrip(".")
+            if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
+                node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
+        for c in root.children:
+            if c.dep_ == "appos":
+                self._learn_description(node, c)
+            elif c.like_num and c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i > root.i:
+                _learn_age(node, c.text)
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            self._learn_description(node, root.head)
+        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+            for c in root.head.children:
+                if c.dep_ == "attr" and c.pos_ == "NOUN":
+                    self._learn_description(node, c)
+        j = span.end
+        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+            _learn_age(node, doc[j + 1].text)
+
+    def _learn_description(self, node: Node, head: Token) -> None:
+        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+            node.roles.add(head.lemma_.lower())
+            node.roles.add(head.lower_)
+        for c in head.lefts:
+            word = c.lower_.rstrip(".")
+            if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
+                node.roles.add(word)
+        m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
+        if m:
+            _learn_age(node, m.group(1))
+
+    def _learn_gender(self, node: Node) -> None:
+        if node.kind != "person" or node.gender is not None:
+            return
+        first = node.entity.name.split()[0].lower() if node.entity.name else ""
+        if first in cues.MALE_NAMES:
+            node.gender = "m"
+        elif first in cues.FEMALE_NAMES:
+            node.gender = "f"
+        else:
+            for role in node.roles:
+                if role in cues.MALE_WORDS:
+                    node.gender = "m"
+                elif role in cues.FEMALE_WORDS:
+                    node.gender = "f"
+
+
+def organisation_name(noun: Token) -> str | None:
+    """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
+
+    The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
+    government", "the Clinton campaign") or a proper-noun possessor ("Trump's campaign").
+    """
+    parts = []
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
+            parts.append(c)
+        elif c.dep_ == "poss" and c.pos_ == "PROPN":
+            parts.append(c)
+    if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
+        return None
+    words = []
+    for p in sorted(parts, key=lambda t: t.i):
+        sub = [t for t in p.subtree if t.i < noun.i and t.dep_ not in ("case", "det", "punct")]
+        words.extend(t.text for t in sub if t.text not in ("'s", "’s"))
+    name = " ".join([*words, noun.lower_])
+    return " ".join(name.translate(INVISIBLE).split()) or None
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """An all-capitals place at the start of a line followed by a dash or "(AP)"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    word = text[start:end]
+    if text[line_start:start].strip(" \t-–—") or not word.isupper() or len(word) < 3:
+        return False
+    after = text[end : end + 12].lstrip(" ,")
+    return after[:1] in ("—", "–", "-", "(") or after.startswith("_")
+
+
+def _learn_age(node: Node, number: str) -> None:
+    if number.isdigit() and 10 <= int(number) <= 110:
+        node.ages.add(int(number))
+
+
+def _new_id(entities: list[Entity]) -> str:
+    used = {e.id for e in entities}
+    k = len(entities) + 1
+    while f"e{k}" in used:
+        k += 1
+    return f"e{k}"
+
+
+def _quote_mask(text: str) -> bytearray:
+    """1 for each character inside double quotation marks (curly or straight)."""
+    mask = bytearray(len(text))
+    inside = False
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in cues.OPEN_DOUBLE or (ch == '"' and not inside):
+            inside, start = True, i
+        elif ch in cues.CLOSE_DOUBLE or (ch == '"' and inside):
+            if inside:
+                mask[start : i + 1] = b"\x01" * (i + 1 - start)
+            inside = False
+        elif ch == "\n":
+            inside = False
+    return mask

@@ -1,0 +1,82 @@
+"""The learned mention-ranking model: a small network over (mention, candidate) features, in numpy.
+
+Weights live in ``presslens/models/speaker-resolver.npz`` with a JSON side file naming the features
+they were trained on, the decision threshold and the training figures (model card:
+``presslens/models/speaker-resolver.md``; rebuilt by ``training/train_speaker_resolver.py``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from presslens.extract.speakers.features import FEATURES
+
+MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
+STEM = "speaker-resolver"
+FORMAT = "presslens-speaker-resolver/1"
+
+
+class ModelFormatError(ValueError):
+    """The model file does not match this version of presslens."""
+
+
+@dataclass(slots=True)
+class ResolverModel:
+    """A pair's probability: ``sigmoid(relu(x @ hidden + hidden_bias) @ weights + bias)``.
+
+    With no hidden layer (``hidden`` is None) it is a plain logistic regression over the features.
+    A candidate is taken at or above ``threshold``.
+    """
+
+    weights: np.ndarray
+    bias: float
+    threshold: float
+    meta: dict
+    hidden: np.ndarray | None = None
+    hidden_bias: np.ndarray | None = None
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        if x.shape[0] == 0:
+            return np.zeros(0, dtype=np.float32)
+        if self.hidden is not None:
+            x = np.maximum(x @ self.hidden + self.hidden_bias, 0.0)
+        z = x @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def save(self, directory: Path = MODEL_DIR, stem: str = STEM) -> None:
+        arrays = {"weights": self.weights.astype(np.float32), "bias": np.float32(self.bias)}
+        if self.hidden is not None and self.hidden_bias is not None:
+            arrays |= {"hidden": self.hidden.astype(np.float32), "hidden_bias": self.hidden_bias.astype(np.float32)}
+        np.savez(directory / f"{stem}.npz", **arrays)
+        meta = {**self.meta, "format": FORMAT, "features": list(FEATURES), "threshold": self.threshold}
+        (directory / f"{stem}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path = MODEL_DIR, stem: str = STEM) -> ResolverModel:
+        meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ModelFormatError(f"{stem}.json has format {meta.get('format')!r}, expected {FORMAT!r}")
+        if tuple(meta.get("features", ())) != FEATURES:
+            raise ModelFormatError(
+                f"{stem}.json was trained on other features; rebuild it with training/train_speaker_resolver.py"
+            )
+        with np.load(directory / f"{stem}.npz") as data:
+            weights = data["weights"].astype(np.float32)
+            bias = float(data["bias"])
+            hidden = data["hidden"].astype(np.float32) if "hidden" in data else None
+            hidden_bias = data["hidden_bias"].astype(np.float32) if "hidden_bias" in data else None
+        inputs = len(FEATURES) if hidden is None else hidden.shape[1]
+        if (hidden is not None and hidden.shape[0] != len(FEATURES)) or weights.shape != (inputs,):
+            raise ModelFormatError(f"{stem}.npz does not fit {len(FEATURES)} features")
+        return cls(weights, bias, float(meta["threshold"]), meta, hidden, hidden_bias)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> ResolverModel:
+    """The shipped model, loaded once per process."""
+    return ResolverModel.load()

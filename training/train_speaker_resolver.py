@@ -1,0 +1,352 @@
+"""Train the speaker resolver (``presslens/models/speaker-resolver.*``) on the coreference corpora.
+
+Data (read from ``../shared/data/coref``, train splits only for fitting; dev splits for the figures):
+
+* GUM (all genres, GUM scheme): every pronoun ("he", "she", "it", "they" …) and definite
+  description of a person or organisation is an anaphor; the candidates are the entities of our own
+  graph built on the spaCy parse, and a candidate is right when one of its mentions is a gold
+  mention of the anaphor's entity (others are wrong).
+* GAP: the pronoun is the anaphor; a candidate overlapping name A or B is right or wrong by the
+  gold label; candidates overlapping neither name are left out (GAP annotates nothing else).
+* LitBank (optional, ``--litbank``): pronoun and nominal mentions of people in fiction.
+
+Anaphors are visited in text order; one whose gold entity is a candidate and that is the subject of
+a speech verb is added to that candidate's mentions before later anaphors are featurised, as the
+run-time resolver adds each resolved source. A logistic regression (scikit-learn, for fitting only)
+scores each pair; the decision threshold is the one that maximises anaphor accuracy on the training
+anaphors (no name when no candidate reaches it). The weights are saved for numpy.
+
+    .venv/bin/python training/train_speaker_resolver.py            # fit, report GUM/GAP dev, save
+    .venv/bin/python training/train_speaker_resolver.py --no-save  # figures only
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from presslens import nlp as presslens_nlp
+from presslens.eval.polnear import load_split, match_items, to_pred_items
+from presslens.eval.speakers import judge, load_gold
+from presslens.extract.attributions import find_attributions
+from presslens.extract.entities import find_entities
+from presslens.extract.speakers.features import FEATURES, RESOLVABLE, candidates, classify, pair_features
+from presslens.extract.speakers.graph import EntityGraph
+from presslens.extract.speakers.model import ResolverModel
+from presslens.schema import Span
+
+DEFAULT_DATA = Path("/work/shared/data/coref")
+_PRONOUN_WORDS = frozenset("he him his she her hers it its they them their".split())
+
+
+@dataclass(slots=True)
+class Examples:
+    """Pair rows grouped by anaphor: features, labels, and per anaphor whether any candidate is right."""
+
+    x: list[np.ndarray] = field(default_factory=list)
+    y: list[np.ndarray] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    gap_gender: list[str] = field(default_factory=list)
+    gap_truth: list[tuple[bool, bool]] = field(default_factory=list)  # (A_coref, B_coref) for GAP rows
+    gap_sides: list[np.ndarray] = field(default_factory=list)  # per candidate: "A", "B"
+
+    def add(self, x: np.ndarray, y: np.ndarray, source: str) -> None:
+        self.x.append(x)
+        self.y.append(y)
+        self.source.append(source)
+        self.gap_gender.append("")
+        self.gap_truth.append((False, False))
+        self.gap_sides.append(np.array([], dtype=object))
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> Iterator[dict]:
+    with open(path, encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if limit is not None and i >= limit:
+                return
+            yield json.loads(line)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _is_anaphor_candidate(m: dict) -> bool:
+    if m.get("entity_type") not in ("person", "organization", "PER", "ORG"):
+        return False
+    text = m["text"].strip().lower()
+    if text in _PRONOUN_WORDS:
+        return True
+    return text.startswith(("the ", "this ", "that ")) and not m["text"].split()[-1][:1].isupper()
+
+
+def coref_examples(docs: list[dict], nlp, out: Examples, source: str) -> None:
+    """Anaphors of fully annotated documents (GUM, LitBank): all other candidates are negatives."""
+    for record, doc in zip(docs, nlp.pipe((r["text"] for r in docs), batch_size=8), strict=True):
+        graph = EntityGraph(doc, find_entities(doc))
+        spans_by_entity: dict[str, list[tuple[int, int]]] = {}
+        for m in record["mentions"]:
+            spans_by_entity.setdefault(m["entity_id"], []).append((m["start"], m["end"]))
+        for m in record["mentions"]:
+            if not _is_anaphor_candidate(m) or len(spans_by_entity[m["entity_id"]]) < 2:
+                continue
+            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            anaphor = classify(span, graph)
+            if anaphor.type not in RESOLVABLE:
+                continue
+            found = candidates(graph, anaphor)
+            if not found:
+                continue
+            gold = [s for s in spans_by_entity[m["entity_id"]] if s != (m["start"], m["end"])]
+            labels = np.array(
+                [any(_overlaps((x.start, x.end), g) for x in node.mentions for g in gold) for node, _, _ in found],
+                dtype=np.float32,
+            )
+            out.add(pair_features(graph, anaphor, found), labels, source)
+            mention = graph.mention_facts(span)
+            if labels.any() and mention.speaker:
+                node = found[int(labels.argmax())][0]
+                graph.add_source_mention(node, Span.of(doc.text, span.start_char, span.end_char))
+
+
+def gap_examples(docs: list[dict], nlp, out: Examples) -> None:
+    """GAP snippets: candidates overlapping name A or B, labelled by the gold decision."""
+    for record, doc in zip(docs, nlp.pipe((r["text"] for r in docs), batch_size=32), strict=True):
+        by_role = {m["role"]: m for m in record["mentions"]}
+        pron = by_role["pronoun"]
+        span = doc.char_span(pron["start"], pron["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        graph = EntityGraph(doc, find_entities(doc))
+        anaphor = classify(span, graph)
+        if anaphor.type not in RESOLVABLE:
+            continue
+        kept, sides = [], []
+        for cand in candidates(graph, anaphor):
+            node = cand[0]
+            side = next(
+                (
+                    r
+                    for r in ("A", "B")
+                    if any(_overlaps((x.start, x.end), (by_role[r]["start"], by_role[r]["end"])) for x in node.mentions)
+                ),
+                None,
+            )
+            if side is not None:
+                kept.append(cand)
+                sides.append(side)
+        truth = (bool(record["gap"]["A_coref"]), bool(record["gap"]["B_coref"]))
+        labels = np.array([truth[0] if s == "A" else truth[1] for s in sides], dtype=np.float32)
+        out.add(pair_features(graph, anaphor, kept), labels, "gap")
+        out.gap_gender[-1] = "f" if pron["text"].lower() in ("she", "her", "hers") else "m"
+        out.gap_truth[-1] = truth
+        out.gap_sides[-1] = np.array(sides, dtype=object)
+
+
+def polnear_examples(data: Path, gold_dir: Path, nlp, out: Examples, folds: int) -> None:
+    """Source mentions of our PolNeAR dev speaker gold, resolved as at run time (source "polnear:<fold>").
+
+    Attributions are found by presslens and matched to the gold by content; sources are visited in
+    text order; a named source is added to its entity, a resolved pronoun or description to the
+    entity the gold names (so later features see what the run-time resolver would have added).
+    A candidate is right when its name is the gold name or one of its aliases; for a generic gold
+    source every candidate is wrong.
+    """
+    gold = load_gold(gold_dir)
+    articles = [a for a in load_split(data, "dev") if a[0] in gold]
+    for k, ((name, text, _), doc) in enumerate(zip(articles, nlp.pipe(t for _, t, _ in articles), strict=True)):
+        rows = gold[name]["attributions"]
+        predicted = find_attributions(doc)
+        items = to_pred_items(predicted)
+        matched = dict(
+            (pi, rows[gi]) for gi, pi in match_items(text, [tuple(map(tuple, r["content"])) for r in rows], items)
+        )
+        gold_by_mention = {}
+        for pi, row in matched.items():
+            a = items[pi].attribution
+            if a is not None and a.source.mention is not None and not row.get("joint"):
+                gold_by_mention[(a.source.mention.start, a.source.mention.end)] = row
+        graph = EntityGraph(doc, find_entities(doc))
+        seen = set()
+        for a in sorted(predicted, key=lambda a: a.source.mention.start if a.source.mention else -1):
+            m = a.source.mention
+            if m is None or (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            anaphor = classify(span, graph)
+            row = gold_by_mention.get((m.start, m.end))
+            if anaphor.type == "named":
+                node = graph.node_at(span.root.idx, span.root.idx + len(span.root.text))
+                if node is not None:
+                    graph.add_source_mention(node, m)
+                continue
+            if anaphor.type not in RESOLVABLE or row is None:
+                continue
+            found = candidates(graph, anaphor)
+            if not found:
+                continue
+            labels = np.array([judge(row, node.entity.name)[1] and row["name"] is not None for node, _, _ in found],
+                              dtype=np.float32)
+            out.add(pair_features(graph, anaphor, found), labels, f"polnear:{k % folds}")
+            if labels.any():
+                graph.add_source_mention(found[int(labels.argmax())][0], m)
+
+
+def anaphor_accuracy(ex: Examples, model: ResolverModel, source: str | None = None) -> tuple[float, int]:
+    """Share of anaphors decided right: the right candidate taken, or none taken when none is right."""
+    right = total = 0
+    for x, y, src in zip(ex.x, ex.y, ex.source, strict=True):
+        if (source is not None and not src.startswith(source)) or src == "gap":
+            continue
+        total += 1
+        p = model.probabilities(x)
+        best = int(p.argmax()) if len(p) else -1
+        taken = best >= 0 and p[best] >= model.threshold
+        right += (taken and y[best] == 1) or (not taken and not y.any())
+    return (right / total if total else 0.0), total
+
+
+def gap_f1(ex: Examples, model: ResolverModel) -> dict[str, float]:
+    """GAP's metric: F1 of the pronoun→name decisions, overall and by pronoun gender."""
+    counts = {g: [0, 0, 0] for g in ("m", "f", "all")}  # tp, fp, fn
+    for x, src, gender, truth, sides in zip(ex.x, ex.source, ex.gap_gender, ex.gap_truth, ex.gap_sides, strict=True):
+        if src != "gap":
+            continue
+        p = model.probabilities(x)
+        pred = {"A": False, "B": False}
+        if len(p):
+            best = int(p.argmax())
+            if p[best] >= model.threshold:
+                pred[sides[best]] = True
+        for side, want in zip(("A", "B"), truth, strict=True):
+            for g in (gender, "all"):
+                counts[g][0] += pred[side] and want
+                counts[g][1] += pred[side] and not want
+                counts[g][2] += want and not pred[side]
+    out = {}
+    for g, (tp, fp, fn) in counts.items():
+        out[g] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return out
+
+
+def fit(
+    ex: Examples, c: float, news_weight: float, skip: str | None = None,
+    hidden: int = 0, alpha: float = 1e-3, seed: int = 0,
+) -> ResolverModel:
+    """Fit on every anaphor except those whose source is ``skip`` (a held-out fold)."""
+    from sklearn.linear_model import LogisticRegression
+
+    keep = [i for i, (a, src) in enumerate(zip(ex.x, ex.source, strict=True)) if len(a) and src != skip]
+    x = np.vstack([ex.x[i] for i in keep])
+    y = np.concatenate([ex.y[i] for i in keep])
+    w = np.concatenate(
+        [np.full(len(ex.y[i]), news_weight if ex.source[i].startswith("polnear") else 1.0) for i in keep]
+    )
+    if hidden:
+        from sklearn.neural_network import MLPClassifier
+
+        repeat = np.maximum(np.rint(w).astype(int), 1)  # MLPClassifier takes no sample weights: repeat rows
+        net = MLPClassifier((hidden,), alpha=alpha, max_iter=400, early_stopping=True, random_state=seed)
+        net.fit(np.repeat(x, repeat, axis=0), np.repeat(y, repeat))
+        model = ResolverModel(
+            net.coefs_[1][:, 0].astype(np.float32), float(net.intercepts_[1][0]), 0.5, {},
+            net.coefs_[0].astype(np.float32), net.intercepts_[0].astype(np.float32),
+        )
+    else:
+        clf = LogisticRegression(C=c, max_iter=2000)
+        clf.fit(x, y, sample_weight=w)
+        model = ResolverModel(clf.coef_[0].astype(np.float32), float(clf.intercept_[0]), 0.5, {})
+    best = (-1.0, 0.5)
+    tuning = Examples()
+    for i in keep:
+        tuning.add(ex.x[i], ex.y[i], ex.source[i])
+    for t in np.arange(0.05, 0.9, 0.025):
+        model.threshold = float(t)
+        acc, _ = anaphor_accuracy(tuning, model, "polnear" if news_weight > 0 else None)
+        best = max(best, (acc, float(t)))
+    model.threshold = round(best[1], 3)
+    return model
+
+
+def load_examples(data: Path, split: str, nlp, litbank: bool, limit: int | None) -> Examples:
+    ex = Examples()
+    coref_examples(list(read_jsonl(data / "gum" / f"gum_{split}.jsonl", limit)), nlp, ex, "gum")
+    gap_examples(list(read_jsonl(data / "gap" / f"gap_{split}.jsonl", limit)), nlp, ex)
+    if litbank:
+        coref_examples(list(read_jsonl(data / "litbank" / f"litbank_{split}.jsonl", limit)), nlp, ex, "litbank")
+    return ex
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="coref data root (gum/, gap/, litbank/)")
+    p.add_argument("--litbank", action="store_true", help="also train on LitBank (fiction)")
+    p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    p.add_argument("--polnear", type=Path, default=Path("/work/shared/data/polnear"), help="PolNeAR root")
+    p.add_argument(
+        "--gold", type=Path, default=Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "speakers",
+        help="our canonical-speaker gold for PolNeAR dev",
+    )
+    p.add_argument("--news-weight", type=float, default=3.0, help="weight of PolNeAR gold pairs (0: leave out)")
+    p.add_argument("--folds", type=int, default=3, help="article folds for the PolNeAR cross-validation")
+    p.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
+    p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")
+    p.add_argument("--limit", type=int, default=None, help="documents per file (for a quick run)")
+    p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
+    args = p.parse_args(argv)
+    if not (args.data / "gum").is_dir():
+        print(f"coreference data not found under {args.data}; skipping.")
+        return 0
+    nlp = presslens_nlp.load()
+    t0 = time.perf_counter()
+    train = load_examples(args.data, "train", nlp, args.litbank, args.limit)
+    dev = load_examples(args.data, "dev", nlp, False, args.limit)
+    print(f"featurised in {time.perf_counter() - t0:.0f} s: {len(train.x)} train anaphors, {len(dev.x)} dev")
+    if args.gold.is_dir() and args.news_weight > 0:
+        polnear_examples(args.polnear, args.gold, nlp, train, args.folds)
+    cv = []
+    for k in range(args.folds if args.news_weight > 0 else 0):
+        held = fit(train, args.c, args.news_weight, f"polnear:{k}", args.hidden, args.alpha)
+        cv.append(anaphor_accuracy(train, held, f"polnear:{k}")[0])
+    model = fit(train, args.c, args.news_weight, None, args.hidden, args.alpha)
+    figures = {
+        "polnear_gold_anaphors": sum(1 for s in train.source if s.startswith("polnear")),
+        "polnear_cv_anaphor_accuracy": round(float(np.mean(cv)), 3) if cv else None,
+        "train_anaphors": len(train.x),
+        "train_pairs": int(sum(len(a) for a in train.y)),
+        "threshold": model.threshold,
+        "gum_dev_anaphor_accuracy": round(anaphor_accuracy(dev, model, "gum")[0], 3),
+        "gum_dev_anaphors": anaphor_accuracy(dev, model, "gum")[1],
+        "gap_dev_f1": {k: round(v, 3) for k, v in gap_f1(dev, model).items()},
+        "litbank": args.litbank,
+        "news_weight": args.news_weight,
+        "hidden": args.hidden,
+        "c": args.c,
+    }
+    print(json.dumps(figures, indent=1))
+    for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda t: -abs(t[1]))[:12]:
+        print(f"  {w:+.2f}  {name}")
+    if not args.no_save:
+        data = "GUM v11.1.0 train, GAP train" + (", LitBank train" if args.litbank else "")
+        if args.news_weight > 0:
+            data += ", our canonical-speaker gold for 42 PolNeAR dev articles"
+        model.meta = {"figures": figures, "data": data}
+        model.save()
+        print("saved presslens/models/speaker-resolver.npz and .json")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
