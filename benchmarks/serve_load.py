@@ -2,6 +2,11 @@
 
     python benchmarks/serve_load.py                  # builds a synthetic database, 20 clients x 200 requests
     python benchmarks/serve_load.py --db news.duckdb --clients 10 --requests 100
+    python benchmarks/serve_load.py --db news.duckdb --case analyze   # 40 concurrent analyses + GET p95
+    python benchmarks/serve_load.py --db news.duckdb --case drip      # URL fetches of a slow-drip server
+    python benchmarks/serve_load.py --db news.duckdb --case memory    # worker memory on paged lists
+
+The ``analyze``, ``drip`` and ``memory`` cases are described in ``serve_cases.py``.
 
 The server is the real CLI (``python -m presslens serve``) in a subprocess bound to 127.0.0.1; the
 clients are httpx coroutines in this process. Traffic goes to loopback only. The run is bounded:
@@ -315,7 +320,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uniform", action="store_true",
                         help="draw speakers, articles and offsets uniformly (cache worst case)")
     parser.add_argument("--json", type=Path, help="also write the report here")
+    parser.add_argument("--case", choices=("load", "analyze", "drip", "memory"), default="load",
+                        help="load: the GET mix (default); analyze, drip, memory: see serve_cases.py")
+    parser.add_argument("--seconds", type=float, default=40, help="length of the analyze case's polite phase")
     args = parser.parse_args(argv)
+    if args.case != "load":
+        return run_case(args)
     clients, requests = min(args.clients, 100), min(args.requests, 2000)
 
     with tempfile.TemporaryDirectory(prefix="presslens-load-") as tmp:
@@ -354,6 +364,45 @@ def main(argv: list[str] | None = None) -> int:
           f"(target {args.target_p95_ms:.0f} ms), pages p50 {report['page']['p50_ms']} ms / "
           f"p95 {report['page']['p95_ms']} ms")
     return 0 if ok else 1
+
+
+def run_case(args: argparse.Namespace) -> int:
+    """One of the resource cases of ``serve_cases.py`` against a fresh server; prints the report."""
+    import serve_cases
+
+    with tempfile.TemporaryDirectory(prefix="presslens-load-") as tmp:
+        db = args.db or build_database(Path(tmp) / "load.duckdb", args.attributions)
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        drip = serve_cases.DripServer() if args.case == "drip" else None
+        if drip is not None:
+            server = serve_cases.start_loopback_fetch_server(db, port)
+        else:
+            server = start_server(db, port, 1 if args.case == "memory" else args.workers)
+        try:
+            wait_ready(base, server)
+            plan_args = (*discover(base), args.uniform)
+            load_before = os.getloadavg()[0]
+            if args.case == "analyze":
+                report = serve_cases.analyze_case(base, server.pid, plan_args, args.seconds)
+            elif drip is not None:
+                report = serve_cases.drip_case(base, plan_args, drip)
+            else:
+                report = serve_cases.memory_case(base, server.pid)
+            report.update(case=args.case, load_average_before=round(load_before, 1),
+                          load_average_after=round(os.getloadavg()[0], 1), cpus=os.cpu_count())
+        finally:
+            if drip is not None:
+                drip.close()
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    print(json.dumps(report, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+    return 0
 
 
 if __name__ == "__main__":

@@ -33,3 +33,16 @@ def running_server(app, *, timeout: float = 20.0) -> Iterator[str]:  # noqa: ANN
         server.should_exit = True
         thread.join(timeout)
         sock.close()
+
+
+def app_routes(app) -> list:  # noqa: ANN001
+    """Every route of ``app``, also those of included routers (FastAPI wraps them in ``_IncludedRouter``)."""
+    out, pending = [], list(app.routes)
+    while pending:
+        route = pending.pop(0)
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            pending.extend(inner.routes)
+        else:
+            out.append(route)
+    return out

@@ -62,6 +62,10 @@ def serve(
                                          help="DuckDB threads per process; 1 suits many small concurrent queries, "
                                               "more helps one user on a large corpus.")] = 1,
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
+    cache_mb: Annotated[int, typer.Option(
+        "--cache-mb", min=2, max=65536,
+        help="Memory for the caches of each worker process, in MB (half for finished answers, half for "
+             "the data behind them).")] = 128,
     http: Annotated[str, typer.Option(
         "--http", help="HTTP parser: h11, httptools (if installed) or auto (httptools when installed). "
                        "Both get the same request-head limit.")] = "auto",
@@ -73,7 +77,7 @@ def serve(
     import uvicorn
 
     from presslens.web import create_app
-    from presslens.web.app import ENV_DB, ENV_HOSTS, ENV_SERVER_HEADERS, ENV_THREADS
+    from presslens.web.app import ENV_CACHE_MB, ENV_DB, ENV_HOSTS, ENV_SERVER_HEADERS, ENV_THREADS
     from presslens.web.db import Database, DatabaseError
     from presslens.web.protocol import protocol_for
     from presslens.web.security import SECURITY_HEADERS
@@ -103,9 +107,10 @@ def serve(
             # Each worker process opens its own read-only connection; this one stays open meanwhile,
             # so no writer can take the file between the start and the workers' opening it.
             os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []),
-                               ENV_THREADS: str(threads), ENV_SERVER_HEADERS: "1"})
+                               ENV_THREADS: str(threads), ENV_SERVER_HEADERS: "1", ENV_CACHE_MB: str(cache_mb)})
             uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
         else:
-            uvicorn.run(create_app(database, allowed_hosts=hosts, server_headers=True), **options)
+            uvicorn.run(create_app(database, allowed_hosts=hosts, server_headers=True,
+                                   cache_bytes=cache_mb * 2**20), **options)
     finally:
         database.close()

@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from presslens.schema import Article
-from presslens.web.cache import ResponseCache, ResponseCacheMiddleware
+from presslens.web.cache import LRU, ResponseCache, ResponseCacheMiddleware
 from presslens.web.db import Database
 from presslens.web.render import STATIC, error_response
 from presslens.web.routes.analyze import AnalyzeLanes
@@ -39,7 +39,7 @@ STATUS_TEXT = {400: "Bad request.", 403: "Forbidden.", 404: "Not found.", 405: "
 def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = None,
                max_body: int = DEFAULT_MAX_BODY, allowed_hosts: list[str] | None = None,
                close_db: bool = False, server_headers: bool = False,
-               analyze_lanes: AnalyzeLanes | None = None) -> FastAPI:
+               analyze_lanes: AnalyzeLanes | None = None, cache_bytes: int | None = None) -> FastAPI:
     """Build the web application over the database at ``db`` (opened read-only).
 
     ``analyzer`` turns an Article into a record (the JSON contract) for the analyze page; by
@@ -48,6 +48,7 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     path (or with ``close_db``) is closed when the app shuts down. ``server_headers``: the HTTP
     server adds the security headers itself (``presslens serve``), so the app must not add them
     again. ``analyze_lanes`` sets the analyze page's queue sizes, fetcher and fetch deadline.
+    ``cache_bytes`` bounds the two caches together (half each; default 64 MB each).
     """
     from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
 
@@ -94,7 +95,9 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
 
     # Innermost: the cache sees only requests that passed the Host check (the database is read-only
     # while served, so a stored answer stays true; see presslens.web.cache).
-    app.state.response_cache = ResponseCache()
+    if cache_bytes is not None and database is not None:
+        database.cache = LRU(max_bytes=cache_bytes // 2)
+    app.state.response_cache = ResponseCache(cache_bytes // 2) if cache_bytes is not None else ResponseCache()
     app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body)
     app.add_middleware(HeadAsGetMiddleware)  # outside the cache: a HEAD is answered from a cached GET
@@ -109,21 +112,25 @@ ENV_DB = "PRESSLENS_SERVE_DB"
 ENV_HOSTS = "PRESSLENS_SERVE_ALLOWED_HOSTS"
 ENV_THREADS = "PRESSLENS_SERVE_THREADS"
 ENV_SERVER_HEADERS = "PRESSLENS_SERVE_SERVER_HEADERS"
+ENV_CACHE_MB = "PRESSLENS_SERVE_CACHE_MB"
 
 
 def app_from_environment() -> FastAPI:
     """App factory for ``uvicorn --workers N``: each worker process opens the database read-only itself.
 
-    Reads the database path, allowed Host values (comma-separated), DuckDB threads and whether
-    the server adds the security headers from ``PRESSLENS_SERVE_DB``, ``PRESSLENS_SERVE_ALLOWED_HOSTS``,
-    ``PRESSLENS_SERVE_THREADS`` and ``PRESSLENS_SERVE_SERVER_HEADERS``.
+    Reads the database path, allowed Host values (comma-separated), DuckDB threads, whether
+    the server adds the security headers and the cache size from ``PRESSLENS_SERVE_DB``,
+    ``PRESSLENS_SERVE_ALLOWED_HOSTS``, ``PRESSLENS_SERVE_THREADS``, ``PRESSLENS_SERVE_SERVER_HEADERS``
+    and ``PRESSLENS_SERVE_CACHE_MB``.
     """
     import os
 
     hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
     database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "1")))
+    cache_mb = os.environ.get(ENV_CACHE_MB)
     return create_app(database, allowed_hosts=hosts or None, close_db=True,
-                      server_headers=os.environ.get(ENV_SERVER_HEADERS) == "1")
+                      server_headers=os.environ.get(ENV_SERVER_HEADERS) == "1",
+                      cache_bytes=int(float(cache_mb) * 2**20) if cache_mb else None)
 
 
 def _security_headers() -> dict[str, str]:

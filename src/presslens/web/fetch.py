@@ -47,7 +47,7 @@ class Deadline:
         self.seconds = seconds
         self.at: float | None = None
         self.reason: str | None = None
-        self._conn: http.client.HTTPConnection | None = None
+        self._sock: socket.socket | None = None
         self._lock = threading.Lock()
         self._timer = threading.Timer(seconds, self.abort, kwargs={"reason": "deadline"})
         self._timer.daemon = True
@@ -74,22 +74,26 @@ class Deadline:
             return FetchRefused("the fetch was abandoned")
         return FetchRefused(f"the page did not arrive within {self.seconds:g} s")
 
-    def attach(self, conn: http.client.HTTPConnection | None) -> None:
-        """The connection to shut down on abort (None: the current one is finished)."""
+    def attach(self, sock: socket.socket | None) -> None:
+        """The connected socket to shut down on abort (None: the current one is finished).
+
+        The socket itself, not the connection: ``http.client`` hands the socket over to the
+        response (and sets the connection's to None) when the server will close it.
+        """
         with self._lock:
-            self._conn = conn
+            self._sock = sock
             aborted = self.reason is not None
-        if aborted and conn is not None:
-            _shutdown(conn)
+        if aborted and sock is not None:
+            _shutdown(sock)
 
     def abort(self, reason: str = "aborted") -> None:
         """Stop the fetch now: the blocked read or connect fails at once."""
         with self._lock:
             if self.reason is None:
                 self.reason = reason
-            conn = self._conn
-        if conn is not None:
-            _shutdown(conn)
+            sock = self._sock
+        if sock is not None:
+            _shutdown(sock)
 
     def close(self) -> None:
         """The fetch is over: stop the timer."""
@@ -97,10 +101,7 @@ class Deadline:
         self.abort("closed")
 
 
-def _shutdown(conn: http.client.HTTPConnection) -> None:
-    sock = conn.sock
-    if sock is None:
-        return
+def _shutdown(sock: socket.socket) -> None:
     try:
         sock.shutdown(socket.SHUT_RDWR)
     except OSError:
@@ -199,7 +200,7 @@ def _get_once(target: Target, deadline: Deadline) -> tuple[int, str | None, byte
     conn = _pinned_connection(target, min(TIMEOUT_S, deadline.remaining()))
     try:
         conn.connect()  # bounded by the timeout above, which is within the deadline
-        deadline.attach(conn)  # from here on the deadline (or abort) shuts the socket down
+        deadline.attach(conn.sock)  # from here on the deadline (or abort) shuts the socket down
         conn.request("GET", target.path, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity",
                                                   "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"})
         response = conn.getresponse()

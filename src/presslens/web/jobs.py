@@ -106,6 +106,7 @@ class Lane:
         try:
             return await asyncio.shield(job.future)
         except asyncio.CancelledError:
+            job.future.add_done_callback(_retrieve)  # nobody awaits it any more
             self._cancel(job)
             raise
 
@@ -150,16 +151,22 @@ class Lane:
     def _serve_jobs(self) -> None:
         while True:
             job = self._queue.get()
+            settled = False
             try:
-                self._run(job)
+                settled = self._run(job)
             finally:
-                with self._lock:
-                    self._admitted -= 1
+                if not settled:
+                    self._release()
 
-    def _run(self, job: _Job) -> None:
+    def _release(self) -> None:
+        with self._lock:
+            self._admitted -= 1
+
+    def _run(self, job: _Job) -> bool:
+        """Run one job; True once its slot is released and its future settled."""
         with job.lock:
             if job.state == "cancelled":
-                return
+                return False
             job.state, job.thread_id = "running", threading.get_ident()
         started = time.monotonic()
         outcome: tuple[bool, Any] = (False, JobDropped())
@@ -182,7 +189,17 @@ class Lane:
         if not job.interrupted:
             self._mean_s = 0.8 * self._mean_s + 0.2 * elapsed
         self.stats["done"] += 1
-        job.loop.call_soon_threadsafe(_settle, job.future, outcome)
+        self._release()  # before the waiter wakes up, so it sees the lane as it now is
+        try:
+            job.loop.call_soon_threadsafe(_settle, job.future, outcome)
+        except RuntimeError:  # the event loop is closed (server shutting down)
+            pass
+        return True
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    if not future.cancelled():
+        future.exception()
 
 
 def _settle(future: asyncio.Future[Any], outcome: tuple[bool, Any]) -> None:
