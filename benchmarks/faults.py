@@ -2,6 +2,7 @@
 
     python benchmarks/faults.py                          # 24 SIGKILL trials, 10 disk-full trials, 30 damaged parts
     python benchmarks/faults.py --kills 40 --seed 7 --out benchmarks/out/faults.json
+    python benchmarks/faults.py --only-inputs --bombs 20 --busy 100     # only the issue-16 trials
 
 Trials (the checks are those of ``tests/test_faults.py``, whose helpers this script uses):
 
@@ -19,6 +20,11 @@ Trials (the checks are those of ``tests/test_faults.py``, whose helpers this scr
   an altered letter inside stored text, garbage, a broken footer, a missing or empty file).
   ``db load`` must report that part only, load the other three, change nothing when run again,
   and never load altered rows.
+
+Hostile inputs and a loaded machine (``benchmarks/input_faults.py``, issue 16): ``--bombs``
+compression bombs under a 2 GiB memory cap, ``--hostile`` JSONL files with nested and huge-number
+lines, ``--busy`` articles ingested while every core is held by other processes (0 may fail),
+``--leftover`` ``analyze --workers 2`` runs ended at random (no process may remain).
 
 Each trial is bounded (subprocess timeouts), the whole run by ``--max-minutes``.
 """
@@ -41,6 +47,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+import input_faults  # noqa: E402 (benchmarks/, next to this file)
 from test_faults import (  # noqa: E402 (tests/ is put on the path just above)
     FAST,
     assert_partial_of,
@@ -211,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=24, help="SIGKILL trials (at least 20 for the report).")
     parser.add_argument("--disk", type=int, default=10, help="Disk-full trials.")
     parser.add_argument("--parts", type=int, default=30, help="Damaged-part trials.")
+    parser.add_argument("--bombs", type=int, default=12, help="Compression bombs under a 2 GiB memory cap.")
+    parser.add_argument("--hostile", type=int, default=10, help="JSONL files with nested and huge-number lines.")
+    parser.add_argument("--busy", type=int, default=100, help="Real articles ingested on a loaded machine (0: skip).")
+    parser.add_argument("--busy-framing-model", default=None, help="Framing model of the busy trial.")
+    parser.add_argument("--leftover", type=int, default=10, help="analyze --workers 2 runs ended at random.")
+    parser.add_argument("--only-inputs", action="store_true", help="Run only the issue-16 trials above.")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--max-minutes", type=float, default=20, help="Stop starting new trials after this.")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "faults.json")
@@ -241,6 +254,14 @@ def main(argv: list[str] | None = None) -> int:
         report[name] = {"trials": len(done) + len(failures), "survived": len(done), "failed": len(failures),
                         "failures": failures, "details": done}
 
+    run("bombs", args.bombs, lambda i: input_faults.bomb_trial(scratch, rng))
+    run("hostile_jsonl", args.hostile, lambda i: input_faults.hostile_jsonl_trial(scratch, rng))
+    stories = [str(p) for p in sorted(folder.iterdir())]
+    run("leftover_workers", args.leftover, lambda i: input_faults.leftover_trial(stories, rng))
+    if args.busy:
+        run("busy_machine", 1, lambda i: input_faults.busy_trial(scratch, args.busy, args.busy_framing_model))
+    if args.only_inputs:
+        args.kills = args.disk = args.parts = 0
     run("sigkill", args.kills, lambda i: kill_trial(folder, scratch / f"killed-{i}.duckdb", reference, rng, clean_s))
     disk = scratch / "small-disk"
     problem = mount_small_disk(disk) if args.disk else "not requested"
@@ -259,7 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     summary = {k: (v["survived"], v["trials"]) if isinstance(v, dict) and "trials" in v else v
-               for k, v in report.items() if k in ("sigkill", "disk_full", "damaged_parts")}
+               for k, v in report.items() if k in ("sigkill", "disk_full", "damaged_parts", "bombs", "hostile_jsonl",
+                                                   "leftover_workers", "busy_machine")}
     print(f"survived/trials: {summary} → {args.out}", file=sys.stderr)
     failed = sum(v.get("failed", 0) for v in report.values() if isinstance(v, dict))
     return 1 if failed else 0

@@ -5,8 +5,9 @@
     python benchmarks/fuzz.py --seconds 0 --big-mb 10        # only the 10 MB single paragraphs
 
 One fuzz input is a byte string. Its first byte picks the route: a ``.txt``, ``.html``, ``.jsonl``,
-``.jsonl.gz``, ``.warc`` or ``.warc.gz`` file, stdin, or text handed straight to the pipeline; the
-rest is the payload. Every article a reader yields is analysed by one ``presslens.pipeline.Pipeline``
+``.jsonl.gz``, ``.jsonl.bz2``, ``.jsonl.xz``, ``.warc`` or ``.warc.gz`` file, stdin, or text handed
+straight to the pipeline; the rest is the payload. The seeds and mutation tokens include the
+hostile records of issue 16: JSON nested thousands deep and integers of thousands of digits. Every article a reader yields is analysed by one ``presslens.pipeline.Pipeline``
 (with a short per-document time limit, so a runaway input shows up as a time-limited document
 rather than stopping the run) and checked: only ``Article``/``InputError`` values from the readers,
 ``Analysis``/``InputError`` from the pipeline, ``text[start:end] == span.text`` for every span,
@@ -28,20 +29,23 @@ time-limited documents, crashes.
 ``.html``, quote marks between words, an unbroken run of one letter, an unbroken run of quote
 marks (on which spaCy's tokenizer is quadratic unless the run is cut), and right-to-left text with
 zero-width and bidi controls. Each is read through the readers and analysed under
-``--big-time-limit`` seconds (default 60; ``0`` means the pipeline's default budget, which for
-10 MB is over half an hour): the report says how long reading and analysis took and whether the
+``--big-time-limit`` seconds of CPU time (default 60; ``0`` means the pipeline's default budget,
+at most 600 s). By default a 10 MB text is refused before analysis (``--max-chars``, 1,000,000):
+``--big-max-chars 0`` lifts that limit to measure the time limit on it: the report says how long reading and analysis took and whether the
 document was analysed or stopped by the time limit, and by how much the limit was overshot.
 """
 
 from __future__ import annotations
 
 import argparse
+import bz2
 import contextlib
 import gzip
 import hashlib
 import io
 import json
 import logging
+import lzma
 import os
 import random
 import sys
@@ -54,7 +58,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-ROUTES = ("txt", "html", "jsonl", "jsonl.gz", "warc", "warc.gz", "stdin", "text")
+ROUTES = ("txt", "html", "jsonl", "jsonl.gz", "warc", "warc.gz", "stdin", "text", "jsonl.bz2", "jsonl.xz")
 MAX_ANALYZE_CHARS = 60_000  # longer articles from the fuzzer are read but not analysed (the big phase does that)
 FUZZ_TIME_LIMIT_S = 20.0
 
@@ -64,7 +68,8 @@ TOKENS = [b'"', b"\xe2\x80\x9c", b"\xe2\x80\x9d", b"\xc2\xab", b"\xc2\xbb", b"'"
           b"<!--", b"<![CDATA[", b"&amp;", b"&#x202e;", b"\xe2\x80\x8b", b"\xe2\x80\xae", b"\xe2\x81\xa6",
           b"\xd7\x90", b"\xd8\xa7", b"\xef\xbb\xbf", b"\x00", b"\xff", b"\xed\xa0\x80", b'{"text": "', b'"}\n',
           b"\\ud800", b"WARC/1.0\r\n", b"Content-Length: ", b"\r\n\r\n", b"on Monday", b"42 percent",
-          b"$3 million", b"2019-04-01"]
+          b"$3 million", b"2019-04-01", b"[" * 1500, b'{"a":' * 1200, b"9" * 4400, b', "views": ',
+          b'"id": "story-1", ']
 
 
 # --------------------------------------------------------------------------- findings
@@ -164,7 +169,8 @@ class Target:
             assert len(items) == 1, f"stdin gave {len(items)} results"
         else:
             path = self.scratch / f"input.{route}"
-            path.write_bytes(gzip.compress(payload, mtime=0) if route.endswith(".gz") else payload)
+            compress = {".gz": lambda d: gzip.compress(d, mtime=0), ".bz2": bz2.compress, ".xz": lzma.compress}
+            path.write_bytes(compress.get(path.suffix, bytes)(payload))
             with contextlib.redirect_stderr(io.StringIO()):  # warcio prints a warning per damaged record
                 items = list(iter_articles([str(path)]))
         for item in items:
@@ -265,10 +271,12 @@ def seeds() -> list[bytes]:
     samples.append(story)
     dump = b"\n".join(json.dumps({"text": s.decode("utf-8", "replace"), "outlet": "Wire"}).encode()
                       for s in samples[:2])
+    # issue 16: a line nested 1,000 deep and a 5,000-digit number beside a valid text, between good lines
+    dump += b"\n" + b"[" * 1000 + b"]" * 1000 + b"\n" + b'{"id": "x", "text": "Cole said so.", "n": ' + b"9" * 5000 + b"}"
     out: list[bytes] = []
     for i, route in enumerate(ROUTES):
         for body in samples:
-            if route in ("jsonl", "jsonl.gz"):
+            if route.startswith("jsonl"):
                 body = dump
             elif route in ("warc", "warc.gz"):
                 body = warc_of([body], compress=route.endswith(".gz"))
@@ -383,14 +391,18 @@ def big_documents(megabytes: float) -> dict[str, bytes]:
     }
 
 
-def run_big(findings: Findings, megabytes: float, time_limit: float, only: str | None = None) -> None:
+def run_big(findings: Findings, megabytes: float, time_limit: float, only: str | None = None,
+            max_chars: int | None = None) -> None:
     """Read and analyse each big paragraph once, recording times and the outcome."""
     from presslens.nlp import load
-    from presslens.pipeline import Options, Pipeline
+    from presslens.pipeline import MAX_CHARS, Options, Pipeline
     from presslens.schema import Analysis, InputError
-    from presslens.sources import iter_articles
+    from presslens.sources import ReadLimits, iter_articles
 
-    options = Options() if time_limit <= 0 else Options(time_limit_s=time_limit, time_limit_s_per_10k_chars=0)
+    chars = MAX_CHARS if max_chars is None else (max_chars or None)
+    options = Options(max_chars=chars) if time_limit <= 0 else \
+        Options(time_limit_s=time_limit, time_limit_s_per_10k_chars=0, max_chars=chars)
+    limits = ReadLimits(max_record_bytes=int(megabytes * 1_000_000) + 1_000_000)  # the big files themselves pass
     pipeline = Pipeline(load(), options=options)
     scratch = Path(tempfile.mkdtemp(prefix="presslens-big-"))
     for name, data in big_documents(megabytes).items():
@@ -401,7 +413,7 @@ def run_big(findings: Findings, megabytes: float, time_limit: float, only: str |
         path.write_bytes(data)
         started = time.monotonic()
         try:
-            items = list(iter_articles([str(path)]))
+            items = list(iter_articles([str(path)], limits=limits))
         except Exception as exc:  # noqa: BLE001
             entry["read"] = f"EXCEPTION {type(exc).__name__}: {exc}"
             findings.big.append(entry)
@@ -460,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-time-limit", type=float, default=60,
                         help="Time limit (s) per big document; 0 = the pipeline default.")
     parser.add_argument("--big-only", default=None, help="Only the big documents whose name contains this.")
+    parser.add_argument("--big-max-chars", type=int, default=None,
+                        help="--max-chars for the big documents (default 1,000,000; 0 = no limit).")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "fuzz.json")
     args = parser.parse_args(argv)
     logging.getLogger("trafilatura").setLevel(logging.ERROR)  # one warning per page without a body
@@ -474,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
             engine = "random"
     findings = Findings(engine=engine, seconds=args.seconds)
     if args.big_mb > 0:
-        run_big(findings, args.big_mb, args.big_time_limit, args.big_only)
+        run_big(findings, args.big_mb, args.big_time_limit, args.big_only, args.big_max_chars)
     if args.seconds > 0 and engine == "atheris":
         run_atheris(findings, args.out, args.seconds)  # does not return
     if args.seconds > 0:

@@ -48,8 +48,8 @@ def jsonl_line_bomb(path: Path, megabytes: int, fill: bytes = b"a", chunk_mb: in
 
 
 def nul_bomb(path: Path, megabytes: int, chunk_mb: int = 16) -> Path:
-    """A compressed JSONL file that is nothing but NUL bytes (no newline at all)."""
-    return _members(path, [(b"\x00" * (chunk_mb * MB), max(1, megabytes // chunk_mb))])
+    """A compressed JSONL file: a good line, then nothing but NUL bytes (no newline at all)."""
+    return _members(path, [(_line(GOOD_BEFORE), 1), (b"\x00" * (chunk_mb * MB), max(1, megabytes // chunk_mb))])
 
 
 def _warc_record(uri: str, payload_len: int, record_id: int) -> bytes:
