@@ -78,6 +78,11 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         person = lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
         org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS
         nationality = root.ent_type_ == "NORP" and not plural
+        # "Neighbours said": a capitalised plural at the start of a sentence is a common noun
+        if root.pos_ == "PROPN" and len(span) == 1 and root.is_sent_start and root.tag_ == "NNPS" and not root.ent_type_:
+            plural, definite = True, False
+            return Anaphor("generic", root, span.start_char, span.end_char, graph.sent_of(span.start_char),
+                           graph.is_quoted(span.start_char), words)
         if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
             kind = "proper"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
@@ -119,6 +124,9 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     """
     allowed = _ALLOWED_KINDS.get(anaphor.type, KINDS)
     gender = _gender_of(anaphor)
+    lemma = anaphor.head.lemma_.lower()
+    if anaphor.type == "desc_person" and graph.unnamed_speaker_called(lemma, anaphor.start):
+        return []  # "A senior official said … The official added": the unnamed official again
     out = []
     for node in graph.nodes.values():
         if node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
@@ -136,6 +144,11 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
         after = node.first_after(anaphor.end - 1)
         if after is not None and after.sent == anaphor.sent:
             out.append((node, after, True))
+    if anaphor.type in ("desc_person", "desc_org"):
+        # a description whose role word the article gave someone can only mean those who have it
+        named = [c for c in out if anaphor.words & c[0].roles]
+        if named:
+            return named
     return out
 
 

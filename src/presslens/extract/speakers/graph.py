@@ -84,6 +84,7 @@ class EntityGraph:
         for e in entities:
             for m in e.mentions:
                 self._add_mention(self.nodes[e.id], m.start, m.end)
+        self.lower_words = {t.text for t in doc if t.is_lower}
         self.unnamed_speakers = self._unnamed_speakers()
         self._drop_datelines()
         self._add_missed_names()
@@ -155,17 +156,24 @@ class EntityGraph:
             self._claim_run(doc[i:j])
             i = j
 
-    def _unnamed_speakers(self) -> list[int]:
-        """Where an unnamed person speaks ("A senior official said"): later pronouns may mean them."""
+    def _unnamed_speakers(self) -> list[tuple[int, str]]:
+        """Where an unnamed person speaks ("A senior official said"): later pronouns may mean them.
+
+        Only singular indefinite role nouns count: "the mayor said" is a description to resolve,
+        "prosecutors said" a group that "he" cannot mean.
+        """
         out = []
         for token in self.doc:
             if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SPEECH or token.pos_ != "NOUN":
                 continue
             lemma = token.lemma_.lower()
-            if lemma in cues.PERSON_ROLE_NOUNS and not token.ent_type_ and not any(
+            indefinite = token.tag_ == "NN" and any(
+                c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children
+            )
+            if indefinite and lemma in cues.PERSON_ROLE_NOUNS and not token.ent_type_ and not any(
                 c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children
             ):
-                out.append(token.idx)
+                out.append((token.idx, lemma))
         return out
 
     def unnamed_speaker_between(self, start: int, end: int, sentences: int | None = None) -> bool:
@@ -173,8 +181,12 @@ class EntityGraph:
         last = self.sent_of(end)
         return any(
             start < p < end and (sentences is None or last - self.sent_of(p) <= sentences)
-            for p in self.unnamed_speakers
+            for p, _ in self.unnamed_speakers
         )
+
+    def unnamed_speaker_called(self, lemma: str, end: int) -> bool:
+        """Whether an unnamed speaker with this head noun spoke before ``end`` ("A senior official said")."""
+        return any(p < end and noun == lemma for p, noun in self.unnamed_speakers)
 
     def last_speaker_before(self, position: int) -> Node | None:
         """The entity whose mention last spoke (subject of a speech verb) before ``position``."""
@@ -185,12 +197,23 @@ class EntityGraph:
                     best, best_start = node, m.start
         return best
 
+    def _common_noun(self, mention: Mention) -> bool:
+        """An NER slip on common nouns ("Neighbours said" tagged as an organisation)."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or any(t.pos_ == "PROPN" or t.is_upper for t in span):
+            return False
+        if all(t.is_lower for t in span):
+            return True
+        return span[0].is_sent_start and (span[0].tag_ == "NNS" or span[0].lower_ in self.lower_words)
+
     def _drop_datelines(self) -> None:
-        """Forget mentions that are datelines ("WASHINGTON (AP) —", "BEIRUT —"): never speakers."""
+        """Forget datelines ("WASHINGTON (AP) —") and NER slips on common nouns: never speakers."""
         text = self.doc.text
         for node_id in list(self.nodes):
             node = self.nodes[node_id]
-            kept = [m for m in node.mentions if not is_dateline(text, m.start, m.end)]
+            kept = [
+                m for m in node.mentions if not is_dateline(text, m.start, m.end) and not self._common_noun(m)
+            ]
             if not kept:
                 del self.nodes[node_id]
             node.mentions = kept
