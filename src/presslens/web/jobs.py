@@ -9,10 +9,11 @@ without bound.
 A job whose client goes away is cancelled: a queued job is dropped before it starts; a running
 job gets its ``cancel`` hook (a fetch closes its socket) or, by default, ``JobCancelled`` raised
 in its thread with CPython's ``PyThreadState_SetAsyncExc``, delivered at the next Python bytecode
-(C code, such as one spaCy component, finishes first). The exception is only ever scheduled
-while the thread runs that job's function; once the function has returned a scheduled but
-undelivered one is cleared, and the lane's threads absorb any stray exception, so a
-cancellation never escapes into other work.
+(C code, such as one spaCy component, finishes first), and again every ``RESEND_S`` until the
+job ends (one delivered while a finalizer runs in that thread is swallowed by Python). The
+exception is only ever scheduled while the thread runs that job's function; once the function
+has returned a scheduled but undelivered one is cleared, and the lane's threads absorb any stray
+exception, so a cancellation never escapes into other work.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger("presslens.web")
+RESEND_S = 0.5  # how often a cancellation is raised again while the job still runs
 
 
 class JobCancelled(BaseException):  # noqa: N818 (a signal like KeyboardInterrupt, not an error)
@@ -133,13 +135,24 @@ class Lane:
                 return
             job.interrupted = True
             self.stats["cancelled_running"] += 1
+            log.info("%s job cancelled while running: its client went away", self.name)
             if job.cancel_hook is None:
                 _raise_in_thread(job.thread_id, JobCancelled)
+                job.loop.call_later(RESEND_S, self._resend, job)
         if job.cancel_hook is not None:
             try:
                 job.cancel_hook()
             except Exception:  # noqa: BLE001 (a failing hook must not break the event loop)
                 log.debug("cancel hook failed", exc_info=True)
+
+    def _resend(self, job: _Job) -> None:
+        """Raise JobCancelled again while the job still runs: a finalizer (``__del__``) running in
+        that thread when it arrived would have swallowed it."""
+        with job.lock:
+            if job.state != "running":
+                return
+            _raise_in_thread(job.thread_id, JobCancelled)
+        job.loop.call_later(RESEND_S, self._resend, job)
 
     def _serve(self) -> None:
         while True:  # a stray asynchronous exception must never end a lane thread
@@ -186,6 +199,8 @@ class Lane:
         except BaseException as exc:  # noqa: BLE001 (e.g. a time-limit signal: not for the event loop)
             outcome = (False, RuntimeError(f"job interrupted: {type(exc).__name__}"))
         elapsed = time.monotonic() - started
+        if job.interrupted:
+            log.info("%s job stopped %.1f s after it started", self.name, elapsed)
         if not job.interrupted:
             self._mean_s = 0.8 * self._mean_s + 0.2 * elapsed
         self.stats["done"] += 1
