@@ -134,3 +134,15 @@ def test_low_confidence_for_a_pronoun_with_two_candidates(resolve):
     he = next(a for a in resolve(text) if a.source.mention.text == "He")
     named = next(a for a in resolve("Peter Walsh said the talks had gone well.") if a.source.mention)
     assert he.source.confidence < named.source.confidence
+
+
+def test_headline_verbs_credits_and_dateline_prefixes_stay_out_of_names(resolve):
+    text = (
+        "Obama Says Talks Will Go On\n\n"
+        "Alwaght-Russian President Vladimir Putin said on Friday that the talks would continue. "
+        "President Barack Obama said he agreed.\n\n"
+        "Photo: RONALD / AFP / Getty Images"
+    )
+    names = {a.source.name for a in resolve(text)}
+    assert "Vladimir Putin" in names and "Barack Obama" in names
+    assert not any(n and ("Says" in n or "Alwaght" in n or "/" in n) for n in names)

@@ -13,8 +13,8 @@ Data (read from ``../shared/data/coref``, train splits only for fitting; dev spl
 Anaphors are visited in text order; one whose gold entity is a candidate and that is the subject of
 a speech verb is added to that candidate's mentions before later anaphors are featurised, as the
 run-time resolver adds each resolved source. A logistic regression (scikit-learn, for fitting only)
-scores each pair; the decision threshold is the one that maximises anaphor accuracy on the training
-anaphors (no name when no candidate reaches it). The weights are saved for numpy.
+scores each pair; the decision threshold is the one that maximises anaphor accuracy on all training
+anaphors but GAP's (no name when no candidate reaches it). The weights are saved for numpy.
 
     .venv/bin/python training/train_speaker_resolver.py            # fit, report GUM/GAP dev, save
     .venv/bin/python training/train_speaker_resolver.py --no-save  # figures only
@@ -274,7 +274,7 @@ def fit(
         tuning.add(ex.x[i], ex.y[i], ex.source[i])
     for t in np.arange(0.05, 0.9, 0.025):
         model.threshold = float(t)
-        acc, _ = anaphor_accuracy(tuning, model, "polnear" if news_weight > 0 else None)
+        acc, _ = anaphor_accuracy(tuning, model)
         best = max(best, (acc, float(t)))
     model.threshold = round(best[1], 3)
     return model

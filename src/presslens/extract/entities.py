@@ -65,23 +65,39 @@ class _Cluster:
 
 
 def clean_name(span: SpacySpan, kind: EntityKind) -> str:
-    """An entity's name without leading determiners and titles or a trailing possessive."""
-    words = [t.text for t in span]
-    while words and words[0].lower() in _DETERMINERS:
-        words.pop(0)
+    """An entity's name without leading determiners and titles or a trailing possessive.
+
+    Also: invisible characters are dropped ("Ana\u00adbel" is "Anabel"); a person's name starts after
+    the last title inside it ("Alwaght-Russian President Vladimir Putin" → "Vladimir Putin"); a
+    headline's speech verb is not part of a name ("Obama Says" → "Obama"); photo credits
+    ("RONALD / AFP / Getty Images") are not names at all (empty string).
+    """
+    tokens = [t for t in span if t.text.translate(cues.INVISIBLE_CHARS)]
+    if any("/" in t.text for t in tokens):
+        return ""
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens.pop(0)
+    verb = next(
+        (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS), None
+    )
+    if verb is not None:  # a headline's "Obama Says Talks …" tagged as one name
+        tokens = tokens[:verb]
     if kind == "person":
-        while len(words) > 1 and (
-            words[0].lower().rstrip(".") in cues.TITLES or words[0].lower() in cues.TITLE_MODIFIERS
-        ):
-            words.pop(0)
-    while words and words[-1] in _POSSESSIVE:
-        words.pop()
+        titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
+        if titles:
+            tokens = tokens[titles[-1] + 1 :]
+        while len(tokens) > 1 and tokens[0].lower_ in cues.TITLE_MODIFIERS:
+            tokens.pop(0)
+    while tokens and tokens[-1].text in _POSSESSIVE:
+        tokens.pop()
+    words = [t.text.translate(cues.INVISIBLE_CHARS) for t in tokens]
     if words and words[-1].endswith(_POSSESSIVE[:2]):
         words[-1] = words[-1][:-2]
-    text = " ".join(words)
     # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
-    if words and len(words) == len(span) and span.text.count(" ") == len(words) - 1:
-        text = span.text
+    text = " ".join(words)
+    if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
+        text = span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].translate(cues.INVISIBLE_CHARS)
+        text = " ".join(text.split())
     return text.strip(" ,;:\"“”'’")
 
 

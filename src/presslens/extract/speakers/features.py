@@ -9,6 +9,7 @@ file stores ``FEATURES`` and the loader refuses a file whose names differ.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,6 +24,7 @@ __all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RE
 # Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
 RESOLVABLE = ("he", "she", "it", "they", "desc_person", "desc_org")
 KINDS = ("person", "organization", "place", "group", "other")
+_AGE = re.compile(r"\b(\d{1,3}) ?-? ?years? ?-? ?old\b")
 _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
 # Which entity kinds each mention type can refer to at all ("he" never means a country).
@@ -48,6 +50,7 @@ class Anaphor:
     sent: int
     quoted: bool
     words: frozenset[str]  # lower-cased words of the mention, for role and name overlap
+    text: str
 
 
 def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
@@ -82,12 +85,12 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         if root.pos_ == "PROPN" and len(span) == 1 and root.is_sent_start and root.tag_ == "NNPS" and not root.ent_type_:
             plural, definite = True, False
             return Anaphor("generic", root, span.start_char, span.end_char, graph.sent_of(span.start_char),
-                           graph.is_quoted(span.start_char), words)
+                           graph.is_quoted(span.start_char), words, span.text)
         if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
             kind = "proper"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
             kind = "generic"
-        elif person or nationality or _age_words(words):
+        elif person or nationality or _AGE.search(span.text):
             kind = "desc_person"
         elif org:
             kind = "desc_org"
@@ -96,15 +99,11 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         else:
             kind = "generic" if plural else "desc_person"
     sent = graph.sent_of(span.start_char)
-    return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words)
+    return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words, span.text)
 
 
-def _ages(words: frozenset[str]) -> set[int]:
-    return {int(w.split("-")[0]) for w in words if w.endswith("-year-old") and w.split("-")[0].isdigit()}
-
-
-def _age_words(words: frozenset[str]) -> bool:
-    return any(w.endswith("-year-old") for w in words) or "year-old" in words
+def _ages(text: str) -> set[int]:
+    return {int(m.group(1)) for m in _AGE.finditer(text)}
 
 
 def _is_definite(root: Token) -> bool:
@@ -187,7 +186,7 @@ FEATURES: tuple[str, ...] = (
     "subject", "speaker", "ever_speaker", "last_speaker", "unnamed_speaker_between",
     "gender_match", "gender_clash", "gender_unknown",
     *(f"{g}x{k}" for g in ("person", "org", "they") for k in KINDS),
-    "role_match", "name_word_in_mention", "age_match",
+    "role_match", "name_word_in_mention", "age_match", "org_class_match", "org_class_clash",
     "log_mentions", "first_person_entity", "in_first_sentence",
     "anaphor_quoted", "candidate_quoted", "same_quote_state",
     "log_recent_mentions",
@@ -217,6 +216,7 @@ def pair_features(
         default=None,
     )
     last_speaker = graph.last_speaker_before(anaphor.start)
+    anaphor_classes = org_classes({anaphor.head.lemma_.lower()}) if anaphor.type == "desc_org" else set()
     for row, (node, mention, cataphor) in enumerate(found):
         f = x[row]
         f[_INDEX[f"type={anaphor.type}"]] = 1.0 if anaphor.type in RESOLVABLE else 0.0
@@ -254,7 +254,11 @@ def pair_features(
         f[_INDEX["role_match"]] = float(bool(anaphor.words & node.roles))
         name_words = {w.lower() for w in node.entity.name.split()}
         f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
-        f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.words) & node.ages))
+        if anaphor_classes and node.kind in ("organization", "place"):
+            node_classes = org_classes({w.lower() for w in node.entity.name.split()} | node.roles)
+            f[_INDEX["org_class_match"]] = float(bool(anaphor_classes & node_classes))
+            f[_INDEX["org_class_clash"]] = float(bool(node_classes) and not anaphor_classes & node_classes)
+        f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.text) & node.ages))
         before = [m for m in node.mentions if m.start < anaphor.start]
         f[_INDEX["log_mentions"]] = math.log1p(len(before))
         f[_INDEX["first_person_entity"]] = float(node is first_person)
@@ -272,6 +276,11 @@ def pair_features(
         f[_INDEX["log_char_distance"]] = math.log1p(abs(anaphor.start - mention.start)) / 10
         f[_INDEX["plural_candidate"]] = float(node.plural)
     return x
+
+
+def org_classes(words: set[str]) -> set[str]:
+    """The kinds of organisation (``cues.ORG_NOUN_CLASSES``) that these words name."""
+    return {kind for kind, nouns in cues.ORG_NOUN_CLASSES.items() if words & nouns}
 
 
 def _compatible(node: Node, group: str, gender: str | None) -> bool:

@@ -24,8 +24,7 @@ from presslens.schema import Entity, Span
 __all__ = ["EntityGraph", "Mention", "Node", "INVISIBLE"]
 
 _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
-# Zero-width and formatting characters that must never change who a name is.
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+INVISIBLE = cues.INVISIBLE_CHARS
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 _SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
 
@@ -200,7 +199,7 @@ class EntityGraph:
     def _common_noun(self, mention: Mention) -> bool:
         """An NER slip on common nouns ("Neighbours said" tagged as an organisation)."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or any(t.pos_ == "PROPN" or t.is_upper for t in span):
+        if span is None or any(t.pos_ == "PROPN" or t.is_upper or t.ent_type_ == "PERSON" for t in span):
             return False
         if all(t.is_lower for t in span):
             return True
@@ -265,11 +264,12 @@ class EntityGraph:
         return node
 
     def _claim_run(self, run: SpacySpan) -> None:
-        words = [t.text for t in run if t.lower_.rstrip(".") not in cues.TITLES]
+        titles = [i for i, t in enumerate(run) if t.lower_.rstrip(".") in cues.TITLES]
+        words = [t.text for t in run[titles[-1] + 1 :]] if titles else [t.text for t in run]
         if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
             return
         before = run.doc[run.start - 1] if run.start > 0 else None
-        titled = before is not None and before.lower_.rstrip(".") in cues.TITLES
+        titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles)
         persons = [n for n in self.nodes.values() if n.kind == "person"]
         if len(words) == 1:
             word = words[0]
@@ -286,12 +286,12 @@ class EntityGraph:
             if n.entity.name == name or name in n.entity.aliases:
                 self._add_mention(n, run.start_char, run.end_char)
                 return
-        start = before.idx if titled and before is not None else run.start_char
+        start = run.start_char
         entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.doc.text, start, run.end_char)])
         self.entities.append(entity)
         node = Node(entity)
-        if titled and before is not None:
-            node.gender = _HONORIFIC_GENDER.get(before.lower_.rstrip("."))
+        if before is not None and before.lower_.rstrip(".") in _HONORIFIC_GENDER:
+            node.gender = _HONORIFIC_GENDER[before.lower_.rstrip(".")]
         self.nodes[entity.id] = node
         self._add_mention(node, run.start_char, run.end_char)
 
