@@ -146,3 +146,24 @@ def test_headline_verbs_credits_and_dateline_prefixes_stay_out_of_names(resolve)
     names = {a.source.name for a in resolve(text)}
     assert "Vladimir Putin" in names and "Barack Obama" in names
     assert not any(n and ("Says" in n or "Alwaght" in n or "/" in n) for n in names)
+
+
+def test_the_text_report_flags_an_uncertain_speaker():
+    import io
+
+    from rich.console import Console
+
+    import presslens
+    from presslens.report import render_report
+
+    analysis = presslens.analyze("The talks ended on Monday. The official said a deal was close.")
+    (official,) = analysis.attributions
+    assert official.source.name is None and official.source.confidence < 0.5
+    assert analysis.to_dict()["attributions"][0]["source"]["confidence"] == official.source.confidence
+    out = io.StringIO()
+    render_report(analysis, Console(file=out, width=200))
+    assert "speaker uncertain" in out.getvalue()
+    sure = presslens.analyze("Mayor Julia Ferreira said a deal was close.")
+    out = io.StringIO()
+    render_report(sure, Console(file=out, width=200))
+    assert "speaker uncertain" not in out.getvalue()

@@ -17,6 +17,10 @@ from presslens.schema import Analysis, Attribution
 MAX_CLAIMS = 10
 
 
+# Below this ``source.confidence`` the report asks the reader to check the speaker.
+LOW_CONFIDENCE = 0.5
+
+
 def _clean(value: str) -> str:
     """Drop control characters (terminal escapes) from article text before printing."""
     return "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in value)
@@ -74,6 +78,9 @@ def _print_attributions(analysis: Analysis, out: Console) -> None:
                 extras.append(f"as “{_clean(mention)}”")
             if item.said_on and item.said_on_from_text:
                 extras.append(f"on {item.said_on}")
+            confidence = item.source.confidence
+            if confidence is not None and confidence < LOW_CONFIDENCE:
+                extras.append(f"speaker uncertain: {confidence:.2f}, check by hand")
             if extras:
                 line.append("  (" + ", ".join(extras) + ")", style="dim")
             out.print(line)

@@ -36,6 +36,7 @@ __all__ = ["resolve_speakers"]
 _CONFIDENCE = {
     "named": 0.95, "appos": 0.9, "relative": 0.85, "org_description": 0.8,
     "document": 0.7, "document_unnamed": 0.6, "generic": 0.85, "first_person": 0.5, "unknown": 0.3,
+    "no_candidate": 0.4,  # "the official" with nobody in the article it could mean
 }
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
@@ -104,7 +105,7 @@ class _Resolver:
             "organization" if anaphor.type in ("it", "desc_org") else "group"
         )
         if not found:
-            return None, kind, None, 0.5
+            return None, kind, None, _CONFIDENCE["no_candidate"]
         probs = self.model.probabilities(pair_features(self.graph, anaphor, found))
         best = int(probs.argmax())
         p = float(probs[best])
