@@ -182,6 +182,15 @@ def test_a_first_name_joins_the_one_person_in_the_article_with_it(tmp_path):
         assert speaker_of(store, "Hillary", article) == "hillary-clinton"
 
 
+def test_an_unresolved_given_name_never_joins_another_articles_person(tmp_path):
+    # "Aaron" is also a surname (Hank Aaron); a bare given name the article did not resolve stays apart
+    full = story([("Hank Aaron", "The season was long")])
+    bare = story([("Aaron", "Prices will recover")], outlet="Other")
+    with build(tmp_path, [full, bare]) as store:
+        assert speaker_of(store, "Aaron", bare) == "aaron"
+        assert speaker_of(store, "Hank Aaron", full) == "hank-aaron"
+
+
 def test_group_words_are_never_surnames(tmp_path):
     group = story([("Hill Democrats", "We oppose the bill")], people=("Hill Democrats",), kind="unknown")
     bare = story([("Democrats", "The bill is dead")], kind="unknown")
