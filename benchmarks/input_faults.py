@@ -87,9 +87,9 @@ def bomb_trial(scratch: Path, rng: random.Random) -> dict[str, Any]:
     with duckdb.connect(str(db), read_only=True) as con:
         texts = {r[0] for r in con.execute("SELECT text FROM articles").fetchall()}
         reasons = [r[0] for r in con.execute("SELECT reason FROM errors").fetchall()]
-    assert hostile.GOOD_BEFORE["text"] in texts, "the record before the bomb was lost"
+    assert hostile.GOOD_BEFORE["text"] in texts, f"{kind}: the record before the bomb was lost: {reasons}"
     if kind not in ("NUL bytes .gz", "WARC header"):
-        assert hostile.GOOD_AFTER["text"] in texts, "the record after the bomb was lost"
+        assert hostile.GOOD_AFTER["text"] in texts, f"{kind}: the record after the bomb was lost: {reasons}"
     assert any("limit per document" in r and "--max-record-mb" in r for r in reasons), reasons
     return {"bomb": kind, "decompressed_mb": megabytes, "file_kb": path.stat().st_size // 1000,
             "seconds": round(elapsed, 1), "peak_rss_mb": peak_mb}

@@ -54,9 +54,9 @@ TimeLimitMaxOption = Annotated[float, typer.Option(
     help="Ceiling of the per-document time limit, whatever the document's length (0: no ceiling).")]
 FramingModelOption = Annotated[FramingModel | None, typer.Option(
     "--framing-model", envvar="PRESSLENS_FRAMING_MODEL", show_default="base",
-    help="Framing span model: base (fast, the default), minilm (needs presslens[encoder]; about 2x the "
-         "analysis time) or mpnet (needs the all-mpnet-base-v2 parts; about 5x). Or set "
-         "PRESSLENS_FRAMING_MODEL.")]
+    help="Framing span model: base (fast, the default), minilm (needs the encoder extra; about 2x the "
+         "analysis time) or mpnet (needs the all-mpnet-base-v2 parts; about 5x). Installed encoders are "
+         "used only when named here or in the variable.")]
 MaxCharsOption = Annotated[int, typer.Option(
     "--max-chars", min=0, metavar="N",
     help="Longest text analysed as one document, in characters (parsing takes about 0.8 MB of memory per "
