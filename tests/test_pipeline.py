@@ -48,3 +48,17 @@ def test_public_api_and_spacy_component(nlp):
     doc = custom('"We will win," Ann Cole said.')
     assert [a.content.text for a in doc._.attributions] == ["We will win"]
     assert doc._.presslens.attributions == doc._.attributions
+
+
+def test_a_text_over_max_chars_is_refused_and_the_batch_goes_on(nlp):
+    from presslens.pipeline import Options, Pipeline
+    from presslens.schema import Analysis, Article, InputError
+
+    pipeline = Pipeline(nlp, options=Options(extractors=("attributions",), max_chars=200))
+    long, short = Article(text="The council met. " * 20, origin="long"), Article(text='"Yes," Ann Cole said.')
+    first, second = pipeline.analyze_many([long, short])
+    assert isinstance(first, InputError) and "340 characters, more than the 200" in first.reason
+    assert "--max-chars" in first.reason
+    assert isinstance(second, Analysis) and second.attributions
+    (unlimited,) = Pipeline(nlp, options=Options(extractors=("attributions",), max_chars=None)).analyze_many([long])
+    assert isinstance(unlimited, Analysis)

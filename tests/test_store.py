@@ -285,3 +285,21 @@ def test_write_is_fast_enough_for_big_batches(store):
     store.write(batch)
     assert store.counts()["articles"] == 500
     assert time.perf_counter() - start < 10
+
+
+def test_source_id_is_stored_and_parts_written_before_it_still_load(tmp_path):
+    import pyarrow.parquet as pq
+
+    tagged = analysis("Angela Merkel", "We will manage this")
+    tagged.article.source_id = "dpa-17"
+    parts = tmp_path / "parts"
+    new = write_part(to_tables([tagged]), parts)
+    assert read_part(new)["articles"].to_pylist()[0]["source_id"] == "dpa-17"
+    old = write_part(to_tables([analysis("Olaf Scholz", "Whatever it takes")]), parts)
+    articles = pq.read_table(old / "articles.parquet").drop_columns(["source_id"])  # as an older release wrote it
+    pq.write_table(articles, old / "articles.parquet", write_page_checksum=True)
+    assert read_part(old)["articles"].to_pylist()[0]["source_id"] is None
+    with Store(tmp_path / "news.duckdb") as store:
+        assert load_parts(store, [parts]).articles == 2
+        rows = store.con.execute("SELECT source_id FROM articles ORDER BY source_id NULLS LAST").fetchall()
+    assert rows == [("dpa-17",), (None,)]
