@@ -35,6 +35,24 @@ def db(tmp_path_factory) -> Path:
 # --------------------------------------------------------------------------- lanes
 
 
+def run_async(coroutine):  # noqa: ANN001, ANN201
+    """``asyncio.run`` in a thread of its own (Playwright's sync API may hold a running loop in this one)."""
+    box: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = asyncio.run(coroutine)
+        except BaseException as exc:  # noqa: BLE001 (re-raised in the test's thread)
+            box["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(120)
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["value"]
+
+
 def test_a_full_lane_refuses_at_once_with_a_retry_time():
     lane = Lane("analysis", workers=1, waiting=2)
     release = threading.Event()
@@ -48,7 +66,7 @@ def test_a_full_lane_refuses_at_once_with_a_retry_time():
         release.set()
         return await asyncio.gather(*tasks, return_exceptions=True)
 
-    outcomes = asyncio.run(scenario())
+    outcomes = run_async(scenario())
     assert sum(o is True for o in outcomes) == 3
     (full, _) = [o for o in outcomes if isinstance(o, LaneFull)]
     assert full.retry_after >= 1
@@ -69,7 +87,7 @@ def test_a_queued_job_whose_client_left_never_runs():
         await first
         await lane.run(lambda: ran.append("third"))
 
-    asyncio.run(scenario())
+    run_async(scenario())
     assert ran == ["third"]
     assert lane.stats["cancelled_queued"] == 1
 
@@ -95,7 +113,7 @@ def test_a_running_job_whose_client_left_is_stopped_and_the_lane_goes_on():
         progress["stopped_at"] = time.monotonic() - cancelled_at
         return result
 
-    assert asyncio.run(scenario()) == "next"
+    assert run_async(scenario()) == "next"
     assert progress["loops"] > 0 and not progress["finished"]
     assert progress["stopped_at"] < 2.0
     assert lane.stats["cancelled_running"] == 1 and lane.admitted == 0
@@ -104,7 +122,10 @@ def test_a_running_job_whose_client_left_is_stopped_and_the_lane_goes_on():
 def test_lane_jobs_do_not_use_the_request_thread_pool():
     lane = Lane("analysis", workers=2, waiting=0)
     names: list[str] = []
-    asyncio.run(lane.run(lambda: names.append(threading.current_thread().name)))
+    async def scenario() -> None:
+        await lane.run(lambda: names.append(threading.current_thread().name))
+
+    run_async(scenario())
     assert names and names[0].startswith("presslens-analysis-")
 
 
