@@ -283,3 +283,23 @@ def test_one_huge_answer_does_not_flush_the_cache():
         cache.get(n, lambda n=n: n)
     value = cache.get("huge", lambda: ["x" * 1000] * 1000)
     assert len(value) == 1000 and len(cache) == 20  # returned, not kept
+
+
+def test_a_full_queue_answers_503_with_retry_after_on_the_page_and_the_api(db, slow_server):
+    def fetcher(url: str, deadline: fetch.Deadline) -> tuple[str, bytes]:
+        return fetch.fetch_public(url, deadline=deadline, allow_address=loopback)
+
+    lanes = AnalyzeLanes(fetch=Lane("fetch", workers=1, waiting=0), fetcher=fetcher, fetch_deadline_s=3.0)
+    with running_server(create_app(db, analyze_lanes=lanes)) as base, httpx.Client(base_url=base, timeout=30) as c:
+        holder = threading.Thread(target=c.post, args=("/api/analyze",), kwargs={"json": {"url": slow_server.url}})
+        holder.start()
+        time.sleep(0.5)  # the one fetch slot is taken
+        api = c.post("/api/analyze", json={"url": slow_server.url})
+        form = c.post("/analyze", data={"url": slow_server.url})
+        holder.join(30)
+        after = c.post("/api/analyze", json={"url": "http://127.0.0.1:1/"})  # the slot is free again
+    assert api.status_code == 503 and int(api.headers["retry-after"]) >= 1
+    assert api.json()["error"]["message"].startswith("the server is busy fetching other pages")
+    assert form.status_code == 503 and int(form.headers["retry-after"]) >= 1
+    assert "the server is busy fetching other pages" in form.text and 'name="url"' in form.text
+    assert after.status_code == 422  # refused for its address, not for a full queue
