@@ -32,19 +32,26 @@ def approx_size(value: Any) -> int:
     Shared objects are counted once per reference (an overestimate, which is the safe side for a
     bound); other objects (dates, decimals) count their own size.
     """
+    size = sys.getsizeof
     total = 0
     stack = [value]
     while stack:
         item = stack.pop()
-        total += sys.getsizeof(item)
-        if isinstance(item, _ATOMS):
-            continue
+        total += size(item)
         if isinstance(item, dict):
-            stack.extend(item.keys())
-            stack.extend(item.values())
+            total += sum(map(size, item))
+            children: Any = item.values()
         elif isinstance(item, list | tuple | set | frozenset):
-            stack.extend(item)
+            children = item
+        else:
+            continue
+        for child in children:
+            if isinstance(child, _ATOMS):
+                total += size(child)
+            else:
+                stack.append(child)
     return total
+
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
