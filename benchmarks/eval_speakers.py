@@ -79,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
                 counts["joint_member"] += normalise(got) in {normalise(m) for m in row["joint"]}
                 continue
             strict, lenient, cause = judge(row, got)
+            mention = attribution.source.mention if attribution else None
+            if cause and row["source"] and not (
+                mention and any(a < mention.end and mention.start < b for a, b in row["source"])
+            ):
+                cause += " (other source mention)"  # the extractor picked another mention: not the resolver's
             counts["strict"] += strict
             counts["lenient"] += lenient
             counts[cause or "ok"] += 1
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speaker accuracy: strict {counts['strict'] / n:.3f}, lenient {counts['lenient'] / n:.3f}")
         print(
             "errors: "
-            + ", ".join(f"{k} {counts[k]}" for k in ("missing", "wrong", "spurious"))
+            + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()) if k.startswith(("missing", "wrong", "spurious")))
             + " | by gold mention: "
             + ", ".join(
                 f"{s} {shapes[(s, True)]}/{shapes[(s, True)] + shapes[(s, False)]}"

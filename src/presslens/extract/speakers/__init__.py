@@ -132,7 +132,10 @@ class _Resolver:
         root = span.root
         lemma = root.lemma_.lower()
         first = self.graph.sent_of(span.start_char)
-        for token in [root, *reversed([t for t in self.doc[: span.start] if t.lemma_.lower() == lemma])]:
+        earlier = [t for t in self.doc[: span.start] if t.lemma_.lower() == lemma]
+        if root.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
+            earlier = []  # only "the statement" points back to one mentioned before, not "exit polls"
+        for token in [root, *reversed(earlier)]:
             if first - self.graph.sent_of(token.idx) > 10:
                 break
             node = self._issuer_of(token)
@@ -141,8 +144,14 @@ class _Resolver:
         return None
 
     def _issuer_of(self, noun: Token) -> Node | None:
-        probes = [c for c in noun.children if c.dep_ in ("poss", "compound")]
+        """The issuer named around one document noun, in order of how directly syntax says so."""
+        probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
         probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children]
+        # "a study released by X", "a study that appeared in X"
+        for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+            for c in verb.children:
+                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
+                    probes += [g for g in c.children if g.dep_ == "pobj"]
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
             probes += [c for c in head.children if c.dep_ in ("nsubj", "agent")]

@@ -186,7 +186,7 @@ FEATURES: tuple[str, ...] = (
     "subject", "speaker", "ever_speaker", "last_speaker", "unnamed_speaker_between",
     "gender_match", "gender_clash", "gender_unknown",
     *(f"{g}x{k}" for g in ("person", "org", "they") for k in KINDS),
-    "role_match", "name_word_in_mention", "age_match", "org_class_match", "org_class_clash",
+    "role_match", "descriptor_match", "name_word_in_mention", "age_match", "org_class_match", "org_class_clash",
     "log_mentions", "first_person_entity", "in_first_sentence",
     "anaphor_quoted", "candidate_quoted", "same_quote_state",
     "log_recent_mentions",
@@ -216,6 +216,9 @@ def pair_features(
         default=None,
     )
     last_speaker = graph.last_speaker_before(anaphor.start)
+    modifiers = {
+        t.lower_ for t in anaphor.head.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num
+    } | ({anaphor.head.lower_} if anaphor.head.ent_type_ == "NORP" else set())
     anaphor_classes = org_classes({anaphor.head.lemma_.lower()}) if anaphor.type == "desc_org" else set()
     for row, (node, mention, cataphor) in enumerate(found):
         f = x[row]
@@ -252,6 +255,7 @@ def pair_features(
         kind = node.kind if node.kind in KINDS else "other"
         f[_INDEX[f"{group}x{kind}"]] = 1.0
         f[_INDEX["role_match"]] = float(bool(anaphor.words & node.roles))
+        f[_INDEX["descriptor_match"]] = float(bool(modifiers & node.descriptors))
         name_words = {w.lower() for w in node.entity.name.split()}
         f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
         if anaphor_classes and node.kind in ("organization", "place"):

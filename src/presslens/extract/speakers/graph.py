@@ -50,6 +50,8 @@ class Node:
     gender: str | None = None  # "m", "f" or None
     plural: bool = False
     roles: set[str] = field(default_factory=set)
+    # other words the article describes it with ("republican", "indiana", "presidential")
+    descriptors: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
     mentions: list[Mention] = field(default_factory=list)
 
@@ -306,6 +308,7 @@ class EntityGraph:
                 break
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
                 node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
+            node.descriptors.add(word)
             if word in _HONORIFIC_GENDER and node.gender is None:
                 node.gender = _HONORIFIC_GENDER[word]
             i -= 1
@@ -314,6 +317,7 @@ class EntityGraph:
             word = t.lower_.rstrip(".")
             if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
                 node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
+                node.descriptors.update(w.lower_.rstrip(".") for w in span[: t.i - span.start] if w.is_alpha)
         for c in root.children:
             if c.dep_ == "appos":
                 self._learn_description(node, c)
@@ -337,6 +341,9 @@ class EntityGraph:
             word = c.lower_.rstrip(".")
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
                 node.roles.add(word)
+        node.descriptors.update(
+            t.lower_ for t in head.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
+        )
         m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
         if m:
             _learn_age(node, m.group(1))
