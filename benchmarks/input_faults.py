@@ -136,9 +136,9 @@ def busy_trial(scratch: Path, articles: int, framing_model: str | None = None) -
     from _corpus import article_paths
 
     folder = Path(tempfile.mkdtemp(dir=scratch))
-    for path in article_paths(articles):
-        (folder / f"{len(list(folder.iterdir())):04d}-{path.name}").write_bytes(path.read_bytes())
-    db = folder / "news.duckdb"
+    for index, path in enumerate(article_paths(articles)):
+        (folder / f"{index:04d}-{path.name}").write_bytes(path.read_bytes())
+    db = folder.with_suffix(".duckdb")  # beside the inputs, not among them
     env = {**os.environ}
     if framing_model:
         env["PRESSLENS_FRAMING_MODEL"] = framing_model
@@ -159,7 +159,7 @@ def busy_trial(scratch: Path, articles: int, framing_model: str | None = None) -
         errors = con.execute("SELECT origin, reason FROM errors").fetchall()
     time_limited = [e for e in errors if "time limit" in e[1]]
     assert not time_limited, f"{len(time_limited)} valid articles failed on a busy machine: {time_limited[:3]}"
-    return {"articles": articles, "stored": stored, "errors": len(errors), "time_limited": 0,
+    return {"articles": articles, "stored": stored, "errors": errors, "time_limited": 0,
             "spinners": len(spinners), "framing_model": framing_model or "default", "seconds": round(elapsed, 1)}
 
 
