@@ -93,6 +93,7 @@ class EntityGraph:
         for node in self.nodes.values():
             node.mentions.sort(key=lambda m: m.start)
             self._learn_gender(node)
+        self._gender_from_pronouns()
 
     # ------------------------------------------------------------------ positions
 
@@ -347,6 +348,35 @@ class EntityGraph:
         m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
         if m:
             _learn_age(node, m.group(1))
+
+    def _gender_from_pronouns(self) -> None:
+        """A person of unknown gender takes the pronouns of sentences where they are the only person.
+
+        "Ham went on to explain how he believes …": counted over the sentence that mentions only
+        them and the one after it, it needs at least two pronouns and a clear majority.
+        """
+        persons = [n for n in self.nodes.values() if n.kind == "person"]
+        by_sent: dict[int, set[str]] = {}
+        for node in persons:
+            for m in node.mentions:
+                by_sent.setdefault(m.sent, set()).add(node.entity.id)
+        sents = list(self.doc.sents)
+        counts: dict[str, list[int]] = {}
+        for k, ids in by_sent.items():
+            if len(ids) != 1:
+                continue
+            tally = counts.setdefault(next(iter(ids)), [0, 0])
+            for sent in sents[k : k + 2]:
+                for t in sent:
+                    tally[0] += t.lower_ in ("he", "him", "his", "himself")
+                    tally[1] += t.lower_ in ("she", "her", "hers", "herself")
+        for node in persons:
+            male, female = counts.get(node.entity.id, (0, 0))
+            if node.gender is None and male + female >= 2:
+                if male >= 3 * female:
+                    node.gender = "m"
+                elif female >= 3 * male:
+                    node.gender = "f"
 
     def _learn_gender(self, node: Node) -> None:
         if node.kind != "person" or node.gender is not None:
