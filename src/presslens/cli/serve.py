@@ -64,8 +64,8 @@ def serve(
     log_level: Annotated[str, typer.Option(help="uvicorn log level: critical, error, warning, info, debug.")] = "info",
     cache_mb: Annotated[int, typer.Option(
         "--cache-mb", min=2, max=65536,
-        help="Memory for the caches of each worker process, in MB (half for finished answers, half for "
-             "the data behind them).")] = 128,
+        help="Memory for the caches of each worker process, in MB (two thirds for the data behind the "
+             "pages, one third for finished answers).")] = 192,
     http: Annotated[str, typer.Option(
         "--http", help="HTTP parser: h11, httptools (if installed) or auto (httptools when installed). "
                        "Both get the same request-head limit.")] = "auto",

@@ -48,7 +48,8 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     path (or with ``close_db``) is closed when the app shuts down. ``server_headers``: the HTTP
     server adds the security headers itself (``presslens serve``), so the app must not add them
     again. ``analyze_lanes`` sets the analyze page's queue sizes, fetcher and fetch deadline.
-    ``cache_bytes`` bounds the two caches together (half each; default 64 MB each).
+    ``cache_bytes`` bounds the two caches together (two thirds for data, one third for finished
+    answers; default 128 + 64 MB).
     """
     from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
 
@@ -96,8 +97,8 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     # Innermost: the cache sees only requests that passed the Host check (the database is read-only
     # while served, so a stored answer stays true; see presslens.web.cache).
     if cache_bytes is not None and database is not None:
-        database.cache = LRU(max_bytes=cache_bytes // 2)
-    app.state.response_cache = ResponseCache(cache_bytes // 2) if cache_bytes is not None else ResponseCache()
+        database.cache = LRU(max_bytes=cache_bytes * 2 // 3)
+    app.state.response_cache = ResponseCache(cache_bytes // 3) if cache_bytes is not None else ResponseCache()
     app.add_middleware(ResponseCacheMiddleware, cache=app.state.response_cache)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=max_body)
     app.add_middleware(HeadAsGetMiddleware)  # outside the cache: a HEAD is answered from a cached GET

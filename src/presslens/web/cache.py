@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from threading import BoundedSemaphore, Event, Lock, local
 from typing import Any
 
-DATA_CACHE_BYTES = 64 * 2**20
+DATA_CACHE_BYTES = 128 * 2**20
 RESPONSE_CACHE_BYTES = 64 * 2**20
 _ATOMS = (str, bytes, int, float, bool, type(None))
 
@@ -29,8 +29,9 @@ _ATOMS = (str, bytes, int, float, bool, type(None))
 def approx_size(value: Any) -> int:
     """Estimated bytes held by ``value``: ``sys.getsizeof`` summed over nested dicts, lists, tuples and sets.
 
-    Shared objects are counted once per reference (an overestimate, which is the safe side for a
-    bound); other objects (dates, decimals) count their own size.
+    Dict keys are not counted: they are column and field names, the same few string objects in
+    every row. Other shared objects are counted once per reference (an overestimate, the safe side
+    for a bound); objects of other types (dates, decimals) count their own size.
     """
     size = sys.getsizeof
     total = 0
@@ -39,7 +40,6 @@ def approx_size(value: Any) -> int:
         item = stack.pop()
         total += size(item)
         if isinstance(item, dict):
-            total += sum(map(size, item))
             children: Any = item.values()
         elif isinstance(item, list | tuple | set | frozenset):
             children = item

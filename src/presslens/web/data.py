@@ -177,8 +177,10 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
     """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants.
 
     Computed as one cache entry, so a cold page takes one of the cache's computation slots once;
-    its parts (profile, timeline counts, which also give the total, and variants) are cached too
-    and shared with other pages.
+    its parts (profile, timeline counts, which also give the total) are cached too and shared with
+    other pages. The quote variants, the largest part and the same for every page of the speaker,
+    are added on the way out rather than kept inside each page's entry, so the cache (bounded by
+    bytes) holds them once per speaker, not once per filtered page.
     """
 
     def compute() -> dict[str, Any] | None:
@@ -193,11 +195,13 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
             rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
                                                           **filters.as_dict()))
         return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
-                "timeline": timeline(counts, chosen),
-                "variants": variants(cur, cache, speaker_id),
+                "timeline": timeline(counts, chosen), "variants": None,
                 **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
-    return cache.get(("speaker-detail", speaker_id, filters, page, grain), compute)
+    detail = cache.get(("speaker-detail", speaker_id, filters, page, grain), compute)
+    if detail is None:
+        return None
+    return {**detail, "variants": variants(cur, cache, speaker_id)}  # same key order as before
 
 
 def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, outlet: str | None = None,
