@@ -81,8 +81,10 @@ def test_a_queued_job_whose_client_left_never_runs():
         first = asyncio.ensure_future(lane.run(release.wait))
         second = asyncio.ensure_future(lane.run(lambda: ran.append("second")))
         await asyncio.sleep(0.1)
+        assert lane.admitted == 2
         second.cancel()  # what the route does when the client disconnects
         await asyncio.sleep(0.1)
+        assert lane.admitted == 1  # its place is free before the running job ends
         release.set()
         await first
         await lane.run(lambda: ran.append("third"))

@@ -130,6 +130,7 @@ class Lane:
             if job.state == "queued":
                 job.state = "cancelled"  # the thread that takes it skips it
                 self.stats["cancelled_queued"] += 1
+                self._release()  # its place in the queue is free at once
                 return
             if job.state != "running":
                 return
@@ -176,10 +177,10 @@ class Lane:
             self._admitted -= 1
 
     def _run(self, job: _Job) -> bool:
-        """Run one job; True once its slot is released and its future settled."""
+        """Run one job; True once its slot is released (by the canceller, for a dropped job)."""
         with job.lock:
             if job.state == "cancelled":
-                return False
+                return True
             job.state, job.thread_id = "running", threading.get_ident()
         started = time.monotonic()
         outcome: tuple[bool, Any] = (False, JobDropped())
