@@ -16,6 +16,11 @@ Properties checked on every example:
   (attribution content, cue and source mention, entity mentions, dates, claims, quantities,
   framing), and the record converts to JSON and to the store's Arrow tables.
 
+Issue 16 adds hostile records: JSONL lines nested far past the JSON parser's recursion limit and
+integers past CPython's 4,300-digit limit (every valid line must still arrive, in order), and
+compression bombs of 2.4 GB ingested by the real CLI under a 2 GiB address-space cap (the
+valid records around each bomb are stored, the bomb is one error row naming the limit).
+
 ``max_examples`` is bounded so the file runs in about a minute or two; ``benchmarks/fuzz.py`` is
 the long, coverage-guided run. The hypothesis example database is off so the tree stays clean;
 a failure prints a ``@reproduce_failure`` blob instead.
