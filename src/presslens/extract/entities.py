@@ -96,7 +96,7 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
     text = " ".join(words)
     if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
-        text = span.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].translate(cues.INVISIBLE_CHARS)
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(cues.INVISIBLE_CHARS)
         text = " ".join(text.split())
     return text.strip(" ,;:\"“”'’")
 

@@ -21,6 +21,8 @@ descriptions and surnames to its aliases.
 
 from __future__ import annotations
 
+from bisect import insort
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -96,7 +98,7 @@ class _Resolver:
             root = span.root
             person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES
             kind = "person" if person else "organization"
-            node = self.graph.new_node(name, kind, Span.of(self.doc.text, span.start_char, span.end_char))
+            node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
         return node, _kind_of(node), None, _CONFIDENCE["named"] - 0.1
 
     def _learned(self, anaphor) -> _Result:
@@ -132,12 +134,11 @@ class _Resolver:
         root = span.root
         lemma = root.lemma_.lower()
         first = self.graph.sent_of(span.start_char)
-        earlier = [t for t in self.doc[: span.start] if t.lemma_.lower() == lemma]
+        since = self.doc.char_span(self.graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand")
+        earlier = [t for t in since if t.lemma_.lower() == lemma] if since is not None else []
         if root.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
             earlier = []  # only "the statement" points back to one mentioned before, not "exit polls"
         for token in [root, *reversed(earlier)]:
-            if first - self.graph.sent_of(token.idx) > 10:
-                break
             node = self._issuer_of(token)
             if node is not None:
                 return node
@@ -212,10 +213,12 @@ def _kind_of(node: Node | None) -> SourceKind:
     return "group" if kind == "group" else "unknown"
 
 
-def _add_mention(entity: Entity, mention: Span) -> None:
-    if not any(m.start == mention.start and m.end == mention.end for m in entity.mentions):
-        entity.mentions.append(mention)
-        entity.mentions.sort(key=lambda m: m.start)
+def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]) -> None:
+    """Give ``entity`` a resolved mention (``known`` holds the (entity, start, end) already there)."""
+    key = (entity.id, mention.start, mention.end)
+    if key not in known:
+        known.add(key)
+        insort(entity.mentions, mention, key=lambda m: m.start)
     text = mention.text.strip()
     lower = text.lower()
     if (
@@ -240,6 +243,7 @@ def resolve_speakers(
     if not attributions:
         return attributions
     resolver = _Resolver(doc, entities, article)
+    known = {(e.id, m.start, m.end) for e in entities for m in e.mentions}
     cache: dict[tuple[int, int], _Result] = {}
     for a in sorted(attributions, key=lambda a: a.source.mention.start if a.source.mention else -1):
         m = a.source.mention
@@ -250,7 +254,7 @@ def resolve_speakers(
             cache[key] = resolver.resolve(m)
             node = cache[key][0]
             if node is not None:
-                _add_mention(node.entity, m)
+                _add_mention(node.entity, m, known)
                 resolver.graph.add_source_mention(node, m)
         node, kind, name, confidence = cache[key]
         a.source.entity = node.entity.id if node is not None else None

@@ -126,22 +126,26 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     lemma = anaphor.head.lemma_.lower()
     if anaphor.type == "desc_person" and graph.unnamed_speaker_called(lemma, anaphor.start):
         return []  # "A senior official said … The official added": the unnamed official again
+    window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
     out = []
-    for node in graph.nodes.values():
+    for node in graph.nodes_near(anaphor.start, anaphor.sent - window):
         if node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
             continue
         before = node.nearest_before(anaphor.start)
-        if before is not None and before.end > anaphor.start:
-            before = None
-        window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
-        if before is not None and anaphor.sent - before.sent <= window:
-            # "A senior official said … He added": an unnamed speaker since then takes the pronoun
-            if anaphor.type in ("he", "she") and graph.unnamed_speaker_between(before.end, anaphor.start, 2):
-                continue
-            out.append((node, before, False))
+        if before is None or before.end > anaphor.start:
             continue
+        # "A senior official said … He added": an unnamed speaker since then takes the pronoun
+        if anaphor.type in ("he", "she") and graph.unnamed_speaker_between(before.end, anaphor.start, 2):
+            continue
+        out.append((node, before, False))
+    near = {id(c[0]) for c in out}
+    for node in graph.nodes_in_sentence_after(anaphor.end - 1):
+        if id(node) in near or node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
+            continue
+        if node.nearest_before(anaphor.start) is not None and anaphor.sent - node.nearest_before(anaphor.start).sent <= window:
+            continue  # blocked above (an unnamed speaker in between): not a cataphor either
         after = node.first_after(anaphor.end - 1)
-        if after is not None and after.sent == anaphor.sent:
+        if after is not None:
             out.append((node, after, True))
     if anaphor.type in ("desc_person", "desc_org"):
         # a description whose role word the article gave someone can only mean those who have it
@@ -216,6 +220,7 @@ def pair_features(
         default=None,
     )
     last_speaker = graph.last_speaker_before(anaphor.start)
+    recent_start = graph.sent_starts[max(anaphor.sent - 3, 0)] if graph.sent_starts else 0
     modifiers = {
         t.lower_ for t in anaphor.head.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num
     } | ({anaphor.head.lower_} if anaphor.head.ent_type_ == "NORP" else set())
@@ -244,7 +249,7 @@ def pair_features(
         f[_INDEX["unnamed_speaker_between"]] = float(
             not cataphor and graph.unnamed_speaker_between(mention.end, anaphor.start)
         )
-        f[_INDEX["ever_speaker"]] = float(any(m.speaker for m in node.mentions if m.start < anaphor.start))
+        f[_INDEX["ever_speaker"]] = float(node.first_speaker is not None and node.first_speaker < anaphor.start)
         if gender is not None and node.kind == "person":
             if node.gender is None:
                 f[_INDEX["gender_unknown"]] = 1.0
@@ -263,14 +268,13 @@ def pair_features(
             f[_INDEX["org_class_match"]] = float(bool(anaphor_classes & node_classes))
             f[_INDEX["org_class_clash"]] = float(bool(node_classes) and not anaphor_classes & node_classes)
         f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.text) & node.ages))
-        before = [m for m in node.mentions if m.start < anaphor.start]
-        f[_INDEX["log_mentions"]] = math.log1p(len(before))
+        f[_INDEX["log_mentions"]] = math.log1p(node.count_before(anaphor.start))
         f[_INDEX["first_person_entity"]] = float(node is first_person)
-        f[_INDEX["in_first_sentence"]] = float(any(m.sent == 0 for m in node.mentions))
+        f[_INDEX["in_first_sentence"]] = float(bool(node.mentions) and node.mentions[0].sent == 0)
         f[_INDEX["anaphor_quoted"]] = float(anaphor.quoted)
         f[_INDEX["candidate_quoted"]] = float(mention.quoted)
         f[_INDEX["same_quote_state"]] = float(anaphor.quoted == mention.quoted)
-        f[_INDEX["log_recent_mentions"]] = math.log1p(sum(1 for m in before if anaphor.sent - m.sent <= 3))
+        f[_INDEX["log_recent_mentions"]] = math.log1p(node.count_before(anaphor.start, recent_start))
         if mention.sent == anaphor.sent and not cataphor:
             cand = graph.doc[mention.head]
             f[_INDEX["same_sentence_subject_dominates"]] = float(

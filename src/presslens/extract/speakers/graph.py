@@ -12,7 +12,7 @@ the mention is a grammatical subject, the subject of a speech verb, inside quota
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -27,6 +27,7 @@ _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
 INVISIBLE = cues.INVISIBLE_CHARS
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 _SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
+_LONGEST_MENTION = 300  # characters; how far back node_at looks for a mention that covers a position
 
 
 @dataclass(slots=True)
@@ -53,22 +54,38 @@ class Node:
     # other words the article describes it with ("republican", "indiana", "presidential")
     descriptors: set[str] = field(default_factory=set)
     ages: set[int] = field(default_factory=set)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # sorted by start
+    starts: list[int] = field(default_factory=list)  # the mentions' starts, for bisection
+    first_speaker: int | None = None  # where it first spoke (subject of a speech verb)
 
     @property
     def kind(self) -> str:
         return self.entity.kind
 
+    def add(self, mention: Mention) -> bool:
+        """Insert a mention in order; False when one with the same offsets is there already."""
+        k = bisect_left(self.starts, mention.start)
+        while k < len(self.starts) and self.starts[k] == mention.start:
+            if self.mentions[k].end == mention.end:
+                return False
+            k += 1
+        self.starts.insert(k, mention.start)
+        self.mentions.insert(k, mention)
+        if mention.speaker and (self.first_speaker is None or mention.start < self.first_speaker):
+            self.first_speaker = mention.start
+        return True
+
+    def count_before(self, position: int, since: int = 0) -> int:
+        """How many mentions start in [since, position)."""
+        return bisect_left(self.starts, position) - bisect_left(self.starts, since)
+
     def nearest_before(self, position: int) -> Mention | None:
-        best = None
-        for m in self.mentions:
-            if m.start >= position:
-                break
-            best = m
-        return best
+        k = bisect_left(self.starts, position)
+        return self.mentions[k - 1] if k else None
 
     def first_after(self, position: int) -> Mention | None:
-        return next((m for m in self.mentions if m.start > position), None)
+        k = bisect_right(self.starts, position)
+        return self.mentions[k] if k < len(self.mentions) else None
 
 
 class EntityGraph:
@@ -78,7 +95,8 @@ class EntityGraph:
         self.doc = doc
         self.entities = entities
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.quoted = _quote_mask(doc.text)
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.quoted = _quote_mask(self.text)
         self.nodes: dict[str, Node] = {}
         for e in entities:
             self.nodes[e.id] = Node(e, plural=e.kind == "group")
@@ -87,13 +105,21 @@ class EntityGraph:
                 self._add_mention(self.nodes[e.id], m.start, m.end)
         self.lower_words = {t.text for t in doc if t.is_lower}
         self.unnamed_speakers = self._unnamed_speakers()
+        self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
         self._add_missed_names()
         self._add_organisation_descriptions()
         for node in self.nodes.values():
-            node.mentions.sort(key=lambda m: m.start)
             self._learn_gender(node)
         self._gender_from_pronouns()
+        # every mention in text order, for node_at and for candidates near a position
+        self.index: list[tuple[int, int, str]] = sorted(
+            (m.start, m.end, n.entity.id) for n in self.nodes.values() for m in n.mentions
+        )
+        self.index_starts = [i[0] for i in self.index]
+        self.speaker_starts: list[tuple[int, str]] = sorted(
+            (m.start, n.entity.id) for n in self.nodes.values() for m in n.mentions if m.speaker
+        )
 
     # ------------------------------------------------------------------ positions
 
@@ -106,11 +132,42 @@ class EntityGraph:
     def node_at(self, start: int, end: int) -> Node | None:
         """The node with a mention overlapping [start, end), preferring the longest."""
         best, best_len = None, 0
-        for node in self.nodes.values():
-            for m in node.mentions:
-                if m.start < end and start < m.end and m.end - m.start > best_len:
-                    best, best_len = node, m.end - m.start
+        k = bisect_left(self.index_starts, end)
+        while k > 0:
+            k -= 1
+            m_start, m_end, node_id = self.index[k]
+            if m_start < start - _LONGEST_MENTION:
+                break
+            if start < m_end and m_end - m_start > best_len and node_id in self.nodes:
+                best, best_len = self.nodes[node_id], m_end - m_start
         return best
+
+    def nodes_near(self, position: int, first_sentence: int) -> list[Node]:
+        """Nodes mentioned from the start of ``first_sentence`` up to ``position``, nearest first."""
+        since = self.sent_starts[max(first_sentence, 0)] if self.sent_starts else 0
+        seen: dict[str, Node] = {}
+        k = bisect_left(self.index_starts, position)
+        while k > 0:
+            k -= 1
+            m_start, _, node_id = self.index[k]
+            if m_start < since:
+                break
+            if node_id not in seen and node_id in self.nodes:
+                seen[node_id] = self.nodes[node_id]
+        return list(seen.values())
+
+    def nodes_in_sentence_after(self, position: int) -> list[Node]:
+        """Nodes mentioned after ``position`` in the same sentence (cataphora)."""
+        sent = self.sent_of(position)
+        end = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.text)
+        k = bisect_right(self.index_starts, position)
+        out: dict[str, Node] = {}
+        while k < len(self.index) and self.index[k][0] < end:
+            node_id = self.index[k][2]
+            if node_id in self.nodes:
+                out.setdefault(node_id, self.nodes[node_id])
+            k += 1
+        return list(out.values())
 
     def mention_facts(self, span: SpacySpan) -> Mention:
         root = span.root
@@ -130,15 +187,20 @@ class EntityGraph:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return
-        if any(m.start == span.start_char and m.end == span.end_char for m in node.mentions):
+        mention = self.mention_facts(span)
+        if not node.add(mention):
             return
-        node.mentions.append(self.mention_facts(span))
         self._learn_roles(node, span)
+        if hasattr(self, "index"):  # after construction: keep the indexes current
+            k = bisect_right(self.index_starts, mention.start)
+            self.index.insert(k, (mention.start, mention.end, node.entity.id))
+            self.index_starts.insert(k, mention.start)
+            if mention.speaker:
+                insort(self.speaker_starts, (mention.start, node.entity.id))
 
     def add_source_mention(self, node: Node, mention: Span) -> None:
         """Record a resolved source mention so later features see it (and the entity gains it)."""
         self._add_mention(node, mention.start, mention.end)
-        node.mentions.sort(key=lambda m: m.start)
 
     def _add_missed_names(self) -> None:
         """Titled or given-name proper-noun runs the NER missed, and bare name parts."""
@@ -180,11 +242,10 @@ class EntityGraph:
 
     def unnamed_speaker_between(self, start: int, end: int, sentences: int | None = None) -> bool:
         """Whether an unnamed person spoke between two offsets (within ``sentences`` of ``end``)."""
-        last = self.sent_of(end)
-        return any(
-            start < p < end and (sentences is None or last - self.sent_of(p) <= sentences)
-            for p, _ in self.unnamed_speakers
-        )
+        k = bisect_left(self.unnamed_starts, end)
+        if k == 0 or self.unnamed_starts[k - 1] <= start:
+            return False
+        return sentences is None or self.sent_of(end) - self.sent_of(self.unnamed_starts[k - 1]) <= sentences
 
     def unnamed_speaker_called(self, lemma: str, end: int) -> bool:
         """Whether an unnamed speaker with this head noun spoke before ``end`` ("A senior official said")."""
@@ -192,12 +253,13 @@ class EntityGraph:
 
     def last_speaker_before(self, position: int) -> Node | None:
         """The entity whose mention last spoke (subject of a speech verb) before ``position``."""
-        best, best_start = None, -1
-        for node in self.nodes.values():
-            for m in node.mentions:
-                if m.speaker and best_start < m.start < position:
-                    best, best_start = node, m.start
-        return best
+        k = bisect_left(self.speaker_starts, (position, ""))
+        while k > 0:
+            k -= 1
+            node = self.nodes.get(self.speaker_starts[k][1])
+            if node is not None:
+                return node
+        return None
 
     def _common_noun(self, mention: Mention) -> bool:
         """An NER slip on common nouns ("Neighbours said" tagged as an organisation)."""
@@ -210,7 +272,7 @@ class EntityGraph:
 
     def _drop_datelines(self) -> None:
         """Forget datelines ("WASHINGTON (AP) —") and NER slips on common nouns: never speakers."""
-        text = self.doc.text
+        text = self.text
         for node_id in list(self.nodes):
             node = self.nodes[node_id]
             kept = [
@@ -218,7 +280,8 @@ class EntityGraph:
             ]
             if not kept:
                 del self.nodes[node_id]
-            node.mentions = kept
+            node.mentions, node.starts = kept, [m.start for m in kept]
+            node.first_speaker = next((m.start for m in kept if m.speaker), None)
 
     def _add_organisation_descriptions(self) -> None:
         """ "the Clinton campaign", "Trump's campaign", "the Syrian government": organisations by description.
@@ -226,22 +289,23 @@ class EntityGraph:
         They become nodes named by their modifier and noun ("Clinton campaign"), so "the campaign"
         and "it" later in the article can refer to them.
         """
+        by_name = {n.entity.name.lower(): n for n in self.nodes.values()}
         for token in self.doc:
             if token.pos_ != "NOUN" or token.lemma_.lower() not in cues.ORG_ROLE_NOUNS:
                 continue
             name = organisation_name(token)
             if name is None:
                 continue
-            existing = next((n for n in self.nodes.values() if n.entity.name.lower() == name.lower()), None)
+            existing = by_name.get(name.lower())
             left = min((c.left_edge.i for c in token.lefts), default=token.i)
             start = self.doc[left].idx if self.doc[left].dep_ != "det" else self.doc[left + 1].idx
             if existing is None:
                 entity = Entity(_new_id(self.entities), name, "organization", [], [])
                 self.entities.append(entity)
-                existing = self.nodes[entity.id] = Node(entity)
+                existing = by_name[name.lower()] = self.nodes[entity.id] = Node(entity)
             existing.roles.add(token.lemma_.lower())
-            span = Span.of(self.doc.text, start, token.idx + len(token.text))
-            if not any(m.start == span.start for m in existing.entity.mentions):
+            span = Span.of(self.text, start, token.idx + len(token.text))
+            if existing.count_before(span.start + 1, span.start) == 0:
                 existing.entity.mentions.append(span)
             self._add_mention(existing, span.start, span.end)
 
@@ -290,7 +354,7 @@ class EntityGraph:
                 self._add_mention(n, run.start_char, run.end_char)
                 return
         start = run.start_char
-        entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.doc.text, start, run.end_char)])
+        entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.text, start, run.end_char)])
         self.entities.append(entity)
         node = Node(entity)
         if before is not None and before.lower_.rstrip(".") in _HONORIFIC_GENDER:
