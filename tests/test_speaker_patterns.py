@@ -167,3 +167,29 @@ def test_the_text_report_flags_an_uncertain_speaker():
     out = io.StringIO()
     render_report(sure, Console(file=out, width=200))
     assert "speaker uncertain" not in out.getvalue()
+
+
+def test_confidence_is_stored_and_the_article_page_flags_an_uncertain_speaker(tmp_path):
+    from fastapi.testclient import TestClient
+
+    import presslens
+    from presslens.store import Store
+    from presslens.web import create_app
+
+    analysis = presslens.analyze(
+        "The talks ended on Monday. The official said a deal was close.\n\n"
+        "Mayor Julia Ferreira said the city would wait.",
+        title="Talks end",
+    )
+    low = [a.source.confidence for a in analysis.attributions]
+    assert min(low) < 0.5 <= max(low)
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.write([analysis])
+    with TestClient(create_app(path)) as client:
+        (listed,) = client.get("/api/articles").json()["articles"]
+        record = client.get(f"/api/articles/{listed['id']}").json()
+        stored = [a["source"]["confidence"] for a in record["attributions"]]
+        assert stored == pytest.approx(low, abs=1e-3)
+        html = client.get(f"/articles/{listed['id']}").text
+        assert html.count("speaker uncertain") == 1

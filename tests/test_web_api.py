@@ -257,7 +257,7 @@ def test_article_json_follows_the_record_contract(client):
     assert len(record["attributions"]) == 3
     for attribution in record["attributions"]:
         assert attribution["type"] in ("direct", "indirect", "mixed")
-        assert set(attribution["source"]) == {"name", "kind", "mention", "entity"}
+        assert set(attribution["source"]) == {"name", "kind", "mention", "entity", "confidence"}
         for span in (attribution["content"], attribution["cue"], attribution["source"]["mention"]):
             assert text[span["start"]:span["end"]] == span["text"]
     for item in record["dates"] + record["claims"] + record["framing"]:

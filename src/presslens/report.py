@@ -12,13 +12,9 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from presslens.schema import Analysis, Attribution
+from presslens.schema import LOW_CONFIDENCE, Analysis, Attribution
 
 MAX_CLAIMS = 10
-
-
-# Below this ``source.confidence`` the report asks the reader to check the speaker.
-LOW_CONFIDENCE = 0.5
 
 
 def _clean(value: str) -> str:

@@ -31,6 +31,10 @@ class Span:
         return cls(start, end, text[start:end])
 
 
+# Below this ``Source.confidence`` the report and the web page ask the reader to check the speaker.
+LOW_CONFIDENCE = 0.5
+
+
 @dataclass(slots=True)
 class Source:
     """Who a statement is attributed to: the mention as written and, when resolved, a canonical name."""

@@ -61,7 +61,7 @@ ARROW_SCHEMAS: dict[str, pa.Schema] = {
         ("source_name", _STR), ("source_kind", _STR),
         ("source_mention_start", _INT), ("source_mention_end", _INT), ("source_mention_text", _STR),
         ("entity_id", _STR), ("speaker_id", _STR), ("said_on", pa.date32()), ("said_on_from_text", pa.bool_()),
-        ("outlet", _STR), ("published", pa.date32()),
+        ("outlet", _STR), ("published", pa.date32()), ("source_confidence", pa.float32()),
     ]),
     "entities": pa.schema([
         ("article_id", _STR), ("entity_id", _STR), ("name", _STR), ("kind", _STR), ("aliases", pa.list_(_STR)),
@@ -106,7 +106,7 @@ CREATE TABLE attributions (
     source_name VARCHAR, source_kind VARCHAR,
     source_mention_start INTEGER, source_mention_end INTEGER, source_mention_text VARCHAR,
     entity_id VARCHAR, speaker_id VARCHAR, said_on DATE, said_on_from_text BOOLEAN,
-    outlet VARCHAR, published DATE);
+    outlet VARCHAR, published DATE, source_confidence REAL);
 CREATE TABLE entities (
     article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, name VARCHAR, kind VARCHAR, aliases VARCHAR[]);
 CREATE TABLE mentions (
@@ -240,6 +240,7 @@ def _rows_for(analysis: Analysis, at: datetime) -> dict[str, list[dict]]:
             "entity_id": src.entity if src else None, "speaker_id": None,
             "said_on": _date(q.said_on), "said_on_from_text": bool(q.said_on_from_text),
             "outlet": a.outlet, "published": _date(a.published),
+            "source_confidence": src.confidence if src else None,
         })
     for e in analysis.entities:
         rows["entities"].append({"article_id": aid, "entity_id": e.id, "name": e.name, "kind": e.kind,
@@ -380,6 +381,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool)
 # (like the indexes) instead of a new version that would refuse them.
 ADDED_COLUMNS: dict[tuple[str, str], str] = {
     ("articles", "source_id"): "ALTER TABLE articles ADD COLUMN IF NOT EXISTS source_id VARCHAR",
+    ("attributions", "source_confidence"): "ALTER TABLE attributions ADD COLUMN IF NOT EXISTS source_confidence REAL",
 }
 
 

@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
+from presslens.schema import LOW_CONFIDENCE
 from presslens.web.bidi import isolated
 
 PALETTE_SIZE = 10
@@ -116,8 +117,11 @@ def speaker_entries(attributions: Iterable[Mapping[str, Any]]) -> tuple[list[Spe
             entries[key] = entry
         content = attribution.get("content") or {}
         cue = attribution.get("cue") or {}
+        confidence = source.get("confidence")
         entry.statements.append({"index": index, "type": attribution.get("type"), "text": content.get("text", ""),
-                                 "cue": cue.get("text")})
+                                 "cue": cue.get("text"),
+                                 "uncertain": confidence is not None and confidence < LOW_CONFIDENCE,
+                                 "confidence": confidence})
         slots.append(entry.colour)
     return list(entries.values()), slots
 

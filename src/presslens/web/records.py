@@ -28,6 +28,11 @@ def span(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
     return {"start": int(start), "end": int(end), "text": text if text is not None else ""}
 
 
+def _confidence(value: Any) -> float | None:
+    """A stored REAL as the record's two-decimal confidence (float32 noise removed)."""
+    return None if value is None else round(float(value), 3)
+
+
 def attribution(row: Mapping[str, Any]) -> dict[str, Any]:
     """One ``attributions`` row (optionally joined with ``speakers.name AS speaker``) as a contract record."""
     name = row.get("source_name")
@@ -41,6 +46,7 @@ def attribution(row: Mapping[str, Any]) -> dict[str, Any]:
             "mention": span(row.get("source_mention_start"), row.get("source_mention_end"),
                             row.get("source_mention_text")),
             "entity": row.get("entity_id"),
+            "confidence": _confidence(row.get("source_confidence")),
         },
         "said_on": iso(row.get("said_on")),
         "said_on_from_text": bool(row.get("said_on_from_text")),
