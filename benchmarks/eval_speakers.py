@@ -32,6 +32,7 @@ from presslens.eval.speakers import judge, load_gold, mention_shape, normalise
 from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
 from presslens.extract.speakers import resolve_speakers
+from presslens.extract.speakers.model import ResolverModel
 from presslens.schema import Article
 
 DEFAULT_DATA = Path("/work/shared/data/polnear")
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR root (with metadata.tsv)")
     p.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of speaker gold files")
     p.add_argument("--profile", choices=("speech", "parc"), default="speech", help="attribution profile")
+    p.add_argument("--model", type=Path, default=None, help="folder of another speaker-resolver model to score")
     p.add_argument("--show-errors", type=int, default=0, metavar="K", help="print K errors")
     p.add_argument("--threshold", type=float, default=0.5, help="content Jaccard needed for a match")
     args = p.parse_args(argv)
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     articles = [a for a in load_split(args.data, "dev") if a[0] in gold_by_article]
     nlp = presslens_nlp.load()
+    model = ResolverModel.load(args.model) if args.model else None
     counts: Counter[str] = Counter()
     shapes: Counter[tuple[str, bool]] = Counter()
     errors: list[tuple[str, str, str, str | None, str | None]] = []
@@ -64,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         t1 = time.perf_counter()
         predicted = find_attributions(doc, profile=args.profile)
         t2 = time.perf_counter()
-        resolve_speakers(doc, predicted, find_entities(doc), article=Article(text=text))
+        resolve_speakers(doc, predicted, find_entities(doc), article=Article(text=text), model=model)
         resolve_s += time.perf_counter() - t2
         parse_s += t1 - t0
         rows = gold_by_article[name]["attributions"]

@@ -39,7 +39,7 @@ from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
 from presslens.extract.speakers.features import FEATURES, RESOLVABLE, candidates, classify, pair_features
 from presslens.extract.speakers.graph import EntityGraph
-from presslens.extract.speakers.model import ResolverModel
+from presslens.extract.speakers.model import MODEL_DIR, ResolverModel
 from presslens.schema import Span
 
 DEFAULT_DATA = Path("/work/shared/data/coref")
@@ -218,6 +218,19 @@ def anaphor_accuracy(ex: Examples, model: ResolverModel, source: str | None = No
     return (right / total if total else 0.0), total
 
 
+def nearest_compatible(ex: Examples, source: str) -> float:
+    """The rule the model replaces: always take the nearest gender- and kind-compatible candidate."""
+    column = FEATURES.index("compatible_rank<=0")
+    right = total = 0
+    for x, y, src in zip(ex.x, ex.y, ex.source, strict=True):
+        if not src.startswith(source):
+            continue
+        total += 1
+        rows = np.flatnonzero(x[:, column]) if len(x) else []
+        right += (len(rows) > 0 and y[rows[0]] == 1) or (len(rows) == 0 and not y.any())
+    return right / total if total else 0.0
+
+
 def gap_f1(ex: Examples, model: ResolverModel) -> dict[str, float]:
     """GAP's metric: F1 of the pronoun→name decisions, overall and by pronoun gender."""
     counts = {g: [0, 0, 0] for g in ("m", "f", "all")}  # tp, fp, fn
@@ -305,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")
     p.add_argument("--limit", type=int, default=None, help="documents per file (for a quick run)")
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
+    p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write speaker-resolver.npz/.json into")
     args = p.parse_args(argv)
     if not (args.data / "gum").is_dir():
         print(f"coreference data not found under {args.data}; skipping.")
@@ -330,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         "gum_dev_anaphor_accuracy": round(anaphor_accuracy(dev, model, "gum")[0], 3),
         "gum_dev_anaphors": anaphor_accuracy(dev, model, "gum")[1],
         "gap_dev_f1": {k: round(v, 3) for k, v in gap_f1(dev, model).items()},
+        "gum_dev_nearest_compatible_rule": round(nearest_compatible(dev, "gum"), 3),
         "litbank": args.litbank,
         "news_weight": args.news_weight,
         "hidden": args.hidden,
@@ -343,8 +358,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.news_weight > 0:
             data += ", our canonical-speaker gold for 42 PolNeAR dev articles"
         model.meta = {"figures": figures, "data": data}
-        model.save()
-        print("saved presslens/models/speaker-resolver.npz and .json")
+        args.out.mkdir(parents=True, exist_ok=True)
+        model.save(args.out)
+        print(f"saved {args.out}/speaker-resolver.npz and .json")
     return 0
 
 

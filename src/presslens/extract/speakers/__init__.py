@@ -29,7 +29,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.speakers.features import RESOLVABLE, candidates, classify, pair_features
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
-from presslens.extract.speakers.model import load_model
+from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
 
 __all__ = ["resolve_speakers"]
@@ -44,10 +44,10 @@ _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name 
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, entities: list[Entity], article: Article | None) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], article: Article | None, model: ResolverModel) -> None:
         self.doc = doc
         self.graph = EntityGraph(doc, entities)
-        self.model = load_model()
+        self.model = model
         self.article = article
 
     def resolve(self, mention: Span, depth: int = 0) -> _Result:
@@ -232,17 +232,22 @@ def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]
 
 
 def resolve_speakers(
-    doc: Doc, attributions: list[Attribution], entities: list[Entity], article: Article | None = None
+    doc: Doc,
+    attributions: list[Attribution],
+    entities: list[Entity],
+    article: Article | None = None,
+    model: ResolverModel | None = None,
 ) -> list[Attribution]:
     """Fill ``source.name``, ``kind``, ``entity`` and ``confidence`` of each attribution, in place.
 
     ``entities`` (from ``find_entities``) gain the resolved source mentions and, for descriptions
     and surnames, aliases; names the NER missed become new entities. ``article`` gives the byline
-    for a first-person writer. Returns ``attributions``.
+    for a first-person writer; ``model`` replaces the shipped resolver (for evaluation). Returns
+    ``attributions``.
     """
     if not attributions:
         return attributions
-    resolver = _Resolver(doc, entities, article)
+    resolver = _Resolver(doc, entities, article, model or load_model())
     known = {(e.id, m.start, m.end) for e in entities for m in e.mentions}
     cache: dict[tuple[int, int], _Result] = {}
     for a in sorted(attributions, key=lambda a: a.source.mention.start if a.source.mention else -1):
