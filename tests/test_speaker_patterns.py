@@ -193,3 +193,14 @@ def test_confidence_is_stored_and_the_article_page_flags_an_uncertain_speaker(tm
         assert stored == pytest.approx(low, abs=1e-3)
         html = client.get(f"/articles/{listed['id']}").text
         assert html.count("speaker uncertain") == 1
+
+
+def test_a_persons_campaign_is_named_after_them(resolve):
+    text = (
+        "A new ad from Donald Trump's presidential campaign attacks his rival.\n\n"
+        "Hillary Clinton spoke in Ohio on Monday. Her campaign said the ad was false. "
+        "Trump's campaign said the ad would air nationally."
+    )
+    found = by_mention(resolve(text))
+    assert found["Her campaign"] == ("Clinton campaign", "organization")
+    assert found["Trump's campaign"] == ("Trump campaign", "organization")

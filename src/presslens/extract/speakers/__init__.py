@@ -72,6 +72,10 @@ class _Resolver:
                 node, kind, name, conf = self._resolve_span(self.doc[head.left_edge.i : head.i + 1], depth + 1)
                 return node, kind, name, min(conf, _CONFIDENCE["relative"])
             return None, "unknown", None, _CONFIDENCE["unknown"]
+        if anaphor.type == "desc_org" and depth < 2:
+            owned = self._owned_organisation(span, depth)
+            if owned is not None:
+                return owned
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
@@ -87,6 +91,21 @@ class _Resolver:
         if anaphor.type == "proper":
             return self._proper(span)
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+
+    def _owned_organisation(self, span: SpacySpan, depth: int) -> _Result | None:
+        """ "her campaign": the possessive pronoun resolved to a person, the organisation named after them."""
+        root = span.root
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if owner is None:
+            return None
+        person, _, _, confidence = self._resolve_span(self.doc[owner.i : owner.i + 1], depth + 1)
+        if person is None or person.kind != "person":
+            return None
+        name = f"{person.entity.name.split()[-1]} {root.lower_}"
+        node = self.graph.find_name(name)
+        if node is None:
+            node = self.graph.new_node(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
+        return node, "organization", None, confidence
 
     def _proper(self, span: SpacySpan) -> _Result:
         """A name the NER missed: an existing entity by name or surname, else a new one."""

@@ -462,7 +462,8 @@ def organisation_name(noun: Token) -> str | None:
     """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
 
     The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
-    government", "the Clinton campaign") or a proper-noun possessor ("Trump's campaign").
+    government", "the Clinton campaign") or a proper-noun possessor ("Trump's campaign"); a person is
+    named by the head of their name ("Donald Trump's presidential campaign" → "Trump campaign").
     """
     parts = []
     for c in noun.lefts:
@@ -475,6 +476,8 @@ def organisation_name(noun: Token) -> str | None:
     words = []
     for p in sorted(parts, key=lambda t: t.i):
         sub = [t for t in p.subtree if t.i < noun.i and t.dep_ not in ("case", "det", "punct")]
+        if p.ent_type_ == "PERSON":  # "Donald Trump's campaign" is the "Trump campaign"
+            sub = [p]
         words.extend(t.text for t in sub if t.text not in ("'s", "’s"))
     name = " ".join([*words, noun.lower_])
     return " ".join(name.translate(INVISIBLE).split()) or None
