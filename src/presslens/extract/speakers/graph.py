@@ -15,6 +15,9 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import DEP, LEMMA, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -103,7 +106,9 @@ class EntityGraph:
         for e in entities:
             for m in e.mentions:
                 self._add_mention(self.nodes[e.id], m.start, m.end)
-        self.lower_words = {t.text for t in doc if t.is_lower}
+        # token attributes as arrays: the passes below touch a Token object only where they match
+        columns = doc.to_array([POS, DEP, LEMMA]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
+        self._pos, self._dep, self._lemma = columns.T
         self.unnamed_speakers = self._unnamed_speakers()
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
@@ -209,9 +214,10 @@ class EntityGraph:
         for node in self.nodes.values():
             for m in node.mentions:
                 covered.update(range(m.start, m.end))
+        proper = self._pos == PROPN
         i = 0
         while i < len(doc):
-            if doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper() or doc[i].idx in covered:
+            if not proper[i] or not doc[i].text[:1].isupper() or doc[i].idx in covered:
                 i += 1
                 continue
             j = i
@@ -227,8 +233,10 @@ class EntityGraph:
         "prosecutors said" a group that "he" cannot mean.
         """
         out = []
-        for token in self.doc:
-            if token.dep_ != "nsubj" or token.head.lemma_.lower() not in _SPEECH or token.pos_ != "NOUN":
+        nsubj = self.doc.vocab.strings["nsubj"]
+        for i in ((self._pos == NOUN) & (self._dep == nsubj)).nonzero()[0]:
+            token = self.doc[int(i)]
+            if token.head.lemma_.lower() not in _SPEECH:
                 continue
             lemma = token.lemma_.lower()
             indefinite = token.tag_ == "NN" and any(
@@ -268,7 +276,9 @@ class EntityGraph:
             return False
         if all(t.is_lower for t in span):
             return True
-        return span[0].is_sent_start and (span[0].tag_ == "NNS" or span[0].lower_ in self.lower_words)
+        return span[0].is_sent_start and (
+            span[0].tag_ == "NNS" or re.search(rf"\b{re.escape(span[0].lower_)}\b", self.text) is not None
+        )
 
     def _drop_datelines(self) -> None:
         """Forget datelines ("WASHINGTON (AP) —") and NER slips on common nouns: never speakers."""
@@ -290,9 +300,9 @@ class EntityGraph:
         and "it" later in the article can refer to them.
         """
         by_name = {n.entity.name.lower(): n for n in self.nodes.values()}
-        for token in self.doc:
-            if token.pos_ != "NOUN" or token.lemma_.lower() not in cues.ORG_ROLE_NOUNS:
-                continue
+        org_lemmas = [self.doc.vocab.strings[w] for w in cues.ORG_ROLE_NOUNS]
+        for i in ((self._pos == NOUN) & np.isin(self._lemma, org_lemmas)).nonzero()[0]:
+            token = self.doc[int(i)]
             name = organisation_name(token)
             if name is None:
                 continue
