@@ -351,8 +351,9 @@ def main(argv: list[str] | None = None) -> int:
         "c": args.c,
     }
     print(json.dumps(figures, indent=1))
-    for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda t: -abs(t[1]))[:12]:
-        print(f"  {w:+.2f}  {name}")
+    if model.hidden is None:  # the strongest weights of the linear model
+        for name, w in sorted(zip(FEATURES, model.weights, strict=True), key=lambda t: -abs(t[1]))[:12]:
+            print(f"  {w:+.2f}  {name}")
     if not args.no_save:
         data = "GUM v11.1.0 train, GAP train" + (", LitBank train" if args.litbank else "")
         if args.news_weight > 0:
