@@ -83,7 +83,7 @@ def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysi
     wanted = set(options.extractors)
     found_entities = entities.find_entities(doc)
     found = attributions.find_attributions(doc) if "attributions" in wanted else []
-    analysis.attributions = speakers.resolve_speakers(doc, found, found_entities)
+    analysis.attributions = speakers.resolve_speakers(doc, found, found_entities, article=article)
     analysis.entities = found_entities
     if "dates" in wanted:
         from presslens.extract import dates

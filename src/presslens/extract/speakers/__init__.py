@@ -46,7 +46,8 @@ _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name 
 class _Resolver:
     def __init__(self, doc: Doc, entities: list[Entity], article: Article | None, model: ResolverModel) -> None:
         self.doc = doc
-        self.graph = EntityGraph(doc, entities)
+        text = article.text if article is not None and len(article.text) == _length(doc) else None
+        self.graph = EntityGraph(doc, entities, text)
         self.model = model
         self.article = article
 
@@ -184,6 +185,11 @@ class _Resolver:
             if node is not None and node.kind in ("person", "organization", "place"):
                 return node
         return None
+
+
+def _length(doc: Doc) -> int:
+    """The length of ``doc.text`` without building it."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def proper_name(span: SpacySpan) -> tuple[str, bool]:

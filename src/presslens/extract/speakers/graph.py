@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, LEMMA, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,6 +30,7 @@ _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
 INVISIBLE = cues.INVISIBLE_CHARS
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 _SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
+_QUOTE_OR_BREAK = re.compile("[" + re.escape(cues.OPEN_DOUBLE + cues.CLOSE_DOUBLE) + '"\n]')
 _LONGEST_MENTION = 300  # characters; how far back node_at looks for a mention that covers a position
 
 
@@ -94,12 +95,16 @@ class Node:
 class EntityGraph:
     """Entities of one article with their mentions, roles and genders, plus quote and sentence maps."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+        """``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from every token)."""
         self.doc = doc
         self.entities = entities
-        self.sent_starts = [s.start_char for s in doc.sents]
-        self.text = doc.text  # Doc.text joins every token on each call: read it once
-        self.quoted = _quote_mask(self.text)
+        sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in sents]
+        self.sent_tokens = [s.start for s in sents] + [len(doc)]
+        self.text = text if text is not None else doc.text
+        self.quotes = _quote_spans(self.text)
+        self.quote_starts = [a for a, _ in self.quotes]
         self.nodes: dict[str, Node] = {}
         for e in entities:
             self.nodes[e.id] = Node(e, plural=e.kind == "group")
@@ -107,8 +112,8 @@ class EntityGraph:
             for m in e.mentions:
                 self._add_mention(self.nodes[e.id], m.start, m.end)
         # token attributes as arrays: the passes below touch a Token object only where they match
-        columns = doc.to_array([POS, DEP, LEMMA]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
-        self._pos, self._dep, self._lemma = columns.T
+        columns = doc.to_array([POS, DEP, LEMMA, LOWER]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
+        self._pos, self._dep, self._lemma, self._lower = columns.T
         self.unnamed_speakers = self._unnamed_speakers()
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
@@ -132,7 +137,8 @@ class EntityGraph:
         return max(bisect_right(self.sent_starts, char) - 1, 0)
 
     def is_quoted(self, char: int) -> bool:
-        return 0 <= char < len(self.quoted) and self.quoted[char]
+        k = bisect_right(self.quote_starts, char)
+        return k > 0 and char < self.quotes[k - 1][1]
 
     def node_at(self, start: int, end: int) -> Node | None:
         """The node with a mention overlapping [start, end), preferring the longest."""
@@ -215,16 +221,15 @@ class EntityGraph:
             for m in node.mentions:
                 covered.update(range(m.start, m.end))
         proper = self._pos == PROPN
-        i = 0
-        while i < len(doc):
-            if not proper[i] or not doc[i].text[:1].isupper() or doc[i].idx in covered:
-                i += 1
+        end = -1  # the run claimed last ends here
+        for i in (int(k) for k in proper.nonzero()[0]):
+            if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
                 continue
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - i < 4:
+            while j < len(doc) and proper[j] and doc[j].text[:1].isupper() and j - i < 4:
                 j += 1
             self._claim_run(doc[i:j])
-            i = j
+            end = j
 
     def _unnamed_speakers(self) -> list[tuple[int, str]]:
         """Where an unnamed person speaks ("A senior official said"): later pronouns may mean them.
@@ -434,16 +439,17 @@ class EntityGraph:
         for node in persons:
             for m in node.mentions:
                 by_sent.setdefault(m.sent, set()).add(node.entity.id)
-        sents = list(self.doc.sents)
+        strings = self.doc.vocab.strings
+        male = np.isin(self._lower, [strings[w] for w in ("he", "him", "his", "himself")])
+        female = np.isin(self._lower, [strings[w] for w in ("she", "her", "hers", "herself")])
         counts: dict[str, list[int]] = {}
         for k, ids in by_sent.items():
             if len(ids) != 1:
                 continue
             tally = counts.setdefault(next(iter(ids)), [0, 0])
-            for sent in sents[k : k + 2]:
-                for t in sent:
-                    tally[0] += t.lower_ in ("he", "him", "his", "himself")
-                    tally[1] += t.lower_ in ("she", "her", "hers", "herself")
+            first, last = self.sent_tokens[k], self.sent_tokens[min(k + 2, len(self.sent_tokens) - 1)]
+            tally[0] += int(male[first:last].sum())
+            tally[1] += int(female[first:last].sum())
         for node in persons:
             male, female = counts.get(node.entity.id, (0, 0))
             if node.gender is None and male + female >= 2:
@@ -516,18 +522,23 @@ def _new_id(entities: list[Entity]) -> str:
     return f"e{k}"
 
 
-def _quote_mask(text: str) -> bytearray:
-    """1 for each character inside double quotation marks (curly or straight)."""
-    mask = bytearray(len(text))
-    inside = False
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in cues.OPEN_DOUBLE or (ch == '"' and not inside):
-            inside, start = True, i
-        elif ch in cues.CLOSE_DOUBLE or (ch == '"' and inside):
-            if inside:
-                mask[start : i + 1] = b"\x01" * (i + 1 - start)
-            inside = False
-        elif ch == "\n":
-            inside = False
-    return mask
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch inside double quotation marks (curly or straight), in order.
+
+    A quotation runs from an opening mark to the next closing mark; a straight mark closes an open
+    one; a line break ends an unclosed one.
+    """
+    spans = []
+    start = -1
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "\n":
+            start = -1
+        elif start < 0 and ch not in cues.CLOSE_DOUBLE:
+            start = i
+        elif start >= 0 and (ch in cues.CLOSE_DOUBLE or ch == '"'):
+            spans.append((start, i + 1))
+            start = -1
+        elif ch in cues.OPEN_DOUBLE:
+            start = i
+    return spans
