@@ -204,3 +204,19 @@ def test_a_persons_campaign_is_named_after_them(resolve):
     found = by_mention(resolve(text))
     assert found["Her campaign"] == ("Clinton campaign", "organization")
     assert found["Trump's campaign"] == ("Trump campaign", "organization")
+
+
+def test_a_description_takes_the_entity_described_the_same_way(resolve):
+    text = (
+        "Republican nominee Donald Trump and Democratic nominee Hillary Clinton met in Ohio on Monday.\n\n"
+        "The Democratic nominee said the debate had been fair. The GOP nominee said it had been rigged."
+    )
+    found = by_mention(resolve(text))
+    assert found["The Democratic nominee"][0] == "Hillary Clinton"
+    assert found["The GOP nominee"][0] == "Donald Trump"
+
+
+def test_an_apposition_names_a_relative_the_ner_missed(resolve):
+    text = "Scott's niece, Marisol Quenby-Arkwright, said the family would stay out of the race."
+    (a,) = resolve(text)
+    assert a.source.name == "Marisol Quenby-Arkwright" and a.source.kind == "person"

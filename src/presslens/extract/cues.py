@@ -434,6 +434,12 @@ TITLES = _words(
     """
 )
 
+# Kinship nouns that an apposition can name ("Scott's niece, Marcia Price, said").
+KIN_NOUNS = _words("niece nephew son daughter wife husband mother father brother sister cousin widow")
+
+# Words that describe the same affiliation ("the GOP nominee" is "Republican nominee Donald Trump").
+DESCRIPTOR_SYNONYMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic"}
+
 # Zero-width and formatting characters (and the soft hyphen) that must never change who a name is.
 INVISIBLE_CHARS = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -137,11 +137,17 @@ class _Resolver:
         return node, _kind_of(node), None, round(p, 3)
 
     def _apposition(self, root: Token) -> Node | None:
+        """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed."""
         for c in root.children:
             if c.dep_ == "appos":
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
+                if node is None and c.pos_ == "PROPN" and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | cues.KIN_NOUNS:
+                    name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
+                    if len(name.split()) >= 2:
+                        span = Span.of(self.graph.text, c.left_edge.idx, c.idx + len(c.text))
+                        return self.graph.find_name(name) or self.graph.new_node(name, "person", span)
         if root.dep_ == "appos":
             head = root.head
             node = self.graph.node_at(head.idx, head.idx + len(head.text))

@@ -86,6 +86,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             plural, definite = True, False
             return Anaphor("generic", root, span.start_char, span.end_char, graph.sent_of(span.start_char),
                            graph.is_quoted(span.start_char), words, span.text)
+        if lower in cues.TITLES and root.text[:1].isupper() and not plural:
+            definite = True  # "Senator from Texas said", "Retired General said": a title standing for a name
         if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
             kind = "proper"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
@@ -150,9 +152,19 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     if anaphor.type in ("desc_person", "desc_org"):
         # a description whose role word the article gave someone can only mean those who have it
         named = [c for c in out if anaphor.words & c[0].roles]
-        if named:
-            return named
+        # … and among those, the ones the article describes the same way ("the Democratic nominee")
+        described = [c for c in named if descriptors(anaphor) & c[0].descriptors]
+        return described or named or out
     return out
+
+
+def descriptors(anaphor: Anaphor) -> set[str]:
+    """The describing words of a mention ("democratic", "presidential" in "the Democratic presidential
+    nominee"), with synonyms mapped as the entity graph maps them."""
+    words = {t.lower_ for t in anaphor.head.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num}
+    if anaphor.head.ent_type_ == "NORP":
+        words.add(anaphor.head.lower_)
+    return {cues.DESCRIPTOR_SYNONYMS.get(w, w) for w in words}
 
 
 def _gender_of(anaphor: Anaphor) -> str | None:
@@ -221,9 +233,7 @@ def pair_features(
     )
     last_speaker = graph.last_speaker_before(anaphor.start)
     recent_start = graph.sent_starts[max(anaphor.sent - 3, 0)] if graph.sent_starts else 0
-    modifiers = {
-        t.lower_ for t in anaphor.head.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num
-    } | ({anaphor.head.lower_} if anaphor.head.ent_type_ == "NORP" else set())
+    modifiers = descriptors(anaphor)
     anaphor_classes = org_classes({anaphor.head.lemma_.lower()}) if anaphor.type == "desc_org" else set()
     for row, (node, mention, cataphor) in enumerate(found):
         f = x[row]

@@ -388,7 +388,7 @@ class EntityGraph:
                 break
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
                 node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
-            node.descriptors.add(word)
+            node.descriptors.add(cues.DESCRIPTOR_SYNONYMS.get(word, word))
             if word in _HONORIFIC_GENDER and node.gender is None:
                 node.gender = _HONORIFIC_GENDER[word]
             i -= 1
@@ -397,7 +397,9 @@ class EntityGraph:
             word = t.lower_.rstrip(".")
             if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
                 node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
-                node.descriptors.update(w.lower_.rstrip(".") for w in span[: t.i - span.start] if w.is_alpha)
+                node.descriptors.update(
+                    cues.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
+                )
         for c in root.children:
             if c.dep_ == "appos":
                 self._learn_description(node, c)
@@ -422,7 +424,9 @@ class EntityGraph:
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
                 node.roles.add(word)
         node.descriptors.update(
-            t.lower_ for t in head.subtree if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
+            cues.DESCRIPTOR_SYNONYMS.get(t.lower_, t.lower_)
+            for t in head.subtree
+            if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
         )
         m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
         if m:
