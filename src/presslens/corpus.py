@@ -56,7 +56,6 @@ FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess congresswoman ch
 _GENERIC_TITLES = frozenset("former ex then acting deputy assistant".split())
 PARTICLES = frozenset("van von der den de da del della di du la le bin al el ibn st".split())
 SUFFIXES = frozenset("jr sr ii iii iv".split())
-GIVEN_NAMES = cues.MALE_NAMES | cues.FEMALE_NAMES
 PRONOUNS = frozenset("""
 i me we us you he him she her they them it its his hers their theirs our who whom this that these those
 one someone somebody anyone everyone nobody
@@ -305,7 +304,7 @@ class SpeakerResolver:
         if len(local) > 1:
             narrowed = self._by_title(local, person)
             return narrowed[0] if len(narrowed) == 1 else person.key
-        if person.initial is None and person.last in GIVEN_NAMES:
+        if person.initial is None and person.last in cues.GIVEN_NAMES:
             return person.key  # "Aaron" alone, unresolved in its article: never another article's Aaron
         candidates = self._by_title(self._matching(self.by_surname.get(person.last, ()), person), person)
         if len(candidates) == 1:

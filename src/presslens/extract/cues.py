@@ -574,6 +574,8 @@ FEMALE_NAMES = _words(
     victoria virginia wendy yvonne zoe
     """
 )
+
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 MALE_WORDS = _words(
     """
     mr mister sir lord king prince duke earl baron emperor sultan father brother son husband uncle

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.speakers.features import RESOLVABLE, candidates, classify, pair_features
+from presslens.extract.speakers.features import RESOLVABLE, Anaphor, candidates, classify, pair_features
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
@@ -39,7 +39,10 @@ _CONFIDENCE = {
     "named": 0.95, "appos": 0.9, "relative": 0.85, "org_description": 0.8,
     "document": 0.7, "document_unnamed": 0.6, "generic": 0.85, "first_person": 0.5, "unknown": 0.3,
     "no_candidate": 0.4,  # "the official" with nobody in the article it could mean
+    "proper": 0.85,  # a name the NER missed
 }
+# Mentions that never become an entity's alias.
+_NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
 
@@ -116,12 +119,12 @@ class _Resolver:
         node = self.graph.find_name(name)
         if node is None:
             root = span.root
-            person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES
+            person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in cues.GIVEN_NAMES
             kind = "person" if person else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
-        return node, _kind_of(node), None, _CONFIDENCE["named"] - 0.1
+        return node, _kind_of(node), None, _CONFIDENCE["proper"]
 
-    def _learned(self, anaphor) -> _Result:
+    def _learned(self, anaphor: Anaphor) -> _Result:
         found = candidates(self.graph, anaphor)
         kind: SourceKind = "person" if anaphor.type in ("he", "she", "desc_person") else (
             "organization" if anaphor.type in ("it", "desc_org") else "group"
@@ -252,13 +255,7 @@ def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]
         insort(entity.mentions, mention, key=lambda m: m.start)
     text = mention.text.strip()
     lower = text.lower()
-    if (
-        text
-        and text != entity.name
-        and text not in entity.aliases
-        and lower not in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON
-        and lower not in ("it", "its")
-    ):
+    if text and text != entity.name and text not in entity.aliases and lower not in _NOT_ALIASES:
         entity.aliases.append(text)
 
 

@@ -362,7 +362,7 @@ class EntityGraph:
                 self._add_mention(hits[0], run.start_char, run.end_char)
                 return
         name = " ".join(words)
-        if not (titled or words[0].lower() in cues.MALE_NAMES | cues.FEMALE_NAMES):
+        if not (titled or words[0].lower() in cues.GIVEN_NAMES):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:
