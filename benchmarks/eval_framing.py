@@ -124,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model-dir", type=Path, default=None, help="folder with framing.npz/json (default: shipped)")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N dev articles (0 = all)")
     parser.add_argument("--encoder", choices=("auto", "on", "off"), default="auto",
-                        help="use an encoder head (default: the best one whose encoder is installed)")
+                        help="auto: the configured model (PRESSLENS_FRAMING_MODEL, else base); on: the best "
+                             "encoder head installed; off: the base model")
     args = parser.parse_args(argv)
     if not (args.data / "train-articles").is_dir() or not (args.data / "train-task2-TC.labels").is_file():
         print(f"eval_framing: PTC data not found under {args.data}; skipping.")

@@ -11,10 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# The suite (and every CLI it starts) runs the base framing model even where the encoder extra is
-# installed; tests/test_encoder.py asks for the encoder head explicitly.
-os.environ.setdefault("PRESSLENS_ENCODER", "0")
-
 
 @pytest.fixture(scope="session")
 def nlp():
