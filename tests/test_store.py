@@ -303,3 +303,31 @@ def test_source_id_is_stored_and_parts_written_before_it_still_load(tmp_path):
         assert load_parts(store, [parts]).articles == 2
         rows = store.con.execute("SELECT source_id FROM articles ORDER BY source_id NULLS LAST").fetchall()
     assert rows == [("dpa-17",), (None,)]
+
+
+def test_a_kill_while_creating_a_database_leaves_it_whole_or_absent(tmp_path):
+    """SIGKILL at random moments while a new database is created: the path is then absent or a valid corpus."""
+    import random
+    import signal
+
+    code = (
+        "import sys; from presslens.store import Store; print('ready', flush=True); "
+        "Store(sys.argv[1]).close(); print('done', flush=True)"
+    )
+    rng = random.Random(7)
+    outcomes = set()
+    for attempt in range(16):
+        path = tmp_path / f"new{attempt}.duckdb"
+        proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE)
+        assert proc.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0.0, 0.12))  # lands during the creation (tens of milliseconds) or after it
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        if path.exists():
+            with Store(path, read_only=True) as store:  # raises on a half-written file
+                assert store.known_ids(["x"]) == set()
+            outcomes.add("whole")
+        else:
+            outcomes.add("absent")
+    assert outcomes == {"whole", "absent"}, "kills landed both during and after the creation"

@@ -331,12 +331,13 @@ def connect(path: str | os.PathLike, *, read_only: bool = False, external_access
         raise StoreError(f"no database at {path}; create one with `presslens ingest … --db {path}`")
     if path.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
+    config = {} if external_access else {"enable_external_access": False}
     if not read_only and not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
-    config = {} if external_access else {"enable_external_access": False}
+        _create_whole(path, config)
     try:
         con = duckdb.connect(str(path), read_only=read_only, config=config)
     except duckdb.Error as exc:
@@ -348,6 +349,30 @@ def connect(path: str | os.PathLike, *, read_only: bool = False, external_access
         con.close()
         raise
     return con
+
+
+def _create_whole(path: Path, config: dict[str, bool]) -> None:
+    """Create a new database beside ``path`` and rename it into place once its schema is committed.
+
+    A run killed while DuckDB is still writing a new file would otherwise leave a file that is
+    not a valid database where the re-run looks for it; this way the file is whole or absent.
+    """
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.creating")
+    try:
+        try:
+            con = duckdb.connect(str(temp), config=config)
+        except duckdb.Error as exc:
+            raise _friendly(exc, path) from None
+        try:
+            create_schema(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        if not path.exists():
+            os.replace(temp, path)
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
 
 
 def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
