@@ -129,25 +129,24 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     if anaphor.type == "desc_person" and graph.unnamed_speaker_called(lemma, anaphor.start):
         return []  # "A senior official said … The official added": the unnamed official again
     window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
+
+    def admissible(node: Node) -> bool:
+        return node.kind in allowed and (gender is None or node.gender in (None, gender))
+
     out = []
+    near = set()  # ids of the nodes mentioned within the window: never cataphors
     for node in graph.nodes_near(anaphor.start, anaphor.sent - window):
-        if node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
-            continue
+        near.add(id(node))
         before = node.nearest_before(anaphor.start)
-        if before is None or before.end > anaphor.start:
+        if not admissible(node) or before is None or before.end > anaphor.start:
             continue
         # "A senior official said … He added": an unnamed speaker since then takes the pronoun
         if anaphor.type in ("he", "she") and graph.unnamed_speaker_between(before.end, anaphor.start, 2):
             continue
         out.append((node, before, False))
-    near = {id(c[0]) for c in out}
     for node in graph.nodes_in_sentence_after(anaphor.end - 1):
-        if id(node) in near or node.kind not in allowed or (gender is not None and node.gender not in (None, gender)):
-            continue
-        if node.nearest_before(anaphor.start) is not None and anaphor.sent - node.nearest_before(anaphor.start).sent <= window:
-            continue  # blocked above (an unnamed speaker in between): not a cataphor either
         after = node.first_after(anaphor.end - 1)
-        if after is not None:
+        if id(node) not in near and admissible(node) and after is not None:
             out.append((node, after, True))
     if anaphor.type in ("desc_person", "desc_org"):
         # a description whose role word the article gave someone can only mean those who have it
