@@ -36,7 +36,7 @@ import pyarrow as pa
 from rapidfuzz import fuzz, process
 
 from presslens import queries
-from presslens.extract import cues
+from presslens.lexicon import speakers as lexicon
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW, connect, transaction
 
 # --------------------------------------------------------------------------- names
@@ -304,7 +304,7 @@ class SpeakerResolver:
         if len(local) > 1:
             narrowed = self._by_title(local, person)
             return narrowed[0] if len(narrowed) == 1 else person.key
-        if person.initial is None and person.last in cues.GIVEN_NAMES:
+        if person.initial is None and person.last in lexicon.GIVEN_NAMES:
             return person.key  # "Aaron" alone, unresolved in its article: never another article's Aaron
         candidates = self._by_title(self._matching(self.by_surname.get(person.last, ()), person), person)
         if len(candidates) == 1:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "clean_name", "ENTITY_KINDS"]
@@ -72,7 +73,7 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     headline's speech verb is not part of a name ("Obama Says" → "Obama"); photo credits
     ("RONALD / AFP / Getty Images") are not names at all (empty string).
     """
-    tokens = [t for t in span if t.text.translate(cues.INVISIBLE_CHARS)]
+    tokens = [t for t in span if t.text.translate(lexicon.INVISIBLE_CHARS)]
     if any("/" in t.text for t in tokens):
         return ""
     while tokens and tokens[0].lower_ in _DETERMINERS:
@@ -90,13 +91,13 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
             tokens.pop(0)
     while tokens and tokens[-1].text in _POSSESSIVE:
         tokens.pop()
-    words = [t.text.translate(cues.INVISIBLE_CHARS) for t in tokens]
+    words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]
     if words and words[-1].endswith(_POSSESSIVE[:2]):
         words[-1] = words[-1][:-2]
     # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
     text = " ".join(words)
     if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
-        text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(cues.INVISIBLE_CHARS)
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
     return text.strip(" ,;:\"“”'’")
 

@@ -30,6 +30,7 @@ from presslens.extract import cues
 from presslens.extract.speakers.features import RESOLVABLE, Anaphor, candidates, classify, pair_features
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
+from presslens.lexicon import speakers as lexicon
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
 
 __all__ = ["resolve_speakers"]
@@ -119,7 +120,7 @@ class _Resolver:
         node = self.graph.find_name(name)
         if node is None:
             root = span.root
-            person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in cues.GIVEN_NAMES
+            person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
             kind = "person" if person else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
         return node, _kind_of(node), None, _CONFIDENCE["proper"]
@@ -146,7 +147,7 @@ class _Resolver:
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
-                if node is None and c.pos_ == "PROPN" and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | cues.KIN_NOUNS:
+                if node is None and c.pos_ == "PROPN" and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS:
                     name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
                     if len(name.split()) >= 2:
                         span = Span.of(self.graph.text, c.left_edge.idx, c.idx + len(c.text))

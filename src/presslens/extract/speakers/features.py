@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
+from presslens.lexicon import speakers as lexicon
 
 __all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE"]
 
@@ -163,7 +164,7 @@ def descriptors(anaphor: Anaphor) -> set[str]:
     words = {t.lower_ for t in anaphor.head.lefts if t.pos_ in ("ADJ", "NOUN", "PROPN") and not t.like_num}
     if anaphor.head.ent_type_ == "NORP":
         words.add(anaphor.head.lower_)
-    return {cues.DESCRIPTOR_SYNONYMS.get(w, w) for w in words}
+    return {lexicon.DESCRIPTOR_SYNONYMS.get(w, w) for w in words}
 
 
 def _gender_of(anaphor: Anaphor) -> str | None:
@@ -296,8 +297,8 @@ def pair_features(
 
 
 def org_classes(words: set[str]) -> set[str]:
-    """The kinds of organisation (``cues.ORG_NOUN_CLASSES``) that these words name."""
-    return {kind for kind, nouns in cues.ORG_NOUN_CLASSES.items() if words & nouns}
+    """The kinds of organisation (``lexicon.ORG_NOUN_CLASSES``) that these words name."""
+    return {kind for kind, nouns in lexicon.ORG_NOUN_CLASSES.items() if words & nouns}
 
 
 def _compatible(node: Node, group: str, gender: str | None) -> bool:

@@ -22,12 +22,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
 
 __all__ = ["EntityGraph", "Mention", "Node", "INVISIBLE"]
 
 _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
-INVISIBLE = cues.INVISIBLE_CHARS
+INVISIBLE = lexicon.INVISIBLE_CHARS
 _HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 _SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
 _QUOTE_OR_BREAK = re.compile("[" + re.escape(cues.OPEN_DOUBLE + cues.CLOSE_DOUBLE) + '"\n]')
@@ -362,7 +363,7 @@ class EntityGraph:
                 self._add_mention(hits[0], run.start_char, run.end_char)
                 return
         name = " ".join(words)
-        if not (titled or words[0].lower() in cues.GIVEN_NAMES):
+        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:
@@ -387,8 +388,8 @@ class EntityGraph:
             if t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES:
                 break
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
-                node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
-            node.descriptors.add(cues.DESCRIPTOR_SYNONYMS.get(word, word))
+                node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
+            node.descriptors.add(lexicon.DESCRIPTOR_SYNONYMS.get(word, word))
             if word in _HONORIFIC_GENDER and node.gender is None:
                 node.gender = _HONORIFIC_GENDER[word]
             i -= 1
@@ -396,9 +397,9 @@ class EntityGraph:
         for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
             word = t.lower_.rstrip(".")
             if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
-                node.roles.add(cues.TITLE_ABBREVIATIONS.get(word, word))
+                node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
                 node.descriptors.update(
-                    cues.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
+                    lexicon.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
                 )
         for c in root.children:
             if c.dep_ == "appos":
@@ -424,7 +425,7 @@ class EntityGraph:
             if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
                 node.roles.add(word)
         node.descriptors.update(
-            cues.DESCRIPTOR_SYNONYMS.get(t.lower_, t.lower_)
+            lexicon.DESCRIPTOR_SYNONYMS.get(t.lower_, t.lower_)
             for t in head.subtree
             if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
         )

@@ -1,0 +1,1 @@
+"""Word lists as data, one module per concern (see ``speakers``)."""

@@ -1,0 +1,58 @@
+"""Word lists of speaker resolution (``presslens.extract.speakers``) and of entity names.
+
+The first room of the lexicon package (issue 17 moves the other lists of ``extract/cues.py`` here).
+The speaker resolver's features read these lists: editing one changes what the shipped model sees,
+so retrain it (``training/train_speaker_resolver.py``).
+"""
+
+from __future__ import annotations
+
+from presslens.extract.cues import FEMALE_NAMES, MALE_NAMES
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Given names, for telling a person's name from other proper nouns and a gender from a name.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+
+# Kinship nouns that an apposition can name ("Scott's niece, Marcia Price, said").
+KIN_NOUNS = _words("niece nephew son daughter wife husband mother father brother sister cousin widow")
+
+# Words that describe the same affiliation ("the GOP nominee" is "Republican nominee Donald Trump").
+DESCRIPTOR_SYNONYMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic"}
+
+# Zero-width and formatting characters (and the soft hyphen) that must never change who a name is.
+INVISIBLE_CHARS = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+# Abbreviated titles and the role word each stands for ("Gov. Pence" makes him "the governor").
+TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "lt": "lieutenant",
+    "col": "colonel", "capt": "captain", "sgt": "sergeant", "dr": "doctor", "prof": "professor",
+    "atty": "attorney", "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal",
+    "det": "detective", "supt": "superintendent", "insp": "inspector", "pres": "president",
+    "del": "delegate", "amb": "ambassador", "sec": "secretary",
+}
+
+# Kinds of organisation, by the nouns that name or describe them ("the agency" can mean the Federal
+# Aviation Administration, "the newspaper" the Washington Post).
+ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
+    "government": _words(
+        "agency administration department ministry bureau commission authority regulator government "
+        "office service council cabinet embassy state city county province"
+    ),
+    "company": _words(
+        "company firm corporation corp inc co ltd plc llc group bank lender retailer carrier airline "
+        "insurer manufacturer automaker maker giant operator provider developer business"
+    ),
+    "media": _words(
+        "newspaper paper outlet network channel broadcaster station magazine journal times post news "
+        "tribune herald gazette tv television radio agency"
+    ),
+    "court": _words("court tribunal panel jury"),
+    "party": _words("party campaign committee movement coalition alliance union"),
+    "school": _words("university college school institute"),
+}
