@@ -107,6 +107,7 @@ class EntityGraph:
         self.quotes = _quote_spans(self.text)
         self.quote_starts = [a for a, _ in self.quotes]
         self.nodes: dict[str, Node] = {}
+        self.indexed = False  # the mention indexes below exist (built once the graph is complete)
         for e in entities:
             self.nodes[e.id] = Node(e, plural=e.kind == "group")
         for e in entities:
@@ -131,6 +132,7 @@ class EntityGraph:
         self.speaker_starts: list[tuple[int, str]] = sorted(
             (m.start, n.entity.id) for n in self.nodes.values() for m in n.mentions if m.speaker
         )
+        self.indexed = True
 
     # ------------------------------------------------------------------ positions
 
@@ -203,7 +205,7 @@ class EntityGraph:
         if not node.add(mention):
             return
         self._learn_roles(node, span)
-        if hasattr(self, "index"):  # after construction: keep the indexes current
+        if self.indexed:  # a mention added after construction goes into the indexes too
             k = bisect_right(self.index_starts, mention.start)
             self.index.insert(k, (mention.start, mention.end, node.entity.id))
             self.index_starts.insert(k, mention.start)
