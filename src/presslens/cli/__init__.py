@@ -12,7 +12,9 @@ from rich.console import Console
 
 app = typer.Typer(
     name="presslens",
-    help="Who said what, about whom, when: attributions, claims, dates and framing in news articles.",
+    help="Who said what, about whom, when: attributions, claims, dates and framing in news articles.\n\n"
+         "Options can also be set with PRESSLENS_* environment variables (a command-line option wins); "
+         "`presslens settings` lists each one with its current value, default and help.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -28,7 +30,7 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 def main() -> None:
     """Entry point of the ``presslens`` script."""
-    from presslens.cli import analyze  # noqa: F401  (registers commands)
+    from presslens.cli import analyze, settings  # noqa: F401  (registers commands)
 
     for optional in ("corpus", "serve"):
         try:

@@ -8,14 +8,9 @@ from typing import Annotated
 
 import typer
 
+from presslens import settings
 from presslens.pipeline import ALL_EXTRACTORS, MAX_CHARS, TIME_LIMIT_MAX_S, Options
-from presslens.sources.limits import (
-    DECOMPRESSED_VAR,
-    DEFAULT_DECOMPRESSED_MB,
-    DEFAULT_RECORD_MB,
-    RECORD_VAR,
-    ReadLimits,
-)
+from presslens.sources.limits import ReadLimits
 
 
 def iso_date(value: str | None) -> str | None:
@@ -38,6 +33,8 @@ def parse_extractors(value: str) -> tuple[str, ...]:
 
 
 class FramingModel(StrEnum):
+    """The names of ``presslens.settings.FRAMING_MODELS``."""
+
     base = "base"
     minilm = "minilm"
     mpnet = "mpnet"
@@ -53,7 +50,7 @@ TimeLimitMaxOption = Annotated[float, typer.Option(
     "--time-limit-max", min=0, metavar="SECONDS",
     help="Ceiling of the per-document time limit, whatever the document's length (0: no ceiling).")]
 FramingModelOption = Annotated[FramingModel | None, typer.Option(
-    "--framing-model", envvar="PRESSLENS_FRAMING_MODEL", show_default="base",
+    "--framing-model", envvar=settings.FRAMING_MODEL, show_default=settings.default(settings.FRAMING_MODEL),
     help="Framing span model: base (fast, the default), minilm (needs the encoder extra; about 2x the "
          "analysis time) or mpnet (needs the all-mpnet-base-v2 parts; about 5x). Installed encoders are "
          "used only when named here or in the variable.")]
@@ -62,19 +59,19 @@ MaxCharsOption = Annotated[int, typer.Option(
     help="Longest text analysed as one document, in characters (parsing takes about 0.8 MB of memory per "
          "1,000 characters); longer ones are reported as errors. 0: no limit.")]
 MaxRecordMbOption = Annotated[float, typer.Option(
-    "--max-record-mb", min=0.001, metavar="MB", envvar=RECORD_VAR,
+    "--max-record-mb", min=0.001, metavar="MB", envvar=settings.MAX_RECORD_MB,
     help="Largest document read: a file, a JSONL line, a WARC payload or stdin, in MB after "
          "decompression. Larger ones are reported as errors and skipped while streaming.")]
 MaxDecompressedMbOption = Annotated[float, typer.Option(
-    "--max-decompressed-mb", min=0.001, metavar="MB", envvar=DECOMPRESSED_VAR,
+    "--max-decompressed-mb", min=0.001, metavar="MB", envvar=settings.MAX_DECOMPRESSED_MB,
     help="Most bytes read from one compressed file or archive (.gz, .bz2, .xz, .warc) after "
          "decompression; the rest of the file is reported as an error.")]
 DEFAULT_EXTRACT = ",".join(ALL_EXTRACTORS)
 DEFAULT_TIME_LIMIT = Options().time_limit_s or 0.0
 DEFAULT_TIME_LIMIT_MAX = TIME_LIMIT_MAX_S
 DEFAULT_MAX_CHARS = MAX_CHARS
-DEFAULT_RECORD = DEFAULT_RECORD_MB
-DEFAULT_DECOMPRESSED = DEFAULT_DECOMPRESSED_MB
+DEFAULT_RECORD: float = settings.default(settings.MAX_RECORD_MB)
+DEFAULT_DECOMPRESSED: float = settings.default(settings.MAX_DECOMPRESSED_MB)
 
 
 def analysis_options(extract: str, time_limit: float, time_limit_max: float = TIME_LIMIT_MAX_S,

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from presslens import settings
 from presslens.cli import app, fail, stderr
 
 # uvicorn limits (docs/reliability.md): an idle keep-alive connection is closed after 5 s; a request
@@ -77,7 +78,6 @@ def serve(
     import uvicorn
 
     from presslens.web import create_app
-    from presslens.web.app import ENV_CACHE_MB, ENV_DB, ENV_HOSTS, ENV_SERVER_HEADERS, ENV_THREADS
     from presslens.web.db import Database, DatabaseError
     from presslens.web.protocol import protocol_for
     from presslens.web.security import SECURITY_HEADERS
@@ -106,8 +106,9 @@ def serve(
         if workers > 1:
             # Each worker process opens its own read-only connection; this one stays open meanwhile,
             # so no writer can take the file between the start and the workers' opening it.
-            os.environ.update({ENV_DB: str(db.resolve()), ENV_HOSTS: ",".join(hosts or []),
-                               ENV_THREADS: str(threads), ENV_SERVER_HEADERS: "1", ENV_CACHE_MB: str(cache_mb)})
+            os.environ.update({settings.SERVE_DB: str(db.resolve()), settings.SERVE_ALLOWED_HOSTS: ",".join(hosts or []),
+                               settings.SERVE_THREADS: str(threads), settings.SERVE_SERVER_HEADERS: "1",
+                               settings.SERVE_CACHE_MB: str(cache_mb)})
             uvicorn.run("presslens.web.app:app_from_environment", factory=True, workers=workers, **options)
         else:
             uvicorn.run(create_app(database, allowed_hosts=hosts, server_headers=True,

@@ -11,34 +11,21 @@ Two limits, both in bytes after decompression:
 
 Set in Python with ``ReadLimits``, on the command line with ``--max-record-mb`` and
 ``--max-decompressed-mb``, or with the ``PRESSLENS_MAX_RECORD_MB`` and
-``PRESSLENS_MAX_DECOMPRESSED_MB`` environment variables.
+``PRESSLENS_MAX_DECOMPRESSED_MB`` environment variables (``presslens.settings``).
 """
 
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass
 
+from presslens import settings
+from presslens.settings import DEFAULT_DECOMPRESSED_MB, DEFAULT_RECORD_MB
+
 MB = 1_000_000
-DEFAULT_RECORD_MB = 10.0
-DEFAULT_DECOMPRESSED_MB = 20_000.0
-RECORD_VAR = "PRESSLENS_MAX_RECORD_MB"
-DECOMPRESSED_VAR = "PRESSLENS_MAX_DECOMPRESSED_MB"
+RECORD_VAR = settings.MAX_RECORD_MB
+DECOMPRESSED_VAR = settings.MAX_DECOMPRESSED_MB
 CHUNK = 1 << 20  # bytes read at a time when skipping the rest of an oversized record
-
-
-def _env_mb(name: str, default: float) -> float:
-    value = os.environ.get(name, "").strip()
-    if not value:
-        return default
-    try:
-        mb = float(value)
-    except ValueError:
-        raise ValueError(f"{name}={value!r} is not a number of megabytes") from None
-    if mb <= 0:
-        raise ValueError(f"{name}={value!r} must be more than 0")
-    return mb
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +38,8 @@ class ReadLimits:
     @classmethod
     def from_mb(cls, record_mb: float | None = None, decompressed_mb: float | None = None) -> ReadLimits:
         """Limits in megabytes (10^6 bytes); None takes the environment variable, else the default."""
-        record = record_mb if record_mb is not None else _env_mb(RECORD_VAR, DEFAULT_RECORD_MB)
-        total = decompressed_mb if decompressed_mb is not None else _env_mb(DECOMPRESSED_VAR,
-                                                                            DEFAULT_DECOMPRESSED_MB)
+        record = record_mb if record_mb is not None else settings.get(RECORD_VAR)
+        total = decompressed_mb if decompressed_mb is not None else settings.get(DECOMPRESSED_VAR)
         return cls(max_record_bytes=int(record * MB), max_decompressed_bytes=int(total * MB))
 
     def record_message(self, what: str) -> str:

@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from presslens import settings
 from presslens.schema import Article
 from presslens.web.cache import LRU, ResponseCache, ResponseCacheMiddleware
 from presslens.web.db import Database
@@ -109,11 +110,11 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     return app
 
 
-ENV_DB = "PRESSLENS_SERVE_DB"
-ENV_HOSTS = "PRESSLENS_SERVE_ALLOWED_HOSTS"
-ENV_THREADS = "PRESSLENS_SERVE_THREADS"
-ENV_SERVER_HEADERS = "PRESSLENS_SERVE_SERVER_HEADERS"
-ENV_CACHE_MB = "PRESSLENS_SERVE_CACHE_MB"
+ENV_DB = settings.SERVE_DB
+ENV_HOSTS = settings.SERVE_ALLOWED_HOSTS
+ENV_THREADS = settings.SERVE_THREADS
+ENV_SERVER_HEADERS = settings.SERVE_SERVER_HEADERS
+ENV_CACHE_MB = settings.SERVE_CACHE_MB
 
 
 def app_from_environment() -> FastAPI:
@@ -122,16 +123,17 @@ def app_from_environment() -> FastAPI:
     Reads the database path, allowed Host values (comma-separated), DuckDB threads, whether
     the server adds the security headers and the cache size from ``PRESSLENS_SERVE_DB``,
     ``PRESSLENS_SERVE_ALLOWED_HOSTS``, ``PRESSLENS_SERVE_THREADS``, ``PRESSLENS_SERVE_SERVER_HEADERS``
-    and ``PRESSLENS_SERVE_CACHE_MB``.
+    and ``PRESSLENS_SERVE_CACHE_MB`` (``presslens.settings``; ``presslens serve`` sets them).
     """
-    import os
-
-    hosts = [h for h in os.environ.get(ENV_HOSTS, "").split(",") if h]
-    database = Database(os.environ[ENV_DB], threads=int(os.environ.get(ENV_THREADS, "1")))
-    cache_mb = os.environ.get(ENV_CACHE_MB)
+    path = settings.get(ENV_DB)
+    if path is None:
+        raise RuntimeError(f"{ENV_DB} is not set: start the server with `presslens serve --db FILE`")
+    hosts = settings.get(ENV_HOSTS)
+    database = Database(path, threads=settings.get(ENV_THREADS))
+    cache_mb = settings.get(ENV_CACHE_MB)
     return create_app(database, allowed_hosts=hosts or None, close_db=True,
-                      server_headers=os.environ.get(ENV_SERVER_HEADERS) == "1",
-                      cache_bytes=int(float(cache_mb) * 2**20) if cache_mb else None)
+                      server_headers=settings.get(ENV_SERVER_HEADERS),
+                      cache_bytes=int(cache_mb * 2**20) if cache_mb else None)
 
 
 def _security_headers() -> dict[str, str]:
