@@ -1,0 +1,67 @@
+"""Attribution relations (who said what) over one parsed spaCy ``Doc``.
+
+Attributions are read as PARC-style triples of source, cue and content (Pareti 2016, "PARC 3.0: A
+corpus of attribution relations", LREC; Newell, Margolin & Ruths 2018, "An attribution relations
+corpus for political news", LREC). One module a pass:
+
+- ``quotes``: quotation marks paired into quotes, in one scan of the text;
+- ``direct``: quotes tied to an adjacent speech clause, a dash byline or a ``Name:`` label;
+- ``indirect`` and ``nonverbal``: reporting verbs from the cue lexicon (``presslens.extract.cues``) with
+  their complement, ``according to X``, cue nouns, stance adjectives and ``Name: …`` lines;
+- ``resolution``: overlaps resolved (the outer attribution wins, as in PolNeAR) and each kept candidate
+  typed ``direct``, ``mixed`` or ``indirect``;
+- ``continuations``: quotes standing alone after an attribution take its speaker;
+- ``context`` and ``syntax``: the candidate record, its ``Rank``, the per-document state and the
+  token-level helpers all passes share. The word lists are in ``presslens.lexicon.attribution``.
+
+Profiles. ``profile="speech"`` (default) keeps what people and organisations said or wrote, including
+speech acts with a noun-phrase or infinitive content (``announced a ceasefire``, ``vowed to fight``,
+``called for talks``, ``declined to comment``). ``profile="parc"`` adds what PARC and PolNeAR also
+annotate: beliefs and expectations (``believes that …``, ``is expected to …``), stances with a
+noun-phrase content (``endorsed Cruz``, ``criticized the plan``), stance adjectives (``is confident
+that …``) and reports without a stated source (``seems to …``, ``Asked about …``).
+
+Content spans: for direct quotes, the text inside the marks (a trailing comma dropped); for indirect
+speech, the complement clause including ``that`` (PolNeAR's convention; it scores a little better than
+leaving ``that`` out: F1 0.675 against 0.674 on PolNeAR train); final punctuation is dropped.
+
+Sources are the mention as written (``She``, ``the chancellor``, ``who``); ``speakers.resolve_speakers``
+links them to entities. The functions never call the pipeline again and walk the tokens a fixed
+number of times, with lemma lookups done on precomputed hash sets.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from presslens.extract.attribution.context import LEXICONS, Context
+from presslens.extract.attribution.continuations import continuations
+from presslens.extract.attribution.direct import direct_candidates
+from presslens.extract.attribution.indirect import indirect_candidates
+from presslens.extract.attribution.quotes import Quote, find_quotes
+from presslens.extract.attribution.resolution import extend_over_quotes, resolve, to_attributions
+from presslens.schema import Attribution
+
+__all__ = ["Quote", "find_attributions", "find_quotes"]
+
+
+def find_attributions(doc: Doc, *, profile: str = "speech") -> list[Attribution]:
+    """Direct, indirect and mixed attributions in ``doc``, sorted by content start.
+
+    ``profile="speech"`` (the default) reports what people and organisations said or wrote;
+    ``profile="parc"`` also reports beliefs (``thinks that …``), stances with a noun-phrase content
+    (``endorsed Cruz``, ``criticized the plan``) and stance adjectives, as PARC and PolNeAR annotate.
+    Sources carry the mention as written (``source.name`` and ``source.entity`` are ``None``);
+    ``presslens.extract.speakers.resolve_speakers`` resolves them.
+    """
+    if profile not in LEXICONS:
+        raise ValueError(f"unknown profile {profile!r}; expected one of {sorted(LEXICONS)}")
+    if len(doc) == 0:
+        return []
+    ctx = Context(doc, LEXICONS[profile])
+    direct, loose = direct_candidates(ctx)
+    used = {c.cue_tok for c in direct}
+    indirect = [extend_over_quotes(ctx, c) for c in indirect_candidates(ctx, used)]
+    kept = resolve(direct + indirect)
+    kept = sorted(kept + continuations(ctx, kept, loose), key=lambda c: c.start)
+    return to_attributions(ctx, kept)

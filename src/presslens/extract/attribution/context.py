@@ -1,0 +1,166 @@
+"""What every pass of attribution extraction shares: candidates and their ranks, the cue lexicon
+of each profile as string hashes, and the per-document ``Context`` (quotes, paragraphs, token offsets).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from enum import IntEnum
+
+from spacy.strings import hash_string
+from spacy.tokens import Doc
+
+from presslens.extract import cues
+from presslens.extract.attribution.quotes import find_quotes
+from presslens.lexicon import attribution as words
+from presslens.schema import AttributionType
+
+
+class Rank(IntEnum):
+    """Which candidate wins when two overlap: the lower rank (then the longer content, then the earlier)."""
+
+    DIRECT_QUOTE = 0  # a quote with its speech clause, dash byline or ``Name:`` label
+    REPORTING_CLAUSE = 1  # the content of a cue verb, ``according to``, a stance adjective, a final ``…, he said``
+    MEDIAL_CLAUSE = 2  # a speech clause inside its content (``…, he said, …``) and ``Name: …`` lines
+    CUE_NOUN = 3  # ``his claim that …``, ``her call to …``
+    CONTINUATION = 4  # a quote standing alone after an attribution, taking over its speaker
+
+
+# Characters that serve as dashes: in datelines ("MOSCOW (TASS) -") and bylines ('"…" ― Name').
+DASHES = frozenset({"―", "—", "–", "-", "--", "~"})
+# How far back (in characters) ``Context.quotes_in`` looks for a quote that still covers a position.
+QUOTE_LOOKBACK_CHARS = 20000
+
+# Lemma hashes of the cue words that do not depend on the profile.
+SPEECH = cues.hashes(cues.SPEECH_VERBS)
+BELIEF = cues.hashes(cues.BELIEF_VERBS)
+NOUN_CUES = cues.hashes(cues.NOUN_CUES)
+LEADERS = cues.hashes(cues.CUE_LEADERS)
+FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
+SAY = cues.hashes(words.SAY)
+MAKE = cues.hashes(words.MAKE)
+SEEM = cues.hashes(words.SEEM)
+ACCORD = cues.hashes(words.ACCORD)
+PASSIVE_REPORTS = cues.hashes(words.PASSIVE_REPORTS)
+NEEDS_SPEECH_XCOMP = cues.hashes(words.NEEDS_SPEECH_XCOMP)
+LABEL_VERBS = cues.hashes(words.LABEL_VERBS)
+TELL = cues.hashes(words.TELL)
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """The cue words of one profile, as spaCy string hashes."""
+
+    parc: bool
+    verbs: frozenset[int]
+    infinitive: frozenset[int]
+    objects: frozenset[int]
+    prep: dict[int, frozenset[str]]
+    noun_infinitive: frozenset[int]
+    noun_prep: dict[int, frozenset[str]]
+    adjectives: dict[int, frozenset[str]]
+
+
+def _build_lexicon(profile: str) -> CueLexicon:
+    parc = profile == "parc"
+    verbs = cues.SPEECH_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_VERBS - cues.PARC_ONLY_VERBS
+    infinitive = cues.INFINITIVE_CONTENT_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_INFINITIVE_VERBS
+    objects = cues.OBJECT_CONTENT_VERBS | cues.SPEECH_OBJECT_VERBS if parc else cues.SPEECH_OBJECT_VERBS
+    objects = (objects | words.SPEECH_OBJECT_EXTRA) - cues.CLAUSE_ONLY_VERBS
+    prep = {k: v for k, v in cues.PREP_CONTENT.items() if parc or k in cues.SPEECH_PREP_VERBS}
+    noun_prep = {k: v for k, v in cues.NOUN_PREP_CONTENT.items() if parc or k in cues.SPEECH_NOUN_PREP}
+    return CueLexicon(
+        parc=parc,
+        verbs=cues.hashes(verbs),
+        infinitive=cues.hashes(infinitive),
+        objects=cues.hashes(objects),
+        prep={hash_string(k): v for k, v in prep.items()},
+        noun_infinitive=cues.hashes(cues.NOUN_INFINITIVE_CUES),
+        noun_prep={hash_string(k): v for k, v in noun_prep.items()},
+        adjectives={hash_string(k): v for k, v in cues.ADJ_CUES.items()} if parc else {},
+    )
+
+
+@dataclass(slots=True, kw_only=True)
+class Candidate:
+    """A candidate attribution before overlap resolution (character offsets)."""
+
+    start: int
+    end: int
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    cue_tok: int  # token index of the cue word, -1 when there is none
+    rank: Rank
+    quote: int = -1  # index of the quote this came from, -1 when not a direct quote
+    forced: AttributionType | None = None  # the type, when it is known without counting quoted words
+
+
+class Context:
+    """Per-document state shared by the extraction passes."""
+
+    def __init__(self, doc: Doc, lex: CueLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.text = doc.text
+        self.quotes = find_quotes(self.text)
+        self.tok_starts = [t.idx for t in doc]
+        self.qstarts = [q.start for q in self.quotes]
+        self.para = [0] * len(doc)  # paragraph number of each token
+        p = 0
+        for t in doc:
+            self.para[t.i] = p
+            if "\n" in t.text_with_ws:
+                p += 1
+        self.dateline_end = _dateline_end(doc)
+        self.inq = [-1] * len(doc)  # index of the quote a token lies in (its marks included)
+        for qi, q in enumerate(self.quotes):
+            a = self.tok_at(q.open_mark)
+            b = self.tok_at(q.close_mark if q.close_mark >= 0 else q.end - 1)
+            for i in range(max(a, 0), b + 1):
+                if self.inq[i] < 0:
+                    self.inq[i] = qi
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing character ``char``."""
+        return max(bisect_right(self.tok_starts, char) - 1, 0)
+
+    def tok_end(self, i: int) -> int:
+        """Character offset just past token ``i`` (without its trailing space)."""
+        t = self.doc[i]
+        return t.idx + len(t.text)
+
+    def quotes_in(self, start: int, end: int) -> list[int]:
+        """Indices of quotes overlapping the character range [start, end)."""
+        lo = bisect_left(self.qstarts, start)
+        out = []
+        j = lo - 1
+        while j >= 0 and self.quotes[j].end > start:
+            out.append(j)
+            j -= 1
+            if start - self.quotes[j + 1].start > QUOTE_LOOKBACK_CHARS:
+                break
+        j = lo
+        while j < len(self.quotes) and self.quotes[j].start < end:
+            out.append(j)
+            j += 1
+        return sorted(set(out))
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Index of the first token after a wire dateline ("MOSCOW, March 3 (TASS) -"), else 0."""
+    i = 0
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or not (doc[i].is_upper and len(doc[i].text) > 1):
+        return 0
+    for k in range(i + 1, min(i + 25, len(doc))):
+        t = doc[k]
+        if "\n" in t.text:
+            return 0
+        if t.text in DASHES and (doc[k - 1].text == ")" or doc[k - 1].is_upper) and doc[k - 1].whitespace_:
+            return k + 1
+    return 0
+
+
+LEXICONS = {p: _build_lexicon(p) for p in cues.PROFILES}

@@ -1,0 +1,386 @@
+"""Indirect and mixed speech around a reporting verb (``She insisted that …``, ``…, he added.``).
+
+The content is the verb's complement: a clause (``that`` included, as PolNeAR marks it), an infinitive
+(``vowed to fight``), an object (``endorsed Cruz``) or a prepositional object (``called for talks``),
+cut before a trailing ``, adding …`` participle or a coordinated second speech act, which become
+attributions of their own. A parenthetical or final speech clause (``…, he said, …``) takes the rest
+of its sentence. ``indirect_candidates`` also dispatches the cues that are not verbs (``nonverbal``).
+"""
+
+from __future__ import annotations
+
+from spacy.symbols import ADJ, AUX, NOUN, PUNCT, SPACE, VERB
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.attribution.context import (
+    ACCORD,
+    BELIEF,
+    LABEL_VERBS,
+    MAKE,
+    NEEDS_SPEECH_XCOMP,
+    NOUN_CUES,
+    PASSIVE_REPORTS,
+    SEEM,
+    SPEECH,
+    TELL,
+    Candidate,
+    Context,
+    Rank,
+)
+from presslens.extract.attribution.nonverbal import (
+    according_candidate,
+    adjective_candidate,
+    colon_label_candidate,
+    noun_candidate,
+)
+from presslens.extract.attribution.syntax import (
+    NO_CONTENT_AFTER,
+    clip_paragraph,
+    cue_span,
+    mention,
+    past_dateline,
+    subject,
+    trim,
+)
+from presslens.lexicon import attribution as words
+
+
+def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
+    """Candidates of every cue outside quotes whose token is not in ``used_cues`` (the direct quotes' cues)."""
+    cands = []
+    inq = ctx.inq
+    lex = ctx.lex
+    for t in ctx.doc:
+        if inq[t.i] >= 0 or t.i in used_cues:
+            continue
+        lemma = t.lemma
+        cand = None
+        if t.pos == VERB and (lemma in lex.verbs or (lemma in MAKE and _makes_clear(t))):
+            if t.dep_ in ("amod", "compound"):
+                continue
+            cand = _verb_candidate(ctx, t)
+        elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
+            cand = _seem_candidate(ctx, t)
+        elif lemma in ACCORD and t.lower_ == "according":
+            cand = according_candidate(ctx, t)
+        elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):
+            cand = noun_candidate(ctx, t)
+        elif t.pos == ADJ and lemma in lex.adjectives and t.dep_ == "acomp":
+            cand = adjective_candidate(ctx, t)
+        elif t.text == ":" and t.i < 12:
+            cand = colon_label_candidate(ctx, t)
+        elif t.text == ":" and ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
+            cand = colon_label_candidate(ctx, t)
+        if cand is not None:
+            cands.append(cand)
+    return cands
+
+
+def _makes_clear(v: Token) -> bool:
+    """Whether ``v`` (a form of "make") has "clear" or "plain" after it."""
+    return any(c.lemma_ in words.CLEAR for c in v.rights)
+
+
+def _verb_candidate(ctx: Context, v: Token) -> Candidate | None:
+    """An indirect (or mixed) attribution around cue verb ``v``."""
+    lemma = v.lemma
+    comp = _complement(ctx, v)
+    rank = Rank.REPORTING_CLAUSE
+    if comp is not None:
+        a, b, cue_last, is_object = comp
+        if a <= v.i <= b:
+            if a > v.i - 1 or b - v.i > v.i - a:
+                a = v.i + 1
+            else:
+                b = v.i - 1
+        cue_a, cue_b, carrier = cue_span(ctx, v, a if a > v.i else NO_CONTENT_AFTER)
+        if cue_last > v.i and cue_last < a:
+            cue_b = max(cue_b, ctx.tok_end(cue_last))
+        # do not let the content swallow the speech clause on either side
+        cue_tok_a = ctx.tok_at(cue_a)
+        if a < cue_tok_a <= b:
+            b = cue_tok_a - 1
+        if a > v.i:
+            a = _pull_content_start(ctx, ctx.tok_at(cue_b - 1) + 1, a)
+            if cue_last == v.i and not is_object:
+                b = max(b, _clause_end(v, a))
+            b = _cut_trailing_cue(ctx, a, b)
+            b = _cut_trailing_clause(ctx, a, b)
+        a, b = clip_paragraph(ctx, v.i, a, b)
+        span = trim(ctx, a, b) if a <= b else None
+    else:
+        if lemma in BELIEF and lemma not in SPEECH:
+            return None  # a belief needs its complement
+        head = v.head
+        paren = v.tag_ != "VBG" and (
+            v.dep_ == "parataxis"
+            or (
+                v.dep_ in ("ccomp", "advcl")
+                and head.i < v.i
+                and v.i > 0
+                and ctx.doc[v.left_edge.i - 1].text == ","
+            )
+        )
+        if not paren or head.i == v.i or not subject(v):
+            return None
+        cue_a, cue_b, carrier = cue_span(ctx, v, NO_CONTENT_AFTER)
+        span = _clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
+        # a final speech clause ("…, the source added.") is the outer attribution; a medial one ranks lower
+        final = span is not None and span[1] <= v.left_edge.idx
+        rank = Rank.REPORTING_CLAUSE if final else Rank.MEDIAL_CLAUSE
+    if span is None:
+        return None
+    sourceless = ctx.lex.parc and _sourceless(v)
+    if (
+        v.tag_ == "VBN"
+        and v.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ == "agent" for c in v.children)
+    ):
+        if not sourceless:
+            return None  # "when asked …", "as reported …": the subject is not the speaker
+        subj = None
+    else:
+        subj = past_dateline(ctx, subject(carrier), v)
+        if sourceless and subj is not None and subj.dep_ == "nsubjpass":
+            subj = None  # "Growth is expected to slow": the subject is part of what is expected
+    if subj is None and v.dep_ != "acl" and not sourceless:
+        return None
+    if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):
+        return None  # "That said, …"
+    src = mention(ctx, subj) if subj is not None else None
+    if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
+        return None
+    return Candidate(start=span[0], end=span[1], cue=(cue_a, cue_b), source=src, cue_tok=v.i, rank=rank)
+
+
+def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
+    """Token range [a, b] of what a cue verb reports, the last token of the cue, and whether it is an object.
+
+    In order: a clausal complement (``said that …``), ``make clear that …``, an infinitive or
+    participial complement (``vowed to …``), an object for verbs of stance (``praised the plan``,
+    ``called the deal a disaster``), a prepositional object (``called for …``, ``warned of …``).
+    """
+    lemma = v.lemma
+    ccomp = xcomp = dobj = intj = oprd = prt = None
+    preps: list[Token] = []
+    para = ctx.para[v.i]
+    for c in v.children:
+        dep = c.dep_
+        if ctx.para[c.i] != para:
+            continue
+        if dep in ("acomp", "oprd", "ccomp") and c.lemma_ in words.CLEAR:
+            for d in c.children:
+                if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
+                    return d.left_edge.i, d.right_edge.i, c.i, False
+        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i):
+            ccomp = c
+        elif dep == "xcomp" and xcomp is None:
+            xcomp = c
+        elif dep == "dobj" and dobj is None:
+            dobj = c
+        elif dep == "oprd":
+            oprd = c
+        elif dep == "prt":
+            prt = c
+        elif dep == "prep" and c.i > v.i:
+            preps.append(c)
+        elif dep == "intj" and c.i > v.i and c.lower_ in ("yes", "no"):
+            intj = c
+    if ccomp is not None:
+        return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
+    lex = ctx.lex
+    if xcomp is not None and xcomp.i > v.i and (lemma in lex.infinitive or xcomp.tag_ != "VB"):
+        if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
+            return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
+    if dobj is not None and dobj.i > v.i:
+        if lemma in LABEL_VERBS:
+            if oprd is not None:
+                return dobj.left_edge.i, oprd.right_edge.i, v.i, True
+            if prt is None:
+                return None
+        if lemma in TELL and dobj.lemma_ in words.TOLD_THINGS:
+            return dobj.left_edge.i, _np_end(dobj), v.i, True
+        if lemma in lex.objects and (dobj.lower_ not in words.EMPTY_OBJECTS or oprd is not None):
+            end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
+            for p in preps:
+                if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
+                    end = p.right_edge.i
+            return dobj.left_edge.i, end, v.i, True
+        return None
+    allowed = lex.prep.get(lemma)
+    if allowed and not any(c.dep_ == "auxpass" for c in v.children):
+        for p in preps:
+            if p.lower_ in allowed and p.i <= v.i + 3:
+                obj = next((c for c in p.children if c.dep_ in ("pobj", "pcomp")), None)
+                if (
+                    obj is not None
+                    and obj.ent_type_ not in ("DATE", "TIME")
+                    and obj.lemma_ not in words.NOT_CONTENT
+                ):
+                    return p.i + 1, p.right_edge.i, p.i, True
+    if intj is not None:
+        return intj.i, intj.i, v.i, True
+    # the parser hung the that-clause on an adjunct ("said during a news conference that …")
+    doc = v.doc
+    for i in range(v.i + 1, min(v.right_edge.i, v.i + 15) + 1):
+        t = doc[i]
+        if t.dep_ == "mark" and t.lower_ == "that" and t.head.i > i and ctx.inq[i] < 0:
+            return i, t.head.right_edge.i, v.i, False
+        if t.text in (";", ":") or t.is_sent_start:
+            break
+    return None
+
+
+def _is_time(prep: Token) -> bool:
+    """Whether a prepositional phrase holds a date or time ("on Friday", "in March")."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in prep.subtree)
+
+
+def _np_end(head: Token) -> int:
+    """Last token of a noun phrase, stopping before a comma-led relative clause or apposition."""
+    end = head.i
+    for c in head.rights:
+        if c.dep_ in ("relcl", "appos", "acl") and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ",":
+            break
+        if (
+            c.dep_ == "punct"
+            and c.text == ","
+            and not any(x.dep_ == "conj" and x.i > c.i for x in head.rights)
+        ):
+            break
+        end = max(end, c.right_edge.i)
+    return end
+
+
+def _clause_end(v: Token, a: int) -> int:
+    """Last token of the clause of cue verb ``v`` after token ``a``, leaving out coordinated verbs."""
+    end = a
+    for c in v.rights:
+        if c.i < a:
+            continue
+        if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
+            break
+        if c.dep_ != "punct":
+            end = max(end, c.right_edge.i)
+    return end
+
+
+def _cut_trailing_cue(ctx: Context, a: int, b: int) -> int:
+    """End the content before a trailing ``, adding …`` / ``, saying …`` participle (its own attribution)."""
+    doc = ctx.doc
+    for i in range(a + 2, b + 1):
+        t = doc[i]
+        if t.tag_ == "VBG" and t.lemma in ctx.lex.verbs and doc[i - 1].text == "," and ctx.inq[i] < 0:
+            if t.right_edge.i >= b - 1:
+                return i - 2
+    return b
+
+
+def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
+    """End the content before a comma-led clause that adds the reporter's own words.
+
+    ``…, and three-quarters said …`` (a coordinated clause with its own subject) and
+    ``…, which forced …`` (a non-restrictive relative clause at the end) are not part of what was said.
+    """
+    doc = ctx.doc
+    for i in range(a + 3, b):
+        t = doc[i]
+        if t.dep_ == "cc" and t.lower_ in ("and", "but") and ctx.inq[i] < 0:
+            nxt = doc[i + 1]
+            if (
+                nxt.dep_ == "conj"
+                and nxt.lemma in ctx.lex.verbs
+                and nxt.pos == VERB
+                and not any(c.dep_ == "nsubj" for c in nxt.children)
+            ):
+                return i - 1  # "… and called the field 'unheard of'": a second speech act
+        if t.text != "," or ctx.inq[i] >= 0:
+            continue
+        nxt = doc[i + 1]
+        if nxt.dep_ == "cc" and i + 2 <= b:
+            verb = nxt.head
+            if nxt.lower_ in ("and", "but") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
+            ):
+                return i - 1
+        elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
+            return i - 1
+        elif nxt.lower_ in words.TAIL_MARKERS:
+            return i - 1
+    return b
+
+
+def _conj_of(head: Token, after: int) -> list[Token]:
+    """Children of the clause coordinated to ``head`` after token ``after``."""
+    for c in head.rights:
+        if c.dep_ == "conj" and c.i > after:
+            return list(c.children)
+    return []
+
+
+def _pull_content_start(ctx: Context, first: int, a: int) -> int:
+    """Start the content right after the cue unless only adjuncts (dates, adverbs) come between.
+
+    Guards against parses that hang the subject of the complement on the cue verb
+    ("said about half of the adjustment reflected …").
+    """
+    doc = ctx.doc
+    i = first
+    while i < a:
+        t = doc[i]
+        if t.pos in (PUNCT, SPACE) or t.dep_ in ("advmod", "neg", "prt", "mark"):
+            i += 1
+            continue
+        if t.dep_ in ("prep", "npadvmod", "dative", "dobj") or t.head.dep_ in ("prep", "npadvmod"):
+            sub = t.subtree
+            if any(
+                x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub
+            ):
+                i = t.right_edge.i + 1
+                continue
+            if t.dep_ in ("dative", "dobj"):
+                i = t.right_edge.i + 1
+                continue
+        return i if i < a else a
+    return a
+
+
+def _clause_minus(ctx: Context, clause: Token, cut_a: int, cut_b: int) -> tuple[int, int] | None:
+    """Content of ``clause`` with the token range [cut_a, cut_b] (the speech clause) taken out."""
+    a, b = clause.left_edge.i, clause.right_edge.i
+    sent = clause.sent
+    a, b = max(a, sent.start), min(b, sent.end - 1)
+    before = trim(ctx, a, cut_a - 1) if cut_a > a else None
+    after = trim(ctx, cut_b + 1, b) if cut_b < b else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _seem_candidate(ctx: Context, v: Token) -> Candidate | None:
+    """PARC profile: ``X seems to …`` / ``X appears to …`` — an evaluation without a stated source."""
+    xcomp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
+    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if xcomp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
+        return None
+    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, xcomp.right_edge.i)
+    span = trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    cue = (v.idx, ctx.tok_end(v.i))
+    return Candidate(start=span[0], end=span[1], cue=cue, source=None, cue_tok=v.i, rank=Rank.REPORTING_CLAUSE)
+
+
+def _followed_by_comma(t: Token) -> bool:
+    """Whether a comma comes right after token ``t``."""
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","
+
+
+def _sourceless(v: Token) -> bool:
+    """PARC profile: reports without a stated source ("is expected to …", "Asked about …", "it was said")."""
+    if v.lemma not in PASSIVE_REPORTS:
+        return False
+    if v.tag_ == "VBN" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or v.dep_ == "advcl"):
+        return True
+    return False

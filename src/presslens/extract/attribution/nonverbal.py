@@ -1,0 +1,166 @@
+"""Indirect attributions whose cue is not a verb: ``according to X``, cue nouns (``his claim that …``),
+stance adjectives (``is confident that …``, PARC profile) and ``Name: …`` lines (headlines, transcripts).
+"""
+
+from __future__ import annotations
+
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.attribution.context import Candidate, Context, Rank
+from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
+from presslens.lexicon import attribution as words
+
+
+def according_candidate(ctx: Context, t: Token) -> Candidate | None:
+    """``according to X`` — the rest of the clause is the content."""
+    doc = ctx.doc
+    if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+        return None
+    to = doc[t.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ in cues.RELATIVE_PRONOUNS:
+        return None
+    src = mention(ctx, pobj)
+    sent = t.sent
+    a, b = clip_paragraph(ctx, t.i, sent.start, sent.end - 1)
+    span = _clause_minus_sent(ctx, a, b, t.i, max(t.right_edge.i, to.right_edge.i))
+    if span is None:
+        return None
+    cue = (t.idx, ctx.tok_end(to.i))
+    return Candidate(start=span[0], end=span[1], cue=cue, source=src, cue_tok=t.i, rank=Rank.REPORTING_CLAUSE)
+
+
+def _clause_minus_sent(ctx: Context, a: int, b: int, cut_a: int, cut_b: int) -> tuple[int, int] | None:
+    """Token range [a, b] with [cut_a, cut_b] (the cue phrase) taken out, as character offsets."""
+    before = trim(ctx, a, cut_a - 1) if cut_a > a else None
+    after = trim(ctx, cut_b + 1, b) if cut_b < b else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def noun_candidate(ctx: Context, n: Token) -> Candidate | None:
+    """A cue noun and what it reports.
+
+    ``his claim that …`` (that-clause, source optional), ``her call to ban …`` (infinitive) and
+    ``their criticism of …`` (prepositional object); the last two need a possessive source.
+    """
+    clause = None
+    cue_end = n.i
+    needs_source = False
+    for c in n.rights:
+        dep = c.dep_
+        if dep in ("acl", "ccomp", "appos") and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+            clause = c
+            break
+        if (
+            dep == "acl"
+            and n.lemma in ctx.lex.noun_infinitive
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts)
+        ):
+            clause, needs_source = c, True
+            break
+        if dep == "prep" and c.i == n.i + 1 and c.lower_ in ctx.lex.noun_prep.get(n.lemma, ()):
+            obj = next((x for x in c.children if x.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                clause, needs_source, cue_end = obj, True, c.i
+                break
+    if clause is None:
+        return None
+    lo = clause.left_edge.i if cue_end == n.i else cue_end + 1
+    span = trim(ctx, lo, clause.right_edge.i)
+    if span is None:
+        return None
+    src = None
+    for c in n.children:
+        if c.dep_ == "poss":
+            src = mention(ctx, c)
+            break
+        if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                src = mention(ctx, pobj)
+                break
+    if src is None and n.dep_ == "dobj":
+        subj = subject(n.head)
+        if subj is not None:
+            src = mention(ctx, subj)
+    if src is None and needs_source:
+        return None
+    cue = (n.idx, ctx.tok_end(cue_end))
+    return Candidate(start=span[0], end=span[1], cue=cue, source=src, cue_tok=n.i, rank=Rank.CUE_NOUN)
+
+
+def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
+    """``X is confident that …``, ``Y was critical of …``: a stance adjective and its complement."""
+    head = adj.head
+    subj = subject(head)
+    if subj is None or subj.lower_ in ("it", "there"):
+        return None
+    preps = ctx.lex.adjectives[adj.lemma]
+    comp = None
+    cue_end = adj.i
+    for c in adj.rights:
+        if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ in preps and c.i == adj.i + 1):
+            comp = c
+            break
+    if comp is None:
+        for c in head.rights:
+            if c.dep_ == "ccomp" and c.i > adj.i:
+                comp = c
+                break
+    if comp is None:
+        return None
+    if comp.dep_ == "prep":
+        cue_end = comp.i
+        a = comp.i + 1
+    else:
+        a = comp.left_edge.i
+    a, b = clip_paragraph(ctx, adj.i, a, comp.right_edge.i)
+    span = trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(head.idx if head.i < adj.i else adj.idx, ctx.tok_end(cue_end)),
+        source=mention(ctx, subj),
+        cue_tok=adj.i,
+        rank=Rank.REPORTING_CLAUSE,
+    )
+
+
+def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
+    """``Name: what they said`` at the start of a paragraph (headlines, transcripts, Q&A)."""
+    doc = ctx.doc
+    i = colon.i
+    p = ctx.para[i]
+    j = i - 1
+    while j >= 0 and ctx.para[j] == p and not doc[j].is_space:
+        j -= 1
+    start = j + 1
+    if start >= i or i - start > 6:
+        return None
+    label = doc[start:i]
+    if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in words.LABEL_STOP:
+        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and len(t.text) > 1) for t in label):
+        return None
+    if i + 1 < len(doc) and opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
+        return None  # handled with the quote
+    end = i + 1
+    while end < len(doc) and ctx.para[end] == p:
+        end += 1
+    span = trim(ctx, i + 1, end - 1)
+    if span is None or span[1] - span[0] < 8 or not any(t.pos in (VERB, AUX) for t in doc[i + 1 : end]):
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(colon.idx, colon.idx + 1),
+        source=(label[0].idx, ctx.tok_end(i - 1)),
+        cue_tok=i,
+        rank=Rank.MEDIAL_CLAUSE,
+    )

@@ -1,0 +1,193 @@
+"""Token-level helpers over the dependency parse: subjects, mentions, cue spans, trimmed ranges."""
+
+from __future__ import annotations
+
+from spacy.symbols import AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
+from spacy.tokens import Doc, Token
+
+from presslens.extract import cues
+from presslens.extract.attribution.context import DASHES, FRAME_NOUNS, LEADERS, SAY, SPEECH, Context
+from presslens.lexicon import attribution as words
+
+# Dependencies that attach a subject to its verb.
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependencies through which a verb without a subject of its own takes the one of its head.
+_INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "ccomp", "prep"})
+# Right dependents that belong to a mention ("the mayor of Paris", "Smith and Jones").
+_MENTION_RIGHT_DEPS = frozenset(
+    {"compound", "amod", "nummod", "prep", "pobj", "poss", "case", "cc", "conj", "nmod"}
+)
+
+# ``cue_span``'s content start when no content follows the cue: a token index past any document.
+NO_CONTENT_AFTER = 10**9
+
+# Multi-word cues ("went on to argue", "pointed out") by their first word.
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in cues.CUE_PHRASES:
+    _PHRASES.setdefault(_phrase[0], []).append(_phrase)
+
+
+def past_dateline(ctx: Context, subj: Token | None, verb: Token) -> Token | None:
+    """Replace a subject that the parser found inside the dateline with the one after it."""
+    end = ctx.dateline_end
+    if subj is None or not end or subj.i >= end or verb.i <= end:
+        return subj
+    return np_head(ctx.doc, end, verb.i) or ctx.doc[verb.i - 1]
+
+
+def trim(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
+    """Trim token range [a, b] (inclusive) of edge punctuation and spaces; return char offsets."""
+    doc = ctx.doc
+    while a <= b and (doc[a].pos in (PUNCT, SPACE) or doc[a].dep_ == "cc") and not opens_quote(ctx, a):
+        a += 1
+    while a <= b and (doc[b].pos in (PUNCT, SPACE) or doc[b].dep_ == "cc") and not closes_quote(ctx, b):
+        b -= 1
+    if a > b:
+        return None
+    return doc[a].idx, ctx.tok_end(b)
+
+
+def opens_quote(ctx: Context, i: int) -> bool:
+    q = ctx.inq[i]
+    return q >= 0 and ctx.quotes[q].open_mark == ctx.doc[i].idx
+
+
+def closes_quote(ctx: Context, i: int) -> bool:
+    q = ctx.inq[i]
+    return q >= 0 and ctx.quotes[q].close_mark == ctx.doc[i].idx
+
+
+def mention(ctx: Context, head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``, without relative clauses and appositions."""
+    left = head.left_edge.i
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in _MENTION_RIGHT_DEPS and not (
+            child.dep_ == "prep" and child.lower_ in ("in", "on", "at")
+        ):
+            right = max(right, child.right_edge.i)
+        else:
+            break
+    doc = ctx.doc
+    for k in range(head.i - 1, left, -1):
+        if (
+            doc[k].text in DASHES
+            and k + 1 <= head.i
+            and doc[k - 1].whitespace_
+            and (doc[k - 1].text == ")" or doc[k - 1].is_upper)
+        ):
+            left = k + 1  # "BERLIN (Reuters) - German Chancellor Angela Merkel": drop the dateline
+            break
+    while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
+        left += 1
+    while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left].idx, ctx.tok_end(right)
+
+
+def subject(v: Token, depth: int = 0) -> Token | None:
+    """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
+    for c in v.children:
+        if c.dep_ in _SUBJ_DEPS:
+            if c.dep_ == "nsubjpass" and c.lower_ == "it":
+                return None
+            if c.dep_ == "nsubjpass":
+                for d in v.children:
+                    if d.dep_ == "agent":
+                        for p in d.children:
+                            if p.dep_ == "pobj":
+                                return p
+            return c
+    if depth >= 3 or v.head.i == v.i:
+        return None
+    h = v.head
+    if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
+        return h
+    if v.dep_ in _INHERIT_DEPS:
+        if (
+            v.dep_ in ("advcl", "conj")
+            and h.dep_ == "ccomp"
+            and h.head.lemma in SPEECH
+            and h.head.i < h.i < v.i
+        ):
+            if v.tag_ == "VBG" or v.dep_ == "conj":
+                return subject(h.head, depth + 1)  # "X said Y, adding …" / "said Y and called Z": X
+        if h.pos in (VERB, AUX):
+            return subject(h, depth + 1)
+        if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
+            return subject(h.head, depth + 1)
+    return None
+
+
+def np_head(doc: Doc, a: int, b: int) -> Token | None:
+    """Head of the noun phrase starting at token ``a`` (not going past token ``b``)."""
+    t = doc[a]
+    if t.pos not in (PROPN, NOUN, PRON) and not (
+        t.pos == AUX or t.dep_ in ("det", "compound", "amod", "poss")
+    ):
+        return None
+    for _ in range(6):
+        h = t.head
+        if h.i == t.i or h.i >= b or h.i < a or h.pos not in (PROPN, NOUN, PRON):
+            break
+        t = h
+    return t if t.pos in (PROPN, NOUN, PRON) else None
+
+
+def descends_from(t: Token, v: Token) -> bool:
+    """Whether ``t`` is ``v`` or lies below it in the parse (up to eight steps up)."""
+    for _ in range(8):
+        if t.i == v.i:
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def clip_paragraph(ctx: Context, anchor: int, a: int, b: int) -> tuple[int, int]:
+    """Clip token range [a, b] to the paragraph of token ``anchor`` (parses can run across them)."""
+    para = ctx.para
+    p = para[anchor]
+    while a <= b and para[a] != p:
+        a += 1
+    while b >= a and para[b] != p:
+        b -= 1
+    return a, b
+
+
+def cue_span(ctx: Context, v: Token, content_start_tok: int) -> tuple[int, int, Token]:
+    """Character span of the cue around verb ``v`` and the token that carries the subject."""
+    a = b = v.i
+    carrier = v
+    h = v.head
+    # "went on to argue", "continued to insist", "declined to say"
+    if v.dep_ in ("xcomp", "advcl") and h.i < v.i and h.lemma in LEADERS and v.i - h.i <= 4:
+        a = h.i
+        carrier = h
+    for c in v.rights:
+        if c.i >= content_start_tok:
+            break
+        lemma = c.lemma_
+        if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd", "ccomp") and lemma in words.CLEAR):
+            b = max(b, c.i)
+        elif c.dep_ in ("dative", "dobj") and v.lemma in SAY and c.left_edge.i == b + 1 and c.i - b <= 4:
+            b = max(b, c.right_edge.i)  # "told reporters", "told the BBC"
+        elif c.dep_ == "prep" and c.i == b + 1 and c.lower_ in ("in", "during", "on", "via", "through"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma in FRAME_NOUNS:
+                b = max(b, pobj.i)  # "said in a statement" (not "… on Friday")
+    b = max(b, _phrase_end(ctx.doc, a))
+    b = min(b, content_start_tok - 1) if content_start_tok > v.i else b
+    b = max(b, v.i)
+    return ctx.doc[a].idx, ctx.tok_end(b), carrier
+
+
+def _phrase_end(doc: Doc, a: int) -> int:
+    """Last token of the longest multi-word cue of the lexicon that starts at token ``a``, else ``a``."""
+    best = a
+    for phrase in _PHRASES.get(doc[a].lower_, ()):
+        end = a + len(phrase) - 1
+        if end < len(doc) and all(doc[a + k].lower_ == w for k, w in enumerate(phrase)):
+            best = max(best, end)
+    return best

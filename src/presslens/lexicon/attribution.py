@@ -1,0 +1,77 @@
+"""Word lists of attribution extraction (``presslens.extract.attribution``).
+
+Plain words, lower case (lemmas where the code compares lemmas); the extractor turns the lemma lists
+into spaCy string hashes itself. The cue lexicon proper (speech, belief and stance verbs, cue nouns,
+multi-word cues) is in ``presslens.extract.cues``. No trained model reads these lists: editing one
+changes the extractor's output and ``benchmarks/eval_polnear.py``, nothing else.
+"""
+
+from __future__ import annotations
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# Speech verbs whose indirect object or short object belongs to the cue ("told reporters", "said to me").
+SAY = _words("say tell add write state claim argue insist explain")
+
+# "make": a cue only in "make clear / make plain that …".
+MAKE = _words("make")
+
+# The adjectives of "make it clear", "made plain that …".
+CLEAR = _words("clear plain")
+
+# PARC profile: "X seems to …", "appears to …" (an evaluation without a stated source).
+SEEM = _words("seem appear")
+
+# "according to X": the lemma spaCy gives "according".
+ACCORD = _words("accord")
+
+# Verbs that report speech with a plain noun-phrase object in both profiles ("repeated the claim").
+SPEECH_OBJECT_EXTRA = _words("say write repeat tweet post ask")
+
+# PARC profile: passives reported without a source ("is expected to …", "was reported …").
+PASSIVE_REPORTS = _words(
+    """
+    expect believe report say think rumor rumour know consider estimate project predict ask announce
+    reveal quote describe call allege suspect fear accuse
+    """
+)
+
+# Speech profile: these verbs report speech only with a speech verb after them
+# ("declined to comment" does, "refused to concede" does not).
+NEEDS_SPEECH_XCOMP = _words("refuse decline agree offer")
+
+# Verbs that name or label something ('what she calls "real solutions"'), not report speech.
+LABEL_VERBS = _words("call label dub brand term name")
+
+# Objects that stand for what was said without saying it ("said so", "told him nothing").
+EMPTY_OBJECTS = _words("it so this that something anything nothing much little")
+
+# Verbs that tell a story, and the stories they tell ("recounted the tale of …").
+TELL = _words("tell recount relate recite share")
+TOLD_THINGS = _words("story stories tale tales joke anecdote truth lie lies account")
+
+# Words right before a quote that make it a label, title or scare quote, not a quotation.
+SCARE_BEFORE = _words(
+    """
+    so-called called dubbed named titled entitled nicknamed known film movie book song album show
+    series novel play headline slogan term word words phrase label
+    """
+)
+
+# Prepositional objects that are circumstances, not what was said ("spoke on condition of anonymity").
+NOT_CONTENT = _words("condition behalf record background phone telephone camera air television")
+
+# Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
+TAIL_MARKERS = _words("while whereas compared although though prompting sparking")
+
+# First words of a "Label: …" line that is page furniture, not a speaker ("Update: …", "Read more: …").
+LABEL_STOP = _words(
+    """
+    update updated note editor editors related read watch photo photos video videos source sources
+    correction clarification disclosure image images credit credits caption advertisement listen
+    tags tag topics subscribe follow share email contact transcript q a more also see
+    """
+)
