@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presslens import nlp as presslens_nlp
-from presslens.extract.attributions import find_attributions, find_quotes
+from presslens.extract.attribution import find_attributions, find_quotes
 from presslens.schema import Attribution
 
 

@@ -2,8 +2,8 @@
 
 Plain words, lower case (lemmas where the code compares lemmas); the extractor turns the lemma lists
 into spaCy string hashes itself. The cue lexicon proper (speech, belief and stance verbs, cue nouns,
-multi-word cues) is in ``presslens.extract.cues``. No trained model reads these lists: editing one
-changes the extractor's output and ``benchmarks/eval_polnear.py``, nothing else.
+multi-word cues) is ``cues``. No trained model reads these lists: editing one changes the extractor's
+output and the figures of ``benchmarks/eval_polnear.py``, nothing else.
 """
 
 from __future__ import annotations

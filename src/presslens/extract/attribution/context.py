@@ -13,18 +13,23 @@ from spacy.tokens import Doc
 
 from presslens.extract import cues
 from presslens.extract.attribution.quotes import find_quotes
-from presslens.lexicon import attribution as words
+from presslens.lexicon import attribution as lexicon
 from presslens.schema import AttributionType
 
 
 class Rank(IntEnum):
     """Which candidate wins when two overlap: the lower rank (then the longer content, then the earlier)."""
 
-    DIRECT_QUOTE = 0  # a quote with its speech clause, dash byline or ``Name:`` label
-    REPORTING_CLAUSE = 1  # the content of a cue verb, ``according to``, a stance adjective, a final ``…, he said``
-    MEDIAL_CLAUSE = 2  # a speech clause inside its content (``…, he said, …``) and ``Name: …`` lines
-    CUE_NOUN = 3  # ``his claim that …``, ``her call to …``
-    CONTINUATION = 4  # a quote standing alone after an attribution, taking over its speaker
+    #: a quote with its speech clause, dash byline or ``Name:`` label
+    DIRECT_QUOTE = 0
+    #: a cue verb's complement, ``according to X``, a stance adjective, a final ``…, he said``
+    REPORTING_CLAUSE = 1
+    #: a speech clause inside its content (``…, he said, …``) and ``Name: …`` lines
+    MEDIAL_CLAUSE = 2
+    #: ``his claim that …``, ``her call to …``
+    CUE_NOUN = 3
+    #: a quote standing alone after an attribution, taking over its speaker
+    CONTINUATION = 4
 
 
 # Characters that serve as dashes: in datelines ("MOSCOW (TASS) -") and bylines ('"…" ― Name').
@@ -38,14 +43,14 @@ BELIEF = cues.hashes(cues.BELIEF_VERBS)
 NOUN_CUES = cues.hashes(cues.NOUN_CUES)
 LEADERS = cues.hashes(cues.CUE_LEADERS)
 FRAME_NOUNS = cues.hashes(cues.CUE_FRAME_NOUNS)
-SAY = cues.hashes(words.SAY)
-MAKE = cues.hashes(words.MAKE)
-SEEM = cues.hashes(words.SEEM)
-ACCORD = cues.hashes(words.ACCORD)
-PASSIVE_REPORTS = cues.hashes(words.PASSIVE_REPORTS)
-NEEDS_SPEECH_XCOMP = cues.hashes(words.NEEDS_SPEECH_XCOMP)
-LABEL_VERBS = cues.hashes(words.LABEL_VERBS)
-TELL = cues.hashes(words.TELL)
+SAY = cues.hashes(lexicon.SAY)
+MAKE = cues.hashes(lexicon.MAKE)
+SEEM = cues.hashes(lexicon.SEEM)
+ACCORD = cues.hashes(lexicon.ACCORD)
+PASSIVE_REPORTS = cues.hashes(lexicon.PASSIVE_REPORTS)
+NEEDS_SPEECH_XCOMP = cues.hashes(lexicon.NEEDS_SPEECH_XCOMP)
+LABEL_VERBS = cues.hashes(lexicon.LABEL_VERBS)
+TELL = cues.hashes(lexicon.TELL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +68,12 @@ class CueLexicon:
 
 
 def _build_lexicon(profile: str) -> CueLexicon:
+    """The cue words that ``profile`` ("speech" or "parc") reads, hashed."""
     parc = profile == "parc"
     verbs = cues.SPEECH_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_VERBS - cues.PARC_ONLY_VERBS
     infinitive = cues.INFINITIVE_CONTENT_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_INFINITIVE_VERBS
     objects = cues.OBJECT_CONTENT_VERBS | cues.SPEECH_OBJECT_VERBS if parc else cues.SPEECH_OBJECT_VERBS
-    objects = (objects | words.SPEECH_OBJECT_EXTRA) - cues.CLAUSE_ONLY_VERBS
+    objects = (objects | lexicon.SPEECH_OBJECT_EXTRA) - cues.CLAUSE_ONLY_VERBS
     prep = {k: v for k, v in cues.PREP_CONTENT.items() if parc or k in cues.SPEECH_PREP_VERBS}
     noun_prep = {k: v for k, v in cues.NOUN_PREP_CONTENT.items() if parc or k in cues.SPEECH_NOUN_PREP}
     return CueLexicon(

@@ -33,13 +33,14 @@ from presslens.extract.attribution.syntax import (
     subject,
     trim,
 )
-from presslens.lexicon import attribution as words
+from presslens.lexicon import attribution as lexicon
 
 # Punctuation that may stand between a quote and its speech clause.
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
 
 
 def _is_cue_verb(t: Token) -> bool:
+    """Whether ``t`` is a speech or belief verb heading a clause (not a modifier: "the reported deal")."""
     return (
         t.pos in (VERB, AUX)
         and (t.lemma in SPEECH or t.lemma in BELIEF)
@@ -187,7 +188,7 @@ def is_label_quote(ctx: Context, qi: int) -> bool:
     b = ctx.tok_at(q.close_mark) if q.close_mark >= 0 else len(doc) - 1
     before = doc[a - 1] if a > 0 else None
     after = doc[b + 1] if b + 1 < len(doc) else None
-    if before is not None and before.lower_ in words.SCARE_BEFORE:
+    if before is not None and before.lower_ in lexicon.SCARE_BEFORE:
         return True
     return (
         before is not None
@@ -199,6 +200,7 @@ def is_label_quote(ctx: Context, qi: int) -> bool:
 
 
 def quote_content(ctx: Context, qi: int) -> tuple[int, int]:
+    """Character span of what quote ``qi`` says, without edge spaces and a trailing comma."""
     q = ctx.quotes[qi]
     a, b = q.start, q.end
     text = ctx.text
@@ -226,6 +228,7 @@ def _fragment_start(ctx: Context, qi: int) -> int:
 
 
 def _quote_outer_end(ctx: Context, qi: int) -> int:
+    """End of quote ``qi`` with its closing mark left out and a comma or space before the mark dropped."""
     q = ctx.quotes[qi]
     if q.close_mark < 0:
         return q.end
@@ -306,7 +309,9 @@ def direct_candidates(ctx: Context) -> tuple[list[Candidate], list[int]]:
                 # 'The failure was "heartbreaking," she said.' — the quote is part of a reported clause
                 end = _quote_outer_end(ctx, qi)
                 cands.append(
-                    Candidate(start=frag, end=end, cue=(ca, cb), source=src, cue_tok=verb.i, rank=Rank.DIRECT_QUOTE)
+                    Candidate(
+                        start=frag, end=end, cue=(ca, cb), source=src, cue_tok=verb.i, rank=Rank.DIRECT_QUOTE
+                    )
                 )
             else:
                 cands.append(_quote_candidate(ctx, qi, (ca, cb), src, verb.i))
@@ -329,5 +334,12 @@ def _quote_candidate(
     """A direct attribution whose content is exactly quote ``qi``."""
     a, b = quote_content(ctx, qi)
     return Candidate(
-        start=a, end=b, cue=cue, source=source, cue_tok=cue_tok, rank=Rank.DIRECT_QUOTE, quote=qi, forced="direct"
+        start=a,
+        end=b,
+        cue=cue,
+        source=source,
+        cue_tok=cue_tok,
+        rank=Rank.DIRECT_QUOTE,
+        quote=qi,
+        forced="direct",
     )

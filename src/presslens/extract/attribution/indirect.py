@@ -43,7 +43,7 @@ from presslens.extract.attribution.syntax import (
     subject,
     trim,
 )
-from presslens.lexicon import attribution as words
+from presslens.lexicon import attribution as lexicon
 
 
 def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
@@ -79,7 +79,7 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
 
 def _makes_clear(v: Token) -> bool:
     """Whether ``v`` (a form of "make") has "clear" or "plain" after it."""
-    return any(c.lemma_ in words.CLEAR for c in v.rights)
+    return any(c.lemma_ in lexicon.CLEAR for c in v.rights)
 
 
 def _verb_candidate(ctx: Context, v: Token) -> Candidate | None:
@@ -169,7 +169,7 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
         dep = c.dep_
         if ctx.para[c.i] != para:
             continue
-        if dep in ("acomp", "oprd", "ccomp") and c.lemma_ in words.CLEAR:
+        if dep in ("acomp", "oprd", "ccomp") and c.lemma_ in lexicon.CLEAR:
             for d in c.children:
                 if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
                     return d.left_edge.i, d.right_edge.i, c.i, False
@@ -199,9 +199,9 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
                 return dobj.left_edge.i, oprd.right_edge.i, v.i, True
             if prt is None:
                 return None
-        if lemma in TELL and dobj.lemma_ in words.TOLD_THINGS:
+        if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
-        if lemma in lex.objects and (dobj.lower_ not in words.EMPTY_OBJECTS or oprd is not None):
+        if lemma in lex.objects and (dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
@@ -216,7 +216,7 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
                 if (
                     obj is not None
                     and obj.ent_type_ not in ("DATE", "TIME")
-                    and obj.lemma_ not in words.NOT_CONTENT
+                    and obj.lemma_ not in lexicon.NOT_CONTENT
                 ):
                     return p.i + 1, p.right_edge.i, p.i, True
     if intj is not None:
@@ -306,7 +306,7 @@ def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 return i - 1
         elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
             return i - 1
-        elif nxt.lower_ in words.TAIL_MARKERS:
+        elif nxt.lower_ in lexicon.TAIL_MARKERS:
             return i - 1
     return b
 
@@ -369,7 +369,9 @@ def _seem_candidate(ctx: Context, v: Token) -> Candidate | None:
     if span is None:
         return None
     cue = (v.idx, ctx.tok_end(v.i))
-    return Candidate(start=span[0], end=span[1], cue=cue, source=None, cue_tok=v.i, rank=Rank.REPORTING_CLAUSE)
+    return Candidate(
+        start=span[0], end=span[1], cue=cue, source=None, cue_tok=v.i, rank=Rank.REPORTING_CLAUSE
+    )
 
 
 def _followed_by_comma(t: Token) -> bool:

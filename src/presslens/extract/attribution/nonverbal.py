@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from presslens.extract import cues
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
-from presslens.lexicon import attribution as words
+from presslens.lexicon import attribution as lexicon
 
 
 def according_candidate(ctx: Context, t: Token) -> Candidate | None:
@@ -144,7 +144,7 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
     if start >= i or i - start > 6:
         return None
     label = doc[start:i]
-    if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in words.LABEL_STOP:
+    if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in lexicon.LABEL_STOP:
         return None
     if not any(t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and len(t.text) > 1) for t in label):
         return None

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from presslens.extract import cues
 from presslens.extract.attribution.context import DASHES, FRAME_NOUNS, LEADERS, SAY, SPEECH, Context
-from presslens.lexicon import attribution as words
+from presslens.lexicon import attribution as lexicon
 
 # Dependencies that attach a subject to its verb.
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -48,11 +48,13 @@ def trim(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
 
 
 def opens_quote(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is the opening mark of a quote."""
     q = ctx.inq[i]
     return q >= 0 and ctx.quotes[q].open_mark == ctx.doc[i].idx
 
 
 def closes_quote(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is the closing mark of a quote."""
     q = ctx.inq[i]
     return q >= 0 and ctx.quotes[q].close_mark == ctx.doc[i].idx
 
@@ -169,7 +171,7 @@ def cue_span(ctx: Context, v: Token, content_start_tok: int) -> tuple[int, int, 
         if c.i >= content_start_tok:
             break
         lemma = c.lemma_
-        if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd", "ccomp") and lemma in words.CLEAR):
+        if c.dep_ == "prt" or (c.dep_ in ("acomp", "oprd", "ccomp") and lemma in lexicon.CLEAR):
             b = max(b, c.i)
         elif c.dep_ in ("dative", "dobj") and v.lemma in SAY and c.left_edge.i == b + 1 and c.i - b <= 4:
             b = max(b, c.right_edge.i)  # "told reporters", "told the BBC"
