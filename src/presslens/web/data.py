@@ -17,6 +17,7 @@ import duckdb
 from presslens import queries
 from presslens.web.cache import LRU
 from presslens.web.paging import Page
+from presslens.web.precompute import PAGE_VARIANT_QUOTES, page_variants
 from presslens.web.records import article_record, iso, plain, quote
 from presslens.web.search import parse_query
 
@@ -136,14 +137,12 @@ def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[dat
 def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> list[dict[str, Any]]:
     """The speaker's statements reported in several articles, grouped with their wordings.
 
-    Read from the ``speaker_variants`` table that ``presslens ingest`` keeps (``corpus.page_variants``
-    over the speaker's ``corpus.PAGE_VARIANT_QUOTES`` most recent quotes); a database written before
-    that table existed gets the same grouping computed here, once per speaker.
+    Read from the ``speaker_variants`` table that ``presslens ingest`` keeps (``precompute.page_variants``
+    over the speaker's ``PAGE_VARIANT_QUOTES`` most recent quotes); a database written before that
+    table existed gets the same grouping computed here, once per speaker.
     """
 
     def compute() -> list[dict[str, Any]]:
-        from presslens.corpus import PAGE_VARIANT_QUOTES, page_variants
-
         stored = queries.stored_page_variants(cur, speaker_id)
         if stored is not None:
             return stored

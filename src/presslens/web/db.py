@@ -23,6 +23,7 @@ from pathlib import Path
 
 import duckdb
 
+from presslens import queries
 from presslens.web.cache import LRU
 
 log = logging.getLogger("presslens.web")
@@ -77,25 +78,18 @@ def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     """True (logged once) when the database predates the speaker-page tables; warn about missing indexes too.
 
     Such a database is served all the same, only slower: each cursor then reads the speakers'
-    quotes through a temporary view (``_fallback_views``) and quote variants are grouped on demand.
+    quotes through a temporary view (``queries.add_quotes_by_speaker_view``) and quote variants are
+    grouped on demand.
     """
     from presslens.store import DERIVED_TABLES, missing_indexes
 
     missing = missing_indexes(con)
-    names = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    names = queries.table_names(con)
     tables = [t for t in DERIVED_TABLES if t not in names]
     if missing or tables:
         log.warning("%s predates %s; pages work but are slower. The next `presslens ingest` into it adds them.",
                     path, ", ".join(sorted(missing) + tables))
     return "quotes_by_speaker" in tables
-
-
-def _fallback_views(cur: duckdb.DuckDBPyConnection) -> None:
-    """Give a cursor on an older database ``quotes_by_speaker`` as a temporary view (same rows, unsorted)."""
-    from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
-
-    cur.execute(SPEAKER_QUOTE_ROWS_VIEW)
-    cur.execute("CREATE OR REPLACE TEMP VIEW quotes_by_speaker AS SELECT * FROM speaker_quote_rows")
 
 
 class DatabaseError(RuntimeError):
@@ -114,7 +108,7 @@ class Database:
             self._con = connect(self.path, read_only=True, external_access=False)
         except StoreError as exc:
             raise DatabaseError(str(exc)) from None
-        self._con.execute(f"SET threads = {int(threads)}")
+        queries.set_threads(self._con, int(threads))
         self._needs_views = _missing_derived_tables(self._con, self.path)
         self.cache = LRU()
         self._local = threading.local()
@@ -133,7 +127,7 @@ class Database:
                 raw = self._con.cursor()
                 self._cursors.append(raw)
             if self._needs_views:
-                _fallback_views(raw)
+                queries.add_quotes_by_speaker_view(raw)
             cur = self._local.cursor = EagerCursor(raw)
         yield cur  # type: ignore[misc]  # quacks like the cursor for the named queries
 

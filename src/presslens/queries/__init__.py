@@ -1,0 +1,88 @@
+"""The named queries over a presslens database, shared by the CLI, the Python API and the web app.
+
+Every function takes an open DuckDB connection (read-only is enough, except for the writes of
+``identity`` and ``pages``) and keyword filters, and returns either a DuckDB relation (lazy;
+convert with ``.fetchall()``, ``.to_arrow_table()``, ``.df()``, ``.pl()``, or ``records(rel)`` for
+a list of dicts) or plain dicts. Each SQL text is a fixed string; values travel only as
+parameters. A filter left at ``None`` does not filter. Listings take ``limit`` (``None`` for no
+limit) and ``offset`` for pagination.
+
+Dates (``since``/``until``) are ISO ``YYYY-MM-DD`` strings or ``datetime.date``; a quote's date is
+the day it was said when the text gives one, else the publication date.
+
+All SQL of presslens lives here, by what it serves, and in ``presslens.store`` (the schema and
+the batch writes):
+
+- ``search``: attributed statements, listed and searched;
+- ``speaker_pages``: the speakers listing and the speaker pages;
+- ``article_pages``: the articles listing and one article in full;
+- ``overview``: corpus totals, outlets, claims, framing techniques, failed documents;
+- ``identity``: reads and writes of corpus-wide speaker identity (``presslens.corpus.speakers``);
+- ``variants``: the quotes grouped into variants (``presslens.corpus.variants``);
+- ``precomputed``: the derived tables behind the speaker pages (``presslens.web.precompute``);
+- ``database``: the database's tables and settings;
+- ``common``: parameter checks and reading rows, shared by all.
+"""
+
+from presslens.queries.article_pages import ARTICLE_COLUMNS, article, articles
+from presslens.queries.common import (
+    ATTRIBUTION_TYPES,
+    DateLike,
+    Relation,
+    count,
+    records,
+    run_sql,
+    unregister,
+)
+from presslens.queries.database import set_threads, table_names
+from presslens.queries.identity import (
+    SPEAKER_VIEWS,
+    attribution_sources,
+    entity_names,
+    mark_speakers_current,
+    person_names,
+    replace_speakers,
+    speakers_outdated,
+)
+from presslens.queries.overview import (
+    claims,
+    errors,
+    framing_techniques,
+    outlet_attribution_types,
+    outlet_top_speakers,
+    outlets,
+    stats,
+)
+from presslens.queries.precomputed import (
+    PAGE_VIEWS,
+    add_quotes_by_speaker_view,
+    recent_speaker_quotes,
+    refill_quotes_by_speaker,
+    replace_page_variants,
+    stored_page_variants,
+)
+from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, quotes, search_quotes
+from presslens.queries.speaker_pages import (
+    SPEAKER_COLUMNS,
+    TIME_GRAINS,
+    speaker,
+    speaker_outlets,
+    speaker_quote_count,
+    speaker_quotes,
+    speaker_record,
+    speaker_timeline,
+    speakers,
+)
+from presslens.queries.variants import variant_rows
+
+__all__ = [
+    "ARTICLE_COLUMNS", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS",
+    "SPEAKER_COLUMNS", "SPEAKER_VIEWS", "TIME_GRAINS", "DateLike", "Relation",
+    "add_quotes_by_speaker_view", "article", "articles", "attribution_sources", "claims", "count",
+    "entity_names", "errors", "framing_techniques", "mark_speakers_current", "outlet_attribution_types",
+    "outlet_top_speakers", "outlets", "person_names", "quotes", "recent_speaker_quotes", "records",
+    "refill_quotes_by_speaker", "replace_page_variants", "replace_speakers", "run_sql", "search_quotes",
+    "set_threads", "speaker", "speaker_outlets", "speaker_quote_count", "speaker_quotes", "speaker_record",
+    "speaker_timeline", "speakers", "speakers_outdated", "stats", "stored_page_variants", "table_names",
+    "unregister", "variant_rows",
+]

@@ -1,0 +1,109 @@
+"""Articles: the listing and one article with everything found in it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from presslens.queries.common import DateLike, Relation, day_param, page_params, records, text_param
+
+ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "author", "url", "origin", "chars", "attributions")
+
+# The page of articles is chosen first; attributions are then counted for those articles only.
+_ARTICLES_SQL = """
+WITH page AS (
+    SELECT ar.id, ar.published
+    FROM articles ar
+    WHERE ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+      AND ($since IS NULL OR ar.published >= CAST($since AS DATE))
+      AND ($until IS NULL OR ar.published <= CAST($until AS DATE))
+      AND ($contains IS NULL OR contains(lower(ar.title), lower($contains))
+           OR contains(lower(ar.text), lower($contains)))
+      AND ($speaker_id IS NULL OR EXISTS (
+            SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
+    ORDER BY ar.published DESC NULLS LAST, ar.id
+    LIMIT $limit OFFSET $offset
+), counted AS (
+    SELECT a.article_id, count(*) AS attributions
+    FROM attributions a
+    WHERE a.article_id IN (SELECT id FROM page)
+    GROUP BY a.article_id
+)
+SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
+       length(ar.text) AS chars, coalesce(c.attributions, 0) AS attributions
+FROM page p
+JOIN articles ar ON ar.id = p.id
+LEFT JOIN counted c ON c.article_id = p.id
+ORDER BY p.published DESC NULLS LAST, p.id
+"""
+
+_ARTICLE_SQL = """
+SELECT id, url, outlet, title, author, published, text, origin, warnings, ingested_at
+FROM articles WHERE id = $id
+"""
+_ARTICLE_ATTRIBUTIONS_SQL = """
+SELECT a.*, s.name AS speaker FROM attributions a LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+WHERE a.article_id = $id ORDER BY a.idx
+"""
+_ARTICLE_ENTITIES_SQL = """
+SELECT e.entity_id, e.name, e.kind, e.aliases,
+       coalesce(list(struct_pack(start_char := m.start_char, end_char := m.end_char, text := m.text)
+                     ORDER BY m.idx) FILTER (WHERE m.idx IS NOT NULL), []) AS mentions
+FROM entities e
+LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id
+WHERE e.article_id = $id
+GROUP BY e.entity_id, e.name, e.kind, e.aliases
+ORDER BY e.entity_id
+"""
+_ARTICLE_DATES_SQL = "SELECT idx, start_char, end_char, text, value, grain FROM dates WHERE article_id = $id ORDER BY idx"
+_ARTICLE_CLAIMS_SQL = """
+SELECT c.idx, c.start_char, c.end_char, c.text, c.checkworthy, c.speaker, c.said_on,
+       coalesce(list(struct_pack(text := q.text, comparator := q.comparator, value := q.value,
+                                 value_high := q.value_high, unit := q.unit, measured := q.measured,
+                                 start_char := q.start_char, end_char := q.end_char) ORDER BY q.idx)
+                FILTER (WHERE q.idx IS NOT NULL), []) AS quantities
+FROM claims c
+LEFT JOIN quantities q ON q.article_id = c.article_id AND q.claim_idx = c.idx
+WHERE c.article_id = $id
+GROUP BY ALL
+ORDER BY c.idx
+"""
+_ARTICLE_FRAMING_SQL = (
+    "SELECT idx, start_char, end_char, text, technique, score FROM framing WHERE article_id = $id ORDER BY idx"
+)
+
+
+
+def articles(
+    con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, since: DateLike = None,
+    until: DateLike = None, contains: str | None = None, speaker_id: str | None = None,
+    limit: int | None = 50, offset: int = 0,
+) -> Relation:
+    """Articles, newest first; columns ``ARTICLE_COLUMNS`` (``chars`` is the text length).
+
+    ``contains`` matches the title or text; ``speaker_id`` keeps articles quoting that speaker.
+    """
+    params = {"outlet": text_param(outlet), "since": day_param(since, "since"),
+              "until": day_param(until, "until"), "contains": text_param(contains),
+              "speaker_id": text_param(speaker_id), **page_params(limit, offset)}
+    return con.sql(_ARTICLES_SQL, params=params)
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """One article with everything found in it, or None.
+
+    Keys: the ``articles`` columns plus ``attributions``, ``entities`` (with ``mentions``),
+    ``dates``, ``claims`` (with ``quantities``) and ``framing``, each a list of dicts.
+    """
+    params = {"id": article_id}
+    rows = records(con.sql(_ARTICLE_SQL, params=params))
+    if not rows:
+        return None
+    result = rows[0]
+    result["attributions"] = records(con.sql(_ARTICLE_ATTRIBUTIONS_SQL, params=params))
+    result["entities"] = records(con.sql(_ARTICLE_ENTITIES_SQL, params=params))
+    result["dates"] = records(con.sql(_ARTICLE_DATES_SQL, params=params))
+    result["claims"] = records(con.sql(_ARTICLE_CLAIMS_SQL, params=params))
+    result["framing"] = records(con.sql(_ARTICLE_FRAMING_SQL, params=params))
+    return result

@@ -1,0 +1,18 @@
+"""Statements about the database rather than its contents: which tables it has, how it runs."""
+
+from __future__ import annotations
+
+import duckdb
+
+_MAIN_TABLES_SQL = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
+_SET_THREADS_SQL = "SET threads = $threads"
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The names of the database's own tables (schema ``main``)."""
+    return {r[0] for r in con.execute(_MAIN_TABLES_SQL).fetchall()}
+
+
+def set_threads(con: duckdb.DuckDBPyConnection, threads: int) -> None:
+    """Let DuckDB use ``threads`` threads on this connection's database."""
+    con.execute(_SET_THREADS_SQL, {"threads": threads})

@@ -1,0 +1,80 @@
+"""The derived tables behind the speaker pages of ``presslens serve`` (``store.DERIVED_DDL``).
+
+``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
+(each speaker's quotes together, newest first) and ``speaker_variants`` (each speaker's quote
+variants as JSON text). A database from before these tables existed is served through a
+temporary view instead (``add_quotes_by_speaker_view``), its variants grouped on demand.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
+
+_CLEAR_QUOTES_SQL = "DELETE FROM quotes_by_speaker"
+_FILL_QUOTES_SQL = ("INSERT INTO quotes_by_speaker BY NAME SELECT * FROM speaker_quote_rows "
+                    "ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx")
+_QUOTES_VIEW_SQL = "CREATE OR REPLACE TEMP VIEW quotes_by_speaker AS SELECT * FROM speaker_quote_rows"
+
+_RECENT_QUOTES_SQL = """
+SELECT article_id, idx, speaker_id, speaker, content_text AS quote, said_on, published, outlet, title, url
+FROM quotes_by_speaker
+QUALIFY row_number() OVER (PARTITION BY speaker_id ORDER BY said DESC NULLS LAST, article_id, idx) <= $per_speaker
+ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx
+"""
+_CLEAR_VARIANTS_SQL = "DELETE FROM speaker_variants"
+_INSERT_VARIANTS_SQL = "INSERT INTO speaker_variants BY NAME SELECT * FROM _page_variants"
+_STORED_VARIANTS_SQL = "SELECT groups FROM speaker_variants WHERE speaker_id = $speaker_id"
+_VARIANTS_SCHEMA = pa.schema([("speaker_id", pa.string()), ("groups", pa.string())])
+
+# The Arrow table ``replace_page_variants`` registers on the connection, by this name.
+PAGE_VIEWS = ("_page_variants",)
+
+
+def refill_quotes_by_speaker(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``quotes_by_speaker`` from the attributions, in page order (run inside a transaction)."""
+    con.execute(SPEAKER_QUOTE_ROWS_VIEW)
+    con.execute(_CLEAR_QUOTES_SQL)
+    con.execute(_FILL_QUOTES_SQL)
+
+
+def recent_speaker_quotes(con: duckdb.DuckDBPyConnection, per_speaker: int) -> pa.RecordBatchReader:
+    """Each speaker's ``per_speaker`` most recent quotes, one speaker's together, in batches of 50,000 rows.
+
+    Columns article_id, idx, speaker_id, speaker, quote, said_on, published, outlet, title, url.
+    """
+    return con.sql(_RECENT_QUOTES_SQL, params={"per_speaker": per_speaker}).to_arrow_reader(50_000)
+
+
+def replace_page_variants(con: duckdb.DuckDBPyConnection, rows: list[dict[str, str]]) -> None:
+    """Replace ``speaker_variants`` with ``rows`` (speaker_id, groups as JSON text).
+
+    The rows stay registered under ``PAGE_VIEWS`` until the caller unregisters them.
+    """
+    con.execute(_CLEAR_VARIANTS_SQL)
+    con.register(PAGE_VIEWS[0], pa.Table.from_pylist(rows, schema=_VARIANTS_SCHEMA))
+    con.execute(_INSERT_VARIANTS_SQL)
+
+
+def stored_page_variants(con: duckdb.DuckDBPyConnection, speaker_id: str) -> list[dict[str, Any]] | None:
+    """The speaker page's quote variants as ``update_speakers`` stored them (``web.precompute.page_variants``).
+
+    An empty list when the speaker has none; None when the database predates the
+    ``speaker_variants`` table (the caller then groups the quotes itself).
+    """
+    try:
+        rows = con.execute(_STORED_VARIANTS_SQL, {"speaker_id": speaker_id}).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return json.loads(rows[0][0]) if rows else []
+
+
+def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
+    """Give a connection to an older database ``quotes_by_speaker`` as a temporary view (same rows, unsorted)."""
+    con.execute(SPEAKER_QUOTE_ROWS_VIEW)
+    con.execute(_QUOTES_VIEW_SQL)

@@ -1,0 +1,102 @@
+"""Attributed statements across the corpus: the filtered listing and the web search."""
+
+from __future__ import annotations
+
+import duckdb
+
+from presslens.queries.common import DateLike, Relation, day_param, page_params, text_param, type_param
+
+QUOTE_COLUMNS = ("article_id", "idx", "speaker_id", "speaker", "source_name", "source_kind", "type", "cue",
+                 "quote", "said_on", "published", "outlet", "title", "url")
+
+_QUOTES_SQL = """
+SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
+       a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
+       a.said_on, ar.published, ar.outlet, ar.title, ar.url
+FROM attributions a
+JOIN articles ar ON ar.id = a.article_id
+LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+WHERE ($speaker IS NULL
+       OR a.speaker_id IN (
+           SELECT m.speaker_id FROM speakers m
+           WHERE m.speaker_id = $speaker
+              OR contains(lower(m.name), lower($speaker))
+              OR contains(lower(array_to_string(m.aliases, chr(31))), lower($speaker)))
+       OR (a.speaker_id IS NULL AND contains(lower(a.source_name), lower($speaker))))
+  AND ($speaker_id IS NULL OR a.speaker_id = $speaker_id)
+  AND ($contains IS NULL OR contains(lower(a.content_text), lower($contains)))
+  AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+  AND ($since IS NULL OR coalesce(a.said_on, ar.published) >= CAST($since AS DATE))
+  AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
+  AND ($type IS NULL OR a.type = $type)
+  AND ($article_id IS NULL OR a.article_id = $article_id)
+ORDER BY coalesce(a.said_on, ar.published) DESC NULLS LAST, a.article_id, a.idx
+LIMIT $limit OFFSET $offset
+"""
+
+MAX_SEARCH_PATTERNS = 8
+
+_SEARCH_QUOTES_SQL = """
+WITH hits AS (
+    SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
+           a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
+           a.said_on, ar.published, ar.outlet, ar.title, ar.url
+    FROM attributions a
+    JOIN articles ar ON ar.id = a.article_id
+    LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
+    WHERE len(list_filter($terms::VARCHAR[], lambda t: NOT contains(lower(a.content_text), t))) = 0
+      AND ($p1 IS NULL OR regexp_matches(lower(a.content_text), $p1))
+      AND ($p2 IS NULL OR regexp_matches(lower(a.content_text), $p2))
+      AND ($p3 IS NULL OR regexp_matches(lower(a.content_text), $p3))
+      AND ($p4 IS NULL OR regexp_matches(lower(a.content_text), $p4))
+      AND ($p5 IS NULL OR regexp_matches(lower(a.content_text), $p5))
+      AND ($p6 IS NULL OR regexp_matches(lower(a.content_text), $p6))
+      AND ($p7 IS NULL OR regexp_matches(lower(a.content_text), $p7))
+      AND ($p8 IS NULL OR regexp_matches(lower(a.content_text), $p8))
+      AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+      AND ($speaker_id IS NULL OR a.speaker_id = $speaker_id)
+)
+SELECT *, count(*) OVER () AS total FROM hits
+ORDER BY coalesce(said_on, published) DESC NULLS LAST, article_id, idx
+LIMIT $limit OFFSET $offset
+"""
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, speaker_id: str | None = None,
+    contains: str | None = None, outlet: str | None = None, since: DateLike = None, until: DateLike = None,
+    type: str | None = None, article_id: str | None = None, limit: int | None = 100, offset: int = 0,
+) -> Relation:
+    """Attributed statements, newest first; columns ``QUOTE_COLUMNS``.
+
+    ``speaker`` matches a speaker id exactly, or (case-insensitively) part of a speaker's name or an
+    alias, or the source name of a quote not linked to a speaker; ``contains`` is a case-insensitive
+    substring of the quoted content; ``type`` is direct, indirect or mixed.
+    """
+    type_param(type)
+    params = {"speaker": text_param(speaker), "speaker_id": text_param(speaker_id),
+              "contains": text_param(contains), "outlet": text_param(outlet),
+              "since": day_param(since, "since"), "until": day_param(until, "until"),
+              "type": type, "article_id": text_param(article_id), **page_params(limit, offset)}
+    return con.sql(_QUOTES_SQL, params=params)
+
+
+def search_quotes(
+    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
+    outlet: str | None = None, speaker_id: str | None = None, limit: int | None = 50, offset: int = 0,
+) -> Relation:
+    """Quotes whose content holds every term (case-insensitive) and matches every regex pattern.
+
+    Columns ``QUOTE_COLUMNS`` plus ``total`` (the number of matches before limit/offset). Terms are
+    lower-case substrings (a cheap pre-filter); ``patterns`` (at most ``MAX_SEARCH_PATTERNS``) are
+    RE2 expressions over the lower-cased content, e.g. to anchor a term at a word start. Each
+    pattern is its own parameter, so DuckDB compiles it once per query, not once per row.
+    Newest first.
+    """
+    patterns = list(patterns or [])
+    if len(patterns) > MAX_SEARCH_PATTERNS:
+        raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
+    slots = {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
+    params = {"terms": [t.lower() for t in terms], **slots, "outlet": text_param(outlet),
+              "speaker_id": text_param(speaker_id), **page_params(limit, offset)}
+    return con.sql(_SEARCH_QUOTES_SQL, params=params)
