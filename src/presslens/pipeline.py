@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from presslens import nlp as nlp_mod
 from presslens import settings
+from presslens.extract import registry
 from presslens.language import english_warning
 from presslens.schema import Analysis, Article, InputError
 from presslens.timelimit import Alarm, TimeLimitExceeded, describe, time_limit
@@ -36,7 +37,8 @@ __all__ = ["ALL_EXTRACTORS", "FRAMING_MODELS", "MAX_RUN_CHARS", "Options", "Pipe
 
 log = logging.getLogger(__name__)
 
-ALL_EXTRACTORS = ("attributions", "dates", "claims", "framing")
+ALL_EXTRACTORS: tuple[str, ...] = registry.BUILTIN  # ("attributions", "dates", "claims", "framing")
+RECORD_FIELDS = ("attributions", "entities", "dates", "claims", "framing")  # the Analysis lists extractors fill
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not characters; spaCy, Arrow and DuckDB refuse them
 
 
@@ -77,28 +79,13 @@ class Options:
 
 
 def extract(doc: Doc, article: Article, options: Options = Options()) -> Analysis:  # noqa: B008
-    """Run the extractors over one parsed Doc and collect their records."""
-    from presslens.extract import attributions, entities, speakers
-
+    """Run the extractors over one parsed Doc (``presslens.extract.registry``) and collect their records."""
     analysis = Analysis(article=article)
-    wanted = set(options.extractors)
-    found_entities = entities.find_entities(doc)
-    found = attributions.find_attributions(doc) if "attributions" in wanted else []
-    analysis.attributions = speakers.resolve_speakers(doc, found, found_entities, article=article)
-    analysis.entities = found_entities
-    if "dates" in wanted:
-        from presslens.extract import dates
-
-        analysis.dates = dates.find_dates(doc, article.published)
-        dates.date_attributions(doc, analysis.attributions, analysis.dates, article.published)
-    if "claims" in wanted:
-        from presslens.extract import claims
-
-        analysis.claims = claims.find_claims(doc, analysis.attributions, threshold=options.claim_threshold)
-    if "framing" in wanted:
-        from presslens.extract import framing
-
-        analysis.framing = framing.find_framing(doc, model=framing.load_model(name=options.framing_model))
+    for name, found in registry.run(doc, article, options).items():
+        if name in RECORD_FIELDS:
+            setattr(analysis, name, found)
+        else:
+            analysis.extra[name] = found
     return analysis
 
 
@@ -145,10 +132,12 @@ class Pipeline:
     def __init__(self, nlp: Language | None = None, *, batch_size: int = 16, options: Options | None = None,
                  chunk_chars: int = nlp_mod.CHUNK_CHARS):
         self.options = options or Options()
-        if "framing" in self.options.extractors:  # a missing encoder fails here, once, not per document
-            from presslens.extract import framing
-
-            framing.load_model(name=self.options.framing_model)
+        # An unknown extractor or a need nobody provides fails here, and so does a missing encoder:
+        # once, not per document.
+        self._extractors = registry.plan(self.options.extractors)
+        for extractor in self._extractors:
+            if extractor.prepare is not None:
+                extractor.prepare(self.options)
         self.nlp = nlp or nlp_mod.load()
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars

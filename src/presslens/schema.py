@@ -8,7 +8,7 @@ the exact text analysed; ``text[span.start:span.end] == span.text`` always holds
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any, Literal
 
 AttributionType = Literal["direct", "indirect", "mixed"]
@@ -155,6 +155,8 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     framing: list[FramingSpan] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Records of extractors added through presslens.extract.registry, by name (JSON only, not stored).
+    extra: dict[str, list[Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record contract of ARCHITECTURE.md."""
@@ -175,6 +177,8 @@ class Analysis:
         record["dates"] = [asdict(x) for x in self.dates]
         record["claims"] = [asdict(x) for x in self.claims]
         record["framing"] = [asdict(x) for x in self.framing]
+        for name, found in self.extra.items():
+            record[name] = [asdict(x) if is_dataclass(x) and not isinstance(x, type) else x for x in found]
         if self.warnings:
             record["warnings"] = list(self.warnings)
         return record
