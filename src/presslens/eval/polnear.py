@@ -27,29 +27,11 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from presslens.extract import cues
+from presslens.lexicon.evaluation import BELIEF_CUES, CUE_FILLER, DOCUMENT_CUES
 from presslens.schema import Attribution
 
 Fragments = tuple[tuple[int, int], ...]
 
-# Cues whose content is a belief, thought, wish or expectation rather than something said.
-BELIEF_CUES = frozenset(
-    "think believe feel hope want fear expect know worry suspect wish assume doubt "
-    "consider imagine understand see view regard reckon guess suppose realize realise "
-    "remember forget wonder agree disagree like love hate prefer need".split()
-)
-# Cues that introduce polls, surveys, studies, reports and other documents.
-DOCUMENT_WORDS = frozenset(
-    "poll polls survey surveys study studies report reports document documents memo data "
-    "analysis research figures statistics filing filings record records show shows showed "
-    "shown find finds found indicate indicates indicated suggest suggests suggested".split()
-)
-# Auxiliaries, adverbs and function words skipped when naming a multi-word cue by its main word.
-_CUE_FILLER = frozenset(
-    "has have had having is are was were be been being am also not will would could can may might "
-    "should must shall did do does didn doesn don t s just later then still now recently often even "
-    "reportedly previously repeatedly publicly already once again the a an it in to for on that who "
-    "which he she they we i you has n never always".split()
-)
 # Stance and evaluation cues ("endorsed", "criticized", "called X Y") and speech cues, for the breakdown.
 STANCE_CUES = (
     cues.OBJECT_CONTENT_VERBS | cues.PARC_ONLY_VERBS | cues.NOUN_PREP_CONTENT.keys()
@@ -270,10 +252,10 @@ def cue_lemma(cue_text: str) -> str:
         return cue_text.strip() or "(none)"
     if words[:2] == ["according", "to"]:
         return "according to"
-    content = [w for w in words if w not in _CUE_FILLER] or words
+    content = [w for w in words if w not in CUE_FILLER] or words
     for w in content:
         base = _crude_lemma(w)
-        if base in BELIEF_CUES or base in DOCUMENT_WORDS:
+        if base in BELIEF_CUES or base in DOCUMENT_CUES:
             return base
     return _crude_lemma(content[0])
 
@@ -301,7 +283,7 @@ def _crude_lemma(word: str) -> str:
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("es", ""), ("ed", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + repl
-            if stem + "e" in BELIEF_CUES or stem + "e" in DOCUMENT_WORDS:
+            if stem + "e" in BELIEF_CUES or stem + "e" in DOCUMENT_CUES:
                 return stem + "e"
             return stem
     return word
@@ -316,7 +298,7 @@ def miss_category(g: GoldAttribution, lemma: str | None = None) -> str:
     if lemma in BELIEF_CUES:
         return "belief/thought"
     src_words = {_crude_lemma(w.lower()) for w in _WORD.findall(g.source_text)}
-    if lemma in DOCUMENT_WORDS or src_words & DOCUMENT_WORDS:
+    if lemma in DOCUMENT_CUES or src_words & DOCUMENT_CUES:
         return "poll/document"
     if lemma in STANCE_CUES:
         return "stance/evaluation"
@@ -332,7 +314,7 @@ def gold_cue_lemma(doc: Doc, g: GoldAttribution) -> str | None:
     span = doc.char_span(g.cue[0][0], g.cue[0][1], alignment_mode="expand")
     if span is None:
         return None
-    words = [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in _CUE_FILLER]
+    words = [t for t in span if t.pos_ in ("VERB", "NOUN", "ADJ") and t.lemma_.lower() not in CUE_FILLER]
     if not words:
         return None
     if span[0].lower_ == "according":

@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 from presslens.extract import cues
+from presslens.lexicon.evaluation import PRONOUN_MENTIONS
 
 _PUNCT = re.compile(r"[^\w\s]")
-_PRONOUNS = frozenset("he she him her his hers they them their it its i we you who which that".split())
 
 
 def normalise(name: str | None) -> str | None:
@@ -32,7 +32,7 @@ def mention_shape(source_text: str) -> str:
     words = source_text.split()
     if not words:
         return "none"
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PRONOUN_MENTIONS:
         return "pronoun"
     content = [w for w in words if w.lower() not in ("the", "a", "an")]
     if content and all(w[:1].isupper() for w in content):

@@ -13,7 +13,8 @@ classifier over three feature blocks:
 * character 3-5-grams inside word boundaries (the ``char_wb`` scheme), sublinear TF-IDF,
   L2-normalised;
 * a few hand features: numbers, units and quantity words, comparatives, years, name-like
-  capitalisation, first-person opinion markers, questions, greetings, length.
+  capitalisation, first-person opinion markers, questions, greetings, length (the word lists are
+  ``presslens.lexicon.checkworthy``; the model was trained with them).
 
 The logistic-regression score is Platt-calibrated, so ``checkworthy`` is a probability in [0, 1].
 It was trained on ClaimBuster crowd labels, CLEF CheckThat! 2020 Task 5 debates and CLEF
@@ -41,6 +42,7 @@ from typing import Any
 
 import numpy as np
 
+from presslens.lexicon.checkworthy import COMPARATIVE_WORDS, QUANTITY_WORDS
 from presslens.schema import Attribution, Claim, Quantity
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.npz"
@@ -63,16 +65,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bpercentage\b")
 _MONEY = re.compile(r"[$€£¥]|\b(?:dollars?|euros?|pounds?|cents?|usd|eur|gbp)\b")
 _WORD_RUN = re.compile(r"\w+")
-_QUANT_WORDS = frozenset(
-    "thousand thousands million millions billion billions trillion trillions hundred hundreds dozen "
-    "dozens half third quarter twice double doubled doubles triple tripled times majority average rate "
-    "percent number amount total".split()
-)
-_COMPARATIVES = frozenset(
-    "more less fewer than most least highest lowest largest biggest smallest greatest increase increased "
-    "decrease decreased rose risen fell fallen grew grown dropped doubled cut record higher lower larger "
-    "bigger smaller worse better best worst only every since".split()
-)
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _CAPITAL = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 _OPINION = re.compile(
@@ -146,8 +138,8 @@ def hand_features(text: str) -> list[float]:
     words = len(_WORDLIKE.findall(text))
     caps = len(_CAPITAL.findall(text.strip()))
     runs = _WORD_RUN.findall(low)
-    quant = sum(1 for w in runs if w in _QUANT_WORDS)
-    comp = sum(1 for w in runs if w in _COMPARATIVES)
+    quant = sum(1 for w in runs if w in QUANTITY_WORDS)
+    comp = sum(1 for w in runs if w in COMPARATIVE_WORDS)
     return [
         float(numbers > 0),
         math.log1p(numbers),

@@ -1,550 +1,69 @@
-"""The cue lexicon: words and phrases that introduce reported speech, and the role words of speakers.
+"""The cue lexicon as the extractors read it: the word lists of ``presslens.lexicon`` and their hashes.
 
-The verb list follows the reporting-verb inventories used for attribution relations in PARC
-(Pareti 2016) and PolNeAR (Newell, Margolin & Ruths 2018): speech acts (say, tell, add), written and
-published statements (write, tweet, publish), stance and evaluation (argue, insist, deny, praise) and,
-kept apart, verbs of belief and perception (think, believe, hope) that PolNeAR also annotates.
-Everything is a lemma in lower case; the extractor compares lemma hashes, so lookups cost one set probe.
+The lists themselves live in ``presslens.lexicon`` (``cues``, ``roles``, ``names``, ``pronouns``,
+``quotes``); this module re-exports each of them under its old name, so ``cues.TITLES`` and the
+like keep working, and adds :func:`hashes` for comparing lists with spaCy lemma ids.
 """
 
 from __future__ import annotations
 
 from spacy.strings import hash_string
 
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
-
-# Verbs of saying and writing whose complement is what was said ("She insisted that …").
-SPEECH_VERBS = _words(
-    """
-    say tell add ask answer reply respond retort counter rebut write report state declare announce
-    proclaim pronounce claim argue assert insist maintain contend allege aver affirm reaffirm avow
-    suggest note observe remark comment explain elaborate clarify specify detail outline summarize
-    summarise point acknowledge admit concede confess confirm deny dispute reject dismiss refute
-    warn caution predict forecast promise pledge vow guarantee swear threaten urge demand recommend
-    propose advise estimate calculate conclude continue repeat reiterate stress emphasize emphasise
-    underline underscore highlight mention recall recount describe characterize characterise
-    tweet post blog testify plead complain lament protest object grumble boast brag joke quip
-    shout yell scream cry whisper murmur mutter exclaim snap sigh laugh chant preach lecture
-    question wonder speculate hint imply indicate signal reveal disclose divulge publish release
-    inform notify assure reassure remind brief instruct order command teach read quote cite
-    accuse charge blame criticize criticise condemn denounce attack slam blast lambaste praise
-    hail welcome applaud commend thank congratulate apologize apologise agree disagree concur
-    echo attest certify verify project anticipate reason theorize theorise posit hypothesize
-    inquire enquire query request beg implore appeal invite challenge encourage press lobby
-    campaign debate discuss talk speak chat tout trumpet vouch rule find
-    recommend caution advocate endorse support oppose back champion defend justify rationalize
-    acclaim extol laud ridicule mock deride scoff sneer taunt tease chide scold rebuke reprimand
-    berate castigate excoriate decry deplore bemoan bewail regret fret rail rant rave gush enthuse
-    muse ponder reminisce confide concede retract recant correct amend dictate narrate
-    relate recite announce broadcast air telegraph signal flag forewarn alert caution counsel
-    exhort beseech entreat petition demand insist reiterate restate rephrase paraphrase
-    interject interrupt intervene chime volunteer offer venture submit table file lodge contest
-    appeal plead vow swear pledge promise bet wager guess figure surmise gather conclude
-    infer deduce judge reckon estimate gauge assess evaluate rate rank label dub term call brand
-    nickname describe portray paint depict cast frame position present pitch sell spin
-    acknowledge recognise recognize concede
-    show express share name list refer remember voice assail credit convince persuade email
-    sound reference nominate
-    seek plan decline refuse intend aim vote
-    """
+from presslens.lexicon.cues import (
+    ADJ_CUES,
+    BELIEF_VERBS,
+    CLAUSE_ONLY_VERBS,
+    CUE_FRAME_NOUNS,
+    CUE_LEADERS,
+    CUE_PHRASES,
+    INFINITIVE_CONTENT_VERBS,
+    NOUN_CUES,
+    NOUN_INFINITIVE_CUES,
+    NOUN_PREP_CONTENT,
+    OBJECT_CONTENT_VERBS,
+    PARC_ONLY_VERBS,
+    PREP_CONTENT,
+    PROFILES,
+    SPEECH_INFINITIVE_VERBS,
+    SPEECH_NOUN_PREP,
+    SPEECH_OBJECT_VERBS,
+    SPEECH_PREP_VERBS,
+    SPEECH_VERBS,
+)
+from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES
+from presslens.lexicon.pronouns import FIRST_PERSON, PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from presslens.lexicon.quotes import (
+    CLOSE_DOUBLE,
+    CLOSE_SINGLE,
+    OPEN_DOUBLE,
+    OPEN_SINGLE,
+    QUOTE_CHARS,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+)
+from presslens.lexicon.roles import (
+    DOCUMENT_WORDS,
+    FEMALE_WORDS,
+    GROUP_NOUNS,
+    MALE_WORDS,
+    ORG_ROLE_NOUNS,
+    PERSON_ROLE_NOUNS,
+    TITLE_MODIFIERS,
+    TITLES,
 )
 
-# Verbs of belief, thought, feeling and perception: PolNeAR annotates them, many news readers do not.
-# ("hop" is there because the small English lemmatiser turns "hoping" into it.)
-BELIEF_VERBS = _words(
-    """
-    think believe feel hope hop fear expect know worry suspect wish want doubt assume presume
-    imagine understand realize realise learn notice discover consider regard view
-    deem suppose trust reckon figure sense anticipate envision envisage foresee dread prefer
-    """
-)
-
-# Verbs whose object noun phrase is itself the reported content ("called the deal a disaster",
-# "endorsed Cruz"); used only with a direct object and a subject.
-OBJECT_CONTENT_VERBS = _words(
-    """
-    call describe accuse blame criticize criticise condemn denounce attack slam blast praise
-    hail welcome applaud endorse support oppose back propose promise pledge announce predict
-    defend dismiss reject deny confirm dispute question mock ridicule cite mention show
-    express share name list
-    demand urge recommend label dub brand characterize characterise portray recall reveal
-    disclose acknowledge admit concede warn threaten tout champion decry deplore lambaste
-    """
-)
-
-# Speech acts whose object noun phrase is what was said ("announced a ceasefire", "called the deal a
-# disaster", "denied the charge"); the rest of OBJECT_CONTENT_VERBS (support, praise, attack …)
-# express a stance and count only in the PARC profile.
-SPEECH_OBJECT_VERBS = _words(
-    """
-    say write tweet post repeat ask announce confirm deny predict promise pledge propose demand
-    recommend reveal disclose acknowledge admit concede cite mention describe call label dub brand
-    accuse blame warn threaten urge quote recount characterize characterise portray
-    highlight stress emphasize emphasise underline underscore outline detail echo reiterate restate
-    explain
-    """
-)
-
-# Verbs that the PARC profile treats as cues but that do not report speech by themselves.
-PARC_ONLY_VERBS = _words(
-    """
-    support back endorse oppose champion favor favour show express share name list refer remember
-    voice credit convince persuade nominate seek plan intend aim vote sound reference email assail
-    tout trumpet vouch campaign lobby debate discuss talk chat speak hail welcome applaud commend
-    thank congratulate embrace mock ridicule deride scoff sneer taunt tease attack slam blast
-    lambaste praise acclaim extol laud defend justify rationalize dismiss reject question challenge
-    cast frame position present pitch sell spin paint depict
-    """
-)
-
-# Verbs whose ``to``-infinitive complement is the content ("vowed to fight", "declined to comment").
-INFINITIVE_CONTENT_VERBS = _words(
-    """
-    promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
-    seek intend aim vote hesitate tell warn advise order instruct encourage invite beg implore
-    remind direct press push call challenge dare expect want hope wish
-    """
-)
-
-# Infinitive complements that report a speech act ("vowed to fight", "urged voters to stay home").
-SPEECH_INFINITIVE_VERBS = _words(
-    """
-    promise pledge vow threaten refuse decline agree offer urge ask demand swear tell warn advise
-    order instruct encourage invite beg implore remind call
-    """
-)
-
-# Verbs that only report speech when they have a clausal complement or an adjacent quotation.
-CLAUSE_ONLY_VERBS = _words(
-    """
-    add continue hold find rule determine decide reason read write post tweet laugh sigh cry
-    joke quip snap shout yell scream whisper murmur mutter exclaim smile nod shrug grin offer
-    submit table file lodge figure gather judge rate rank learn notice discover sense
-    continue seek plan decline refuse intend aim vote
-    cast frame position present pitch sell spin paint appeal press charge challenge
-    """
-)
-
-# Head verbs that take a cue as complement and join it in one cue span ("went on to argue",
-# "was quick to point out", "took to Twitter to say").
-CUE_LEADERS = _words("go continue proceed be take rush hasten decline refuse seem appear begin start")
-
-# Verbs whose prepositional object is the content ("called for a recount", "warned of a crisis").
-PREP_CONTENT: dict[str, frozenset[str]] = {
-    k: _words(v)
-    for k, v in {
-        "call": "for on",
-        "push": "for",
-        "press": "for",
-        "refer": "to",
-        "point": "to",
-        "focus": "on",
-        "speak": "about of on",
-        "talk": "about of",
-        "warn": "of about against",
-        "caution": "against about",
-        "complain": "about of",
-        "comment": "on",
-        "rail": "against",
-        "argue": "for against over about",
-        "remind": "of",
-        "advocate": "for",
-        "vote": "for against",
-        "ask": "for about",
-        "apologize": "for",
-        "apologise": "for",
-        "respond": "to",
-        "reply": "to",
-        "react": "to",
-        "testify": "about",
-        "boast": "about of",
-        "brag": "about",
-        "joke": "about",
-        "write": "about of",
-        "tweet": "about",
-        "campaign": "for against on",
-        "lobby": "for against",
-        "insist": "on",
-        "agree": "on to",
-        "hint": "at",
-        "object": "to",
-        "think": "about of",
-        "worry": "about",
-        "hope": "for",
-        "pray": "for",
-        "plead": "for",
-        "appeal": "for",
-        "demand": "of",
-        "express": "about",
-        "weigh": "on",
-        "criticize": "for",
-        "criticise": "for",
-        "blame": "for on",
-        "praise": "for",
-        "accuse": "of",
-        "mention": "in",
-        "remark": "on upon",
-        "reflect": "on upon",
-        "elaborate": "on",
-        "expand": "on upon",
-        "touch": "on upon",
-        "muse": "about on",
-        "rave": "about",
-        "rant": "about",
-        "fret": "about over",
-        "lash": "at",
-        "hit": "at",
-        "fire": "at",
-        "take": "aim",
-    }.items()
-}
-
-# The prepositional contents that report speech ("called for", "warned of"); others are PARC-only.
-SPEECH_PREP_VERBS = _words(
-    """
-    call warn caution complain comment rail argue advocate ask apologize apologise respond reply
-    testify boast brag joke write tweet insist plead appeal speak talk hint object accuse blame
-    point remind
-    """
-)
-
-# Multi-word cues written as phrases, matched on the lower-cased tokens from the cue verb (or the verb
-# that leads it) onwards; the parse already finds most of them, the list makes the span exact.
-CUE_PHRASES: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split())
-    for p in (
-        "according to",
-        "went on to say",
-        "went on to argue",
-        "went on to add",
-        "went on to explain",
-        "went on to note",
-        "made clear",
-        "made it clear",
-        "made it plain",
-        "pointed out",
-        "points out",
-        "point out",
-        "told reporters",
-        "told journalists",
-        "told the press",
-        "said in a statement",
-        "said in an interview",
-        "said in a speech",
-        "in a statement",
-        "in an interview",
-        "in a speech",
-        "in a tweet",
-        "in a post",
-        "in a letter",
-        "in a memo",
-        "in an email",
-        "in a filing",
-        "in a press release",
-        "in a news release",
-        "in remarks",
-        "quoted as saying",
-        "was quoted as saying",
-        "is quoted as saying",
-        "spoke of",
-        "spoke about",
-        "spelled out",
-        "weighed in",
-        "took to twitter",
-        "as saying",
-        "in the words of",
-        "as put by",
-        "on behalf of",
-    )
-)
-
-# Prepositional phrases that extend a verb cue when they follow it directly ("said in a statement").
-CUE_FRAME_NOUNS = _words(
-    """
-    statement interview speech tweet post letter memo email e-mail filing release remarks
-    briefing conference call appearance address testimony broadcast video op-ed column blog
-    message note affidavit complaint motion ruling opinion judgment judgement verdict order
-    """
-)
-
-# Nouns that introduce a that-clause as content ("his claim that …", "the ministry's statement that …").
-NOUN_CUES = _words(
-    """
-    statement claim claims assertion allegation argument contention insistence suggestion
-    warning promise pledge vow threat prediction announcement admission acknowledgment
-    acknowledgement denial complaint accusation charge belief view opinion conviction fear hope
-    concern worry expectation assurance remark comment comments remarks testimony confession
-    insinuation implication message notion message reminder declaration proclamation
-    explanation argument observation conclusion finding findings estimate forecast projection
-    report reports reporting speculation rumor rumour suspicion guess sense feeling position
-    stance insistence demand request appeal plea call message order ruling verdict decision
-    """
-)
-
-# Cue nouns whose to-infinitive is the content ("his call to ban …", "her pledge to cut …").
-NOUN_INFINITIVE_CUES = _words(
-    """
-    call pledge promise vow threat plan demand appeal plea request proposal decision bid push
-    refusal willingness offer invitation order instruction warning urging promise commitment
-    """
-)
-
-# Cue nouns whose prepositional object is the content ("her criticism of …", "his call for …").
-NOUN_PREP_CONTENT: dict[str, frozenset[str]] = {
-    k: _words(v)
-    for k, v in {
-        "criticism": "of",
-        "call": "for",
-        "calls": "for",
-        "support": "for of",
-        "praise": "for of",
-        "attack": "on",
-        "attacks": "on",
-        "endorsement": "of",
-        "view": "of on",
-        "views": "on of",
-        "assessment": "of",
-        "description": "of",
-        "characterization": "of",
-        "warning": "of about",
-        "demand": "for",
-        "request": "for",
-        "appeal": "for",
-        "plea": "for",
-        "response": "to",
-        "reaction": "to",
-        "answer": "to",
-        "reply": "to",
-        "comments": "on about",
-        "remarks": "on about",
-        "concern": "about over",
-        "concerns": "about over",
-        "fear": "of about over",
-        "fears": "of about over",
-        "hope": "for of",
-        "hopes": "for of",
-        "defense": "of",
-        "defence": "of",
-        "denial": "of",
-        "rejection": "of",
-        "condemnation": "of",
-        "embrace": "of",
-        "push": "for",
-        "preference": "for",
-        "take": "on",
-    }.items()
-}
-
-# Adjectives of stance whose clause or prepositional object is the content ("is confident that …",
-# "was critical of …"); the prepositions allowed follow each word.
-ADJ_CUES: dict[str, frozenset[str]] = {
-    k: _words(v)
-    for k, v in {
-        "confident": "of about in",
-        "worried": "about by over",
-        "concerned": "about by over",
-        "skeptical": "of about",
-        "sceptical": "of about",
-        "hopeful": "of about for",
-        "optimistic": "about",
-        "pessimistic": "about",
-        "aware": "of",
-        "sure": "of about",
-        "certain": "of about",
-        "convinced": "of",
-        "critical": "of",
-        "supportive": "of",
-        "adamant": "about",
-        "clear": "about",
-        "eager": "for",
-        "willing": "",
-        "unwilling": "",
-        "reluctant": "",
-        "determined": "",
-        "quick": "",
-        "keen": "on",
-        "open": "to",
-        "opposed": "to",
-        "satisfied": "with",
-        "unhappy": "with about",
-        "happy": "with about",
-        "angry": "about at over with",
-        "upset": "about at over with",
-        "frustrated": "with by about",
-        "disappointed": "in with by",
-        "afraid": "of",
-        "fearful": "of",
-        "proud": "of",
-        "grateful": "for",
-        "wary": "of",
-        "dismissive": "of",
-        "enthusiastic": "about",
-        "doubtful": "about of",
-    }.items()
-}
-
-# Cue nouns with a prepositional content that report speech ("her call for …").
-SPEECH_NOUN_PREP = _words("call calls demand request appeal plea warning")
-
-PROFILES = ("speech", "parc")
-
-# Words that mark a source as a document, poll or publication rather than a person.
-DOCUMENT_WORDS = _words(
-    """
-    poll polls survey surveys study studies report reports document documents memo memos data
-    analysis research figures statistics filing filings record records letter letters email emails
-    statement statements release article articles editorial editorials story stories paper
-    newspaper book books website site tweet tweets post posts video videos ad ads advert
-    indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief
-    transcript transcripts audit review assessment estimate estimates forecast projections
-    census index headline headlines bill law guidelines guidance plan proposal draft text
-    """
-)
-
-# Titles, ranks and roles: stripped from canonical names and used to resolve descriptions.
-TITLES = _words(
-    """
-    mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
-    pastor bishop archbishop cardinal pope sheikh sheik
-    president vice-president premier chancellor minister secretary senator sen rep representative
-    congressman congresswoman assemblyman assemblywoman governor gov lt mayor deputy councillor
-    councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul
-    speaker leader chairman chairwoman chair chairperson chief ceo cfo coo cto director
-    executive head boss founder co-founder owner president-elect king queen prince princess
-    emperor empress sultan emir crown duke duchess earl baron baroness count countess
-    general gen colonel col lieutenant major maj captain capt sergeant sgt corporal cpl private
-    admiral adm commander cmdr marshal brigadier
-    judge justice magistrate prosecutor attorney lawyer barrister solicitor counsel
-    sheriff detective det inspector superintendent constable officer trooper agent
-    spokesman spokeswoman spokesperson spokespeople representative aide adviser advisor
-    strategist pollster analyst economist researcher scientist professor lecturer doctor physician
-    surgeon nurse coach manager striker midfielder defender goalkeeper keeper forward quarterback
-    pitcher catcher outfielder shortstop guard centre center winger fullback captain skipper
-    referee umpire player teammate champion
-    candidate nominee challenger incumbent hopeful frontrunner front-runner contender
-    lawmaker legislator politician official officer mp mep mla msp td
-    activist campaigner protester organizer organiser author writer columnist editor
-    reporter correspondent journalist host anchor presenter commentator critic historian
-    actor actress singer star comedian artist musician rapper director producer
-    businessman businesswoman billionaire tycoon mogul entrepreneur investor banker trader
-    economist chairman governor treasurer auditor comptroller registrar clerk
-    """
-)
-
-# Modifiers that can precede a title ("former", "acting", "German", "finance").
-TITLE_MODIFIERS = _words(
-    """
-    former ex acting interim deputy assistant associate senior junior chief vice co then
-    outgoing incoming new current longtime long-time veteran top lead head principal
-    """
-)
-
-# Role nouns that describe a person ("the chancellor", "the 45-year-old", "the striker").
-PERSON_ROLE_NOUNS = TITLES | _words(
-    """
-    man woman boy girl mother father son daughter wife husband widow widower sister brother
-    grandmother grandfather uncle aunt nephew niece cousin parent resident neighbour neighbor
-    witness victim suspect defendant plaintiff accused survivor veteran student teacher worker
-    farmer driver pilot soldier officer tenant landlord voter supporter opponent critic fan
-    father-of-two mother-of-two mother-of-three father-of-three youngster teenager teen
-    businessman owner employee engineer scientist
-    """
-)
-
-# Nouns that describe an organisation ("the company", "the ministry", "the club").
-ORG_ROLE_NOUNS = _words(
-    """
-    company firm corporation group ministry department agency government administration
-    police party campaign union club team side league federation association committee
-    commission council court board bank university college school hospital network newspaper
-    paper outlet channel broadcaster station embassy office authority authorities military
-    army navy force forces service bureau institute foundation charity organization
-    organisation movement coalition alliance regime cabinet parliament congress senate house
-    assembly legislature republic state kingdom country nation city county province region
-    retailer carrier airline insurer manufacturer automaker maker giant operator provider
-    developer lender regulator watchdog tribunal panel jury prosecution defence defense
-    white-house kremlin pentagon
-    """
-)
-
-# Plural nouns naming a group of people as a source ("officials said", "analysts say").
-GROUP_NOUNS = _words(
-    """
-    officials sources analysts experts critics supporters opponents residents witnesses
-    observers economists investors lawmakers legislators politicians republicans democrats
-    conservatives liberals voters people police protesters activists officers doctors
-    scientists researchers authorities leaders members executives insiders diplomats
-    prosecutors investigators lawyers attorneys aides advisers advisors organizers organisers
-    campaigners fans players parents teachers students workers farmers rebels militants
-    """
-)
-
-PERSON_PRONOUNS = _words("he she him her his hers himself herself")
-PLURAL_PRONOUNS = _words("they them their theirs themselves")
-FIRST_PERSON = _words("i me my we us our")
-RELATIVE_PRONOUNS = _words("who whom whose which that")
-
-# Quotation marks. Straight marks are resolved by context; curly ones carry their direction.
-OPEN_DOUBLE = "“„«"
-CLOSE_DOUBLE = "”»"
-STRAIGHT_DOUBLE = '"'
-OPEN_SINGLE = "‘‹"
-CLOSE_SINGLE = "’›"
-STRAIGHT_SINGLE = "'"
-QUOTE_CHARS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + STRAIGHT_SINGLE
+__all__ = [
+    "ADJ_CUES", "BELIEF_VERBS", "CLAUSE_ONLY_VERBS", "CLOSE_DOUBLE", "CLOSE_SINGLE", "CUE_FRAME_NOUNS",
+    "CUE_LEADERS", "CUE_PHRASES", "DOCUMENT_WORDS", "FEMALE_NAMES", "FEMALE_WORDS", "FIRST_PERSON",
+    "GROUP_NOUNS", "INFINITIVE_CONTENT_VERBS", "MALE_NAMES", "MALE_WORDS", "NOUN_CUES", "NOUN_INFINITIVE_CUES",
+    "NOUN_PREP_CONTENT", "OBJECT_CONTENT_VERBS", "OPEN_DOUBLE", "OPEN_SINGLE", "ORG_ROLE_NOUNS",
+    "PARC_ONLY_VERBS", "PERSON_PRONOUNS", "PERSON_ROLE_NOUNS", "PLURAL_PRONOUNS", "PREP_CONTENT", "PROFILES",
+    "QUOTE_CHARS", "RELATIVE_PRONOUNS", "SPEECH_INFINITIVE_VERBS", "SPEECH_NOUN_PREP", "SPEECH_OBJECT_VERBS",
+    "SPEECH_PREP_VERBS", "SPEECH_VERBS", "STRAIGHT_DOUBLE", "STRAIGHT_SINGLE", "TITLE_MODIFIERS", "TITLES",
+    "hashes",
+]  # fmt: skip
 
 
 def hashes(words: frozenset[str] | set[str]) -> frozenset[int]:
     """The spaCy string hashes of ``words``, for comparing against ``Token.lemma`` without decoding."""
     return frozenset(hash_string(w) for w in words)
-
-
-# Given names with a conventional gender, used only to pick between he/she antecedents.
-MALE_NAMES = _words(
-    """
-    aaron adam alan albert alex alexander alexei ali andrew andy anthony antonio arnold barack ben
-    benjamin bernie bill billy bob boris brad brian bruce carl carlos charles chris christopher chuck
-    colin craig dan daniel darren david dennis dick dmitry donald doug douglas drew dwayne ed eddie
-    edward emmanuel eric frank fred gary george gerhard glenn gordon graham greg gregory harry henry
-    hugh ian jack jacob james jamie jason javier jean jeb jeff jeffrey jeremy jerry jim jimmy joe joel
-    john johnny jon jonathan jose joseph josh juan justin keir keith ken kenneth kevin kim larry lee
-    leo lewis liam luis marco mario mark martin matt matthew michael mike mitch mohammed muhammad
-    nathan neil nick nicolas nigel noah olaf oliver paul pedro pete peter phil philip rahm ralph rand
-    ray richard rick rishi rob robert roger ron ronald ross ryan sam samuel scott sean sergei
-    sergey simon stephen steve steven stuart ted thomas tim timothy todd tom tony vladimir walter
-    wayne william xavier yves zach
-    """
-)
-FEMALE_NAMES = _words(
-    """
-    alexandria alice alicia amanda amy andrea angela angelina ann anna anne annalena barbara betsy
-    beth betty brenda carly carol caroline catherine charlotte cheryl christine claire claudia
-    condoleezza cynthia dana deborah debbie diana diane donna dorothy elena elisabeth elizabeth ella
-    ellen emily emma erin eva frances gillian gina giorgia grace hannah heather helen hillary ilhan
-    ivanka jacinda jane janet janice jennifer jessica jill joan joanna jodi joyce judith judy julia
-    julie karen kamala kate katherine kathleen kathryn kathy katie kelly kellyanne kemi kirsten
-    kristen laura lauren leslie linda lisa liz louise lucy lynn madeleine margaret maria marine
-    marie marsha martha mary megan melania melissa michelle monica nancy natalie nicola nicole nikki
-    olivia pamela patricia paula penny rachel rebecca rosa ruth samantha sandra sara sarah sharon
-    sheila sophie stephanie susan suzanne tammy teresa theresa tiffany tulsi ursula valerie
-    victoria virginia wendy yvonne zoe
-    """
-)
-
-MALE_WORDS = _words(
-    """
-    mr mister sir lord king prince duke earl baron emperor sultan father brother son husband uncle
-    nephew grandfather boy man men gentleman spokesman chairman congressman assemblyman councilman
-    alderman businessman sportsman countryman policeman fireman cameraman anchorman
-    """
-)
-FEMALE_WORDS = _words(
-    """
-    mrs ms miss madam dame lady queen princess duchess countess baroness empress mother sister
-    daughter wife aunt niece grandmother girl woman women spokeswoman chairwoman congresswoman
-    assemblywoman councilwoman businesswoman sportswoman countrywoman policewoman actress
-    """
-)

@@ -19,37 +19,14 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.labels import ENTITY_KINDS
+from presslens.lexicon.names import ACRONYM_SKIP, GENERATION_SUFFIXES, ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "clean_name", "ENTITY_KINDS"]
 
-ENTITY_KINDS: dict[str, EntityKind] = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_ORG_SUFFIXES = frozenset(
-    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"}
-)
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
-_PLACE_ALIASES = {
-    "us": "united states",
-    "u.s.": "united states",
-    "u.s": "united states",
-    "usa": "united states",
-    "u.s.a.": "united states",
-    "america": "united states",
-    "the united states": "united states",
-    "uk": "united kingdom",
-    "u.k.": "united kingdom",
-    "britain": "united kingdom",
-    "great britain": "united kingdom",
-}
 
 
 @dataclass(slots=True)
@@ -139,12 +116,12 @@ def _titled_form(ent: SpacySpan) -> str | None:
 
 
 def _norm(name: str) -> str:
-    words = [w for w in name.lower().replace("’", "'").split() if w not in _ORG_SUFFIXES]
+    words = [w for w in name.lower().replace("’", "'").split() if w not in ORG_SUFFIXES]
     return " ".join(words).strip(".,")
 
 
 def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+    return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
 
 
 def _person_key_parts(name: str) -> tuple[str, str]:
@@ -152,7 +129,7 @@ def _person_key_parts(name: str) -> tuple[str, str]:
     if not words:
         return "", ""
     last = words[-1].lower()
-    if last in {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"} and len(words) > 1:
+    if last in GENERATION_SUFFIXES and len(words) > 1:
         last = words[-2].lower()
     return words[0].lower(), last
 
@@ -199,7 +176,7 @@ def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
     key = _norm(name)
     if kind == "place":
-        key = _PLACE_ALIASES.get(key, key)
+        key = PLACE_ALIASES.get(key, key)
     acro = _acronym(name)
     for i, c in enumerate(clusters):
         if c.kind != kind:
@@ -207,7 +184,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
         for f in c.forms:
             fk = _norm(f)
             if kind == "place":
-                fk = _PLACE_ALIASES.get(fk, fk)
+                fk = PLACE_ALIASES.get(fk, fk)
             if fk == key:
                 return i
             if kind == "organization":

@@ -1,0 +1,67 @@
+"""Words that are parts of names: given names with a conventional gender, name suffixes, name aliases.
+
+Lower case; compared with lower-cased words of a name.
+"""
+
+from __future__ import annotations
+
+from presslens.lexicon import words as _words
+
+# Given names with a conventional gender: they give a person's gender (speaker resolution) and, joined
+# as ``lexicon.speakers.GIVEN_NAMES``, tell a person's name from other proper nouns.
+MALE_NAMES = _words(
+    """
+    aaron adam alan albert alex alexander alexei ali andrew andy anthony antonio arnold barack ben
+    benjamin bernie bill billy bob boris brad brian bruce carl carlos charles chris christopher chuck
+    colin craig dan daniel darren david dennis dick dmitry donald doug douglas drew dwayne ed eddie
+    edward emmanuel eric frank fred gary george gerhard glenn gordon graham greg gregory harry henry
+    hugh ian jack jacob james jamie jason javier jean jeb jeff jeffrey jeremy jerry jim jimmy joe joel
+    john johnny jon jonathan jose joseph josh juan justin keir keith ken kenneth kevin kim larry lee
+    leo lewis liam luis marco mario mark martin matt matthew michael mike mitch mohammed muhammad
+    nathan neil nick nicolas nigel noah olaf oliver paul pedro pete peter phil philip rahm ralph rand
+    ray richard rick rishi rob robert roger ron ronald ross ryan sam samuel scott sean sergei
+    sergey simon stephen steve steven stuart ted thomas tim timothy todd tom tony vladimir walter
+    wayne william xavier yves zach
+    """
+)
+FEMALE_NAMES = _words(
+    """
+    alexandria alice alicia amanda amy andrea angela angelina ann anna anne annalena barbara betsy
+    beth betty brenda carly carol caroline catherine charlotte cheryl christine claire claudia
+    condoleezza cynthia dana deborah debbie diana diane donna dorothy elena elisabeth elizabeth ella
+    ellen emily emma erin eva frances gillian gina giorgia grace hannah heather helen hillary ilhan
+    ivanka jacinda jane janet janice jennifer jessica jill joan joanna jodi joyce judith judy julia
+    julie karen kamala kate katherine kathleen kathryn kathy katie kelly kellyanne kemi kirsten
+    kristen laura lauren leslie linda lisa liz louise lucy lynn madeleine margaret maria marine
+    marie marsha martha mary megan melania melissa michelle monica nancy natalie nicola nicole nikki
+    olivia pamela patricia paula penny rachel rebecca rosa ruth samantha sandra sara sarah sharon
+    sheila sophie stephanie susan suzanne tammy teresa theresa tiffany tulsi ursula valerie
+    victoria virginia wendy yvonne zoe
+    """
+)
+
+# Company-form endings left out when organisation names are compared ("Siemens AG" is "Siemens").
+ORG_SUFFIXES = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"}
+)
+
+# Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+
+# Generation suffixes after a surname: the surname is the word before ("Martin Luther King Jr.").
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# Other names of a place, by the name they stand for.
+PLACE_ALIASES = {
+    "us": "united states",
+    "u.s.": "united states",
+    "u.s": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+}

@@ -1,0 +1,10 @@
+"""Pronouns, lower case (compared with ``Token.lower_``)."""
+
+from __future__ import annotations
+
+from presslens.lexicon import words as _words
+
+PERSON_PRONOUNS = _words("he she him her his hers himself herself")
+PLURAL_PRONOUNS = _words("they them their theirs themselves")
+FIRST_PERSON = _words("i me my we us our")
+RELATIVE_PRONOUNS = _words("who whom whose which that")
