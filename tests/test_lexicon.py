@@ -1,0 +1,199 @@
+"""Word lists live in ``presslens/lexicon/`` and nowhere else, and each list is clean.
+
+A word list is a set, frozenset, list, tuple or dict literal holding four or more strings that look
+like words (letters, spaces, hyphens, apostrophes), or a block of four or more such words split
+into a list (``words("say tell add ask")``, ``"…".split()``), written in a module's top-level code.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import presslens
+
+SRC = Path(presslens.__file__).resolve().parent
+LEXICON = SRC / "lexicon"
+MIN_WORDS = 4
+_WORD = re.compile(r"[A-Za-z][A-Za-z '’-]*\Z")
+_LIST_CALLS = {"words", "_words", "frozenset", "set", "tuple", "list", "hashes"}
+
+# TEMPORARY (issue 17): modules other helpers are moving into the lexicon in this same session.
+# Delete each entry as soon as its word lists have moved; the lead empties extract/speakers/.
+TEMPORARY_ALLOWED = (
+    "extract/attributions.py",
+    "extract/attribution/",
+    "extract/framing.py",
+    "extract/framing/",
+    "extract/encoder.py",
+    "extract/mpnet.py",
+    "corpus.py",
+    "corpus/",
+    "extract/speakers/",
+)
+
+# Names that hold identifiers of our own (record fields, table columns, feature names, HTTP headers, kinds,
+# highlight layers, Arrow schemas, SQL by table, column types, exports), never compared with article text.
+_IDENTIFIER_NAME = re.compile(r"__all__|(?:\w+_)?(?:COLUMNS|FIELDS|FEATURES|HEADERS|KINDS|LAYERS|SCHEMAS|SQL|TYPES)")
+
+# Word-like literals that are not vocabularies, with the reason.
+NOT_WORD_LISTS = {
+    # Each date pattern's first words: the index under which the pattern is tried, kept beside it.
+    ("extract/dates/rules.py", "_RULES"),
+}
+
+
+def _word_strings(node: ast.Set | ast.List | ast.Tuple | ast.Dict) -> list[str]:
+    items = [*(k for k in node.keys if k is not None), *node.values] if isinstance(node, ast.Dict) else node.elts
+    return [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str) and _WORD.match(i.value)]
+
+
+def _word_block(node: ast.expr) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        found = node.value.split()
+        if len(found) >= MIN_WORDS and all(_WORD.match(w) for w in found):
+            return found
+    return []
+
+
+def _call_name(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _statement_name(stmt: ast.stmt) -> str:
+    if isinstance(stmt, ast.Assign | ast.AnnAssign):
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        return target.id if isinstance(target, ast.Name) else ast.unparse(target)
+    if isinstance(stmt, ast.ClassDef):
+        return stmt.name
+    return f"line {stmt.lineno}"
+
+
+def word_lists(source: str) -> Iterator[tuple[str, list[str]]]:
+    """(name of the top-level statement, its first words) for each word list in ``source``."""
+
+    def walk(node: ast.AST) -> Iterator[list[str]]:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            return  # code, not module data
+        if isinstance(node, ast.Subscript):
+            yield from walk(node.value)  # a type such as Literal["a", "b", …] is not data
+            return
+        if isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict) and len(_word_strings(node)) >= MIN_WORDS:
+            yield _word_strings(node)
+        if isinstance(node, ast.Call):
+            if _call_name(node.func) in _LIST_CALLS:
+                yield from filter(None, map(_word_block, node.args))
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "split" and _word_block(node.func.value):
+                yield _word_block(node.func.value)
+        for child in ast.iter_child_nodes(node):
+            yield from walk(child)
+
+    for stmt in ast.parse(source).body:
+        name = _statement_name(stmt)
+        for found in walk(stmt):
+            yield name, found[:MIN_WORDS]
+
+
+def _modules() -> Iterator[tuple[str, Path]]:
+    for path in sorted(SRC.rglob("*.py")):
+        yield path.relative_to(SRC).as_posix(), path
+
+
+def test_the_scan_finds_word_lists() -> None:
+    source = '''
+from typing import Literal
+A = frozenset({"say", "tell", "add", "ask"})
+B = words("""think believe feel hope""")
+C = cues.hashes({"one", "two", "three", "four"})
+D = "poll survey study report".split()
+E = {"PERSON": 1, "ORG": 2, "GPE": 3, "LOC": 4}
+Kind = Literal["person", "organization", "place", "group"]
+__all__ = ["find", "load", "save", "Model"]
+PATTERN = re.compile(r"one|two|three|four")
+def f():
+    return {"a", "b", "c", "d"}
+'''
+    assert [name for name, _ in word_lists(source)] == ["A", "B", "C", "D", "E", "__all__"]
+
+
+def test_word_lists_live_in_the_lexicon() -> None:
+    found = []
+    for rel, path in _modules():
+        if rel.startswith("lexicon/") or rel.startswith(TEMPORARY_ALLOWED):
+            continue
+        for name, first in word_lists(path.read_text(encoding="utf-8")):
+            if _IDENTIFIER_NAME.fullmatch(name) or (rel, name) in NOT_WORD_LISTS:
+                continue
+            found.append(f"{rel}: {name} = {' '.join(first)} …")
+    assert not found, "word lists outside presslens/lexicon/ (move them there):\n" + "\n".join(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Each list is clean
+# ---------------------------------------------------------------------------------------------
+
+LEXICON_MODULES = sorted(p.stem for p in LEXICON.glob("*.py") if p.stem != "__init__")
+
+
+def _repeats(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({w for w in items if w in seen or seen.add(w)})
+
+
+@pytest.mark.parametrize("module", LEXICON_MODULES)
+def test_no_list_repeats_a_word(module: str) -> None:
+    """Sets would hide a repeat; the source should not have one (a repeat is usually a misplaced word)."""
+    tree = ast.parse((LEXICON / f"{module}.py").read_text(encoding="utf-8"))
+    problems = []
+    phrases = {id(k) for n in ast.walk(tree) if isinstance(n, ast.Dict) for k in n.keys if isinstance(k, ast.Tuple)}
+    for node in ast.walk(tree):
+        if id(node) in phrases:
+            continue  # a phrase such as ("as", "many", "as") may repeat a word
+        if isinstance(node, ast.Call) and _call_name(node.func) in _LIST_CALLS:
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _repeats(arg.value.split()):
+                    problems.append(f"line {arg.lineno}: {_repeats(arg.value.split())}")
+        if isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict):
+            items = node.keys if isinstance(node, ast.Dict) else node.elts
+            strings = [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)]
+            keys = [ast.unparse(k) for k in items if isinstance(k, ast.Tuple)]  # phrases as tuples
+            if _repeats(strings) or _repeats(keys):
+                problems.append(f"line {node.lineno}: {_repeats(strings) or _repeats(keys)}")
+    assert not problems, f"lexicon/{module}.py repeats words: {problems}"
+
+
+# Lists compared with text as spaCy writes its labels, in upper case; every other list is compared
+# with lower-cased words or lemmas (``Token.lower_``, ``str.lower()``, ``lemma_.lower()``).
+UPPER_CASE_LISTS = {("labels", "NAME_LABELS"), ("labels", "NAME_OR_ORDINAL_LABELS"), ("labels", "ENTITY_KINDS")}
+
+
+def _compared_strings(value: object) -> Iterator[str]:
+    """The strings the code looks up: members of sets and sequences, keys of dicts (values are results)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _compared_strings(key)
+            if isinstance(item, set | frozenset | tuple | list):
+                yield from _compared_strings(item)
+    elif isinstance(value, set | frozenset | tuple | list):
+        for item in value:
+            yield from _compared_strings(item)
+
+
+@pytest.mark.parametrize("module", LEXICON_MODULES)
+def test_lists_are_lower_case(module: str) -> None:
+    mod = importlib.import_module(f"presslens.lexicon.{module}")
+    upper = []
+    for name, value in vars(mod).items():
+        if name.startswith("_") or (module, name) in UPPER_CASE_LISTS or isinstance(value, str):
+            continue
+        if not isinstance(value, set | frozenset | tuple | list | dict):
+            continue
+        upper += [f"{name}: {s!r}" for s in _compared_strings(value) if s != s.lower()]
+    assert not upper, f"lexicon/{module}.py has upper-case entries in lists compared with lower-cased text: {upper}"
