@@ -23,6 +23,7 @@ anaphors but GAP's (no name when no candidate reaches it). The weights are saved
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Doc, DocBin
 
 from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import load_split, match_items, to_pred_items
@@ -87,9 +89,28 @@ def _is_anaphor_candidate(m: dict) -> bool:
     return text.startswith(("the ", "this ", "that ")) and not m["text"].split()[-1][:1].isupper()
 
 
-def coref_examples(docs: list[dict], nlp, out: Examples, source: str) -> None:
+class Parser:
+    """spaCy parses of the training texts, kept in ``cache`` (DocBin files keyed by the texts) when given."""
+
+    def __init__(self, nlp, cache: Path | None) -> None:
+        self.nlp, self.cache = nlp, cache
+
+    def pipe(self, texts: list[str]) -> list[Doc]:
+        if self.cache is None:
+            return list(self.nlp.pipe(texts, batch_size=16))
+        key = hashlib.sha256("\x00".join(texts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
+        path = self.cache / f"{key}.spacy"
+        if path.exists():
+            return list(DocBin().from_disk(path).get_docs(self.nlp.vocab))
+        docs = list(self.nlp.pipe(texts, batch_size=16))
+        self.cache.mkdir(parents=True, exist_ok=True)
+        DocBin(docs=docs).to_disk(path)
+        return docs
+
+
+def coref_examples(docs: list[dict], nlp: Parser, out: Examples, source: str) -> None:
     """Anaphors of fully annotated documents (GUM, LitBank): all other candidates are negatives."""
-    for record, doc in zip(docs, nlp.pipe((r["text"] for r in docs), batch_size=8), strict=True):
+    for record, doc in zip(docs, nlp.pipe([r["text"] for r in docs]), strict=True):
         graph = EntityGraph(doc, find_entities(doc))
         spans_by_entity: dict[str, list[tuple[int, int]]] = {}
         for m in record["mentions"]:
@@ -118,9 +139,9 @@ def coref_examples(docs: list[dict], nlp, out: Examples, source: str) -> None:
                 graph.add_source_mention(node, Span.of(doc.text, span.start_char, span.end_char))
 
 
-def gap_examples(docs: list[dict], nlp, out: Examples) -> None:
+def gap_examples(docs: list[dict], nlp: Parser, out: Examples) -> None:
     """GAP snippets: candidates overlapping name A or B, labelled by the gold decision."""
-    for record, doc in zip(docs, nlp.pipe((r["text"] for r in docs), batch_size=32), strict=True):
+    for record, doc in zip(docs, nlp.pipe([r["text"] for r in docs]), strict=True):
         by_role = {m["role"]: m for m in record["mentions"]}
         pron = by_role["pronoun"]
         span = doc.char_span(pron["start"], pron["end"], alignment_mode="expand")
@@ -152,7 +173,7 @@ def gap_examples(docs: list[dict], nlp, out: Examples) -> None:
         out.gap_sides[-1] = np.array(sides, dtype=object)
 
 
-def polnear_examples(data: Path, gold_dir: Path, nlp, out: Examples, folds: int) -> None:
+def polnear_examples(data: Path, gold_dir: Path, nlp: Parser, out: Examples, folds: int) -> None:
     """Source mentions of our PolNeAR dev speaker gold, resolved as at run time (source "polnear:<fold>").
 
     Attributions are found by presslens and matched to the gold by content; sources are visited in
@@ -163,7 +184,7 @@ def polnear_examples(data: Path, gold_dir: Path, nlp, out: Examples, folds: int)
     """
     gold = load_gold(gold_dir)
     articles = [a for a in load_split(data, "dev") if a[0] in gold]
-    for k, ((name, text, _), doc) in enumerate(zip(articles, nlp.pipe(t for _, t, _ in articles), strict=True)):
+    for k, ((name, text, _), doc) in enumerate(zip(articles, nlp.pipe([t for _, t, _ in articles]), strict=True)):
         rows = gold[name]["attributions"]
         predicted = find_attributions(doc)
         items = to_pred_items(predicted)
@@ -293,7 +314,7 @@ def fit(
     return model
 
 
-def load_examples(data: Path, split: str, nlp, litbank: bool, limit: int | None) -> Examples:
+def load_examples(data: Path, split: str, nlp: Parser, litbank: bool, limit: int | None) -> Examples:
     ex = Examples()
     coref_examples(list(read_jsonl(data / "gum" / f"gum_{split}.jsonl", limit)), nlp, ex, "gum")
     gap_examples(list(read_jsonl(data / "gap" / f"gap_{split}.jsonl", limit)), nlp, ex)
@@ -317,13 +338,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")
     p.add_argument("--limit", type=int, default=None, help="documents per file (for a quick run)")
+    p.add_argument("--parse-cache", type=Path, default=None, help="folder keeping the spaCy parses between runs")
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
     p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write speaker-resolver.npz/.json into")
     args = p.parse_args(argv)
     if not (args.data / "gum").is_dir():
         print(f"coreference data not found under {args.data}; skipping.")
         return 0
-    nlp = presslens_nlp.load()
+    nlp = Parser(presslens_nlp.load(), args.parse_cache)
     t0 = time.perf_counter()
     train = load_examples(args.data, "train", nlp, args.litbank, args.limit)
     dev = load_examples(args.data, "dev", nlp, False, args.limit)

@@ -37,6 +37,9 @@ TITLE_ABBREVIATIONS = {
     "del": "delegate", "amb": "ambassador", "sec": "secretary",
 }
 
+# Document words that, as a source, are the outlet itself ("The newspaper reported" = the paper).
+OUTLET_NOUNS = frozenset({"newspaper"})
+
 # Kinds of organisation, by the nouns that name or describe them ("the agency" can mean the Federal
 # Aviation Administration, "the newspaper" the Washington Post).
 ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {

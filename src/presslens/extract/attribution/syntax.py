@@ -89,17 +89,20 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
 
 def subject(v: Token, depth: int = 0) -> Token | None:
     """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
-    for c in v.children:
-        if c.dep_ in _SUBJ_DEPS:
-            if c.dep_ == "nsubjpass" and c.lower_ == "it":
-                return None
-            if c.dep_ == "nsubjpass":
-                for d in v.children:
-                    if d.dep_ == "agent":
-                        for p in d.children:
-                            if p.dep_ == "pobj":
-                                return p
-            return c
+    # A parse that gives a verb two subjects (a heading run into the sentence: "The Latest: Trump
+    # urges …", "THE BORROWING Back then, Mr. McKinley said") has the real one next to the verb.
+    own = sorted((c for c in v.children if c.dep_ in _SUBJ_DEPS), key=lambda c: abs(v.i - c.i))
+    if own:
+        c = own[0]
+        if c.dep_ == "nsubjpass" and c.lower_ == "it":
+            return None
+        if c.dep_ == "nsubjpass":
+            for d in v.children:
+                if d.dep_ == "agent":
+                    for p in d.children:
+                        if p.dep_ == "pobj":
+                            return p
+        return c
     if depth >= 3 or v.head.i == v.i:
         return None
     h = v.head

@@ -78,7 +78,7 @@ class _Resolver:
                 return node, kind, name, min(conf, _CONFIDENCE["relative"])
             return None, "unknown", None, _CONFIDENCE["unknown"]
         if anaphor.type == "desc_org" and depth < 2:
-            owned = self._owned_organisation(span, depth)
+            owned = self._owned_organisation(span, depth) or self._body_of_place(span)
             if owned is not None:
                 return owned
         if anaphor.type in RESOLVABLE:
@@ -111,6 +111,19 @@ class _Resolver:
         if node is None:
             node = self.graph.new_node(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
         return node, "organization", None, confidence
+
+    def _body_of_place(self, span: SpacySpan) -> _Result | None:
+        """ "the city of Phoenix", "the government of Canada": a specific body, named by the words themselves."""
+        root = span.root
+        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end), None)
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if place is None or place.ent_type_ not in ("GPE", "LOC", "ORG") or place.i >= span.end:
+            return None
+        name = _clean(f"{root.lower_} of {self.doc[place.left_edge.i : place.i + 1].text}")
+        node = self.graph.find_name(name)
+        if node is None:
+            node = self.graph.new_node(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
+        return node, "organization", None, _CONFIDENCE["org_description"]
 
     def _proper(self, span: SpacySpan) -> _Result:
         """A name the NER missed: an existing entity by name or surname, else a new one."""

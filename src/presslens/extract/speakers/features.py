@@ -74,7 +74,7 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "they"
     elif lower in cues.FIRST_PERSON:
         kind = "first_person"
-    elif lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS:
+    elif (lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS) and lemma not in lexicon.OUTLET_NOUNS:
         kind = "document"
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
         definite = _is_definite(root)

@@ -404,7 +404,7 @@ class EntityGraph:
                     lexicon.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
                 )
         for c in root.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and not _in_brackets(c):  # "Trump (all times EDT)" is no role
                 self._learn_description(node, c)
             elif c.like_num and c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i > root.i:
                 _learn_age(node, c.text)
@@ -549,3 +549,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         elif ch in cues.OPEN_DOUBLE:
             start = i
     return spans
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether the phrase ``token`` heads opens with a parenthesis."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == "("
