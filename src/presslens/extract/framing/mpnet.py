@@ -24,7 +24,6 @@ import io
 import json
 import logging
 import math
-import os
 import shutil
 import tempfile
 import threading
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
+from presslens import settings
 from presslens.extract.framing import encoder
 
 LAYER = 6  # hidden state after this many of the 12 layers (chosen by cross-validation)
@@ -89,9 +89,8 @@ def available() -> bool:
 
 
 def cache_dir() -> Path:
-    """Where the unpacked model lives."""
-    root = os.environ.get("PRESSLENS_CACHE", "").strip()
-    return (Path(root) if root else Path.home() / ".cache" / "presslens") / FOLDER
+    """Where the unpacked model lives: under ``PRESSLENS_CACHE`` (default ``~/.cache/presslens``)."""
+    return settings.get(settings.CACHE) / FOLDER
 
 
 class _Joined(io.RawIOBase):
