@@ -220,3 +220,33 @@ def test_an_apposition_names_a_relative_the_ner_missed(resolve):
     text = "Scott's niece, Marisol Quenby-Arkwright, said the family would stay out of the race."
     (a,) = resolve(text)
     assert a.source.name == "Marisol Quenby-Arkwright" and a.source.kind == "person"
+
+
+def test_a_quote_fragment_before_the_cue_is_not_the_speaker(resolve):
+    # the small parser gives "said" two subjects here: the quote's last fragment and the councillor
+    text = (
+        '"She would be a great mayor. Not good, great. One of the hardest workers in the entire region," '
+        "Councillor Dana Whitfield (Ward 4) said in a phone interview."
+    )
+    found = resolve(text)
+    assert [(a.source.mention.text, a.source.name) for a in found] == [
+        ("Councillor Dana Whitfield", "Dana Whitfield")
+    ]
+
+
+def test_the_body_of_a_place_is_named_by_its_own_words(resolve):
+    text = (
+        "Residents packed the hall on Tuesday.\n\n"
+        "The city of Hamilton said it would repair the bridge before winter."
+    )
+    found = by_mention(resolve(text))
+    assert found["The city of Hamilton"] == ("city of Hamilton", "organization")
+
+
+def test_the_newspaper_is_the_outlet_that_reported(resolve):
+    text = (
+        "The payments were first reported by The Halifax Herald on Monday. "
+        "The newspaper said the province had paid the contractor twice."
+    )
+    found = by_mention(resolve(text))
+    assert found["The newspaper"] == ("Halifax Herald", "organization")
