@@ -257,14 +257,15 @@ def lexicon_templates(lx: np.ndarray, t: TokenTable) -> list[tuple[np.ndarray, .
     ]
 
 
-_LEX_DENSE = ("strength", "subj", "pol", "any", "zipf", "w_strength", "w_subj", "s_mean", "s_max", "s_sum",
-              "s_subj")
+# The stage-2 inputs that lexicon_dense takes from _lexicon_derived, in column order.
+_LEX_DENSE_FEATURES = ("strength", "subj", "pol", "any", "zipf", "w_strength", "w_subj", "s_mean", "s_max",
+                       "s_sum", "s_subj")
 
 
 def lexicon_dense(lx: np.ndarray, t: TokenTable) -> np.ndarray:
-    """Dense stage-2 inputs from the lexicon: shape (n, len(_LEX_DENSE))."""
+    """Dense stage-2 inputs from the lexicon: shape (n, len(_LEX_DENSE_FEATURES))."""
     d = _lexicon_derived(lx, t)
-    return np.stack([d[k] for k in _LEX_DENSE], axis=1)
+    return np.stack([d[k] for k in _LEX_DENSE_FEATURES], axis=1)
 
 
 def si_features(t: TokenTable, lx: np.ndarray | None = None) -> np.ndarray:
