@@ -50,8 +50,6 @@ _APPROX = "|".join(APPROXIMATORS)
 # is scanned once for words; a rule is tried (anchored) only where one of its first words stands,
 # which keeps the cost to a few hundred anchored matches per article. Overlaps between matches are
 # settled longest first, then by rule order.
-# ---------------------------------------------------------------------------------------------
-
 _Resolver = Callable[[re.Match[str], _Ctx], Resolved | None]
 _NUM = "#"  # the key for a run of digits
 _MONTH_KEYS = set(MONTHS) | set(_MONTHS) | {"sept"}
