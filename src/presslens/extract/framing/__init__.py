@@ -143,6 +143,8 @@ __all__ = [
     "tc_vector",
     "token_table",
 ]
+# Also imported above for tests, not part of the API: _HEAD_STEMS and _heads (head stems and the
+# installed ones), _tc_probs (the technique probabilities of one span).
 
 
 def find_framing(doc: Doc, model: FramingModel | None = None, high: float | None = None,
