@@ -22,14 +22,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.speakers.roles import learn_roles
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
 
 __all__ = ["EntityGraph", "Mention", "Node", "INVISIBLE"]
 
-_AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
 INVISIBLE = lexicon.INVISIBLE_CHARS
-_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 _SPEECH = cues.SPEECH_VERBS | cues.SPEECH_OBJECT_VERBS
 _QUOTE_OR_BREAK = re.compile("[" + re.escape(cues.OPEN_DOUBLE + cues.CLOSE_DOUBLE) + '"\n]')
 _LONGEST_MENTION = 300  # characters; how far back node_at looks for a mention that covers a position
@@ -204,7 +203,7 @@ class EntityGraph:
         mention = self.mention_facts(span)
         if not node.add(mention):
             return
-        self._learn_roles(node, span)
+        learn_roles(node, span)
         if self.indexed:  # a mention added after construction goes into the indexes too
             k = bisect_right(self.index_starts, mention.start)
             self.index.insert(k, (mention.start, mention.end, node.entity.id))
@@ -375,65 +374,10 @@ class EntityGraph:
         entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.text, start, run.end_char)])
         self.entities.append(entity)
         node = Node(entity)
-        if before is not None and before.lower_.rstrip(".") in _HONORIFIC_GENDER:
-            node.gender = _HONORIFIC_GENDER[before.lower_.rstrip(".")]
+        if before is not None and before.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
+            node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
         self.nodes[entity.id] = node
         self._add_mention(node, run.start_char, run.end_char)
-
-    def _learn_roles(self, node: Node, span: SpacySpan) -> None:
-        """Titles before the name, appositions on either side, copulas and ages."""
-        doc = self.doc
-        i = span.start - 1
-        while i >= 0 and span.start - i <= 4:
-            t = doc[i]
-            word = t.lower_.rstrip(".")
-            if t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES:
-                break
-            if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
-                node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
-            node.descriptors.add(lexicon.DESCRIPTOR_SYNONYMS.get(word, word))
-            if word in _HONORIFIC_GENDER and node.gender is None:
-                node.gender = _HONORIFIC_GENDER[word]
-            i -= 1
-        root = span.root
-        for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
-            word = t.lower_.rstrip(".")
-            if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
-                node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
-                node.descriptors.update(
-                    lexicon.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
-                )
-        for c in root.children:
-            if c.dep_ == "appos" and not _in_brackets(c):  # "Trump (all times EDT)" is no role
-                self._learn_description(node, c)
-            elif c.like_num and c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i > root.i:
-                _learn_age(node, c.text)
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            self._learn_description(node, root.head)
-        if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
-            for c in root.head.children:
-                if c.dep_ == "attr" and c.pos_ == "NOUN":
-                    self._learn_description(node, c)
-        j = span.end
-        if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
-            _learn_age(node, doc[j + 1].text)
-
-    def _learn_description(self, node: Node, head: Token) -> None:
-        if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
-            node.roles.add(head.lemma_.lower())
-            node.roles.add(head.lower_)
-        for c in head.lefts:
-            word = c.lower_.rstrip(".")
-            if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
-                node.roles.add(word)
-        node.descriptors.update(
-            lexicon.DESCRIPTOR_SYNONYMS.get(t.lower_, t.lower_)
-            for t in head.subtree
-            if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
-        )
-        m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
-        if m:
-            _learn_age(node, m.group(1))
 
     def _gender_from_pronouns(self) -> None:
         """A person of unknown gender takes the pronouns of sentences where they are the only person.
@@ -516,11 +460,6 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return after[:1] in ("—", "–", "-", "(") or after.startswith("_")
 
 
-def _learn_age(node: Node, number: str) -> None:
-    if number.isdigit() and 10 <= int(number) <= 110:
-        node.ages.add(int(number))
-
-
 def _new_id(entities: list[Entity]) -> str:
     used = {e.id for e in entities}
     k = len(entities) + 1
@@ -550,8 +489,3 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
             start = i
     return spans
 
-
-def _in_brackets(token: Token) -> bool:
-    """Whether the phrase ``token`` heads opens with a parenthesis."""
-    first = token.left_edge.i
-    return first > 0 and token.doc[first - 1].text == "("

@@ -1,0 +1,91 @@
+"""What the article itself says each entity is: titles before its name, appositions on either side
+("X, the carrier's chief executive" / "The head of the WHO, X"), copulas ("X is the mayor"), ages.
+
+These fill a node's ``roles`` (role nouns: "governor", "spokesman"), ``descriptors`` (the other
+describing words: "republican", "indiana") and ``ages``, which descriptions are matched against.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.lexicon import speakers as lexicon
+
+if TYPE_CHECKING:
+    from presslens.extract.speakers.graph import Node
+
+__all__ = ["learn_roles"]
+
+_AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
+
+
+def learn_roles(node: Node, span: SpacySpan) -> None:
+    """Titles before the name, appositions on either side, copulas and ages."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 4:
+        t = doc[i]
+        word = t.lower_.rstrip(".")
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES:
+            break
+        if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
+            node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
+        node.descriptors.add(lexicon.DESCRIPTOR_SYNONYMS.get(word, word))
+        if word in lexicon.HONORIFIC_GENDER and node.gender is None:
+            node.gender = lexicon.HONORIFIC_GENDER[word]
+        i -= 1
+    root = span.root
+    for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
+        word = t.lower_.rstrip(".")
+        if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
+            node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
+            node.descriptors.update(
+                lexicon.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
+            )
+    for c in root.children:
+        if c.dep_ == "appos" and not _in_brackets(c):  # "Trump (all times EDT)" is no role
+            _learn_description(node, c)
+        elif c.like_num and c.dep_ in ("appos", "npadvmod", "amod", "nummod") and c.i > root.i:
+            _learn_age(node, c.text)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        _learn_description(node, root.head)
+    if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
+        for c in root.head.children:
+            if c.dep_ == "attr" and c.pos_ == "NOUN":
+                _learn_description(node, c)
+    j = span.end
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+        _learn_age(node, doc[j + 1].text)
+
+def _learn_description(node: Node, head: Token) -> None:
+    if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
+        node.roles.add(head.lemma_.lower())
+        node.roles.add(head.lower_)
+    for c in head.lefts:
+        word = c.lower_.rstrip(".")
+        if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or c.pos_ == "NOUN":
+            node.roles.add(word)
+    node.descriptors.update(
+        lexicon.DESCRIPTOR_SYNONYMS.get(t.lower_, t.lower_)
+        for t in head.subtree
+        if t.pos_ in ("ADJ", "NOUN", "PROPN") and t.i != head.i
+    )
+    m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
+    if m:
+        _learn_age(node, m.group(1))
+
+
+def _learn_age(node: Node, number: str) -> None:
+    if number.isdigit() and 10 <= int(number) <= 110:
+        node.ages.add(int(number))
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether the phrase ``token`` heads opens with a parenthesis."""
+    first = token.left_edge.i
+    return first > 0 and token.doc[first - 1].text == "("
