@@ -1,18 +1,13 @@
-"""Word lists of speaker resolution (``presslens.extract.speakers``) and of entity names.
+"""Word lists of speaker resolution (``presslens.extract.speakers``).
 
-The first room of the lexicon package (issue 17 moves the other lists of ``extract/cues.py`` here).
-The speaker resolver's features read these lists: editing one changes what the shipped model sees,
-so retrain it (``training/train_speaker_resolver.py``).
+The speaker resolver's features read these lists (and ``pronouns``, ``roles``): editing one changes
+what the shipped model sees, so retrain it (``training/train_speaker_resolver.py``).
 """
 
 from __future__ import annotations
 
-from presslens.extract.cues import FEMALE_NAMES, MALE_NAMES
-
-
-def _words(block: str) -> frozenset[str]:
-    return frozenset(block.split())
-
+from presslens.lexicon import words as _words
+from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES
 
 # Given names, for telling a person's name from other proper nouns and a gender from a name.
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES

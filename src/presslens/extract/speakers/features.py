@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
+from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 
 __all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE"]
@@ -34,10 +35,6 @@ _ALLOWED_KINDS = {
     "it": ("organization", "place"), "desc_org": ("organization", "place"),
     "they": ("organization", "group", "place", "person"),
 }
-_DETERMINERS_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
-_MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-_FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-_IT = frozenset({"it", "its", "itself"})
 
 
 @dataclass(slots=True)
@@ -64,11 +61,11 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "named"
     elif lower in cues.RELATIVE_PRONOUNS:
         kind = "relative"
-    elif lower in _MALE_PRONOUNS:
+    elif lower in pronouns.MALE_PRONOUNS:
         kind = "he"
-    elif lower in _FEMALE_PRONOUNS:
+    elif lower in pronouns.FEMALE_PRONOUNS:
         kind = "she"
-    elif lower in _IT:
+    elif lower in pronouns.IT_PRONOUNS:
         kind = "it"
     elif lower in cues.PLURAL_PRONOUNS:
         kind = "they"
@@ -111,7 +108,7 @@ def _ages(text: str) -> set[int]:
 
 def _is_definite(root: Token) -> bool:
     for c in root.lefts:
-        if c.dep_ == "det" and c.lower_ in _DETERMINERS_DEFINITE:
+        if c.dep_ == "det" and c.lower_ in pronouns.DEFINITE_DETERMINERS:
             return True
         if c.dep_ == "poss":
             return True
