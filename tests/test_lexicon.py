@@ -26,10 +26,6 @@ _LIST_CALLS = {"words", "_words", "frozenset", "set", "tuple", "list", "hashes"}
 # TEMPORARY (issue 17): modules other helpers are moving into the lexicon in this same session.
 # Delete each entry as soon as its word lists have moved; the lead empties extract/speakers/.
 TEMPORARY_ALLOWED = (
-    "extract/framing.py",
-    "extract/framing/",
-    "extract/encoder.py",
-    "extract/mpnet.py",
     "corpus.py",
     "corpus/",
 )
@@ -47,6 +43,8 @@ NOT_WORD_LISTS = {
     ("extract/speakers/features.py", "RESOLVABLE"),
     ("extract/speakers/features.py", "_TYPE_GROUP"),
     ("extract/speakers/__init__.py", "_CONFIDENCE"),
+    # The persuasion techniques of the task (labels stored in the model file), never compared with text.
+    ("extract/framing/techniques.py", "TECHNIQUES"),
 }
 
 
