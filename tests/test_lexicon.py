@@ -23,13 +23,6 @@ MIN_WORDS = 4
 _WORD = re.compile(r"[A-Za-z][A-Za-z '’-]*\Z")
 _LIST_CALLS = {"words", "_words", "frozenset", "set", "tuple", "list", "hashes"}
 
-# TEMPORARY (issue 17): modules other helpers are moving into the lexicon in this same session.
-# Delete each entry as soon as its word lists have moved; the lead empties extract/speakers/.
-TEMPORARY_ALLOWED = (
-    "corpus.py",
-    "corpus/",
-)
-
 # Names that hold identifiers of our own (record fields, table columns, feature names, HTTP headers, kinds,
 # highlight layers, Arrow schemas, SQL by table, column types, exports) or spaCy's dependency labels (grammar,
 # not vocabulary), never compared with article text.
@@ -124,7 +117,7 @@ def f():
 def test_word_lists_live_in_the_lexicon() -> None:
     found = []
     for rel, path in _modules():
-        if rel.startswith("lexicon/") or rel.startswith(TEMPORARY_ALLOWED):
+        if rel.startswith("lexicon/"):
             continue
         for name, first in word_lists(path.read_text(encoding="utf-8")):
             if _IDENTIFIER_NAME.fullmatch(name) or (rel, name) in NOT_WORD_LISTS:

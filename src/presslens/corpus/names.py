@@ -13,35 +13,17 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-# These lists differ from ``presslens.extract.cues.TITLES`` / ``GROUP_NOUNS`` on purpose for now:
-# reconciling them changes which names match, so it is done (and measured) on its own.
-TITLES = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father rabbi imam sheikh pope
-president vice chancellor premier minister prime secretary senator sen rep reps representative
-congressman congresswoman congressmember gov governor lt lieutenant mayor gen general col colonel
-maj major capt captain sgt sergeant adm admiral cmdr commander judge justice chief speaker leader
-chairman chairwoman chair chairperson ceo director ambassador attorney commissioner sheriff
-spokesman spokeswoman spokesperson candidate nominee queen king prince princess former ex then
-acting deputy assistant whip emir sultan ayatollah
-""".split())
-MALE_TITLES = frozenset("mr sir lord father king prince congressman chairman spokesman".split())
-FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess congresswoman chairwoman spokeswoman".split())
-# Words ignored when deciding whether a title has been seen with a full name.
-_GENERIC_TITLES = frozenset("former ex then acting deputy assistant".split())
-PARTICLES = frozenset("van von der den de da del della di du la le bin al el ibn st".split())
-SUFFIXES = frozenset("jr sr ii iii iv".split())
-PRONOUNS = frozenset("""
-i me we us you he him she her they them it its his hers their theirs our who whom this that these those
-one someone somebody anyone everyone nobody
-""".split())
-# Words that name groups, not people, even when capitalised ("Democrats", "Hill Republicans").
-GROUP_WORDS = frozenset("""
-democrats democrat republicans republican conservatives liberals progressives officials police voters
-americans critics supporters aides advisers advisors analysts experts economists lawmakers legislators
-senators representatives members leaders residents citizens protesters protestors activists campaign
-administration government ministry department committee council party parties group organization
-union unions agency office court congress senate house
-""".split())
+from presslens.lexicon.corpus import (
+    FEMALE_TITLES,
+    GENERIC_TITLES,
+    GROUP_WORDS,
+    MALE_TITLES,
+    PARTICLES,
+    PRONOUNS,
+    SUFFIXES,
+    TITLES,
+)
+
 _TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PARENS = re.compile(r"\([^)]*\)?")
@@ -104,7 +86,7 @@ def parse_person(name: str | None) -> PersonName | None:
     cut = _title_cut(folded)
     if cut < 0:
         return None
-    titles = frozenset(f for f in folded[:cut] if f in TITLES and f not in _GENERIC_TITLES)
+    titles = frozenset(f for f in folded[:cut] if f in TITLES and f not in GENERIC_TITLES)
     written, folded = written[cut:], folded[cut:]
     clean = " ".join(written)
     suffix = None

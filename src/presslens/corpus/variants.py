@@ -21,16 +21,8 @@ from rapidfuzz import fuzz, process
 
 from presslens import queries
 from presslens.corpus.names import fold
+from presslens.lexicon.corpus import STOPWORDS
 
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being below
-between both but by can could did do does doing down during each few for from further had has have
-having he her here hers herself him himself his how i if in into is it its itself just me more most my
-myself no nor not now of off on once only or other our ours ourselves out over own same she should so
-some such than that the their theirs them themselves then there these they this those through to too
-under until up very was we were what when where which while who whom why will with would you your
-yours yourself yourselves going get got said says say told tell people think know want thing things
-""".split())
 _WORDS = re.compile(r"[\w']+", re.UNICODE)
 
 
