@@ -195,3 +195,130 @@ class InputError(Exception):
     def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
         """Pickle by (origin, reason) so errors cross process boundaries (worker pools, Dask)."""
         return (type(self), (self.origin, self.reason))
+
+
+# --------------------------------------------------------------------------- records as table rows
+# The one mapping between the records above and the rows of a corpus database. ``presslens.store``
+# derives its DDL, Arrow schemas and row tuples from ``TABLES``; ``presslens.web.records`` turns
+# rows back into the JSON record (``Analysis.to_dict`` is ``asdict`` of the records themselves).
+# Adding a field: the dataclass field, its ``Column`` here and, for existing databases, an entry
+# in ``presslens.store.ddl.ADDED``.
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a corpus table: its name, DuckDB type and where its value comes from.
+
+    ``source`` is a dotted attribute path into the row's record (``"source.mention.start"``; a
+    None on the way gives NULL) or, starting with ``$``, a value the writer supplies:
+    ``$article.<field>``, ``$analysis.<field>``, ``$parent.<field>`` (the record whose list holds
+    the row), ``$index`` (the row's position in that list), ``$parent_index`` and ``$now`` (the
+    time of writing). None: stored as NULL and filled later (``speaker_id``, by the speaker pass).
+    ``empty_as_null``: an empty list is stored as NULL.
+    """
+
+    name: str
+    sql: str
+    source: str | None = None
+    constraint: str = ""
+    empty_as_null: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A corpus table: one row per ``record``; ``within`` names where the records live.
+
+    ``within`` is ``"analysis"`` for the lists of an Analysis named like the table, the name of a
+    parent table for the lists of its records named like this one (``Entity.mentions``), or None
+    (one row per Analysis, or written apart: ``errors``).
+    """
+
+    name: str
+    record: type
+    columns: tuple[Column, ...]
+    within: str | None = "analysis"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        """The column names, in table order."""
+        return tuple(c.name for c in self.columns)
+
+
+def _text_span(prefix: str, path: str) -> tuple[Column, Column, Column]:
+    """The three columns (start, end, text) of a Span attribute."""
+    return (Column(f"{prefix}_start", "INTEGER", f"{path}.start"), Column(f"{prefix}_end", "INTEGER", f"{path}.end"),
+            Column(f"{prefix}_text", "VARCHAR", f"{path}.text"))
+
+
+def _offsets() -> tuple[Column, Column, Column]:
+    """``start_char``, ``end_char`` and ``text`` of a record with start, end and text fields."""
+    return (Column("start_char", "INTEGER", "start"), Column("end_char", "INTEGER", "end"),
+            Column("text", "VARCHAR", "text"))
+
+
+def _plain(*names_and_types: str) -> tuple[Column, ...]:
+    """Columns named like the record's fields: ``"name TYPE"`` each."""
+    return tuple(Column(name, sql, name) for name, sql in (item.split(" ", 1) for item in names_and_types))
+
+
+_ARTICLE_ID = Column("article_id", "VARCHAR", "$article.id", "NOT NULL")
+
+TABLES: tuple[Table, ...] = (
+    Table("articles", Article, (
+        Column("id", "VARCHAR", "id", "PRIMARY KEY"),
+        *_plain("url VARCHAR", "outlet VARCHAR", "title VARCHAR", "author VARCHAR", "published DATE", "text VARCHAR",
+                "origin VARCHAR"),
+        Column("warnings", "VARCHAR[]", "$analysis.warnings", empty_as_null=True),
+        Column("ingested_at", "TIMESTAMP", "$now"),
+        Column("source_id", "VARCHAR", "source_id"),
+    ), within=None),
+    Table("attributions", Attribution, (
+        _ARTICLE_ID,
+        Column("idx", "INTEGER", "$index", "NOT NULL"),
+        Column("type", "VARCHAR", "type"),
+        *_text_span("content", "content"),
+        *_text_span("cue", "cue"),
+        Column("source_name", "VARCHAR", "source.name"),
+        Column("source_kind", "VARCHAR", "source.kind"),
+        *_text_span("source_mention", "source.mention"),
+        Column("entity_id", "VARCHAR", "source.entity"),
+        Column("speaker_id", "VARCHAR"),
+        *_plain("said_on DATE", "said_on_from_text BOOLEAN"),
+        Column("outlet", "VARCHAR", "$article.outlet"),
+        Column("published", "DATE", "$article.published"),
+        Column("source_confidence", "REAL", "source.confidence"),
+    )),
+    Table("entities", Entity, (
+        _ARTICLE_ID,
+        Column("entity_id", "VARCHAR", "id", "NOT NULL"),
+        *_plain("name VARCHAR", "kind VARCHAR", "aliases VARCHAR[]"),
+    )),
+    Table("mentions", Span, (
+        _ARTICLE_ID,
+        Column("entity_id", "VARCHAR", "$parent.id", "NOT NULL"),
+        Column("idx", "INTEGER", "$index"),
+        *_offsets(),
+    ), within="entities"),
+    Table("dates", DateMention, (
+        _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(), *_plain("value VARCHAR", "grain VARCHAR"),
+    )),
+    Table("claims", Claim, (
+        _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(),
+        *_plain("checkworthy DOUBLE", "speaker VARCHAR", "said_on DATE"),
+    )),
+    Table("quantities", Quantity, (
+        _ARTICLE_ID,
+        Column("claim_idx", "INTEGER", "$parent_index"),
+        Column("idx", "INTEGER", "$index"),
+        *_plain("text VARCHAR", "comparator VARCHAR", "value DOUBLE", "value_high DOUBLE", "unit VARCHAR",
+                "measured VARCHAR"),
+        Column("start_char", "INTEGER", "start"),
+        Column("end_char", "INTEGER", "end"),
+    ), within="claims"),
+    Table("framing", FramingSpan, (
+        _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(), *_plain("technique VARCHAR", "score DOUBLE"),
+    )),
+    Table("errors", InputError, (*_plain("origin VARCHAR", "reason VARCHAR"), Column("failed_at", "TIMESTAMP", "$now")),
+          within=None),
+)
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -1,15 +1,21 @@
 """Turn rows of the named queries into the JSON record contract of ARCHITECTURE.md.
 
-Spans become ``{"start", "end", "text"}`` objects, dates ISO strings, and attributions carry
-``content``, ``cue`` and ``source`` exactly as ``presslens analyze --format json`` prints them;
-the corpus-wide ``speaker_id`` and ``speaker`` (display name) are added beside them.
+The records are rebuilt from the column declarations of ``schema.TABLES`` (``record_json``), in
+the field order of the record dataclasses, so they match ``presslens analyze --format json``:
+spans become ``{"start", "end", "text"}`` objects, dates ISO strings, a missing value the field's
+default. Attributions get the corpus-wide ``speaker_id`` and ``speaker`` (display name) beside them.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Mapping
 from datetime import date, datetime
+from functools import cache
 from typing import Any
+
+from presslens.schema import TABLES_BY_NAME, Column, Span, Table
 
 
 def iso(value: Any) -> Any:
@@ -28,35 +34,83 @@ def span(start: Any, end: Any, text: Any) -> dict[str, Any] | None:
     return {"start": int(start), "end": int(end), "text": text if text is not None else ""}
 
 
-def _confidence(value: Any) -> float | None:
-    """A stored REAL as the record's two-decimal confidence (float32 noise removed)."""
-    return None if value is None else round(float(value), 3)
+def from_sql(column: Column, value: Any) -> Any:
+    """A stored value as the record holds it: dates as ISO strings, lists as lists, REAL rounded."""
+    if column.sql == "DATE":
+        return iso(value)
+    if column.sql == "BOOLEAN":
+        return bool(value)
+    if column.sql.endswith("[]"):
+        return list(value or [])
+    if column.sql == "REAL" and value is not None:
+        return round(float(value), 3)  # float32 noise removed: the records hold at most 3 decimals
+    return value
+
+
+def record_json(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """One row of ``table`` (child rows nested under the child table's name) as its JSON record."""
+    declared = TABLES_BY_NAME[table]
+    if declared.record is Span:
+        return _span(row, _by_source(declared), "")  # type: ignore[return-value]
+    return _fields(declared, declared.record, row, "")
+
+
+def _fields(table: Table, cls: type, row: Mapping[str, Any], prefix: str) -> dict[str, Any]:
+    """The fields of ``cls`` (a record, or one nested in it at ``prefix``) from the row's columns."""
+    columns = _by_source(table)
+    hints = _hints(cls)
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        path = prefix + f.name
+        kind = hints[f.name]
+        child = _child_table(table.name, f.name)
+        if path in columns:
+            value = from_sql(columns[path], row.get(columns[path].name))
+            out[f.name] = f.default if value is None and f.default not in (None, dataclasses.MISSING) else value
+        elif child is not None:
+            out[f.name] = [record_json(child, r) for r in row.get(child) or []]
+        elif Span in _classes(kind):
+            out[f.name] = _span(row, columns, path + ".")
+        else:
+            (nested,) = (c for c in _classes(kind) if dataclasses.is_dataclass(c))
+            out[f.name] = _fields(table, nested, row, path + ".")
+    return out
+
+
+def _span(row: Mapping[str, Any], columns: dict[str, Column], prefix: str) -> dict[str, Any] | None:
+    return span(*(row.get(columns[prefix + part].name) for part in ("start", "end", "text")))
+
+
+@cache
+def _by_source(table: Table) -> dict[str, Column]:
+    return {c.source: c for c in table.columns if c.source and not c.source.startswith("$")}
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _classes(kind: Any) -> tuple[Any, ...]:
+    return typing.get_args(kind) or (kind,)
+
+
+def _child_table(table: str, field_name: str) -> str | None:
+    child = TABLES_BY_NAME.get(field_name)
+    return field_name if child is not None and child.within == table else None
 
 
 def attribution(row: Mapping[str, Any]) -> dict[str, Any]:
     """One ``attributions`` row (optionally joined with ``speakers.name AS speaker``) as a contract record."""
-    name = row.get("source_name")
-    return {
-        "type": row.get("type"),
-        "content": span(row.get("content_start"), row.get("content_end"), row.get("content_text")),
-        "cue": span(row.get("cue_start"), row.get("cue_end"), row.get("cue_text")),
-        "source": {
-            "name": name,
-            "kind": row.get("source_kind") or "unknown",
-            "mention": span(row.get("source_mention_start"), row.get("source_mention_end"),
-                            row.get("source_mention_text")),
-            "entity": row.get("entity_id"),
-            "confidence": _confidence(row.get("source_confidence")),
-        },
-        "said_on": iso(row.get("said_on")),
-        "said_on_from_text": bool(row.get("said_on_from_text")),
-        "speaker_id": row.get("speaker_id"),
-        "speaker": row.get("speaker") or name,
-    }
+    record = record_json("attributions", row)
+    return {**record, "speaker_id": row.get("speaker_id"), "speaker": row.get("speaker") or record["source"]["name"]}
 
 
 def article_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """The full article (``queries.article``) as the record contract."""
+    children = {t.name: [record_json(t.name, r) for r in row.get(t.name) or []]
+                for t in TABLES_BY_NAME.values() if t.within == "analysis"}
+    children["attributions"] = [attribution(a) for a in row.get("attributions") or []]
     return {
         "id": row.get("id"),
         "url": row.get("url"),
@@ -65,35 +119,7 @@ def article_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "author": row.get("author"),
         "published": iso(row.get("published")),
         "text": row.get("text") or "",
-        "attributions": [attribution(a) for a in row.get("attributions") or []],
-        "entities": [
-            {"id": e.get("entity_id"), "name": e.get("name"), "kind": e.get("kind"),
-             "aliases": list(e.get("aliases") or []),
-             "mentions": [span(m.get("start_char"), m.get("end_char"), m.get("text")) for m in e.get("mentions") or []]}
-            for e in row.get("entities") or []
-        ],
-        "dates": [
-            {"start": d.get("start_char"), "end": d.get("end_char"), "text": d.get("text"), "value": d.get("value"),
-             "grain": d.get("grain")}
-            for d in row.get("dates") or []
-        ],
-        "claims": [
-            {"start": c.get("start_char"), "end": c.get("end_char"), "text": c.get("text"),
-             "checkworthy": c.get("checkworthy"),
-             "quantities": [
-                 {"text": q.get("text"), "comparator": q.get("comparator"), "value": q.get("value"),
-                  "unit": q.get("unit"), "measured": q.get("measured"), "start": q.get("start_char"),
-                  "end": q.get("end_char"), "value_high": q.get("value_high")}
-                 for q in c.get("quantities") or []
-             ],
-             "speaker": c.get("speaker"), "said_on": iso(c.get("said_on"))}
-            for c in row.get("claims") or []
-        ],
-        "framing": [
-            {"start": f.get("start_char"), "end": f.get("end_char"), "text": f.get("text"),
-             "technique": f.get("technique"), "score": f.get("score")}
-            for f in row.get("framing") or []
-        ],
+        **children,
         "warnings": list(row.get("warnings") or []),
         "origin": row.get("origin"),
     }

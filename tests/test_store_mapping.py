@@ -1,0 +1,87 @@
+"""One mapping between records and rows (schema.TABLES): DuckDB, Arrow and the web records agree with it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from presslens import queries
+from presslens.pipeline import Pipeline
+from presslens.schema import TABLES, TABLES_BY_NAME, Analysis, Article
+from presslens.store import ADDED, ADDED_COLUMNS, ARROW_SCHEMAS, DDL, Store, connect
+from presslens.web.records import article_record
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _stored_paths(table_name: str, cls: type, prefix: str = "") -> set[str]:
+    """The field paths of ``cls`` that no column or child table of ``table_name`` stores."""
+    table = TABLES_BY_NAME[table_name]
+    sources = {c.source for c in table.columns if c.source}
+    missing = set()
+    for f in dataclasses.fields(cls):
+        path = prefix + f.name
+        if path in sources or f.name in TABLES_BY_NAME and TABLES_BY_NAME[f.name].within == table_name:
+            continue
+        nested = {s for s in sources if s.startswith(path + ".")}
+        if not nested:
+            missing.add(path)
+    return missing
+
+
+@pytest.mark.parametrize("table", [t for t in TABLES if dataclasses.is_dataclass(t.record)], ids=lambda t: t.name)
+def test_every_record_field_has_a_column(table):
+    assert _stored_paths(table.name, table.record) == set()
+
+
+def test_ddl_arrow_and_migrations_come_from_the_declaration():
+    for table in TABLES:
+        assert ARROW_SCHEMAS[table.name].names == list(table.column_names)
+        assert f"CREATE TABLE {table.name} (" in DDL
+    for key in ADDED:
+        assert key in ADDED_COLUMNS and key[1] in TABLES_BY_NAME[key[0]].column_names
+    assert ADDED_COLUMNS[("attributions", "source_confidence")] == (
+        "ALTER TABLE attributions ADD COLUMN IF NOT EXISTS source_confidence REAL")
+
+
+@pytest.fixture(scope="module")
+def stored(nlp, tmp_path_factory):
+    """The samples analysed, written to a database and read back through the article page's query."""
+    pipeline = Pipeline(nlp)
+    analyses = [pipeline.analyze(Article(text=p.read_text(), published="2017-09-25", outlet="Sample", origin=p.name))
+                for p in sorted((ROOT / "samples").glob("*.txt"))]
+    path = tmp_path_factory.mktemp("mapping") / "news.duckdb"
+    with Store(path) as store:
+        store.write(analyses)
+    con = connect(path, read_only=True)
+    yield analyses, {a.article.id: article_record(queries.article(con, a.article.id)) for a in analyses}
+    con.close()
+
+
+def _without(record: dict, *keys: str) -> dict:
+    return {k: v for k, v in record.items() if k not in keys}
+
+
+def test_web_records_read_back_what_analyze_prints(stored):
+    analyses, web = stored
+    for analysis in analyses:
+        printed: dict = json.loads(json.dumps(analysis.to_dict()))
+        read = web[analysis.article.id]
+        assert read["attributions"], "the samples have attributions"
+        assert [_without(a, "speaker_id", "speaker") for a in read["attributions"]] == printed["attributions"]
+        assert sorted(read["entities"], key=lambda e: e["id"]) == sorted(printed["entities"], key=lambda e: e["id"])
+        for name in ("dates", "claims", "framing"):
+            assert read[name] == printed[name], name
+        assert _without(read, "attributions", "entities", "dates", "claims", "framing", "warnings", "origin") == \
+            _without(printed, "attributions", "entities", "dates", "claims", "framing", "warnings")
+
+
+def test_an_empty_analysis_reads_back_empty(tmp_path):
+    analysis = Analysis(article=Article(text="Nothing was said."))
+    with Store(tmp_path / "x.duckdb") as store:
+        store.write([analysis])
+        record = article_record(queries.article(store.con, analysis.article.id))
+    assert record == {**json.loads(json.dumps(analysis.to_dict())), "warnings": [], "origin": None}
