@@ -85,3 +85,24 @@ def test_an_empty_analysis_reads_back_empty(tmp_path):
         store.write([analysis])
         record = article_record(queries.article(store.con, analysis.article.id))
     assert record == {**json.loads(json.dumps(analysis.to_dict())), "warnings": [], "origin": None}
+
+
+def test_a_database_without_the_added_columns_opens_reads_and_gains_them(tmp_path, stored):
+    analyses, _ = stored
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write(analyses[:1])
+        for (name,) in store.con.execute("SELECT index_name FROM duckdb_indexes()").fetchall():
+            store.con.execute(f"DROP INDEX {name}")
+        for table, column in ADDED:  # as a release before these columns wrote it
+            store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    article_id = analyses[0].article.id
+    con = connect(path, read_only=True)  # read-only: nothing is added, the records read with nulls
+    record = article_record(queries.article(con, article_id))
+    con.close()
+    assert record["attributions"] and all(a["source"]["confidence"] is None for a in record["attributions"])
+    with Store(path) as store:  # read-write: the columns are added in place
+        columns = set(store.con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+        assert set(ADDED) <= columns
+        store.write(analyses[1:2])
+        assert store.counts()["articles"] == 2

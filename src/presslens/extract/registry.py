@@ -156,9 +156,10 @@ def _entities(doc: Doc, article: Article, context: Context) -> Records:
 
 def _attributions(doc: Doc, article: Article, context: Context) -> Records:
     """Attributions with resolved speakers; resolving adds source mentions and aliases to the entities."""
-    from presslens.extract import attributions, speakers
+    from presslens.extract import speakers
+    from presslens.extract.attribution import find_attributions
 
-    found = attributions.find_attributions(doc)
+    found = find_attributions(doc)
     return {"attributions": speakers.resolve_speakers(doc, found, context["entities"], article=article)}
 
 
