@@ -16,16 +16,15 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
-from typing import Protocol, TextIO
 
 import duckdb
 
+from presslens.engines.progress import LineReporter, NullReporter, Reporter, RichReporter, RunStats
 from presslens.pipeline import Options
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import JSONL_SUFFIXES, WARC_SUFFIXES, iter_articles
@@ -37,104 +36,7 @@ ENGINES = ("local", "dask")
 Item = Article | InputError
 
 
-@dataclass(slots=True)
-class IngestStats:
-    """Running totals of one ingest."""
-
-    total: int | None = None  # documents expected, when it can be known cheaply
-    done: int = 0  # documents handled: added, skipped or failed
-    added: int = 0  # articles newly stored (committed)
-    skipped: int = 0  # articles already stored, or repeated in this run
-    errors: int = 0  # documents that could not be read or analysed
-    words: int = 0  # words of the articles analysed
-    batches: int = 0  # batches committed (or Parquet parts written)
-    speakers: int = 0  # speakers after the final recomputation
-    started: float = field(default_factory=time.perf_counter)
-    finished: float | None = None
-
-    @property
-    def seconds(self) -> float:
-        """Elapsed (or total) wall time."""
-        return (self.finished or time.perf_counter()) - self.started
-
-    @property
-    def docs_per_second(self) -> float:
-        """Documents handled per second so far."""
-        return self.done / self.seconds if self.seconds > 0 else 0.0
-
-
-class Reporter(Protocol):
-    """Receives progress: ``update`` after each document, ``commit`` after each stored batch."""
-
-    def start(self, stats: IngestStats) -> None: ...
-    def update(self, stats: IngestStats) -> None: ...
-    def commit(self, stats: IngestStats) -> None: ...
-    def finish(self, stats: IngestStats) -> None: ...
-
-
-class NullReporter:
-    """Reports nothing."""
-
-    def start(self, stats: IngestStats) -> None:
-        """Nothing to show."""
-
-    def update(self, stats: IngestStats) -> None:
-        """Nothing to show."""
-
-    def commit(self, stats: IngestStats) -> None:
-        """Nothing to show."""
-
-    def finish(self, stats: IngestStats) -> None:
-        """Nothing to show."""
-
-
-class LineReporter(NullReporter):
-    """One plain line per committed batch (for logs and pipes)."""
-
-    def __init__(self, stream: TextIO | None = None) -> None:
-        self.stream = stream or sys.stderr
-
-    def commit(self, stats: IngestStats) -> None:
-        """Print the totals after a batch is durable."""
-        total = f"/{stats.total}" if stats.total is not None else ""
-        print(f"committed batch {stats.batches}: {stats.done}{total} docs, {stats.added} added, "
-              f"{stats.skipped} skipped, {stats.errors} errors, {stats.docs_per_second:.1f} docs/s",
-              file=self.stream, flush=True)
-
-
-class RichReporter(NullReporter):
-    """A rich progress bar: docs, docs/s, ETA (when the total is known) and errors."""
-
-    def __init__(self, console: object | None = None) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-
-        self.progress = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed} docs"),
-            TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("ETA"), TimeRemainingColumn(),
-            TextColumn("[red]{task.fields[errors]} errors"), TextColumn("{task.fields[skipped]} skipped"),
-            TimeElapsedColumn(), console=console or Console(stderr=True), transient=False,
-        )
-        self.task = None
-
-    def start(self, stats: IngestStats) -> None:
-        """Show the bar."""
-        self.progress.start()
-        self.task = self.progress.add_task("ingest", total=stats.total, rate=0.0, errors=0, skipped=0)
-
-    def update(self, stats: IngestStats) -> None:
-        """Move the bar."""
-        self.progress.update(self.task, completed=stats.done, rate=stats.docs_per_second, errors=stats.errors,
-                             skipped=stats.skipped)
-
-    commit = update
-
-    def finish(self, stats: IngestStats) -> None:
-        """Leave the final bar on screen."""
-        if stats.total is None:
-            self.progress.update(self.task, total=stats.done)
-        self.update(stats)
-        self.progress.stop()
+IngestStats = RunStats  # the name of earlier releases
 
 
 # --------------------------------------------------------------------------- inputs
@@ -263,6 +165,8 @@ def _ingest_local(items: Iterable[Item], store: Store, stats: IngestStats, repor
             stats.done += 1
             if isinstance(result, InputError):
                 stats.errors += 1
+            else:
+                stats.analysed += 1
             reporter.update(stats)
             if len(buffer) >= batch_size:
                 _commit(store, buffer, pending, stats, reporter)
@@ -303,6 +207,7 @@ def _ingest_dask(items: Iterable[Item], store: Store | None, out: str | Path | N
                                 nlp_batch_size=nlp_batch_size, out_dir=out_dir):
             stats.done += outcome.items
             stats.errors += len(outcome.errors)
+            stats.analysed += outcome.items - len(outcome.errors)
             stats.words += outcome.words
             if outcome.tables is not None and store is not None:
                 written = store.write_tables(outcome.tables)
@@ -319,5 +224,6 @@ def _ingest_dask(items: Iterable[Item], store: Store | None, out: str | Path | N
             raise StoreError("; ".join(reason for _, reason in loaded.failed))
 
 
-__all__ = ["ENGINES", "IngestStats", "LineReporter", "NullReporter", "Reporter", "RichReporter", "count_documents",
+__all__ = ["ENGINES", "IngestStats", "LineReporter", "NullReporter", "Reporter", "RichReporter", "RunStats",
+           "count_documents",
            "expand_inputs", "ingest"]

@@ -6,6 +6,8 @@ Each sub-module registers its commands on ``app``.
 from __future__ import annotations
 
 import sys
+from importlib import metadata
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -18,8 +20,35 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # sub-commands inherit it
 )
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def version_line() -> str:
+    """``presslens X (spaCy Y, Python Z)``, read from the installed metadata (no heavy import)."""
+    def installed(name: str) -> str:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return "not installed"
+
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return f"presslens {installed('presslens')} (spaCy {installed('spacy')}, Python {python})"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(version_line())
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
+                                          help="Print the presslens, spaCy and Python versions and exit.")] = False,
+) -> None:
+    """Who said what, about whom, when: attributions, claims, dates and framing in news articles."""
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:

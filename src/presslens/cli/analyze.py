@@ -32,6 +32,7 @@ from presslens.cli.options import (
     read_limits,
 )
 from presslens.engines.local import run_local
+from presslens.engines.progress import NullReporter, Reporter, RichReporter, RunStats
 from presslens.report import render_report
 from presslens.schema import Analysis, Article, InputError
 from presslens.sources import iter_articles
@@ -69,27 +70,59 @@ def analyze(
     fmt = fmt or (Format.text if sys.stdout.isatty() else Format.jsonl)
     items = (_override(item, overrides) for item in iter_articles(inputs, limits=limits))
     out = Console(highlight=False, soft_wrap=fmt != Format.text)
+    stats = RunStats(total=_count(inputs))
+    reporter = _reporter(stats)
     failures = 0
     collected: list[dict] = []
+    reporter.start(stats)
     # closing(): whatever ends the loop (an error, Ctrl-C, a closed pipe), the worker processes end with it.
     try:
         with contextlib.closing(run_local(items, workers=workers, options=options)) as results:
             for result in results:
+                stats.done += 1
                 if isinstance(result, InputError):
                     failures += 1
+                    stats.errors += 1
+                    reporter.update(stats)
                     stderr.print(f"[bold red]presslens: error:[/] {escape(str(result))}")
                     continue
+                stats.analysed += 1
+                reporter.update(stats)
                 for warning in result.warnings:
                     stderr.print(f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: "
                                  f"{escape(warning)}")
                 _emit(result, fmt, out, collected)
     except RuntimeError as exc:  # e.g. the spaCy model or a framing encoder is missing
         raise fail(str(exc)) from None
+    finally:
+        reporter.finish(stats)
     if fmt == Format.json:
         payload = collected[0] if len(collected) == 1 and len(inputs) == 1 else collected
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     if failures:
         raise typer.Exit(1)
+
+
+def _count(inputs: list[str]) -> int | None:
+    from presslens.ingest import count_documents
+
+    try:
+        return count_documents(inputs)
+    except OSError:
+        return None
+
+
+def _reporter(stats: RunStats) -> Reporter:
+    """A progress bar on stderr when it is a terminal and there is more than one document; else nothing."""
+    if not stderr.is_terminal or stats.total == 1:
+        return NullReporter()
+    return RichReporter(stderr, label="analyze", transient=True, redirect_stdout=sys.stdout.isatty())
+
+
+def record_of(result: Analysis) -> dict:
+    """The JSON record of one result, with ``input`` first: the path, URL or ``-`` it was read from."""
+    origin = result.article.origin
+    return {"input": "-" if origin == "<stdin>" else origin, **result.to_dict()}
 
 
 def _override(item: Article | InputError, overrides: dict[str, str]) -> Article | InputError:
@@ -101,9 +134,9 @@ def _override(item: Article | InputError, overrides: dict[str, str]) -> Article 
 
 def _emit(result: Analysis, fmt: Format, out: Console, collected: list[dict]) -> None:
     if fmt == Format.json:
-        collected.append(result.to_dict())
+        collected.append(record_of(result))
     elif fmt == Format.jsonl:
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(record_of(result), ensure_ascii=False) + "\n")
         sys.stdout.flush()
     else:
         render_report(result, out)

@@ -18,7 +18,7 @@ from presslens.sources.html import article_from_html, looks_like_html
 from presslens.sources.jsonl import iter_jsonl
 from presslens.sources.limits import ReadLimits, read_bounded
 from presslens.sources.text import article_from_text, read_bytes
-from presslens.sources.url import article_from_url, is_url
+from presslens.sources.url import article_from_url, is_url, scheme_message, unsupported_scheme
 from presslens.sources.warc import iter_warc
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -61,6 +61,8 @@ def _read_local(item: str, limits: ReadLimits) -> Iterator[Article | InputError]
             yield from read_path(child, limits)
     elif path.exists():
         yield from read_path(path, limits)
+    elif scheme := unsupported_scheme(item):
+        yield InputError(item, scheme_message(scheme))
     else:
         yield InputError(item, "no such file or directory")
 

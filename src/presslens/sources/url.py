@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 
@@ -13,9 +14,26 @@ MAX_BYTES = 20_000_000
 USER_AGENT = "presslens/0.1 (+news attribution analysis)"
 
 
+FETCHED_SCHEMES = ("http", "https")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*)://")
+
+
 def is_url(value: str) -> bool:
     """True for http:// and https:// addresses."""
     return value.lower().startswith(("http://", "https://"))
+
+
+def unsupported_scheme(value: str) -> str | None:
+    """The scheme of ``value`` when it looks like a URL that cannot be fetched (``ftp://…``), else None."""
+    match = _SCHEME.match(value)
+    if match and match.group(1).lower() not in FETCHED_SCHEMES:
+        return match.group(1)
+    return None
+
+
+def scheme_message(scheme: str) -> str:
+    """The error reason for a URL with an unsupported scheme."""
+    return f"unsupported URL scheme {scheme}://; only http:// and https:// URLs can be fetched"
 
 
 def fetch(url: str, timeout: float = TIMEOUT_S) -> bytes:
@@ -40,5 +58,6 @@ def fetch(url: str, timeout: float = TIMEOUT_S) -> bytes:
 def article_from_url(url: str) -> Article:
     """Fetch and extract one web article."""
     if not is_url(url):
-        raise InputError(url, "only http:// and https:// URLs can be fetched")
+        scheme = unsupported_scheme(url)
+        raise InputError(url, scheme_message(scheme) if scheme else "only http:// and https:// URLs can be fetched")
     return article_from_html(fetch(url), origin=url, url=url)
