@@ -1,24 +1,140 @@
 """presslens as a spaCy pipeline component: ``nlp.add_pipe("presslens")``.
 
-After the component runs, ``doc._.attributions``, ``doc._.entities``, ``doc._.dates``,
-``doc._.claims`` and ``doc._.framing`` hold the records, and ``doc._.presslens`` the whole
-Analysis. Set ``doc._.published`` (ISO date) before the component runs to anchor relative dates,
-or pass ``published`` in the component config.
+spaCy finds the factory through the ``spacy_factories`` entry point, so ``presslens`` need not
+be imported first. After the component runs:
+
+- ``doc._.presslens_record`` holds the analysis as plain JSON data (the record contract of
+  ``Analysis.to_dict()`` without the text), so ``DocBin(store_user_data=True)`` and
+  ``Doc.to_bytes()`` round-trip it;
+- ``doc._.presslens`` (the whole ``Analysis``) and ``doc._.attributions``, ``doc._.entities``,
+  ``doc._.dates``, ``doc._.claims``, ``doc._.framing`` (lists of records) are read from it;
+- ``doc.spans["presslens_content"]``, ``["presslens_cue"]`` (labelled with the attribution type)
+  and ``["presslens_source"]`` (labelled with the speaker's name) hold the attributions as spaCy
+  spans, for displaCy (``style="span"``) and spaCy's span tooling.
+
+Set ``doc._.published`` (ISO date) before the component runs to anchor relative dates, or pass
+``published`` in the component config.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from presslens.pipeline import ALL_EXTRACTORS, Options, extract
-from presslens.schema import Article
+from presslens.schema import (
+    Analysis,
+    Article,
+    Attribution,
+    Claim,
+    DateMention,
+    Entity,
+    FramingSpan,
+    Quantity,
+    Source,
+    Span,
+)
 
 RECORD_FIELDS = ("attributions", "entities", "dates", "claims", "framing")
+SPAN_KEYS = ("presslens_content", "presslens_cue", "presslens_source")
+RECORD_EXTENSION = "presslens_record"
+_ARTICLE_KEYS = ("id", "url", "outlet", "title", "author", "published", "source_id")
 
-for _name in (*RECORD_FIELDS, "presslens", "published"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+
+# --------------------------------------------------------------------------- plain data -> records
+
+
+def _span(data: dict[str, Any] | None) -> Span | None:
+    return None if data is None else Span(data["start"], data["end"], data["text"])
+
+
+def _attribution(data: dict[str, Any]) -> Attribution:
+    source = dict(data["source"])
+    source["mention"] = _span(source.get("mention"))
+    return Attribution(**{**data, "content": _span(data["content"]), "cue": _span(data.get("cue")),
+                          "source": Source(**source)})
+
+
+def _entity(data: dict[str, Any]) -> Entity:
+    return Entity(**{**data, "mentions": [_span(m) for m in data.get("mentions", [])]})
+
+
+def _claim(data: dict[str, Any]) -> Claim:
+    return Claim(**{**data, "quantities": [Quantity(**q) for q in data.get("quantities", [])]})
+
+
+_READERS = {"attributions": _attribution, "entities": _entity, "dates": lambda d: DateMention(**d),
+            "claims": _claim, "framing": lambda d: FramingSpan(**d)}
+
+
+def analysis_from_dict(record: dict[str, Any], text: str | None = None) -> Analysis:
+    """The ``Analysis`` of a JSON record (``Analysis.to_dict()``); ``text`` when the record has none."""
+    article = Article(text=record.get("text", text) or "", **{k: record.get(k) for k in _ARTICLE_KEYS})
+    analysis = Analysis(article=article, warnings=list(record.get("warnings", [])))
+    for name, read in _READERS.items():
+        setattr(analysis, name, [read(item) for item in record.get(name, [])])
+    known = {*_ARTICLE_KEYS, "text", "input", "warnings", *_READERS}
+    analysis.extra = {k: v for k, v in record.items() if k not in known and isinstance(v, list)}
+    return analysis
+
+
+# --------------------------------------------------------------------------- the Doc extensions
+
+
+def _lists(value: Any) -> Any:
+    """``value`` with tuples made lists again (msgpack, behind DocBin, reads every array as a tuple)."""
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    return value
+
+
+def _analysis_of(doc: Doc) -> Analysis | None:
+    record = doc._.get(RECORD_EXTENSION)
+    return None if record is None else analysis_from_dict(_lists(record), doc.text)
+
+
+def _records_getter(name: str) -> Any:
+    def get(doc: Doc) -> list[Any] | None:
+        record = doc._.get(RECORD_EXTENSION)
+        return None if record is None else [_READERS[name](_lists(item)) for item in record.get(name, [])]
+
+    return get
+
+
+def _register_extensions() -> None:
+    for name, options in ((RECORD_EXTENSION, {"default": None}), ("published", {"default": None}),
+                          ("presslens", {"getter": _analysis_of}),
+                          *((name, {"getter": _records_getter(name)}) for name in RECORD_FIELDS)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, **options)
+
+
+_register_extensions()
+
+
+def _char_span(doc: Doc, span: Span | None, label: str) -> SpacySpan | None:
+    if span is None or span.end <= span.start:
+        return None
+    return doc.char_span(span.start, span.end, label=label, alignment_mode="expand")
+
+
+def set_spans(doc: Doc, attributions: list[Attribution]) -> None:
+    """Fill ``doc.spans[SPAN_KEYS]`` from the attributions (token-aligned, widened to whole tokens)."""
+    groups: dict[str, list[SpacySpan]] = {key: [] for key in SPAN_KEYS}
+    for a in attributions:
+        speaker = a.source.name or (a.source.mention.text if a.source.mention else None) or "unknown"
+        for key, span, label in (("presslens_content", a.content, a.type), ("presslens_cue", a.cue, a.type),
+                                 ("presslens_source", a.source.mention, speaker)):
+            found = _char_span(doc, span, label)
+            if found is not None:
+                groups[key].append(found)
+    for key, spans in groups.items():
+        doc.spans[key] = spans
 
 
 class PresslensComponent:
@@ -31,9 +147,10 @@ class PresslensComponent:
     def __call__(self, doc: Doc) -> Doc:
         article = Article(text=doc.text, published=doc._.published or self.published)
         analysis = extract(doc, article, self.options)
-        for name in RECORD_FIELDS:
-            setattr(doc._, name, getattr(analysis, name))
-        doc._.presslens = analysis
+        record = analysis.to_dict()
+        record.pop("text", None)  # the Doc holds it already
+        doc._.set(RECORD_EXTENSION, record)
+        set_spans(doc, analysis.attributions)
         return doc
 
 
@@ -41,7 +158,7 @@ class PresslensComponent:
     "presslens",
     default_config={"extractors": list(ALL_EXTRACTORS), "published": None},
     requires=["token.dep", "token.pos", "doc.ents"],
-    assigns=[f"doc._.{name}" for name in (*RECORD_FIELDS, "presslens")],
+    assigns=[f"doc._.{RECORD_EXTENSION}", "doc.spans"],
 )
 def make_presslens(nlp: Language, name: str, extractors: list[str], published: str | None) -> PresslensComponent:
     """Factory registered with spaCy under the name ``presslens``."""

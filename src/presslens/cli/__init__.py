@@ -68,7 +68,7 @@ def main() -> None:
             if exc.name != f"presslens.cli.{optional}":
                 raise
     try:
-        app()
+        app(prog_name="presslens")
     except KeyboardInterrupt:
         stderr.print("presslens: interrupted")
         sys.exit(130)

@@ -26,7 +26,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
-__all__ = ["ReadLimits", "iter_articles", "read_one", "article_from_html", "article_from_text", "article_from_url"]
+__all__ = ["ReadLimits", "article_from_bytes", "article_from_html", "article_from_text", "article_from_url", "iter_articles",
+           "read_one"]
 
 
 def iter_articles(inputs: Iterable[str], *, stdin: bytes | None = None,
@@ -40,7 +41,7 @@ def iter_articles(inputs: Iterable[str], *, stdin: bytes | None = None,
                 if data is None or len(data) > limits.max_record_bytes:
                     yield InputError("<stdin>", limits.record_message("standard input"))
                 else:
-                    yield _guarded("<stdin>", lambda d=data: _from_bytes(d, "<stdin>"))
+                    yield _guarded("<stdin>", lambda d=data: article_from_bytes(d, "<stdin>"))
             elif is_url(item):
                 yield _guarded(item, lambda u=item: article_from_url(u))
             else:
@@ -97,11 +98,11 @@ def _from_file(path: Path, origin: str, limits: ReadLimits) -> Article:
         return article_from_html(data, origin)
     if name.endswith(TEXT_SUFFIXES):
         return article_from_text(data, origin)
-    return _from_bytes(data, origin)
+    return article_from_bytes(data, origin)
 
 
-def _from_bytes(data: bytes, origin: str) -> Article:
-    """Sniff untyped bytes: HTML when it looks like markup, else UTF-8 text."""
+def article_from_bytes(data: bytes, origin: str) -> Article:
+    """Sniff untyped bytes: HTML when it looks like markup (extracted), else text (decoded); InputError if unusable."""
     if looks_like_html(data):
         return article_from_html(data, origin)
     if data[:8].startswith(b"WARC/"):
