@@ -17,6 +17,10 @@ the batch writes):
 - ``speaker_pages``: the speakers listing and the speaker pages;
 - ``article_pages``: the articles listing and one article in full;
 - ``overview``: corpus totals, outlets, claims, framing techniques, failed documents;
+- ``claims``: the ranked claims page, each claim's quantities, the same claim in other articles;
+- ``framing``: framing rates per outlet and over time, example spans, framing around a speaker's statements;
+- ``entities``: named entities across articles, their mentions over time and articles;
+- ``timeline``: volume over time, and quote search with dates, type, timeline and facets;
 - ``identity``: reads and writes of corpus-wide speaker identity (``presslens.corpus.speakers``);
 - ``variants``: the quotes grouped into variants (``presslens.corpus.variants``);
 - ``precomputed``: the derived tables behind the speaker pages (``presslens.web.precompute``);
@@ -25,6 +29,14 @@ the batch writes):
 """
 
 from presslens.queries.article_pages import ARTICLE_COLUMNS, article, articles
+from presslens.queries.claims import (
+    CLAIM_COLUMNS,
+    CLAIM_QUANTITY_ROWS,
+    CLAIM_SORTS,
+    claim_echoes,
+    claim_quantities,
+    ranked_claims,
+)
 from presslens.queries.common import (
     ATTRIBUTION_TYPES,
     DateLike,
@@ -35,6 +47,23 @@ from presslens.queries.common import (
     unregister,
 )
 from presslens.queries.database import set_threads, table_names
+from presslens.queries.entities import (
+    ENTITY_SORTS,
+    corpus_entities,
+    entity_articles,
+    entity_kinds,
+    entity_timeline,
+)
+from presslens.queries.framing import (
+    FRAMING_SORTS,
+    FRAMING_WINDOW,
+    framing_examples,
+    framing_technique_names,
+    framing_timeline,
+    outlet_techniques,
+    outlet_words,
+    speaker_framing_rows,
+)
 from presslens.queries.identity import (
     SPEAKER_VIEWS,
     attribution_sources,
@@ -73,6 +102,7 @@ from presslens.queries.speaker_pages import (
     speaker_timeline,
     speakers,
 )
+from presslens.queries.timeline import GRAINS, corpus_timeline, search_facets, search_hits, search_timeline
 from presslens.queries.variants import variant_rows
 
 __all__ = [
@@ -85,4 +115,10 @@ __all__ = [
     "set_threads", "speaker", "speaker_outlets", "speaker_quote_count", "speaker_quotes", "speaker_record",
     "speaker_timeline", "speakers", "speakers_outdated", "stats", "stored_page_variants", "table_names",
     "unregister", "variant_rows",
+    # claims, framing, entities, timeline
+    "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SORTS", "ENTITY_SORTS", "FRAMING_SORTS", "FRAMING_WINDOW",
+    "GRAINS", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
+    "entity_kinds", "entity_timeline", "framing_examples", "framing_technique_names", "framing_timeline",
+    "outlet_techniques", "outlet_words", "ranked_claims", "search_facets", "search_hits", "search_timeline",
+    "speaker_framing_rows",
 ]

@@ -52,7 +52,17 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     ``cache_bytes`` bounds the two caches together (two thirds for data, one third for finished
     answers; default 128 + 64 MB).
     """
-    from presslens.web.routes import analyze, articles, docs, home, outlets, speakers
+    from presslens.web.routes import (
+        analyze,
+        articles,
+        claims,
+        docs,
+        entities,
+        framing,
+        home,
+        outlets,
+        speakers,
+    )
 
     owned = close_db or (not isinstance(db, Database) and db is not None)
     database = db if isinstance(db, Database) or db is None else Database(db)
@@ -70,7 +80,7 @@ def create_app(db: str | Path | Database | None, *, analyzer: Analyzer | None = 
     app.state.analyzer = analyzer
     app.state.analyze_lanes = analyze_lanes or AnalyzeLanes()
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for module in (home, speakers, articles, outlets, analyze, docs):
+    for module in (home, framing, speakers, articles, outlets, claims, entities, analyze, docs):
         app.include_router(module.router)
 
     @app.exception_handler(StarletteHTTPException)

@@ -191,3 +191,52 @@ def share_chart(rows: Sequence[tuple[str, Mapping[str, int], str | None]], *, ti
     body.append(f'<text class="axis-label" x="{left + plot_w / 2:.1f}" y="{axis_y + 34}" '
                 f'text-anchor="middle">share of attributions</text>')
     return _svg(width, height, title, body + legend_body)
+
+
+def line_chart(periods: Sequence[str], series: Mapping[str, Mapping[str, float]], *, title: str, value_label: str,
+               period_label: str, max_series: int = 8) -> Markup:
+    """One line per series (e.g. technique) over the periods, with points, axes and a legend."""
+    if not periods or not series:
+        return Markup('<p class="empty">No dated data to chart.</p>')
+    names = list(series)[:max_series]
+    width, left, right, top = 720, 56, 20, 10
+    plot_w, plot_h = width - left - right, 180
+    colours = series_colours(names)
+    legend_body, legend_h = legend([(n, colours[n]) for n in names], left, top + plot_h + 48, plot_w)
+    height = top + plot_h + 52 + legend_h
+    peak = max((series[n].get(p, 0) for n in names for p in periods), default=0)
+    top_value = _nice_top(peak)
+    axis_y = top + plot_h
+    body: list[str] = []
+    for i in range(5):
+        tick = top_value * i / 4
+        y = axis_y - plot_h * i / 4
+        body.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#ddd"/>')
+        body.append(f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:.2g}</text>')
+    slot = plot_w / len(periods)
+    xs = [left + slot * (i + 0.5) for i in range(len(periods))]
+    label_every = max(1, math.ceil(90 / slot))
+    for i, period in enumerate(periods):
+        if i % label_every == 0:
+            body.append(f'<text class="tick" x="{xs[i]:.1f}" y="{axis_y + 16}" text-anchor="middle">{escape(period)}</text>')
+    for name in names:
+        points = [(xs[i], axis_y - plot_h * series[name].get(p, 0) / top_value, p) for i, p in enumerate(periods)]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
+        body.append(f'<polyline points="{path}" fill="none" stroke="{colours[name]}" stroke-width="2"/>')
+        for x, y, p in points:
+            body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colours[name]}"><title>{escape(p)} · '
+                        f'{escape(isolated(name))}: {series[name].get(p, 0):.3g} {escape(value_label)}</title></circle>')
+    body.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + plot_w}" y2="{axis_y}" stroke="#555"/>')
+    body.append(f'<text class="axis-label" x="{left + plot_w / 2:.1f}" y="{axis_y + 34}" '
+                f'text-anchor="middle">{escape(period_label)}</text>')
+    body.append(f'<text class="axis-label" transform="translate(12 {top + plot_h / 2:.1f}) rotate(-90)" '
+                f'text-anchor="middle">{escape(value_label)}</text>')
+    return _svg(width, height, title, body + legend_body)
+
+
+def _nice_top(peak: float) -> float:
+    """A round axis top at or above ``peak`` (1, 2 or 5 × 10^k; 1 when there is nothing)."""
+    if peak <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(peak))
+    return next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= peak)

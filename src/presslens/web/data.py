@@ -129,6 +129,8 @@ def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[dat
         current = out[-1]
         if grain == "week":
             out.append(current + timedelta(days=7))
+        elif grain == "year":
+            out.append(date(current.year + 1, 1, 1))
         else:
             out.append(date(current.year + current.month // 12, current.month % 12 + 1, 1))
     return out

@@ -149,16 +149,17 @@ def collect_marks(record: Mapping[str, Any], slots: list[int]) -> list[Mark]:
             if href:
                 attrs["href"] = href
             marks.append(Mark("mention", *mention, attrs))
-    for claim in record.get("claims") or []:
+    for i, claim in enumerate(record.get("claims") or []):
         span = _valid(claim, size)
         if span:
             score = claim.get("checkworthy")
             title = f"claim, check-worthiness {score:.2f}" if isinstance(score, int | float) else "claim"
-            marks.append(Mark("claim", *span, {"class": "claim", "title": title}))
-    for frame in record.get("framing") or []:
+            marks.append(Mark("claim", *span, {"class": "claim", "title": title}, anchor=f"c{i}"))
+    for i, frame in enumerate(record.get("framing") or []):
         span = _valid(frame, size)
         if span:
-            marks.append(Mark("framing", *span, {"class": "frame", "title": f"framing: {frame.get('technique')}"}))
+            marks.append(Mark("framing", *span, {"class": "frame", "title": f"framing: {frame.get('technique')}"},
+                              anchor=f"f{i}"))
     for date in record.get("dates") or []:
         span = _valid(date, size)
         if span:

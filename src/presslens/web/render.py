@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from presslens.web.bidi import bdi, isolated
 from presslens.web.highlight import outlet_url, speaker_url
+from presslens.web.marks import mark_spans
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -65,6 +66,8 @@ def make_environment() -> jinja2.Environment:
     env.filters["score"] = _fmt_score
     env.filters["mark_terms"] = mark_terms
     env.filters["bdi"] = bdi  # every user-supplied value shown inline (docs: presslens.web.bidi)
+    env.filters["combine_sort"] = lambda params, sort: {**params, "sort": sort}
+    env.globals["mark_spans"] = mark_spans
     env.filters["isolated"] = isolated  # the same where no element may appear (<title>, <option>)
     return env
 

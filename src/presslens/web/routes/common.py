@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
@@ -58,3 +58,21 @@ def clean_type(value: str | None) -> str | None:
     if value not in TYPES:
         raise HTTPException(422, f"type must be one of {', '.join(TYPES)}")
     return value
+
+
+def clean_sort(value: str | None, allowed: Iterable[str], default: str) -> str:
+    """A sort key (``-`` first for the reverse order); 422 when unknown."""
+    value = (value or "").strip() or default
+    keys = list(allowed)
+    if value not in keys:
+        raise HTTPException(422, f"sort must be one of {', '.join(keys)}")
+    return value
+
+
+def clean_score(value: float | None, default: float = 0.5) -> float:
+    """A minimum score between 0 and 1; 422 outside."""
+    if value is None:
+        return default
+    if not 0.0 <= value <= 1.0:
+        raise HTTPException(422, "min_score must be between 0 and 1")
+    return float(value)

@@ -1,0 +1,149 @@
+"""Check-worthy claims across the corpus: the ranked, filterable, sortable list and each claim's quantities.
+
+A claim's corpus-wide speaker is the linked speaker of the attribution whose content overlaps the
+claim most (the extractor stores the speaker's name only). ``claim_quantities`` is the one place
+that knows where a claim's quantities are stored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import duckdb
+
+from presslens.queries.common import DateLike, Relation, day_param, page_params, records, text_param
+
+CLAIM_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text", "checkworthy", "speaker", "speaker_id",
+                 "said", "outlet", "published", "title", "url")
+
+# Sort keys of the claims list: a fixed ORDER BY text each (chosen by key, never built from input).
+CLAIM_SORTS: dict[str, str] = {
+    "score": "checkworthy DESC, article_id, idx",
+    "-score": "checkworthy ASC, article_id, idx",
+    "date": "said ASC NULLS LAST, checkworthy DESC, article_id, idx",
+    "-date": "said DESC NULLS LAST, checkworthy DESC, article_id, idx",
+    "outlet": "outlet ASC NULLS LAST, checkworthy DESC, article_id, idx",
+    "-outlet": "outlet DESC NULLS LAST, checkworthy DESC, article_id, idx",
+    "speaker": "speaker ASC NULLS LAST, checkworthy DESC, article_id, idx",
+    "-speaker": "speaker DESC NULLS LAST, checkworthy DESC, article_id, idx",
+}
+
+_CLAIMS_BASE = """
+WITH linked AS (
+    SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy,
+           (SELECT a.speaker_id FROM attributions a
+            WHERE a.article_id = c.article_id AND a.speaker_id IS NOT NULL
+              AND a.content_start < c.end_char AND c.start_char < a.content_end
+            ORDER BY least(a.content_end, c.end_char) - greatest(a.content_start, c.start_char) DESC, a.idx
+            LIMIT 1) AS speaker_id,
+           c.speaker AS claim_speaker, coalesce(c.said_on, ar.published) AS said,
+           ar.outlet, ar.published, ar.title, ar.url
+    FROM claims c JOIN articles ar ON ar.id = c.article_id
+    WHERE c.checkworthy >= $min_score
+      AND ($contains IS NULL OR contains(lower(c.text), lower($contains)))
+      AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
+      AND ($since IS NULL OR coalesce(c.said_on, ar.published) >= CAST($since AS DATE))
+      AND ($until IS NULL OR coalesce(c.said_on, ar.published) <= CAST($until AS DATE))
+), named AS (
+    SELECT l.article_id, l.idx, l.start_char, l.end_char, l.text, l.checkworthy,
+           coalesce(s.name, l.claim_speaker) AS speaker, l.speaker_id, l.said, l.outlet, l.published, l.title, l.url
+    FROM linked l LEFT JOIN speakers s ON s.speaker_id = l.speaker_id
+    WHERE ($speaker_id IS NULL OR l.speaker_id = $speaker_id)
+      AND ($speaker IS NULL OR contains(lower(coalesce(s.name, l.claim_speaker)), lower($speaker)))
+)
+SELECT *, count(*) OVER () AS total FROM named
+"""
+_CLAIMS_SQL: dict[str, str] = {key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
+                               for key, order in CLAIM_SORTS.items()}
+
+# Where a claim's quantities are stored: the one sub-select to change when that moves. Columns
+# article_id, claim_idx, idx, text, comparator, value, value_high, unit, measured, start_char, end_char.
+CLAIM_QUANTITY_ROWS = """
+SELECT q.article_id, q.claim_idx, q.idx, q.text, q.comparator, q.value, q.value_high, q.unit, q.measured,
+       q.start_char, q.end_char
+FROM quantities q WHERE q.claim_idx IS NOT NULL
+"""
+
+_CLAIM_QUANTITIES_SQL = f"""
+SELECT * FROM ({CLAIM_QUANTITY_ROWS}) q
+WHERE list_contains($articles::VARCHAR[], q.article_id)
+ORDER BY q.article_id, q.claim_idx, q.idx
+"""  # noqa: S608 (fixed SQL fragments, no values)
+
+# Reports elsewhere of the same claim, for the claims of one page: claims of other articles by the
+# same speaker (name, any case), with the same text, or with a quantity of the same value and unit.
+# The caller keeps those with near-identical wording or the same subject (``web.claims``).
+_CLAIM_ECHOES_SQL = f"""
+WITH page AS (
+    SELECT unnest($articles::VARCHAR[]) AS article_id, unnest($idxs::INTEGER[]) AS idx
+), mine AS (
+    SELECT c.article_id, c.idx, lower(c.text) AS text, lower(c.speaker) AS speaker
+    FROM claims c JOIN page p ON p.article_id = c.article_id AND p.idx = c.idx
+), qty AS (SELECT * FROM ({CLAIM_QUANTITY_ROWS}) q WHERE q.value IS NOT NULL),
+matches AS (
+    SELECT m.article_id AS of_article, m.idx AS of_idx, c.article_id, c.idx, 'speaker' AS reason
+    FROM mine m JOIN claims c ON lower(c.speaker) = m.speaker AND c.article_id <> m.article_id
+    UNION
+    SELECT m.article_id, m.idx, c.article_id, c.idx, 'text'
+    FROM mine m JOIN claims c ON lower(c.text) = m.text AND c.article_id <> m.article_id
+    UNION
+    SELECT m.article_id, m.idx, o.article_id, o.claim_idx, 'quantity'
+    FROM mine m JOIN qty q ON q.article_id = m.article_id AND q.claim_idx = m.idx
+    JOIN qty o ON o.value = q.value AND coalesce(o.unit, '') = coalesce(q.unit, '') AND o.article_id <> m.article_id
+)
+SELECT x.of_article, x.of_idx, list(DISTINCT x.reason ORDER BY x.reason) AS reasons, c.article_id, c.idx, c.text,
+       c.checkworthy, c.speaker, coalesce(c.said_on, ar.published) AS said, ar.outlet, ar.published, ar.title, ar.url
+FROM matches x JOIN claims c ON c.article_id = x.article_id AND c.idx = x.idx
+JOIN articles ar ON ar.id = c.article_id
+GROUP BY ALL
+ORDER BY x.of_article, x.of_idx, said NULLS LAST, ar.outlet NULLS LAST, c.article_id, c.idx
+LIMIT $limit
+"""  # noqa: S608 (fixed SQL fragments, no values)
+
+
+def ranked_claims(
+    con: duckdb.DuckDBPyConnection, *, min_score: float = 0.5, contains: str | None = None,
+    speaker: str | None = None, speaker_id: str | None = None, outlet: str | None = None,
+    since: DateLike = None, until: DateLike = None, sort: str = "score", limit: int | None = 50, offset: int = 0,
+) -> Relation:
+    """Check-worthy claims with their corpus speaker, sorted by ``sort`` (a key of ``CLAIM_SORTS``).
+
+    Columns ``CLAIM_COLUMNS`` plus ``total`` (the number of matching claims, on every row).
+    ``speaker`` matches part of the speaker's name; ``speaker_id`` the linked corpus speaker.
+    """
+    if sort not in _CLAIMS_SQL:
+        raise ValueError(f"sort must be one of {', '.join(CLAIM_SORTS)}, not {sort!r}")
+    params = {"min_score": float(min_score), "contains": text_param(contains), "speaker": text_param(speaker),
+              "speaker_id": text_param(speaker_id), "outlet": text_param(outlet),
+              "since": day_param(since, "since"), "until": day_param(until, "until"), **page_params(limit, offset)}
+    return con.sql(_CLAIMS_SQL[sort], params=params)
+
+
+def claim_quantities(con: duckdb.DuckDBPyConnection,
+                     keys: list[tuple[str, int]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """The quantities of each claim ``(article_id, claim idx)``: text, comparator, value, value_high, unit,
+    measured, start, end; claims without quantities are absent."""
+    if not keys:
+        return {}
+    wanted = set(keys)
+    out: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    rows = records(con.sql(_CLAIM_QUANTITIES_SQL, params={"articles": sorted({a for a, _ in wanted})}))
+    for r in rows:
+        key = (r["article_id"], r["claim_idx"])
+        if key in wanted:
+            out[key].append({"text": r["text"], "comparator": r["comparator"], "value": r["value"],
+                             "value_high": r["value_high"], "unit": r["unit"], "measured": r["measured"],
+                             "start": r["start_char"], "end": r["end_char"]})
+    return dict(out)
+
+
+def claim_echoes(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]], *, limit: int = 5000) -> Relation:
+    """Candidate reports in other articles of each claim ``(article_id, idx)`` in ``keys``.
+
+    Columns of_article, of_idx (the claim asked about), reasons (``speaker``, ``text``, ``quantity``:
+    why it is a candidate), article_id, idx, text, checkworthy, speaker, said, outlet, published,
+    title, url. At most ``limit`` rows.
+    """
+    params = {"articles": [a for a, _ in keys], "idxs": [int(i) for _, i in keys], "limit": int(limit)}
+    return con.sql(_CLAIM_ECHOES_SQL, params=params)
