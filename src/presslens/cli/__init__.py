@@ -61,7 +61,7 @@ def main() -> None:
     """Entry point of the ``presslens`` script."""
     from presslens.cli import analyze, settings  # noqa: F401  (registers commands)
 
-    for optional in ("corpus", "serve"):
+    for optional in ("ingest", "corpus", "serve"):
         try:
             __import__(f"presslens.cli.{optional}")
         except ModuleNotFoundError as exc:

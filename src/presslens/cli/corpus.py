@@ -1,4 +1,4 @@
-"""Corpus commands: ``ingest``, ``db load``/``db info``, ``speakers``, ``quotes``, ``variants``, ``sql``.
+"""Corpus commands (``ingest`` is in ``cli/ingest.py``): ``db load``/``db info``/``db errors``, ``speakers``, ``quotes``, ``variants``, ``sql``.
 
 Thin: each command parses options, calls ``presslens.ingest``, ``presslens.store``,
 ``presslens.queries`` or ``presslens.corpus``, and prints a table, CSV or JSON.
@@ -21,25 +21,11 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from presslens import queries
+import presslens.cli.ingest  # noqa: F401  (registers `ingest` too, for whoever imports the corpus commands)
+from presslens import queries, settings
 from presslens.cli import app, fail, stderr
 from presslens.cli.options import (
-    DEFAULT_DECOMPRESSED,
-    DEFAULT_EXTRACT,
-    DEFAULT_MAX_CHARS,
-    DEFAULT_RECORD,
-    DEFAULT_TIME_LIMIT,
-    DEFAULT_TIME_LIMIT_MAX,
-    ExtractOption,
-    FramingModelOption,
-    MaxCharsOption,
-    MaxDecompressedMbOption,
-    MaxRecordMbOption,
-    TimeLimitMaxOption,
-    TimeLimitOption,
-    analysis_options,
     iso_date,
-    read_limits,
 )
 from presslens.store import StoreError, connect
 
@@ -58,13 +44,8 @@ class VariantFormat(StrEnum):
     json = "json"
 
 
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
-
-
-DbOption = Annotated[Path, typer.Option("--db", envvar="PRESSLENS_DB", show_default=False,
-                                        help="The corpus database (a DuckDB file); or set PRESSLENS_DB.")]
+DbOption = Annotated[Path, typer.Option("--db", envvar=settings.DB, show_default=False,
+                                        help=f"The corpus database (a DuckDB file); or set {settings.DB}.")]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table (readable), csv or json (an array of objects).")]
 
 
@@ -119,61 +100,6 @@ def _emit_relation(rel: duckdb.DuckDBPyRelation, fmt: Format, title: str | None 
     emit(list(rel.columns), rel.fetchall(), fmt, title=title)
 
 
-# --------------------------------------------------------------------------- ingest
-
-
-@app.command()
-def ingest(
-    inputs: Annotated[list[str], typer.Argument(show_default=False, help="Folders, files (.txt, .html, .jsonl[.gz], .warc[.gz]), quoted glob patterns, http(s) URLs, or - for stdin.")],
-    db: Annotated[Path | None, typer.Option("--db", envvar="PRESSLENS_DB", help="The corpus database to create or add to (DuckDB file).")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local engine) or LocalCluster workers (dask engine without --scheduler).")] = 1,
-    engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a dask.distributed cluster.")] = Engine.local,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786; default: a LocalCluster with --workers processes.")] = None,
-    out: Annotated[Path | None, typer.Option(help="Dask engine: write Parquet parts to this directory (load them later with `presslens db load`).")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles committed together in one transaction (or written as one Parquet part).")] = 64,
-    extract: ExtractOption = DEFAULT_EXTRACT,
-    time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
-    time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
-    framing_model: FramingModelOption = None,
-    max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
-    max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
-    max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output, only the summary.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document could not be analysed.")] = False,
-) -> None:
-    """Analyse articles and store them in a corpus database, skipping those already stored.
-
-    Safe to interrupt and re-run: every committed batch is kept, and a re-run does the rest. Documents that cannot be read or analysed are recorded in the errors table (see `presslens db errors`) and never stop the run.
-    """
-    from presslens.ingest import LineReporter, NullReporter, RichReporter
-    from presslens.ingest import ingest as run_ingest
-
-    if db is None and out is None:
-        raise fail("give --db PATH (or, with --engine dask, --out DIR)")
-    if out is not None and engine != Engine.dask:
-        raise fail("--out writes Parquet parts and needs --engine dask")
-    if scheduler and engine != Engine.dask:
-        raise fail("--scheduler needs --engine dask")
-    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars)
-    limits = read_limits(max_record_mb, max_decompressed_mb)
-    reporter = NullReporter() if quiet else RichReporter(stderr) if stderr.is_terminal else LineReporter()
-    try:
-        stats = run_ingest(inputs, db=db, out=out, engine=engine.value, workers=workers, scheduler=scheduler,
-                           options=options, batch_size=batch_size, reporter=reporter, limits=limits)
-    except StoreError as exc:
-        raise fail(str(exc)) from None
-    except RuntimeError as exc:  # e.g. the spaCy model is missing
-        raise fail(str(exc)) from None
-    where = f"{db}" if db is not None else f"parts in {out}"
-    stderr.print(
-        f"ingested {stats.done} documents in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s): "
-        f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors → {escape(where)}"
-        + (f"; {stats.speakers} speakers" if db is not None else "")
-    )
-    if strict and stats.errors:
-        raise typer.Exit(1)
-
-
 # --------------------------------------------------------------------------- db
 
 
@@ -213,12 +139,15 @@ def db_load(
 
 @db_app.command("info")
 def db_info(db: DbOption, fmt: FormatOption = Format.table) -> None:
-    """Show what a corpus holds: counts per table, dates covered, schema version."""
+    """Show what a corpus holds: counts per table, dates covered, schema version (--format json: one object)."""
     con = _open(db)
     try:
         stats = queries.stats(con)
     finally:
         con.close()
+    if fmt == Format.json:  # one object, as every other JSON tool would give it
+        sys.stdout.write(json.dumps({k: _plain(v) for k, v in stats.items()}, ensure_ascii=False, indent=2) + "\n")
+        return
     emit(["key", "value"], list(stats.items()), fmt, title=str(db))
 
 
@@ -228,8 +157,22 @@ def db_errors(
     limit: Annotated[int, typer.Option(min=0, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip.")] = 0,
     fmt: FormatOption = Format.table,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove every row of the errors table instead of listing them.")] = False,
 ) -> None:
-    """List the documents that could not be read or analysed, with the reason."""
+    """List the documents that could not be read or analysed, with the reason: one row per input.
+
+    A row goes by itself once a later ingest stores that input; --clear removes them all.
+    """
+    if clear:
+        from presslens.store import Store
+
+        try:
+            with Store(db, create=False) as store:
+                removed = store.clear_errors()
+        except StoreError as exc:
+            raise fail(str(exc)) from None
+        stderr.print(f"removed {removed} error row{'s' if removed != 1 else ''} from {escape(str(db))}")
+        return
     con = _open(db)
     try:
         _emit_relation(queries.errors(con, limit=limit, offset=offset), fmt)
@@ -279,13 +222,58 @@ def quotes(
         raise fail(f"--type must be one of {', '.join(queries.ATTRIBUTION_TYPES)}")
     con = _open(db)
     try:
-        rel = queries.quotes(con, speaker=speaker, contains=contains, outlet=outlet, since=since, until=until,
-                             type=type, limit=limit, offset=offset)
+        if speaker is not None and not queries.count(queries.quotes(con, speaker=speaker, limit=None)):
+            raise fail(_unknown_speaker(con, speaker))
+        filters = {"speaker": speaker, "contains": contains, "outlet": outlet, "type": type}
+        rel = queries.quotes(con, **filters, since=since, until=until, limit=limit, offset=offset)
+        rows = rel.fetchall()
+        total = queries.count(queries.quotes(con, **filters, since=since, until=until, limit=None))
+        columns = list(rel.columns)
         if fmt == Format.table:
-            rel = rel.select("speaker, type, quote, cue, said_on, outlet, title")
-        _emit_relation(rel, fmt, title="quotes")
+            shown = ("speaker", "type", "quote", "cue", "said_on", "outlet", "title")
+            rows = [tuple(row[columns.index(c)] for c in shown) for row in rows]
+            columns = list(shown)
+        emit(columns, rows, fmt, title="quotes")
+        stderr.print(_page_note(len(rows), total, offset, "quote"))
+        if since or until:
+            undated = queries.count(queries.quotes(con, **filters, limit=None).filter(
+                "said_on IS NULL AND published IS NULL"))
+            if undated:
+                stderr.print(f"[yellow]presslens: note:[/] {undated:,} matching quote{'s' if undated != 1 else ''} "
+                             "ha{} no date (neither said on a known day nor published) and {} left out by "
+                             "--since/--until; give publication dates with `presslens ingest … --published DAY "
+                             "--update` or --metadata FILE".format(*(("s", "is") if undated == 1 else ("ve", "are"))))
     finally:
         con.close()
+
+
+def _page_note(shown: int, total: int, offset: int, noun: str) -> str:
+    """``showing 1-50 of 1,234 quotes`` (or ``no quotes match``)."""
+    plural = noun if total == 1 else f"{noun}s"
+    if total == 0:
+        return f"no {noun}s match"
+    if shown == 0:
+        return f"none shown of {total:,} {plural} (--offset {offset} is past the end)"
+    return f"showing {offset + 1:,}-{offset + shown:,} of {total:,} {plural}"
+
+
+def _unknown_speaker(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 5) -> str:
+    """The message for a --speaker that matches nobody, with the closest known names."""
+    from rapidfuzz import fuzz, process
+
+    rows = queries.speakers(con, limit=None).select("name, aliases").fetchall()
+    names: dict[str, str] = {}
+    for name, aliases in rows:
+        for candidate in (name, *(aliases or ())):
+            if candidate:
+                names.setdefault(candidate.casefold(), name)
+    best = process.extract(speaker.casefold(), list(names), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=50)
+    closest: list[str] = []
+    for key, _score, _ in best:
+        if names[key] not in closest:
+            closest.append(names[key])
+    hint = f"; closest known: {', '.join(closest[:limit])}" if closest else "; `presslens speakers` lists them"
+    return f"no speaker or source matches {speaker!r}{hint}"
 
 
 @app.command()

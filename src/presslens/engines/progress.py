@@ -24,6 +24,8 @@ class RunStats:
     added: int = 0  # articles newly stored (committed)
     skipped: int = 0  # articles already stored, or repeated in this run
     updated: int = 0  # articles already stored whose metadata was refreshed (``--update``)
+    stale: int = 0  # skipped articles whose stored metadata differs from what was read (no ``--update``)
+    replaced: int = 0  # stored articles removed for a new analysis (new publication date, edited file)
     errors: int = 0  # documents that could not be read or analysed
     words: int = 0  # words of the articles analysed
     batches: int = 0  # batches committed (or Parquet parts written)

@@ -33,16 +33,23 @@ from presslens.store.ddl import (
     missing_indexes,
     transaction,
 )
+from presslens.store.revise import (
+    clear_errors,
+    delete_articles,
+    forget_errors,
+    stored_metadata,
+    superseded,
+    update_metadata,
+)
 from presslens.store.rows import to_tables, without_articles
 
 # One fixed statement per table; the Arrow batch is registered as the view ``_batch``.
 _INSERT_SQL: dict[str, str] = {
     **{name: f"INSERT INTO {name} BY NAME SELECT * FROM _batch" for name in BATCH_TABLES},  # noqa: S608 (fixed names)
-    # The same (origin, reason) is recorded once, however often the bad document is re-ingested.
+    # One row per input: the batch's origins were forgotten first (``revise.forget_errors``).
     "errors": (
-        "INSERT INTO errors BY NAME SELECT origin, reason, min(failed_at) AS failed_at FROM _batch b "
-        "WHERE NOT EXISTS (SELECT 1 FROM errors e WHERE e.origin = b.origin AND e.reason = b.reason) "
-        "GROUP BY origin, reason"
+        "INSERT INTO errors BY NAME SELECT origin, arg_max(reason, failed_at) AS reason, max(failed_at) AS failed_at "
+        "FROM _batch GROUP BY origin"
     ),
 }
 _COUNT_SQL: dict[str, str] = {name: f"SELECT count(*) FROM {name}" for name in ALL_TABLES}  # noqa: S608 (fixed names)
@@ -173,6 +180,7 @@ class WriteResult:
     skipped: int = 0
     errors: int = 0
     attributions: int = 0
+    removed: int = 0  # stored articles replaced or superseded
 
 
 class Store:
@@ -202,16 +210,29 @@ class Store:
                                 [wanted]).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, analyses: Sequence[Analysis], errors: Sequence[InputError] = ()) -> WriteResult:
-        """Store one batch of Analyses and errors in one transaction."""
-        return self.write_tables(to_tables(analyses, errors))
+    def write(self, analyses: Sequence[Analysis], errors: Sequence[InputError] = (), *,
+              replace: Iterable[str] = (), supersede: bool = False, forget: Iterable[str] = ()) -> WriteResult:
+        """Store one batch of Analyses and errors in one transaction (options as ``write_tables``)."""
+        return self.write_tables(to_tables(analyses, errors), replace=replace, supersede=supersede, forget=forget)
 
-    def write_tables(self, tables: dict[str, pa.Table]) -> WriteResult:
-        """Insert the batch tables in one transaction, leaving out articles already stored."""
+    def write_tables(self, tables: dict[str, pa.Table], *, replace: Iterable[str] = (), supersede: bool = False,
+                     forget: Iterable[str] = ()) -> WriteResult:
+        """Insert the batch tables in one transaction, leaving out articles already stored.
+
+        ``replace``: ids of stored articles to remove first (they are stored again from this batch);
+        ``supersede``: also remove stored articles read from the same origin as a new one but with
+        other text (an edited file); ``forget``: inputs whose error rows go (the batch's own error
+        rows replace those of the same input).
+        """
         con = self.con
         try:
             with transaction(con):
                 ids = tables["articles"]["id"].to_pylist()
+                removed = delete_articles(con, replace)
+                if supersede:
+                    removed += delete_articles(con, superseded(con, zip(tables["articles"]["origin"].to_pylist(),
+                                                                        ids, strict=True)))
+                forget_errors(con, [*forget, *tables["errors"]["origin"].to_pylist()])
                 known = self.known_ids(ids)
                 fresh = without_articles(tables, known)
                 for name in BATCH_TABLES:
@@ -232,7 +253,27 @@ class Store:
                                  "stored (committed batches are kept)") from exc
             raise
         return WriteResult(articles=fresh["articles"].num_rows, skipped=len(set(ids)) - fresh["articles"].num_rows,
-                           errors=tables["errors"].num_rows, attributions=fresh["attributions"].num_rows)
+                           errors=tables["errors"].num_rows, attributions=fresh["attributions"].num_rows,
+                           removed=removed)
+
+    def stored_metadata(self, ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
+        """Title, outlet, published, author, url and origin of those of ``ids`` already stored."""
+        return stored_metadata(self.con, ids)
+
+    def update_metadata(self, updates: dict[str, dict[str, str]]) -> int:
+        """Refresh title, outlet, author and url of stored articles, in one transaction."""
+        with transaction(self.con):
+            return update_metadata(self.con, updates)
+
+    def forget_errors(self, origins: Iterable[str]) -> None:
+        """Remove the error rows of these inputs (found stored by a later run)."""
+        with transaction(self.con):
+            forget_errors(self.con, origins)
+
+    def clear_errors(self) -> int:
+        """Empty the errors table; the number of rows removed."""
+        with transaction(self.con):
+            return clear_errors(self.con)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
