@@ -61,3 +61,21 @@ def test_import_is_cheap_and_names_resolve_on_use():
     assert result.stdout.split("\n")[:2] == ["[]", "ok"]
     with pytest.raises(AttributeError):
         presslens.no_such_name  # noqa: B018
+
+
+def test_corpus_quotes_frame_has_article_ids_and_offsets(tmp_path):
+    from presslens.ingest import ingest
+
+    story = tmp_path / "a.txt"
+    story.write_text("Harbour plan approved\n\n" + STORY, encoding="utf-8")
+    ingest([str(story)], db=tmp_path / "c.duckdb", options=presslens.Options(extractors=("attributions",)))
+    from presslens.queries.search import QUOTE_COLUMNS, QUOTE_OFFSET_COLUMNS
+
+    with presslens.Corpus(tmp_path / "c.duckdb") as corpus:
+        frame = corpus.quotes().df()
+        assert list(frame.columns) == [*QUOTE_COLUMNS, *QUOTE_OFFSET_COLUMNS]
+        row = frame.iloc[0]
+        text = corpus.article(row["article_id"])["text"]
+        assert text[row["content_start"]:row["content_end"]] == row["quote"]
+        assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+        assert "Ann Cole" in text[row["source_start"]:row["source_end"]]

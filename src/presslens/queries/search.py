@@ -8,11 +8,15 @@ from presslens.queries.common import DateLike, Relation, day_param, page_params,
 
 QUOTE_COLUMNS = ("article_id", "idx", "speaker_id", "speaker", "source_name", "source_kind", "type", "cue",
                  "quote", "said_on", "published", "outlet", "title", "url")
+# ``quotes`` also gives where each part sits in ``articles.text`` (code points, end exclusive).
+QUOTE_OFFSET_COLUMNS = ("content_start", "content_end", "cue_start", "cue_end", "source_start", "source_end")
 
 _QUOTES_SQL = """
 SELECT a.article_id, a.idx, a.speaker_id, coalesce(s.name, a.source_name) AS speaker, a.source_name,
        a.source_kind, a.type, a.cue_text AS cue, a.content_text AS quote,
-       a.said_on, ar.published, ar.outlet, ar.title, ar.url
+       a.said_on, ar.published, ar.outlet, ar.title, ar.url,
+       a.content_start, a.content_end, a.cue_start, a.cue_end,
+       a.source_mention_start AS source_start, a.source_mention_end AS source_end
 FROM attributions a
 JOIN articles ar ON ar.id = a.article_id
 LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
@@ -67,7 +71,10 @@ def quotes(
     contains: str | None = None, outlet: str | None = None, since: DateLike = None, until: DateLike = None,
     type: str | None = None, article_id: str | None = None, limit: int | None = 100, offset: int = 0,
 ) -> Relation:
-    """Attributed statements, newest first; columns ``QUOTE_COLUMNS``.
+    """Attributed statements, newest first; columns ``QUOTE_COLUMNS`` then ``QUOTE_OFFSET_COLUMNS``.
+
+    ``article_id`` and the offsets lead back to the source text: ``articles.text[content_start:content_end]``
+    is the quote.
 
     ``speaker`` matches a speaker id exactly, or (case-insensitively) part of a speaker's name or an
     alias, or the source name of a quote not linked to a speaker; ``contains`` is a case-insensitive
