@@ -21,8 +21,8 @@ CLAIM_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text", "checkwo
 CLAIM_SORTS: dict[str, str] = {
     "score": "checkworthy DESC, article_id, idx",
     "-score": "checkworthy ASC, article_id, idx",
-    "date": "said ASC NULLS LAST, checkworthy DESC, article_id, idx",
-    "-date": "said DESC NULLS LAST, checkworthy DESC, article_id, idx",
+    "date": "said DESC NULLS LAST, checkworthy DESC, article_id, idx",
+    "-date": "said ASC NULLS LAST, checkworthy DESC, article_id, idx",
     "outlet": "outlet ASC NULLS LAST, checkworthy DESC, article_id, idx",
     "-outlet": "outlet DESC NULLS LAST, checkworthy DESC, article_id, idx",
     "speaker": "speaker ASC NULLS LAST, checkworthy DESC, article_id, idx",

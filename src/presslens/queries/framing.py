@@ -1,8 +1,8 @@
 """Framing (persuasion technique spans) across the corpus: rates per outlet and over time, example spans,
 and the framing around one speaker's statements (framing × attribution).
 
-Words are counted as whitespace-separated runs (spaces and line breaks), the denominator of every
-rate "per 1,000 words".
+Words are the runs of text between whitespace (``str.split()``), the denominator of every rate
+"per 1,000 words".
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from presslens.queries.common import DateLike, Relation, day_param, page_params,
 # Characters of article text read on each side of a statement, to find its sentence and the ones around it.
 FRAMING_WINDOW = 400
 
-_WORDS = "(length(ar.text) - length(replace(replace(ar.text, ' ', ''), chr(10), '')) + 1)"
+_WORDS = r"len(regexp_split_to_array(trim(ar.text, ' ' || chr(9) || chr(10) || chr(13)), '\s+'))"
 
 _OUTLET_WORDS_SQL = f"""
 SELECT ar.outlet, count(*) AS articles, sum({_WORDS}) AS words
@@ -56,8 +56,8 @@ ORDER BY w.period, s.technique NULLS FIRST
 FRAMING_SORTS: dict[str, str] = {
     "score": "f.score DESC, ar.published DESC NULLS LAST, f.article_id, f.idx",
     "-score": "f.score ASC, ar.published DESC NULLS LAST, f.article_id, f.idx",
-    "date": "ar.published ASC NULLS LAST, f.article_id, f.idx",
-    "-date": "ar.published DESC NULLS LAST, f.article_id, f.idx",
+    "date": "ar.published DESC NULLS LAST, f.article_id, f.idx",
+    "-date": "ar.published ASC NULLS LAST, f.article_id, f.idx",
     "technique": "f.technique ASC, f.score DESC, f.article_id, f.idx",
     "-technique": "f.technique DESC, f.score DESC, f.article_id, f.idx",
     "outlet": "ar.outlet ASC NULLS LAST, f.score DESC, f.article_id, f.idx",

@@ -109,7 +109,7 @@ def timeline_rows(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, f
 def timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
     """Dated quotes per period and outlet: ``periods`` (ISO first days) and ``series`` {outlet: {period: n}}."""
     dated = [r for r in rows if r["period"] is not None]
-    periods = _fill_periods(sorted({r["period"] for r in dated}), grain)
+    periods = fill_periods(sorted({r["period"] for r in dated}), grain)
     series: dict[str, dict[str, int]] = defaultdict(dict)
     totals: dict[str, int] = defaultdict(int)
     for r in dated:
@@ -120,7 +120,7 @@ def timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
     return {"grain": grain, "periods": [iso(p) for p in periods], "series": {name: series[name] for name in ordered}}
 
 
-def _fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[date]:
+def fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[date]:
     """Every period from the first to the last (so gaps show as gaps), at most ``limit`` of them."""
     if not periods:
         return []

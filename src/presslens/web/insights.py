@@ -17,7 +17,7 @@ import duckdb
 from presslens import queries
 from presslens.corpus.variants import normalise_quote, word_diff
 from presslens.web.cache import LRU
-from presslens.web.data import NO_OUTLET, timeline
+from presslens.web.data import NO_OUTLET, fill_periods, timeline
 from presslens.web.paging import Page
 from presslens.web.records import iso, plain, quote
 from presslens.web.search import parse_query
@@ -182,7 +182,9 @@ def _framing_timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
             series[r["technique"]][period] = _per_1000(int(r["spans"]), words[period]) or 0.0
             totals[r["technique"]] += int(r["spans"])
     ordered = sorted(series, key=lambda t: (-totals[t], t))
-    return {"grain": grain, "periods": sorted(words), "words": words, "series": {t: series[t] for t in ordered}}
+    periods = [iso(p) for p in fill_periods(sorted({r["period"] for r in rows if r["period"] is not None}), grain)]
+    return {"grain": grain, "periods": periods, "words": {p: words.get(p, 0) for p in periods},
+            "series": {t: series[t] for t in ordered}}
 
 
 def framing_spans(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters, sort: str) -> dict[str, Any]:

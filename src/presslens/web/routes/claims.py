@@ -22,7 +22,7 @@ SpeakerId = Annotated[str | None, Query(description="Only claims of this corpus 
 Outlet = Annotated[str | None, Query(description="Only claims published by this outlet (any case).")]
 Since = Annotated[str | None, Query(description="Only claims made on or after this day (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Only claims made on or before this day (YYYY-MM-DD).")]
-Sort = Annotated[str | None, Query(description="score (default), date, outlet or speaker; a leading - reverses.")]
+Sort = Annotated[str | None, Query(description="score (highest first; default), date (newest first), outlet or speaker (A–Z); a leading - reverses.")]
 MinScore = Annotated[float | None, Query(description="Lowest check-worthiness shown, 0–1 (default 0.5).")]
 
 

@@ -25,7 +25,7 @@ Kind = Annotated[str | None, Query(description="person, organization, place, gro
 Outlet = Annotated[str | None, Query(description="Only mentions in this outlet's articles (any case).")]
 Since = Annotated[str | None, Query(description="Only articles published on or after this day (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Only articles published on or before this day (YYYY-MM-DD).")]
-Sort = Annotated[str | None, Query(description="mentions (default), articles, name, kind or last; a leading - reverses.")]
+Sort = Annotated[str | None, Query(description="mentions (most first; default), articles, name or kind (A–Z), last (latest first); - reverses.")]
 
 
 def entity_url(kind: str, name: str) -> str:
@@ -78,14 +78,14 @@ def _entity(request: Request, kind: str, name: str, pg: Page) -> dict[str, Any]:
     return result
 
 
-@router.get("/api/entities/{kind}/{name}", tags=["entities"],
+@router.get("/api/entities/{kind}/{name:path}", tags=["entities"],
             summary="One entity: mentions over time by outlet, articles mentioning it")
 def entity_api(request: Request, kind: str, name: str, pg: Annotated[Page, Depends(paging)]) -> dict[str, Any]:
     """JSON twin of an entity's page."""
     return _entity(request, kind, name, pg)
 
 
-@router.get("/entities/{kind}/{name}", include_in_schema=False)
+@router.get("/entities/{kind}/{name:path}", include_in_schema=False)
 def entity_page(request: Request, kind: str, name: str, pg: Annotated[Page, Depends(paging)]) -> Response:
     """One entity's page."""
     result = _entity(request, kind, name, pg)

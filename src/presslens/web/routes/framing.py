@@ -24,7 +24,7 @@ Outlet = Annotated[str | None, Query(description="Only this outlet (any case).")
 Text = Annotated[str | None, Query(description="Only spans containing this text (any case).")]
 Since = Annotated[str | None, Query(description="Only articles published on or after this day (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Only articles published on or before this day (YYYY-MM-DD).")]
-Sort = Annotated[str | None, Query(description="score (default), date, technique or outlet; a leading - reverses.")]
+Sort = Annotated[str | None, Query(description="score (highest first; default), date (newest first), technique or outlet (A–Z); a leading - reverses.")]
 Grain = Annotated[str | None, Query(description="Timeline periods: week, month or year (default: from the span).")]
 
 
