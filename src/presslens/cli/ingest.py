@@ -103,8 +103,9 @@ def ingest(
         + (f"; {stats.speakers} speakers" if db is not None else "")
     )
     if stats.stale:
-        stderr.print(f"[yellow]presslens: note:[/] {stats.stale} of the articles already stored were read with "
-                     "other metadata than is stored; add --update to store it")
+        one = stats.stale == 1
+        stderr.print(f"[yellow]presslens: note:[/] {stats.stale} article{'' if one else 's'} already stored "
+                     f"{'was' if one else 'were'} read with other metadata than is stored; add --update to store it")
     unused = meta.unused()
     if unused:
         shown = ", ".join(escape(u) for u in unused[:SHOWN_UNUSED]) + (", …" if len(unused) > SHOWN_UNUSED else "")
