@@ -73,6 +73,31 @@ def synthetic_quote(rng: random.Random, topic: str, speaker: str) -> str:
             f"{rng.randrange(2, 60)} percent before {rng.choice(MONTHS)},")
 
 
+TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Doubt")
+
+
+def insight_layers(rng: random.Random, spans: list) -> dict[str, list]:  # noqa: ANN001
+    """Claims, framing and entities for one synthetic article, so the claims, framing and entity pages
+    have data: the indirect statement as a claim, a framing span over the first two words of one quote,
+    and each speaker as an entity (with their mentions, linked from their attributions)."""
+    from presslens.schema import Claim, Entity, FramingSpan, Span
+
+    indirect = spans[-1].content
+    claims = [Claim(indirect.start, indirect.end, indirect.text, round(0.5 + rng.random() / 2, 3))]
+    quoted = rng.choice(spans[:-1]).content
+    words = quoted.text.split()[:2]
+    piece = " ".join(words)
+    framing = [FramingSpan(quoted.start, quoted.start + len(piece), piece, rng.choice(TECHNIQUES),
+                           round(0.3 + rng.random() * 0.7, 3))] if rng.random() < 0.6 else []
+    entities: dict[str, Entity] = {}
+    for a in spans:
+        name = a.source.name
+        entity = entities.setdefault(name, Entity(id=f"e{len(entities)}", name=name, kind="person"))
+        entity.mentions.append(Span(a.source.mention.start, a.source.mention.end, a.source.mention.text))
+        a.source.entity = entity.id
+    return {"claims": claims, "framing": framing, "entities": list(entities.values())}
+
+
 def build_database(path: Path, attributions: int, seed: int = 7) -> Path:
     """Write synthetic articles (4 attributions each) until about ``attributions`` are stored."""
     from presslens.corpus import update_speakers
@@ -114,7 +139,7 @@ def build_database(path: Path, attributions: int, seed: int = 7) -> Path:
             published = time.strftime("%Y-%m-%d", time.gmtime(1_600_000_000 + day * 86400))
             article = Article(text=text, title=f"{topic.title()} update {n}", outlet=rng.choice(OUTLETS),
                               published=published, origin=f"synthetic-{n}")
-            batch.append(Analysis(article=article, attributions=spans))
+            batch.append(Analysis(article=article, attributions=spans, **insight_layers(rng, spans)))
             if len(batch) >= 2000:
                 store.write(batch)
                 batch = []
@@ -205,7 +230,7 @@ def popular(rng: random.Random, items: list, uniform: bool):  # noqa: ANN201
 
 def request_plan(rng: random.Random, speakers: list[str], articles: list[str], outlets: list[str],
                  uniform: bool = False) -> tuple[str, str]:
-    """One request of the mix: (kind, path). About 70 % API calls, 30 % pages.
+    """One request of the mix: (kind, path). About two thirds API calls, one third pages.
 
     Speakers, articles and list offsets follow a popularity curve by default (people look at the
     prominent speakers and the first pages far more often); ``uniform`` makes every draw equally likely,
@@ -230,8 +255,20 @@ def request_plan(rng: random.Random, speakers: list[str], articles: list[str], o
         ("page", f"/articles/{aid}"),
         ("page", f"/search?q={q}"),
         ("page", "/outlets"),
+        # the pages of issue 22: claims, framing, framing × attribution, entities, search facets, CSV
+        ("api", f"/api/claims?limit=50&offset={50 * (page % 4)}"),
+        ("api", f"/api/claims?speaker_id={sid}&limit=20"),
+        ("api", "/api/framing?limit=20"),
+        ("api", f"/api/speakers/{sid}/framing"),
+        ("api", f"/api/entities?limit=50&offset={50 * (page % 4)}"),
+        ("api", f"/api/search?q={q}&since=2021-01-01&limit=20"),
+        ("api", "/api/claims.csv?limit=50"),
+        ("page", "/claims"),
+        ("page", "/framing"),
+        ("page", f"/speakers/{sid}/framing"),
+        ("page", "/entities"),
     ]
-    weights = [6, 10, 6, 10, 8, 6, 10, 4, 5, 8, 8, 5, 4]
+    weights = [6, 10, 6, 10, 8, 6, 10, 4, 5, 8, 8, 5, 4, 4, 3, 3, 5, 3, 2, 1, 3, 3, 4, 2]
     return rng.choices(choices, weights)[0]
 
 
@@ -255,7 +292,7 @@ async def client_loop(n: int, base: str, count: int, deadline: float, plan_args:
 def route_of(path: str) -> str:
     """The route a path belongs to, with ids replaced by placeholders."""
     bare = path.split("?", 1)[0]
-    bare = re.sub(r"^(/(?:api/)?speakers)/[^/]+$", r"\1/{id}", bare)
+    bare = re.sub(r"^(/(?:api/)?speakers)/[^/]+(/framing)?$", r"\1/{id}\2", bare)
     bare = re.sub(r"^(/(?:api/)?articles)/[^/]+$", r"\1/{id}", bare)
     return bare + ("?outlet" if "outlet=" in path else "")
 
