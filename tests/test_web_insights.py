@@ -327,3 +327,10 @@ def test_docs_mention_every_new_page():
     docs = (Path(__file__).resolve().parents[1] / "docs" / "web.md").read_text(encoding="utf-8")
     for name in ("/claims", "/framing", "/speakers/{speaker_id}/framing", "/entities", ".csv"):
         assert name in docs, name
+
+
+def test_search_without_matches_renders(client):
+    response = client.get("/search", params={"q": "zebra", "since": "2024-01-01"})
+    assert response.status_code == 200 and "0 quotes" in response.text
+    result = client.get("/api/search", params={"q": "zebra"}).json()
+    assert (result["total"], result["facets"], result["quotes"]) == (0, {}, [])
