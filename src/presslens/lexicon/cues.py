@@ -88,9 +88,9 @@ SPEECH_OBJECT_VERBS = _words(
 # Verbs that the PARC profile treats as cues but that do not report speech by themselves.
 PARC_ONLY_VERBS = _words(
     """
-    support back endorse oppose champion favor favour show express share name list refer remember
+    support back endorse oppose champion favor favour show express name list refer remember
     voice credit convince persuade nominate seek plan intend aim vote sound reference email assail
-    tout trumpet vouch campaign lobby debate discuss talk chat speak hail welcome applaud commend
+    tout trumpet vouch campaign lobby debate discuss chat hail welcome applaud commend
     thank congratulate embrace mock ridicule deride scoff sneer taunt tease attack slam blast
     lambaste praise acclaim extol laud defend justify rationalize dismiss reject question challenge
     cast frame position present pitch sell spin paint depict

@@ -51,6 +51,8 @@ PASSIVE_REPORTS = cues.hashes(lexicon.PASSIVE_REPORTS)
 NEEDS_SPEECH_XCOMP = cues.hashes(lexicon.NEEDS_SPEECH_XCOMP)
 LABEL_VERBS = cues.hashes(lexicon.LABEL_VERBS)
 TELL = cues.hashes(lexicon.TELL)
+INFERENCE = cues.hashes(lexicon.INFERENCE)
+NP_STATEMENT = cues.hashes(lexicon.NP_STATEMENT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def _build_lexicon(profile: str) -> CueLexicon:
     verbs = cues.SPEECH_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_VERBS - cues.PARC_ONLY_VERBS
     infinitive = cues.INFINITIVE_CONTENT_VERBS | cues.BELIEF_VERBS if parc else cues.SPEECH_INFINITIVE_VERBS
     objects = cues.OBJECT_CONTENT_VERBS | cues.SPEECH_OBJECT_VERBS if parc else cues.SPEECH_OBJECT_VERBS
-    objects = (objects | lexicon.SPEECH_OBJECT_EXTRA) - cues.CLAUSE_ONLY_VERBS
+    objects = (objects | lexicon.SPEECH_OBJECT_EXTRA | lexicon.NP_STATEMENT) - cues.CLAUSE_ONLY_VERBS
     prep = {k: v for k, v in cues.PREP_CONTENT.items() if parc or k in cues.SPEECH_PREP_VERBS}
     noun_prep = {k: v for k, v in cues.NOUN_PREP_CONTENT.items() if parc or k in cues.SPEECH_NOUN_PREP}
     return CueLexicon(
@@ -104,6 +106,16 @@ class Candidate:
 
 class Context:
     """Per-document state shared by the extraction passes."""
+
+    _proper_words: frozenset[str] | None = None
+
+    def proper_words(self) -> frozenset[str]:
+        """Lower-cased words the document writes as capitalised proper nouns ("Pence", "Reuters")."""
+        if self._proper_words is None:
+            self._proper_words = frozenset(
+                t.lower_ for t in self.doc if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper
+            )
+        return self._proper_words
 
     def __init__(self, doc: Doc, lex: CueLexicon) -> None:
         self.doc = doc

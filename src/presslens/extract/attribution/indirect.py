@@ -16,10 +16,12 @@ from presslens.extract import cues
 from presslens.extract.attribution.context import (
     ACCORD,
     BELIEF,
+    INFERENCE,
     LABEL_VERBS,
     MAKE,
     NEEDS_SPEECH_XCOMP,
     NOUN_CUES,
+    NP_STATEMENT,
     PASSIVE_REPORTS,
     SEEM,
     SPEECH,
@@ -148,6 +150,8 @@ def _verb_candidate(ctx: Context, v: Token) -> Candidate | None:
         return None
     if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):
         return None  # "That said, …"
+    if not ctx.lex.parc and lemma in INFERENCE and _inferred(v, subj):
+        return None  # "…, suggesting the bank would cut rates", "the figures indicate …": no one said it
     src = mention(ctx, subj) if subj is not None else None
     if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
         return None
@@ -191,6 +195,8 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
     lex = ctx.lex
     if xcomp is not None and xcomp.i > v.i and (lemma in lex.infinitive or xcomp.tag_ != "VB"):
+        if _asks_anonymity(xcomp) and dobj is None:
+            return None  # "who asked not to be named": a condition of the interview, not its content
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
             return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
     if dobj is not None and dobj.i > v.i:
@@ -206,6 +212,8 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
                     end = p.right_edge.i
+            if not (lex.parc or oprd is not None or lemma in NP_STATEMENT or _carries_content(ctx, dobj.left_edge.i, end)):
+                return None  # "denied the existence of such a link", "confirmed the wedding": a topic
             return dobj.left_edge.i, end, v.i, True
         return None
     allowed = lex.prep.get(lemma)
@@ -230,6 +238,38 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
         if t.text in (";", ":") or t.is_sent_start:
             break
     return None
+
+
+def _inferred(v: Token, subj: Token | None) -> bool:
+    """Whether an inference verb ("suggest", "indicate") reports a conclusion rather than a speaker's words:
+    a participle without a subject of its own, or a subject that is no one (not a person, group,
+    organisation or pronoun)."""
+    if v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    if subj is None:
+        return True
+    if subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    lemma = subj.lemma_.lower()
+    return not (lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS)
+
+
+def _asks_anonymity(xcomp: Token) -> bool:
+    """A negated passive infinitive ("not to be named", "not to be identified")."""
+    deps = {c.dep_ for c in xcomp.children}
+    return "neg" in deps and "auxpass" in deps
+
+
+def _carries_content(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens a..b say something rather than name a topic: a predicate or a quotation inside.
+
+    "announced plans to cut 500 jobs", "accused him of lying", "denied reports that he had resigned"
+    carry content; "denied the existence of such a link", "confirmed the wedding" name what was
+    talked about. The speech profile keeps a noun-phrase object only in the first case (PARC and
+    PolNeAR annotate both, so the parc profile keeps both).
+    """
+    doc = ctx.doc
+    return any(doc[i].pos_ in ("VERB", "AUX") or ctx.inq[i] >= 0 for i in range(a, b + 1))
 
 
 def _is_time(prep: Token) -> bool:
@@ -300,6 +340,8 @@ def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
         nxt = doc[i + 1]
         if nxt.dep_ == "cc" and i + 2 <= b:
             verb = nxt.head
+            if doc[i + 2].lower_ in lexicon.CORRECTION:
+                continue  # "…, but rather that it would cut them": the same statement goes on
             if nxt.lower_ in ("and", "but") and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
             ):

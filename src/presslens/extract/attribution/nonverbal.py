@@ -146,8 +146,8 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
     label = doc[start:i]
     if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in lexicon.LABEL_STOP:
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG") or (t.is_upper and len(t.text) > 1) for t in label):
-        return None
+    if not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label):
+        return None  # "CURRENCIES: The dollar weakened …" is a section label, not a speaker
     if i + 1 < len(doc) and opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
         return None  # handled with the quote
     end = i + 1
@@ -164,3 +164,8 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
         cue_tok=i,
         rank=Rank.MEDIAL_CLAUSE,
     )
+
+
+def _capitalised_name(ctx: Context, token: Token) -> bool:
+    """An upper-case word the document also writes as a proper noun ("PENCE:" where "Pence" appears)."""
+    return token.is_upper and len(token.text) > 1 and token.lower_ in ctx.proper_words()
