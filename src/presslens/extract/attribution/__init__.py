@@ -15,8 +15,10 @@ corpus for political news", LREC). One module a pass:
   token-level helpers all passes share. The word lists are in ``presslens.lexicon.attribution``.
 
 Profiles. ``profile="speech"`` (default) keeps what people and organisations said or wrote, including
-speech acts with a noun-phrase or infinitive content (``announced a ceasefire``, ``vowed to fight``,
-``called for talks``, ``declined to comment``). ``profile="parc"`` adds what PARC and PolNeAR also
+speech acts with an infinitive or prepositional content (``vowed to fight``, ``called for talks``,
+``declined to comment``) and noun-phrase contents that say something (``announced plans to cut 500
+jobs``, ``called it "a disgrace"``, ``lamented the loss of …``); a noun phrase that only names the
+topic (``denied the existence of such a link``, ``confirmed the wedding``) is not reported speech. ``profile="parc"`` adds what PARC and PolNeAR also
 annotate: beliefs and expectations (``believes that …``, ``is expected to …``), stances with a
 noun-phrase content (``endorsed Cruz``, ``criticized the plan``), stance adjectives (``is confident
 that …``) and reports without a stated source (``seems to …``, ``Asked about …``).
