@@ -212,7 +212,7 @@ def line_chart(periods: Sequence[str], series: Mapping[str, Mapping[str, float]]
         tick = top_value * i / 4
         y = axis_y - plot_h * i / 4
         body.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#ddd"/>')
-        body.append(f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick:.2g}</text>')
+        body.append(f'<text class="tick" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{_num(tick)}</text>')
     slot = plot_w / len(periods)
     xs = [left + slot * (i + 0.5) for i in range(len(periods))]
     label_every = max(1, math.ceil(90 / slot))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -40,6 +40,11 @@ class Filters:
     technique: str | None = None
     kind: str | None = None
     type: str | None = None
+
+
+def shown(f: Filters, *names: str) -> dict[str, Any]:
+    """The filters a page takes, by name, as its JSON shows them."""
+    return {name: getattr(f, name) for name in names}
 
 
 def choose_grain(first: Any, last: Any) -> str:
@@ -79,7 +84,8 @@ def claims(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters, s
         items = [claim_item(r, amounts.get(k, []), reports.get(k, [])) for r, k in zip(rows, keys, strict=True)]
         return page.envelope(total, items, "claims")
 
-    return {"filters": asdict(f) | {"min_score": min_score}, "sort": sort,
+    return {"filters": shown(f, "contains", "speaker", "speaker_id", "outlet", "since", "until") | {"min_score": min_score},
+            "sort": sort,
             **cache.get(("claims", f, sort, min_score, page), compute)}
 
 
@@ -167,7 +173,8 @@ def framing_overview(cur: duckdb.DuckDBPyConnection, cache: LRU, f: Filters, gra
         rows = queries.records(queries.framing_timeline(cur, grain=chosen, outlet=f.outlet, technique=f.technique))
         return {"techniques": techniques, "outlets": outlets, "timeline": _framing_timeline(rows, chosen)}
 
-    return {"filters": asdict(f), **cache.get(("framing-overview", f, grain), compute)}
+    return {"filters": shown(f, "technique", "outlet", "contains", "since", "until"),
+            **cache.get(("framing-overview", f, grain), compute)}
 
 
 def _framing_timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
@@ -222,7 +229,8 @@ def entities(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters,
         kinds = [plain(r) for r in queries.records(queries.entity_kinds(cur))]
         return {"kinds": kinds, **page.envelope(total, items, "entities")}
 
-    return {"filters": asdict(f), "sort": sort, **cache.get(("entities", f, sort, page), compute)}
+    return {"filters": shown(f, "contains", "kind", "outlet", "since", "until"), "sort": sort,
+            **cache.get(("entities", f, sort, page), compute)}
 
 
 def entity_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, kind: str, name: str, page: Page) -> dict[str, Any] | None:
