@@ -130,17 +130,26 @@ def test_find_claims_never_raises_on_odd_input(nlp) -> None:
     assert cl.find_claims(object(), []) == []
 
 
-def test_quantities_are_attached_when_the_parser_exists(article_doc) -> None:
-    claims = cl.find_claims(article_doc, [])
-    try:
-        from presslens.extract.quantities import find_quantities  # noqa: F401
-    except ImportError:
-        pytest.skip("presslens.extract.quantities not available")
+def test_claims_reference_the_quantities_inside_them_by_index(article_doc) -> None:
+    from presslens.extract.quantities import find_quantities
+
+    quantities = find_quantities(article_doc)
+    claims = cl.find_claims(article_doc, [], quantities=quantities)
     numeric = [c for c in claims if "2,400" in c.text]
     assert numeric and numeric[0].quantities
-    for q in numeric[0].quantities:
-        if q.start is not None and q.end is not None:
-            assert numeric[0].start <= q.start < q.end <= numeric[0].end
+    for ci, claim in enumerate(claims):
+        for qi in claim.quantities:
+            q = quantities[qi]
+            assert claim.start <= q.start < q.end <= claim.end
+            assert q.claim == ci
+    held = {qi for c in claims for qi in c.quantities}
+    outside = [q for i, q in enumerate(quantities) if i not in held]
+    assert all(q.claim is None for q in outside)
+    assert any(quantities[qi].value == 2400 for qi in numeric[0].quantities)
+
+
+def test_claims_without_quantities_reference_none(article_doc) -> None:
+    assert all(c.quantities == [] for c in cl.find_claims(article_doc, []))
 
 
 def test_claim_step_is_cheap_next_to_parsing(nlp) -> None:

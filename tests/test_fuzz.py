@@ -186,10 +186,12 @@ def check_spans(record: dict[str, Any]) -> int:
     for name in ("dates", "claims", "framing"):
         for i, item in enumerate(record[name]):
             span(item, f"{name}[{i}]")
+    for j, q in enumerate(record["quantities"]):
+        if q["start"] is not None:
+            span({"start": q["start"], "end": q["end"], "text": q["text"]}, f"quantities[{j}]")
     for i, claim in enumerate(record["claims"]):
-        for j, q in enumerate(claim["quantities"]):
-            if q["start"] is not None:
-                span({"start": q["start"], "end": q["end"], "text": q["text"]}, f"claims[{i}].quantities[{j}]")
+        for j in claim["quantities"]:
+            assert 0 <= j < len(record["quantities"]) and record["quantities"][j]["claim"] == i, (i, j)
     return checked
 
 

@@ -33,19 +33,19 @@ def one(nlp, text: str) -> Quantity:
 
 def test_contract_example(nlp):
     q = one(nlp, "Officials said more than 40 percent of voters stayed home.")
-    assert (q.text, q.comparator, q.value, q.unit, q.measured) == ("more than 40 percent", ">", 40, "percent", "voters")
+    assert (q.text, q.comparator, q.value, q.unit, q.measures) == ("more than 40 percent", ">", 40, "percent", "voters")
     assert q.start == len("Officials said ")
 
 
 def test_approximate_count_with_measured_participle(nlp):
     q = one(nlp, "Nearly 2 million people were displaced by the floods.")
-    assert (q.comparator, q.value, q.unit, q.measured) == ("≈", 2_000_000, "people", "people displaced")
+    assert (q.comparator, q.value, q.unit, q.measures) == ("≈", 2_000_000, "people", "people displaced")
     assert q.text == "Nearly 2 million people"
 
 
 def test_measured_from_the_verb_subject(nlp):
     q = quantities(nlp, "Unemployment rose to 5 percent, up from 4.2%.")[0]
-    assert (q.text, q.value, q.unit, q.measured) == ("5 percent", 5, "percent", "Unemployment")
+    assert (q.text, q.value, q.unit, q.measures) == ("5 percent", 5, "percent", "Unemployment")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_from_to_gives_two_values(nlp):
 
 def test_ages_are_years(nlp):
     found = quantities(nlp, "A 45-year-old man and his wife, aged 43, were hurt.")
-    assert [(q.text, q.value, q.unit, q.measured) for q in found] == [
+    assert [(q.text, q.value, q.unit, q.measures) for q in found] == [
         ("45-year-old", 45, "years", "age"),
         ("aged 43", 43, "years", "age"),
     ]
@@ -135,7 +135,7 @@ def test_skips_dates_times_ordinals_names_and_phones(nlp):
 
 def test_durations_are_kept(nlp):
     q = one(nlp, "He was imprisoned for three years.")
-    assert (q.value, q.unit, q.measured) == (3, "years", None)
+    assert (q.value, q.unit, q.measures) == (3, "years", None)
 
 
 def test_char_range_limits_the_search(nlp):
@@ -162,7 +162,7 @@ def test_one_as_a_pronoun_is_not_a_quantity(nlp):
 
 def test_hyphen_glued_unit(nlp):
     q = one(nlp, "Romney had a ten-point lead among them.")
-    assert (q.text, q.value, q.unit, q.measured) == ("ten-point", 10, "point", "lead")
+    assert (q.text, q.value, q.unit, q.measures) == ("ten-point", 10, "point", "lead")
 
 
 def test_over_before_a_duration_is_not_a_comparator(nlp):

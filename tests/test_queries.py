@@ -50,10 +50,13 @@ def story(outlet: str, published: str, said: list[tuple[str, str, str]], *, titl
                                         Span.of(text, m + len(name) + 1, m + len(name) + 5), source))
     entities = [Entity(f"e{i}", n, "person", [n], [Span.of(text, text.index(n), text.index(n) + len(n))])
                 for i, n in enumerate(names)]
-    claims = [Claim(tail, len(text), text[tail:], 0.8, [Quantity("more than 3 percent", ">", 3.0, "percent")])]
+    claims = [Claim(tail, len(text), text[tail:], 0.8, [0])]
+    k = text.index("more than", tail)
     framing = [FramingSpan(spans[0][0], spans[0][1], text[spans[0][0]:spans[0][1]], "Loaded_Language", 0.6)]
     article = Article(text=text, outlet=outlet, published=published, title=title, url=f"https://{outlet}.example/x")
-    return Analysis(article, attributions, entities, claims=claims, framing=framing)
+    analysis = Analysis(article, attributions, entities, claims=claims, framing=framing)
+    analysis.quantities = [Quantity("more than 3 percent", ">", 3.0, "percent", start=k, end=k + 19, claim=0)]
+    return analysis
 
 
 CORPUS = [
@@ -142,7 +145,8 @@ def test_article_detail_has_everything(con):
     assert doc["outlet"] == "reuters" and doc["text"] == CORPUS[1].article.text
     assert [a["speaker"] for a in doc["attributions"]] == ["Angela Merkel", "Horst Seehofer"]
     assert doc["entities"][0]["mentions"][0]["text"] in ("Merkel", "Horst Seehofer")
-    assert doc["claims"][0]["quantities"][0]["value"] == 3.0
+    assert doc["claims"][0]["quantities"] == [0]
+    assert doc["quantities"][0]["value"] == 3.0 and doc["quantities"][0]["claim_idx"] == 0
     assert doc["framing"][0]["technique"] == "Loaded_Language"
     assert queries.article(con, "no-such-id") is None
 

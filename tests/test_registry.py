@@ -31,8 +31,9 @@ def names(extractors):
 
 
 def test_builtin_order_follows_the_declarations():
-    assert ALL_EXTRACTORS == ("attributions", "dates", "claims", "framing")
-    assert names(registry.plan(ALL_EXTRACTORS)) == ["entities", "attributions", "dates", "claims", "framing"]
+    assert ALL_EXTRACTORS == ("attributions", "dates", "quantities", "claims", "framing")
+    assert names(registry.plan(ALL_EXTRACTORS)) == ["entities", "attributions", "dates", "quantities", "claims",
+                                                     "framing"]
     # claims read the attributions that dates update (said_on), so they run after dates whatever the order asked.
     order = names(registry.plan(["claims", "dates"]))
     assert order.index("dates") < order.index("claims")

@@ -53,7 +53,7 @@ def analysis(speaker: str, quote: str, *, outlet: str = "Daily Planet", publishe
     d0 = text.index("Sunday")
     k0 = text.index("More than")
     article = Article(text=text, outlet=outlet, published=published, title=f"{speaker} speaks", origin="test")
-    return Analysis(
+    analysis = Analysis(
         article=article,
         attributions=[Attribution(
             type="direct", content=Span.of(text, q0, q0 + len(quote)), cue=Span.of(text, c0, c0 + 4),
@@ -61,10 +61,11 @@ def analysis(speaker: str, quote: str, *, outlet: str = "Daily Planet", publishe
             said_on="2017-09-24", said_on_from_text=True)],
         entities=[Entity("e1", speaker, "person", [speaker], [Span.of(text, m0, m0 + len(speaker))])],
         dates=[DateMention(d0, d0 + 6, "Sunday", "2017-09-24", "day")],
-        claims=[Claim(k0, len(text), text[k0:], 0.9,
-                      [Quantity("More than 40 percent", ">", 40.0, "percent", start=k0, end=k0 + 20)])],
+        claims=[Claim(k0, len(text), text[k0:], 0.9, [0])],
         framing=[FramingSpan(q0, q0 + len(quote), quote, "Loaded_Language", 0.7)],
     )
+    analysis.quantities = [Quantity("More than 40 percent", ">", 40.0, "percent", start=k0, end=k0 + 20, claim=0)]
+    return analysis
 
 
 @pytest.fixture()

@@ -12,9 +12,10 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from presslens.schema import LOW_CONFIDENCE, Analysis, Attribution
+from presslens.schema import LOW_CONFIDENCE, Analysis, Attribution, Quantity
 
 MAX_CLAIMS = 10
+MAX_QUANTITIES = 30
 
 
 def _clean(value: str) -> str:
@@ -42,6 +43,7 @@ def render_report(analysis: Analysis, out: Console) -> None:
         out.print(Text(" · ".join(meta), style="dim"))
     _print_attributions(analysis, out)
     _print_claims(analysis, out)
+    _print_quantities(analysis, out)
     if analysis.framing:
         out.print(Text("\nFraming", style="bold underline"))
         for span in analysis.framing:
@@ -93,7 +95,34 @@ def _print_claims(analysis: Analysis, out: Console) -> None:
         who = [x for x in (claim.speaker, claim.said_on) if x]
         if who:
             line.append("  — " + ", ".join(who), style="dim")
-        for quantity in claim.quantities:
-            line.append(f"\n       {quantity.comparator or ''} {quantity.value} {quantity.unit or ''}"
-                        f"{' of ' + quantity.measured if quantity.measured else ''}", style="dim")
+        for index in claim.quantities:
+            if 0 <= index < len(analysis.quantities):
+                line.append("\n       " + describe_quantity(analysis.quantities[index]), style="dim")
+        out.print(line)
+
+
+def describe_quantity(quantity: Quantity) -> str:
+    """One line for a quantity: comparator, value (or range), unit and what it measures."""
+    def number(x: float | None) -> str:
+        return "?" if x is None else f"{x:,.10g}"
+
+    if quantity.comparator == "range" or quantity.value_high is not None:
+        amount = f"{number(quantity.value)} to {number(quantity.value_high)}"
+    else:
+        comparator = quantity.comparator if quantity.comparator not in (None, "=") else ""
+        amount = f"{comparator} {number(quantity.value)}".strip()
+    unit = f" {quantity.unit}" if quantity.unit else ""
+    measures = f" ({quantity.measures})" if quantity.measures else ""
+    return _clean(f"{amount}{unit}{measures}")
+
+
+def _print_quantities(analysis: Analysis, out: Console) -> None:
+    if not analysis.quantities:
+        return
+    shown = analysis.quantities[:MAX_QUANTITIES]
+    out.print(Text(f"\nNumbers (first {len(shown)} of {len(analysis.quantities)})", style="bold underline"))
+    for quantity in shown:
+        line = Text("  ")
+        line.append(_clean(quantity.text), style="bold")
+        line.append("  " + describe_quantity(quantity), style="dim")
         out.print(line)

@@ -84,27 +84,35 @@ class DateMention:
 
 @dataclass(slots=True)
 class Quantity:
-    """A number with its comparator, unit and what it measures."""
+    """A number with its comparator (``=``, ``>``, ``>=``, ``<``, ``<=``, ``≈`` or ``range``), unit and what it measures.
+
+    ``value_high`` is the upper end of a range; ``claim`` the index of the claim that holds the
+    quantity (``Analysis.claims``), if any.
+    """
 
     text: str
     comparator: str | None
     value: float | None
     unit: str | None
-    measured: str | None = None
+    measures: str | None = None
     start: int | None = None
     end: int | None = None
     value_high: float | None = None
+    claim: int | None = None
 
 
 @dataclass(slots=True)
 class Claim:
-    """A check-worthy factual statement with its parsed numbers and, when quoted, its speaker."""
+    """A check-worthy factual statement and, when quoted, its speaker.
+
+    ``quantities`` are the indexes, in ``Analysis.quantities``, of the quantities inside the claim.
+    """
 
     start: int
     end: int
     text: str
     checkworthy: float
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[int] = field(default_factory=list)
     speaker: str | None = None
     said_on: str | None = None
 
@@ -158,6 +166,21 @@ class Analysis:
     # Records of extractors added through presslens.extract.registry, by name (JSON only, not stored).
     extra: dict[str, list[Any]] = field(default_factory=dict)
 
+    @property
+    def quantities(self) -> list[Quantity]:
+        """Every quantity in the text, in text order (kept in ``extra``, where the pipeline puts new layers).
+
+        Items read back from a JSON record as dicts become ``Quantity`` records on first access.
+        """
+        found = self.extra.setdefault("quantities", [])
+        if any(isinstance(q, dict) for q in found):
+            found[:] = [Quantity(**q) if isinstance(q, dict) else q for q in found]
+        return found
+
+    @quantities.setter
+    def quantities(self, found: list[Quantity]) -> None:
+        self.extra["quantities"] = list(found)
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON record contract of ARCHITECTURE.md."""
         a = self.article
@@ -175,9 +198,12 @@ class Analysis:
         record["attributions"] = [asdict(x) for x in self.attributions]
         record["entities"] = [asdict(x) for x in self.entities]
         record["dates"] = [asdict(x) for x in self.dates]
+        record["quantities"] = [asdict(x) for x in self.quantities]
         record["claims"] = [asdict(x) for x in self.claims]
         record["framing"] = [asdict(x) for x in self.framing]
         for name, found in self.extra.items():
+            if name == "quantities":
+                continue
             record[name] = [asdict(x) if is_dataclass(x) and not isinstance(x, type) else x for x in found]
         if self.warnings:
             record["warnings"] = list(self.warnings)
@@ -304,17 +330,19 @@ TABLES: tuple[Table, ...] = (
     )),
     Table("claims", Claim, (
         _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(),
-        *_plain("checkworthy DOUBLE", "speaker VARCHAR", "said_on DATE"),
+        *_plain("checkworthy DOUBLE", "speaker VARCHAR", "said_on DATE", "quantities INTEGER[]"),
     )),
+    # One row per quantity of the article; ``claim_idx`` is the claim holding it (NULL: none). The
+    # column keeps its first name, ``measured``, for databases written when quantities lived in claims.
     Table("quantities", Quantity, (
         _ARTICLE_ID,
-        Column("claim_idx", "INTEGER", "$parent_index"),
+        Column("claim_idx", "INTEGER", "claim"),
         Column("idx", "INTEGER", "$index"),
-        *_plain("text VARCHAR", "comparator VARCHAR", "value DOUBLE", "value_high DOUBLE", "unit VARCHAR",
-                "measured VARCHAR"),
+        *_plain("text VARCHAR", "comparator VARCHAR", "value DOUBLE", "value_high DOUBLE", "unit VARCHAR"),
+        Column("measured", "VARCHAR", "measures"),
         Column("start_char", "INTEGER", "start"),
         Column("end_char", "INTEGER", "end"),
-    ), within="claims"),
+    )),
     Table("framing", FramingSpan, (
         _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(), *_plain("technique VARCHAR", "score DOUBLE"),
     )),

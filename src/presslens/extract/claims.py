@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -377,22 +378,19 @@ def _select(units: list[_Unit], scores: np.ndarray, threshold: float) -> list[tu
     return out
 
 
-def _quantity_finder() -> Callable[[Any, int, int], list[Quantity]] | None:
-    """``presslens.extract.quantities.find_quantities`` when that module is available."""
-    try:
-        from presslens.extract.quantities import find_quantities
-    except Exception:  # noqa: BLE001 - optional sibling module; absence is not an error
-        return None
-    return find_quantities
-
-
-def _quantities(finder: Callable[[Any, int, int], list[Quantity]] | None, doc: Any, s: int, e: int) -> list[Quantity]:
-    if finder is None:
-        return []
-    try:
-        return list(finder(doc, s, e) or [])
-    except Exception:  # noqa: BLE001 - a quantity parser failure must not lose the claim
-        return []
+def _link_quantities(claims: list[Claim], quantities: Sequence[Quantity] | None) -> None:
+    """Give each claim the indexes of the quantities inside it, and each such quantity its claim's index."""
+    if not quantities:
+        return
+    starts = [q.start if isinstance(q.start, int) else -1 for q in quantities]
+    for ci, claim in enumerate(claims):
+        for qi in range(bisect_left(starts, claim.start), len(quantities)):
+            q = quantities[qi]
+            if starts[qi] >= claim.end:
+                break
+            if isinstance(q.end, int) and q.end <= claim.end:
+                claim.quantities.append(qi)
+                q.claim = ci
 
 
 def _speaker(a: Attribution) -> str | None:
@@ -405,13 +403,18 @@ def _speaker(a: Attribution) -> str | None:
     return mention if isinstance(mention, str) and mention else None
 
 
-def find_claims(doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5) -> list[Claim]:
+def find_claims(
+    doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5,
+    quantities: Sequence[Quantity] | None = None,
+) -> list[Claim]:
     """Check-worthy claims of a parsed document, in text order.
 
     ``doc`` is a spaCy ``Doc`` (its ``text`` and sentence boundaries are read, nothing is re-parsed).
     Each sentence, and each attribution content, is scored for check-worthiness; spans scoring at
     least ``threshold`` become :class:`Claim` records with offsets into ``doc.text``. Claims that
-    sit inside an attribution content carry its speaker and ``said_on``. Never raises on odd input.
+    sit inside an attribution content carry its speaker and ``said_on``. ``quantities`` (the
+    article's, in text order) are linked to the claims that hold them: ``Claim.quantities`` gets
+    their indexes and ``Quantity.claim`` the claim's. Never raises on odd input.
     """
     text = getattr(doc, "text", None)
     if not isinstance(text, str) or not text.strip():
@@ -425,7 +428,6 @@ def find_claims(doc: Any, attributions: list[Attribution] | None = None, thresho
         scores = load_model().score([text[u.start : u.end] for u in units])
     except (OSError, ValueError, KeyError):
         return []
-    finder = _quantity_finder()
     claims: list[Claim] = []
     for u, p in _select(units, scores, threshold):
         attr = attributions[u.attr] if u.attr is not None else None
@@ -435,9 +437,9 @@ def find_claims(doc: Any, attributions: list[Attribution] | None = None, thresho
                 end=u.end,
                 text=text[u.start : u.end],
                 checkworthy=round(min(max(p, 0.0), 1.0), 4),
-                quantities=_quantities(finder, doc, u.start, u.end),
                 speaker=_speaker(attr) if attr is not None else None,
                 said_on=getattr(attr, "said_on", None) if attr is not None else None,
             )
         )
+    _link_quantities(claims, quantities)
     return claims

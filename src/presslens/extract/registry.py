@@ -172,10 +172,18 @@ def _dates(doc: Doc, article: Article, context: Context) -> Records:
     return {"dates": found}
 
 
+def _quantities(doc: Doc, article: Article, context: Context) -> Records:
+    from presslens.extract.quantities import find_quantities
+
+    return {"quantities": find_quantities(doc)}
+
+
 def _claims(doc: Doc, article: Article, context: Context) -> Records:
+    """Claims; each quantity inside one gets the claim's index (``Quantity.claim``)."""
     from presslens.extract import claims
 
-    return {"claims": claims.find_claims(doc, context["attributions"], threshold=context.options.claim_threshold)}
+    return {"claims": claims.find_claims(doc, context["attributions"], threshold=context.options.claim_threshold,
+                                         quantities=context["quantities"])}
 
 
 def _framing_model(options: Options) -> object:
@@ -194,7 +202,8 @@ register(Extractor("entities", _entities, provides=("entities",), always=True))
 register(Extractor("attributions", _attributions, provides=("attributions",), needs=("entities",),
                    updates=("entities",)))
 register(Extractor("dates", _dates, provides=("dates",), needs=("attributions",), updates=("attributions",)))
-register(Extractor("claims", _claims, provides=("claims",), needs=("attributions",)))
+register(Extractor("quantities", _quantities, provides=("quantities",)))
+register(Extractor("claims", _claims, provides=("claims",), needs=("attributions", "quantities"), updates=("quantities",)))
 register(Extractor("framing", _framing, provides=("framing",), prepare=_framing_model))
 
 # The names presslens ships, which ``Options.extractors`` holds by default (``pipeline.ALL_EXTRACTORS``).

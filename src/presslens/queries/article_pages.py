@@ -57,17 +57,13 @@ GROUP BY e.entity_id, e.name, e.kind, e.aliases
 ORDER BY e.entity_id
 """
 _ARTICLE_DATES_SQL = "SELECT idx, start_char, end_char, text, value, grain FROM dates WHERE article_id = $id ORDER BY idx"
-_ARTICLE_CLAIMS_SQL = """
-SELECT c.idx, c.start_char, c.end_char, c.text, c.checkworthy, c.speaker, c.said_on,
-       coalesce(list(struct_pack(text := q.text, comparator := q.comparator, value := q.value,
-                                 value_high := q.value_high, unit := q.unit, measured := q.measured,
-                                 start_char := q.start_char, end_char := q.end_char) ORDER BY q.idx)
-                FILTER (WHERE q.idx IS NOT NULL), []) AS quantities
-FROM claims c
-LEFT JOIN quantities q ON q.article_id = c.article_id AND q.claim_idx = c.idx
-WHERE c.article_id = $id
-GROUP BY ALL
-ORDER BY c.idx
+# ``c.*``: a database written before ``claims.quantities`` existed still reads (the column is
+# then missing and the record says no quantities). Quantities of such a database were stored per
+# claim, numbered within their claim; ordering by offset keeps them in text order.
+_ARTICLE_CLAIMS_SQL = "SELECT c.* FROM claims c WHERE c.article_id = $id ORDER BY c.idx"
+_ARTICLE_QUANTITIES_SQL = """
+SELECT claim_idx, idx, text, comparator, value, value_high, unit, measured, start_char, end_char
+FROM quantities WHERE article_id = $id ORDER BY start_char NULLS LAST, idx
 """
 _ARTICLE_FRAMING_SQL = (
     "SELECT idx, start_char, end_char, text, technique, score FROM framing WHERE article_id = $id ORDER BY idx"
@@ -94,7 +90,8 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     """One article with everything found in it, or None.
 
     Keys: the ``articles`` columns plus ``attributions``, ``entities`` (with ``mentions``),
-    ``dates``, ``claims`` (with ``quantities``) and ``framing``, each a list of dicts.
+    ``dates``, ``quantities``, ``claims`` (each with the indexes of its quantities) and ``framing``,
+    each a list of dicts.
     """
     params = {"id": article_id}
     rows = records(con.sql(_ARTICLE_SQL, params=params))
@@ -104,6 +101,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     result["attributions"] = records(con.sql(_ARTICLE_ATTRIBUTIONS_SQL, params=params))
     result["entities"] = records(con.sql(_ARTICLE_ENTITIES_SQL, params=params))
     result["dates"] = records(con.sql(_ARTICLE_DATES_SQL, params=params))
+    result["quantities"] = records(con.sql(_ARTICLE_QUANTITIES_SQL, params=params))
     result["claims"] = records(con.sql(_ARTICLE_CLAIMS_SQL, params=params))
     result["framing"] = records(con.sql(_ARTICLE_FRAMING_SQL, params=params))
     return result

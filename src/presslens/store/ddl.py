@@ -26,7 +26,8 @@ SCHEMA_VERSION = 1
 # DuckDB column type -> the Arrow type of the batch tables and Parquet parts.
 ARROW_TYPES: dict[str, pa.DataType] = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "REAL": pa.float32(),
-    "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()), "TIMESTAMP": pa.timestamp("us"),
+    "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()), "INTEGER[]": pa.list_(pa.int32()),
+    "TIMESTAMP": pa.timestamp("us"),
 }
 
 
@@ -99,6 +100,7 @@ INDEX_NAMES: frozenset[str] = frozenset(re.findall(r"EXISTS (\w+) ON", INDEX_DDL
 ADDED: tuple[tuple[str, str], ...] = (
     ("articles", "source_id"),
     ("attributions", "source_confidence"),
+    ("claims", "quantities"),
 )
 
 

@@ -163,7 +163,7 @@ def _read_quantity(doc: Doc, i: int, lo: int, stop: int) -> tuple[Quantity | Non
         comparator=d.comparator,
         value=num.value,
         unit=d.unit,
-        measured=_draft_measured(doc, d),
+        measures=_draft_measured(doc, d),
         start=first.idx,
         end=last.idx + len(last.text),
         value_high=d.value_high,
