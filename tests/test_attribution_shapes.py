@@ -87,3 +87,12 @@ def test_a_contrast_and_a_correction_stay_in_the_statement(nlp):
     # a coordinated clause with its own subject is the reporter's, as before
     text = "He said the plan would not raise taxes, and the council approved it on Monday."
     assert found(nlp, text) == [("indirect", "said", "the plan would not raise taxes", "He")]
+
+
+def test_a_relayed_statement_keeps_its_speaker(nlp):
+    text = "According to TASS, Dujarric said the talks would resume next week."
+    assert found(nlp, text) == [("indirect", "said", "the talks would resume next week", "Dujarric")]
+    text = "The company, according to a filing, said profits fell by a third."
+    assert found(nlp, text) == [("indirect", "said", "profits fell by a third", "The company")]
+    text = "According to police, the man was arrested on Friday."
+    assert found(nlp, text) == [("indirect", "According to", "the man was arrested on Friday", "police")]

@@ -22,6 +22,9 @@ def according_candidate(ctx: Context, t: Token) -> Candidate | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ in cues.RELATIVE_PRONOUNS:
         return None
+    head = t.head
+    if head.pos == VERB and head.lemma in ctx.lex.verbs and any(c.dep_ == "nsubj" for c in head.children):
+        return None  # "According to TASS, Dujarric said …": Dujarric's statement; TASS only relays it
     src = mention(ctx, pobj)
     sent = t.sent
     a, b = clip_paragraph(ctx, t.i, sent.start, sent.end - 1)
