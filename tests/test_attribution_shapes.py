@@ -96,3 +96,11 @@ def test_a_relayed_statement_keeps_its_speaker(nlp):
     assert found(nlp, text) == [("indirect", "said", "profits fell by a third", "The company")]
     text = "According to police, the man was arrested on Friday."
     assert found(nlp, text) == [("indirect", "According to", "the man was arrested on Friday", "police")]
+
+
+def test_a_quote_and_a_second_report_stay_apart(nlp):
+    text = 'The minister added, "We will not give up," noting that the talks had lasted for weeks.'
+    assert found(nlp, text) == [
+        ("direct", "added", "We will not give up", "The minister"),
+        ("indirect", "noting", "that the talks had lasted for weeks", "The minister"),
+    ]

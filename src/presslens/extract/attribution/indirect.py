@@ -326,6 +326,8 @@ def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
     doc = ctx.doc
     for i in range(a + 3, b):
         t = doc[i]
+        if _second_report(ctx, t):
+            return i - 1  # '"We will not give up," noting that …': the participle reports again
         if t.dep_ == "cc" and t.lower_ in ("and", "but") and ctx.inq[i] < 0:
             nxt = doc[i + 1]
             if (
@@ -351,6 +353,14 @@ def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
         elif nxt.lower_ in lexicon.TAIL_MARKERS:
             return i - 1
     return b
+
+
+def _second_report(ctx: Context, t: Token) -> bool:
+    """A speech participle after a comma or a closing quote mark ("…," noting that …", "…, adding …")."""
+    if t.tag_ != "VBG" or t.lemma not in ctx.lex.verbs or ctx.inq[t.i] >= 0 or t.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    before = ctx.doc[t.i - 1]
+    return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
 
 
 def _conj_of(head: Token, after: int) -> list[Token]:
