@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-_LAZY = {
+_LAZY_TYPES = {
     "Corpus": "presslens.corpus", "Options": "presslens.pipeline", "Pipeline": "presslens.pipeline",
     **{name: "presslens.schema" for name in ("Analysis", "Article", "Attribution", "Claim", "DateMention", "Entity",
                                              "FramingSpan", "InputError", "Quantity", "Source", "Span")},
@@ -48,8 +48,8 @@ __all__ = ["Analysis", "Article", "Attribution", "Claim", "Corpus", "DateMention
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _LAZY_TYPES:
+        value = getattr(importlib.import_module(_LAZY_TYPES[name]), name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'presslens' has no attribute {name!r}")

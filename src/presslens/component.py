@@ -41,7 +41,7 @@ from presslens.schema import (
 RECORD_FIELDS = ("attributions", "entities", "dates", "claims", "framing")
 SPAN_KEYS = ("presslens_content", "presslens_cue", "presslens_source")
 RECORD_EXTENSION = "presslens_record"
-_ARTICLE_KEYS = ("id", "url", "outlet", "title", "author", "published", "source_id")
+_ARTICLE_FIELDS = ("id", "url", "outlet", "title", "author", "published", "source_id")
 
 
 # --------------------------------------------------------------------------- plain data -> records
@@ -66,17 +66,17 @@ def _claim(data: dict[str, Any]) -> Claim:
     return Claim(**{**data, "quantities": [Quantity(**q) for q in data.get("quantities", [])]})
 
 
-_READERS = {"attributions": _attribution, "entities": _entity, "dates": lambda d: DateMention(**d),
+_READ_FIELDS = {"attributions": _attribution, "entities": _entity, "dates": lambda d: DateMention(**d),
             "claims": _claim, "framing": lambda d: FramingSpan(**d)}
 
 
 def analysis_from_dict(record: dict[str, Any], text: str | None = None) -> Analysis:
     """The ``Analysis`` of a JSON record (``Analysis.to_dict()``); ``text`` when the record has none."""
-    article = Article(text=record.get("text", text) or "", **{k: record.get(k) for k in _ARTICLE_KEYS})
+    article = Article(text=record.get("text", text) or "", **{k: record.get(k) for k in _ARTICLE_FIELDS})
     analysis = Analysis(article=article, warnings=list(record.get("warnings", [])))
-    for name, read in _READERS.items():
+    for name, read in _READ_FIELDS.items():
         setattr(analysis, name, [read(item) for item in record.get(name, [])])
-    known = {*_ARTICLE_KEYS, "text", "input", "warnings", *_READERS}
+    known = {*_ARTICLE_FIELDS, "text", "input", "warnings", *_READ_FIELDS}
     analysis.extra = {k: v for k, v in record.items() if k not in known and isinstance(v, list)}
     return analysis
 
@@ -101,7 +101,7 @@ def _analysis_of(doc: Doc) -> Analysis | None:
 def _records_getter(name: str) -> Any:
     def get(doc: Doc) -> list[Any] | None:
         record = doc._.get(RECORD_EXTENSION)
-        return None if record is None else [_READERS[name](_lists(item)) for item in record.get(name, [])]
+        return None if record is None else [_READ_FIELDS[name](_lists(item)) for item in record.get(name, [])]
 
     return get
 
