@@ -23,6 +23,10 @@ TWINS = {  # JSON twin -> (CSV twin, list key)
     "/api/framing": ("/api/framing.csv", "spans"),
     "/api/entities": ("/api/entities.csv", "entities"),
     "/api/search?q=buses": ("/api/search.csv?q=buses", "quotes"),
+    "/api/speakers": ("/api/speakers.csv", "speakers"),
+    "/api/speakers/jane-porter": ("/api/speakers/jane-porter.csv", "quotes"),
+    "/api/articles": ("/api/articles.csv", "articles"),
+    "/api/outlets": ("/api/outlets.csv", "outlets"),
 }
 
 
@@ -334,3 +338,15 @@ def test_search_without_matches_renders(client):
     assert response.status_code == 200 and "0 quotes" in response.text
     result = client.get("/api/search", params={"q": "zebra"}).json()
     assert (result["total"], result["facets"], result["quotes"]) == (0, {}, [])
+
+
+@pytest.mark.parametrize(("sort", "key", "reverse"), [("quotes", "quotes", True), ("-quotes", "quotes", False),
+                                                      ("name", "name", False), ("-articles", "articles", False)])
+def test_speaker_list_sorts_server_side(client, sort, key, reverse):
+    speakers = client.get("/api/speakers", params={"sort": sort}).json()["speakers"]
+    values = [s[key] for s in speakers]
+    assert values == sorted(values, reverse=reverse) and len(values) == 3
+    paged = [s["speaker_id"] for o in (0, 2) for s in client.get(
+        "/api/speakers", params={"sort": sort, "limit": 2, "offset": o}).json()["speakers"]]
+    assert paged == [s["speaker_id"] for s in speakers]
+    assert "sort=-name" in client.get("/speakers", params={"sort": "name"}).text

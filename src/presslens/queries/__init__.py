@@ -93,6 +93,7 @@ from presslens.queries.precomputed import (
 from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, quotes, search_quotes
 from presslens.queries.speaker_pages import (
     SPEAKER_COLUMNS,
+    SPEAKER_SORTS,
     TIME_GRAINS,
     speaker,
     speaker_outlets,
@@ -117,7 +118,7 @@ __all__ = [
     "unregister", "variant_rows",
     # claims, framing, entities, timeline
     "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SORTS", "ENTITY_SORTS", "FRAMING_SORTS", "FRAMING_WINDOW",
-    "GRAINS", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
+    "GRAINS", "SPEAKER_SORTS", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
     "entity_kinds", "entity_timeline", "framing_examples", "framing_technique_names", "framing_timeline",
     "outlet_techniques", "outlet_words", "ranked_claims", "search_facets", "search_hits", "search_timeline",
     "speaker_framing_rows",

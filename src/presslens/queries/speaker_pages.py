@@ -32,7 +32,7 @@ WITH page AS (
       AND ($kind IS NULL OR s.kind = $kind)
       AND ($speaker_id IS NULL OR s.speaker_id = $speaker_id)
       AND EXISTS (SELECT 1 FROM attributions a WHERE a.speaker_id = s.speaker_id)
-    ORDER BY s.quotes DESC, s.articles DESC, s.name, s.speaker_id
+    ORDER BY {order}
     LIMIT $limit OFFSET $offset
 ), spread AS (
     SELECT a.speaker_id, count(DISTINCT a.outlet) AS outlets,
@@ -44,8 +44,22 @@ WITH page AS (
 )
 SELECT p.speaker_id, p.name, p.kind, p.quotes, p.articles, d.outlets, d.first_said, d.last_said, p.aliases
 FROM page p JOIN spread d ON d.speaker_id = p.speaker_id
-ORDER BY p.quotes DESC, p.articles DESC, p.name, p.speaker_id
+ORDER BY {order}
 """
+
+# Sort keys of the speaker list: a fixed ORDER BY each (over columns of ``speakers``, alias s or p).
+SPEAKER_SORTS: dict[str, str] = {
+    "quotes": "quotes DESC, articles DESC, name, speaker_id",
+    "-quotes": "quotes ASC, articles ASC, name, speaker_id",
+    "articles": "articles DESC, quotes DESC, name, speaker_id",
+    "-articles": "articles ASC, quotes ASC, name, speaker_id",
+    "name": "name ASC NULLS LAST, speaker_id",
+    "-name": "name DESC NULLS LAST, speaker_id",
+    "kind": "kind ASC NULLS LAST, quotes DESC, name, speaker_id",
+    "-kind": "kind DESC NULLS LAST, quotes DESC, name, speaker_id",
+}
+_SPEAKERS_SQL_BY_SORT: dict[str, str] = {key: _SPEAKERS_SQL.replace("{order}", order)
+                                          for key, order in SPEAKER_SORTS.items()}
 
 TIME_GRAINS = ("week", "month")
 
@@ -96,16 +110,18 @@ LIMIT $limit OFFSET $offset
 
 def speakers(
     con: duckdb.DuckDBPyConnection, *, search: str | None = None, kind: str | None = None,
-    speaker_id: str | None = None, limit: int | None = 50, offset: int = 0,
+    speaker_id: str | None = None, sort: str = "quotes", limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Speakers by number of quotes; columns ``SPEAKER_COLUMNS``.
+    """Speakers by number of quotes (or ``sort``, a key of ``SPEAKER_SORTS``); columns ``SPEAKER_COLUMNS``.
 
     ``search`` matches an id, or part of the display name or an alias; ``kind`` is person,
     organization, group, document or unknown.
     """
+    if sort not in _SPEAKERS_SQL_BY_SORT:
+        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
     params = {"search": text_param(search), "kind": text_param(kind), "speaker_id": text_param(speaker_id),
               **page_params(limit, offset)}
-    return con.sql(_SPEAKERS_SQL, params=params)
+    return con.sql(_SPEAKERS_SQL_BY_SORT[sort], params=params)
 
 
 def speaker(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str, Any] | None:

@@ -80,16 +80,17 @@ def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page
 
 
 def speakers_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, q: str | None = None,
-                  kind: str | None = None) -> dict[str, Any]:
-    """Speakers by number of quotes, optionally searched by name or alias."""
+                  kind: str | None = None, sort: str = "quotes") -> dict[str, Any]:
+    """Speakers by number of quotes (or ``sort``), optionally searched by name or alias."""
     filters = {"search": q or None, "kind": kind or None}
 
     def compute() -> dict[str, Any]:
-        rows = queries.records(queries.speakers(cur, limit=page.limit, offset=page.offset, **filters))
+        rows = queries.records(queries.speakers(cur, limit=page.limit, offset=page.offset, sort=sort, **filters))
         total = cache.get(("speakers-total", q, kind), lambda: queries.count(queries.speakers(cur, limit=None, **filters)))
-        return {"q": q or "", "kind": kind or None, **page.envelope(total, [plain(r) for r in rows], "speakers")}
+        return {"q": q or "", "kind": kind or None, "sort": sort,
+                **page.envelope(total, [plain(r) for r in rows], "speakers")}
 
-    return cache.get(("speakers", q, kind, page), compute)
+    return cache.get(("speakers", q, kind, sort, page), compute)
 
 
 def choose_grain(first: Any, last: Any) -> str:

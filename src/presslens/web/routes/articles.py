@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from presslens.web import data
+from presslens.web.export import csv_response
 from presslens.web.highlight import article_view
 from presslens.web.paging import Page, paging
 from presslens.web.render import page, query
@@ -37,6 +38,19 @@ def articles_api(request: Request, pg: Annotated[Page, Depends(paging)],
     return _articles(request, pg, outlet, text, since, until, speaker_id)
 
 
+@router.get("/api/articles.csv", tags=["articles"], summary="The article list as CSV",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def articles_csv(request: Request, pg: Annotated[Page, Depends(paging)],
+                 outlet: Annotated[str | None, Query(description="Only this outlet.")] = None,
+                 text: Annotated[str | None, Query(description="Title or text contains this (any case).")] = None,
+                 since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+                 until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+                 speaker_id: Annotated[str | None, Query(description="Only articles quoting this speaker.")] = None,
+                 ) -> Response:
+    """CSV twin of the article list: one row per article of the JSON twin's ``articles``."""
+    return csv_response(_articles(request, pg, outlet, text, since, until, speaker_id)["articles"], "articles.csv")
+
+
 @router.get("/articles", include_in_schema=False)
 def articles_page(request: Request, pg: Annotated[Page, Depends(paging)], outlet: str | None = None,
                   text: str | None = None, since: str | None = None, until: str | None = None,
@@ -45,7 +59,8 @@ def articles_page(request: Request, pg: Annotated[Page, Depends(paging)], outlet
     result = _articles(request, pg, outlet, text, since, until, speaker_id)
     params = {"outlet": outlet, "text": text, "since": since, "until": until, "speaker_id": speaker_id}
     twin = query("/api/articles", limit=pg.limit, offset=pg.offset, **params)
-    return page(request, "articles.html", {**result, "params": params}, json_url=twin)
+    csv = query("/api/articles.csv", limit=pg.limit, offset=pg.offset, **params)
+    return page(request, "articles.html", {**result, "params": params, "csv_url": csv}, json_url=twin)
 
 
 def _article(request: Request, article_id: str) -> dict[str, Any]:

@@ -7,12 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
+from presslens import queries
 from presslens.web import data
 from presslens.web.charts import timeline_chart
+from presslens.web.export import csv_response
 from presslens.web.highlight import speaker_url
 from presslens.web.paging import Page, paging
 from presslens.web.render import page, query
-from presslens.web.routes.common import clean_date, clean_text, clean_type, cursor
+from presslens.web.routes.common import clean_date, clean_sort, clean_text, clean_type, cursor
 
 router = APIRouter()
 
@@ -24,27 +26,41 @@ Type = Annotated[str | None, Query(description="direct, indirect or mixed.")]
 Grain = Annotated[str | None, Query(description="Timeline periods: week or month (default: chosen from the span).")]
 
 
-def _speakers(request: Request, pg: Page, q: str | None, kind: str | None) -> dict[str, Any]:
+Q = Annotated[str | None, Query(description="Part of a name or alias.")]
+Kind = Annotated[str | None, Query(description="person, organization, group, …")]
+Sort = Annotated[str | None, Query(description="quotes (most first; default), articles, name or kind (A–Z); - reverses.")]
+
+
+def _speakers(request: Request, pg: Page, q: str | None, kind: str | None, sort: str | None = None) -> dict[str, Any]:
+    chosen = clean_sort(sort, queries.SPEAKER_SORTS, "quotes")
     with cursor(request) as (cur, db):
-        return data.speakers_list(cur, db.cache, pg, q=clean_text(q), kind=clean_text(kind))
+        return data.speakers_list(cur, db.cache, pg, q=clean_text(q), kind=clean_text(kind), sort=chosen)
 
 
 @router.get("/api/speakers", tags=["speakers"], summary="Speakers by number of quotes")
-def speakers_api(request: Request, pg: Annotated[Page, Depends(paging)],
-                 q: Annotated[str | None, Query(description="Part of a name or alias.")] = None,
-                 kind: Annotated[str | None, Query(description="person, organization, group, …")] = None,
-                 ) -> dict[str, Any]:
+def speakers_api(request: Request, pg: Annotated[Page, Depends(paging)], q: Q = None, kind: Kind = None,
+                 sort: Sort = None) -> dict[str, Any]:
     """JSON twin of the speaker list."""
-    return _speakers(request, pg, q, kind)
+    return _speakers(request, pg, q, kind, sort)
+
+
+@router.get("/api/speakers.csv", tags=["speakers"], summary="The speaker list as CSV",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def speakers_csv(request: Request, pg: Annotated[Page, Depends(paging)], q: Q = None, kind: Kind = None,
+                 sort: Sort = None) -> Response:
+    """CSV twin of the speaker list: one row per speaker of the JSON twin's ``speakers``."""
+    return csv_response(_speakers(request, pg, q, kind, sort)["speakers"], "speakers.csv")
 
 
 @router.get("/speakers", include_in_schema=False)
 def speakers_page(request: Request, pg: Annotated[Page, Depends(paging)], q: str | None = None,
-                  kind: str | None = None) -> Response:
+                  kind: str | None = None, sort: str | None = None) -> Response:
     """The speaker list."""
-    result = _speakers(request, pg, q, kind)
-    twin = query("/api/speakers", q=q, kind=kind, limit=pg.limit, offset=pg.offset)
-    return page(request, "speakers.html", result, json_url=twin)
+    result = _speakers(request, pg, q, kind, sort)
+    twin = query("/api/speakers", q=q, kind=kind, sort=sort, limit=pg.limit, offset=pg.offset)
+    csv = query("/api/speakers.csv", q=q, kind=kind, sort=sort, limit=pg.limit, offset=pg.offset)
+    return page(request, "speakers.html", {**result, "params": {"q": q, "kind": kind}, "base": "/speakers",
+                                           "csv_url": csv}, json_url=twin)
 
 
 def _speaker(request: Request, speaker_id: str, pg: Page, text: str | None, outlet: str | None,
@@ -59,6 +75,15 @@ def _speaker(request: Request, speaker_id: str, pg: Page, text: str | None, outl
     if result is None:
         raise HTTPException(404, "no such speaker in this database")
     return result
+
+
+@router.get("/api/speakers/{speaker_id}.csv", tags=["speakers"], summary="One speaker's filtered quotes as CSV",
+            response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def speaker_csv(request: Request, speaker_id: str, pg: Annotated[Page, Depends(paging)], text: Text = None,
+                outlet: Outlet = None, since: Since = None, until: Until = None, type: Type = None) -> Response:
+    """CSV twin of the speaker page's quote list: one row per quote of the JSON twin's ``quotes``."""
+    result = _speaker(request, speaker_id, pg, text, outlet, since, until, type, None)
+    return csv_response(result["quotes"], "quotes.csv")
 
 
 @router.get("/api/speakers/{speaker_id}", tags=["speakers"],
@@ -82,5 +107,7 @@ def speaker_page(request: Request, speaker_id: str, pg: Annotated[Page, Depends(
                            period_label="month" if tl["grain"] == "month" else "week (starting Monday)")
     params = {"text": text, "outlet": outlet, "since": since, "until": until, "type": type, "grain": grain}
     twin = query("/api" + speaker_url(speaker_id), limit=pg.limit, offset=pg.offset, **params)
-    return page(request, "speaker.html", {**result, "chart": chart, "params": params,
+    csv = query("/api" + speaker_url(speaker_id) + ".csv", limit=pg.limit, offset=pg.offset,
+                **{k: v for k, v in params.items() if k != "grain"})
+    return page(request, "speaker.html", {**result, "chart": chart, "params": params, "csv_url": csv,
                                           "base": speaker_url(speaker_id)}, json_url=twin)
