@@ -112,3 +112,16 @@ def test_a_doc_not_run_through_the_component_has_no_records(nlp):
     doc = nlp("Nothing here.")
     assert doc._.attributions is None and doc._.presslens is None
     assert "presslens_content" not in doc.spans
+
+
+def test_quantities_and_claims_round_trip(component_nlp):
+    import spacy
+
+    full = spacy.load(MODEL_NAME)
+    full.add_pipe("presslens", config={"extractors": ["attributions", "quantities", "claims"]})
+    doc = full("The city spent 40 million dollars on the bridge last year, the mayor said. "
+               "Unemployment rose to 7 percent in March, up from 5 percent.")
+    (back,) = DocBin().from_bytes(DocBin(store_user_data=True, docs=[doc]).to_bytes()).get_docs(full.vocab)
+    assert back._.presslens.quantities == doc._.presslens.quantities
+    assert back._.claims == doc._.claims
+    assert any(q.value == 40_000_000 or q.value == 40 for q in doc._.quantities)

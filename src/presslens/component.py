@@ -38,7 +38,7 @@ from presslens.schema import (
     Span,
 )
 
-RECORD_FIELDS = ("attributions", "entities", "dates", "claims", "framing")
+RECORD_FIELDS = ("attributions", "entities", "dates", "quantities", "claims", "framing")
 SPAN_KEYS = ("presslens_content", "presslens_cue", "presslens_source")
 RECORD_EXTENSION = "presslens_record"
 _ARTICLE_FIELDS = ("id", "url", "outlet", "title", "author", "published", "source_id")
@@ -63,11 +63,13 @@ def _entity(data: dict[str, Any]) -> Entity:
 
 
 def _claim(data: dict[str, Any]) -> Claim:
-    return Claim(**{**data, "quantities": [Quantity(**q) for q in data.get("quantities", [])]})
+    # claims hold the indexes of their quantities (in ``Analysis.quantities``)
+    return Claim(**{**data, "quantities": [q if isinstance(q, int) else Quantity(**q)
+                                           for q in data.get("quantities", [])]})
 
 
 _READ_FIELDS = {"attributions": _attribution, "entities": _entity, "dates": lambda d: DateMention(**d),
-            "claims": _claim, "framing": lambda d: FramingSpan(**d)}
+                "quantities": lambda d: Quantity(**d), "claims": _claim, "framing": lambda d: FramingSpan(**d)}
 
 
 def analysis_from_dict(record: dict[str, Any], text: str | None = None) -> Analysis:
