@@ -350,3 +350,13 @@ def test_speaker_list_sorts_server_side(client, sort, key, reverse):
         "/api/speakers", params={"sort": sort, "limit": 2, "offset": o}).json()["speakers"]]
     assert paged == [s["speaker_id"] for s in speakers]
     assert "sort=-name" in client.get("/speakers", params={"sort": "name"}).text
+
+
+def test_outlets_page_compares_the_same_statement_across_outlets(client):
+    groups = client.get("/api/outlets").json()["same_statement"]
+    assert groups[0]["speaker_id"] == "jane-porter" and groups[0]["outlets"] == 3
+    harbor = next(r for r in groups[0]["reports"] if r["outlet"] == "Harbor Times")
+    assert {f["text"] for f in harbor["frames"]} == {"fantasy budget", "a total disaster"}
+    html = client.get("/outlets").text
+    assert "Same statement, different outlets" in html and 'class="frame frame-around"' in html
+    assert "/speakers/jane-porter/framing" in html

@@ -129,6 +129,23 @@ def _same_statement(groups: list[dict[str, Any]], index: dict[tuple[str, int], d
     return out
 
 
+def outlet_comparison(cur: duckdb.DuckDBPyConnection, cache: LRU, *, speakers: int = 5,
+                      groups: int = 6) -> list[dict[str, Any]]:
+    """For the outlets page: statements of the ``speakers`` most-quoted speakers reported by several outlets
+    (at most ``groups``, most outlets first), each report with its wording drift and the framing around it."""
+
+    def compute() -> list[dict[str, Any]]:
+        found = []
+        for row in queries.records(queries.speakers(cur, limit=speakers)):
+            result = speaker_framing(cur, cache, row["speaker_id"])
+            for g in (result or {}).get("same_statement", []):
+                found.append({"speaker_id": row["speaker_id"], "speaker": row["name"], **g})
+        found.sort(key=lambda g: (-g["outlets"], -sum(bool(r["frames"]) for r in g["reports"]), -g["articles"]))
+        return found[:groups]
+
+    return cache.get(("outlet-comparison", speakers, groups), compute)
+
+
 def framing_rows_csv(result: dict[str, Any]) -> list[dict[str, Any]]:
     """The per-outlet summary as flat rows (the CSV twin)."""
     return [{"outlet": o["outlet"], "statements": o["statements"], "wrapped": o["wrapped"],

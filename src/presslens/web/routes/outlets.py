@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from presslens.web import data
+from presslens.web import data, wrapping
 from presslens.web.charts import share_chart
 from presslens.web.export import csv_response
 from presslens.web.highlight import outlet_url
@@ -20,11 +20,11 @@ router = APIRouter()
 
 def _outlets(request: Request, pg: Page) -> dict[str, Any]:
     with cursor(request) as (cur, db):
-        return data.outlets_detail(cur, db.cache, pg)
+        return {**data.outlets_detail(cur, db.cache, pg), "same_statement": wrapping.outlet_comparison(cur, db.cache)}
 
 
 @router.get("/api/outlets", tags=["outlets"],
-            summary="Outlets: articles, attributions by type, most-quoted speakers")
+            summary="Outlets: articles, attributions by type, most-quoted speakers, the same statement across outlets")
 def outlets_api(request: Request, pg: Annotated[Page, Depends(paging)]) -> dict[str, Any]:
     """JSON twin of the outlets page."""
     return _outlets(request, pg)
