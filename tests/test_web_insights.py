@@ -129,6 +129,8 @@ def test_claims_ranked_with_quantities_speaker_and_place(client):
     assert f'/articles/{top["article_id"]}#c{top["idx"]}' in html
     article = client.get(f"/articles/{top['article_id']}").text
     assert f'id="c{top["idx"]}"' in article
+    side = article.split('<ul class="claims">', 1)[1].split("</ul>", 1)[0]
+    assert "20 percent" in side  # the claim's quantity, resolved from its index
 
 
 def test_the_same_claim_in_other_articles_is_grouped(client):

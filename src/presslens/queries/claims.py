@@ -57,7 +57,10 @@ SELECT *, count(*) OVER () AS total FROM named
 _CLAIMS_SQL: dict[str, str] = {key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
                                for key, order in CLAIM_SORTS.items()}
 
-# Where a claim's quantities are stored: the one sub-select to change when that moves. Columns
+# Where a claim's quantities are stored: the one sub-select to change when that moves. Quantities are
+# a top-level layer (one row per quantity of the article); ``claim_idx`` is the claim holding one, the
+# same link as ``claims.quantities`` (their indexes), and it is also there in databases written
+# before that column existed, which a read-only server cannot migrate. Columns
 # article_id, claim_idx, idx, text, comparator, value, value_high, unit, measured, start_char, end_char.
 CLAIM_QUANTITY_ROWS = """
 SELECT q.article_id, q.claim_idx, q.idx, q.text, q.comparator, q.value, q.value_high, q.unit, q.measured,

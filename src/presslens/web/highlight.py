@@ -212,4 +212,18 @@ def article_view(record: Mapping[str, Any]) -> ArticleView:
     speakers, slots = speaker_entries(attributions)
     body = highlight(record.get("text") or "", collect_marks(record, slots))
     return ArticleView(body=body, speakers=speakers, dates=list(record.get("dates") or []),
-                       claims=list(record.get("claims") or []), framing=list(record.get("framing") or []))
+                       claims=[_with_quantities(c, record) for c in record.get("claims") or []],
+                       framing=list(record.get("framing") or []))
+
+
+def _with_quantities(claim: Mapping[str, Any], record: Mapping[str, Any]) -> dict[str, Any]:
+    """A claim for the side list, its quantities as records: claims hold indexes into the record's
+    ``quantities`` (records written before that held the quantities themselves)."""
+    found = list(record.get("quantities") or [])
+    shown = []
+    for q in claim.get("quantities") or []:
+        if isinstance(q, Mapping):
+            shown.append(q)
+        elif isinstance(q, int) and 0 <= q < len(found):
+            shown.append(found[q])
+    return {**claim, "quantities": shown}
