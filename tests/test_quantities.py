@@ -162,7 +162,7 @@ def test_one_as_a_pronoun_is_not_a_quantity(nlp):
 
 def test_hyphen_glued_unit(nlp):
     q = one(nlp, "Romney had a ten-point lead among them.")
-    assert (q.text, q.value, q.unit, q.measures) == ("ten-point", 10, "point", "lead")
+    assert (q.text, q.value, q.unit, q.measures) == ("ten-point", 10, "points", "lead")
 
 
 def test_over_before_a_duration_is_not_a_comparator(nlp):

@@ -36,6 +36,7 @@ COMPARATORS_BEFORE: dict[tuple[str, ...], str] = {
     ("approximately",): "≈", ("some",): "≈", ("an", "estimated"): "≈", ("estimated",): "≈",
     ("close", "to"): "≈", ("circa",): "≈", ("approx.",): "≈",
     ("exactly",): "=", ("precisely",): "=",
+    ("as", "small", "as"): "<=", ("as", "high", "as"): "<=", ("as", "large", "as"): "<=",
 }  # fmt: skip
 # ... and right after it ("40 or more").
 COMPARATORS_AFTER: dict[tuple[str, ...], str] = {
@@ -70,3 +71,26 @@ LEVEL_VERBS = frozenset(
 )  # fmt: skip
 # Prepositions that join such a verb to its number ("rose to 5 percent", "fell by 3").
 LEVEL_PREPOSITIONS = frozenset({"to", "from", "by", "at", "of", "around", "near", "over", "under", "above", "below"})
+
+# Verbs whose object is a bound the amount passed ("mortgage rates topped 7 percent": ``>``).
+BOUND_VERBS = {"top": ">", "exceed": ">", "surpass": ">", "pass": ">", "eclipse": ">", "cross": ">"}
+
+# Fraction words and their values ("a third", "two-thirds", "half").
+FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25,
+    "fifth": 0.2, "fifths": 0.2, "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 0.125, "eighths": 0.125,
+    "tenth": 0.1, "tenths": 0.1,
+}  # fmt: skip
+# Words before "half" that make it a part of something else ("the second half", "one and a half").
+NOT_FRACTION_BEFORE = frozenset({"the", "a", "first", "second", "other", "and", "latter", "former", "this", "that"})
+# Multipliers ("twice the price", "more than double the rate"), in ``times``.
+MULTIPLIERS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "quadruple": 4.0}
+# Multipliers that are one only before a determiner or after a comparator ("double the rate", not "a double room").
+PREDETERMINER_MULTIPLIERS = frozenset({"double", "triple", "quadruple"})
+# Words between the two numbers of a proportion ("one of every nine voters", "three of their past four").
+PROPORTION_FILLERS = frozenset({"every", "the", "their", "its", "his", "her", "our", "past", "last", "next", "those"})
+# Time units that, after "a" and a comparator, are a duration of one ("less than a year").
+SINGLE_DURATIONS = {
+    "second": "seconds", "minute": "minutes", "hour": "hours", "day": "days", "week": "weeks", "month": "months",
+    "year": "years", "decade": "decades", "century": "centuries",
+}  # fmt: skip

@@ -10,7 +10,11 @@ from spacy.tokens import Doc
 
 from presslens.lexicon.numbers import GLUED_SCALES, SCALES, SMALL_NUMBERS, VAGUE_PLURALS
 
-_DIGITS = re.compile(r"^(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>k|m|mn|mln|bn|b|bln|tn|trn)?$", re.I)
+# Digits, a glued scale ("1.5bn", "$1billion") and a hanging hyphen ("18- to 24-year-olds").
+_DIGITS = re.compile(
+    rf"^(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)(?P<suf>{'|'.join(sorted({*GLUED_SCALES, *SCALES}, key=len, reverse=True))})?-?$",
+    re.I,
+)
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
@@ -41,7 +45,7 @@ def _digit_value(text: str) -> tuple[float | None, float | None] | None:
         value = float(num.replace(",", ""))
     except ValueError:
         return None, None
-    scale = GLUED_SCALES.get(suf) if suf else None
+    scale = (GLUED_SCALES.get(suf) or SCALES.get(suf)) if suf else None
     return _finite(value * (scale or 1.0)), scale
 
 
@@ -60,7 +64,7 @@ def _read_number(doc: Doc, i: int, stop: int) -> _Number | None:
     tok = doc[i]
     low = tok.lower_
     nxt = doc[i + 1].lower_ if i + 1 < stop else ""
-    if low in VAGUE_PLURALS and nxt == "of":
+    if low in VAGUE_PLURALS and (nxt == "of" or _vague_alone(doc, i)):
         return _read_vague(doc, i, stop)
     if low in ("a", "an") and (nxt in SCALES or nxt == "dozen"):
         return _read_words(doc, i + 1, stop, start=i, first=1.0)
@@ -74,6 +78,12 @@ def _read_number(doc: Doc, i: int, stop: int) -> _Number | None:
     if _word_value(tok.text) is not None:
         return _read_words(doc, i, stop, start=i, first=None)
     return None
+
+
+def _vague_alone(doc: Doc, i: int) -> bool:
+    """``thousands`` standing alone as an amount ("thousands since January"), not "by the thousands"."""
+    tok = doc[i]
+    return tok.pos_ in ("NOUN", "NUM") and (i == 0 or doc[i - 1].pos_ not in ("DET", "ADJ", "NUM", "PRON", "ADP"))
 
 
 def _read_vague(doc: Doc, i: int, stop: int) -> _Number:
