@@ -32,7 +32,7 @@ from presslens.queries.article_pages import ARTICLE_COLUMNS, article, articles
 from presslens.queries.claims import (
     CLAIM_COLUMNS,
     CLAIM_QUANTITY_ROWS,
-    CLAIM_SORTS,
+    CLAIM_SORT_SQL,
     claim_echoes,
     claim_quantities,
     ranked_claims,
@@ -48,14 +48,14 @@ from presslens.queries.common import (
 )
 from presslens.queries.database import set_threads, table_names
 from presslens.queries.entities import (
-    ENTITY_SORTS,
+    ENTITY_SORT_SQL,
     corpus_entities,
     entity_articles,
     entity_kinds,
     entity_timeline,
 )
 from presslens.queries.framing import (
-    FRAMING_SORTS,
+    FRAMING_SORT_SQL,
     FRAMING_WINDOW,
     framing_examples,
     framing_technique_names,
@@ -93,7 +93,7 @@ from presslens.queries.precomputed import (
 from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, quotes, search_quotes
 from presslens.queries.speaker_pages import (
     SPEAKER_COLUMNS,
-    SPEAKER_SORTS,
+    SPEAKER_SORT_SQL,
     TIME_GRAINS,
     speaker,
     speaker_outlets,
@@ -117,8 +117,8 @@ __all__ = [
     "speaker_timeline", "speakers", "speakers_outdated", "stats", "stored_page_variants", "table_names",
     "unregister", "variant_rows",
     # claims, framing, entities, timeline
-    "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SORTS", "ENTITY_SORTS", "FRAMING_SORTS", "FRAMING_WINDOW",
-    "GRAINS", "SPEAKER_SORTS", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
+    "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SORT_SQL", "ENTITY_SORT_SQL", "FRAMING_SORT_SQL", "FRAMING_WINDOW",
+    "GRAINS", "SPEAKER_SORT_SQL", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
     "entity_kinds", "entity_timeline", "framing_examples", "framing_technique_names", "framing_timeline",
     "outlet_techniques", "outlet_words", "ranked_claims", "search_facets", "search_hits", "search_timeline",
     "speaker_framing_rows",

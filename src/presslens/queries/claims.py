@@ -18,7 +18,7 @@ CLAIM_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text", "checkwo
                  "said", "outlet", "published", "title", "url")
 
 # Sort keys of the claims list: a fixed ORDER BY text each (chosen by key, never built from input).
-CLAIM_SORTS: dict[str, str] = {
+CLAIM_SORT_SQL: dict[str, str] = {
     "score": "checkworthy DESC, article_id, idx",
     "-score": "checkworthy ASC, article_id, idx",
     "date": "said DESC NULLS LAST, checkworthy DESC, article_id, idx",
@@ -55,7 +55,7 @@ WITH linked AS (
 SELECT *, count(*) OVER () AS total FROM named
 """
 _CLAIMS_SQL: dict[str, str] = {key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
-                               for key, order in CLAIM_SORTS.items()}
+                               for key, order in CLAIM_SORT_SQL.items()}
 
 # Where a claim's quantities are stored: the one sub-select to change when that moves. Quantities are
 # a top-level layer (one row per quantity of the article); ``claim_idx`` is the claim holding one, the
@@ -110,13 +110,13 @@ def ranked_claims(
     speaker: str | None = None, speaker_id: str | None = None, outlet: str | None = None,
     since: DateLike = None, until: DateLike = None, sort: str = "score", limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Check-worthy claims with their corpus speaker, sorted by ``sort`` (a key of ``CLAIM_SORTS``).
+    """Check-worthy claims with their corpus speaker, sorted by ``sort`` (a key of ``CLAIM_SORT_SQL``).
 
     Columns ``CLAIM_COLUMNS`` plus ``total`` (the number of matching claims, on every row).
     ``speaker`` matches part of the speaker's name; ``speaker_id`` the linked corpus speaker.
     """
     if sort not in _CLAIMS_SQL:
-        raise ValueError(f"sort must be one of {', '.join(CLAIM_SORTS)}, not {sort!r}")
+        raise ValueError(f"sort must be one of {', '.join(CLAIM_SORT_SQL)}, not {sort!r}")
     params = {"min_score": float(min_score), "contains": text_param(contains), "speaker": text_param(speaker),
               "speaker_id": text_param(speaker_id), "outlet": text_param(outlet),
               "since": day_param(since, "since"), "until": day_param(until, "until"), **page_params(limit, offset)}

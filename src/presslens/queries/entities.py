@@ -11,7 +11,7 @@ import duckdb
 
 from presslens.queries.common import DateLike, Relation, day_param, page_params, text_param
 
-ENTITY_SORTS: dict[str, str] = {
+ENTITY_SORT_SQL: dict[str, str] = {
     "mentions": "mentions DESC, articles DESC, name, kind",
     "-mentions": "mentions ASC, articles ASC, name, kind",
     "articles": "articles DESC, mentions DESC, name, kind",
@@ -63,7 +63,7 @@ SELECT * FROM (
 )
 ORDER BY {order}
 """  # noqa: S608 (fixed SQL fragments, no values)
-_ENTITIES_SQL: dict[str, str] = {k: _ENTITIES_SQL_BASE.replace("{order}", v) for k, v in ENTITY_SORTS.items()}
+_ENTITIES_SQL: dict[str, str] = {k: _ENTITIES_SQL_BASE.replace("{order}", v) for k, v in ENTITY_SORT_SQL.items()}
 
 _ENTITY_TIMELINE_SQL = _ENTITY_ROWS + """
 SELECT CAST(date_trunc($grain, published) AS DATE) AS period, coalesce(outlet, '') AS outlet,
@@ -92,13 +92,13 @@ def corpus_entities(
     con: duckdb.DuckDBPyConnection, *, q: str | None = None, kind: str | None = None, outlet: str | None = None,
     since: DateLike = None, until: DateLike = None, sort: str = "mentions", limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Entities across articles, sorted by ``sort`` (a key of ``ENTITY_SORTS``).
+    """Entities across articles, sorted by ``sort`` (a key of ``ENTITY_SORT_SQL``).
 
     Columns name (its most frequent spelling), kind, mentions, articles, outlets, first_seen,
     last_seen (publication days), speaker_id (None when never a linked source), total.
     """
     if sort not in _ENTITIES_SQL:
-        raise ValueError(f"sort must be one of {', '.join(ENTITY_SORTS)}, not {sort!r}")
+        raise ValueError(f"sort must be one of {', '.join(ENTITY_SORT_SQL)}, not {sort!r}")
     params = {**_filters(kind, outlet, since, until), "q": text_param(q), **page_params(limit, offset)}
     return con.sql(_ENTITIES_SQL[sort], params=params)
 

@@ -53,7 +53,7 @@ FROM words w LEFT JOIN spans s ON s.period = w.period
 ORDER BY w.period, s.technique NULLS FIRST
 """  # noqa: S608 (fixed SQL fragments, no values)
 
-FRAMING_SORTS: dict[str, str] = {
+FRAMING_SORT_SQL: dict[str, str] = {
     "score": "f.score DESC, ar.published DESC NULLS LAST, f.article_id, f.idx",
     "-score": "f.score ASC, ar.published DESC NULLS LAST, f.article_id, f.idx",
     "date": "ar.published DESC NULLS LAST, f.article_id, f.idx",
@@ -79,7 +79,7 @@ WHERE ($technique IS NULL OR f.technique = $technique)
   AND ($until IS NULL OR ar.published <= CAST($until AS DATE))
 """
 _EXAMPLES_SQL: dict[str, str] = {key: f"{_EXAMPLES_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
-                                 for key, order in FRAMING_SORTS.items()}
+                                 for key, order in FRAMING_SORT_SQL.items()}
 
 # One speaker's statements; for those in an article with framing, the text around the statement and
 # the framing spans in it (offsets are Python string offsets, as stored).
@@ -145,13 +145,13 @@ def framing_examples(
     contains: str | None = None, since: DateLike = None, until: DateLike = None, sort: str = "score",
     context: int = 80, limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Framing spans with ``context`` characters of text before and after, sorted by ``sort`` (``FRAMING_SORTS``).
+    """Framing spans with ``context`` characters of text before and after, sorted by ``sort`` (``FRAMING_SORT_SQL``).
 
     Columns article_id, idx, start_char, end_char, text, technique, score, outlet, published, title,
     url, before, after, total (matching spans, on every row).
     """
     if sort not in _EXAMPLES_SQL:
-        raise ValueError(f"sort must be one of {', '.join(FRAMING_SORTS)}, not {sort!r}")
+        raise ValueError(f"sort must be one of {', '.join(FRAMING_SORT_SQL)}, not {sort!r}")
     params = {"technique": text_param(technique), "outlet": text_param(outlet), "contains": text_param(contains),
               "since": day_param(since, "since"), "until": day_param(until, "until"), "context": int(context),
               **page_params(limit, offset)}

@@ -48,7 +48,7 @@ ORDER BY {order}
 """
 
 # Sort keys of the speaker list: a fixed ORDER BY each (over columns of ``speakers``, alias s or p).
-SPEAKER_SORTS: dict[str, str] = {
+SPEAKER_SORT_SQL: dict[str, str] = {
     "quotes": "quotes DESC, articles DESC, name, speaker_id",
     "-quotes": "quotes ASC, articles ASC, name, speaker_id",
     "articles": "articles DESC, quotes DESC, name, speaker_id",
@@ -59,7 +59,7 @@ SPEAKER_SORTS: dict[str, str] = {
     "-kind": "kind DESC NULLS LAST, quotes DESC, name, speaker_id",
 }
 _SPEAKERS_SQL_BY_SORT: dict[str, str] = {key: _SPEAKERS_SQL.replace("{order}", order)
-                                          for key, order in SPEAKER_SORTS.items()}
+                                          for key, order in SPEAKER_SORT_SQL.items()}
 
 TIME_GRAINS = ("week", "month")
 
@@ -112,13 +112,13 @@ def speakers(
     con: duckdb.DuckDBPyConnection, *, search: str | None = None, kind: str | None = None,
     speaker_id: str | None = None, sort: str = "quotes", limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Speakers by number of quotes (or ``sort``, a key of ``SPEAKER_SORTS``); columns ``SPEAKER_COLUMNS``.
+    """Speakers by number of quotes (or ``sort``, a key of ``SPEAKER_SORT_SQL``); columns ``SPEAKER_COLUMNS``.
 
     ``search`` matches an id, or part of the display name or an alias; ``kind`` is person,
     organization, group, document or unknown.
     """
     if sort not in _SPEAKERS_SQL_BY_SORT:
-        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORTS)}, not {sort!r}")
+        raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORT_SQL)}, not {sort!r}")
     params = {"search": text_param(search), "kind": text_param(kind), "speaker_id": text_param(speaker_id),
               **page_params(limit, offset)}
     return con.sql(_SPEAKERS_SQL_BY_SORT[sort], params=params)

@@ -31,7 +31,7 @@ def _claims(request: Request, pg: Page, text: str | None, speaker: str | None, s
             min_score: float | None) -> dict[str, Any]:
     f = insights.Filters(contains=clean_text(text), speaker=clean_text(speaker), speaker_id=clean_text(speaker_id),
                          outlet=clean_text(outlet), since=clean_date(since, "since"), until=clean_date(until, "until"))
-    chosen = clean_sort(sort, queries.CLAIM_SORTS, "score")
+    chosen = clean_sort(sort, queries.CLAIM_SORT_SQL, "score")
     with cursor(request) as (cur, db):
         return insights.claims(cur, db.cache, pg, f, chosen, clean_score(min_score))
 

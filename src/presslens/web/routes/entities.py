@@ -37,7 +37,7 @@ def _entities(request: Request, pg: Page, q: str | None, kind: str | None, outle
               until: str | None, sort: str | None) -> dict[str, Any]:
     f = insights.Filters(contains=clean_text(q), kind=clean_text(kind), outlet=clean_text(outlet),
                          since=clean_date(since, "since"), until=clean_date(until, "until"))
-    chosen = clean_sort(sort, queries.ENTITY_SORTS, "mentions")
+    chosen = clean_sort(sort, queries.ENTITY_SORT_SQL, "mentions")
     with cursor(request) as (cur, db):
         return insights.entities(cur, db.cache, pg, f, chosen)
 

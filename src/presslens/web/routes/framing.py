@@ -35,7 +35,7 @@ def _filters(technique: str | None, outlet: str | None, text: str | None, since:
 
 
 def _framing(request: Request, pg: Page, f: insights.Filters, sort: str | None, grain: str | None) -> dict[str, Any]:
-    chosen = clean_sort(sort, queries.FRAMING_SORTS, "score")
+    chosen = clean_sort(sort, queries.FRAMING_SORT_SQL, "score")
     if grain not in (None, "", *queries.GRAINS):
         raise HTTPException(422, "grain must be week, month or year")
     with cursor(request) as (cur, db):

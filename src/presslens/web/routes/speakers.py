@@ -32,7 +32,7 @@ Sort = Annotated[str | None, Query(description="quotes (most first; default), ar
 
 
 def _speakers(request: Request, pg: Page, q: str | None, kind: str | None, sort: str | None = None) -> dict[str, Any]:
-    chosen = clean_sort(sort, queries.SPEAKER_SORTS, "quotes")
+    chosen = clean_sort(sort, queries.SPEAKER_SORT_SQL, "quotes")
     with cursor(request) as (cur, db):
         return data.speakers_list(cur, db.cache, pg, q=clean_text(q), kind=clean_text(kind), sort=chosen)
 
