@@ -212,8 +212,9 @@ def test_date_inside_content_is_not_the_statement_date(nlp):
     )
 
 
-def test_week_grain_is_not_a_statement_date(nlp):
-    assert said_on(nlp, "He said last week that prices would fall.", "prices would fall", "said") == (PUB, False)
+def test_week_grain_is_a_statement_date(nlp):
+    # issue 20, item 3: any grain with a value (a week here) beats the publication date
+    assert said_on(nlp, "He said last week that prices would fall.", "prices would fall", "said") == ("2017-W38", True)
 
 
 def test_said_on_without_any_date(nlp):
