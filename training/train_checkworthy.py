@@ -60,6 +60,7 @@ from presslens.extract.claims import (  # noqa: E402
     hand_features,
     normalise,
     word_features,
+    word_lists_hash,
 )
 
 SEED = 20261125
@@ -323,6 +324,8 @@ def export(path: Path, vec_w, vec_c, lr, platt: tuple[float, float], meta: dict)
     np.savez_compressed(
         path,
         format_version=np.int64(FORMAT_VERSION),
+        # The word lists the hand features read; CheckworthyModel.load warns when they have changed since.
+        word_lists_sha256=np.str_(word_lists_hash()),
         word_terms=np.str_("\n".join(words)),
         char_terms=np.str_("\n".join(chars)),
         word_idf=vec_w.idf_.astype(np.float32),

@@ -31,6 +31,9 @@ are resolved greedily by score, so claims never overlap.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
 import re
 from bisect import bisect_left
@@ -43,11 +46,36 @@ from typing import Any
 
 import numpy as np
 
+from presslens.lexicon import checkworthy as _lexicon
 from presslens.lexicon.checkworthy import COMPARATIVE_WORDS, QUANTITY_WORDS
 from presslens.schema import Attribution, Claim, Quantity
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "checkworthy.npz"
 FORMAT_VERSION = 1
+WORD_LISTS_KEY = "word_lists_sha256"  # the array of the .npz holding word_lists_hash() at training time
+WORD_LISTS_FILE = "src/presslens/lexicon/checkworthy.py"
+_log = logging.getLogger(__name__)
+
+
+def word_lists_hash() -> str:
+    """SHA-256 of the word lists the hand features read (``presslens.lexicon.checkworthy``), order-free."""
+    lists = {name: sorted(value) for name, value in vars(_lexicon).items()
+             if name.isupper() and isinstance(value, frozenset | set | tuple | list)}
+    return hashlib.sha256(json.dumps(lists, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def check_word_lists(arrays: dict[str, Any], path: Path | str) -> bool:
+    """Whether a model was trained on the current word lists; a warning names the script to rerun if not."""
+    stored = str(arrays[WORD_LISTS_KEY]) if WORD_LISTS_KEY in arrays else None
+    if stored == word_lists_hash():
+        return True
+    if stored is None:
+        _log.warning("check-worthiness model %s records no hash of the word lists in %s, so it cannot be checked "
+                     "against them; rerun training/train_checkworthy.py to record one", path, WORD_LISTS_FILE)
+    else:
+        _log.warning("check-worthiness model %s was trained on other word lists than those in %s now; its weights "
+                     "may no longer fit the features: rerun training/train_checkworthy.py", path, WORD_LISTS_FILE)
+    return False
 
 # ---------------------------------------------------------------------------------------------
 # Featurisation (shared by training and inference: training/train_checkworthy.py imports these)
@@ -187,6 +215,7 @@ class CheckworthyModel:
         version = int(arrays.get("format_version", 0))
         if version != FORMAT_VERSION:
             raise ValueError(f"{path}: model format {version}, expected {FORMAT_VERSION}")
+        check_word_lists(arrays, path)
         return cls(arrays)
 
     def _word_ids(self, norm: str) -> list[int]:
