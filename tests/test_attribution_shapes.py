@@ -104,3 +104,11 @@ def test_a_quote_and_a_second_report_stay_apart(nlp):
         ("direct", "added", "We will not give up", "The minister"),
         ("indirect", "noting", "that the talks had lasted for weeks", "The minister"),
     ]
+
+
+def test_the_parc_profile_learns_cue_verbs_the_lexicon_lacks(nlp):
+    text = "She sings about heartbreak and small towns."
+    assert found(nlp, text, "parc") == [("indirect", "sings about", "heartbreak and small towns", "She")]
+    assert found(nlp, text) == []  # the speech profile never asks the model
+    doc = nlp(text)
+    assert find_attributions(doc, profile="parc", learned_cues=False) == []

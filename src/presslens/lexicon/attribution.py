@@ -87,3 +87,7 @@ NP_STATEMENT = _words("lament bemoan decry deplore")
 
 # Words after ", but" that correct the same statement rather than add another ("…, but rather …").
 CORRECTION = _words("rather instead")
+
+# Prepositions that introduce what a verb outside the cue lexicon reports ("talked about …",
+# "likened it to …"): the learned cue model's features and the contents it may take.
+CONTENT_PREPOSITIONS = _words("about of on for against over as with to")

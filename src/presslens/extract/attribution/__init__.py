@@ -40,6 +40,7 @@ from presslens.extract.attribution.context import LEXICONS, Context
 from presslens.extract.attribution.continuations import continuations
 from presslens.extract.attribution.direct import direct_candidates
 from presslens.extract.attribution.indirect import indirect_candidates
+from presslens.extract.attribution.learned_cues import CueModel, load_cue_model
 from presslens.extract.attribution.quotes import Quote, find_quotes
 from presslens.extract.attribution.resolution import extend_over_quotes, resolve, to_attributions
 from presslens.schema import Attribution
@@ -47,20 +48,26 @@ from presslens.schema import Attribution
 __all__ = ["Quote", "find_attributions", "find_quotes"]
 
 
-def find_attributions(doc: Doc, *, profile: str = "speech") -> list[Attribution]:
+def find_attributions(
+    doc: Doc, *, profile: str = "speech", learned_cues: bool = True, cue_model: CueModel | None = None
+) -> list[Attribution]:
     """Direct, indirect and mixed attributions in ``doc``, sorted by content start.
 
     ``profile="speech"`` (the default) reports what people and organisations said or wrote;
     ``profile="parc"`` also reports beliefs (``thinks that …``), stances with a noun-phrase content
     (``endorsed Cruz``, ``criticized the plan``) and stance adjectives, as PARC and PolNeAR annotate.
     Sources carry the mention as written (``source.name`` and ``source.entity`` are ``None``);
-    ``presslens.extract.speakers.resolve_speakers`` resolves them.
+    ``presslens.extract.speakers.resolve_speakers`` resolves them. The parc profile also asks the
+    learned cue model (``learned_cues.py``) about verbs outside the lexicon: ``learned_cues=False``
+    turns that off, ``cue_model`` replaces the shipped model (for training and evaluation).
     """
     if profile not in LEXICONS:
         raise ValueError(f"unknown profile {profile!r}; expected one of {sorted(LEXICONS)}")
     if len(doc) == 0:
         return []
-    ctx = Context(doc, LEXICONS[profile])
+    lex = LEXICONS[profile]
+    model = (cue_model or load_cue_model()) if lex.parc and learned_cues else None
+    ctx = Context(doc, lex, model)
     direct, loose = direct_candidates(ctx)
     used = {c.cue_tok for c in direct}
     indirect = [extend_over_quotes(ctx, c) for c in indirect_candidates(ctx, used)]

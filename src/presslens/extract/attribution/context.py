@@ -12,6 +12,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from presslens.extract import cues
+from presslens.extract.attribution.learned_cues import CueModel
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
 from presslens.schema import AttributionType
@@ -30,6 +31,8 @@ class Rank(IntEnum):
     CUE_NOUN = 3
     #: a quote standing alone after an attribution, taking over its speaker
     CONTINUATION = 4
+    #: a verb outside the cue lexicon that the learned cue model chose: never wins an overlap
+    LEARNED_CUE = 5
 
 
 # Characters that serve as dashes: in datelines ("MOSCOW (TASS) -") and bylines ('"…" ― Name').
@@ -117,9 +120,10 @@ class Context:
             )
         return self._proper_words
 
-    def __init__(self, doc: Doc, lex: CueLexicon) -> None:
+    def __init__(self, doc: Doc, lex: CueLexicon, cue_model: CueModel | None = None) -> None:
         self.doc = doc
         self.lex = lex
+        self.cue_model = cue_model  # finds cue verbs outside the lexicon (parc profile)
         self.text = doc.text
         self.quotes = find_quotes(self.text)
         self.tok_starts = [t.idx for t in doc]

@@ -53,6 +53,7 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
     cands = []
     inq = ctx.inq
     lex = ctx.lex
+    cue_model = ctx.cue_model
     for t in ctx.doc:
         if inq[t.i] >= 0 or t.i in used_cues:
             continue
@@ -74,6 +75,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = colon_label_candidate(ctx, t)
         elif t.text == ":" and ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
             cand = colon_label_candidate(ctx, t)
+        elif t.pos == VERB and cue_model is not None and t.dep_ not in ("amod", "compound") and cue_model.is_cue(t):
+            cand = _verb_candidate(ctx, t, learned=True)
         if cand is not None:
             cands.append(cand)
     return cands
@@ -84,10 +87,10 @@ def _makes_clear(v: Token) -> bool:
     return any(c.lemma_ in lexicon.CLEAR for c in v.rights)
 
 
-def _verb_candidate(ctx: Context, v: Token) -> Candidate | None:
-    """An indirect (or mixed) attribution around cue verb ``v``."""
+def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate | None:
+    """An indirect (or mixed) attribution around cue verb ``v`` (``learned``: a verb the cue model chose)."""
     lemma = v.lemma
-    comp = _complement(ctx, v)
+    comp = _complement(ctx, v, learned)
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
         a, b, cue_last, is_object = comp
@@ -155,10 +158,12 @@ def _verb_candidate(ctx: Context, v: Token) -> Candidate | None:
     src = mention(ctx, subj) if subj is not None else None
     if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
         return None
+    if learned:
+        rank = Rank.LEARNED_CUE
     return Candidate(start=span[0], end=span[1], cue=(cue_a, cue_b), source=src, cue_tok=v.i, rank=rank)
 
 
-def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
+def _complement(ctx: Context, v: Token, learned: bool = False) -> tuple[int, int, int, bool] | None:
     """Token range [a, b] of what a cue verb reports, the last token of the cue, and whether it is an object.
 
     In order: a clausal complement (``said that …``), ``make clear that …``, an infinitive or
@@ -194,7 +199,7 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
     lex = ctx.lex
-    if xcomp is not None and xcomp.i > v.i and (lemma in lex.infinitive or xcomp.tag_ != "VB"):
+    if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
         if _asks_anonymity(xcomp) and dobj is None:
             return None  # "who asked not to be named": a condition of the interview, not its content
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
@@ -207,7 +212,7 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
                 return None
         if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
-        if lemma in lex.objects and (dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None):
+        if (learned or lemma in lex.objects) and (dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
@@ -216,7 +221,7 @@ def _complement(ctx: Context, v: Token) -> tuple[int, int, int, bool] | None:
                 return None  # "denied the existence of such a link", "confirmed the wedding": a topic
             return dobj.left_edge.i, end, v.i, True
         return None
-    allowed = lex.prep.get(lemma)
+    allowed = lexicon.CONTENT_PREPOSITIONS if learned else lex.prep.get(lemma)
     if allowed and not any(c.dep_ == "auxpass" for c in v.children):
         for p in preps:
             if p.lower_ in allowed and p.i <= v.i + 3:
