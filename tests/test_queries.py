@@ -17,6 +17,7 @@ import presslens.cli.corpus  # noqa: F401, I001  (registers the commands)
 from presslens import queries
 from presslens.cli import app
 from presslens.corpus import update_speakers
+from presslens.queries.search import QUOTE_OFFSET_COLUMNS
 from presslens.schema import (
     Analysis,
     Article,
@@ -88,7 +89,7 @@ def con(db):
 def test_quotes_by_speaker_alias_and_text(con):
     rows = queries.records(queries.quotes(con, speaker="Merkel"))
     assert len(rows) == 4 and {r["speaker_id"] for r in rows} == {"angela-merkel"}
-    assert list(rows[0]) == list(queries.QUOTE_COLUMNS)
+    assert list(rows[0]) == [*queries.QUOTE_COLUMNS, *QUOTE_OFFSET_COLUMNS]
     assert [r["published"] for r in rows] == sorted((r["published"] for r in rows), reverse=True)
     found = queries.records(queries.quotes(con, speaker="Merkel", contains="REFUGEE"))
     assert {r["quote"] for r in found} == {"We can do this, refugees are welcome",

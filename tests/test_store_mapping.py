@@ -106,3 +106,20 @@ def test_a_database_without_the_added_columns_opens_reads_and_gains_them(tmp_pat
         assert set(ADDED) <= columns
         store.write(analyses[1:2])
         assert store.counts()["articles"] == 2
+
+
+def test_a_statement_month_is_kept_exact_and_sorts_by_its_first_day(tmp_path):
+    from presslens.schema import Attribution, Source, Span
+
+    text = "In December, the minister said the mission was over."
+    article = Article(text=text, id="a-month", published="2018-06-01")
+    attribution = Attribution(
+        "indirect", Span.of(text, 31, 51), Span.of(text, 26, 30),
+        Source(mention=Span.of(text, 13, 25), name=None, kind="person"), said_on="2017-12", said_on_from_text=True,
+    )
+    with Store(tmp_path / "month.duckdb") as store:
+        store.write([Analysis(article=article, attributions=[attribution])])
+        ((day, exact),) = store.con.execute("SELECT said_on, said_on_value FROM attributions").fetchall()
+        record = article_record(queries.article(store.con, "a-month"))
+    assert (str(day), exact) == ("2017-12-01", "2017-12")
+    assert record["attributions"][0]["said_on"] == "2017-12"

@@ -310,6 +310,7 @@ TABLES: tuple[Table, ...] = (
         Column("entity_id", "VARCHAR", "source.entity"),
         Column("speaker_id", "VARCHAR"),
         *_plain("said_on DATE", "said_on_from_text BOOLEAN"),
+        Column("said_on_value", "VARCHAR", "said_on"),
         Column("outlet", "VARCHAR", "$article.outlet"),
         Column("published", "DATE", "$article.published"),
         Column("source_confidence", "REAL", "source.confidence"),
@@ -331,6 +332,7 @@ TABLES: tuple[Table, ...] = (
     Table("claims", Claim, (
         _ARTICLE_ID, Column("idx", "INTEGER", "$index"), *_offsets(),
         *_plain("checkworthy DOUBLE", "speaker VARCHAR", "said_on DATE", "quantities INTEGER[]"),
+        Column("said_on_value", "VARCHAR", "said_on"),
     )),
     # One row per quantity of the article; ``claim_idx`` is the claim holding it (NULL: none). The
     # column keeps its first name, ``measured``, for databases written when quantities lived in claims.

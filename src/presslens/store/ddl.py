@@ -101,6 +101,8 @@ ADDED: tuple[tuple[str, str], ...] = (
     ("articles", "source_id"),
     ("attributions", "source_confidence"),
     ("claims", "quantities"),
+    ("attributions", "said_on_value"),
+    ("claims", "said_on_value"),
 )
 
 

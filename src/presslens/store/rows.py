@@ -21,9 +21,20 @@ Getter = Callable[[Any, dict[str, Any]], Any]  # (record, writer's values) -> co
 
 
 def _date(value: str | None) -> date | None:
+    """The day a date value starts on: "2017-12" → 2017-12-01, "2017-W38" → that Monday, "2017" → 1 January.
+
+    Statement dates may be a month, week or year; the DATE column keeps the first day (for ordering
+    and date filters) and ``said_on_value`` the value itself.
+    """
     if not value:
         return None
     try:
+        if len(value) == 4 and value.isdigit():
+            return date(int(value), 1, 1)
+        if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+            return date(int(value[:4]), int(value[5:]), 1)
+        if len(value) == 8 and value[4:6] == "-W" and value[6:].isdigit():
+            return date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
         return date.fromisoformat(value[:10])
     except ValueError:
         return None

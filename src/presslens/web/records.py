@@ -66,6 +66,8 @@ def _fields(table: Table, cls: type, row: Mapping[str, Any], prefix: str) -> dic
         child = _child_table(table.name, f.name)
         if path in columns:
             value = from_sql(columns[path], row.get(columns[path].name))
+            if path in _EXACT and row.get(_EXACT[path]) is not None:
+                value = row[_EXACT[path]]  # "2017-12", not the first day the DATE column keeps
             out[f.name] = f.default if value is None and f.default not in (None, dataclasses.MISSING) else value
         elif child is not None:
             out[f.name] = [record_json(child, r) for r in row.get(child) or []]
@@ -83,7 +85,17 @@ def _span(row: Mapping[str, Any], columns: dict[str, Column], prefix: str) -> di
 
 @cache
 def _by_source(table: Table) -> dict[str, Column]:
-    return {c.source: c for c in table.columns if c.source and not c.source.startswith("$")}
+    """The column each record path is read from (the first declared, when two share a path)."""
+    out: dict[str, Column] = {}
+    for c in table.columns:
+        if c.source and not c.source.startswith("$"):
+            out.setdefault(c.source, c)
+    return out
+
+
+# Record paths with a second, exact column: a statement date may be a month, week or year, which the
+# DATE column keeps as its first day (NULL in rows written before the exact column existed).
+_EXACT = {"said_on": "said_on_value"}
 
 
 @cache
