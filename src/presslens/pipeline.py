@@ -37,7 +37,7 @@ __all__ = ["ALL_EXTRACTORS", "FRAMING_MODELS", "MAX_RUN_CHARS", "Options", "Pipe
 
 log = logging.getLogger(__name__)
 
-ALL_EXTRACTORS: tuple[str, ...] = registry.BUILTIN  # ("attributions", "dates", "claims", "framing")
+ALL_EXTRACTORS: tuple[str, ...] = registry.BUILTIN  # ("attributions", "dates", "quantities", "claims", "framing")
 RECORD_FIELDS = ("attributions", "entities", "dates", "claims", "framing")  # the Analysis lists extractors fill
 _SURROGATE = re.compile("[\ud800-\udfff]")  # not characters; spaCy, Arrow and DuckDB refuse them
 
