@@ -81,25 +81,40 @@ _CLAIM_ECHOES_SQL = f"""
 WITH page AS (
     SELECT unnest($articles::VARCHAR[]) AS article_id, unnest($idxs::INTEGER[]) AS idx
 ), mine AS (
-    SELECT c.article_id, c.idx, lower(c.text) AS text, lower(c.speaker) AS speaker
+    SELECT c.article_id, c.idx, lower(c.text) AS text, lower(c.speaker) AS speaker,
+           list_distinct(string_split_regex(lower(c.text), '[^[:alnum:]]+')) AS words
     FROM claims c JOIN page p ON p.article_id = c.article_id AND p.idx = c.idx
 ), qty AS (SELECT * FROM ({CLAIM_QUANTITY_ROWS}) q WHERE q.value IS NOT NULL),
 matches AS (
     SELECT m.article_id AS of_article, m.idx AS of_idx, c.article_id, c.idx, 'speaker' AS reason
     FROM mine m JOIN claims c ON lower(c.speaker) = m.speaker AND c.article_id <> m.article_id
+    -- a rough word overlap first, so a prolific speaker's other claims are not all fetched and compared
+    WHERE len(list_intersect(m.words, list_distinct(string_split_regex(lower(c.text), '[^[:alnum:]]+'))))
+          >= $wording * len(list_distinct(list_concat(m.words, string_split_regex(lower(c.text), '[^[:alnum:]]+'))))
     UNION
     SELECT m.article_id, m.idx, c.article_id, c.idx, 'text'
     FROM mine m JOIN claims c ON lower(c.text) = m.text AND c.article_id <> m.article_id
+    -- a text reprinted by many outlets (wire copy): only the earliest few go on
+    QUALIFY row_number() OVER (PARTITION BY m.article_id, m.idx ORDER BY c.said_on NULLS LAST, c.article_id)
+            <= $per_claim
     UNION
     SELECT m.article_id, m.idx, o.article_id, o.claim_idx, 'quantity'
     FROM mine m JOIN qty q ON q.article_id = m.article_id AND q.claim_idx = m.idx
     JOIN qty o ON o.value = q.value AND coalesce(o.unit, '') = coalesce(q.unit, '') AND o.article_id <> m.article_id
+    -- the same value about something sharing a word ("students", "of the budget"): common values
+    -- such as 2 or 10 percent would otherwise match a large part of the corpus
+    WHERE len(list_intersect(string_split_regex(lower(q.measured), '[^[:alnum:]]+'),
+                             string_split_regex(lower(o.measured), '[^[:alnum:]]+'))) > 0
+), grouped AS (
+    SELECT x.of_article, x.of_idx, list(DISTINCT x.reason ORDER BY x.reason) AS reasons, x.article_id, x.idx
+    FROM matches x GROUP BY ALL
 )
-SELECT x.of_article, x.of_idx, list(DISTINCT x.reason ORDER BY x.reason) AS reasons, c.article_id, c.idx, c.text,
+SELECT x.of_article, x.of_idx, x.reasons, c.article_id, c.idx, c.text,
        c.checkworthy, c.speaker, coalesce(c.said_on, ar.published) AS said, ar.outlet, ar.published, ar.title, ar.url
-FROM matches x JOIN claims c ON c.article_id = x.article_id AND c.idx = x.idx
+FROM grouped x JOIN claims c ON c.article_id = x.article_id AND c.idx = x.idx
 JOIN articles ar ON ar.id = c.article_id
-GROUP BY ALL
+QUALIFY row_number() OVER (PARTITION BY x.of_article, x.of_idx
+                           ORDER BY said NULLS LAST, ar.outlet NULLS LAST, c.article_id, c.idx) <= $per_claim
 ORDER BY x.of_article, x.of_idx, said NULLS LAST, ar.outlet NULLS LAST, c.article_id, c.idx
 LIMIT $limit
 """  # noqa: S608 (fixed SQL fragments, no values)
@@ -141,12 +156,16 @@ def claim_quantities(con: duckdb.DuckDBPyConnection,
     return dict(out)
 
 
-def claim_echoes(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]], *, limit: int = 5000) -> Relation:
+def claim_echoes(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]], *, limit: int = 5000,
+                 per_claim: int = 10, wording: float = 0.4) -> Relation:
     """Candidate reports in other articles of each claim ``(article_id, idx)`` in ``keys``.
 
     Columns of_article, of_idx (the claim asked about), reasons (``speaker``, ``text``, ``quantity``:
     why it is a candidate), article_id, idx, text, checkworthy, speaker, said, outlet, published,
-    title, url. At most ``limit`` rows.
+    title, url. A claim of the same speaker is a candidate when at least ``wording`` of the words of
+    both are shared (a rough pre-filter; the caller decides). At most ``per_claim`` rows per claim
+    (the earliest) and ``limit`` in all.
     """
-    params = {"articles": [a for a, _ in keys], "idxs": [int(i) for _, i in keys], "limit": int(limit)}
+    params = {"articles": [a for a, _ in keys], "idxs": [int(i) for _, i in keys], "limit": int(limit),
+              "per_claim": int(per_claim), "wording": float(wording)}
     return con.sql(_CLAIM_ECHOES_SQL, params=params)
