@@ -112,3 +112,14 @@ def test_the_parc_profile_learns_cue_verbs_the_lexicon_lacks(nlp):
     assert found(nlp, text) == []  # the speech profile never asks the model
     doc = nlp(text)
     assert find_attributions(doc, profile="parc", learned_cues=False) == []
+
+
+def test_an_occasion_of_speaking_is_not_the_speaker(nlp):
+    text = (
+        '"We will get there together," she said at a recent news conference announcing that her '
+        "department was suing the state."
+    )
+    assert found(nlp, text) == [
+        ("direct", "said", "We will get there together", "she"),
+        ("indirect", "announcing", "that her department was suing the state", "she"),
+    ]

@@ -250,3 +250,12 @@ def test_the_newspaper_is_the_outlet_that_reported(resolve):
     )
     found = by_mention(resolve(text))
     assert found["The newspaper"] == ("Halifax Herald", "organization")
+
+
+def test_a_name_garbled_by_a_wrong_encoding_is_repaired(resolve):
+    # UTF-8 read as Latin-1 twice, with the accents decomposed, as one PolNeAR article has it
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "French President FranÃ\u0083Â§ois Hollande said the talks would go on.")
+    found = resolve(text)
+    assert [a.source.name for a in found] == ["François Hollande"]

@@ -12,6 +12,7 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -76,7 +77,30 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
-    return text.strip(" ,;:\"“”'’")
+    return repair_mojibake(text.strip(" ,;:\"“”'’"))
+
+
+# Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
+_MOJIBAKE_MARKS = ("Ã", "Â", "Å", "Ä")
+
+
+def repair_mojibake(name: str) -> str:
+    """ "FranÃ§ois" (UTF-8 read as Latin-1, once or twice, even decomposed) → "François"; else unchanged."""
+    if not any(mark in unicodedata.normalize("NFC", name) for mark in _MOJIBAKE_MARKS):
+        return name
+    original, name = name, unicodedata.normalize("NFC", name)
+    for _ in range(3):
+        if not any(mark in name for mark in _MOJIBAKE_MARKS):
+            break
+        for codec in ("latin-1", "cp1252"):
+            try:
+                name = name.encode(codec).decode("utf-8")
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        else:
+            break
+    return name if not any(mark in name for mark in _MOJIBAKE_MARKS) else original
 
 
 def _is_titled_person(ent: SpacySpan) -> bool:

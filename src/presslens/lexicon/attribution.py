@@ -91,3 +91,6 @@ CORRECTION = _words("rather instead")
 # Prepositions that introduce what a verb outside the cue lexicon reports ("talked about …",
 # "likened it to …"): the learned cue model's features and the contents it may take.
 CONTENT_PREPOSITIONS = _words("about of on for against over as with to")
+
+# Occasions of speaking: "she said at a news conference announcing that …" is her announcement.
+SPEAKING_OCCASIONS = _words("conference briefing interview speech statement hearing rally appearance address event")

@@ -106,6 +106,10 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     if depth >= 3 or v.head.i == v.i:
         return None
     h = v.head
+    if v.dep_ == "acl" and v.tag_ == "VBG" and h.lemma_ in lexicon.SPEAKING_OCCASIONS and h.dep_ == "pobj":
+        verb = h.head.head  # "she said at a news conference announcing …": the speaker of "said"
+        if verb.pos in (VERB, AUX) and verb.i != h.i:
+            return subject(verb, depth + 1)
     if v.dep_ in ("relcl", "acl") and h.pos in (NOUN, PROPN, PRON):
         return h
     if v.dep_ in _INHERIT_DEPS:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.entities import repair_mojibake
 from presslens.extract.speakers.features import RESOLVABLE, Anaphor, candidates, classify, pair_features
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
@@ -236,7 +237,7 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
 
 
 def _clean(name: str) -> str:
-    return " ".join(name.translate(INVISIBLE).split())
+    return repair_mojibake(" ".join(name.translate(INVISIBLE).split()))
 
 
 def _generic_kind(root: Token) -> SourceKind:
