@@ -31,9 +31,13 @@ TWINS = {  # JSON twin -> (CSV twin, list key)
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = build_insight_db(tmp_path_factory.mktemp("insights") / "news.duckdb")
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+def insight_db(tmp_path_factory):
+    return build_insight_db(tmp_path_factory.mktemp("insights") / "news.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(insight_db):
+    with TestClient(create_app(insight_db), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -362,3 +366,54 @@ def test_outlets_page_compares_the_same_statement_across_outlets(client):
     html = client.get("/outlets").text
     assert "Same statement, different outlets" in html and 'class="frame frame-around"' in html
     assert "/speakers/jane-porter/framing" in html
+
+
+# ---------------------------------------------------------------------------------------------- derived tables
+
+OLDER_DB_PATHS = ["/api/claims", "/api/claims?speaker_id=jane-porter", "/api/claims?speaker=porter",
+                  "/api/claims?sort=-speaker", "/api/claims?speaker_id=amina-diallo&outlet=harbor%20times",
+                  "/api/speakers/jane-porter/framing", "/api/speakers/amina-diallo/framing", "/api/outlets"]
+
+
+def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(client, insight_db, tmp_path):
+    """``update_speakers`` stores each claim's corpus speaker and each speaker's framing summary; they
+    equal what the pages would compute. A database from before those tables is served the same
+    answers (a temporary view, a summary computed on demand), and gains them on its next read-write
+    open with its speakers marked outdated, so the next ingest fills them."""
+    import json
+    import shutil
+
+    import duckdb
+
+    from presslens import queries
+    from presslens.corpus import speakers_outdated, update_speakers
+    from presslens.store import Store
+    from presslens.web.wrapping import framing_summary
+
+    older = shutil.copy(insight_db, tmp_path / "older.duckdb")  # the module's server holds insight_db
+    with duckdb.connect(str(older)) as con:
+        stored_links = sorted(con.execute("SELECT article_id, idx, speaker_id FROM claim_speakers").fetchall())
+        live_links = sorted(con.execute(queries.CLAIM_SPEAKER_ROWS).fetchall())
+        assert stored_links == live_links and ("amina-diallo" in {s for _, _, s in live_links})
+        ids = [r[0] for r in con.execute("SELECT speaker_id FROM speakers").fetchall()]
+        stored = {sid: queries.stored_speaker_framing(con, sid) for sid in ids}
+        for sid in ids:
+            live = framing_summary(queries.records(queries.speaker_framing_rows(con, sid)),
+                                   queries.stored_page_variants(con, sid))
+            assert stored[sid] == json.loads(json.dumps(live)), sid
+        assert stored["jane-porter"]["wrapped"] == 3 and stored["jane-porter"]["same_statement"]
+        assert queries.stored_speaker_framing(con, "nobody") == {}
+        con.execute("DROP TABLE claim_speakers")
+        con.execute("DROP TABLE speaker_framing")
+        assert queries.stored_speaker_framing(con, "jane-porter") is None
+    with TestClient(create_app(older)) as c:
+        for path in OLDER_DB_PATHS:
+            assert c.get(path).json() == client.get(path).json(), path
+        assert c.get("/claims", params={"speaker_id": "jane-porter"}).text == \
+            client.get("/claims", params={"speaker_id": "jane-porter"}).text
+    with Store(older) as store:
+        assert store.con.execute("SELECT count(*) FROM claim_speakers").fetchall() == [(0,)]
+        assert speakers_outdated(store.con)
+        update_speakers(store.con)  # what the next ingest does
+        assert sorted(store.con.execute("SELECT * FROM claim_speakers").fetchall()) == stored_links
+        assert all(queries.stored_speaker_framing(store.con, sid) == stored[sid] for sid in ids)

@@ -23,7 +23,7 @@ the batch writes):
 - ``timeline``: volume over time, and quote search with dates, type, timeline and facets;
 - ``identity``: reads and writes of corpus-wide speaker identity (``presslens.corpus.speakers``);
 - ``variants``: the quotes grouped into variants (``presslens.corpus.variants``);
-- ``precomputed``: the derived tables behind the speaker pages (``presslens.web.precompute``);
+- ``precomputed``: the derived tables behind the speaker and claims pages (``presslens.web.precompute``);
 - ``database``: the database's tables and settings;
 - ``common``: parameter checks and reading rows, shared by all.
 """
@@ -33,6 +33,7 @@ from presslens.queries.claims import (
     CLAIM_COLUMNS,
     CLAIM_QUANTITY_ROWS,
     CLAIM_SORT_SQL,
+    CLAIM_SPEAKER_ROWS,
     claim_echoes,
     claim_quantities,
     ranked_claims,
@@ -57,6 +58,7 @@ from presslens.queries.entities import (
 from presslens.queries.framing import (
     FRAMING_SORT_SQL,
     FRAMING_WINDOW,
+    all_speaker_framing_rows,
     framing_examples,
     framing_technique_names,
     framing_timeline,
@@ -84,11 +86,15 @@ from presslens.queries.overview import (
 )
 from presslens.queries.precomputed import (
     PAGE_VIEWS,
+    add_derived_views,
     add_quotes_by_speaker_view,
     recent_speaker_quotes,
+    refill_claim_speakers,
     refill_quotes_by_speaker,
     replace_page_variants,
+    replace_speaker_framing,
     stored_page_variants,
+    stored_speaker_framing,
 )
 from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, quotes, search_quotes
 from presslens.queries.speaker_pages import (
@@ -109,15 +115,16 @@ from presslens.queries.variants import variant_rows
 __all__ = [
     "ARTICLE_COLUMNS", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS",
     "SPEAKER_COLUMNS", "SPEAKER_VIEWS", "TIME_GRAINS", "DateLike", "Relation",
-    "add_quotes_by_speaker_view", "article", "articles", "attribution_sources", "claims", "count",
+    "add_derived_views", "add_quotes_by_speaker_view", "all_speaker_framing_rows", "article", "articles", "attribution_sources", "claims", "count",
     "entity_names", "errors", "framing_techniques", "mark_speakers_current", "outlet_attribution_types",
     "outlet_top_speakers", "outlets", "person_names", "quotes", "recent_speaker_quotes", "records",
-    "refill_quotes_by_speaker", "replace_page_variants", "replace_speakers", "run_sql", "search_quotes",
+    "refill_claim_speakers", "refill_quotes_by_speaker", "replace_page_variants", "replace_speaker_framing", "replace_speakers", "run_sql", "search_quotes",
     "set_threads", "speaker", "speaker_outlets", "speaker_quote_count", "speaker_quotes", "speaker_record",
-    "speaker_timeline", "speakers", "speakers_outdated", "stats", "stored_page_variants", "table_names",
+    "speaker_timeline", "speakers", "speakers_outdated", "stats", "stored_page_variants", "stored_speaker_framing",
+    "table_names",
     "unregister", "variant_rows",
     # claims, framing, entities, timeline
-    "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SORT_SQL", "ENTITY_SORT_SQL", "FRAMING_SORT_SQL", "FRAMING_WINDOW",
+    "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SPEAKER_ROWS", "CLAIM_SORT_SQL", "ENTITY_SORT_SQL", "FRAMING_SORT_SQL", "FRAMING_WINDOW",
     "GRAINS", "SPEAKER_SORT_SQL", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
     "entity_kinds", "entity_timeline", "framing_examples", "framing_technique_names", "framing_timeline",
     "outlet_techniques", "outlet_words", "ranked_claims", "search_facets", "search_hits", "search_timeline",

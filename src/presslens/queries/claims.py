@@ -1,8 +1,11 @@
 """Check-worthy claims across the corpus: the ranked, filterable, sortable list and each claim's quantities.
 
 A claim's corpus-wide speaker is the linked speaker of the attribution whose content overlaps the
-claim most (the extractor stores the speaker's name only). ``claim_quantities`` is the one place
-that knows where a claim's quantities are stored.
+claim most (the extractor stores the speaker's name only). That link (``CLAIM_SPEAKER_ROWS``) is
+stored in the derived table ``claim_speakers`` with every speaker update (``queries.precomputed``),
+so a page does not recompute it for every claim of the corpus; a database from before that table
+gets it as a temporary view. ``claim_quantities`` is the one place that knows where a claim's
+quantities are stored.
 """
 
 from __future__ import annotations
@@ -29,18 +32,30 @@ CLAIM_SORT_SQL: dict[str, str] = {
     "-speaker": "speaker DESC NULLS LAST, checkworthy DESC, article_id, idx",
 }
 
-_CLAIMS_BASE = """
-WITH linked AS (
-    SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy,
+# Each claim's corpus speaker: the linked speaker of the attribution whose content overlaps the claim
+# most (ties: the first attribution). Columns article_id, idx, speaker_id; claims without one are absent.
+# ``claim_speakers`` holds these rows (``store.DERIVED_DDL``).
+CLAIM_SPEAKER_ROWS = """
+SELECT article_id, idx, speaker_id FROM (
+    SELECT c.article_id, c.idx,
            (SELECT a.speaker_id FROM attributions a
             WHERE a.article_id = c.article_id AND a.speaker_id IS NOT NULL
               AND a.content_start < c.end_char AND c.start_char < a.content_end
             ORDER BY least(a.content_end, c.end_char) - greatest(a.content_start, c.start_char) DESC, a.idx
-            LIMIT 1) AS speaker_id,
+            LIMIT 1) AS speaker_id
+    FROM claims c
+) WHERE speaker_id IS NOT NULL
+"""
+
+_CLAIMS_BASE = """
+WITH linked AS (
+    SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy, l.speaker_id,
            c.speaker AS claim_speaker, coalesce(c.said_on, ar.published) AS said,
            ar.outlet, ar.published, ar.title, ar.url
     FROM claims c JOIN articles ar ON ar.id = c.article_id
+    LEFT JOIN claim_speakers l ON l.article_id = c.article_id AND l.idx = c.idx
     WHERE c.checkworthy >= $min_score
+      AND ($speaker_id IS NULL OR l.speaker_id = $speaker_id)
       AND ($contains IS NULL OR contains(lower(c.text), lower($contains)))
       AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
       AND ($since IS NULL OR coalesce(c.said_on, ar.published) >= CAST($since AS DATE))
@@ -49,8 +64,7 @@ WITH linked AS (
     SELECT l.article_id, l.idx, l.start_char, l.end_char, l.text, l.checkworthy,
            coalesce(s.name, l.claim_speaker) AS speaker, l.speaker_id, l.said, l.outlet, l.published, l.title, l.url
     FROM linked l LEFT JOIN speakers s ON s.speaker_id = l.speaker_id
-    WHERE ($speaker_id IS NULL OR l.speaker_id = $speaker_id)
-      AND ($speaker IS NULL OR contains(lower(coalesce(s.name, l.claim_speaker)), lower($speaker)))
+    WHERE ($speaker IS NULL OR contains(lower(coalesce(s.name, l.claim_speaker)), lower($speaker)))
 )
 SELECT *, count(*) OVER () AS total FROM named
 """

@@ -8,6 +8,7 @@ Words are the runs of text between whitespace (``str.split()``), the denominator
 from __future__ import annotations
 
 import duckdb
+import pyarrow as pa
 
 from presslens.queries.common import DateLike, Relation, day_param, page_params, text_param
 
@@ -85,13 +86,13 @@ _EXAMPLES_SQL: dict[str, str] = {key: f"{_EXAMPLES_BASE}ORDER BY {order}\nLIMIT 
 # the framing spans in it (offsets are Python string offsets, as stored).
 _SPEAKER_FRAMING_SQL = """
 WITH st AS (
-    SELECT a.article_id, a.idx, a.type, a.content_text, a.cue_text,
+    SELECT a.speaker_id, a.article_id, a.idx, a.type, a.content_text, a.cue_text,
            least(a.content_start, coalesce(a.cue_start, a.content_start),
                  coalesce(a.source_mention_start, a.content_start)) AS lo,
            greatest(a.content_end, coalesce(a.cue_end, a.content_end),
                     coalesce(a.source_mention_end, a.content_end)) AS hi
     FROM attributions a
-    WHERE a.speaker_id = $speaker_id AND a.content_start IS NOT NULL
+    WHERE {speakers} AND a.content_start IS NOT NULL
 ), framed AS (
     SELECT st.article_id, st.idx,
            list({'start': f.start_char, 'end': f.end_char, 'text': f.text, 'technique': f.technique,
@@ -100,7 +101,7 @@ WITH st AS (
      AND f.end_char > st.lo - $window AND f.start_char < st.hi + $window
     GROUP BY st.article_id, st.idx
 )
-SELECT st.article_id, st.idx, st.type, st.content_text, st.cue_text, st.lo, st.hi,
+SELECT st.speaker_id, st.article_id, st.idx, st.type, st.content_text, st.cue_text, st.lo, st.hi,
        ar.outlet, ar.published, ar.title, ar.url,
        greatest(st.lo - $window, 0) AS window_start,
        CASE WHEN fr.frames IS NULL THEN NULL
@@ -109,8 +110,10 @@ SELECT st.article_id, st.idx, st.type, st.content_text, st.cue_text, st.lo, st.h
        fr.frames
 FROM st JOIN articles ar ON ar.id = st.article_id
 LEFT JOIN framed fr ON fr.article_id = st.article_id AND fr.idx = st.idx
-ORDER BY ar.outlet NULLS LAST, ar.published DESC NULLS LAST, st.article_id, st.idx
+ORDER BY st.speaker_id, ar.outlet NULLS LAST, ar.published DESC NULLS LAST, st.article_id, st.idx
 """
+_ONE_SPEAKER_FRAMING_SQL = _SPEAKER_FRAMING_SQL.replace("{speakers}", "a.speaker_id = $speaker_id")
+_ALL_SPEAKERS_FRAMING_SQL = _SPEAKER_FRAMING_SQL.replace("{speakers}", "a.speaker_id IS NOT NULL")
 
 _TECHNIQUES_SQL = "SELECT DISTINCT technique FROM framing ORDER BY technique"
 
@@ -162,12 +165,19 @@ def speaker_framing_rows(con: duckdb.DuckDBPyConnection, speaker_id: str, *,
                          window: int = FRAMING_WINDOW) -> Relation:
     """Every statement of one speaker with, where framing lies within ``window`` characters, the text around it.
 
-    Columns article_id, idx, type, content_text, cue_text, lo and hi (the statement's extent:
-    content, cue and source mention), outlet, published, title, url, window_start, window (the
-    text from window_start; None without framing nearby), frames (list of start, end, text,
+    Columns speaker_id, article_id, idx, type, content_text, cue_text, lo and hi (the statement's
+    extent: content, cue and source mention), outlet, published, title, url, window_start, window
+    (the text from window_start; None without framing nearby), frames (list of start, end, text,
     technique, score; None without framing nearby).
     """
-    return con.sql(_SPEAKER_FRAMING_SQL, params={"speaker_id": speaker_id, "window": int(window)})
+    return con.sql(_ONE_SPEAKER_FRAMING_SQL, params={"speaker_id": speaker_id, "window": int(window)})
+
+
+def all_speaker_framing_rows(con: duckdb.DuckDBPyConnection, *, window: int = FRAMING_WINDOW,
+                             batch: int = 50_000) -> pa.RecordBatchReader:
+    """``speaker_framing_rows`` for every linked speaker at once, one speaker's rows together (sorted by
+    speaker_id, then as for one speaker), in batches of ``batch`` rows."""
+    return con.sql(_ALL_SPEAKERS_FRAMING_SQL, params={"window": int(window)}).to_arrow_reader(batch)
 
 
 def framing_technique_names(con: duckdb.DuckDBPyConnection) -> list[str]:

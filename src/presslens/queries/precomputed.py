@@ -1,9 +1,11 @@
 """The derived tables behind the speaker pages of ``presslens serve`` (``store.DERIVED_DDL``).
 
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
-(each speaker's quotes together, newest first) and ``speaker_variants`` (each speaker's quote
-variants as JSON text). A database from before these tables existed is served through a
-temporary view instead (``add_quotes_by_speaker_view``), its variants grouped on demand.
+(each speaker's quotes together, newest first), ``speaker_variants`` (each speaker's quote
+variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``)
+and ``speaker_framing`` (each speaker's framing × attribution summary as JSON text). A database
+from before these tables existed is served through temporary views instead (``add_derived_views``),
+its variants and framing summaries computed on demand.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from presslens.queries.claims import CLAIM_SPEAKER_ROWS
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
 
 _CLEAR_QUOTES_SQL = "DELETE FROM quotes_by_speaker"
@@ -32,8 +35,20 @@ _INSERT_VARIANTS_SQL = "INSERT INTO speaker_variants BY NAME SELECT * FROM _page
 _STORED_VARIANTS_SQL = "SELECT groups FROM speaker_variants WHERE speaker_id = $speaker_id"
 _VARIANTS_SCHEMA = pa.schema([("speaker_id", pa.string()), ("groups", pa.string())])
 
-# The Arrow table ``replace_page_variants`` registers on the connection, by this name.
-PAGE_VIEWS = ("_page_variants",)
+_CLEAR_CLAIM_SPEAKERS_SQL = "DELETE FROM claim_speakers"
+_FILL_CLAIM_SPEAKERS_SQL = f"""
+INSERT INTO claim_speakers BY NAME SELECT * FROM ({CLAIM_SPEAKER_ROWS}) l ORDER BY speaker_id, article_id, idx
+"""  # noqa: S608 (fixed SQL fragments, no values)
+_CLAIM_SPEAKERS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW claim_speakers AS {CLAIM_SPEAKER_ROWS}"
+
+_CLEAR_FRAMING_SQL = "DELETE FROM speaker_framing"
+_INSERT_FRAMING_SQL = "INSERT INTO speaker_framing BY NAME SELECT * FROM _speaker_framing"
+_STORED_FRAMING_SQL = "SELECT summary FROM speaker_framing WHERE speaker_id = $speaker_id"
+_FRAMING_SCHEMA = pa.schema([("speaker_id", pa.string()), ("summary", pa.string())])
+
+# The Arrow tables ``replace_page_variants`` and ``replace_speaker_framing`` register on the
+# connection, by these names.
+PAGE_VIEWS = ("_page_variants", "_speaker_framing")
 
 
 def refill_quotes_by_speaker(con: duckdb.DuckDBPyConnection) -> None:
@@ -74,7 +89,43 @@ def stored_page_variants(con: duckdb.DuckDBPyConnection, speaker_id: str) -> lis
     return json.loads(rows[0][0]) if rows else []
 
 
+def refill_claim_speakers(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``claim_speakers`` (each claim's corpus speaker) from the claims and the linked attributions."""
+    con.execute(_CLEAR_CLAIM_SPEAKERS_SQL)
+    con.execute(_FILL_CLAIM_SPEAKERS_SQL)
+
+
+def replace_speaker_framing(con: duckdb.DuckDBPyConnection, rows: list[dict[str, str]]) -> None:
+    """Replace ``speaker_framing`` with ``rows`` (speaker_id, summary as JSON text).
+
+    The rows stay registered under ``PAGE_VIEWS`` until the caller unregisters them.
+    """
+    con.execute(_CLEAR_FRAMING_SQL)
+    con.register(PAGE_VIEWS[1], pa.Table.from_pylist(rows, schema=_FRAMING_SCHEMA))
+    con.execute(_INSERT_FRAMING_SQL)
+
+
+def stored_speaker_framing(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str, Any] | None:
+    """The framing × attribution summary of one speaker as ``update_speakers`` stored it
+    (``web.wrapping.framing_summary``): an empty dict when there is no row (a speaker without
+    statements or variants), None when the database predates the ``speaker_framing`` table."""
+    try:
+        rows = con.execute(_STORED_FRAMING_SQL, {"speaker_id": speaker_id}).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return json.loads(rows[0][0]) if rows else {}
+
+
 def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
     """Give a connection to an older database ``quotes_by_speaker`` as a temporary view (same rows, unsorted)."""
     con.execute(SPEAKER_QUOTE_ROWS_VIEW)
     con.execute(_QUOTES_VIEW_SQL)
+
+
+def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
+    """Give a connection to an older database the derived tables it lacks that have a view form
+    (``quotes_by_speaker``, ``claim_speakers``) as temporary views of the same rows."""
+    if "quotes_by_speaker" in missing:
+        add_quotes_by_speaker_view(con)
+    if "claim_speakers" in missing:
+        con.execute(_CLAIM_SPEAKERS_VIEW_SQL)

@@ -74,12 +74,13 @@ class EagerCursor:
         return getattr(self._cur, name)
 
 
-def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
-    """True (logged once) when the database predates the speaker-page tables; warn about missing indexes too.
+def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> frozenset[str]:
+    """The derived tables (``store.DERIVED_TABLES``) the database predates (logged once); warn about
+    missing indexes too.
 
     Such a database is served all the same, only slower: each cursor then reads the speakers'
-    quotes through a temporary view (``queries.add_quotes_by_speaker_view``) and quote variants are
-    grouped on demand.
+    quotes and the claims' speakers through temporary views (``queries.add_derived_views``), and
+    quote variants and framing summaries are computed on demand.
     """
     from presslens.store import DERIVED_TABLES, missing_indexes
 
@@ -89,7 +90,7 @@ def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
     if missing or tables:
         log.warning("%s predates %s; pages work but are slower. The next `presslens ingest` into it adds them.",
                     path, ", ".join(sorted(missing) + tables))
-    return "quotes_by_speaker" in tables
+    return frozenset(tables)
 
 
 class DatabaseError(RuntimeError):
@@ -109,7 +110,7 @@ class Database:
         except StoreError as exc:
             raise DatabaseError(str(exc)) from None
         queries.set_threads(self._con, int(threads))
-        self._needs_views = _missing_derived_tables(self._con, self.path)
+        self._missing = _missing_derived_tables(self._con, self.path)
         self.cache = LRU()
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
@@ -126,8 +127,8 @@ class Database:
                     raise DatabaseError(f"{self.path}: the database was closed")
                 raw = self._con.cursor()
                 self._cursors.append(raw)
-            if self._needs_views:
-                queries.add_quotes_by_speaker_view(raw)
+            if self._missing:
+                queries.add_derived_views(raw, self._missing)
             cur = self._local.cursor = EagerCursor(raw)
         yield cur  # type: ignore[misc]  # quacks like the cursor for the named queries
 

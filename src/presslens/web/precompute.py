@@ -1,17 +1,19 @@
-"""The speaker pages' derived tables, computed whenever the speakers are (``corpus.update_speakers``).
+"""The speaker and claims pages' derived tables, computed whenever the speakers are (``corpus.update_speakers``).
 
 A speaker page shows the quote variants among the speaker's ``PAGE_VARIANT_QUOTES`` most recent
 quotes, so that one page stays bounded (``presslens.corpus.find_variants`` covers everything).
-``write_speaker_pages`` stores each speaker's quotes together (``quotes_by_speaker``) and their
-variants (``speaker_variants``, JSON text), so a page reads them instead of grouping at every
-first view; a database from before those tables gets ``page_variants`` computed on demand
-(``presslens.web.data.variants``).
+``write_speaker_pages`` stores each speaker's quotes together (``quotes_by_speaker``), their
+variants (``speaker_variants``, JSON text), each claim's corpus speaker (``claim_speakers``) and each
+speaker's framing × attribution summary (``speaker_framing``, JSON text), so a page reads them
+instead of computing them at every first view; a database from before those tables gets the same
+computed on demand (``presslens.web.data.variants``, ``presslens.web.wrapping.speaker_framing``).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -71,33 +73,58 @@ def _shown_group(group: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_speaker_pages(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the derived tables of the speaker pages (``store.DERIVED_DDL``) inside the caller's transaction.
+    """Recompute the derived tables of the speaker and claims pages (``store.DERIVED_DDL``) inside the
+    caller's transaction.
 
     ``quotes_by_speaker`` is written in page order, so one speaker's quotes sit together on disk;
-    ``speaker_variants`` gets one row (JSON text) per speaker with quote variants. The caller
-    unregisters ``queries.PAGE_VIEWS`` afterwards.
+    ``speaker_variants`` gets one row (JSON text) per speaker with quote variants; ``claim_speakers``
+    each claim's corpus speaker; ``speaker_framing`` one row (JSON text) per speaker with
+    statements or variants. The caller unregisters ``queries.PAGE_VIEWS`` afterwards.
     """
     queries.refill_quotes_by_speaker(con)
-    _write_page_variants(con)
+    queries.refill_claim_speakers(con)
+    groups = _write_page_variants(con)
+    _write_speaker_framing(con, groups)
 
 
-def _write_page_variants(con: duckdb.DuckDBPyConnection) -> None:
-    """Group each speaker's most recent quotes (``page_variants``) into ``speaker_variants``."""
-    reader = queries.recent_speaker_quotes(con, PAGE_VARIANT_QUOTES)
-    stored: list[dict[str, str]] = []
+def _speaker_blocks(reader: Any) -> Iterator[list[dict[str, Any]]]:
+    """The rows of a reader sorted by speaker_id, one speaker's rows at a time."""
     block: list[dict[str, Any]] = []
-
-    def flush() -> None:
-        groups = page_variants(block) if len(block) > 1 else []
-        if groups:
-            stored.append({"speaker_id": block[0]["speaker_id"], "groups": json.dumps(groups, ensure_ascii=False)})
-
     for batch in reader:
         for row in batch.to_pylist():
             if block and row["speaker_id"] != block[0]["speaker_id"]:
-                flush()
+                yield block
                 block = []
             block.append(row)
     if block:
-        flush()
-    queries.replace_page_variants(con, stored)
+        yield block
+
+
+def _write_page_variants(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+    """Group each speaker's most recent quotes (``page_variants``) into ``speaker_variants``; returns the
+    groups by speaker (speakers with groups only)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for block in _speaker_blocks(queries.recent_speaker_quotes(con, PAGE_VARIANT_QUOTES)):
+        found = page_variants(block) if len(block) > 1 else []
+        if found:
+            groups[block[0]["speaker_id"]] = found
+    queries.replace_page_variants(con, [{"speaker_id": sid, "groups": json.dumps(g, ensure_ascii=False)}
+                                        for sid, g in groups.items()])
+    return groups
+
+
+def _write_speaker_framing(con: duckdb.DuckDBPyConnection, groups: dict[str, list[dict[str, Any]]]) -> None:
+    """Each speaker's framing × attribution summary (``web.wrapping.framing_summary``) into ``speaker_framing``."""
+    # (imported here: wrapping reads the pages' data, which imports this module)
+    from presslens.web.wrapping import framing_summary
+
+    stored: list[dict[str, str]] = []
+    done: set[str] = set()
+    for block in _speaker_blocks(queries.all_speaker_framing_rows(con)):
+        sid = block[0]["speaker_id"]
+        done.add(sid)
+        stored.append({"speaker_id": sid, "summary": json.dumps(framing_summary(block, groups.get(sid, [])),
+                                                                  ensure_ascii=False)})
+    for sid in sorted(set(groups) - done):  # variants but no statement with a span
+        stored.append({"speaker_id": sid, "summary": json.dumps(framing_summary([], groups[sid]), ensure_ascii=False)})
+    queries.replace_speaker_framing(con, stored)

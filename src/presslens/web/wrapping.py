@@ -80,24 +80,40 @@ def wrapped(statement: dict[str, Any]) -> bool:
     return any(f["where"] in ("same", "around") for f in statement["frames"])
 
 
+def framing_summary(rows: list[dict[str, Any]], groups: list[dict[str, Any]]) -> dict[str, Any]:
+    """A speaker's framing × attribution summary from their statement rows (``queries.speaker_framing_rows``)
+    and quote-variant groups (``web.precompute.page_variants``): outlets, same_statement, statements,
+    wrapped. ``update_speakers`` stores it per speaker (``speaker_framing``) as JSON."""
+    statements = [classify(r) for r in rows]
+    by_outlet: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for s in statements:
+        by_outlet[s["outlet"]].append(s)
+    outlets = [_outlet_summary(name, rows) for name, rows in by_outlet.items()]
+    outlets.sort(key=lambda o: (-(o["wrapped_share"] or 0), -o["statements"], o["outlet"] or ""))
+    index = {(s["article_id"], s["idx"]): s for s in statements}
+    return {"outlets": outlets, "same_statement": _same_statement(groups, index),
+            "statements": len(statements), "wrapped": sum(1 for s in statements if wrapped(s))}
+
+
 def speaker_framing(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> dict[str, Any] | None:
     """Per outlet: the speaker's statements, how many are wrapped in framing, by technique, with examples;
-    and the speaker's statements reported by several outlets with the framing around each report."""
+    and the speaker's statements reported by several outlets with the framing around each report.
+
+    Read from the ``speaker_framing`` table that ``presslens ingest`` keeps; a database written
+    before that table existed gets the same summary computed here, once per speaker.
+    """
 
     def compute() -> dict[str, Any] | None:
         profile = speaker_profile(cur, cache, speaker_id)
         if profile is None:
             return None
-        statements = [classify(r) for r in queries.records(queries.speaker_framing_rows(cur, speaker_id))]
-        by_outlet: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-        for s in statements:
-            by_outlet[s["outlet"]].append(s)
-        outlets = [_outlet_summary(name, rows) for name, rows in by_outlet.items()]
-        outlets.sort(key=lambda o: (-(o["wrapped_share"] or 0), -o["statements"], o["outlet"] or ""))
-        index = {(s["article_id"], s["idx"]): s for s in statements}
-        return {"speaker": profile["speaker"], "outlets": outlets,
-                "same_statement": _same_statement(variants(cur, cache, speaker_id), index),
-                "statements": len(statements), "wrapped": sum(1 for s in statements if wrapped(s))}
+        summary = queries.stored_speaker_framing(cur, speaker_id)
+        if summary is None:
+            summary = framing_summary(queries.records(queries.speaker_framing_rows(cur, speaker_id)),
+                                      variants(cur, cache, speaker_id))
+        elif not summary:  # no row: the speaker has no statements with a span and no variants
+            summary = framing_summary([], [])
+        return {"speaker": profile["speaker"], **summary}
 
     return cache.get(("speaker-framing", speaker_id), compute)
 
