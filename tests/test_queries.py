@@ -118,6 +118,34 @@ def test_values_are_parameters_not_sql(con):
     assert queries.count(queries.quotes(con, contains="_", limit=None)) == 0
 
 
+@pytest.mark.parametrize("search", [queries.search_quotes, queries.search_hits])
+def test_search_terms_every_one_counts_in_a_slot_or_past_them(con, search):
+    """Each term has a slot of its own (``queries.TERM_SLOTS``); terms past the slots still all count."""
+    words = "we can do this refugees are welcome".split()
+    many = [*words, "we", "CAN", "do", "refugees"]  # 11 terms, upper case too
+    assert len(many) > queries.TERM_SLOTS
+    found = queries.records(search(con, terms=many))
+    assert [r["quote"] for r in found] == ["We can do this, refugees are welcome"]
+    assert queries.records(search(con, terms=[*many, "border"])) == []  # the 12th term, past the slots
+    assert queries.records(search(con, terms=["border", *many])) == []  # the same term in the first slot
+    assert queries.count(search(con, terms=["refugee"], limit=None)) == 4  # a substring, any case
+    assert queries.count(search(con, terms=[], limit=None)) == queries.count(queries.quotes(con, limit=None))
+
+
+def test_claim_echoes_keep_the_earliest_reprints_of_the_same_text(con):
+    """Every article repeats one claim; its reports elsewhere are the earliest ``per_claim`` other
+    articles (said, else article id), each once, with the reason ``text``."""
+    rows = con.execute("SELECT article_id, idx, said_on FROM claims").fetchall()
+    assert len(rows) == len(CORPUS) and len({r[0] for r in rows}) == len(CORPUS)
+    order = sorted(rows, key=lambda r: (r[2] is None, r[2] or date.min, r[0]))
+    for per_claim in (1, 2, 10):
+        for mine in rows:
+            found = queries.records(queries.claim_echoes(con, [(mine[0], mine[1])], per_claim=per_claim))
+            expected = [r[0] for r in order if r[0] != mine[0]][:per_claim]
+            assert sorted(e["article_id"] for e in found) == sorted(expected)
+            assert all("text" in e["reasons"] and (e["of_article"], e["of_idx"]) == mine[:2] for e in found)
+
+
 def test_pagination_walks_every_row_once(con):
     everything = queries.records(queries.quotes(con, limit=None))
     pages = [queries.records(queries.quotes(con, limit=2, offset=o)) for o in (0, 2, 4)]

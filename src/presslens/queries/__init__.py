@@ -96,7 +96,7 @@ from presslens.queries.precomputed import (
     stored_page_variants,
     stored_speaker_framing,
 )
-from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, quotes, search_quotes
+from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, TERM_SLOTS, quotes, search_quotes
 from presslens.queries.speaker_pages import (
     SPEAKER_COLUMNS,
     SPEAKER_SORT_SQL,
@@ -113,7 +113,7 @@ from presslens.queries.timeline import GRAINS, corpus_timeline, search_facets, s
 from presslens.queries.variants import variant_rows
 
 __all__ = [
-    "ARTICLE_COLUMNS", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS",
+    "ARTICLE_COLUMNS", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS", "TERM_SLOTS",
     "SPEAKER_COLUMNS", "SPEAKER_VIEWS", "TIME_GRAINS", "DateLike", "Relation",
     "add_derived_views", "add_quotes_by_speaker_view", "all_speaker_framing_rows", "article", "articles", "attribution_sources", "claims", "count",
     "entity_names", "errors", "framing_techniques", "mark_speakers_current", "outlet_attribution_types",

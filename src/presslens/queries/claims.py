@@ -106,11 +106,14 @@ matches AS (
     WHERE len(list_intersect(m.words, list_distinct(string_split_regex(lower(c.text), '[^[:alnum:]]+'))))
           >= $wording * len(list_distinct(list_concat(m.words, string_split_regex(lower(c.text), '[^[:alnum:]]+'))))
     UNION
-    SELECT m.article_id, m.idx, c.article_id, c.idx, 'text'
-    FROM mine m JOIN claims c ON lower(c.text) = m.text AND c.article_id <> m.article_id
-    -- a text reprinted by many outlets (wire copy): only the earliest few go on
-    QUALIFY row_number() OVER (PARTITION BY m.article_id, m.idx ORDER BY c.said_on NULLS LAST, c.article_id)
-            <= $per_claim
+    -- a text reprinted by many outlets (wire copy): only the earliest few go on (a top-n aggregate,
+    -- cheaper than numbering every reprint)
+    SELECT of_article, of_idx, r.article_id, r.idx, 'text' FROM (
+        SELECT m.article_id AS of_article, m.idx AS of_idx,
+               unnest(min_by(struct_pack(article_id := c.article_id, idx := c.idx),
+                             (c.said_on IS NULL, c.said_on, c.article_id, c.idx), $per_claim)) AS r
+        FROM mine m JOIN claims c ON lower(c.text) = m.text AND c.article_id <> m.article_id
+        GROUP BY m.article_id, m.idx)
     UNION
     SELECT m.article_id, m.idx, o.article_id, o.claim_idx, 'quantity'
     FROM mine m JOIN qty q ON q.article_id = m.article_id AND q.claim_idx = m.idx

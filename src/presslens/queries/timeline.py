@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from presslens.queries.common import DateLike, Relation, day_param, page_params, text_param, type_param
-from presslens.queries.search import MAX_SEARCH_PATTERNS
+from presslens.queries.search import MAX_SEARCH_PATTERNS, TERM_CONDITIONS, term_params
 
 GRAINS = ("week", "month", "year")
 
@@ -35,7 +35,7 @@ WITH hits AS (
     FROM attributions a
     JOIN articles ar ON ar.id = a.article_id
     LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
-    WHERE len(list_filter($terms::VARCHAR[], lambda t: NOT contains(lower(a.content_text), t))) = 0
+    WHERE {terms}
       AND ($p1 IS NULL OR regexp_matches(lower(a.content_text), $p1))
       AND ($p2 IS NULL OR regexp_matches(lower(a.content_text), $p2))
       AND ($p3 IS NULL OR regexp_matches(lower(a.content_text), $p3))
@@ -49,7 +49,7 @@ WITH hits AS (
       AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
       AND ($type IS NULL OR a.type = $type)
 )
-"""
+""".replace("{terms}", TERM_CONDITIONS)
 
 _SEARCH_HITS_SQL = _HITS + """
 SELECT * EXCLUDE (said), count(*) OVER () AS total FROM hits
@@ -86,7 +86,7 @@ def _search_params(terms: list[str], patterns: list[str] | None, outlet: str | N
     if len(patterns) > MAX_SEARCH_PATTERNS:
         raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
     slots = {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
-    return {"terms": [t.lower() for t in terms], **slots, "outlet": text_param(outlet),
+    return {**term_params(terms), **slots, "outlet": text_param(outlet),
             "since": day_param(since, "since"), "until": day_param(until, "until"), "type": type_param(type)}
 
 
