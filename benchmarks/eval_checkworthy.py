@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     for name, items in splits.tests.items():
         t1 = time.perf_counter()
-        scores = model.score([i.text for i in items])
+        scores = model.score([i.text for i in items], tr.runs_of(items))  # debate lines in order
         per_item_ms = 1000 * (time.perf_counter() - t1) / max(len(items), 1)
         res = {"default": tr.evaluate(items, scores, 0.5)}
         if domain[name] in thresholds:

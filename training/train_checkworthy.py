@@ -52,11 +52,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from presslens.extract.claims import (  # noqa: E402
+    CONTEXT_FEATURES,
     FORMAT_VERSION,
     HAND_FEATURES,
     MODEL_PATH,
     CheckworthyModel,
     char_features,
+    context_features,
     hand_features,
     normalise,
     word_features,
@@ -76,6 +78,7 @@ CLEF20_IN_CLAIMBUSTER = (
     "20161019_3pres",
 )
 N_CLEF20_TEST, N_CLEF20_VAL, N_CB_VAL = 10, 6, 3
+N_FOLDS = 4  # out-of-fold raw scores on which the context layer is trained
 SOURCES = ("cb", "clef20", "ct22")
 WORD_MAX_FEATURES, CHAR_MAX_FEATURES = 30_000, 40_000
 
@@ -312,7 +315,49 @@ def select_hyperparameters(xtr, ytr, train, xva, val, grid) -> tuple[dict, list[
     return best, log
 
 
-def export(path: Path, vec_w, vec_c, lr, platt: tuple[float, float], meta: dict) -> None:  # noqa: ANN001
+def runs_of(items: Sequence[Item]) -> np.ndarray:
+    """Document id of each item for ``context_features``: debate lines in order; a tweet stands alone."""
+    ids: dict[str, int] = {}
+    return np.asarray([ids.setdefault(i.group, len(ids)) if i.source != "ct22" else -1 - k
+                       for k, i in enumerate(items)])
+
+
+def out_of_fold(xtr, ytr: np.ndarray, train: Sequence[Item], best: dict) -> np.ndarray:  # noqa: ANN001
+    """Raw scores of every training item from a model fitted without its document (``N_FOLDS`` folds)."""
+    import zlib
+
+    fold = np.asarray([zlib.crc32((i.group if i.source != "ct22" else i.text).encode()) % N_FOLDS for i in train])
+    z = np.zeros(len(train))
+    for k in range(N_FOLDS):
+        fit, held = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        w = _weights([train[j] for j in fit], best["clef20_weight"], best["ct22_weight"])
+        lr = fit_lr(xtr[fit], ytr[fit], w, best["C"])
+        z[held] = as_claimbuster(lr, [train[j] for j in held], lr.decision_function(xtr[held]))
+    return z
+
+
+def as_claimbuster(lr, items: Sequence[Item], z: np.ndarray) -> np.ndarray:  # noqa: ANN001
+    """Raw scores with each item's source bias swapped for ClaimBuster's, as the shipped scorer computes them."""
+    bias = lr.coef_.ravel()[-len(SOURCES) :]
+    return z - np.asarray([bias[SOURCES.index(i.source)] for i in items]) + bias[SOURCES.index("cb")]
+
+
+def _context_x(items: Sequence[Item], z: np.ndarray) -> np.ndarray:
+    """Context features plus one indicator per source (the context layer's per-source bias)."""
+    xs = np.asarray([[float(i.source == s) for s in SOURCES] for i in items])
+    return np.hstack([context_features(z, runs_of(items)), xs])
+
+
+def fit_context(items: Sequence[Item], z: np.ndarray, best: dict):  # noqa: ANN201
+    """Logistic regression over neighbouring scores, weighted by source like the base model."""
+    from sklearn.linear_model import LogisticRegression
+
+    w = _weights(items, best["clef20_weight"], best["ct22_weight"])
+    y = np.asarray([i.label for i in items])
+    return LogisticRegression(C=1.0, max_iter=2000, fit_intercept=False).fit(_context_x(items, z), y, sample_weight=w)
+
+
+def export(path: Path, vec_w, vec_c, lr, platt: tuple[float, float], meta: dict, ctx=None) -> None:  # noqa: ANN001
     """Write the compact model: newline-joined vocabularies, float32 IDF and coefficients."""
     nw, nc, nh = len(vec_w.vocabulary_), len(vec_c.vocabulary_), len(HAND_FEATURES)
     coef = lr.coef_.ravel()
@@ -337,6 +382,10 @@ def export(path: Path, vec_w, vec_c, lr, platt: tuple[float, float], meta: dict)
         intercept=np.float64(lr.intercept_[0] + coef[nw + nc + nh + SOURCES.index("cb")]),
         platt=np.asarray(platt, dtype=np.float64),
         meta=np.str_(json.dumps(meta, sort_keys=True)),
+        **({} if ctx is None else {
+            "context_coef": ctx.coef_.ravel()[: len(CONTEXT_FEATURES)].astype(np.float64),
+            "context_intercept": np.float64(ctx.coef_.ravel()[len(CONTEXT_FEATURES) + SOURCES.index("cb")]),
+        }),
     )
 
 
@@ -345,6 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the check-worthiness data")
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the .npz model")
     ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
+    ap.add_argument("--context", action="store_true",
+                    help="also train the context layer over neighbouring lines (kept if it raises mean validation MAP)")
     ap.add_argument("--report", type=Path, default=None, help="also write the metrics as JSON here")
     ap.add_argument("--sources", default=",".join(SOURCES),
                     help="comma-separated training sources among cb,clef20,ct22 (validation and test keep all)")
@@ -376,7 +427,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     best, search_log = select_hyperparameters(xtr, ytr, sp.train, xva, sp.val, grid)
     lr = fit_lr(xtr, ytr, _weights(sp.train, best["clef20_weight"], best["ct22_weight"]), best["C"])
 
-    zva = lr.decision_function(xva)
+    zva = as_claimbuster(lr, sp.val, lr.decision_function(xva))
+    ctx, context_log = None, {}
+    if args.context:
+        # The context layer is kept only if it raises mean validation MAP over the three sources.
+        ctx = fit_context(sp.train, out_of_fold(xtr, ytr, sp.train, best), best)
+        zctx = _context_x(sp.val, zva) @ ctx.coef_.ravel()
+        context_log = {"without": _val_summary(sp.val, zva), "with": _val_summary(sp.val, zctx)}
+        print(f"context layer: val MAP {context_log}")
+        if context_log["with"]["mean"] > context_log["without"]["mean"]:
+            zva = zctx
+        else:
+            ctx = None
     cb_idx = np.asarray([k for k, i in enumerate(sp.val) if i.source == "cb"])
     platt = fit_platt(zva[cb_idx], np.asarray([sp.val[k].label for k in cb_idx]))
     meta = {
@@ -389,15 +451,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hand_features": list(HAND_FEATURES),
         "platt": platt,
         "search": search_log,
+        "context": {"features": list(CONTEXT_FEATURES), "used": ctx is not None, "validation_map": context_log},
     }
-    export(args.out, vec_w, vec_c, lr, platt, meta)
+    export(args.out, vec_w, vec_c, lr, platt, meta, ctx)
 
     # Scores from the exported model (numpy scorer), checked against scikit-learn.
     model = CheckworthyModel.load(args.out)
-    pva = model.score([i.text for i in sp.val])
-    bias = lr.coef_.ravel()[-len(SOURCES) :]
-    zva_cb = zva - np.asarray([bias[SOURCES.index(i.source)] for i in sp.val]) + bias[SOURCES.index("cb")]
-    ref = 1.0 / (1.0 + np.exp(-(platt[0] * zva_cb + platt[1])))
+    pva = model.score([i.text for i in sp.val], runs_of(sp.val))
+    if ctx is not None:  # the exported layer uses ClaimBuster's context bias for every item
+        cbias = ctx.coef_.ravel()[len(CONTEXT_FEATURES) :]
+        zva = zva - np.asarray([cbias[SOURCES.index(i.source)] for i in sp.val]) + cbias[SOURCES.index("cb")]
+    ref = 1.0 / (1.0 + np.exp(-(platt[0] * zva + platt[1])))
     drift = float(np.max(np.abs(pva - ref)))
     print(f"export check: max |numpy - sklearn| = {drift:.2e}")
     if drift > 1e-3:
@@ -414,13 +478,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      "tuned": evaluate(items, scores, thresholds[src])}
     domain = {"clef2020_heldout_debates": "clef20", "ct22_dev_test_tweets": "ct22"}
     for name, items in sp.tests.items():
-        scores = model.score([i.text for i in items])
+        scores = model.score([i.text for i in items], runs_of(items))
         report["test"][name] = {"default": evaluate(items, scores, 0.5),
                                 "val_tuned": evaluate(items, scores, thresholds[domain[name]])}
     report["validation_thresholds"] = thresholds
     print(json.dumps(report, indent=1))
     # Same weights, now with the scores in the metadata that benchmarks/eval_checkworthy.py re-checks.
-    export(args.out, vec_w, vec_c, lr, platt, {**meta, "report": report})
+    export(args.out, vec_w, vec_c, lr, platt, {**meta, "report": report}, ctx)
     if args.report:
         args.report.write_text(json.dumps({"meta": meta, **report}, indent=1) + "\n")
     size = args.out.stat().st_size

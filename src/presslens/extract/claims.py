@@ -14,7 +14,10 @@ classifier over three feature blocks:
   L2-normalised;
 * a few hand features: numbers, units and quantity words, comparatives, years, name-like
   capitalisation, first-person opinion markers, questions, greetings, length (the word lists are
-  ``presslens.lexicon.checkworthy``; the model was trained with them).
+  ``presslens.lexicon.checkworthy``; the model was trained with them);
+
+optionally (``train_checkworthy.py --context``; the shipped model has none, see its card) a small
+context layer (``context_features``) reweighs each span's linear score with its neighbours'.
 
 The logistic-regression score is Platt-calibrated, so ``checkworthy`` is a probability in [0, 1].
 It was trained on ClaimBuster crowd labels, CLEF CheckThat! 2020 Task 5 debates and CLEF
@@ -205,6 +208,12 @@ class CheckworthyModel:
         self.hand_coef = arrays["hand_coef"].astype(np.float64)
         self.intercept = float(arrays["intercept"])
         self.platt_a, self.platt_b = (float(x) for x in arrays["platt"])
+        # Optional context layer (neighbouring lines' scores), absent from older models.
+        ctx = arrays.get("context_coef")
+        self.context_coef = None if ctx is None else ctx.astype(np.float64)
+        if self.context_coef is not None and len(self.context_coef) != len(CONTEXT_FEATURES):
+            raise ValueError(f"context layer has {len(self.context_coef)} weights, expected {len(CONTEXT_FEATURES)}")
+        self.context_intercept = float(arrays.get("context_intercept", 0.0))
         self._char_cache: dict[str, tuple[int, ...]] = {}
 
     @classmethod
@@ -245,10 +254,58 @@ class CheckworthyModel:
         hand = np.asarray([hand_features(t) for t in texts], dtype=np.float64) @ self.hand_coef
         return word + char + hand + self.intercept
 
-    def score(self, texts: Sequence[str]) -> np.ndarray:
-        """Calibrated check-worthiness probabilities in [0, 1], one per text."""
-        z = self.platt_a * self.decision(texts) + self.platt_b
+    def score(self, texts: Sequence[str], runs: Sequence[int] | None = None) -> np.ndarray:
+        """Calibrated check-worthiness probabilities in [0, 1], one per text.
+
+        With ``runs`` (the document of each text, texts in reading order; see ``context_features``)
+        a model with a context layer also weighs each text's neighbours; without, texts stand alone.
+        """
+        z = self.decision(texts)
+        if self.context_coef is not None:
+            z = context_features(z, runs) @ self.context_coef + self.context_intercept
+        z = self.platt_a * z + self.platt_b
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+
+
+CONTEXT_FEATURES = ("score", "prev", "no_prev", "next", "no_next", "max_near", "above_local", "alone")
+_NEAR, _LOCAL = 2, 10  # neighbours on each side for max_near, lines on each side for the local mean
+
+
+def context_features(z: np.ndarray, runs: Sequence[int] | np.ndarray | None = None) -> np.ndarray:
+    """Features of each text's raw score beside its neighbours' (``CONTEXT_FEATURES``), one row per text.
+
+    ``runs[i]`` names the document of text ``i``; texts of one document are consecutive and in
+    reading order. Without ``runs`` every text stands alone (no neighbours).
+    """
+    z = np.asarray(z, dtype=np.float64)
+    n = len(z)
+    run = np.arange(n) if runs is None else np.asarray(runs)
+    out = np.zeros((n, len(CONTEXT_FEATURES)))
+    out[:, 0] = z
+    if n == 0:
+        return out
+    pos = np.arange(n)
+
+    def shifted(k: int) -> tuple[np.ndarray, np.ndarray]:
+        j = np.clip(pos + k, 0, n - 1)
+        ok = (pos + k >= 0) & (pos + k < n) & (run[j] == run)
+        return np.where(ok, z[j], 0.0), ok
+
+    out[:, 1], has_prev = shifted(-1)
+    out[:, 3], has_next = shifted(1)
+    out[:, 2], out[:, 4] = ~has_prev, ~has_next
+    near = [shifted(k) for k in range(-_NEAR, _NEAR + 1) if k]
+    stack = np.stack([np.where(ok, v, -np.inf) for v, ok in near])
+    best = stack.max(axis=0)
+    out[:, 5] = np.where(np.isfinite(best), best, 0.0)
+    total, count = np.zeros(n), np.zeros(n)
+    for k in range(-_LOCAL, _LOCAL + 1):
+        v, ok = shifted(k)
+        total += v
+        count += ok
+    out[:, 6] = z - total / np.maximum(count, 1)
+    out[:, 7] = ~(has_prev | has_next)
+    return out
 
 
 def _vocab(terms: np.ndarray) -> dict[str, int]:
@@ -454,7 +511,11 @@ def find_claims(
     if not units:
         return []
     try:
-        scores = load_model().score([text[u.start : u.end] for u in units])
+        # Sentence pieces in reading order are one document (each sees its neighbours); a whole
+        # multi-sentence content, which overlaps them, stands alone after them.
+        units.sort(key=lambda u: (u.whole_content, u.start, u.end))
+        runs = [-1 - k if u.whole_content else 0 for k, u in enumerate(units)]
+        scores = load_model().score([text[u.start : u.end] for u in units], runs)
     except (OSError, ValueError, KeyError):
         return []
     claims: list[Claim] = []
