@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from presslens.web import create_app
-from web_corpus.insights import INSIGHT_DOCS, PAYLOAD, PAYLOAD_OUTLET, build_insight_db
+from web_corpus.insights import INSIGHT_DOCS, PAYLOAD, PAYLOAD_OUTLET, build_insight_db, insight_analysis
 
 PAGES = ["/", "/claims", "/framing", "/speakers/jane-porter/framing", "/entities",
          "/entities/person/Jane%20Porter", "/search?q=buses"]
@@ -372,12 +372,13 @@ def test_outlets_page_compares_the_same_statement_across_outlets(client):
 
 OLDER_DB_PATHS = ["/api/claims", "/api/claims?speaker_id=jane-porter", "/api/claims?speaker=porter",
                   "/api/claims?sort=-speaker", "/api/claims?speaker_id=amina-diallo&outlet=harbor%20times",
-                  "/api/speakers/jane-porter/framing", "/api/speakers/amina-diallo/framing", "/api/outlets"]
+                  "/api/speakers/jane-porter/framing", "/api/speakers/amina-diallo/framing", "/api/outlets",
+                  "/api/framing", "/api/framing?outlet=harbor%20times&since=2024-05-03", "/api/framing/outlets.csv"]
 
 
 def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(client, insight_db, tmp_path):
-    """``update_speakers`` stores each claim's corpus speaker and each speaker's framing summary; they
-    equal what the pages would compute. A database from before those tables is served the same
+    """``update_speakers`` stores each claim's corpus speaker, each speaker's framing summary and each
+    article's words; they equal what the pages would compute. A database from before those tables is served the same
     answers (a temporary view, a summary computed on demand), and gains them on its next read-write
     open with its speakers marked outdated, so the next ingest fills them."""
     import json
@@ -403,12 +404,16 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
             assert stored[sid] == json.loads(json.dumps(live)), sid
         assert stored["jane-porter"]["wrapped"] == 3 and stored["jane-porter"]["same_statement"]
         assert queries.stored_speaker_framing(con, "nobody") == {}
-        con.execute("DROP TABLE claim_speakers")
-        con.execute("DROP TABLE speaker_framing")
+        words = sorted(con.execute("SELECT id, words FROM article_words").fetchall())
+        articles = [insight_analysis(*item).article for item in INSIGHT_DOCS]
+        assert words == sorted((a.id, len(a.text.split())) for a in articles)
+        for table in ("claim_speakers", "speaker_framing", "article_words"):
+            con.execute(f"DROP TABLE {table}")
         assert queries.stored_speaker_framing(con, "jane-porter") is None
     with TestClient(create_app(older)) as c:
         for path in OLDER_DB_PATHS:
-            assert c.get(path).json() == client.get(path).json(), path
+            mine, theirs = c.get(path), client.get(path)
+            assert mine.status_code == theirs.status_code == 200 and mine.text == theirs.text, path
         assert c.get("/claims", params={"speaker_id": "jane-porter"}).text == \
             client.get("/claims", params={"speaker_id": "jane-porter"}).text
     with Store(older) as store:
@@ -416,4 +421,5 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         assert speakers_outdated(store.con)
         update_speakers(store.con)  # what the next ingest does
         assert sorted(store.con.execute("SELECT * FROM claim_speakers").fetchall()) == stored_links
+        assert sorted(store.con.execute("SELECT id, words FROM article_words").fetchall()) == words
         assert all(queries.stored_speaker_framing(store.con, sid) == stored[sid] for sid in ids)

@@ -2,8 +2,9 @@
 
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
 (each speaker's quotes together, newest first), ``speaker_variants`` (each speaker's quote
-variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``)
-and ``speaker_framing`` (each speaker's framing × attribution summary as JSON text). A database
+variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``),
+``speaker_framing`` (each speaker's framing × attribution summary as JSON text) and ``article_words``
+(each article's words, for the framing rates). A database
 from before these tables existed is served through temporary views instead (``add_derived_views``),
 its variants and framing summaries computed on demand.
 """
@@ -17,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from presslens.queries.claims import CLAIM_SPEAKER_ROWS
+from presslens.queries.framing import ARTICLE_WORD_ROWS
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
 
 _CLEAR_QUOTES_SQL = "DELETE FROM quotes_by_speaker"
@@ -40,6 +42,10 @@ _FILL_CLAIM_SPEAKERS_SQL = f"""
 INSERT INTO claim_speakers BY NAME SELECT * FROM ({CLAIM_SPEAKER_ROWS}) l ORDER BY speaker_id, article_id, idx
 """  # noqa: S608 (fixed SQL fragments, no values)
 _CLAIM_SPEAKERS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW claim_speakers AS {CLAIM_SPEAKER_ROWS}"
+
+_CLEAR_WORDS_SQL = "DELETE FROM article_words"
+_FILL_WORDS_SQL = f"INSERT INTO article_words BY NAME {ARTICLE_WORD_ROWS}"
+_WORDS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW article_words AS {ARTICLE_WORD_ROWS}"
 
 _CLEAR_FRAMING_SQL = "DELETE FROM speaker_framing"
 _INSERT_FRAMING_SQL = "INSERT INTO speaker_framing BY NAME SELECT * FROM _speaker_framing"
@@ -95,6 +101,12 @@ def refill_claim_speakers(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_FILL_CLAIM_SPEAKERS_SQL)
 
 
+def refill_article_words(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``article_words`` (each article's words, the denominator of the framing rates)."""
+    con.execute(_CLEAR_WORDS_SQL)
+    con.execute(_FILL_WORDS_SQL)
+
+
 def replace_speaker_framing(con: duckdb.DuckDBPyConnection, rows: list[dict[str, str]]) -> None:
     """Replace ``speaker_framing`` with ``rows`` (speaker_id, summary as JSON text).
 
@@ -124,8 +136,10 @@ def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
 
 def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
     """Give a connection to an older database the derived tables it lacks that have a view form
-    (``quotes_by_speaker``, ``claim_speakers``) as temporary views of the same rows."""
+    (``quotes_by_speaker``, ``claim_speakers``, ``article_words``) as temporary views of the same rows."""
     if "quotes_by_speaker" in missing:
         add_quotes_by_speaker_view(con)
     if "claim_speakers" in missing:
         con.execute(_CLAIM_SPEAKERS_VIEW_SQL)
+    if "article_words" in missing:
+        con.execute(_WORDS_VIEW_SQL)

@@ -58,12 +58,14 @@ DDL = "\n".join([
 # of ``presslens serve``: each speaker's quotes stored together, newest first (a speaker's quotes
 # are otherwise scattered over the whole attributions table), and each speaker's quote variants
 # (JSON text); for the claims page each claim's corpus speaker (``queries.CLAIM_SPEAKER_ROWS``), and
-# for the framing × attribution page each speaker's summary (JSON text). They were added after
+# for the framing × attribution page each speaker's summary (JSON text), and each article's words (the
+# denominator of the framing rates). They were added after
 # schema version 1 was released, so a version-1 database may lack them: the writer adds them on its
 # next read-write open and marks the speakers outdated, so the next ingest fills them; a read-only
 # server uses temporary views of the same rows instead (``queries.add_derived_views``), or computes
 # the JSON on demand.
-DERIVED_TABLES: tuple[str, ...] = ("quotes_by_speaker", "speaker_variants", "claim_speakers", "speaker_framing")
+DERIVED_TABLES: tuple[str, ...] = ("quotes_by_speaker", "speaker_variants", "claim_speakers", "speaker_framing",
+                                   "article_words")
 DERIVED_DDL = """
 CREATE TABLE IF NOT EXISTS quotes_by_speaker (
     speaker_id VARCHAR, speaker VARCHAR, said DATE, article_id VARCHAR, idx INTEGER, type VARCHAR,
@@ -72,6 +74,7 @@ CREATE TABLE IF NOT EXISTS quotes_by_speaker (
 CREATE TABLE IF NOT EXISTS speaker_variants (speaker_id VARCHAR PRIMARY KEY, groups VARCHAR);
 CREATE TABLE IF NOT EXISTS claim_speakers (article_id VARCHAR, idx INTEGER, speaker_id VARCHAR);
 CREATE TABLE IF NOT EXISTS speaker_framing (speaker_id VARCHAR PRIMARY KEY, summary VARCHAR);
+CREATE TABLE IF NOT EXISTS article_words (id VARCHAR, words INTEGER);
 """
 # The rows of ``quotes_by_speaker``, as a temporary view of the connection that runs it.
 SPEAKER_QUOTE_ROWS_VIEW = """

@@ -73,16 +73,18 @@ def _shown_group(group: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_speaker_pages(con: duckdb.DuckDBPyConnection) -> None:
-    """Recompute the derived tables of the speaker and claims pages (``store.DERIVED_DDL``) inside the
-    caller's transaction.
+    """Recompute the derived tables of the speaker, claims and framing pages (``store.DERIVED_DDL``) inside
+    the caller's transaction.
 
     ``quotes_by_speaker`` is written in page order, so one speaker's quotes sit together on disk;
     ``speaker_variants`` gets one row (JSON text) per speaker with quote variants; ``claim_speakers``
     each claim's corpus speaker; ``speaker_framing`` one row (JSON text) per speaker with
-    statements or variants. The caller unregisters ``queries.PAGE_VIEWS`` afterwards.
+    statements or variants; ``article_words`` each article's words. The caller unregisters
+    ``queries.PAGE_VIEWS`` afterwards.
     """
     queries.refill_quotes_by_speaker(con)
     queries.refill_claim_speakers(con)
+    queries.refill_article_words(con)
     groups = _write_page_variants(con)
     _write_speaker_framing(con, groups)
 
