@@ -146,6 +146,27 @@ def test_claim_echoes_keep_the_earliest_reprints_of_the_same_text(con):
             assert all("text" in e["reasons"] and (e["of_article"], e["of_idx"]) == mine[:2] for e in found)
 
 
+@pytest.mark.parametrize(("terms", "filters"), [
+    (["refugee"], {}), (["must"], {"type": "direct"}), ([], {}), (["refugees"], {"since": "2016-01-01"}),
+    (["nothing like this"], {})])
+def test_search_counts_add_up_to_the_facets_and_timelines(con, terms, filters):
+    """The search page sums one grouped scan into its facets and timeline; they equal the queries that
+    count each directly."""
+    from presslens.web.insights import search_facets, search_periods
+
+    counts = queries.records(queries.search_counts(con, terms=terms, **filters))
+    expected: dict[str, list[dict]] = {}
+    for r in queries.records(queries.search_facets(con, terms=terms, **filters)):
+        expected.setdefault(r["facet"], []).append({"value": r["value"] or None, "count": int(r["n"])})
+    assert search_facets(counts) == expected
+    for grain in ("month", "year"):
+        direct = [{**r, "quotes": int(r["quotes"])}
+                  for r in queries.records(queries.search_timeline(con, terms=terms, grain=grain, **filters))]
+        assert search_periods(counts, grain) == direct
+    with pytest.raises(ValueError, match="week"):
+        search_periods(counts, "week")
+
+
 def test_pagination_walks_every_row_once(con):
     everything = queries.records(queries.quotes(con, limit=None))
     pages = [queries.records(queries.quotes(con, limit=2, offset=o)) for o in (0, 2, 4)]

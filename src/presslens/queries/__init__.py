@@ -110,7 +110,14 @@ from presslens.queries.speaker_pages import (
     speaker_timeline,
     speakers,
 )
-from presslens.queries.timeline import GRAINS, corpus_timeline, search_facets, search_hits, search_timeline
+from presslens.queries.timeline import (
+    GRAINS,
+    corpus_timeline,
+    search_counts,
+    search_facets,
+    search_hits,
+    search_timeline,
+)
 from presslens.queries.variants import variant_rows
 
 __all__ = [
@@ -128,6 +135,6 @@ __all__ = [
     "CLAIM_COLUMNS", "CLAIM_QUANTITY_ROWS", "CLAIM_SPEAKER_ROWS", "CLAIM_SORT_SQL", "ENTITY_SORT_SQL", "FRAMING_SORT_SQL", "FRAMING_WINDOW",
     "GRAINS", "SPEAKER_SORT_SQL", "claim_echoes", "claim_quantities", "corpus_entities", "corpus_timeline", "entity_articles",
     "entity_kinds", "entity_timeline", "framing_examples", "framing_technique_names", "framing_timeline",
-    "outlet_techniques", "outlet_words", "ranked_claims", "search_facets", "search_hits", "search_timeline",
+    "outlet_techniques", "outlet_words", "ranked_claims", "search_counts", "search_facets", "search_hits", "search_timeline",
     "speaker_framing_rows",
 ]

@@ -71,6 +71,14 @@ SELECT 'year', coalesce(CAST(year(said) AS VARCHAR), ''), count(*) FROM hits GRO
 ORDER BY facet, n DESC, value
 """
 
+# Facets and timeline in one scan: matches per outlet, type and month ('' for no outlet or type,
+# month None for undated); the caller sums them into the facet counts and the timeline.
+_SEARCH_COUNTS_SQL = _HITS + """
+SELECT coalesce(outlet, '') AS outlet, coalesce(type, '') AS type, CAST(date_trunc('month', said) AS DATE) AS month,
+       count(*) AS n
+FROM hits GROUP BY ALL ORDER BY 3 NULLS LAST, 1, 2
+"""
+
 
 def corpus_timeline(con: duckdb.DuckDBPyConnection, *, grain: str = "month", outlet: str | None = None,
                     since: DateLike = None, until: DateLike = None) -> Relation:
@@ -118,6 +126,15 @@ def search_facets(
 ) -> Relation:
     """Counts of the matching quotes by outlet, type and year; columns facet, value ('' for none), n."""
     return con.sql(_SEARCH_FACETS_SQL, params=_search_params(terms, patterns, outlet, since, until, type))
+
+
+def search_counts(
+    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
+    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
+) -> Relation:
+    """Matching quotes per outlet, type and month, in one scan (``search_facets`` and ``search_timeline``
+    add these up); columns outlet ('' for none), type ('' for none), month (first day; None: undated), n."""
+    return con.sql(_SEARCH_COUNTS_SQL, params=_search_params(terms, patterns, outlet, since, until, type))
 
 
 def _grain(grain: str) -> str:

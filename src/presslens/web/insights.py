@@ -277,22 +277,46 @@ def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page
 
     def compute() -> dict[str, Any]:
         rows = queries.records(queries.search_hits(cur, **args, limit=page.limit, offset=page.offset))
-        facet_rows = cache.get(("search-facets", parsed.terms, f), lambda: queries.records(
-            queries.search_facets(cur, **args)))
-        facets: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in facet_rows:
-            facets[r["facet"]].append({"value": r["value"] or None, "count": int(r["n"])})
+        counts = cache.get(("search-counts", parsed.terms, f), lambda: queries.records(
+            queries.search_counts(cur, **args)))
+        facets = search_facets(counts)
         total = sum(x["count"] for x in facets.get("type", []))
         years = [int(x["value"]) for x in facets.get("year", []) if x["value"]]
+        # the span is whole years, so never under half a year: months, or years past eight of them
         chosen = choose_grain(date(min(years), 1, 1), date(max(years), 12, 31)) if years else "month"
         if years and max(years) == min(years):
             chosen = "month"
-        tl = cache.get(("search-timeline", parsed.terms, f, chosen), lambda: queries.records(
-            queries.search_timeline(cur, **args, grain=chosen)))
-        return {"terms": list(parsed.terms), "timeline": _series(tl, "quotes", chosen), "facets": dict(facets),
-                **page.envelope(total, [quote(r) for r in rows], "quotes")}
+        return {"terms": list(parsed.terms), "timeline": _series(search_periods(counts, chosen), "quotes", chosen),
+                "facets": facets, **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
     return {**base, **cache.get(("search2", parsed.terms, f, page), compute)}
+
+
+def search_facets(counts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Facet counts by outlet, type and year from ``queries.search_counts`` rows: each facet's values,
+    most matches first (then by value), ``None`` for a missing value; facets without matches left out."""
+    sums: dict[str, dict[str, int]] = {"outlet": defaultdict(int), "type": defaultdict(int), "year": defaultdict(int)}
+    for r in counts:
+        n = int(r["n"])
+        sums["outlet"][r["outlet"]] += n
+        sums["type"][r["type"]] += n
+        sums["year"][str(r["month"].year) if r["month"] is not None else ""] += n
+    return {facet: [{"value": value or None, "count": n} for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))]
+            for facet, values in sums.items() if values}
+
+
+def search_periods(counts: list[dict[str, Any]], grain: str) -> list[dict[str, Any]]:
+    """Matches per period (month or year; None: undated) and outlet from ``queries.search_counts`` rows,
+    in period order: rows period, outlet, quotes."""
+    if grain not in ("month", "year"):
+        raise ValueError(f"search periods are months or years, not {grain!r}")
+    sums: dict[tuple[date | None, str], int] = defaultdict(int)
+    for r in counts:
+        month = r["month"]
+        period = month if month is None or grain == "month" else date(month.year, 1, 1)
+        sums[(period, r["outlet"])] += int(r["n"])
+    ordered = sorted(sums.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or date.min, kv[0][1]))
+    return [{"period": period, "outlet": outlet, "quotes": n} for (period, outlet), n in ordered]
 
 
 def outlet_label(value: str | None) -> str:
