@@ -49,6 +49,19 @@ TERM_CONDITIONS = "\n      AND ".join(
        "lambda t: NOT contains(lower(a.content_text), t))) = 0)"])
 
 
+# Each RE2 pattern is its own parameter ($p1 … $p8), so DuckDB compiles it once per query, not per row.
+PATTERN_CONDITIONS = "\n      AND ".join(
+    f"($p{i} IS NULL OR regexp_matches(lower(a.content_text), $p{i}))" for i in range(1, MAX_SEARCH_PATTERNS + 1))
+
+
+def pattern_params(patterns: list[str] | None) -> dict[str, object]:
+    """The parameters of ``PATTERN_CONDITIONS``; more than ``MAX_SEARCH_PATTERNS`` patterns is a ValueError."""
+    patterns = list(patterns or [])
+    if len(patterns) > MAX_SEARCH_PATTERNS:
+        raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
+    return {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
+
+
 def term_params(terms: list[str]) -> dict[str, object]:
     """The parameters of ``TERM_CONDITIONS``: each lower-cased term in its slot, the rest as a list (or None)."""
     lowered = [t.lower() for t in terms]
@@ -65,21 +78,14 @@ WITH hits AS (
     JOIN articles ar ON ar.id = a.article_id
     LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
     WHERE {terms}
-      AND ($p1 IS NULL OR regexp_matches(lower(a.content_text), $p1))
-      AND ($p2 IS NULL OR regexp_matches(lower(a.content_text), $p2))
-      AND ($p3 IS NULL OR regexp_matches(lower(a.content_text), $p3))
-      AND ($p4 IS NULL OR regexp_matches(lower(a.content_text), $p4))
-      AND ($p5 IS NULL OR regexp_matches(lower(a.content_text), $p5))
-      AND ($p6 IS NULL OR regexp_matches(lower(a.content_text), $p6))
-      AND ($p7 IS NULL OR regexp_matches(lower(a.content_text), $p7))
-      AND ($p8 IS NULL OR regexp_matches(lower(a.content_text), $p8))
+      AND {patterns}
       AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
       AND ($speaker_id IS NULL OR a.speaker_id = $speaker_id)
 )
 SELECT *, count(*) OVER () AS total FROM hits
 ORDER BY coalesce(said_on, published) DESC NULLS LAST, article_id, idx
 LIMIT $limit OFFSET $offset
-""".replace("{terms}", TERM_CONDITIONS)
+""".replace("{terms}", TERM_CONDITIONS).replace("{patterns}", PATTERN_CONDITIONS)
 
 
 def quotes(
@@ -116,10 +122,6 @@ def search_quotes(
     pattern is its own parameter, so DuckDB compiles it once per query, not once per row.
     Newest first.
     """
-    patterns = list(patterns or [])
-    if len(patterns) > MAX_SEARCH_PATTERNS:
-        raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
-    slots = {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
-    params = {**term_params(terms), **slots, "outlet": text_param(outlet),
+    params = {**term_params(terms), **pattern_params(patterns), "outlet": text_param(outlet),
               "speaker_id": text_param(speaker_id), **page_params(limit, offset)}
     return con.sql(_SEARCH_QUOTES_SQL, params=params)

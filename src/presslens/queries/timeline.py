@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 
 from presslens.queries.common import DateLike, Relation, day_param, page_params, text_param, type_param
-from presslens.queries.search import MAX_SEARCH_PATTERNS, TERM_CONDITIONS, term_params
+from presslens.queries.search import PATTERN_CONDITIONS, TERM_CONDITIONS, pattern_params, term_params
 
 GRAINS = ("week", "month", "year")
 
@@ -36,20 +36,13 @@ WITH hits AS (
     JOIN articles ar ON ar.id = a.article_id
     LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
     WHERE {terms}
-      AND ($p1 IS NULL OR regexp_matches(lower(a.content_text), $p1))
-      AND ($p2 IS NULL OR regexp_matches(lower(a.content_text), $p2))
-      AND ($p3 IS NULL OR regexp_matches(lower(a.content_text), $p3))
-      AND ($p4 IS NULL OR regexp_matches(lower(a.content_text), $p4))
-      AND ($p5 IS NULL OR regexp_matches(lower(a.content_text), $p5))
-      AND ($p6 IS NULL OR regexp_matches(lower(a.content_text), $p6))
-      AND ($p7 IS NULL OR regexp_matches(lower(a.content_text), $p7))
-      AND ($p8 IS NULL OR regexp_matches(lower(a.content_text), $p8))
+      AND {patterns}
       AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
       AND ($since IS NULL OR coalesce(a.said_on, ar.published) >= CAST($since AS DATE))
       AND ($until IS NULL OR coalesce(a.said_on, ar.published) <= CAST($until AS DATE))
       AND ($type IS NULL OR a.type = $type)
 )
-""".replace("{terms}", TERM_CONDITIONS)
+""".replace("{terms}", TERM_CONDITIONS).replace("{patterns}", PATTERN_CONDITIONS)
 
 _SEARCH_HITS_SQL = _HITS + """
 SELECT * EXCLUDE (said), count(*) OVER () AS total FROM hits
@@ -90,11 +83,7 @@ def corpus_timeline(con: duckdb.DuckDBPyConnection, *, grain: str = "month", out
 
 def _search_params(terms: list[str], patterns: list[str] | None, outlet: str | None, since: DateLike,
                    until: DateLike, type: str | None) -> dict[str, object]:
-    patterns = list(patterns or [])
-    if len(patterns) > MAX_SEARCH_PATTERNS:
-        raise ValueError(f"at most {MAX_SEARCH_PATTERNS} search patterns, not {len(patterns)}")
-    slots = {f"p{i + 1}": (patterns[i] if i < len(patterns) else None) for i in range(MAX_SEARCH_PATTERNS)}
-    return {**term_params(terms), **slots, "outlet": text_param(outlet),
+    return {**term_params(terms), **pattern_params(patterns), "outlet": text_param(outlet),
             "since": day_param(since, "since"), "until": day_param(until, "until"), "type": type_param(type)}
 
 
