@@ -124,13 +124,27 @@ class Tally:
         return out
 
 
-def score_quantities(t: Tally, text: str, gold: list[dict], pred: list[dict], aid: str) -> None:
+def _matched(t: Tally, gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
+    """Pair gold and predicted spans and count them (gold, predicted, matched, exact) in ``t``."""
     t.gold, t.pred = t.gold + len(gold), t.pred + len(pred)
     pairs = pair(gold, pred)
     t.tp += len(pairs)
+    t.exact += sum((gold[i]["start"], gold[i]["end"]) == (pred[j]["start"], pred[j]["end"]) for i, j in pairs)
+    return pairs
+
+
+def _unmatched(t: Tally, text: str, gold: list[dict], pred: list[dict], pairs: list[tuple[int, int]],
+               aid: str, kind: str = "") -> None:
+    """Record each gold span without a match as missed, each predicted one as extra ("missed date …")."""
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    t.errors += [f"{aid}: missed {kind}{text[g['start']:g['end']]!r}" for i, g in enumerate(gold) if i not in matched_g]
+    t.errors += [f"{aid}: extra {kind}{text[p['start']:p['end']]!r}" for j, p in enumerate(pred) if j not in matched_p]
+
+
+def score_quantities(t: Tally, text: str, gold: list[dict], pred: list[dict], aid: str) -> None:
+    pairs = _matched(t, gold, pred)
     for i, j in pairs:
         g, p = gold[i], pred[j]
-        t.exact += (g["start"], g["end"]) == (p["start"], p["end"])
         checks = {
             "value": _same_number(g["value"], p.get("value")) and _same_number(g.get("value_high"), p.get("value_high")),
             "comparator": g["comparator"] == p.get("comparator"),
@@ -143,25 +157,18 @@ def score_quantities(t: Tally, text: str, gold: list[dict], pred: list[dict], ai
         if bad:
             t.errors.append(f"{aid}: {text[g['start']:g['end']]!r} gold {[g[n] for n in ('value', 'value_high', 'comparator', 'unit')]} "
                             f"got {[p.get(n) for n in ('value', 'value_high', 'comparator', 'unit')]}")
-    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
-    t.errors += [f"{aid}: missed {text[g['start']:g['end']]!r}" for i, g in enumerate(gold) if i not in matched_g]
-    t.errors += [f"{aid}: extra {text[p['start']:p['end']]!r}" for j, p in enumerate(pred) if j not in matched_p]
+    _unmatched(t, text, gold, pred, pairs, aid)
 
 
 def score_dates(t: Tally, text: str, gold: list[dict], pred: list[dict], aid: str) -> None:
-    t.gold, t.pred = t.gold + len(gold), t.pred + len(pred)
-    pairs = pair(gold, pred)
-    t.tp += len(pairs)
+    pairs = _matched(t, gold, pred)
     for i, j in pairs:
         g, p = gold[i], pred[j]
-        t.exact += (g["start"], g["end"]) == (p["start"], p["end"])
         ok = g["value"] == p.get("value")
         t.right["value"] += ok
         if not ok:
             t.errors.append(f"{aid}: {text[g['start']:g['end']]!r} gold {g['value']} got {p.get('value')}")
-    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
-    t.errors += [f"{aid}: missed date {text[g['start']:g['end']]!r}" for i, g in enumerate(gold) if i not in matched_g]
-    t.errors += [f"{aid}: extra date {text[p['start']:p['end']]!r}" for j, p in enumerate(pred) if j not in matched_p]
+    _unmatched(t, text, gold, pred, pairs, aid, "date ")
 
 
 def main(argv: list[str] | None = None) -> int:
