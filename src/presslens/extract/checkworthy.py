@@ -76,7 +76,7 @@ _GREETING = re.compile(
     r"\b(?:thank you|thanks|hello|good evening|good morning|welcome|congratulations|applause|"
     r"ladies and gentlemen|god bless)\b"
 )
-_WORDLIKE = re.compile(r"[^\W\d_]{2,}")
+WORDLIKE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 
 HAND_FEATURES = (
     "has_number",
@@ -136,7 +136,7 @@ def hand_features(text: str) -> list[float]:
     """The hand features named in ``HAND_FEATURES``, computed on the original text."""
     low = text.lower()
     numbers = len(_NUMBER.findall(text))
-    words = len(_WORDLIKE.findall(text))
+    words = len(WORDLIKE.findall(text))
     caps = len(_CAPITAL.findall(text.strip()))
     runs = _WORD_RUN.findall(low)
     quant = sum(1 for w in runs if w in QUANTITY_WORDS)

@@ -50,6 +50,7 @@ from presslens.extract.checkworthy import (  # the model lives there; these name
     MODEL_PATH,
     WORD_LISTS_FILE,
     WORD_LISTS_KEY,
+    WORDLIKE,
     CheckworthyModel,
     char_features,
     check_word_lists,
@@ -66,7 +67,6 @@ from presslens.schema import Attribution, Claim, Quantity
 
 __all__ = ["find_claims", "CHAR_NGRAMS", "CONTEXT_FEATURES", "CheckworthyModel", "FORMAT_VERSION", "HAND_FEATURES", "MODEL_PATH", "WORD_LISTS_FILE", "WORD_LISTS_KEY", "char_features", "check_word_lists", "context_features", "hand_features", "load_model", "normalise", "score_texts", "word_char_ngrams", "word_features", "word_lists_hash"]
 
-_WORDLIKE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more, for the minimum claim length
 _STRIP = " \t\r\n\u00a0\"“”„«»,;:–—-"
 _MIN_WORDS = 3
 
@@ -159,7 +159,7 @@ def _candidates(
         if u.attr is not None and text[u.start : u.start + 5].lower() == "that ":
             u.start += 5  # indirect-speech content keeps its complementiser; the claim does not
         key = (u.start, u.end)
-        if key in seen or len(_WORDLIKE.findall(text[u.start : u.end])) < _MIN_WORDS:
+        if key in seen or len(WORDLIKE.findall(text[u.start : u.end])) < _MIN_WORDS:
             continue
         if u.attr is None and any(u.start < ce and cs < u.end for cs, ce in cues or ()):
             continue
