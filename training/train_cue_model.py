@@ -15,15 +15,15 @@ used; ``benchmarks/eval_polnear.py --split dev`` gives the held-out figures.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
+from parse_cache import parsed  # training/parse_cache.py (a script has its own folder on its path)
 from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import load_split, match_items, to_pred_items
 from presslens.extract.attribution import context as attribution_context
@@ -34,21 +34,6 @@ from presslens.lexicon import attribution as lexicon
 
 DEFAULT_DATA = Path("/work/shared/data/polnear")
 _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
-
-
-def parsed(nlp, texts: list[str], cache: Path | None) -> list[Doc]:
-    """spaCy parses of ``texts``, kept in ``cache`` (a DocBin keyed by the texts and the tokenizer) when given."""
-    if cache is None:
-        return list(nlp.pipe(texts, batch_size=16))
-    rules = "\x01".join(sorted(nlp.tokenizer.rules or {}))
-    key = hashlib.sha256(("\x00".join(texts) + rules).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-    path = cache / f"{key}.spacy"
-    if path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe(texts, batch_size=16))
-    cache.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs).to_disk(path)
-    return docs
 
 
 def candidate_verbs(doc: Doc) -> list:

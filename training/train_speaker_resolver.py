@@ -23,7 +23,6 @@ anaphors but GAP's (no name when no candidate reaches it). The weights are saved
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -32,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
+from parse_cache import parsed  # training/parse_cache.py (a script has its own folder on its path)
 from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import load_split, match_items, to_pred_items
 from presslens.eval.speakers import judge, load_gold
@@ -90,22 +90,13 @@ def _is_anaphor_candidate(m: dict) -> bool:
 
 
 class Parser:
-    """spaCy parses of the training texts, kept in ``cache`` (DocBin files keyed by the texts) when given."""
+    """The parser the example builders share: spaCy with an optional parse cache (``parse_cache.parsed``)."""
 
     def __init__(self, nlp, cache: Path | None) -> None:
         self.nlp, self.cache = nlp, cache
 
     def pipe(self, texts: list[str]) -> list[Doc]:
-        if self.cache is None:
-            return list(self.nlp.pipe(texts, batch_size=16))
-        key = hashlib.sha256("\x00".join(texts).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        path = self.cache / f"{key}.spacy"
-        if path.exists():
-            return list(DocBin().from_disk(path).get_docs(self.nlp.vocab))
-        docs = list(self.nlp.pipe(texts, batch_size=16))
-        self.cache.mkdir(parents=True, exist_ok=True)
-        DocBin(docs=docs).to_disk(path)
-        return docs
+        return parsed(self.nlp, texts, self.cache)
 
 
 def coref_examples(docs: list[dict], nlp: Parser, out: Examples, source: str) -> None:
