@@ -259,3 +259,33 @@ def test_a_name_garbled_by_a_wrong_encoding_is_repaired(resolve):
     text = unicodedata.normalize("NFD", "French President FranÃ\u0083Â§ois Hollande said the talks would go on.")
     found = resolve(text)
     assert [a.source.name for a in found] == ["François Hollande"]
+
+
+def test_canonical_names_drop_a_middle_initial_and_join_every_written_form(resolve):
+    text = (
+        "Attorney General Loretta E. Lynch spoke to reporters in Boston on Tuesday. "
+        '"We will review every case," Lynch said. '
+        "Talk show host Larry King joined the network in 2013. "
+        '"I ask questions," Mr. King said. '
+        "Police Commissioner James O’Neill met residents on Friday. "
+        '"The streets are safer," O\'Neill said. '
+        "Mexico's economy minister, Ildefonso Guajardo Villarreal, attended the talks. "
+        '"We are ready," Mr. Guajardo Villarreal said.'
+    )
+    found = by_mention(resolve(text))
+    assert found["Lynch"] == ("Loretta Lynch", "person")
+    assert found["Mr. King"] == ("Larry King", "person")
+    assert found["O'Neill"] == ("James O’Neill", "person")
+    assert found["Mr. Guajardo Villarreal"] == ("Ildefonso Guajardo Villarreal", "person")
+
+
+def test_short_forms_of_an_organisation_name_it(resolve):
+    text = (
+        "The New York Times published the letter on Monday. "
+        '"We stand by our reporting," the Times said in a statement. '
+        "Christian News Service obtained the figures from the agency. "
+        "CNS reported that the numbers had doubled since June."
+    )
+    found = by_mention(resolve(text))
+    assert found["the Times"] == ("New York Times", "organization")
+    assert found["CNS"] == ("Christian News Service", "organization")

@@ -21,10 +21,16 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
-from presslens.lexicon.names import ACRONYM_SKIP, GENERATION_SUFFIXES, ORG_SUFFIXES, PLACE_ALIASES
+from presslens.lexicon.names import (
+    ACRONYM_SKIP,
+    GENERATION_SUFFIXES,
+    INITIAL_IN_NAME,
+    ORG_SUFFIXES,
+    PLACE_ALIASES,
+)
 from presslens.schema import Entity, EntityKind, Span
 
-__all__ = ["find_entities", "clean_name", "ENTITY_KINDS"]
+__all__ = ["find_entities", "clean_name", "short_form_of", "ENTITY_KINDS"]
 
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -40,7 +46,22 @@ class _Cluster:
 
     @property
     def name(self) -> str:
-        return max(self.forms, key=lambda f: (len(f.split()), len(f)))
+        fullest = max(self.forms, key=lambda f: (len(f.split()), len(f)))
+        return without_middle_initial(fullest) if self.kind == "person" else fullest
+
+
+def without_middle_initial(name: str) -> str:
+    """ "Loretta E. Lynch" → "Loretta Lynch": the name people are known by, unless the initial is part
+    of it ("George W. Bush", ``lexicon.names.INITIAL_IN_NAME``) or the name starts with initials."""
+    words = name.split()
+    if len(words) < 3 or name.lower() in INITIAL_IN_NAME or _is_initial(words[0]):
+        return name
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _is_initial(w))]
+    return " ".join(kept)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def clean_name(span: SpacySpan, kind: EntityKind) -> str:
@@ -148,14 +169,28 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
 
 
+def _person_words(name: str) -> list[str]:
+    """Lower-cased words of a person's name without leading titles or a generation suffix, with
+    straight apostrophes ("O’Neill" and "O'Neill" are one name; "Larry King" keeps "king")."""
+    words = name.lower().replace("’", "'").split()
+    while len(words) > 1 and words[0].rstrip(".") in cues.TITLES:
+        words.pop(0)
+    if len(words) > 1 and words[-1] in GENERATION_SUFFIXES:
+        words.pop()
+    return words
+
+
 def _person_key_parts(name: str) -> tuple[str, str]:
-    words = [w for w in name.split() if w.lower().rstrip(".") not in cues.TITLES]
+    words = _person_words(name)
     if not words:
         return "", ""
-    last = words[-1].lower()
-    if last in GENERATION_SUFFIXES and len(words) > 1:
-        last = words[-2].lower()
-    return words[0].lower(), last
+    return words[0], words[-1]
+
+
+def _is_name_tail(part: str, whole: str) -> bool:
+    """ "Guajardo Villarreal" ends "Ildefonso Guajardo Villarreal"; "De Blasio" ends "Bill de Blasio"."""
+    part_words, whole_words = part.lower().replace("’", "'").split(), whole.lower().replace("’", "'").split()
+    return 1 < len(part_words) < len(whole_words) and whole_words[-len(part_words) :] == part_words
 
 
 def _find_person(clusters: list[_Cluster], name: str) -> int:
@@ -179,6 +214,9 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
         if len(by_first) == 1:
             return by_first[0]
         return -1
+    tails = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(name, c.name)]
+    if len(tails) == 1:
+        return tails[0]
     # a fuller name joins an earlier surname-only cluster ("Merkel" … "Angela Merkel")
     for i, c in enumerate(clusters):
         if c.kind != "person":
@@ -220,7 +258,54 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
                     return i  # "Siemens" joins "Siemens AG"
                 if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3:
                     return i
+    if kind == "organization":
+        # "the Times" after "The New York Times": the one organisation whose last word it is
+        ends = [i for i, c in enumerate(clusters) if c.kind == kind and _is_last_word_of(name, c.name)]
+        if len(ends) == 1:
+            return ends[0]
     return -1
+
+
+def _is_last_word_of(word: str, name: str) -> bool:
+    words = name.split()
+    return " " not in word and len(word) > 3 and len(words) > 1 and words[-1] == word
+
+
+def short_form_of(short: str, name: str) -> bool:
+    """Whether an organisation's ``short`` form stands for ``name``: its acronym ("CNS" for "Christian
+    News Service"), its first word ("Peabody" for "Peabody Energy") or its last ("Times")."""
+    if " " in short or len(short) < 2 or len(name.split()) < 2:
+        return False
+    acronym = _acronym(name)
+    return (
+        (len(acronym) >= 2 and short.replace(".", "") == acronym)
+        or (len(short) > 3 and name.split()[0] == short)
+        or _is_last_word_of(short, name)
+    )
+
+
+def _merge_surnames_taken_for_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
+    """An "organisation" every form of which is the family name of exactly one person named in full
+    ("De Blasio says …" in a headline, tagged ORG, before "Mayor Bill de Blasio") is that person."""
+    people = [c for c in clusters if c.kind == "person" and len(c.name.split()) > 1]
+    out = []
+    for c in clusters:
+        if c.kind == "organization" and not any(f.isupper() for f in c.forms):
+            owners = [p for p in people if all(_is_family_name(f, p.name) for f in c.forms)]
+            if len(owners) == 1:
+                person = owners[0]
+                person.forms.extend(f for f in c.forms if f not in person.forms)
+                person.mentions = sorted([*person.mentions, *c.mentions], key=lambda m: m.start)
+                person.first = min(person.first, c.first)
+                continue
+        out.append(c)
+    return out
+
+
+def _is_family_name(form: str, full_name: str) -> bool:
+    return _is_name_tail(form, full_name) or (
+        len(form.split()) == 1 and _person_key_parts(full_name)[1] == form.lower().replace("’", "'")
+    )
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -257,6 +342,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
+    clusters = _merge_surnames_taken_for_organisations(clusters)
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):

@@ -65,3 +65,11 @@ PLACE_ALIASES = {
     "britain": "united kingdom",
     "great britain": "united kingdom",
 }
+
+# People known by a name with a middle initial (lower case): the initial stays in their canonical name, which
+# otherwise drops it ("Loretta E. Lynch" is "Loretta Lynch"; "George W. Bush" is not his father).
+INITIAL_IN_NAME = frozenset({
+    "george w. bush", "mary j. blige", "michael j. fox", "samuel l. jackson", "john f. kennedy",
+    "robert f. kennedy", "franklin d. roosevelt", "lyndon b. johnson", "harry s. truman",
+    "ulysses s. grant", "dwight d. eisenhower", "philip k. dick", "cuba m. gooding",
+})

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.entities import short_form_of
 from presslens.extract.speakers.roles import learn_roles
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
@@ -336,6 +337,9 @@ class EntityGraph:
             hits = [n for n in self.nodes.values() if n.kind == "person" and n.entity.name.split()[-1].lower() == lower]
             if len(hits) == 1:
                 return hits[0]
+            orgs = [n for n in self.nodes.values() if n.kind == "organization" and short_form_of(name, n.entity.name)]
+            if len(orgs) == 1:
+                return orgs[0]
         return None
 
     def new_node(self, name: str, kind: str, mention: Span) -> Node:
