@@ -123,3 +123,28 @@ def test_a_statement_month_is_kept_exact_and_sorts_by_its_first_day(tmp_path):
         record = article_record(queries.article(store.con, "a-month"))
     assert (str(day), exact) == ("2017-12-01", "2017-12")
     assert record["attributions"][0]["said_on"] == "2017-12"
+
+
+def test_act_and_relay_are_stored_and_read_back(tmp_path):
+    from presslens.component import analysis_from_dict
+    from presslens.schema import Attribution, Source, Span
+
+    text = "According to TASS, Dujarric said the talks would resume."
+    article = Article(text=text, id="a-relay", published="2018-06-01")
+    outer = Attribution("indirect", Span.of(text, 19, 56), Span.of(text, 0, 12), Source(None, "unknown", Span.of(text, 13, 17)))
+    inner = Attribution("indirect", Span.of(text, 33, 56), Span.of(text, 28, 32),
+                        Source(None, "unknown", Span.of(text, 19, 27)), act="belief", relayed_by=Span.of(text, 13, 17))
+    analysis = Analysis(article=article, attributions=[outer, inner])
+    printed = json.loads(json.dumps(analysis.to_dict()))
+    assert printed["attributions"][1]["relayed_by"] == {"start": 13, "end": 17, "text": "TASS"}
+    with Store(tmp_path / "relay.duckdb") as store:
+        store.write([analysis])
+        rows = store.con.execute("SELECT act, relayed_by_start, relayed_by_end, relayed_by_text FROM attributions "
+                                 "ORDER BY idx").fetchall()
+        # a row written before the act column (NULL) reads back as speech, the only act it could have
+        store.con.execute("UPDATE attributions SET act = NULL WHERE idx = 0")
+        record = article_record(queries.article(store.con, "a-relay"))
+    assert rows == [("speech", None, None, None), ("belief", 13, 17, "TASS")]
+    assert [_without(a, "speaker_id", "speaker") for a in record["attributions"]] == printed["attributions"]
+    # the JSON record reads back into the same records (the component's path)
+    assert analysis_from_dict(printed).attributions == [outer, inner]

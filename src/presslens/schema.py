@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import Any, Literal
 
 AttributionType = Literal["direct", "indirect", "mixed"]
+AttributionAct = Literal["speech", "belief", "stance"]
 SourceKind = Literal["person", "organization", "group", "document", "unknown"]
 EntityKind = Literal["person", "organization", "place", "group", "other"]
 DateGrain = Literal["day", "week", "month", "year"]
@@ -49,7 +50,24 @@ class Source:
 
 @dataclass(slots=True)
 class Attribution:
-    """One reported statement: content, the cue that introduces it and its source."""
+    """One reported statement: content, the cue that introduces it and its source.
+
+    ``act`` is what the cue reports. ``speech``: something said or written ("said", "told",
+    "according to", a quotation, "his claim that"). ``belief``: a thought, belief, hope, fear or
+    expectation ("believes", "hopes to", "is confident that", "her fear that"). ``stance``: a
+    position or evaluation without a speech act ("endorsed Cruz", "praised the plan", "seems to",
+    "is critical of") and verbs only the learned cue model knows. The default ``speech`` profile
+    reports speech and the cue nouns of belief and stance ("her fear that …", "his plan to …");
+    the ``parc`` profile adds the verbs and adjectives of belief and stance. ``act == "speech"``
+    keeps a speech-only reader's view of either.
+
+    ``relayed_by`` is the mention, as written, of whoever passed the statement on when the text
+    nests it in another attribution: "According to TASS, Dujarric said …" gives Dujarric's
+    statement ``relayed_by`` "TASS"; "Officials said Trump told them …" gives Trump's ``relayed_by``
+    "Officials". The outer level is an attribution of its own (source "TASS", cue "According to",
+    content "Dujarric said …"), whose source the speaker pass resolves; it is found as the
+    attribution whose ``source.mention`` is this span.
+    """
 
     type: AttributionType
     content: Span
@@ -58,6 +76,12 @@ class Attribution:
     # The day the statement was made: from the text ("said on Sunday") or else the publication date.
     said_on: str | None = None
     said_on_from_text: bool = False
+    act: AttributionAct = "speech"
+    relayed_by: Span | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.relayed_by, dict):  # read back from a JSON record
+            self.relayed_by = Span(**self.relayed_by)
 
 
 @dataclass(slots=True)
@@ -314,6 +338,8 @@ TABLES: tuple[Table, ...] = (
         Column("outlet", "VARCHAR", "$article.outlet"),
         Column("published", "DATE", "$article.published"),
         Column("source_confidence", "REAL", "source.confidence"),
+        Column("act", "VARCHAR", "act"),
+        *_text_span("relayed_by", "relayed_by"),
     )),
     Table("entities", Entity, (
         _ARTICLE_ID,

@@ -281,6 +281,24 @@ NOUN_CUES = _words(
     """
 )
 
+# Cue nouns (of ``NOUN_CUES`` and ``NOUN_PREP_CONTENT``) that report a belief, thought or feeling
+# rather than speech ("her fear that …", "his view of …"): their attributions get ``act`` "belief".
+BELIEF_NOUNS = _words(
+    """
+    belief beliefs view views opinion opinions conviction fear fears hope hopes concern concerns worry
+    worries expectation expectations suspicion guess sense feeling notion assessment preference
+    """
+)
+
+# Cue nouns that report a position or evaluation rather than speech ("their support for …", "her
+# criticism of …", "his plan to …"): their attributions get ``act`` "stance".
+STANCE_NOUNS = _words(
+    """
+    position stance support praise criticism endorsement defense defence rejection condemnation
+    embrace attack attacks take plan decision bid push willingness refusal commitment
+    """
+)
+
 # Cue nouns whose to-infinitive is the content ("his call to ban …", "her pledge to cut …").
 NOUN_INFINITIVE_CUES = _words(
     """
@@ -382,6 +400,15 @@ ADJ_CUES: dict[str, frozenset[str]] = {
         "doubtful": "about of",
     }.items()
 }
+
+# Stance adjectives that report a belief or feeling ("is confident that …", "was worried about …");
+# the other ``ADJ_CUES`` report a stance ("was critical of …") and get ``act`` "stance".
+BELIEF_ADJECTIVES = _words(
+    """
+    confident worried concerned skeptical sceptical hopeful optimistic pessimistic aware sure certain
+    convinced afraid fearful doubtful
+    """
+)
 
 # Cue nouns with a prepositional content that report speech ("her call for …").
 SPEECH_NOUN_PREP = _words("call calls demand request appeal plea warning")

@@ -25,8 +25,14 @@ SCHEMA_VERSION = 1
 
 # DuckDB column type -> the Arrow type of the batch tables and Parquet parts.
 ARROW_TYPES: dict[str, pa.DataType] = {
-    "VARCHAR": pa.string(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(), "REAL": pa.float32(),
-    "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "VARCHAR[]": pa.list_(pa.string()), "INTEGER[]": pa.list_(pa.int32()),
+    "VARCHAR": pa.string(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "REAL": pa.float32(),
+    "DATE": pa.date32(),
+    "BOOLEAN": pa.bool_(),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "INTEGER[]": pa.list_(pa.int32()),
     "TIMESTAMP": pa.timestamp("us"),
 }
 
@@ -38,7 +44,9 @@ def arrow_schema(table: Table) -> pa.Schema:
 
 def create_table(table: Table) -> str:
     """The ``CREATE TABLE`` statement of one declared table."""
-    columns = ", ".join(f"{c.name} {c.sql}" + (f" {c.constraint}" if c.constraint else "") for c in table.columns)
+    columns = ", ".join(
+        f"{c.name} {c.sql}" + (f" {c.constraint}" if c.constraint else "") for c in table.columns
+    )
     return f"CREATE TABLE {table.name} ({columns});"
 
 
@@ -48,12 +56,14 @@ BATCH_TABLES: tuple[str, ...] = tuple(ARROW_SCHEMAS)
 # Tables whose rows belong to one article through ``article_id``.
 CHILD_TABLES: tuple[str, ...] = tuple(t for t in BATCH_TABLES if t not in ("articles", "errors"))
 
-DDL = "\n".join([
-    "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);",
-    *(create_table(t) for t in TABLES),
-    "CREATE TABLE speakers (speaker_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, aliases VARCHAR[], "
-    "quotes INTEGER, articles INTEGER);",
-])
+DDL = "\n".join(
+    [
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);",
+        *(create_table(t) for t in TABLES),
+        "CREATE TABLE speakers (speaker_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, aliases VARCHAR[], "
+        "quotes INTEGER, articles INTEGER);",
+    ]
+)
 # Derived tables, recomputed with the speakers (``corpus.update_speakers``) for the speaker pages
 # of ``presslens serve``: each speaker's quotes stored together, newest first (a speaker's quotes
 # are otherwise scattered over the whole attributions table), and each speaker's quote variants
@@ -64,8 +74,13 @@ DDL = "\n".join([
 # next read-write open and marks the speakers outdated, so the next ingest fills them; a read-only
 # server uses temporary views of the same rows instead (``queries.add_derived_views``), or computes
 # the JSON on demand.
-DERIVED_TABLES: tuple[str, ...] = ("quotes_by_speaker", "speaker_variants", "claim_speakers", "speaker_framing",
-                                   "article_words")
+DERIVED_TABLES: tuple[str, ...] = (
+    "quotes_by_speaker",
+    "speaker_variants",
+    "claim_speakers",
+    "speaker_framing",
+    "article_words",
+)
 DERIVED_DDL = """
 CREATE TABLE IF NOT EXISTS quotes_by_speaker (
     speaker_id VARCHAR, speaker VARCHAR, said DATE, article_id VARCHAR, idx INTEGER, type VARCHAR,
@@ -111,6 +126,10 @@ ADDED: tuple[tuple[str, str], ...] = (
     ("claims", "quantities"),
     ("attributions", "said_on_value"),
     ("claims", "said_on_value"),
+    ("attributions", "act"),
+    ("attributions", "relayed_by_start"),
+    ("attributions", "relayed_by_end"),
+    ("attributions", "relayed_by_text"),
 )
 
 
@@ -147,14 +166,17 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(DDL)
         con.execute(DERIVED_DDL)
         con.execute(INDEX_DDL)
-        con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
-                    [str(SCHEMA_VERSION), now().isoformat(timespec="seconds")])
+        con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?), ('created_at', ?)",
+            [str(SCHEMA_VERSION), now().isoformat(timespec="seconds")],
+        )
 
 
 def missing_columns(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """The columns of ``ADDED`` the database lacks."""
-    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
-                       "WHERE table_schema = 'main'").fetchall()
+    rows = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+    ).fetchall()
     present = {(t, c) for t, c in rows}
     return [key for key in ADDED_COLUMNS if key not in present]
 

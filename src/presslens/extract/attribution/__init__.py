@@ -34,9 +34,11 @@ number of times, with lemma lookups done on precomputed hash sets.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from presslens.extract.attribution.context import LEXICONS, Context
+from presslens.extract.attribution.context import LEXICONS, Candidate, Context
 from presslens.extract.attribution.continuations import continuations
 from presslens.extract.attribution.direct import direct_candidates
 from presslens.extract.attribution.indirect import indirect_candidates
@@ -71,6 +73,23 @@ def find_attributions(
     direct, loose = direct_candidates(ctx)
     used = {c.cue_tok for c in direct}
     indirect = [extend_over_quotes(ctx, c) for c in indirect_candidates(ctx, used)]
-    kept = resolve(direct + indirect)
-    kept = sorted(kept + continuations(ctx, kept, loose), key=lambda c: c.start)
+    kept, nested = resolve(ctx, direct + indirect)
+    chain = [_last_speaker(ctx, k, nested) for k in kept]
+    kept = sorted(kept + nested + continuations(ctx, chain, loose), key=lambda c: c.start)
     return to_attributions(ctx, kept)
+
+
+def _last_speaker(ctx: Context, outer: Candidate, nested: list[Candidate]) -> Candidate:
+    """``outer``, or the relayed statement that ends it, over ``outer``'s extent.
+
+    A quote after 'According to CNN, Sanders said, "…"' continues Sanders (relayed by CNN), not CNN.
+    """
+    text = ctx.text
+    for n in nested:
+        if (
+            outer.start <= n.start
+            and n.end <= outer.end
+            and not any(ch.isalnum() for ch in text[n.end : outer.end])
+        ):
+            return replace(n, start=outer.start, end=outer.end)
+    return outer

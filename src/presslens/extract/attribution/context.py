@@ -15,7 +15,8 @@ from presslens.extract import cues
 from presslens.extract.attribution.learned_cues import CueModel
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
-from presslens.schema import AttributionType
+from presslens.lexicon.cues import BELIEF_ADJECTIVES, BELIEF_NOUNS, STANCE_NOUNS
+from presslens.schema import AttributionAct, AttributionType
 
 
 class Rank(IntEnum):
@@ -56,6 +57,9 @@ LABEL_VERBS = cues.hashes(lexicon.LABEL_VERBS)
 TELL = cues.hashes(lexicon.TELL)
 INFERENCE = cues.hashes(lexicon.INFERENCE)
 NP_STATEMENT = cues.hashes(lexicon.NP_STATEMENT)
+BELIEF_NOUN = cues.hashes(BELIEF_NOUNS)
+STANCE_NOUN = cues.hashes(STANCE_NOUNS)
+BELIEF_ADJ = cues.hashes(BELIEF_ADJECTIVES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,8 @@ class Candidate:
     rank: Rank
     quote: int = -1  # index of the quote this came from, -1 when not a direct quote
     forced: AttributionType | None = None  # the type, when it is known without counting quoted words
+    act: AttributionAct = "speech"  # what the cue reports (``Attribution.act``)
+    relayed_by: tuple[int, int] | None = None  # the relaying source's mention (``Attribution.relayed_by``)
 
 
 class Context:
@@ -186,3 +192,18 @@ def _dateline_end(doc: Doc) -> int:
 
 
 LEXICONS = {p: _build_lexicon(p) for p in cues.PROFILES}
+SPEECH_LEXICON = LEXICONS["speech"]
+
+
+def noun_act(lemma: int, speech_prep: bool) -> AttributionAct:
+    """``act`` of a cue noun (by lemma hash); ``speech_prep``: a prepositional content the speech profile reads."""
+    if lemma in BELIEF_NOUN:
+        return "belief"
+    if lemma in STANCE_NOUN or not speech_prep:
+        return "stance"
+    return "speech"
+
+
+def adjective_act(lemma: int) -> AttributionAct:
+    """``act`` of a stance adjective (by lemma hash): "is confident that" a belief, "is critical of" a stance."""
+    return "belief" if lemma in BELIEF_ADJ else "stance"

@@ -83,6 +83,7 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
             rank=Rank.CONTINUATION,
             quote=qi,
             forced="direct",
+            relayed_by=prev.relayed_by,
         )
         found.append(cand)
         chain.insert(i + 1, cand)

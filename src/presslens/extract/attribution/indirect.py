@@ -25,9 +25,11 @@ from presslens.extract.attribution.context import (
     PASSIVE_REPORTS,
     SEEM,
     SPEECH,
+    SPEECH_LEXICON,
     TELL,
     Candidate,
     Context,
+    CueLexicon,
     Rank,
 )
 from presslens.extract.attribution.nonverbal import (
@@ -46,6 +48,7 @@ from presslens.extract.attribution.syntax import (
     trim,
 )
 from presslens.lexicon import attribution as lexicon
+from presslens.schema import AttributionAct
 
 
 def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
@@ -75,7 +78,12 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = colon_label_candidate(ctx, t)
         elif t.text == ":" and ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
             cand = colon_label_candidate(ctx, t)
-        elif t.pos == VERB and cue_model is not None and t.dep_ not in ("amod", "compound") and cue_model.is_cue(t):
+        elif (
+            t.pos == VERB
+            and cue_model is not None
+            and t.dep_ not in ("amod", "compound")
+            and cue_model.is_cue(t)
+        ):
             cand = _verb_candidate(ctx, t, learned=True)
         if cand is not None:
             cands.append(cand)
@@ -160,15 +168,42 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         return None
     if learned:
         rank = Rank.LEARNED_CUE
-    return Candidate(start=span[0], end=span[1], cue=(cue_a, cue_b), source=src, cue_tok=v.i, rank=rank)
+    act = _parc_act(ctx, v, comp, subj, learned) if ctx.lex.parc else "speech"
+    return Candidate(
+        start=span[0], end=span[1], cue=(cue_a, cue_b), source=src, cue_tok=v.i, rank=rank, act=act
+    )
 
 
-def _complement(ctx: Context, v: Token, learned: bool = False) -> tuple[int, int, int, bool] | None:
+def _parc_act(
+    ctx: Context, v: Token, comp: tuple[int, int, int, bool] | None, subj: Token | None, learned: bool
+) -> AttributionAct:
+    """``act`` of a parc-profile verb candidate: "speech" when the speech profile reads the cue the same way.
+
+    Otherwise "belief" for verbs of belief ("expects to …", "thinks about …") and "stance" for the
+    rest ("endorsed Cruz", "refused to concede", "the figures suggest …", learned cue verbs).
+    """
+    speech = SPEECH_LEXICON
+    lemma = v.lemma
+    same = (
+        not learned
+        and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)))
+        and _complement(ctx, v, lex=speech) == comp
+        and not (lemma in INFERENCE and _inferred(v, subj))
+    )
+    if same:
+        return "speech"
+    return "belief" if lemma in BELIEF else "stance"
+
+
+def _complement(
+    ctx: Context, v: Token, learned: bool = False, lex: CueLexicon | None = None
+) -> tuple[int, int, int, bool] | None:
     """Token range [a, b] of what a cue verb reports, the last token of the cue, and whether it is an object.
 
     In order: a clausal complement (``said that …``), ``make clear that …``, an infinitive or
     participial complement (``vowed to …``), an object for verbs of stance (``praised the plan``,
     ``called the deal a disaster``), a prepositional object (``called for …``, ``warned of …``).
+    ``lex`` replaces the profile's lexicon (to ask how the speech profile reads a parc cue).
     """
     lemma = v.lemma
     ccomp = xcomp = dobj = intj = oprd = prt = None
@@ -198,7 +233,7 @@ def _complement(ctx: Context, v: Token, learned: bool = False) -> tuple[int, int
             intj = c
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
-    lex = ctx.lex
+    lex = lex or ctx.lex
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
         if _asks_anonymity(xcomp) and dobj is None:
             return None  # "who asked not to be named": a condition of the interview, not its content
@@ -212,12 +247,19 @@ def _complement(ctx: Context, v: Token, learned: bool = False) -> tuple[int, int
                 return None
         if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
-        if (learned or lemma in lex.objects) and (dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None):
+        if (learned or lemma in lex.objects) and (
+            dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None
+        ):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
                     end = p.right_edge.i
-            if not (lex.parc or oprd is not None or lemma in NP_STATEMENT or _carries_content(ctx, dobj.left_edge.i, end)):
+            if not (
+                lex.parc
+                or oprd is not None
+                or lemma in NP_STATEMENT
+                or _carries_content(ctx, dobj.left_edge.i, end)
+            ):
                 return None  # "denied the existence of such a link", "confirmed the wedding": a topic
             return dobj.left_edge.i, end, v.i, True
         return None
@@ -362,7 +404,12 @@ def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
 
 def _second_report(ctx: Context, t: Token) -> bool:
     """A speech participle after a comma or a closing quote mark ("…," noting that …", "…, adding …")."""
-    if t.tag_ != "VBG" or t.lemma not in ctx.lex.verbs or ctx.inq[t.i] >= 0 or t.dep_ not in ("advcl", "xcomp", "conj"):
+    if (
+        t.tag_ != "VBG"
+        or t.lemma not in ctx.lex.verbs
+        or ctx.inq[t.i] >= 0
+        or t.dep_ not in ("advcl", "xcomp", "conj")
+    ):
         return False
     before = ctx.doc[t.i - 1]
     return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
@@ -427,7 +474,13 @@ def _seem_candidate(ctx: Context, v: Token) -> Candidate | None:
         return None
     cue = (v.idx, ctx.tok_end(v.i))
     return Candidate(
-        start=span[0], end=span[1], cue=cue, source=None, cue_tok=v.i, rank=Rank.REPORTING_CLAUSE
+        start=span[0],
+        end=span[1],
+        cue=cue,
+        source=None,
+        cue_tok=v.i,
+        rank=Rank.REPORTING_CLAUSE,
+        act="stance",
     )
 
 

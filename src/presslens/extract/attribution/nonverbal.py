@@ -8,7 +8,14 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from presslens.extract import cues
-from presslens.extract.attribution.context import Candidate, Context, Rank
+from presslens.extract.attribution.context import (
+    SPEECH_LEXICON,
+    Candidate,
+    Context,
+    Rank,
+    adjective_act,
+    noun_act,
+)
 from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
 from presslens.lexicon import attribution as lexicon
 
@@ -22,9 +29,8 @@ def according_candidate(ctx: Context, t: Token) -> Candidate | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ in cues.RELATIVE_PRONOUNS:
         return None
-    head = t.head
-    if head.pos == VERB and head.lemma in ctx.lex.verbs and any(c.dep_ == "nsubj" for c in head.children):
-        return None  # "According to TASS, Dujarric said …": Dujarric's statement; TASS only relays it
+    # "According to TASS, Dujarric said …": TASS's report of Dujarric's statement, which comes back
+    # nested in this content with ``relayed_by`` TASS (``resolution.relayed``)
     src = mention(ctx, pobj)
     sent = t.sent
     a, b = clip_paragraph(ctx, t.i, sent.start, sent.end - 1)
@@ -93,7 +99,10 @@ def noun_candidate(ctx: Context, n: Token) -> Candidate | None:
     if src is None and needs_source:
         return None
     cue = (n.idx, ctx.tok_end(cue_end))
-    return Candidate(start=span[0], end=span[1], cue=cue, source=src, cue_tok=n.i, rank=Rank.CUE_NOUN)
+    act = noun_act(n.lemma, cue_end == n.i or n.lemma in SPEECH_LEXICON.noun_prep)
+    return Candidate(
+        start=span[0], end=span[1], cue=cue, source=src, cue_tok=n.i, rank=Rank.CUE_NOUN, act=act
+    )
 
 
 def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
@@ -132,6 +141,7 @@ def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
         source=mention(ctx, subj),
         cue_tok=adj.i,
         rank=Rank.REPORTING_CLAUSE,
+        act=adjective_act(adj.lemma),
     )
 
 

@@ -1,7 +1,9 @@
 """Overlap resolution and typing of the candidates.
 
 Overlaps are resolved univocally, as in PolNeAR: the candidate of lower ``Rank`` wins, then the longer
-content (the outer attribution), and a cue inside another attribution's content is dropped. The type is
+content (the outer attribution), and a cue inside another attribution's content is dropped from that
+level. A statement nested whole inside a kept content, with its own cue and speaker, comes back as
+a second level, ``relayed_by`` the outer source ("According to TASS, Dujarric said …"). The type is
 ``direct`` when all the words of the content are inside quote marks, ``mixed`` when some are and
 ``indirect`` otherwise.
 """
@@ -29,10 +31,76 @@ def extend_over_quotes(ctx: Context, c: Candidate) -> Candidate:
     return replace(c, start=start, end=end)
 
 
-def resolve(cands: list[Candidate]) -> list[Candidate]:
-    """Univocal overlap resolution: direct quotes first, then outer contents before inner ones."""
+def resolve(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+    """Univocal overlap resolution, then the statements the kept ones relay.
+
+    The first list is univocal, as PolNeAR annotates: direct quotes first, then outer contents
+    before inner ones. The second holds the attributions nested in a kept content ("According to
+    TASS, Dujarric said …", "Officials said Trump told them …"), each with ``relayed_by`` set to the
+    outer source (see ``relayed``).
+    """
     outer = [c for c in cands if c.rank == Rank.REPORTING_CLAUSE and c.cue is not None]
-    cands = [c for c in cands if not (c.rank == Rank.DIRECT_QUOTE and _nested_in(c, outer))]
+    top = [c for c in cands if not (c.rank == Rank.DIRECT_QUOTE and _nested_in(c, outer))]
+    kept = _univocal(top)
+    chosen = {id(c) for c in kept}
+    return kept, relayed(ctx, kept, [c for c in cands if id(c) not in chosen])
+
+
+# Ranks of the candidates that can be relayed: a quote or a reporting clause with a speaker of its own.
+RELAYABLE = (Rank.DIRECT_QUOTE, Rank.REPORTING_CLAUSE, Rank.MEDIAL_CLAUSE)
+
+
+def relayed(ctx: Context, kept: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
+    """The candidates of ``rest`` that the kept ones report, each with ``relayed_by`` = the outer source.
+
+    Only one level, and only what the outer content states as a fact: the nested cue verb heads the
+    outer content (the clause of ``according to``, the complement of the outer verb, or a verb
+    coordinated with it), is neither negated nor modal (not "he cannot comment", "she would say"),
+    and has a speaker of its own, inside the outer content and not a lone pronoun ("According to
+    TASS, Dujarric said …", "Officials said Trump told them …"; "Sanders said he wants …" is his
+    own statement, not a relayed one). Relative and adverbial clauses ("anyone who complains
+    about …", "if the Chinese pledged …") are not relayed statements. Nested candidates of one
+    outer are resolved among themselves as the top level is.
+    """
+    found: list[Candidate] = []
+    for k in kept:
+        if k.source is None or k.cue is None or k.cue_tok < 0:
+            continue
+        inside = [
+            replace(c, relayed_by=k.source)
+            for c in rest
+            if c.rank in RELAYABLE
+            and c.cue is not None
+            and c.source is not None
+            and c.cue_tok >= 0
+            and k.start <= min(c.start, c.cue[0], c.source[0])
+            and max(c.end, c.cue[1], c.source[1]) <= k.end
+            and _reported_by(ctx, c, k)
+        ]
+        found.extend(_univocal(inside))
+    return found
+
+
+def _reported_by(ctx: Context, inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner``'s cue verb heads ``outer``'s content and states a statement as made."""
+    doc = ctx.doc
+    v = doc[inner.cue_tok]
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
+        return False
+    a, b = ctx.tok_at(inner.source[0]), ctx.tok_at(inner.source[1] - 1)
+    if a == b and doc[a].pos_ == "PRON":
+        return False  # "Sanders said he wants …": his own statement; "she says it underscores …"
+    h = v
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    o = doc[outer.cue_tok]
+    if o.lower_ == "according":
+        return o.head.i == h.i
+    return h.dep_ in ("ccomp", "parataxis") and h.head.i == o.i
+
+
+def _univocal(cands: list[Candidate]) -> list[Candidate]:
+    """The candidates that win overlaps: the lower rank, then the longer content, then the earlier."""
     order = sorted(cands, key=lambda c: (c.rank, -(c.end - c.start), c.start))
     kept: list[Candidate] = []
     for c in order:
@@ -108,6 +176,8 @@ def to_attributions(ctx: Context, kept: list[Candidate]) -> list[Attribution]:
             continue
         cue = Span.of(text, *c.cue) if c.cue else None
         mention = Span.of(text, *c.source) if c.source else None
-        out.append(Attribution(kind, Span.of(text, start, end), cue, Source(None, "unknown", mention, None)))
+        relay = Span.of(text, *c.relayed_by) if c.relayed_by else None
+        source = Source(None, "unknown", mention, None)
+        out.append(Attribution(kind, Span.of(text, start, end), cue, source, act=c.act, relayed_by=relay))
     out.sort(key=lambda a: a.content.start)
     return out
