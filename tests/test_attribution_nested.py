@@ -1,5 +1,5 @@
-"""Issue 19: relayed (nested) statements and what each cue reports (``Attribution.act``): one short
-article per shape, with exact content offsets, type, cue, source, act and relay."""
+"""Issue 19: relayed (nested) statements, what each cue reports (``Attribution.act``) and passive reports
+with no named speaker: one short article per shape, with exact content offsets, type, cue, source, act and relay."""
 
 from __future__ import annotations
 
@@ -160,3 +160,32 @@ def test_a_stance_verb_with_a_speech_reading_is_speech_only_with_it(nlp):
     assert found(nlp, text) == []
     text = "The bank suggested that rates would rise."
     assert [(r[1], r[2]) for r in found(nlp, text, "parc")] == [("speech", "suggested")]
+
+
+def test_a_passive_report_names_no_speaker(nlp):
+    # PolNeAR annotates these with no source; the passive subject is part of what was said
+    text = "He is said to be furious about the leak."
+    assert found(nlp, text) == [("indirect", "speech", "is said", at(text, text[:-1]), None, None)]
+    text = "The plan was described as a disaster."
+    assert found(nlp, text) == [("indirect", "speech", "was described", at(text, text[:-1]), None, None)]
+    # the one told is not the speaker
+    text = "She was told that the job was hers."
+    assert found(nlp, text) == [("indirect", "speech", "told", at(text, "that the job was hers"), None, None)]
+    # ... but the one quoted is
+    text = "The minister was quoted as saying that the talks had failed."
+    assert found(nlp, text) == [
+        (
+            "indirect",
+            "speech",
+            "quoted as saying",
+            at(text, "that the talks had failed"),
+            "The minister",
+            None,
+        )
+    ]
+    # an expectation is a belief: the parc profile only
+    text = "Growth is expected to slow next year."
+    assert found(nlp, text, "parc") == [
+        ("indirect", "belief", "is expected", at(text, text[:-1]), None, None)
+    ]
+    assert found(nlp, text) == []

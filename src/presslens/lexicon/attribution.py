@@ -39,6 +39,13 @@ PASSIVE_REPORTS = _words(
     """
 )
 
+# Speech profile: passives that report speech without naming the speaker ("She was told that …",
+# "He is said to be furious", "The plan was described as …"); the parc profile reads PASSIVE_REPORTS.
+SPEECH_PASSIVES = _words("say tell report describe allege rumor rumour ask")
+
+# Verbs whose passive subject is the speaker ("was quoted as saying").
+QUOTED = _words("quote")
+
 # Speech profile: these verbs report speech only with a speech verb after them
 # ("declined to comment" does, "refused to concede" does not).
 NEEDS_SPEECH_XCOMP = _words("refuse decline agree offer")

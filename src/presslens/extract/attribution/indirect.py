@@ -23,9 +23,11 @@ from presslens.extract.attribution.context import (
     NOUN_CUES,
     NP_STATEMENT,
     PASSIVE_REPORTS,
+    QUOTED,
     SEEM,
     SPEECH,
     SPEECH_LEXICON,
+    SPEECH_PASSIVES,
     TELL,
     Candidate,
     Context,
@@ -98,6 +100,11 @@ def _makes_clear(v: Token) -> bool:
 def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate | None:
     """An indirect (or mixed) attribution around cue verb ``v`` (``learned``: a verb the cue model chose)."""
     lemma = v.lemma
+    sourceless = _sourceless(ctx, v)
+    if sourceless and v.dep_ != "advcl":
+        passive = _passive_candidate(ctx, v)
+        if passive is not None:
+            return passive
     comp = _complement(ctx, v, learned)
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
@@ -144,7 +151,6 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         rank = Rank.REPORTING_CLAUSE if final else Rank.MEDIAL_CLAUSE
     if span is None:
         return None
-    sourceless = ctx.lex.parc and _sourceless(v)
     if (
         v.tag_ == "VBN"
         and v.dep_ in ("advcl", "acl", "amod")
@@ -156,7 +162,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     else:
         subj = past_dateline(ctx, subject(carrier), v)
         if sourceless and subj is not None and subj.dep_ == "nsubjpass":
-            subj = None  # "Growth is expected to slow": the subject is part of what is expected
+            subj = None  # "She was told that …": the subject heard it; who said it is not named
     if subj is None and v.dep_ != "acl" and not sourceless:
         return None
     if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):
@@ -489,10 +495,55 @@ def _followed_by_comma(t: Token) -> bool:
     return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","
 
 
-def _sourceless(v: Token) -> bool:
-    """PARC profile: reports without a stated source ("is expected to …", "Asked about …", "it was said")."""
-    if v.lemma not in PASSIVE_REPORTS:
+def _sourceless(ctx: Context, v: Token) -> bool:
+    """A report without a stated source: a passive with no by-agent ("She was told that …", "He is
+    said to …", "it was reported that …"); in the parc profile also beliefs ("is expected to …") and
+    "Asked about …". The subject of "was quoted as saying" is the speaker."""
+    parc = ctx.lex.parc
+    if v.tag_ != "VBN" or v.lemma not in (PASSIVE_REPORTS if parc else SPEECH_PASSIVES):
         return False
-    if v.tag_ == "VBN" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children) or v.dep_ == "advcl"):
+    children = list(v.children)
+    if any(c.dep_ == "agent" for c in children):
+        return False
+    if v.lemma in QUOTED and any(c.lower_ == "as" for c in children):
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
-    return False
+    return parc and v.dep_ == "advcl"
+
+
+def _passive_candidate(ctx: Context, v: Token) -> Candidate | None:
+    """``He is said to be furious``, ``The plan was described as a disaster``: a report whose speaker
+    is not named. The passive subject belongs to what was said, so the content runs from it to the
+    end of the complement (an infinitive or an ``as`` phrase), cue included, as PolNeAR's
+    discontinuous content does without the cue; the cue is the passive verb with its auxiliaries."""
+    subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
+    if comp is None:
+        comp = next(
+            (
+                c
+                for c in v.rights
+                if c.dep_ == "prep"
+                and c.lower_ == "as"
+                and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+            ),
+            None,
+        )
+    if subj is None or comp is None or subj.lower_ in ("it", "there"):
+        return None
+    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
+    span = trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    first = min((c.i for c in v.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i), default=v.i)
+    act = "belief" if v.lemma in BELIEF and v.lemma not in SPEECH else "speech"
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(ctx.doc[first].idx, ctx.tok_end(v.i)),
+        source=None,
+        cue_tok=v.i,
+        rank=Rank.REPORTING_CLAUSE,
+        act=act,
+    )
