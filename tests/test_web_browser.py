@@ -161,6 +161,27 @@ def test_speaker_hover_brings_out_their_quotes(live, page):
     page.clean()
 
 
+def test_article_list_sorts_by_a_column_header(live, page):
+    base, _ = live
+    p = page.page
+    p.goto(base + "/articles")
+    p.locator("th.sortable a", has_text="attributions").click()
+    p.wait_for_url(re.compile(r"sort=attributions"))
+    counts = [int(t) for t in p.locator("table tr td:nth-child(4)").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True) and len(set(counts)) > 1
+    assert p.locator("th[aria-sort=descending]").inner_text().startswith("attributions")
+    p.locator("th.sortable a", has_text="attributions").click()
+    p.wait_for_url(re.compile(r"sort=-attributions"))
+    assert [int(t) for t in p.locator("table tr td:nth-child(4)").all_inner_texts()] == sorted(counts)
+    csv_link = p.locator("p.exports a.csv").get_attribute("href")
+    assert csv_link.startswith("/api/articles.csv") and "sort=-attributions" in csv_link
+    p.locator("th.sortable a", has_text="title").click()
+    p.wait_for_url(re.compile(r"sort=title"))
+    titles = p.locator("table tr td:nth-child(2)").all_inner_texts()
+    assert titles == sorted(titles) and len(titles) > 1
+    page.clean()
+
+
 def test_payloads_render_as_literal_text(live, page):
     base, _ = live
     p = page.page

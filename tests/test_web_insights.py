@@ -175,7 +175,8 @@ def test_claims_sort_server_side_and_paging_stays_right(client, sort, key, rever
     ("/api/claims", {"min_score": 3}, "between 0 and 1"), ("/api/framing", {"grain": "day"}, "grain"),
     ("/api/entities", {"sort": "'; DROP TABLE x"}, "sort must be one of"), ("/api/search", {"q": "x", "type": "odd"},
                                                                           "type must be"),
-    ("/api/search", {"q": "x", "until": "2024-13-01"}, "YYYY-MM-DD")])
+    ("/api/search", {"q": "x", "until": "2024-13-01"}, "YYYY-MM-DD"),
+    ("/api/articles", {"sort": "length"}, "sort must be one of"), ("/api/articles.csv", {"sort": "id"}, "sort must be one of")])
 def test_bad_parameters_are_422_with_a_message(client, path, params, message):
     response = client.get(path, params=params)
     assert response.status_code == 422 and message in response.json()["error"]["message"]
@@ -356,6 +357,43 @@ def test_speaker_list_sorts_server_side(client, sort, key, reverse):
         "/api/speakers", params={"sort": sort, "limit": 2, "offset": o}).json()["speakers"]]
     assert paged == [s["speaker_id"] for s in speakers]
     assert "sort=-name" in client.get("/speakers", params={"sort": "name"}).text
+
+
+ARTICLE_SORTS = [("published", "published", True), ("-published", "published", False), ("title", "title", False),
+                 ("-title", "title", True), ("outlet", "outlet", False), ("-outlet", "outlet", True),
+                 ("attributions", "attributions", True), ("-attributions", "attributions", False)]
+
+
+@pytest.mark.parametrize(("sort", "key", "reverse"), ARTICLE_SORTS)
+def test_article_list_sorts_server_side_and_its_twins_follow(client, sort, key, reverse):
+    result = client.get("/api/articles", params={"sort": sort}).json()
+    articles = result["articles"]
+    values = [a[key] for a in articles]
+    assert result["sort"] == sort and values == sorted(values, reverse=reverse) and len(values) == 5
+    for before, after in zip(articles, articles[1:], strict=False):  # ties: newest first
+        if before[key] == after[key]:
+            assert before["published"] >= after["published"]
+    paged = [a["id"] for o in (0, 2, 4) for a in client.get(
+        "/api/articles", params={"sort": sort, "limit": 2, "offset": o}).json()["articles"]]
+    assert paged == [a["id"] for a in articles]
+    assert [r["id"] for r in rows_of(client.get("/api/articles.csv", params={"sort": sort}))] == paged
+    html = client.get("/articles", params={"sort": sort, "limit": 2}).text
+    flipped = sort[1:] if sort.startswith("-") else "-" + sort
+    assert f"sort={flipped}" in html and "aria-sort" in html
+    csv_link = re.search(r'class="csv" href="([^"]+)"', html).group(1)
+    next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1)
+    assert f"sort={sort}" in csv_link and f"sort={sort}" in next_link  # the CSV and the next page keep the order
+
+
+def test_article_sorts_change_the_order_and_the_default_is_newest_first(client):
+    orders = {s: [a["id"] for a in client.get("/api/articles", params={"sort": s}).json()["articles"]]
+              for s, _, _ in ARTICLE_SORTS}
+    assert orders["published"] == [a["id"] for a in client.get("/api/articles").json()["articles"]]
+    for sort in ("-published", "title", "-title", "outlet", "-outlet", "attributions"):
+        assert orders[sort] != orders["published"], sort  # (-attributions happens to be newest first here)
+    sort_param = next(p for p in client.get("/openapi.json").json()["paths"]["/api/articles.csv"]["get"]["parameters"]
+                      if p["name"] == "sort")
+    assert "attributions" in sort_param["description"]
 
 
 def test_outlets_page_compares_the_same_statement_across_outlets(client):

@@ -61,6 +61,19 @@ def test_listing_pages_carry_their_aggregates(con):
     assert queries.records(queries.articles(con, limit=2, offset=2)) == articles[2:4]
 
 
+@pytest.mark.parametrize("sort", list(queries.ARTICLE_SORT_SQL))
+def test_article_sorts_order_every_article_and_page_the_same_way(con, sort):
+    everything = queries.records(queries.articles(con, sort=sort, limit=None))
+    key = sort.lstrip("-")
+    present = [a[key] for a in everything if a[key] is not None]
+    assert present == sorted(present, reverse=(key in ("published", "attributions")) != sort.startswith("-"))
+    assert sorted(a["id"] for a in everything) == sorted(a["id"] for a in queries.records(queries.articles(con, limit=None)))
+    paged = [a for offset in (0, 2, 4) for a in queries.records(queries.articles(con, sort=sort, limit=2, offset=offset))]
+    assert paged == everything
+    with pytest.raises(ValueError, match="sort must be one of"):
+        queries.articles(con, sort="chars")
+
+
 def test_undated_quotes_count_in_the_total_but_not_on_the_timeline(tmp_path):
     from test_queries import story
 

@@ -28,7 +28,7 @@ the batch writes):
 - ``common``: parameter checks and reading rows, shared by all.
 """
 
-from presslens.queries.article_pages import ARTICLE_COLUMNS, article, articles
+from presslens.queries.article_pages import ARTICLE_COLUMNS, ARTICLE_SORT_SQL, article, articles
 from presslens.queries.claims import (
     CLAIM_COLUMNS,
     CLAIM_QUANTITY_ROWS,
@@ -121,7 +121,7 @@ from presslens.queries.timeline import (
 from presslens.queries.variants import variant_rows
 
 __all__ = [
-    "ARTICLE_COLUMNS", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS", "TERM_SLOTS",
+    "ARTICLE_COLUMNS", "ARTICLE_SORT_SQL", "ATTRIBUTION_TYPES", "MAX_SEARCH_PATTERNS", "PAGE_VIEWS", "QUOTE_COLUMNS", "TERM_SLOTS",
     "SPEAKER_COLUMNS", "SPEAKER_VIEWS", "TIME_GRAINS", "DateLike", "Relation",
     "add_derived_views", "add_quotes_by_speaker_view", "all_speaker_framing_rows", "article", "articles", "attribution_sources", "claims", "count",
     "entity_names", "errors", "framing_techniques", "mark_speakers_current", "outlet_attribution_types",

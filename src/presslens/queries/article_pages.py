@@ -10,11 +10,25 @@ from presslens.queries.common import DateLike, Relation, day_param, page_params,
 
 ARTICLE_COLUMNS = ("id", "published", "outlet", "title", "author", "url", "origin", "chars", "attributions")
 
-# The page of articles is chosen first; attributions are then counted for those articles only.
+# Sort keys of the article list: a fixed ORDER BY each over the page's columns (published, title,
+# outlet, attributions, id). Newest first by default; text A–Z; "-" reverses.
+ARTICLE_SORT_SQL: dict[str, str] = {
+    "published": "published DESC NULLS LAST, id",
+    "-published": "published ASC NULLS LAST, id",
+    "title": "title ASC NULLS LAST, published DESC NULLS LAST, id",
+    "-title": "title DESC NULLS LAST, published DESC NULLS LAST, id",
+    "outlet": "outlet ASC NULLS LAST, published DESC NULLS LAST, id",
+    "-outlet": "outlet DESC NULLS LAST, published DESC NULLS LAST, id",
+    "attributions": "attributions DESC, published DESC NULLS LAST, id",
+    "-attributions": "attributions ASC, published DESC NULLS LAST, id",
+}
+
+# The page of articles is chosen first; attributions are then counted for those articles only
+# (sorting by attributions counts them for every article that passes the filters first).
 _ARTICLES_SQL = """
 WITH page AS (
-    SELECT ar.id, ar.published
-    FROM articles ar
+    SELECT ar.id, ar.published, ar.title, ar.outlet{page_count}
+    FROM articles ar{page_join}
     WHERE ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
       AND ($since IS NULL OR ar.published >= CAST($since AS DATE))
       AND ($until IS NULL OR ar.published <= CAST($until AS DATE))
@@ -22,7 +36,7 @@ WITH page AS (
            OR contains(lower(ar.text), lower($contains)))
       AND ($speaker_id IS NULL OR EXISTS (
             SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
-    ORDER BY ar.published DESC NULLS LAST, ar.id
+    ORDER BY {order}
     LIMIT $limit OFFSET $offset
 ), counted AS (
     SELECT a.article_id, count(*) AS attributions
@@ -30,13 +44,21 @@ WITH page AS (
     WHERE a.article_id IN (SELECT id FROM page)
     GROUP BY a.article_id
 )
-SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
-       length(ar.text) AS chars, coalesce(c.attributions, 0) AS attributions
-FROM page p
-JOIN articles ar ON ar.id = p.id
-LEFT JOIN counted c ON c.article_id = p.id
-ORDER BY p.published DESC NULLS LAST, p.id
+SELECT * FROM (
+    SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
+           length(ar.text) AS chars, coalesce(c.attributions, 0) AS attributions
+    FROM page p
+    JOIN articles ar ON ar.id = p.id
+    LEFT JOIN counted c ON c.article_id = p.id
+)
+ORDER BY {order}
 """
+_COUNT_JOIN = "\n    LEFT JOIN (SELECT article_id, count(*) AS n FROM attributions GROUP BY article_id) n ON n.article_id = ar.id"
+_ARTICLES_SQL_BY_SORT: dict[str, str] = {
+    key: _ARTICLES_SQL.replace("{order}", order)
+    .replace("{page_count}", ", coalesce(n.n, 0) AS attributions" if "attributions" in key else "")
+    .replace("{page_join}", _COUNT_JOIN if "attributions" in key else "")
+    for key, order in ARTICLE_SORT_SQL.items()}
 
 _ARTICLE_SQL = """
 SELECT id, url, outlet, title, author, published, text, origin, warnings, ingested_at
@@ -46,12 +68,14 @@ _ARTICLE_ATTRIBUTIONS_SQL = """
 SELECT a.*, s.name AS speaker FROM attributions a LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
 WHERE a.article_id = $id ORDER BY a.idx
 """
+# The mentions are filtered on ``$id`` themselves, so they are read through their article_id index
+# (a join on ``e.article_id`` scanned every mention).
 _ARTICLE_ENTITIES_SQL = """
 SELECT e.entity_id, e.name, e.kind, e.aliases,
        coalesce(list(struct_pack(start_char := m.start_char, end_char := m.end_char, text := m.text)
                      ORDER BY m.idx) FILTER (WHERE m.idx IS NOT NULL), []) AS mentions
 FROM entities e
-LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.entity_id
+LEFT JOIN (SELECT * FROM mentions WHERE article_id = $id) m ON m.entity_id = e.entity_id
 WHERE e.article_id = $id
 GROUP BY e.entity_id, e.name, e.kind, e.aliases
 ORDER BY e.entity_id
@@ -74,16 +98,19 @@ _ARTICLE_FRAMING_SQL = (
 def articles(
     con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, since: DateLike = None,
     until: DateLike = None, contains: str | None = None, speaker_id: str | None = None,
-    limit: int | None = 50, offset: int = 0,
+    sort: str = "published", limit: int | None = 50, offset: int = 0,
 ) -> Relation:
-    """Articles, newest first; columns ``ARTICLE_COLUMNS`` (``chars`` is the text length).
+    """Articles, newest first (or ``sort``, a key of ``ARTICLE_SORT_SQL``); columns ``ARTICLE_COLUMNS``
+    (``chars`` is the text length).
 
     ``contains`` matches the title or text; ``speaker_id`` keeps articles quoting that speaker.
     """
+    if sort not in _ARTICLES_SQL_BY_SORT:
+        raise ValueError(f"sort must be one of {', '.join(ARTICLE_SORT_SQL)}, not {sort!r}")
     params = {"outlet": text_param(outlet), "since": day_param(since, "since"),
               "until": day_param(until, "until"), "contains": text_param(contains),
               "speaker_id": text_param(speaker_id), **page_params(limit, offset)}
-    return con.sql(_ARTICLES_SQL, params=params)
+    return con.sql(_ARTICLES_SQL_BY_SORT[sort], params=params)
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:

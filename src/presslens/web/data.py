@@ -208,18 +208,18 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
 
 def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, outlet: str | None = None,
                   contains: str | None = None, since: str | None = None, until: str | None = None,
-                  speaker_id: str | None = None) -> dict[str, Any]:
-    """Articles, newest first, with filters."""
+                  speaker_id: str | None = None, sort: str = "published") -> dict[str, Any]:
+    """Articles, newest first (or ``sort``, a key of ``queries.ARTICLE_SORT_SQL``), with filters."""
     filters = {"outlet": outlet or None, "contains": contains or None, "since": since or None,
                "until": until or None, "speaker_id": speaker_id or None}
     key = tuple(sorted(filters.items()))
 
     def compute() -> dict[str, Any]:
-        rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, **filters))
+        rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, sort=sort, **filters))
         total = cache.get(("articles-total", key), lambda: queries.count(queries.articles(cur, limit=None, **filters)))
-        return {"filters": filters, **page.envelope(total, [plain(r) for r in rows], "articles")}
+        return {"filters": filters, "sort": sort, **page.envelope(total, [plain(r) for r in rows], "articles")}
 
-    return cache.get(("articles", key, page), compute)
+    return cache.get(("articles", key, sort, page), compute)
 
 
 def article_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, article_id: str) -> dict[str, Any] | None:
