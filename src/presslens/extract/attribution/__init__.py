@@ -23,6 +23,13 @@ annotate: beliefs and expectations (``believes that …``, ``is expected to …`
 noun-phrase content (``endorsed Cruz``, ``criticized the plan``), stance adjectives (``is confident
 that …``) and reports without a stated source (``seems to …``, ``Asked about …``).
 
+Each record's ``act`` says what its cue reports (``speech``, ``belief`` or ``stance``; in the parc
+profile a verb is speech when the speech profile reads it the same way), so speech-only readers can
+filter the parc output. A statement nested in another ("According to TASS, Dujarric said …",
+"Officials said Trump told them …") is reported at both levels, the inner one with ``relayed_by``
+(``resolution.relayed``). A passive report without an agent ("He is said to …", "She was told
+that …") has no source. See ``docs/attribution.md``.
+
 Content spans: for direct quotes, the text inside the marks (a trailing comma dropped); for indirect
 speech, the complement clause including ``that`` (PolNeAR's convention; it scores a little better than
 leaving ``that`` out: F1 0.675 against 0.674 on PolNeAR train); final punctuation is dropped.
