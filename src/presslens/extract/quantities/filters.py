@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from presslens.extract.quantities.numbers import _Number
-from presslens.lexicon.labels import NAME_OR_ORDINAL_LABELS
+from presslens.lexicon.labels import NAME_LABELS, ORDINAL_LABEL
 from presslens.lexicon.numbers import GLUED_SCALES, SCALES, SMALL_NUMBERS
 from presslens.lexicon.units import (
     CLOCK_SUFFIXES,
@@ -54,8 +54,9 @@ def _not_a_quantity(doc: Doc, tok: Token) -> bool:
         or (prev.text == "." and tok.i >= 2 and doc[tok.i - 2].text == "No")
     ):
         return True  # a rank: "No. 2", "#1"
-    if tok.ent_type_ in NAME_OR_ORDINAL_LABELS:
-        # trust a name label unless a unit says otherwise ("Trump 47 percent" mislabelled ORG)
+    if tok.ent_type_ in NAME_LABELS or tok.ent_type_ == ORDINAL_LABEL:
+        # a name, or an ordinal ("the 11th time"; only here: dates read ordinals, see lexicon.labels).
+        # Trust the label unless a unit says otherwise ("Trump 47 percent" mislabelled ORG).
         unit_next = nxt is not None and (nxt.lower_ in _UNIT_WORDS or nxt.lower_ in CURRENCY_WORDS)
         return not (unit_next or (prev is not None and prev.lower_ in CURRENCY_SYMBOLS))
     if tok.ent_type_ in ("DATE", "TIME") and not (prev is not None and prev.lower_ == "aged"):
@@ -93,4 +94,8 @@ def _in_name(tok: Token, prev: Token | None) -> bool:
 def _is_year_like(num: _Number, doc: Doc) -> bool:
     """A bare four-digit number from 1500 to 2099 that NER did not call a count or an amount."""
     tok = doc[num.i]
-    return bool(re.match(r"^(1[5-9]|20)\d\d$", tok.text)) and tok.ent_type_ not in ("CARDINAL", "MONEY", "QUANTITY")
+    return bool(re.match(r"^(1[5-9]|20)\d\d$", tok.text)) and tok.ent_type_ not in (
+        "CARDINAL",
+        "MONEY",
+        "QUANTITY",
+    )
