@@ -70,6 +70,15 @@ def speaker_of(store: Store, source_name: str, article: Analysis) -> str | None:
     ("Rep. Steve King", "steve king", True),
     ("Mayor Bill de Blasio", "bill de blasio", True),
     ("José Ángel Gurría", "jose gurria", True),
+    # every title and title modifier of the extractors (lexicon.roles) is stripped
+    ("Democratic strategist David Axelrod", "david axelrod", True),
+    ("Clinton campaign manager Robby Mook", "robby mook", True),
+    ("Majority Whip John Cornyn", "john cornyn", True),
+    ("Star Norbert Leo Butz", "norbert butz", True),
+    # except the title words that are also name words (lexicon.corpus.NAME_WORD_TITLES)
+    ("Rep. Earl Blumenauer", "earl blumenauer", True),
+    ("Chief Justice Earl Warren", "earl warren", True),
+    ("Junior Seau", "junior seau", True),
 ])
 def test_names_are_normalised(written, key, full):
     person = parse_person(written)
@@ -77,7 +86,11 @@ def test_names_are_normalised(written, key, full):
 
 
 @pytest.mark.parametrize("written", ["he", "they", "the president", "a spokesman for the campaign", "The White House",
-                                     "Democrats", "Senate Republicans", "", None])
+                                     "Democrats", "Senate Republicans", "", None,
+                                     # organisations (lexicon.roles.ORG_ROLE_NOUNS end them)
+                                     "Heritage Foundation", "Quinnipiac University", "Federal Election Commission",
+                                     # "New" is not a title: not "York", not "Mexico"
+                                     "Sen. Chuck Schumer of New York", "Gov. Bill Richardson of New Mexico"])
 def test_descriptions_and_pronouns_are_not_names(written):
     assert parse_person(written) is None
 

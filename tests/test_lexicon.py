@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 import presslens
+from presslens.extract.dates import find_dates
+from presslens.lexicon import corpus, names, roles
+from presslens.lexicon.labels import NAME_LABELS, ORDINAL_LABEL
 
 SRC = Path(presslens.__file__).resolve().parent
 LEXICON = SRC / "lexicon"
@@ -164,7 +167,7 @@ def test_no_list_repeats_a_word(module: str) -> None:
 
 # Lists compared with text as spaCy writes its labels, in upper case; every other list is compared
 # with lower-cased words or lemmas (``Token.lower_``, ``str.lower()``, ``lemma_.lower()``).
-UPPER_CASE_LISTS = {("labels", "NAME_LABELS"), ("labels", "NAME_OR_ORDINAL_LABELS"), ("labels", "ENTITY_KINDS")}
+UPPER_CASE_LISTS = {("labels", "NAME_LABELS"), ("labels", "ENTITY_KINDS")}
 
 
 def _compared_strings(value: object) -> Iterator[str]:
@@ -192,3 +195,46 @@ def test_lists_are_lower_case(module: str) -> None:
             continue
         upper += [f"{name}: {s!r}" for s in _compared_strings(value) if s != s.lower()]
     assert not upper, f"lexicon/{module}.py has upper-case entries in lists compared with lower-cased text: {upper}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus layer's name lists follow the extractors' (lexicon/corpus.py derives them from roles)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_corpus_titles_are_the_roles_titles_less_the_named_name_words() -> None:
+    titles_and_modifiers = roles.TITLES | roles.TITLE_MODIFIERS
+    assert corpus.TITLES == titles_and_modifiers - corpus.NAME_WORD_TITLES
+    # an exception names a word that is a title; otherwise it is stale and should go
+    assert corpus.NAME_WORD_TITLES <= titles_and_modifiers
+    assert corpus.GENERIC_TITLES <= roles.TITLE_MODIFIERS and not corpus.GENERIC_TITLES & roles.TITLES
+    assert corpus.MALE_TITLES <= roles.MALE_WORDS and corpus.FEMALE_TITLES <= roles.FEMALE_WORDS
+    assert {"mr", "congressman"} <= corpus.MALE_TITLES and {"mrs", "congresswoman"} <= corpus.FEMALE_TITLES
+
+
+def test_corpus_group_words_are_the_roles_groups_plus_the_named_extras() -> None:
+    assert corpus.GROUP_WORDS == roles.GROUP_NOUNS | roles.ORG_ROLE_NOUNS | corpus.EXTRA_GROUP_WORDS
+    # a word added to roles is no longer an extra: remove it from EXTRA_GROUP_WORDS
+    assert not corpus.EXTRA_GROUP_WORDS & (roles.GROUP_NOUNS | roles.ORG_ROLE_NOUNS)
+
+
+def test_corpus_suffixes_are_the_generation_suffixes() -> None:
+    assert corpus.SUFFIXES == {s.rstrip(".") for s in names.GENERATION_SUFFIXES}
+
+
+# ---------------------------------------------------------------------------------------------
+# Name labels: dates and quantities read one set; ORDINAL stays out of it
+# ---------------------------------------------------------------------------------------------
+
+
+def test_dates_read_a_day_labelled_ordinal(nlp) -> None:
+    """spaCy can label the day of "3rd May" ORDINAL; were ORDINAL a name label, the date would be lost."""
+    assert ORDINAL_LABEL not in NAME_LABELS
+    for text, day, value in [
+        ("He said on 3rd May that the plan was dead.", "3rd May", "2016-05-03"),
+        ("The 9th April deadline passed.", "9th April", "2016-04-09"),
+    ]:
+        doc = nlp(text)
+        ordinal = next(t for t in doc if t.text == day.split()[0])
+        assert ordinal.ent_type_ == ORDINAL_LABEL  # the case this guards
+        assert [(d.text, d.value) for d in find_dates(doc, "2016-05-10")] == [(day, value)]

@@ -3,7 +3,8 @@
 Lower case; the extractors compare them with lower-cased tokens (``Token.lower_``, often without a
 trailing full stop) or lemmas. Speaker resolution (``presslens.extract.speakers``) reads them too,
 so editing one can change what its trained model sees: retrain with
-``training/train_speaker_resolver.py``.
+``training/train_speaker_resolver.py``. Cross-article name matching derives its titles and group
+words from these lists as well (``lexicon.corpus``).
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ DOCUMENT_WORDS = _words(
 TITLES = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
-    pastor bishop archbishop cardinal pope sheikh sheik
-    president vice-president premier chancellor minister secretary senator sen rep representative
-    congressman congresswoman assemblyman assemblywoman governor gov lt mayor deputy councillor
+    pastor bishop archbishop cardinal pope sheikh sheik ayatollah
+    president vice-president premier chancellor minister secretary senator sen rep reps representative
+    congressman congresswoman congressmember assemblyman assemblywoman governor gov lt mayor deputy councillor
     councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul
-    speaker leader chairman chairwoman chair chairperson chief ceo cfo coo cto director
+    speaker leader whip chairman chairwoman chair chairperson chief ceo cfo coo cto director
     executive head boss founder co-founder owner president-elect king queen prince princess
     emperor empress sultan emir crown duke duchess earl baron baroness count countess
     general gen colonel col lieutenant major maj captain capt sergeant sgt corporal cpl private
@@ -56,7 +57,7 @@ TITLES = _words(
 # Modifiers that can precede a title ("former", "acting", "German", "finance").
 TITLE_MODIFIERS = _words(
     """
-    former ex acting interim deputy assistant associate senior junior chief vice co then
+    former ex acting interim deputy assistant associate senior junior chief vice co then prime
     outgoing incoming new current longtime long-time veteran top lead head principal
     """
 )
