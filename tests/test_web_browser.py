@@ -67,7 +67,8 @@ class Watched:
 
     def _console(self, message) -> None:  # noqa: ANN001
         if message.text.startswith("Failed to load resource") and any(
-                f"status of {code} " in message.text for code in self.expected_statuses):
+            f"status of {code} " in message.text for code in self.expected_statuses
+        ):
             return  # an expected error answer, already checked by the test
         if message.type in ("error", "warning") or "Content Security Policy" in message.text:
             self.problems.append(f"console {message.type}: {message.text}")
@@ -186,8 +187,9 @@ def test_payloads_render_as_literal_text(live, page):
     base, _ = live
     p = page.page
     p.goto(base + "/api/articles?text=harbour%20plan")
-    article_id = next(a["id"] for a in json.loads(p.locator("body").inner_text())["articles"]
-                      if a["title"] == XSS_TITLE)
+    article_id = next(
+        a["id"] for a in json.loads(p.locator("body").inner_text())["articles"] if a["title"] == XSS_TITLE
+    )
     p.goto(f"{base}/articles/{article_id}")
     text = p.locator("#article-text").inner_text()
     assert XSS_TEXT_PAYLOAD in text and XSS_IMG_PAYLOAD in text and XSS_SPEAKER in text
@@ -208,8 +210,9 @@ def test_analyze_page_shows_the_article_view(live, page):
     base, _ = live
     p = page.page
     p.goto(base + "/analyze")
-    p.locator("textarea[name=text]").fill('Opening line.\n\n"We start <b>today</b>," Ann Porter said. '
-                                          '"It is done," said Tom Novak.')
+    p.locator("textarea[name=text]").fill(
+        'Opening line.\n\n"We start <b>today</b>," Ann Porter said. "It is done," said Tom Novak.'
+    )
     assert "kB of 200 kB" in p.locator("#text-size").inner_text()
     p.locator("input[name=title]").fill("Pasted <i>story</i>")
     p.locator("form.analyze button").click()
@@ -217,7 +220,10 @@ def test_analyze_page_shows_the_article_view(live, page):
     assert p.locator("section.result h1").inner_text() == "Pasted <i>story</i>"
     assert p.locator("#article-text mark.q[id]").count() == 2  # one anchored mark per quote
     assert "<b>today</b>" in p.locator("#article-text").inner_text()
-    assert [t.strip() for t in p.locator("aside li.speaker h3 a").all_inner_texts()] == ["Ann Porter", "Tom Novak"]
+    assert [t.strip() for t in p.locator("aside li.speaker h3 a").all_inner_texts()] == [
+        "Ann Porter",
+        "Tom Novak",
+    ]
     shot(p, "analyze")
 
     page.expected_statuses.add(422)
@@ -265,7 +271,9 @@ def test_analyze_a_sample_article(live, page, pipeline):
     p.locator("textarea[name=text]").fill(text)
     p.locator("form.analyze button").click()
     p.wait_for_selector("section.result", timeout=120_000)
-    assert p.locator("#article-text mark.q[id]").count() == sum(1 for a in found["attributions"] if a["content"])
+    assert p.locator("#article-text mark.q[id]").count() == sum(
+        1 for a in found["attributions"] if a["content"]
+    )
     assert p.locator("#article-text").inner_text().strip() == text.strip()
     shot(p, "analyze-real")
     page.clean()
@@ -283,8 +291,11 @@ def test_screenshots_for_the_docs(browser, tmp_path):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         p.screenshot(path=str(home), full_page=False)
         p.goto(base + "/api/articles")
-        target = next(a["id"] for a in json.loads(p.locator("body").inner_text())["articles"]
-                      if a["title"] == "Port overrun: who pays?")
+        target = next(
+            a["id"]
+            for a in json.loads(p.locator("body").inner_text())["articles"]
+            if a["title"] == "Port overrun: who pays?"
+        )
         p.goto(f"{base}/articles/{target}")
         article = ARTIFACTS / "docs-article.png"
         p.screenshot(path=str(article), full_page=False)

@@ -16,8 +16,15 @@ from fastapi.testclient import TestClient
 from presslens.web import create_app
 from web_corpus.insights import INSIGHT_DOCS, PAYLOAD, PAYLOAD_OUTLET, build_insight_db, insight_analysis
 
-PAGES = ["/", "/claims", "/framing", "/speakers/jane-porter/framing", "/entities",
-         "/entities/person/Jane%20Porter", "/search?q=buses"]
+PAGES = [
+    "/",
+    "/claims",
+    "/framing",
+    "/speakers/jane-porter/framing",
+    "/entities",
+    "/entities/person/Jane%20Porter",
+    "/search?q=buses",
+]
 TWINS = {  # JSON twin -> (CSV twin, list key)
     "/api/claims": ("/api/claims.csv", "claims"),
     "/api/framing": ("/api/framing.csv", "spans"),
@@ -49,6 +56,7 @@ def rows_of(response) -> list[dict[str, str]]:
 
 # ---------------------------------------------------------------------------------------------- every page
 
+
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_render_without_inline_script(client, path):
     response = client.get(path)
@@ -61,9 +69,19 @@ def test_pages_render_without_inline_script(client, path):
 
 def test_every_new_twin_is_in_the_openapi_document(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/claims", "/api/claims.csv", "/api/framing", "/api/framing.csv", "/api/framing/outlets.csv",
-                 "/api/speakers/{speaker_id}/framing", "/api/speakers/{speaker_id}/framing.csv", "/api/entities",
-                 "/api/entities.csv", "/api/entities/{kind}/{name}", "/api/search.csv"):
+    for path in (
+        "/api/claims",
+        "/api/claims.csv",
+        "/api/framing",
+        "/api/framing.csv",
+        "/api/framing/outlets.csv",
+        "/api/speakers/{speaker_id}/framing",
+        "/api/speakers/{speaker_id}/framing.csv",
+        "/api/entities",
+        "/api/entities.csv",
+        "/api/entities/{kind}/{name}",
+        "/api/search.csv",
+    ):
         assert path in paths, path
     assert {"since", "until", "type"} <= {p["name"] for p in paths["/api/search"]["get"]["parameters"]}
 
@@ -121,6 +139,7 @@ def test_crawl_every_link_of_the_new_pages_answers(client):
 
 # ---------------------------------------------------------------------------------------------- claims
 
+
 def test_claims_ranked_with_quantities_speaker_and_place(client):
     result = client.get("/api/claims").json()
     claims = result["claims"]
@@ -128,9 +147,11 @@ def test_claims_ranked_with_quantities_speaker_and_place(client):
     assert [c["text"] for c in claims] == [t for t, _ in expected] and result["total"] == len(expected)
     top = claims[0]
     assert top["speaker_id"] == "jane-porter" and top["article"]["outlet"] == "Riverside Gazette"
-    assert [q["text"] for q in top["quantities"]] == ["20 percent"] and top["quantities"][0]["unit"] == "percent"
+    assert [q["text"] for q in top["quantities"]] == ["20 percent"] and top["quantities"][0][
+        "unit"
+    ] == "percent"
     html = client.get("/claims").text
-    assert f'/articles/{top["article_id"]}#c{top["idx"]}' in html
+    assert f"/articles/{top['article_id']}#c{top['idx']}" in html
     article = client.get(f"/articles/{top['article_id']}").text
     assert f'id="c{top["idx"]}"' in article
     side = article.split('<ul class="claims">', 1)[1].split("</ul>", 1)[0]
@@ -140,7 +161,9 @@ def test_claims_ranked_with_quantities_speaker_and_place(client):
 def test_the_same_claim_in_other_articles_is_grouped(client):
     claims = {(c["article"]["outlet"], c["text"]): c for c in client.get("/api/claims").json()["claims"]}
     fares = claims[("Riverside Gazette", "the city would cut bus fares by 20 percent")]
-    assert [(r["outlet"], r["reasons"]) for r in fares["reports"]] == [("Valley Herald", ["quantity", "text"])]
+    assert [(r["outlet"], r["reasons"]) for r in fares["reports"]] == [
+        ("Valley Herald", ["quantity", "text"])
+    ]
     riders = claims[("Harbor Times", "Our buses will carry 10,000 more riders every day")]
     (report,) = riders["reports"]
     assert report["outlet"] == "Riverside Gazette" and "quantity" in report["reasons"]
@@ -149,40 +172,68 @@ def test_the_same_claim_in_other_articles_is_grouped(client):
     assert delay["reports"] == []
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"speaker": "porter"}, 4), ({"speaker_id": "amina-diallo"}, 1), ({"outlet": "harbor times"}, 2),
-    ({"since": "2024-05-03", "until": "2024-06-30"}, 3), ({"text": "riders"}, 2), ({"min_score": 0.9}, 2),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"speaker": "porter"}, 4),
+        ({"speaker_id": "amina-diallo"}, 1),
+        ({"outlet": "harbor times"}, 2),
+        ({"since": "2024-05-03", "until": "2024-06-30"}, 3),
+        ({"text": "riders"}, 2),
+        ({"min_score": 0.9}, 2),
+    ],
+)
 def test_claim_filters(client, params, expected):
     result = client.get("/api/claims", params=params).json()
     assert result["total"] == len(result["claims"]) == expected
 
 
-@pytest.mark.parametrize(("sort", "key", "reverse"), [
-    ("score", "checkworthy", True), ("-score", "checkworthy", False), ("date", "said", True),
-    ("-date", "said", False), ("outlet", "outlet", False), ("-speaker", "speaker", True)])
+@pytest.mark.parametrize(
+    ("sort", "key", "reverse"),
+    [
+        ("score", "checkworthy", True),
+        ("-score", "checkworthy", False),
+        ("date", "said", True),
+        ("-date", "said", False),
+        ("outlet", "outlet", False),
+        ("-speaker", "speaker", True),
+    ],
+)
 def test_claims_sort_server_side_and_paging_stays_right(client, sort, key, reverse):
     full = client.get("/api/claims", params={"sort": sort}).json()["claims"]
     values = [c[key] if key in c else c["article"][key] for c in full]
     assert values == sorted(values, reverse=reverse)
-    paged = [c for offset in (0, 2, 4) for c in client.get(
-        "/api/claims", params={"sort": sort, "limit": 2, "offset": offset}).json()["claims"]]
+    paged = [
+        c
+        for offset in (0, 2, 4)
+        for c in client.get("/api/claims", params={"sort": sort, "limit": 2, "offset": offset}).json()[
+            "claims"
+        ]
+    ]
     assert [(c["article_id"], c["idx"]) for c in paged] == [(c["article_id"], c["idx"]) for c in full]
 
 
-@pytest.mark.parametrize(("path", "params", "message"), [
-    ("/api/claims", {"sort": "price"}, "sort must be one of"), ("/api/claims", {"since": "May"}, "YYYY-MM-DD"),
-    ("/api/claims", {"min_score": 3}, "between 0 and 1"), ("/api/framing", {"grain": "day"}, "grain"),
-    ("/api/entities", {"sort": "'; DROP TABLE x"}, "sort must be one of"), ("/api/search", {"q": "x", "type": "odd"},
-                                                                          "type must be"),
-    ("/api/search", {"q": "x", "until": "2024-13-01"}, "YYYY-MM-DD"),
-    ("/api/articles", {"sort": "length"}, "sort must be one of"), ("/api/articles.csv", {"sort": "id"}, "sort must be one of")])
+@pytest.mark.parametrize(
+    ("path", "params", "message"),
+    [
+        ("/api/claims", {"sort": "price"}, "sort must be one of"),
+        ("/api/claims", {"since": "May"}, "YYYY-MM-DD"),
+        ("/api/claims", {"min_score": 3}, "between 0 and 1"),
+        ("/api/framing", {"grain": "day"}, "grain"),
+        ("/api/entities", {"sort": "'; DROP TABLE x"}, "sort must be one of"),
+        ("/api/search", {"q": "x", "type": "odd"}, "type must be"),
+        ("/api/search", {"q": "x", "until": "2024-13-01"}, "YYYY-MM-DD"),
+        ("/api/articles", {"sort": "length"}, "sort must be one of"),
+        ("/api/articles.csv", {"sort": "id"}, "sort must be one of"),
+    ],
+)
 def test_bad_parameters_are_422_with_a_message(client, path, params, message):
     response = client.get(path, params=params)
     assert response.status_code == 422 and message in response.json()["error"]["message"]
 
 
 # ---------------------------------------------------------------------------------------------- framing
+
 
 def test_framing_rates_per_outlet_are_spans_per_1000_words(client):
     result = client.get("/api/framing").json()
@@ -207,7 +258,7 @@ def test_framing_examples_link_into_articles_and_filter(client):
     assert [s["text"] for s in spans] == ["a total disaster"]
     assert spans[0]["before"].endswith("Critics called the plan ")
     html = client.get("/framing").text
-    assert f'/articles/{spans[0]["article_id"]}#f{spans[0]["idx"]}' in html
+    assert f"/articles/{spans[0]['article_id']}#f{spans[0]['idx']}" in html
     assert client.get("/api/framing", params={"outlet": "valley herald"}).json()["total"] == 0
 
 
@@ -215,7 +266,10 @@ def test_framing_by_attribution_per_outlet(client):
     result = client.get("/api/speakers/jane-porter/framing").json()
     outlets = {o["outlet"]: o for o in result["outlets"]}
     assert (outlets["Riverside Gazette"]["statements"], outlets["Riverside Gazette"]["wrapped"]) == (2, 2)
-    assert (outlets["Riverside Gazette"]["spans_same"], outlets["Riverside Gazette"]["spans_around"]) == (1, 1)
+    assert (outlets["Riverside Gazette"]["spans_same"], outlets["Riverside Gazette"]["spans_around"]) == (
+        1,
+        1,
+    )
     assert (outlets["Valley Herald"]["statements"], outlets["Valley Herald"]["wrapped"]) == (2, 0)
     harbor = outlets["Harbor Times"]
     assert (harbor["wrapped"], harbor["spans_around"], harbor["spans_same"]) == (1, 2, 0)
@@ -254,14 +308,20 @@ def test_speaker_framing_csv_and_unknown_speaker(client):
 
 # ---------------------------------------------------------------------------------------------- entities
 
+
 def test_entities_count_mentions_and_link_speakers(client):
     entities = {(e["name"], e["kind"]): e for e in client.get("/api/entities").json()["entities"]}
     porter = entities[("Jane Porter", "person")]
-    assert (porter["mentions"], porter["articles"], porter["outlets"], porter["speaker_id"]) == (5, 3, 3, "jane-porter")
+    assert (porter["mentions"], porter["articles"], porter["outlets"], porter["speaker_id"]) == (
+        5,
+        3,
+        3,
+        "jane-porter",
+    )
     transit = entities[("Valley Transit", "organization")]
     assert (transit["mentions"], transit["speaker_id"]) == (2, None)
     assert entities[("Riverside", "place")]["mentions"] == 1  # an entity without mention rows counts once
-    assert '/speakers/jane-porter' in client.get("/entities").text
+    assert "/speakers/jane-porter" in client.get("/entities").text
 
 
 def test_entity_filters_sort_and_page(client):
@@ -282,6 +342,7 @@ def test_entity_page_timeline_and_articles(client):
 
 # ---------------------------------------------------------------------------------------------- timeline, search
 
+
 def test_home_timeline_counts_articles_by_outlet(client):
     tl = client.get("/api/overview").json()["timeline"]
     total = sum(n for series in tl["series"].values() for n in series.values())
@@ -296,8 +357,11 @@ def test_search_dates_type_facets_and_timeline_agree(client):
     facets = full["facets"]
     for name in ("outlet", "type", "year"):
         assert sum(f["count"] for f in facets[name]) == full["total"], name
-    assert {f["value"]: f["count"] for f in facets["outlet"]} == {"Riverside Gazette": 1, "Valley Herald": 1,
-                                                                  "Harbor Times": 1}
+    assert {f["value"]: f["count"] for f in facets["outlet"]} == {
+        "Riverside Gazette": 1,
+        "Valley Herald": 1,
+        "Harbor Times": 1,
+    }
     assert sum(n for s in full["timeline"]["series"].values() for n in s.values()) == 3
     dated = client.get("/api/search", params={"q": "buses", "since": "2024-05-03"}).json()
     assert dated["total"] == 2 and all(q["article"]["published"] >= "2024-05-03" for q in dated["quotes"])
@@ -347,21 +411,40 @@ def test_search_without_matches_renders(client):
     assert (result["total"], result["facets"], result["quotes"]) == (0, {}, [])
 
 
-@pytest.mark.parametrize(("sort", "key", "reverse"), [("quotes", "quotes", True), ("-quotes", "quotes", False),
-                                                      ("name", "name", False), ("-articles", "articles", False)])
+@pytest.mark.parametrize(
+    ("sort", "key", "reverse"),
+    [
+        ("quotes", "quotes", True),
+        ("-quotes", "quotes", False),
+        ("name", "name", False),
+        ("-articles", "articles", False),
+    ],
+)
 def test_speaker_list_sorts_server_side(client, sort, key, reverse):
     speakers = client.get("/api/speakers", params={"sort": sort}).json()["speakers"]
     values = [s[key] for s in speakers]
     assert values == sorted(values, reverse=reverse) and len(values) == 3
-    paged = [s["speaker_id"] for o in (0, 2) for s in client.get(
-        "/api/speakers", params={"sort": sort, "limit": 2, "offset": o}).json()["speakers"]]
+    paged = [
+        s["speaker_id"]
+        for o in (0, 2)
+        for s in client.get("/api/speakers", params={"sort": sort, "limit": 2, "offset": o}).json()[
+            "speakers"
+        ]
+    ]
     assert paged == [s["speaker_id"] for s in speakers]
     assert "sort=-name" in client.get("/speakers", params={"sort": "name"}).text
 
 
-ARTICLE_SORTS = [("published", "published", True), ("-published", "published", False), ("title", "title", False),
-                 ("-title", "title", True), ("outlet", "outlet", False), ("-outlet", "outlet", True),
-                 ("attributions", "attributions", True), ("-attributions", "attributions", False)]
+ARTICLE_SORTS = [
+    ("published", "published", True),
+    ("-published", "published", False),
+    ("title", "title", False),
+    ("-title", "title", True),
+    ("outlet", "outlet", False),
+    ("-outlet", "outlet", True),
+    ("attributions", "attributions", True),
+    ("-attributions", "attributions", False),
+]
 
 
 @pytest.mark.parametrize(("sort", "key", "reverse"), ARTICLE_SORTS)
@@ -373,8 +456,13 @@ def test_article_list_sorts_server_side_and_its_twins_follow(client, sort, key, 
     for before, after in zip(articles, articles[1:], strict=False):  # ties: newest first
         if before[key] == after[key]:
             assert before["published"] >= after["published"]
-    paged = [a["id"] for o in (0, 2, 4) for a in client.get(
-        "/api/articles", params={"sort": sort, "limit": 2, "offset": o}).json()["articles"]]
+    paged = [
+        a["id"]
+        for o in (0, 2, 4)
+        for a in client.get("/api/articles", params={"sort": sort, "limit": 2, "offset": o}).json()[
+            "articles"
+        ]
+    ]
     assert paged == [a["id"] for a in articles]
     assert [r["id"] for r in rows_of(client.get("/api/articles.csv", params={"sort": sort}))] == paged
     html = client.get("/articles", params={"sort": sort, "limit": 2}).text
@@ -382,17 +470,24 @@ def test_article_list_sorts_server_side_and_its_twins_follow(client, sort, key, 
     assert f"sort={flipped}" in html and "aria-sort" in html
     csv_link = re.search(r'class="csv" href="([^"]+)"', html).group(1)
     next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1)
-    assert f"sort={sort}" in csv_link and f"sort={sort}" in next_link  # the CSV and the next page keep the order
+    assert (
+        f"sort={sort}" in csv_link and f"sort={sort}" in next_link
+    )  # the CSV and the next page keep the order
 
 
 def test_article_sorts_change_the_order_and_the_default_is_newest_first(client):
-    orders = {s: [a["id"] for a in client.get("/api/articles", params={"sort": s}).json()["articles"]]
-              for s, _, _ in ARTICLE_SORTS}
+    orders = {
+        s: [a["id"] for a in client.get("/api/articles", params={"sort": s}).json()["articles"]]
+        for s, _, _ in ARTICLE_SORTS
+    }
     assert orders["published"] == [a["id"] for a in client.get("/api/articles").json()["articles"]]
     for sort in ("-published", "title", "-title", "outlet", "-outlet", "attributions"):
         assert orders[sort] != orders["published"], sort  # (-attributions happens to be newest first here)
-    sort_param = next(p for p in client.get("/openapi.json").json()["paths"]["/api/articles.csv"]["get"]["parameters"]
-                      if p["name"] == "sort")
+    sort_param = next(
+        p
+        for p in client.get("/openapi.json").json()["paths"]["/api/articles.csv"]["get"]["parameters"]
+        if p["name"] == "sort"
+    )
     assert "attributions" in sort_param["description"]
 
 
@@ -408,13 +503,24 @@ def test_outlets_page_compares_the_same_statement_across_outlets(client):
 
 # ---------------------------------------------------------------------------------------------- derived tables
 
-OLDER_DB_PATHS = ["/api/claims", "/api/claims?speaker_id=jane-porter", "/api/claims?speaker=porter",
-                  "/api/claims?sort=-speaker", "/api/claims?speaker_id=amina-diallo&outlet=harbor%20times",
-                  "/api/speakers/jane-porter/framing", "/api/speakers/amina-diallo/framing", "/api/outlets",
-                  "/api/framing", "/api/framing?outlet=harbor%20times&since=2024-05-03", "/api/framing/outlets.csv"]
+OLDER_DB_PATHS = [
+    "/api/claims",
+    "/api/claims?speaker_id=jane-porter",
+    "/api/claims?speaker=porter",
+    "/api/claims?sort=-speaker",
+    "/api/claims?speaker_id=amina-diallo&outlet=harbor%20times",
+    "/api/speakers/jane-porter/framing",
+    "/api/speakers/amina-diallo/framing",
+    "/api/outlets",
+    "/api/framing",
+    "/api/framing?outlet=harbor%20times&since=2024-05-03",
+    "/api/framing/outlets.csv",
+]
 
 
-def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(client, insight_db, tmp_path):
+def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(
+    client, insight_db, tmp_path
+):
     """``update_speakers`` stores each claim's corpus speaker, each speaker's framing summary and each
     article's words; they equal what the pages would compute. A database from before those tables is served the same
     answers (a temporary view, a summary computed on demand), and gains them on its next read-write
@@ -431,14 +537,18 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
 
     older = shutil.copy(insight_db, tmp_path / "older.duckdb")  # the module's server holds insight_db
     with duckdb.connect(str(older)) as con:
-        stored_links = sorted(con.execute("SELECT article_id, idx, speaker_id FROM claim_speakers").fetchall())
+        stored_links = sorted(
+            con.execute("SELECT article_id, idx, speaker_id FROM claim_speakers").fetchall()
+        )
         live_links = sorted(con.execute(queries.CLAIM_SPEAKER_ROWS).fetchall())
         assert stored_links == live_links and ("amina-diallo" in {s for _, _, s in live_links})
         ids = [r[0] for r in con.execute("SELECT speaker_id FROM speakers").fetchall()]
         stored = {sid: queries.stored_speaker_framing(con, sid) for sid in ids}
         for sid in ids:
-            live = framing_summary(queries.records(queries.speaker_framing_rows(con, sid)),
-                                   queries.stored_page_variants(con, sid))
+            live = framing_summary(
+                queries.records(queries.speaker_framing_rows(con, sid)),
+                queries.stored_page_variants(con, sid),
+            )
             assert stored[sid] == json.loads(json.dumps(live)), sid
         assert stored["jane-porter"]["wrapped"] == 3 and stored["jane-porter"]["same_statement"]
         assert queries.stored_speaker_framing(con, "nobody") == {}
@@ -452,8 +562,10 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         for path in OLDER_DB_PATHS:
             mine, theirs = c.get(path), client.get(path)
             assert mine.status_code == theirs.status_code == 200 and mine.text == theirs.text, path
-        assert c.get("/claims", params={"speaker_id": "jane-porter"}).text == \
-            client.get("/claims", params={"speaker_id": "jane-porter"}).text
+        assert (
+            c.get("/claims", params={"speaker_id": "jane-porter"}).text
+            == client.get("/claims", params={"speaker_id": "jane-porter"}).text
+        )
     with Store(older) as store:
         assert store.con.execute("SELECT count(*) FROM claim_speakers").fetchall() == [(0,)]
         assert speakers_outdated(store.con)

@@ -29,13 +29,25 @@ def _keys(rows: list[dict]) -> list[tuple]:
     return [(r["article_id"], r["idx"], r["speaker"], r["outlet"], r["title"], r["quote"]) for r in rows]
 
 
-@pytest.mark.parametrize("filters", [{}, {"outlet": "BBC"}, {"type": "direct"}, {"contains": "REFUGEE"},
-                                     {"since": "2016-01-01", "until": "2017-12-31"}, {"outlet": "nowhere"}])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"outlet": "BBC"},
+        {"type": "direct"},
+        {"contains": "REFUGEE"},
+        {"since": "2016-01-01", "until": "2017-12-31"},
+        {"outlet": "nowhere"},
+    ],
+)
 def test_speaker_quotes_pages_and_count_agree_with_quotes(con, filters):
     for sid in ("angela-merkel", "horst-seehofer"):
         everything = queries.records(queries.quotes(con, speaker_id=sid, limit=None, **filters))
-        paged = [r for offset in range(0, 6, 2)
-                 for r in queries.records(queries.speaker_quotes(con, sid, limit=2, offset=offset, **filters))]
+        paged = [
+            r
+            for offset in range(0, 6, 2)
+            for r in queries.records(queries.speaker_quotes(con, sid, limit=2, offset=offset, **filters))
+        ]
         assert queries.speaker_quote_count(con, sid, **filters) == len(everything)
         assert _keys(paged) == _keys(everything)
 
@@ -67,8 +79,14 @@ def test_article_sorts_order_every_article_and_page_the_same_way(con, sort):
     key = sort.lstrip("-")
     present = [a[key] for a in everything if a[key] is not None]
     assert present == sorted(present, reverse=(key in ("published", "attributions")) != sort.startswith("-"))
-    assert sorted(a["id"] for a in everything) == sorted(a["id"] for a in queries.records(queries.articles(con, limit=None)))
-    paged = [a for offset in (0, 2, 4) for a in queries.records(queries.articles(con, sort=sort, limit=2, offset=offset))]
+    assert sorted(a["id"] for a in everything) == sorted(
+        a["id"] for a in queries.records(queries.articles(con, limit=None))
+    )
+    paged = [
+        a
+        for offset in (0, 2, 4)
+        for a in queries.records(queries.articles(con, sort=sort, limit=2, offset=offset))
+    ]
     assert paged == everything
     with pytest.raises(ValueError, match="sort must be one of"):
         queries.articles(con, sort="chars")

@@ -58,7 +58,8 @@ _ARTICLES_SQL_BY_SORT: dict[str, str] = {
     key: _ARTICLES_SQL.replace("{order}", order)
     .replace("{page_count}", ", coalesce(n.n, 0) AS attributions" if "attributions" in key else "")
     .replace("{page_join}", _COUNT_JOIN if "attributions" in key else "")
-    for key, order in ARTICLE_SORT_SQL.items()}
+    for key, order in ARTICLE_SORT_SQL.items()
+}
 
 _ARTICLE_SQL = """
 SELECT id, url, outlet, title, author, published, text, origin, warnings, ingested_at
@@ -80,7 +81,9 @@ WHERE e.article_id = $id
 GROUP BY e.entity_id, e.name, e.kind, e.aliases
 ORDER BY e.entity_id
 """
-_ARTICLE_DATES_SQL = "SELECT idx, start_char, end_char, text, value, grain FROM dates WHERE article_id = $id ORDER BY idx"
+_ARTICLE_DATES_SQL = (
+    "SELECT idx, start_char, end_char, text, value, grain FROM dates WHERE article_id = $id ORDER BY idx"
+)
 # ``c.*``: a database written before ``claims.quantities`` existed still reads (the column is
 # then missing and the record says no quantities). Quantities of such a database were stored per
 # claim, numbered within their claim; ordering by offset keeps them in text order.
@@ -89,16 +92,20 @@ _ARTICLE_QUANTITIES_SQL = """
 SELECT claim_idx, idx, text, comparator, value, value_high, unit, measured, start_char, end_char
 FROM quantities WHERE article_id = $id ORDER BY start_char NULLS LAST, idx
 """
-_ARTICLE_FRAMING_SQL = (
-    "SELECT idx, start_char, end_char, text, technique, score FROM framing WHERE article_id = $id ORDER BY idx"
-)
-
+_ARTICLE_FRAMING_SQL = "SELECT idx, start_char, end_char, text, technique, score FROM framing WHERE article_id = $id ORDER BY idx"
 
 
 def articles(
-    con: duckdb.DuckDBPyConnection, *, outlet: str | None = None, since: DateLike = None,
-    until: DateLike = None, contains: str | None = None, speaker_id: str | None = None,
-    sort: str = "published", limit: int | None = 50, offset: int = 0,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    contains: str | None = None,
+    speaker_id: str | None = None,
+    sort: str = "published",
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> Relation:
     """Articles, newest first (or ``sort``, a key of ``ARTICLE_SORT_SQL``); columns ``ARTICLE_COLUMNS``
     (``chars`` is the text length).
@@ -107,9 +114,14 @@ def articles(
     """
     if sort not in _ARTICLES_SQL_BY_SORT:
         raise ValueError(f"sort must be one of {', '.join(ARTICLE_SORT_SQL)}, not {sort!r}")
-    params = {"outlet": text_param(outlet), "since": day_param(since, "since"),
-              "until": day_param(until, "until"), "contains": text_param(contains),
-              "speaker_id": text_param(speaker_id), **page_params(limit, offset)}
+    params = {
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+        "contains": text_param(contains),
+        "speaker_id": text_param(speaker_id),
+        **page_params(limit, offset),
+    }
     return con.sql(_ARTICLES_SQL_BY_SORT[sort], params=params)
 
 

@@ -41,8 +41,13 @@ class QuoteFilters:
     type: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"contains": self.contains, "outlet": self.outlet, "since": self.since, "until": self.until,
-                "type": self.type}
+        return {
+            "contains": self.contains,
+            "outlet": self.outlet,
+            "since": self.since,
+            "until": self.until,
+            "type": self.type,
+        }
 
 
 def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
@@ -58,37 +63,62 @@ def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
     return cache.get(("overview",), compute)
 
 
-def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page, *,
-           outlet: str | None = None) -> dict[str, Any]:
+def search(
+    cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page, *, outlet: str | None = None
+) -> dict[str, Any]:
     """Quotes matching a search (see ``presslens.web.search``), newest first."""
     parsed = parse_query(q)
     if not parsed:
         return {"q": q or "", "terms": [], **page.envelope(0, [], "quotes")}
 
     def compute() -> dict[str, Any]:
-        rel = queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns, outlet=outlet,
-                                    limit=page.limit, offset=page.offset)
+        rel = queries.search_quotes(
+            cur,
+            terms=list(parsed.terms),
+            patterns=parsed.patterns,
+            outlet=outlet,
+            limit=page.limit,
+            offset=page.offset,
+        )
         rows = queries.records(rel)
         if rows:
             total = int(rows[0]["total"])
         else:
-            total = queries.count(queries.search_quotes(cur, terms=list(parsed.terms), patterns=parsed.patterns,
-                                                 outlet=outlet, limit=None))
+            total = queries.count(
+                queries.search_quotes(
+                    cur, terms=list(parsed.terms), patterns=parsed.patterns, outlet=outlet, limit=None
+                )
+            )
         return {"terms": list(parsed.terms), **page.envelope(total, [quote(r) for r in rows], "quotes")}
 
     return {"q": q or "", **cache.get(("search", parsed.terms, outlet, page), compute)}
 
 
-def speakers_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, q: str | None = None,
-                  kind: str | None = None, sort: str = "quotes") -> dict[str, Any]:
+def speakers_list(
+    cur: duckdb.DuckDBPyConnection,
+    cache: LRU,
+    page: Page,
+    *,
+    q: str | None = None,
+    kind: str | None = None,
+    sort: str = "quotes",
+) -> dict[str, Any]:
     """Speakers by number of quotes (or ``sort``), optionally searched by name or alias."""
     filters = {"search": q or None, "kind": kind or None}
 
     def compute() -> dict[str, Any]:
-        rows = queries.records(queries.speakers(cur, limit=page.limit, offset=page.offset, sort=sort, **filters))
-        total = cache.get(("speakers-total", q, kind), lambda: queries.count(queries.speakers(cur, limit=None, **filters)))
-        return {"q": q or "", "kind": kind or None, "sort": sort,
-                **page.envelope(total, [plain(r) for r in rows], "speakers")}
+        rows = queries.records(
+            queries.speakers(cur, limit=page.limit, offset=page.offset, sort=sort, **filters)
+        )
+        total = cache.get(
+            ("speakers-total", q, kind), lambda: queries.count(queries.speakers(cur, limit=None, **filters))
+        )
+        return {
+            "q": q or "",
+            "kind": kind or None,
+            "sort": sort,
+            **page.envelope(total, [plain(r) for r in rows], "speakers"),
+        }
 
     return cache.get(("speakers", q, kind, sort, page), compute)
 
@@ -100,11 +130,14 @@ def choose_grain(first: Any, last: Any) -> str:
     return "month"
 
 
-def timeline_rows(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
-                  grain: str) -> list[dict[str, Any]]:
+def timeline_rows(
+    cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters, grain: str
+) -> list[dict[str, Any]]:
     """``queries.speaker_timeline`` rows: quotes per period and outlet (period None: undated quotes)."""
-    return cache.get(("timeline-rows", speaker_id, filters, grain), lambda: queries.records(
-        queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict())))
+    return cache.get(
+        ("timeline-rows", speaker_id, filters, grain),
+        lambda: queries.records(queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict())),
+    )
 
 
 def timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
@@ -118,7 +151,11 @@ def timeline(rows: list[dict[str, Any]], grain: str) -> dict[str, Any]:
         series[name][iso(r["period"])] = int(r["quotes"])
         totals[name] += int(r["quotes"])
     ordered = sorted(series, key=lambda name: (-totals[name], name))
-    return {"grain": grain, "periods": [iso(p) for p in periods], "series": {name: series[name] for name in ordered}}
+    return {
+        "grain": grain,
+        "periods": [iso(p) for p in periods],
+        "series": {name: series[name] for name in ordered},
+    }
 
 
 def fill_periods(periods: list[date], grain: str, limit: int = 520) -> list[date]:
@@ -149,7 +186,9 @@ def variants(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str) -> lis
         stored = queries.stored_page_variants(cur, speaker_id)
         if stored is not None:
             return stored
-        return page_variants(queries.records(queries.speaker_quotes(cur, speaker_id, limit=PAGE_VARIANT_QUOTES)))
+        return page_variants(
+            queries.records(queries.speaker_quotes(cur, speaker_id, limit=PAGE_VARIANT_QUOTES))
+        )
 
     return cache.get(("variants", speaker_id), compute)
 
@@ -164,18 +203,32 @@ def speaker_profile(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str)
         outlets = queries.records(queries.speaker_outlets(cur, speaker_id))
         firsts = [r["first_said"] for r in outlets if r["first_said"] is not None]
         lasts = [r["last_said"] for r in outlets if r["last_said"] is not None]
-        speaker = {**plain(row), "outlets": sum(1 for r in outlets if r["outlet"]),
-                   "first_said": iso(min(firsts)) if firsts else None, "last_said": iso(max(lasts)) if lasts else None}
-        return {"speaker": speaker,
-                "outlets": [{"outlet": r["outlet"] or None, "quotes": int(r["quotes"]), "articles": int(r["articles"])}
-                            for r in outlets],
-                "span": (min(firsts) if firsts else None, max(lasts) if lasts else None)}
+        speaker = {
+            **plain(row),
+            "outlets": sum(1 for r in outlets if r["outlet"]),
+            "first_said": iso(min(firsts)) if firsts else None,
+            "last_said": iso(max(lasts)) if lasts else None,
+        }
+        return {
+            "speaker": speaker,
+            "outlets": [
+                {"outlet": r["outlet"] or None, "quotes": int(r["quotes"]), "articles": int(r["articles"])}
+                for r in outlets
+            ],
+            "span": (min(firsts) if firsts else None, max(lasts) if lasts else None),
+        }
 
     return cache.get(("speaker", speaker_id), compute)
 
 
-def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters,
-                   page: Page, grain: str | None = None) -> dict[str, Any] | None:
+def speaker_detail(
+    cur: duckdb.DuckDBPyConnection,
+    cache: LRU,
+    speaker_id: str,
+    filters: QuoteFilters,
+    page: Page,
+    grain: str | None = None,
+) -> dict[str, Any] | None:
     """Speaker page: the speaker, their filtered quotes (paged), timeline, outlets and quote variants.
 
     Computed as one cache entry, so a cold page takes one of the cache's computation slots once;
@@ -194,11 +247,19 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
         total = sum(int(r["quotes"]) for r in counts)  # the timeline's rows count every matching quote
         rows: list[dict[str, Any]] = []
         if page.offset < total:  # a page past the end needs no query
-            rows = queries.records(queries.speaker_quotes(cur, speaker_id, limit=page.limit, offset=page.offset,
-                                                          **filters.as_dict()))
-        return {"speaker": profile["speaker"], "filters": filters.as_dict(), "outlets": profile["outlets"],
-                "timeline": timeline(counts, chosen), "variants": None,
-                **page.envelope(total, [quote(r) for r in rows], "quotes")}
+            rows = queries.records(
+                queries.speaker_quotes(
+                    cur, speaker_id, limit=page.limit, offset=page.offset, **filters.as_dict()
+                )
+            )
+        return {
+            "speaker": profile["speaker"],
+            "filters": filters.as_dict(),
+            "outlets": profile["outlets"],
+            "timeline": timeline(counts, chosen),
+            "variants": None,
+            **page.envelope(total, [quote(r) for r in rows], "quotes"),
+        }
 
     detail = cache.get(("speaker-detail", speaker_id, filters, page, grain), compute)
     if detail is None:
@@ -206,18 +267,40 @@ def speaker_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, 
     return {**detail, "variants": variants(cur, cache, speaker_id)}  # same key order as before
 
 
-def articles_list(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, outlet: str | None = None,
-                  contains: str | None = None, since: str | None = None, until: str | None = None,
-                  speaker_id: str | None = None, sort: str = "published") -> dict[str, Any]:
+def articles_list(
+    cur: duckdb.DuckDBPyConnection,
+    cache: LRU,
+    page: Page,
+    *,
+    outlet: str | None = None,
+    contains: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    speaker_id: str | None = None,
+    sort: str = "published",
+) -> dict[str, Any]:
     """Articles, newest first (or ``sort``, a key of ``queries.ARTICLE_SORT_SQL``), with filters."""
-    filters = {"outlet": outlet or None, "contains": contains or None, "since": since or None,
-               "until": until or None, "speaker_id": speaker_id or None}
+    filters = {
+        "outlet": outlet or None,
+        "contains": contains or None,
+        "since": since or None,
+        "until": until or None,
+        "speaker_id": speaker_id or None,
+    }
     key = tuple(sorted(filters.items()))
 
     def compute() -> dict[str, Any]:
-        rows = queries.records(queries.articles(cur, limit=page.limit, offset=page.offset, sort=sort, **filters))
-        total = cache.get(("articles-total", key), lambda: queries.count(queries.articles(cur, limit=None, **filters)))
-        return {"filters": filters, "sort": sort, **page.envelope(total, [plain(r) for r in rows], "articles")}
+        rows = queries.records(
+            queries.articles(cur, limit=page.limit, offset=page.offset, sort=sort, **filters)
+        )
+        total = cache.get(
+            ("articles-total", key), lambda: queries.count(queries.articles(cur, limit=None, **filters))
+        )
+        return {
+            "filters": filters,
+            "sort": sort,
+            **page.envelope(total, [plain(r) for r in rows], "articles"),
+        }
 
     return cache.get(("articles", key, sort, page), compute)
 
@@ -232,17 +315,22 @@ def article_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, article_id: str) 
     return cache.get(("article", article_id), compute)
 
 
-def outlets_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, per_outlet: int = 5) -> dict[str, Any]:
+def outlets_detail(
+    cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, per_outlet: int = 5
+) -> dict[str, Any]:
     """Outlets page: per outlet its articles, attributions by type and most-quoted speakers."""
 
     def compute() -> dict[str, Any]:
         rows = [plain(r) for r in queries.records(queries.outlets(cur, limit=page.limit, offset=page.offset))]
         names = [r["outlet"] for r in rows if r["outlet"] is not None]
-        types = {r["outlet"]: r for r in queries.records(queries.outlet_attribution_types(cur, outlets=names))}
+        types = {
+            r["outlet"]: r for r in queries.records(queries.outlet_attribution_types(cur, outlets=names))
+        }
         tops: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
         for r in queries.records(queries.outlet_top_speakers(cur, per_outlet=per_outlet, outlets=names)):
-            tops[r["outlet"]].append({"speaker_id": r["speaker_id"], "speaker": r["speaker"],
-                                      "quotes": int(r["quotes"])})
+            tops[r["outlet"]].append(
+                {"speaker_id": r["speaker_id"], "speaker": r["speaker"], "quotes": int(r["quotes"])}
+            )
         if any(r["outlet"] is None for r in rows):
             for r in queries.records(queries.outlet_attribution_types(cur)):
                 if r["outlet"] is None:
@@ -252,9 +340,14 @@ def outlets_detail(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, *, pe
             counts = types.get(r["outlet"], {})
             by_type = {k: int(counts.get(k, 0) or 0) for k in queries.ATTRIBUTION_TYPES}
             total = sum(by_type.values())
-            out.append({**r, "types": by_type,
-                        "direct_share": round(by_type["direct"] / total, 4) if total else None,
-                        "top_speakers": tops.get(r["outlet"], [])})
+            out.append(
+                {
+                    **r,
+                    "types": by_type,
+                    "direct_share": round(by_type["direct"] / total, 4) if total else None,
+                    "top_speakers": tops.get(r["outlet"], []),
+                }
+            )
         total_outlets = queries.count(queries.outlets(cur, limit=None))
         return page.envelope(total_outlets, out, "outlets")
 
