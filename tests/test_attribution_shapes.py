@@ -20,7 +20,14 @@ def found(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None
     for a in find_attributions(nlp(text), profile=profile):
         for span in (a.content, a.cue, a.source.mention):
             assert span is None or text[span.start : span.end] == span.text
-        out.append((a.type, a.cue.text if a.cue else None, a.content.text, a.source.mention.text if a.source.mention else None))
+        out.append(
+            (
+                a.type,
+                a.cue.text if a.cue else None,
+                a.content.text,
+                a.source.mention.text if a.source.mention else None,
+            )
+        )
     return out
 
 
@@ -30,12 +37,16 @@ def test_a_topic_object_is_not_reported_speech_but_a_predicate_in_it_is(nlp):
     # PARC and PolNeAR annotate noun-phrase contents: the parc profile keeps them
     assert [c for _, c, _, _ in found(nlp, text, "parc")] == ["denied", "confirmed"]
     text = "The carmaker announced plans to cut 500 jobs at its plant in Leeds."
-    assert found(nlp, text) == [("indirect", "announced", "plans to cut 500 jobs at its plant in Leeds", "The carmaker")]
+    assert found(nlp, text) == [
+        ("indirect", "announced", "plans to cut 500 jobs at its plant in Leeds", "The carmaker")
+    ]
 
 
 def test_a_complaint_object_is_what_was_said(nlp):
     text = "The editor lamented the loss of local newspapers across the region."
-    assert found(nlp, text) == [("indirect", "lamented", "the loss of local newspapers across the region", "The editor")]
+    assert found(nlp, text) == [
+        ("indirect", "lamented", "the loss of local newspapers across the region", "The editor")
+    ]
 
 
 def test_the_writers_inference_is_not_a_report(nlp):
@@ -59,7 +70,12 @@ def test_a_section_label_is_not_a_speaker_but_a_transcript_name_is(nlp):
         "Mike Pence spoke to the host on Sunday.\n\n"
         "PENCE: We are going to win this state and we are going to win it big."
     )
-    assert ("indirect", ":", "We are going to win this state and we are going to win it big", "PENCE") in found(nlp, text)
+    assert (
+        "indirect",
+        ":",
+        "We are going to win this state and we are going to win it big",
+        "PENCE",
+    ) in found(nlp, text)
 
 
 def test_sharing_news_reports_it(nlp):
@@ -82,7 +98,12 @@ def test_a_contrast_and_a_correction_stay_in_the_statement(nlp):
     ]
     text = "He said the plan would not raise taxes, but rather that it would cut them for most families."
     assert found(nlp, text) == [
-        ("indirect", "said", "the plan would not raise taxes, but rather that it would cut them for most families", "He")
+        (
+            "indirect",
+            "said",
+            "the plan would not raise taxes, but rather that it would cut them for most families",
+            "He",
+        )
     ]
     # a coordinated clause with its own subject is the reporter's, as before
     text = "He said the plan would not raise taxes, and the council approved it on Monday."

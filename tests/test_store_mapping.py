@@ -32,7 +32,9 @@ def _stored_paths(table_name: str, cls: type, prefix: str = "") -> set[str]:
     return missing
 
 
-@pytest.mark.parametrize("table", [t for t in TABLES if dataclasses.is_dataclass(t.record)], ids=lambda t: t.name)
+@pytest.mark.parametrize(
+    "table", [t for t in TABLES if dataclasses.is_dataclass(t.record)], ids=lambda t: t.name
+)
 def test_every_record_field_has_a_column(table):
     assert _stored_paths(table.name, table.record) == set()
 
@@ -44,15 +46,18 @@ def test_ddl_arrow_and_migrations_come_from_the_declaration():
     for key in ADDED:
         assert key in ADDED_COLUMNS and key[1] in TABLES_BY_NAME[key[0]].column_names
     assert ADDED_COLUMNS[("attributions", "source_confidence")] == (
-        "ALTER TABLE attributions ADD COLUMN IF NOT EXISTS source_confidence REAL")
+        "ALTER TABLE attributions ADD COLUMN IF NOT EXISTS source_confidence REAL"
+    )
 
 
 @pytest.fixture(scope="module")
 def stored(nlp, tmp_path_factory):
     """The samples analysed, written to a database and read back through the article page's query."""
     pipeline = Pipeline(nlp)
-    analyses = [pipeline.analyze(Article(text=p.read_text(), published="2017-09-25", outlet="Sample", origin=p.name))
-                for p in sorted((ROOT / "samples").glob("*.txt"))]
+    analyses = [
+        pipeline.analyze(Article(text=p.read_text(), published="2017-09-25", outlet="Sample", origin=p.name))
+        for p in sorted((ROOT / "samples").glob("*.txt"))
+    ]
     path = tmp_path_factory.mktemp("mapping") / "news.duckdb"
     with Store(path) as store:
         store.write(analyses)
@@ -72,11 +77,14 @@ def test_web_records_read_back_what_analyze_prints(stored):
         read = web[analysis.article.id]
         assert read["attributions"], "the samples have attributions"
         assert [_without(a, "speaker_id", "speaker") for a in read["attributions"]] == printed["attributions"]
-        assert sorted(read["entities"], key=lambda e: e["id"]) == sorted(printed["entities"], key=lambda e: e["id"])
+        assert sorted(read["entities"], key=lambda e: e["id"]) == sorted(
+            printed["entities"], key=lambda e: e["id"]
+        )
         for name in ("dates", "claims", "framing"):
             assert read[name] == printed[name], name
-        assert _without(read, "attributions", "entities", "dates", "claims", "framing", "warnings", "origin") == \
-            _without(printed, "attributions", "entities", "dates", "claims", "framing", "warnings")
+        assert _without(
+            read, "attributions", "entities", "dates", "claims", "framing", "warnings", "origin"
+        ) == _without(printed, "attributions", "entities", "dates", "claims", "framing", "warnings")
 
 
 def test_an_empty_analysis_reads_back_empty(tmp_path):
@@ -102,7 +110,9 @@ def test_a_database_without_the_added_columns_opens_reads_and_gains_them(tmp_pat
     con.close()
     assert record["attributions"] and all(a["source"]["confidence"] is None for a in record["attributions"])
     with Store(path) as store:  # read-write: the columns are added in place
-        columns = set(store.con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall())
+        columns = set(
+            store.con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
+        )
         assert set(ADDED) <= columns
         store.write(analyses[1:2])
         assert store.counts()["articles"] == 2
@@ -114,8 +124,12 @@ def test_a_statement_month_is_kept_exact_and_sorts_by_its_first_day(tmp_path):
     text = "In December, the minister said the mission was over."
     article = Article(text=text, id="a-month", published="2018-06-01")
     attribution = Attribution(
-        "indirect", Span.of(text, 31, 51), Span.of(text, 26, 30),
-        Source(mention=Span.of(text, 13, 25), name=None, kind="person"), said_on="2017-12", said_on_from_text=True,
+        "indirect",
+        Span.of(text, 31, 51),
+        Span.of(text, 26, 30),
+        Source(mention=Span.of(text, 13, 25), name=None, kind="person"),
+        said_on="2017-12",
+        said_on_from_text=True,
     )
     with Store(tmp_path / "month.duckdb") as store:
         store.write([Analysis(article=article, attributions=[attribution])])
@@ -131,16 +145,28 @@ def test_act_and_relay_are_stored_and_read_back(tmp_path):
 
     text = "According to TASS, Dujarric said the talks would resume."
     article = Article(text=text, id="a-relay", published="2018-06-01")
-    outer = Attribution("indirect", Span.of(text, 19, 56), Span.of(text, 0, 12), Source(None, "unknown", Span.of(text, 13, 17)))
-    inner = Attribution("indirect", Span.of(text, 33, 56), Span.of(text, 28, 32),
-                        Source(None, "unknown", Span.of(text, 19, 27)), act="belief", relayed_by=Span.of(text, 13, 17))
+    outer = Attribution(
+        "indirect",
+        Span.of(text, 19, 56),
+        Span.of(text, 0, 12),
+        Source(None, "unknown", Span.of(text, 13, 17)),
+    )
+    inner = Attribution(
+        "indirect",
+        Span.of(text, 33, 56),
+        Span.of(text, 28, 32),
+        Source(None, "unknown", Span.of(text, 19, 27)),
+        act="belief",
+        relayed_by=Span.of(text, 13, 17),
+    )
     analysis = Analysis(article=article, attributions=[outer, inner])
     printed = json.loads(json.dumps(analysis.to_dict()))
     assert printed["attributions"][1]["relayed_by"] == {"start": 13, "end": 17, "text": "TASS"}
     with Store(tmp_path / "relay.duckdb") as store:
         store.write([analysis])
-        rows = store.con.execute("SELECT act, relayed_by_start, relayed_by_end, relayed_by_text FROM attributions "
-                                 "ORDER BY idx").fetchall()
+        rows = store.con.execute(
+            "SELECT act, relayed_by_start, relayed_by_end, relayed_by_text FROM attributions ORDER BY idx"
+        ).fetchall()
         # a row written before the act column (NULL) reads back as speech, the only act it could have
         store.con.execute("UPDATE attributions SET act = NULL WHERE idx = 0")
         record = article_record(queries.article(store.con, "a-relay"))

@@ -100,4 +100,6 @@ CORRECTION = _words("rather instead")
 CONTENT_PREPOSITIONS = _words("about of on for against over as with to")
 
 # Occasions of speaking: "she said at a news conference announcing that …" is her announcement.
-SPEAKING_OCCASIONS = _words("conference briefing interview speech statement hearing rally appearance address event")
+SPEAKING_OCCASIONS = _words(
+    "conference briefing interview speech statement hearing rally appearance address event"
+)
