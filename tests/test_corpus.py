@@ -21,8 +21,15 @@ from presslens.schema import Analysis, Article, Attribution, Entity, Source, Spa
 from presslens.store import Store
 
 
-def story(quotes: list[tuple[str, str]], *, people: tuple[str, ...] = (), places: tuple[str, ...] = (),
-          outlet: str = "Daily Planet", published: str = "2017-09-25", kind: str = "person") -> Analysis:
+def story(
+    quotes: list[tuple[str, str]],
+    *,
+    people: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+    outlet: str = "Daily Planet",
+    published: str = "2017-09-25",
+    kind: str = "person",
+) -> Analysis:
     """An article quoting (source name, statement) pairs and mentioning ``people`` and ``places`` as entities."""
     text = ""
     spans = []
@@ -37,11 +44,27 @@ def story(quotes: list[tuple[str, str]], *, people: tuple[str, ...] = (), places
     attributions = []
     for start, end, name in spans:
         m = text.index(name, end)
-        attributions.append(Attribution("direct", Span.of(text, start, end), Span.of(text, m + len(name) + 1,
-                                        m + len(name) + 5), Source(name, kind, Span.of(text, m, m + len(name)))))
-    entities = [Entity(f"e{i}", name, "person" if name in people else "place", [name],
-                       [Span.of(text, pos, pos + len(name))]) for i, (pos, name) in enumerate(mentions)]
-    return Analysis(Article(text=text, outlet=outlet, published=published, origin="test"), attributions, entities)
+        attributions.append(
+            Attribution(
+                "direct",
+                Span.of(text, start, end),
+                Span.of(text, m + len(name) + 1, m + len(name) + 5),
+                Source(name, kind, Span.of(text, m, m + len(name))),
+            )
+        )
+    entities = [
+        Entity(
+            f"e{i}",
+            name,
+            "person" if name in people else "place",
+            [name],
+            [Span.of(text, pos, pos + len(name))],
+        )
+        for i, (pos, name) in enumerate(mentions)
+    ]
+    return Analysis(
+        Article(text=text, outlet=outlet, published=published, origin="test"), attributions, entities
+    )
 
 
 def build(tmp_path, analyses: list[Analysis]) -> Store:
@@ -52,45 +75,65 @@ def build(tmp_path, analyses: list[Analysis]) -> Store:
 
 
 def speaker_of(store: Store, source_name: str, article: Analysis) -> str | None:
-    return store.con.execute("SELECT speaker_id FROM attributions WHERE article_id = ? AND source_name = ?",
-                             [article.article.id, source_name]).fetchone()[0]
+    return store.con.execute(
+        "SELECT speaker_id FROM attributions WHERE article_id = ? AND source_name = ?",
+        [article.article.id, source_name],
+    ).fetchone()[0]
 
 
 # --------------------------------------------------------------------------- names
 
 
-@pytest.mark.parametrize(("written", "key", "full"), [
-    ("Angela Merkel", "angela merkel", True),
-    ("Angela D. Merkel", "angela merkel", True),
-    ("German Chancellor Angela Merkel", "angela merkel", True),
-    ("Chancellor Merkel", "merkel", False),
-    ("Merkel's", "merkel", False),
-    ("Sen. Elizabeth Warren (D-Mass.)", "elizabeth warren", True),
-    ("Donald Trump Jr.", "donald trump jr", True),
-    ("Rep. Steve King", "steve king", True),
-    ("Mayor Bill de Blasio", "bill de blasio", True),
-    ("José Ángel Gurría", "jose gurria", True),
-    # every title and title modifier of the extractors (lexicon.roles) is stripped
-    ("Democratic strategist David Axelrod", "david axelrod", True),
-    ("Clinton campaign manager Robby Mook", "robby mook", True),
-    ("Majority Whip John Cornyn", "john cornyn", True),
-    ("Star Norbert Leo Butz", "norbert butz", True),
-    # except the title words that are also name words (lexicon.corpus.NAME_WORD_TITLES)
-    ("Rep. Earl Blumenauer", "earl blumenauer", True),
-    ("Chief Justice Earl Warren", "earl warren", True),
-    ("Junior Seau", "junior seau", True),
-])
+@pytest.mark.parametrize(
+    ("written", "key", "full"),
+    [
+        ("Angela Merkel", "angela merkel", True),
+        ("Angela D. Merkel", "angela merkel", True),
+        ("German Chancellor Angela Merkel", "angela merkel", True),
+        ("Chancellor Merkel", "merkel", False),
+        ("Merkel's", "merkel", False),
+        ("Sen. Elizabeth Warren (D-Mass.)", "elizabeth warren", True),
+        ("Donald Trump Jr.", "donald trump jr", True),
+        ("Rep. Steve King", "steve king", True),
+        ("Mayor Bill de Blasio", "bill de blasio", True),
+        ("José Ángel Gurría", "jose gurria", True),
+        # every title and title modifier of the extractors (lexicon.roles) is stripped
+        ("Democratic strategist David Axelrod", "david axelrod", True),
+        ("Clinton campaign manager Robby Mook", "robby mook", True),
+        ("Majority Whip John Cornyn", "john cornyn", True),
+        ("Star Norbert Leo Butz", "norbert butz", True),
+        # except the title words that are also name words (lexicon.corpus.NAME_WORD_TITLES)
+        ("Rep. Earl Blumenauer", "earl blumenauer", True),
+        ("Chief Justice Earl Warren", "earl warren", True),
+        ("Junior Seau", "junior seau", True),
+    ],
+)
 def test_names_are_normalised(written, key, full):
     person = parse_person(written)
     assert person is not None and person.key == key and person.full is full
 
 
-@pytest.mark.parametrize("written", ["he", "they", "the president", "a spokesman for the campaign", "The White House",
-                                     "Democrats", "Senate Republicans", "", None,
-                                     # organisations (lexicon.roles.ORG_ROLE_NOUNS end them)
-                                     "Heritage Foundation", "Quinnipiac University", "Federal Election Commission",
-                                     # "New" is not a title: not "York", not "Mexico"
-                                     "Sen. Chuck Schumer of New York", "Gov. Bill Richardson of New Mexico"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "he",
+        "they",
+        "the president",
+        "a spokesman for the campaign",
+        "The White House",
+        "Democrats",
+        "Senate Republicans",
+        "",
+        None,
+        # organisations (lexicon.roles.ORG_ROLE_NOUNS end them)
+        "Heritage Foundation",
+        "Quinnipiac University",
+        "Federal Election Commission",
+        # "New" is not a title: not "York", not "Mexico"
+        "Sen. Chuck Schumer of New York",
+        "Gov. Bill Richardson of New Mexico",
+    ],
+)
 def test_descriptions_and_pronouns_are_not_names(written):
     assert parse_person(written) is None
 
@@ -110,9 +153,12 @@ def test_forms_of_one_name_become_one_speaker(tmp_path):
         ids = {speaker_of(store, a.attributions[0].source.name, a) for a in articles}
         assert ids == {"angela-merkel"}
         name, aliases, quotes, count = store.con.execute(
-            "SELECT name, aliases, quotes, articles FROM speakers WHERE speaker_id = 'angela-merkel'").fetchone()
+            "SELECT name, aliases, quotes, articles FROM speakers WHERE speaker_id = 'angela-merkel'"
+        ).fetchone()
         assert name == "Angela Merkel" and quotes == 5 and count == 5
-        assert {"Merkel", "Chancellor Merkel", "Angela D. Merkel", "German Chancellor Angela Merkel"} <= set(aliases)
+        assert {"Merkel", "Chancellor Merkel", "Angela D. Merkel", "German Chancellor Angela Merkel"} <= set(
+            aliases
+        )
         assert store.counts()["speakers"] == 1
 
 
@@ -139,10 +185,14 @@ def test_a_bare_surname_joins_the_only_full_name_in_the_corpus(tmp_path):
 
 
 def test_co_occurring_entities_decide_between_namesakes(tmp_path):
-    articles = [story([("Hillary Clinton", f"Statement {i} on diplomacy")], places=("State Department", "Benghazi"))
-                for i in range(3)]
-    articles += [story([("Bill Clinton", f"Statement {i} on Arkansas")], places=("Arkansas", "Little Rock"))
-                 for i in range(3)]
+    articles = [
+        story([("Hillary Clinton", f"Statement {i} on diplomacy")], places=("State Department", "Benghazi"))
+        for i in range(3)
+    ]
+    articles += [
+        story([("Bill Clinton", f"Statement {i} on Arkansas")], places=("Arkansas", "Little Rock"))
+        for i in range(3)
+    ]
     bare = story([("Clinton", "The embassy was protected")], places=("Benghazi",))
     with build(tmp_path, [*articles, bare]) as store:
         assert speaker_of(store, "Clinton", bare) == "hillary-clinton"
@@ -174,9 +224,14 @@ def test_organisations_and_pronouns(tmp_path):
     five = story([("the police", "The road is closed")], kind="group")
     with build(tmp_path, [one, two, three, four, five]) as store:
         assert speaker_of(store, "Police", four) == speaker_of(store, "the police", five) == "police"
-        assert speaker_of(store, "The White House", one) == speaker_of(store, "White House", two) == "white-house"
-        assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'white-house'").fetchone()[0] == (
-            "organization")
+        assert (
+            speaker_of(store, "The White House", one)
+            == speaker_of(store, "White House", two)
+            == "white-house"
+        )
+        assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'white-house'").fetchone()[
+            0
+        ] == ("organization")
         assert speaker_of(store, "he", three) is None
 
 
@@ -210,20 +265,28 @@ def test_group_words_are_never_surnames(tmp_path):
     with build(tmp_path, [group, bare]) as store:
         assert speaker_of(store, "Democrats", bare) == "democrats"
         assert store.con.execute("SELECT kind FROM speakers WHERE speaker_id = 'democrats'").fetchall() == [
-            ("group",)]
+            ("group",)
+        ]
 
 
 def test_speaker_ids_are_stable_across_recomputation_and_order(tmp_path):
-    articles = [story([("Angela Merkel", "We will manage this")]), story([("Merkel", "No upper limit")]),
-                story([("Olaf Scholz", "Whatever it takes")])]
+    articles = [
+        story([("Angela Merkel", "We will manage this")]),
+        story([("Merkel", "No upper limit")]),
+        story([("Olaf Scholz", "Whatever it takes")]),
+    ]
     with build(tmp_path, articles) as store:
         first = store.con.execute("SELECT speaker_id, name, aliases FROM speakers ORDER BY 1").fetchall()
         update_speakers(store.con)
-        assert store.con.execute("SELECT speaker_id, name, aliases FROM speakers ORDER BY 1").fetchall() == first
+        assert (
+            store.con.execute("SELECT speaker_id, name, aliases FROM speakers ORDER BY 1").fetchall() == first
+        )
     other = tmp_path / "other"
     other.mkdir()
     with build(other, list(reversed(articles))) as store:
-        assert store.con.execute("SELECT speaker_id, name, aliases FROM speakers ORDER BY 1").fetchall() == first
+        assert (
+            store.con.execute("SELECT speaker_id, name, aliases FROM speakers ORDER BY 1").fetchall() == first
+        )
 
 
 def test_recomputing_after_a_new_ingest_updates_old_articles(tmp_path):
@@ -236,7 +299,9 @@ def test_recomputing_after_a_new_ingest_updates_old_articles(tmp_path):
         update_speakers(store.con)
         assert not speakers_outdated(store.con)
         assert speaker_of(store, "Merkel", bare) == "angela-merkel"
-        assert [r[0] for r in store.con.execute("SELECT speaker_id FROM speakers").fetchall()] == ["angela-merkel"]
+        assert [r[0] for r in store.con.execute("SELECT speaker_id FROM speakers").fetchall()] == [
+            "angela-merkel"
+        ]
 
 
 # --------------------------------------------------------------------------- variants
@@ -244,8 +309,13 @@ def test_recomputing_after_a_new_ingest_updates_old_articles(tmp_path):
 
 def test_word_diff_marks_what_changed():
     diff = word_diff("We will manage this together", "We can manage this")
-    assert diff == [("equal", "We"), ("delete", "will"), ("insert", "can"), ("equal", "manage this"),
-                    ("delete", "together")]
+    assert diff == [
+        ("equal", "We"),
+        ("delete", "will"),
+        ("insert", "can"),
+        ("equal", "manage this"),
+        ("delete", "together"),
+    ]
     assert word_diff("Same words here.", "same words here") == [("equal", "same words here")]
 
 
@@ -263,17 +333,30 @@ def test_group_quotes_links_near_duplicates_only():
 
 
 def test_a_shortened_quote_is_a_variant_of_the_full_one():
-    texts = ["Nobody could have predicted the scale of the crisis we faced this summer in Europe",
-             "the scale of the crisis we faced this summer in Europe"]
+    texts = [
+        "Nobody could have predicted the scale of the crisis we faced this summer in Europe",
+        "the scale of the crisis we faced this summer in Europe",
+    ]
     assert group_quotes(texts, ["a1", "a2"]) == [[0, 1]]
 
 
 def test_variants_across_outlets(tmp_path):
     articles = [
-        story([("Angela Merkel", "We have achieved so much, we can do this")], outlet="Spiegel", published="2015-08-31"),
-        story([("Merkel", "We have achieved so much and we can do this")], outlet="Reuters", published="2015-08-31"),
-        story([("Angela Merkel", "We have achieved so much, we will manage this")], outlet="BBC",
-              published="2015-09-01"),
+        story(
+            [("Angela Merkel", "We have achieved so much, we can do this")],
+            outlet="Spiegel",
+            published="2015-08-31",
+        ),
+        story(
+            [("Merkel", "We have achieved so much and we can do this")],
+            outlet="Reuters",
+            published="2015-08-31",
+        ),
+        story(
+            [("Angela Merkel", "We have achieved so much, we will manage this")],
+            outlet="BBC",
+            published="2015-09-01",
+        ),
         story([("Angela Merkel", "The economy is in good shape this autumn")], outlet="BBC"),
         story([("Olaf Scholz", "We have achieved so much, we can do this")], outlet="Spiegel"),
     ]

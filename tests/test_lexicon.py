@@ -29,7 +29,9 @@ _LIST_CALLS = {"words", "_words", "frozenset", "set", "tuple", "list", "hashes"}
 # Names that hold identifiers of our own (record fields, table columns, feature names, HTTP headers, kinds,
 # highlight layers, Arrow schemas, SQL by table, column types, exports) or spaCy's dependency labels (grammar,
 # not vocabulary), never compared with article text.
-_IDENTIFIER_NAME = re.compile(r"__all__|(?:\w+_)?(?:COLUMNS|FIELDS|FEATURES|HEADERS|KINDS|LAYERS|SCHEMAS|SQL|TYPES|DEPS)")
+_IDENTIFIER_NAME = re.compile(
+    r"__all__|(?:\w+_)?(?:COLUMNS|FIELDS|FEATURES|HEADERS|KINDS|LAYERS|SCHEMAS|SQL|TYPES|DEPS)"
+)
 
 # Word-like literals that are not vocabularies, with the reason.
 NOT_WORD_LISTS = {
@@ -47,8 +49,14 @@ NOT_WORD_LISTS = {
 
 
 def _word_strings(node: ast.Set | ast.List | ast.Tuple | ast.Dict) -> list[str]:
-    items = [*(k for k in node.keys if k is not None), *node.values] if isinstance(node, ast.Dict) else node.elts
-    return [i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str) and _WORD.match(i.value)]
+    items = (
+        [*(k for k in node.keys if k is not None), *node.values] if isinstance(node, ast.Dict) else node.elts
+    )
+    return [
+        i.value
+        for i in items
+        if isinstance(i, ast.Constant) and isinstance(i.value, str) and _WORD.match(i.value)
+    ]
 
 
 def _word_block(node: ast.expr) -> list[str]:
@@ -81,12 +89,19 @@ def word_lists(source: str) -> Iterator[tuple[str, list[str]]]:
         if isinstance(node, ast.Subscript):
             yield from walk(node.value)  # a type such as Literal["a", "b", …] is not data
             return
-        if isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict) and len(_word_strings(node)) >= MIN_WORDS:
+        if (
+            isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict)
+            and len(_word_strings(node)) >= MIN_WORDS
+        ):
             yield _word_strings(node)
         if isinstance(node, ast.Call):
             if _call_name(node.func) in _LIST_CALLS:
                 yield from filter(None, map(_word_block, node.args))
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "split" and _word_block(node.func.value):
+            if (
+                isinstance(node.func, ast.Attribute)
+                and node.func.attr == "split"
+                and _word_block(node.func.value)
+            ):
                 yield _word_block(node.func.value)
         for child in ast.iter_child_nodes(node):
             yield from walk(child)
@@ -148,13 +163,19 @@ def test_no_list_repeats_a_word(module: str) -> None:
     """Sets would hide a repeat; the source should not have one (a repeat is usually a misplaced word)."""
     tree = ast.parse((LEXICON / f"{module}.py").read_text(encoding="utf-8"))
     problems = []
-    phrases = {id(k) for n in ast.walk(tree) if isinstance(n, ast.Dict) for k in n.keys if isinstance(k, ast.Tuple)}
+    phrases = {
+        id(k) for n in ast.walk(tree) if isinstance(n, ast.Dict) for k in n.keys if isinstance(k, ast.Tuple)
+    }
     for node in ast.walk(tree):
         if id(node) in phrases:
             continue  # a phrase such as ("as", "many", "as") may repeat a word
         if isinstance(node, ast.Call) and _call_name(node.func) in _LIST_CALLS:
             for arg in node.args:
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and _repeats(arg.value.split()):
+                if (
+                    isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and _repeats(arg.value.split())
+                ):
                     problems.append(f"line {arg.lineno}: {_repeats(arg.value.split())}")
         if isinstance(node, ast.Set | ast.List | ast.Tuple | ast.Dict):
             items = node.keys if isinstance(node, ast.Dict) else node.elts
@@ -194,7 +215,9 @@ def test_lists_are_lower_case(module: str) -> None:
         if not isinstance(value, set | frozenset | tuple | list | dict):
             continue
         upper += [f"{name}: {s!r}" for s in _compared_strings(value) if s != s.lower()]
-    assert not upper, f"lexicon/{module}.py has upper-case entries in lists compared with lower-cased text: {upper}"
+    assert not upper, (
+        f"lexicon/{module}.py has upper-case entries in lists compared with lower-cased text: {upper}"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
