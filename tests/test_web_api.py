@@ -25,9 +25,26 @@ from web_corpus.build import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["/", "/search?q=taxes", "/speakers", "/speakers/jane-porter", "/articles", "/outlets", "/analyze", "/docs"]
-APIS = ["/api/overview", "/api/search?q=taxes", "/api/speakers", "/api/speakers/jane-porter", "/api/articles",
-        "/api/outlets", "/openapi.json", "/api"]
+PAGES = [
+    "/",
+    "/search?q=taxes",
+    "/speakers",
+    "/speakers/jane-porter",
+    "/articles",
+    "/outlets",
+    "/analyze",
+    "/docs",
+]
+APIS = [
+    "/api/overview",
+    "/api/search?q=taxes",
+    "/api/speakers",
+    "/api/speakers/jane-porter",
+    "/api/articles",
+    "/api/outlets",
+    "/openapi.json",
+    "/api",
+]
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +102,14 @@ def test_docs_page_is_self_hosted(client):
     html = client.get("/docs").text
     assert '<script src="/static/docs.js"' in html and "/openapi.json" in html
     spec = client.get("/openapi.json").json()
-    for path in ("/api/overview", "/api/search", "/api/speakers/{speaker_id}", "/api/articles/{article_id}",
-                 "/api/outlets", "/api/analyze"):
+    for path in (
+        "/api/overview",
+        "/api/search",
+        "/api/speakers/{speaker_id}",
+        "/api/articles/{article_id}",
+        "/api/outlets",
+        "/api/analyze",
+    ):
         assert path in spec["paths"]
     assert "/" not in spec["paths"]  # the HTML pages are not API endpoints
     assert client.get("/redoc").status_code == 404
@@ -103,8 +126,13 @@ def test_overview(client):
     assert data["stats"]["last_published"] == "2024-03-22"
     assert data["top_speakers"][0]["speaker_id"] == "jane-porter"
     assert data["top_speakers"][0]["quotes"] == 5
-    assert {o["outlet"] for o in data["outlets"]} == {"Riverside Gazette", "Valley Herald", "Harbor Times",
-                                                     XSS_OUTLET, None}
+    assert {o["outlet"] for o in data["outlets"]} == {
+        "Riverside Gazette",
+        "Valley Herald",
+        "Harbor Times",
+        XSS_OUTLET,
+        None,
+    }
     html = client.get("/").text
     assert "Jane Porter" in html and "<svg" in html and "quotes (attributions)" in html
 
@@ -167,7 +195,9 @@ def test_older_database_without_speaker_page_tables(client, db_path, tmp_path):
     older = shutil.copy(db_path, tmp_path / "older.duckdb")  # the module's server holds db_path
     with duckdb.connect(str(older)) as con:
         stored = queries.stored_page_variants(con, "jane-porter")
-        live = page_variants(queries.records(queries.speaker_quotes(con, "jane-porter", limit=PAGE_VARIANT_QUOTES)))
+        live = page_variants(
+            queries.records(queries.speaker_quotes(con, "jane-porter", limit=PAGE_VARIANT_QUOTES))
+        )
         assert queries.stored_page_variants(con, "nobody") == []
         assert stored and stored == live
         con.execute("DROP TABLE speaker_variants")
@@ -175,8 +205,10 @@ def test_older_database_without_speaker_page_tables(client, db_path, tmp_path):
         assert queries.stored_page_variants(con, "jane-porter") is None
     with TestClient(create_app(older)) as c:
         for params in ({}, {"outlet": "Valley Herald"}, {"limit": 2, "offset": 1}):
-            assert c.get("/api/speakers/jane-porter", params=params).json() == \
-                client.get("/api/speakers/jane-porter", params=params).json()
+            assert (
+                c.get("/api/speakers/jane-porter", params=params).json()
+                == client.get("/api/speakers/jane-porter", params=params).json()
+            )
     with Store(older) as store:
         assert queries.stored_page_variants(store.con, "jane-porter") == []
         assert store.con.execute("SELECT count(*) FROM quotes_by_speaker").fetchall() == [(0,)]
@@ -190,23 +222,27 @@ def test_unfiltered_speaker_pages_match_the_filtered_path(client, limit, offset)
     """Unfiltered pages are cut from the read behind the quote variants; a filter that keeps
     everything goes through the filtered query: both must show the same quotes."""
     plain = client.get("/api/speakers/jane-porter", params={"limit": limit, "offset": offset}).json()
-    everything = client.get("/api/speakers/jane-porter",
-                            params={"limit": limit, "offset": offset, "since": "1900-01-01"}).json()
+    everything = client.get(
+        "/api/speakers/jane-porter", params={"limit": limit, "offset": offset, "since": "1900-01-01"}
+    ).json()
     assert plain["total"] == everything["total"] == 5
     assert plain["quotes"] == everything["quotes"]
     assert len(plain["quotes"]) == max(0, min(limit, 5 - offset))
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"text": "library"}, 1),
-    ({"outlet": "Valley Herald"}, 2),
-    ({"outlet": "valley herald", "type": "direct"}, 1),
-    ({"since": "2024-02-01"}, 2),
-    ({"until": "2024-01-09"}, 1),
-    ({"since": "2024-01-10", "until": "2024-01-10"}, 2),
-    ({"type": "mixed"}, 1),
-    ({"text": "no such words"}, 0),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"text": "library"}, 1),
+        ({"outlet": "Valley Herald"}, 2),
+        ({"outlet": "valley herald", "type": "direct"}, 1),
+        ({"since": "2024-02-01"}, 2),
+        ({"until": "2024-01-09"}, 1),
+        ({"since": "2024-01-10", "until": "2024-01-10"}, 2),
+        ({"type": "mixed"}, 1),
+        ({"text": "no such words"}, 0),
+    ],
+)
 def test_speaker_filters(client, params, expected):
     data = client.get("/api/speakers/jane-porter", params=params).json()
     assert data["total"] == expected
@@ -215,8 +251,9 @@ def test_speaker_filters(client, params, expected):
     assert client.get("/speakers/jane-porter", params=params).status_code == 200
 
 
-@pytest.mark.parametrize("params", [{"since": "yesterday"}, {"until": "2024-13-01"}, {"type": "loud"},
-                                    {"grain": "day"}])
+@pytest.mark.parametrize(
+    "params", [{"since": "yesterday"}, {"until": "2024-13-01"}, {"type": "loud"}, {"grain": "day"}]
+)
 def test_bad_filters_are_422_with_a_message(client, params):
     response = client.get("/api/speakers/jane-porter", params=params)
     assert response.status_code == 422
@@ -226,8 +263,9 @@ def test_bad_filters_are_422_with_a_message(client, params):
 
 
 def test_unknown_things_are_404(client):
-    assert client.get("/api/speakers/nobody").json() == {"error": {"status": 404,
-                                                                   "message": "no such speaker in this database"}}
+    assert client.get("/api/speakers/nobody").json() == {
+        "error": {"status": 404, "message": "no such speaker in this database"}
+    }
     assert client.get("/speakers/nobody").status_code == 404
     assert client.get("/api/articles/0000").status_code == 404
     assert "no such article" in client.get("/articles/0000").text
@@ -251,17 +289,28 @@ def test_article_json_follows_the_record_contract(client):
     assert listing["total"] == 7
     first = next(a for a in listing["articles"] if a["title"] == "Council passes budget without tax rise")
     record = client.get(f"/api/articles/{first['id']}").json()
-    assert set(record) >= {"id", "url", "outlet", "title", "published", "text", "attributions", "entities",
-                           "dates", "claims", "framing"}
+    assert set(record) >= {
+        "id",
+        "url",
+        "outlet",
+        "title",
+        "published",
+        "text",
+        "attributions",
+        "entities",
+        "dates",
+        "claims",
+        "framing",
+    }
     text = record["text"]
     assert len(record["attributions"]) == 3
     for attribution in record["attributions"]:
         assert attribution["type"] in ("direct", "indirect", "mixed")
         assert set(attribution["source"]) == {"name", "kind", "mention", "entity", "confidence"}
         for span in (attribution["content"], attribution["cue"], attribution["source"]["mention"]):
-            assert text[span["start"]:span["end"]] == span["text"]
+            assert text[span["start"] : span["end"]] == span["text"]
     for item in record["dates"] + record["claims"] + record["framing"]:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
     assert record["dates"][0]["value"] == "2024-01-08"
     assert record["claims"][0]["checkworthy"] == pytest.approx(0.91)
     html = client.get(f"/articles/{first['id']}").text
@@ -294,8 +343,15 @@ def test_outlets(client):
 
 def test_payloads_in_title_outlet_speaker_and_text_render_as_text(client):
     article_id = xss_article_id(client)
-    pages = [f"/articles/{article_id}", "/", "/outlets", "/speakers", "/articles",
-             "/search?q=rumours", f"/speakers/{client.get('/api/speakers', params={'q': 'Smith'}).json()['speakers'][0]['speaker_id']}"]
+    pages = [
+        f"/articles/{article_id}",
+        "/",
+        "/outlets",
+        "/speakers",
+        "/articles",
+        "/search?q=rumours",
+        f"/speakers/{client.get('/api/speakers', params={'q': 'Smith'}).json()['speakers'][0]['speaker_id']}",
+    ]
     for path in pages:
         html = client.get(path).text
         for raw in (XSS_TEXT_PAYLOAD, XSS_IMG_PAYLOAD, "<img src=x", "<b>plan</b>", "<script>alert"):
@@ -309,8 +365,10 @@ def test_payloads_in_title_outlet_speaker_and_text_render_as_text(client):
 
 
 def test_analyze_with_text(client):
-    response = client.post("/analyze", data={"text": 'Intro. "We are ready," Ann said.', "title": "<i>T</i>",
-                                             "published": "2024-02-03"})
+    response = client.post(
+        "/analyze",
+        data={"text": 'Intro. "We are ready," Ann said.', "title": "<i>T</i>", "published": "2024-02-03"},
+    )
     assert response.status_code == 200
     assert "not stored" in response.text and 'class="q s0 q-direct"' in response.text
     assert "&lt;i&gt;T&lt;/i&gt;" in response.text
@@ -320,22 +378,25 @@ def test_analyze_with_text(client):
     assert quote["type"] == "direct" and quote["content"]["text"] == "Yes, we are ready"
     assert quote["cue"]["text"] == "said" and quote["source"]["name"] == "Maria Keller"
     for span in (quote["content"], quote["cue"], quote["source"]["mention"]):
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     assert record["outlet"] == "X" and record["text"] == text
     assert client.get("/api/overview").json()["stats"]["articles"] == 7  # nothing stored
 
 
-@pytest.mark.parametrize(("form", "status", "message"), [
-    ({"text": "   "}, 422, "paste an article"),
-    ({"text": "x", "url": "https://example.org/"}, 422, "either text or a URL"),
-    ({"text": "x", "published": "soon"}, 422, "YYYY-MM-DD"),
-    ({"url": "file:///etc/passwd"}, 422, "only http"),
-    ({"url": "http://127.0.0.1:8000/api/overview"}, 422, "private, loopback"),
-    ({"url": "http://localhost/"}, 422, "private, loopback"),
-    ({"url": "http://169.254.169.254/latest/"}, 422, "private, loopback"),
-    ({"url": "http://[::1]/"}, 422, "private, loopback"),
-    ({"text": "é" * 120_000}, 413, "at most 200 kB"),
-])
+@pytest.mark.parametrize(
+    ("form", "status", "message"),
+    [
+        ({"text": "   "}, 422, "paste an article"),
+        ({"text": "x", "url": "https://example.org/"}, 422, "either text or a URL"),
+        ({"text": "x", "published": "soon"}, 422, "YYYY-MM-DD"),
+        ({"url": "file:///etc/passwd"}, 422, "only http"),
+        ({"url": "http://127.0.0.1:8000/api/overview"}, 422, "private, loopback"),
+        ({"url": "http://localhost/"}, 422, "private, loopback"),
+        ({"url": "http://169.254.169.254/latest/"}, 422, "private, loopback"),
+        ({"url": "http://[::1]/"}, 422, "private, loopback"),
+        ({"text": "é" * 120_000}, 413, "at most 200 kB"),
+    ],
+)
 def test_analyze_refusals(client, form, status, message):
     page = client.post("/analyze", data=form)
     assert page.status_code == status
@@ -351,8 +412,9 @@ def test_analyze_form_needs_urlencoding(client):
 
 
 def test_request_body_limit(client):
-    response = client.post("/api/analyze", content=b"{" + b" " * 2_000_000 + b"}",
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/api/analyze", content=b"{" + b" " * 2_000_000 + b"}", headers={"content-type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.json()["error"]["status"] == 413
 
@@ -367,7 +429,9 @@ def test_errors_never_leak_details(db_path):
     assert page.status_code == api.status_code == 500
     for body in (page.text, api.text):
         assert "secret" not in body and "Traceback" not in body and "RuntimeError" not in body
-    assert api.json() == {"error": {"status": 500, "message": "Internal error; the server log has the details."}}
+    assert api.json() == {
+        "error": {"status": 500, "message": "Internal error; the server log has the details."}
+    }
     assert "content-security-policy" in page.headers
 
 
@@ -412,13 +476,55 @@ def test_database_is_opened_read_only(db_path):
         db.close()
 
 
+def test_request_cursors_read_a_page_of_a_speakers_quotes_in_one_scan(db_path):
+    """The server's cursors turn DuckDB's late materialization off: with it, a page of a speaker's
+    quotes scans ``quotes_by_speaker`` a second time to fetch its columns by row id."""
+    from presslens import queries
+    from presslens.store import connect
+
+    db = Database(db_path)
+    try:
+        with db.cursor() as cur:
+            setting = cur.execute("SELECT current_setting('late_materialization_max_rows')").fetchall()[0][0]
+            sid = cur.execute("SELECT speaker_id FROM quotes_by_speaker LIMIT 1").fetchall()[0][0]
+            first_page = queries.records(queries.speaker_quotes(cur, sid, limit=2))
+    finally:
+        db.close()
+    assert setting == 0
+    con = connect(db_path, read_only=True, external_access=False)  # as the server opens it
+    try:
+        scans = {}
+        for rows in (50, 0):
+            queries.set_late_materialization(con, rows)
+            plan = queries.speaker_quotes(con, sid, limit=2).explain()
+            scans[rows] = plan.count("quotes_by_speaker")
+            assert queries.records(queries.speaker_quotes(con, sid, limit=2)) == first_page
+    finally:
+        con.close()
+    assert scans == {50: 2, 0: 1}
+
+
 def test_ingest_while_serving_fails_with_a_clear_message(tmp_path):
     """DuckDB: a read-only holder blocks any read-write open from another process (and vice versa)."""
     path = build_fixed_db(tmp_path / "busy.duckdb")
     db = Database(path)
     try:
-        result = subprocess.run([sys.executable, "-m", "presslens", "ingest", str(ROOT / "samples" / "council_budget.txt"),
-                                 "--db", str(path), "--quiet"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "presslens",
+                "ingest",
+                str(ROOT / "samples" / "council_budget.txt"),
+                "--db",
+                str(path),
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=ROOT,
+        )
         assert result.returncode != 0
         assert "in use by another process" in result.stderr
         assert "Traceback" not in result.stderr
@@ -476,7 +582,7 @@ def test_ingested_articles_keep_offsets_and_escape_payloads(ingested):
         for attribution in record["attributions"]:
             spans = [attribution["content"], attribution["cue"], (attribution["source"] or {}).get("mention")]
             for span in filter(None, spans):
-                assert text[span["start"]:span["end"]] == span["text"]
+                assert text[span["start"] : span["end"]] == span["text"]
         html = ingested.get(f"/articles/{item['id']}").text
         assert "<script>alert" not in html and "<img src=x" not in html
         if "<script>" in text:

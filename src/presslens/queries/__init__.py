@@ -47,7 +47,7 @@ from presslens.queries.common import (
     run_sql,
     unregister,
 )
-from presslens.queries.database import set_threads, table_names
+from presslens.queries.database import set_late_materialization, set_threads, table_names
 from presslens.queries.entities import (
     ENTITY_SORT_SQL,
     corpus_entities,
@@ -160,6 +160,7 @@ __all__ = [
     "replace_speakers",
     "run_sql",
     "search_quotes",
+    "set_late_materialization",
     "set_threads",
     "speaker",
     "speaker_outlets",

@@ -88,8 +88,11 @@ def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> froze
     names = queries.table_names(con)
     tables = [t for t in DERIVED_TABLES if t not in names]
     if missing or tables:
-        log.warning("%s predates %s; pages work but are slower. The next `presslens ingest` into it adds them.",
-                    path, ", ".join(sorted(missing) + tables))
+        log.warning(
+            "%s predates %s; pages work but are slower. The next `presslens ingest` into it adds them.",
+            path,
+            ", ".join(sorted(missing) + tables),
+        )
     return frozenset(tables)
 
 
@@ -127,6 +130,10 @@ class Database:
                     raise DatabaseError(f"{self.path}: the database was closed")
                 raw = self._con.cursor()
                 self._cursors.append(raw)
+            # A page of a speaker's quotes is a top-n over ``quotes_by_speaker``; DuckDB's late
+            # materialization adds a second scan of the whole table, joined on row ids, to fetch the
+            # other columns of the page: without it the speaker's rows are read once, columns and all.
+            queries.set_late_materialization(raw, 0)
             if self._missing:
                 queries.add_derived_views(raw, self._missing)
             cur = self._local.cursor = EagerCursor(raw)
