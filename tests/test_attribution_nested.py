@@ -108,6 +108,9 @@ def test_what_is_not_a_relayed_statement(nlp):
     # a relative clause describes someone; it reports nothing
     text = "Aides said that anyone who complains about the rules will be fired."
     assert [r[5] for r in found(nlp, text)] == [None]
+    # events that "highlight" something make no statement
+    text = "The paper argued that the attacks highlight the threat the group poses."
+    assert [r[5] for r in found(nlp, text)] == [None]
     # a pronoun subject is (almost always) the outer speaker: his own statement, not a relayed one
     text = "Sanders said he wants to cut taxes."
     assert found(nlp, text, "parc") == [

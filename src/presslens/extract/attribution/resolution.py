@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
+from presslens.extract import cues
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.direct import is_label_quote, quote_content
 from presslens.schema import Attribution, AttributionType, Source, Span
@@ -53,12 +56,13 @@ RELAYABLE = (Rank.DIRECT_QUOTE, Rank.REPORTING_CLAUSE, Rank.MEDIAL_CLAUSE)
 def relayed(ctx: Context, kept: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
     """The candidates of ``rest`` that the kept ones report, each with ``relayed_by`` = the outer source.
 
-    Only one level, and only what the outer content states as a fact: the nested cue verb heads the
-    outer content (the clause of ``according to``, the complement of the outer verb, or a verb
-    coordinated with it), is neither negated nor modal (not "he cannot comment", "she would say"),
-    and has a speaker of its own, inside the outer content and not a lone pronoun ("According to
-    TASS, Dujarric said …", "Officials said Trump told them …"; "Sanders said he wants …" is his
-    own statement, not a relayed one). Relative and adverbial clauses ("anyone who complains
+    One level only, and only a statement that the outer content reports as made. The nested cue
+    verb heads the outer content: the clause of ``according to``, or the complement of the outer
+    verb. A coordinated verb is more often a misparsed statement of its own. The verb is neither
+    negated nor modal (not "he cannot comment", "she would say"). It has a speaker of its own
+    inside the outer content: a name or a person, organisation or group noun, not a lone pronoun.
+    "According to TASS, Dujarric said …" and "Officials said Trump told them …" qualify; "Sanders
+    said he wants …" is his own statement. Relative and adverbial clauses ("anyone who complains
     about …", "if the Chinese pledged …") are not relayed statements. Nested candidates of one
     outer are resolved among themselves as the top level is.
     """
@@ -90,13 +94,21 @@ def _reported_by(ctx: Context, inner: Candidate, outer: Candidate) -> bool:
     a, b = ctx.tok_at(inner.source[0]), ctx.tok_at(inner.source[1] - 1)
     if a == b and doc[a].pos_ == "PRON":
         return False  # "Sanders said he wants …": his own statement; "she says it underscores …"
-    h = v
-    while h.dep_ == "conj" and h.head.i != h.i:
-        h = h.head
+    if not _names_a_speaker(doc[a : b + 1].root):
+        return False  # "… said the attacks highlight the threat": a reading of events, not a statement
     o = doc[outer.cue_tok]
     if o.lower_ == "according":
-        return o.head.i == h.i
-    return h.dep_ in ("ccomp", "parataxis") and h.head.i == o.i
+        return o.head.i == v.i
+    return v.dep_ in ("ccomp", "parataxis") and v.head.i == o.i
+
+
+def _names_a_speaker(head: Token) -> bool:
+    """Whether a mention's head names someone who can make a statement: a name, or a person,
+    organisation or group noun ("an FBI official", "some Democrats", "CNN")."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
 
 
 def _univocal(cands: list[Candidate]) -> list[Candidate]:
