@@ -73,7 +73,8 @@ DDL = "\n".join(
 # schema version 1 was released, so a version-1 database may lack them: the writer adds them on its
 # next read-write open and marks the speakers outdated, so the next ingest fills them; a read-only
 # server uses temporary views of the same rows instead (``queries.add_derived_views``), or computes
-# the JSON on demand.
+# the JSON on demand. The two JSON columns are stored uncompressed: a page reads one row by its key,
+# and a compressed column would decompress the whole block of large texts around it.
 DERIVED_TABLES: tuple[str, ...] = (
     "quotes_by_speaker",
     "speaker_variants",
@@ -86,9 +87,11 @@ CREATE TABLE IF NOT EXISTS quotes_by_speaker (
     speaker_id VARCHAR, speaker VARCHAR, said DATE, article_id VARCHAR, idx INTEGER, type VARCHAR,
     cue_text VARCHAR, content_text VARCHAR, source_name VARCHAR, source_kind VARCHAR, said_on DATE,
     outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
-CREATE TABLE IF NOT EXISTS speaker_variants (speaker_id VARCHAR PRIMARY KEY, groups VARCHAR);
+CREATE TABLE IF NOT EXISTS speaker_variants (
+    speaker_id VARCHAR PRIMARY KEY, groups VARCHAR USING COMPRESSION uncompressed);
 CREATE TABLE IF NOT EXISTS claim_speakers (article_id VARCHAR, idx INTEGER, speaker_id VARCHAR);
-CREATE TABLE IF NOT EXISTS speaker_framing (speaker_id VARCHAR PRIMARY KEY, summary VARCHAR);
+CREATE TABLE IF NOT EXISTS speaker_framing (
+    speaker_id VARCHAR PRIMARY KEY, summary VARCHAR USING COMPRESSION uncompressed);
 CREATE TABLE IF NOT EXISTS article_words (id VARCHAR, words INTEGER);
 """
 # The rows of ``quotes_by_speaker``, as a temporary view of the connection that runs it.
