@@ -491,6 +491,34 @@ def test_article_sorts_change_the_order_and_the_default_is_newest_first(client):
     assert "attributions" in sort_param["description"]
 
 
+PAGES_OF_LISTS = [(2, 0), (1, 1), (2, 1), (3, 0), (1, 3), (2, 4), (2, 6), (5, 0)]
+
+
+def test_list_pages_read_in_blocks_are_the_pages_read_one_by_one(insight_db, monkeypatch):
+    """Paged lists are read in blocks of ``data.BLOCK_ROWS`` rows and sliced; with blocks of two rows
+    (pages inside a block, across two, larger than one, past the end) every page is what a query of
+    that page alone gives."""
+    from presslens.web import data
+
+    def answers(block: int) -> list:
+        monkeypatch.setattr(data, "BLOCK_ROWS", block)
+        with TestClient(create_app(insight_db)) as fresh:
+            return [
+                fresh.get(path, params={"limit": limit, "offset": offset, **extra}).json()
+                for path, extra in (
+                    ("/api/articles", {}),
+                    ("/api/articles", {"sort": "-attributions"}),
+                    ("/api/speakers/jane-porter", {}),
+                    ("/api/speakers/jane-porter", {"outlet": "Harbor Times"}),
+                )
+                for limit, offset in PAGES_OF_LISTS
+            ]
+
+    blocked, alone = answers(2), answers(1)  # blocks of one row: every page of more is read by itself
+    assert blocked == alone
+    assert sum(len(a.get("articles", a.get("quotes", []))) for a in alone) > 20
+
+
 def test_outlets_page_compares_the_same_statement_across_outlets(client):
     groups = client.get("/api/outlets").json()["same_statement"]
     assert groups[0]["speaker_id"] == "jane-porter" and groups[0]["outlets"] == 3

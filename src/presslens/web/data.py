@@ -8,6 +8,7 @@ every answer is memoised per server in an ``LRU`` (``presslens.web.cache``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -24,6 +25,7 @@ from presslens.web.search import parse_query
 NO_OUTLET = "(no outlet)"
 TOP_SPEAKERS = 15
 LATEST_ARTICLES = 6
+BLOCK_ROWS = 200  # rows of a paged list read at once (``block_rows``)
 
 
 def _outlet_name(value: str | None) -> str:
@@ -48,6 +50,22 @@ class QuoteFilters:
             "until": self.until,
             "type": self.type,
         }
+
+
+def block_rows(
+    cache: LRU, key: tuple, page: Page, fetch: Callable[[int, int], list[dict[str, Any]]]
+) -> list[dict[str, Any]]:
+    """The rows of ``page`` of a list, read ``BLOCK_ROWS`` at a time: ``fetch(limit, offset)`` reads a
+    block once (cached under ``key`` and the block's first row) and the pages within it are slices.
+
+    People page through a list, and a block is one query (the same scan and sort as one page) where
+    its pages would be one query each. A page that does not fit in one block is read by itself.
+    """
+    start = page.offset - page.offset % BLOCK_ROWS
+    if page.offset + page.limit > start + BLOCK_ROWS:
+        return fetch(page.limit, page.offset)
+    block = cache.get((*key, start), lambda: fetch(BLOCK_ROWS, start))
+    return block[page.offset - start : page.offset - start + page.limit]
 
 
 def overview(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any]:
@@ -247,10 +265,13 @@ def speaker_detail(
         total = sum(int(r["quotes"]) for r in counts)  # the timeline's rows count every matching quote
         rows: list[dict[str, Any]] = []
         if page.offset < total:  # a page past the end needs no query
-            rows = queries.records(
-                queries.speaker_quotes(
-                    cur, speaker_id, limit=page.limit, offset=page.offset, **filters.as_dict()
-                )
+            rows = block_rows(
+                cache,
+                ("speaker-quotes", speaker_id, filters),
+                page,
+                lambda limit, offset: queries.records(
+                    queries.speaker_quotes(cur, speaker_id, limit=limit, offset=offset, **filters.as_dict())
+                ),
             )
         return {
             "speaker": profile["speaker"],
@@ -290,8 +311,13 @@ def articles_list(
     key = tuple(sorted(filters.items()))
 
     def compute() -> dict[str, Any]:
-        rows = queries.records(
-            queries.articles(cur, limit=page.limit, offset=page.offset, sort=sort, **filters)
+        rows = block_rows(
+            cache,
+            ("article-rows", key, sort),
+            page,
+            lambda limit, offset: queries.records(
+                queries.articles(cur, limit=limit, offset=offset, sort=sort, **filters)
+            ),
         )
         total = cache.get(
             ("articles-total", key), lambda: queries.count(queries.articles(cur, limit=None, **filters))
