@@ -289,3 +289,37 @@ def test_short_forms_of_an_organisation_name_it(resolve):
     found = by_mention(resolve(text))
     assert found["the Times"] == ("New York Times", "organization")
     assert found["CNS"] == ("Christian News Service", "organization")
+
+
+def test_state_media_and_ministries_are_named_by_their_description(resolve):
+    text = (
+        "Syrian state TV reported that air defences had intercepted missiles over Damascus. "
+        "Hungary's foreign ministry said in a statement that it would not back the measures. "
+        "The Chinese foreign ministry said it opposed the move."
+    )
+    found = by_mention(resolve(text))
+    assert found["Syrian state TV"] == ("Syrian state TV", "organization")
+    assert found["Hungary's foreign ministry"] == ("Hungary's foreign ministry", "organization")
+    assert found["The Chinese foreign ministry"] == ("Chinese foreign ministry", "organization")
+
+
+def test_a_thing_said_from_a_named_source_and_an_apposition_the_ner_took_for_an_organisation(resolve):
+    text = (
+        "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\n"
+        "The Canadian Chamber of Commerce welcomed the pause. In a statement, the chamber's president, "
+        "Candace Laing, said businesses needed certainty."
+    )
+    found = by_mention(resolve(text))
+    assert found["A lesson from Loretta Lynch"][0] == "Loretta Lynch"
+    assert found["the chamber's president"] == ("Candace Laing", "person")
+
+
+def test_a_title_gives_the_role_a_later_description_uses(resolve):
+    text = (
+        "Justice Frank Nervo of the Manhattan Supreme Court ruled on the motion on Thursday. "
+        "Lawyers for the newspaper had asked for the file to be opened. Ivana Trump opposed the request, "
+        "and her lawyer Marc Kasowitz filed a brief. "
+        "The judge said the court would not decide what voters should know."
+    )
+    found = by_mention(resolve(text))
+    assert found["The judge"] == ("Frank Nervo", "person")

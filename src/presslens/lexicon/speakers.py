@@ -35,6 +35,13 @@ TITLE_ABBREVIATIONS = {
     "del": "delegate", "amb": "ambassador", "sec": "secretary",
 }
 
+# Roles that imply another role word a later description may use ("Justice Frank Nervo" … "the judge").
+ROLE_IMPLIES = {
+    "justice": "judge", "magistrate": "judge", "congressman": "representative",
+    "congresswoman": "representative", "representative": "congressman", "chairwoman": "chair",
+    "chairman": "chair", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
+}
+
 # Document words that, as a source, are the outlet itself ("The newspaper reported" = the paper).
 OUTLET_NOUNS = frozenset({"newspaper"})
 

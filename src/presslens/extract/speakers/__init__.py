@@ -32,6 +32,7 @@ from presslens.extract.speakers.features import RESOLVABLE, Anaphor, candidates,
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.names import ORG_SUFFIXES
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
 
 __all__ = ["resolve_speakers"]
@@ -96,7 +97,21 @@ class _Resolver:
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
+        if anaphor.type == "generic" and not _animate(root):
+            # "A lesson from Loretta Lynch: …", "word from the palace": the named source of a thing said
+            source = self._named_in(root, ("from", "by"))
+            if source is not None:
+                return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+
+    def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
+        """The entity a preposition after ``noun`` names ("a lesson from X")."""
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                node = self.graph.node_at(obj.idx, obj.idx + len(obj.text))
+                if node is not None and node.kind in ("person", "organization", "place"):
+                    return node
+        return None
 
     def _owned_organisation(self, span: SpacySpan, depth: int) -> _Result | None:
         """ "her campaign": the possessive pronoun resolved to a person, the organisation named after them."""
@@ -161,7 +176,11 @@ class _Resolver:
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
-                if node is None and c.pos_ == "PROPN" and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS:
+                role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS
+                if node is not None and role and node.kind == "organization" and _looks_like_a_person(c):
+                    node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
+                    return node
+                if node is None and c.pos_ == "PROPN" and role:
                     name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
                     if len(name.split()) >= 2:
                         span = Span.of(self.graph.text, c.left_edge.idx, c.idx + len(c.text))
@@ -238,6 +257,22 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
 
 def _clean(name: str) -> str:
     return repair_mojibake(" ".join(name.translate(INVISIBLE).split()))
+
+
+def _looks_like_a_person(name: Token) -> bool:
+    """A two- or three-word proper name with no organisation word in it ("Candace Laing", not
+    "Berkshire Hathaway Inc." or "Acme Group")."""
+    words = list(name.doc[name.left_edge.i : name.i + 1])
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
+        for t in words
+    )
+
+
+def _animate(root: Token) -> bool:
+    """A person or group noun ("a spokesman from the FBI" stays an unnamed source)."""
+    lemma = root.lemma_.lower()
+    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.GROUP_NOUNS or root.ent_type_ in ("PERSON", "NORP")
 
 
 def _generic_kind(root: Token) -> SourceKind:

@@ -309,8 +309,11 @@ class EntityGraph:
         """
         by_name = {n.entity.name.lower(): n for n in self.nodes.values()}
         org_lemmas = [self.doc.vocab.strings[w] for w in cues.ORG_ROLE_NOUNS]
-        for i in ((self._pos == NOUN) & np.isin(self._lemma, org_lemmas)).nonzero()[0]:
+        nouns = (self._pos == NOUN) | (self._pos == PROPN)  # "foreign ministry" is sometimes tagged PROPN
+        for i in (nouns & np.isin(self._lemma, org_lemmas)).nonzero()[0]:
             token = self.doc[int(i)]
+            if token.pos_ == "PROPN" and not token.is_lower:
+                continue  # a capitalised "Ministry" is part of a name the NER has
             name = organisation_name(token)
             if name is None:
                 continue
@@ -433,8 +436,9 @@ def organisation_name(noun: Token) -> str | None:
     """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
 
     The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
-    government", "the Clinton campaign") or a proper-noun possessor ("Trump's campaign"); a person is
-    named by the head of their name ("Donald Trump's presidential campaign" → "Trump campaign").
+    government", "Syrian state TV", "the Chinese foreign ministry") or a proper-noun possessor
+    ("Hungary's foreign ministry"). A person is named by the head of their name, without other
+    modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
     """
     parts = []
     for c in noun.lefts:
@@ -444,13 +448,16 @@ def organisation_name(noun: Token) -> str | None:
             parts.append(c)
     if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
         return None
-    words = []
-    for p in sorted(parts, key=lambda t: t.i):
-        sub = [t for t in p.subtree if t.i < noun.i and t.dep_ not in ("case", "det", "punct")]
-        if p.ent_type_ == "PERSON":  # "Donald Trump's campaign" is the "Trump campaign"
-            sub = [p]
-        words.extend(t.text for t in sub if t.text not in ("'s", "’s"))
-    name = " ".join([*words, noun.lower_])
+    if any(p.ent_type_ == "PERSON" for p in parts):
+        words = [p.text for p in sorted(parts, key=lambda t: t.i)]
+    else:
+        first = min(p.left_edge.i for p in parts)
+        words = [
+            t.text for t in noun.doc[first : noun.i]
+            if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
+        ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
+    head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
+    name = " ".join([*words, head]).replace(" 's", "'s").replace(" ’s", "’s")
     return " ".join(name.translate(INVISIBLE).split()) or None
 
 

@@ -61,6 +61,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     j = span.end
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
         _learn_age(node, doc[j + 1].text)
+    node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
 
 def _learn_description(node: Node, head: Token) -> None:
     if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
