@@ -82,6 +82,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     )
     if verb is not None:  # a headline's "Obama Says Talks …" tagged as one name
         tokens = tokens[:verb]
+    if len(tokens) > 1 and tokens[0].lower_ in ("say", "says") and tokens[0].is_sent_start:  # "Say Mexico demanded"
+        tokens = tokens[1:]
     if kind == "person":
         titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
         if titles:

@@ -35,6 +35,14 @@ TITLE_ABBREVIATIONS = {
     "del": "delegate", "amb": "ambassador", "sec": "secretary",
 }
 
+# Plural group names that designate a political body as a source ("Republicans said"); other group
+# names, such as nationalities and faiths ("Mexicans often say"), are generic sources with no name.
+POLITICAL_GROUPS = frozenset({
+    "republicans", "democrats", "conservatives", "liberals", "tories", "socialists", "communists",
+    "greens", "libertarians", "progressives", "nationalists", "separatists", "dems", "new democrats",
+    "social democrats", "christian democrats", "free democrats", "liberal democrats",
+})
+
 # Roles that imply another role word a later description may use ("Justice Frank Nervo" … "the judge").
 ROLE_IMPLIES = {
     "justice": "judge", "magistrate": "judge", "congressman": "representative",

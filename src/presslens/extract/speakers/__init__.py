@@ -68,6 +68,8 @@ class _Resolver:
         root = span.root
         if anaphor.type == "named":
             node = self.graph.node_at(root.idx, root.idx + len(root.text))
+            if node is not None and node.kind == "group" and node.entity.name.lower() not in lexicon.POLITICAL_GROUPS:
+                return None, "group", None, _CONFIDENCE["generic"]  # "Mexicans often say": a generic source
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root)
         if appos is not None:

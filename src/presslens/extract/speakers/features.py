@@ -29,6 +29,7 @@ KINDS = ("person", "organization", "place", "group", "other")
 _AGE = re.compile(r"\b(\d{1,3}) ?-? ?years? ?-? ?old\b")
 _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
+_FORWARD_SENTENCES = 2  # sentences after its own where a description may find the name it stands for
 # Which entity kinds each mention type can refer to at all ("he" never means a country).
 _ALLOWED_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",),
@@ -142,17 +143,27 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
         if anaphor.type in ("he", "she") and graph.unnamed_speaker_between(before.end, anaphor.start, 2):
             continue
         out.append((node, before, False))
-    for node in graph.nodes_in_sentence_after(anaphor.end - 1):
+    describes = anaphor.type in ("desc_person", "desc_org")
+    for node in graph.nodes_in_sentence_after(anaphor.end - 1, _FORWARD_SENTENCES if describes else 0):
         after = node.first_after(anaphor.end - 1)
-        if id(node) not in near and admissible(node) and after is not None:
+        if id(node) in near or not admissible(node) or after is None:
+            continue
+        # beyond its own sentence, a description only looks ahead for someone the article gives its role:
+        # "The state attorney general is confirming … Attorney General Eric Schneiderman isn't saying"
+        if after.sent == anaphor.sent or _head_words(anaphor) & node.roles:
             out.append((node, after, True))
-    if anaphor.type in ("desc_person", "desc_org"):
-        # a description whose role word the article gave someone can only mean those who have it
-        named = [c for c in out if anaphor.words & c[0].roles]
+    if describes:
+        # a description whose role word the article gave someone can only mean those who have it,
+        # its head noun first ("the state attorney general" is the one called "general", not "state")
+        named = [c for c in out if _head_words(anaphor) & c[0].roles] or [c for c in out if anaphor.words & c[0].roles]
         # … and among those, the ones the article describes the same way ("the Democratic nominee")
         described = [c for c in named if descriptors(anaphor) & c[0].descriptors]
         return described or named or out
     return out
+
+
+def _head_words(anaphor: Anaphor) -> set[str]:
+    return {anaphor.head.lower_, anaphor.head.lemma_.lower()}
 
 
 def descriptors(anaphor: Anaphor) -> set[str]:

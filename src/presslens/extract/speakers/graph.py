@@ -170,9 +170,9 @@ class EntityGraph:
                 seen[node_id] = self.nodes[node_id]
         return list(seen.values())
 
-    def nodes_in_sentence_after(self, position: int) -> list[Node]:
-        """Nodes mentioned after ``position`` in the same sentence (cataphora)."""
-        sent = self.sent_of(position)
+    def nodes_in_sentence_after(self, position: int, more_sentences: int = 0) -> list[Node]:
+        """Nodes mentioned after ``position`` in the same sentence, or ``more_sentences`` beyond it (cataphora)."""
+        sent = self.sent_of(position) + more_sentences
         end = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.text)
         k = bisect_right(self.index_starts, position)
         out: dict[str, Node] = {}
