@@ -323,3 +323,33 @@ def test_a_title_gives_the_role_a_later_description_uses(resolve):
     )
     found = by_mention(resolve(text))
     assert found["The judge"] == ("Frank Nervo", "person")
+
+
+def test_a_description_named_in_the_next_sentence_and_generic_nationalities(resolve):
+    text = (
+        "Campaign chairman Phil Lovas spoke in Raleigh on Monday.\n\n"
+        "The state attorney general is confirming that the foundation is not registered as a charity. "
+        "But Attorney General Eric Schneiderman isn't saying if any laws were broken.\n\n"
+        "Mexicans often say that their country is too close to the United States. "
+        "Republicans said the vote would fail."
+    )
+    found = by_mention(resolve(text))
+    assert found["The state attorney general"] == ("Eric Schneiderman", "person")
+    assert found["Mexicans"][0] is None
+    assert found["Republicans"][0] == "Republicans"
+
+
+def test_a_byline_line_is_its_own_sentence_and_never_the_speaker(resolve):
+    text = (
+        "By Sarah Thompson, BBC News\n\n"
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, has warned that the "
+        "outbreak is far from over.\n\n"
+        '"This is not the time to relax," Tedros told a briefing. '
+        'The WHO chief added that vaccine supplies remained "dangerously low".\n\n'
+        "The UK Health Security Agency said it was watching. Its chief executive, Jenny Harries, "
+        "said the risk was low."
+    )
+    found = by_mention(resolve(text))
+    assert found["The head of the World Health Organization"] == ("Tedros Adhanom Ghebreyesus", "person")
+    assert "BBC News" not in found
+    assert found["The WHO chief"] == ("Tedros Adhanom Ghebreyesus", "person")

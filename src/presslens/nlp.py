@@ -12,6 +12,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
 from presslens import settings
 from presslens.lexicon import speakers as lexicon
@@ -39,7 +40,20 @@ def load(model: str = MODEL_NAME) -> Language:
         ) from exc
     nlp.max_length = CHUNK_CHARS * 2
     keep_title_abbreviations(nlp)
+    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline, byline or dateline line is never parsed into the next
+    paragraph ("By Sarah Thompson, BBC News" + "The head of the WHO … has warned" is two sentences).
+    The parser keeps boundaries set before it."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def keep_title_abbreviations(nlp: Language) -> None:

@@ -150,7 +150,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
             continue
         # beyond its own sentence, a description only looks ahead for someone the article gives its role:
         # "The state attorney general is confirming … Attorney General Eric Schneiderman isn't saying"
-        if after.sent == anaphor.sent or _head_words(anaphor) & node.roles:
+        if after.sent == anaphor.sent or _titled_as(graph, after, _head_words(anaphor)):
             out.append((node, after, True))
     if describes:
         # a description whose role word the article gave someone can only mean those who have it,
@@ -160,6 +160,25 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
         described = [c for c in named if descriptors(anaphor) & c[0].descriptors]
         return described or named or out
     return out
+
+
+def _titled_as(graph: EntityGraph, mention: Mention, heads: set[str]) -> bool:
+    """Whether the title written right before a name ends with one of ``heads`` ("Attorney General
+    Eric Schneiderman" for "the attorney general"; not "its chief executive, Jenny Harries" for "the chief")."""
+    doc = graph.doc
+    first = doc[mention.head]
+    while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not _is_title(doc[first.i - 1]):
+        first = doc[first.i - 1]
+    if first.i == 0:
+        return False
+    title = doc[first.i - 1].lower_.rstrip(".")
+    title = lexicon.TITLE_ABBREVIATIONS.get(title, title)
+    return title in heads or lexicon.ROLE_IMPLIES.get(title) in heads
+
+
+def _is_title(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in cues.TITLES or word in cues.PERSON_ROLE_NOUNS or word in lexicon.TITLE_ABBREVIATIONS
 
 
 def _head_words(anaphor: Anaphor) -> set[str]:
