@@ -353,3 +353,16 @@ def test_a_byline_line_is_its_own_sentence_and_never_the_speaker(resolve):
     assert found["The head of the World Health Organization"] == ("Tedros Adhanom Ghebreyesus", "person")
     assert "BBC News" not in found
     assert found["The WHO chief"] == ("Tedros Adhanom Ghebreyesus", "person")
+
+
+def test_an_honorific_keeps_spouses_apart_and_they_is_never_one_person(resolve):
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday, and former President Bill Clinton campaigned in Iowa.\n\n"
+        '"We are going to win this state," Mrs. Clinton said. She added that turnout would decide it.\n\n'
+        "Tom Clarke runs a coal company. Environmental groups met him on Friday. "
+        "They said the mines should close."
+    )
+    found = by_mention(resolve(text))
+    assert found["Mrs. Clinton"] == ("Hillary Clinton", "person")
+    assert found["She"] == ("Hillary Clinton", "person")
+    assert found["They"][0] is None

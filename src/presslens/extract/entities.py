@@ -23,8 +23,10 @@ from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import (
     ACRONYM_SKIP,
+    FEMALE_NAMES,
     GENERATION_SUFFIXES,
     INITIAL_IN_NAME,
+    MALE_NAMES,
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
@@ -43,6 +45,7 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     first: int = 0
     titled: list[str] = field(default_factory=list)  # "Chancellor Merkel", "Finance Minister Scholz"
+    gender: str | None = None  # "m" or "f" when a given name or an honorific says so
 
     @property
     def name(self) -> str:
@@ -195,8 +198,10 @@ def _is_name_tail(part: str, whole: str) -> bool:
     return 1 < len(part_words) < len(whole_words) and whole_words[-len(part_words) :] == part_words
 
 
-def _find_person(clusters: list[_Cluster], name: str) -> int:
-    """Index of the person cluster a (possibly partial) name belongs to, or -1."""
+def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None) -> int:
+    """Index of the person cluster a (possibly partial) name belongs to, or -1.
+
+    ``gender`` (from an honorific: "Mrs. Clinton") rules out people of the other gender."""
     first, last = _person_key_parts(name)
     n_words = len(name.split())
     exact = [i for i, c in enumerate(clusters) if c.kind == "person" and any(f == name for f in c.forms)]
@@ -205,7 +210,8 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
     if n_words == 1:
         word = name.lower()
         by_last = [
-            i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[1] == word
+            i for i, c in enumerate(clusters)
+            if c.kind == "person" and _person_key_parts(c.name)[1] == word and c.gender in (None, gender or c.gender)
         ]
         if by_last:
             # the holder of the surname mentioned last
@@ -224,9 +230,27 @@ def _find_person(clusters: list[_Cluster], name: str) -> int:
         if c.kind != "person":
             continue
         cf, cl = _person_key_parts(c.name)
-        if cl == last and (len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]):
+        if cl == last and c.gender in (None, gender or c.gender) and (
+            len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]
+        ):
             return i
     return -1
+
+
+def _mention_gender(ent: SpacySpan, name: str) -> str | None:
+    """ "m"/"f" from an honorific in or right before the mention ("Mrs. Clinton") or a given name."""
+    first = ent.start
+    while first < ent.end and ent.doc[first].lower_ in _DETERMINERS:
+        first += 1
+    for token in (ent.doc[first], ent.doc[ent.start - 1] if ent.start else None):
+        if token is not None and token.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
+            return lexicon.HONORIFIC_GENDER[token.lower_.rstrip(".")]
+    given = name.split()[0].lower() if len(name.split()) > 1 else ""
+    if given in MALE_NAMES and given not in FEMALE_NAMES:
+        return "m"
+    if given in FEMALE_NAMES and given not in MALE_NAMES:
+        return "f"
+    return None
 
 
 def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
@@ -331,7 +355,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
         if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
-        idx = _find_person(clusters, name) if kind == "person" else _find_other(clusters, name, kind)
+        gender = _mention_gender(ent, name) if kind == "person" else None
+        idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)
         if idx < 0:
             clusters.append(_Cluster(kind, [name], [mention], ent.start_char))
@@ -341,6 +366,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             if name not in c.forms:
                 c.forms.append(name)
             c.mentions.append(mention)
+        c.gender = c.gender or gender
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)

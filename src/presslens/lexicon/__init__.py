@@ -5,7 +5,8 @@
 (number words, comparators), ``units`` (currencies, percent), ``calendar`` (months, weekdays,
 holidays, time words), ``labels`` (spaCy entity labels), ``checkworthy`` (the claim model's word
 features), ``evaluation`` (the PolNeAR scorer's categories), ``speakers``, ``attribution`` and
-``framing`` (each read by its own extractor). Lists are lower case wherever the code compares
+``framing`` (each read by its own extractor), and ``corpus`` (cross-article name matching, derived
+from ``roles``). Lists are lower case wherever the code compares
 lower-cased text or lemmas; ``tests/test_lexicon.py`` checks that and that no list repeats a word.
 """
 

@@ -130,6 +130,8 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
 
     def admissible(node: Node) -> bool:
+        if anaphor.type == "they" and node.kind == "person" and not node.plural:
+            return False  # "they" is never one named person in news copy
         return node.kind in allowed and (gender is None or node.gender in (None, gender))
 
     out = []

@@ -229,7 +229,8 @@ class EntityGraph:
             if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
                 continue
             j = i
-            while j < len(doc) and proper[j] and doc[j].text[:1].isupper() and j - i < 4:
+            # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name)
+            while j < len(doc) and proper[j] and doc[j].text[:1].isupper() and j - i < 4 and doc[j].idx not in covered:
                 j += 1
             self._claim_run(doc[i:j])
             end = j
