@@ -92,6 +92,23 @@ def test_article_sorts_order_every_article_and_page_the_same_way(con, sort):
         queries.articles(con, sort="chars")
 
 
+@pytest.mark.parametrize("outlet", ["BBC", "bbc", "Spiegel", "nowhere", "BBÇ"])
+@pytest.mark.parametrize("grain", ["week", "month"])
+def test_a_speakers_timeline_for_one_outlet_is_the_query_for_that_outlet(con, outlet, grain):
+    """The web layer takes an outlet's timeline from the speaker's unfiltered one (ASCII names only)."""
+    from presslens.web.cache import LRU
+    from presslens.web.data import QuoteFilters, timeline_rows
+
+    found = 0
+    for sid in ("angela-merkel", "horst-seehofer"):
+        cache = LRU()
+        derived = timeline_rows(con, cache, sid, QuoteFilters(outlet=outlet), grain)
+        assert derived == queries.records(queries.speaker_timeline(con, sid, grain=grain, outlet=outlet))
+        assert (("timeline-rows", sid, QuoteFilters(), grain) in cache._items) == outlet.isascii()
+        found += len(derived)
+    assert found > 0 or outlet in ("nowhere", "BBÇ")
+
+
 def test_undated_quotes_count_in_the_total_but_not_on_the_timeline(tmp_path):
     from test_queries import story
 

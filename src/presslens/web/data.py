@@ -151,7 +151,18 @@ def choose_grain(first: Any, last: Any) -> str:
 def timeline_rows(
     cur: duckdb.DuckDBPyConnection, cache: LRU, speaker_id: str, filters: QuoteFilters, grain: str
 ) -> list[dict[str, Any]]:
-    """``queries.speaker_timeline`` rows: quotes per period and outlet (period None: undated quotes)."""
+    """``queries.speaker_timeline`` rows: quotes per period and outlet (period None: undated quotes).
+
+    Filtered by outlet alone, they are the unfiltered rows of that outlet (the query matches outlets
+    in any case), taken from the speaker's unfiltered timeline, which the speaker's page reads anyway:
+    a speaker's pages for each outlet then need no timeline query of their own. Only for ASCII
+    outlet names, where Python's and DuckDB's ``lower`` agree.
+    """
+    if filters.outlet and filters == QuoteFilters(outlet=filters.outlet) and filters.outlet.isascii():
+        every = timeline_rows(cur, cache, speaker_id, QuoteFilters(), grain)
+        if all(r["outlet"].isascii() for r in every):
+            wanted = filters.outlet.lower()
+            return [r for r in every if r["outlet"].lower() == wanted]
     return cache.get(
         ("timeline-rows", speaker_id, filters, grain),
         lambda: queries.records(queries.speaker_timeline(cur, speaker_id, grain=grain, **filters.as_dict())),
