@@ -88,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                 mention and any(a < mention.end and mention.start < b for a, b in row["source"])
             ):
                 cause += " (other source mention)"  # the extractor picked another mention: not the resolver's
+                got = f"{got!r} from {mention.text if mention else None!r}"
             counts["strict"] += strict
             counts["lenient"] += lenient
             counts[cause or "ok"] += 1
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"joint sources (not scored): {counts['joint']}, one member named in {counts['joint_member']}")
     print(f"resolution (entities + speakers) adds {resolve_s / max(parse_s, 1e-9):.1%} to the parse")
     for name, cause, mention, want, got in [*errors, *partial][: args.show_errors]:
-        print(f"{cause:8} {name[:40]:40} {mention!r:30} gold={want!r} got={got!r}")
+        print(f"{cause:8} {name[:40]:40} {mention!r:30} gold={want!r} got={got if ' from ' in str(got) else repr(got)}")
     return 0
 
 
