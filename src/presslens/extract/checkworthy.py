@@ -31,8 +31,11 @@ _log = logging.getLogger(__name__)
 
 def word_lists_hash() -> str:
     """SHA-256 of the word lists the hand features read (``presslens.lexicon.checkworthy``), order-free."""
-    lists = {name: sorted(value) for name, value in vars(_lexicon).items()
-             if name.isupper() and isinstance(value, frozenset | set | tuple | list)}
+    lists = {
+        name: sorted(value)
+        for name, value in vars(_lexicon).items()
+        if name.isupper() and isinstance(value, frozenset | set | tuple | list)
+    }
     return hashlib.sha256(json.dumps(lists, sort_keys=True).encode("utf-8")).hexdigest()
 
 
@@ -42,12 +45,21 @@ def check_word_lists(arrays: dict[str, Any], path: Path | str) -> bool:
     if stored == word_lists_hash():
         return True
     if stored is None:
-        _log.warning("check-worthiness model %s records no hash of the word lists in %s, so it cannot be checked "
-                     "against them; rerun training/train_checkworthy.py to record one", path, WORD_LISTS_FILE)
+        _log.warning(
+            "check-worthiness model %s records no hash of the word lists in %s, so it cannot be checked "
+            "against them; rerun training/train_checkworthy.py to record one",
+            path,
+            WORD_LISTS_FILE,
+        )
     else:
-        _log.warning("check-worthiness model %s was trained on other word lists than those in %s now; its weights "
-                     "may no longer fit the features: rerun training/train_checkworthy.py", path, WORD_LISTS_FILE)
+        _log.warning(
+            "check-worthiness model %s was trained on other word lists than those in %s now; its weights "
+            "may no longer fit the features: rerun training/train_checkworthy.py",
+            path,
+            WORD_LISTS_FILE,
+        )
     return False
+
 
 # ---------------------------------------------------------------------------------------------
 # Featurisation (shared by training and inference: training/train_checkworthy.py imports these)
@@ -181,7 +193,9 @@ class CheckworthyModel:
         ctx = arrays.get("context_coef")
         self.context_coef = None if ctx is None else ctx.astype(np.float64)
         if self.context_coef is not None and len(self.context_coef) != len(CONTEXT_FEATURES):
-            raise ValueError(f"context layer has {len(self.context_coef)} weights, expected {len(CONTEXT_FEATURES)}")
+            raise ValueError(
+                f"context layer has {len(self.context_coef)} weights, expected {len(CONTEXT_FEATURES)}"
+            )
         self.context_intercept = float(arrays.get("context_intercept", 0.0))
         self._char_cache: dict[str, tuple[int, ...]] = {}
 
@@ -302,15 +316,29 @@ def _block_dot(rows: list[list[int]], idf: np.ndarray, coef: np.ndarray) -> np.n
     return np.divide(dot, norm, out=np.zeros(n), where=norm > 0)
 
 
+MODEL_NAMES = ("base", "minilm")  # "minilm": the opt-in encoder model (extract/checkworthy_encoder.py)
+
+
 @lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> CheckworthyModel:
-    """Load the shipped (or a given) model once per process."""
+def load_model(path: str | None = None, name: str | None = None) -> Any:
+    """Load the shipped (or a given) model once per process.
+
+    ``name`` chooses the model: ``"base"`` (or None) the linear one, ``"minilm"`` the encoder
+    model, which needs the ``encoder`` extra and is never chosen because that is installed.
+    Both have ``score(texts, runs)``.
+    """
+    if name not in (None, *MODEL_NAMES):
+        raise ValueError(f"unknown check-worthiness model {name!r}; choose one of {', '.join(MODEL_NAMES)}")
+    if name == "minilm":
+        from presslens.extract.checkworthy_encoder import ENCODER_MODEL_PATH, EncoderCheckworthyModel
+
+        return EncoderCheckworthyModel.load(path or ENCODER_MODEL_PATH)
     return CheckworthyModel.load(path or MODEL_PATH)
 
 
-def score_texts(texts: Sequence[str], path: str | None = None) -> np.ndarray:
+def score_texts(texts: Sequence[str], path: str | None = None, name: str | None = None) -> np.ndarray:
     """Check-worthiness in [0, 1] for each text, scored in one batch."""
-    return load_model(path).score([t if isinstance(t, str) else "" for t in texts])
+    return load_model(path, name).score([t if isinstance(t, str) else "" for t in texts])
 
 
 # ---------------------------------------------------------------------------------------------
