@@ -295,9 +295,12 @@ def test_state_media_and_ministries_are_named_by_their_description(resolve):
     text = (
         "Syrian state TV reported that air defences had intercepted missiles over Damascus. "
         "Hungary's foreign ministry said in a statement that it would not back the measures. "
-        "The Chinese foreign ministry said it opposed the move."
+        "The Chinese foreign ministry said it opposed the move. "
+        "A 2014 study in the British Medical Journal reviewed the advice. "
+        "Half of it was wrong, according to the top British medical journal."
     )
     found = by_mention(resolve(text))
+    assert found["the top British medical journal"] == ("British Medical Journal", "organization")
     assert found["Syrian state TV"] == ("Syrian state TV", "organization")
     assert found["Hungary's foreign ministry"] == ("Hungary's foreign ministry", "organization")
     assert found["The Chinese foreign ministry"] == ("Chinese foreign ministry", "organization")

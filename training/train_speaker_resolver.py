@@ -324,7 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         "--gold", type=Path, default=Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "speakers",
         help="our canonical-speaker gold for PolNeAR dev",
     )
-    p.add_argument("--news-weight", type=float, default=6.0, help="weight of PolNeAR gold pairs (0: leave out)")
+    p.add_argument("--news-weight", type=float, default=4.0, help="weight of PolNeAR gold pairs (0: leave out)")
     p.add_argument("--folds", type=int, default=3, help="article folds for the PolNeAR cross-validation")
     p.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")

@@ -130,7 +130,13 @@ def repair_mojibake(name: str) -> str:
 
 
 def _is_titled_person(ent: SpacySpan) -> bool:
-    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"): a person."""
+    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
+    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in cues.TITLES:
+        names = list(ent)
+        if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
+            return True
     tokens = [t for t in ent if t.lower_ not in _DETERMINERS]
     if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
         return False

@@ -80,7 +80,7 @@ ORG_ROLE_NOUNS = _words(
     company firm corporation group ministry department agency government administration
     police party campaign union club team side league federation association committee
     commission council court board bank university college school hospital network newspaper
-    paper outlet channel broadcaster station tv television radio embassy office authority authorities military
+    paper outlet channel broadcaster station tv television radio journal magazine tabloid embassy office authority authorities military
     army navy force forces service bureau institute foundation charity organization
     organisation movement coalition alliance regime cabinet parliament congress senate house
     assembly legislature republic state kingdom country nation city county province region
