@@ -231,3 +231,22 @@ def test_any_sequence_of_date_words_is_read_without_error(nlp, words, published)
     for d in dates(nlp, " ".join(words), published):
         assert d.grain in (None, "day", "week", "month", "year")
         assert d.value is None or d.value[:1].isdigit()
+
+
+def test_words_and_clauses_that_place_a_date_before_or_near_publication(nlp):
+    # published Monday 2017-09-25
+    assert by_text(dates(nlp, "There have been thousands of shootings since January 1st."))["January 1st"] == (
+        "2017-01-01", "day"
+    )
+    assert by_text(dates(nlp, "Output will grow 1.6 percent, less than forecast in November."))["November"] == (
+        "2016-11", "month"
+    )
+    assert by_text(dates(nlp, "The council voted on Monday to raise the fare from November 1."))["November 1"] == (
+        "2017-11-01", "day"
+    )
+    assert by_text(dates(nlp, "Their next game is Friday against the Bears."))["Friday"] == ("2017-09-29", "day")
+    headline = (
+        "Drought cuts wheat harvest by a fifth\n\nFarmers in the plains states will harvest about 1.1 billion "
+        "bushels of wheat this year, 21% less than last year, the Agriculture Department forecast on Friday."
+    )
+    assert by_text(dates(nlp, headline))["Friday"] == ("2017-09-22", "day")

@@ -91,5 +91,10 @@ FUTURE_HEADS = frozenset(
         "vow", "promise", "pledge", "threaten", "seek", "will", "likely", "poise",
     }
 )  # fmt: skip
+# Verbs of decision: what they decide takes effect later, at a date that may be before or after
+# publication ("voted on Monday to raise the fare from March 1"), so the nearest occurrence is taken.
+DECISION_HEADS = frozenset({"vote", "agree", "decide", "approve", "order", "rule", "move"})
+# Words before a time expression that put it in the past: "since January 1st", "than in May".
+PAST_LEFT = frozenset({"since", "than"})
 # Auxiliaries that put a verb in the future or a mood about it ("will vote on Monday").
 FUTURE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may", "might", "should", "must"})

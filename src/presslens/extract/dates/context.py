@@ -9,14 +9,18 @@ from functools import cached_property
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from presslens.lexicon.calendar import FUTURE_HEADS, FUTURE_MODALS, TEMPORAL_LEFT
+from presslens.lexicon.calendar import DECISION_HEADS, FUTURE_HEADS, FUTURE_MODALS, PAST_LEFT, TEMPORAL_LEFT
 from presslens.lexicon.labels import NAME_LABELS
 
 
 def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose tense dates ``tok``: the nearest verb above it, or a clause head the tagger took
+    for a noun ("the department forecast on Friday": "forecast" with a subject), which has no tense."""
     t = tok
     for _ in range(10):
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return t
+        if t.i != tok.i and t.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in t.children):
             return t
         if t.head.i == t.i:
             return None
@@ -43,6 +47,8 @@ def _tense_of(verb: Token, direct: bool = True) -> str | None:
             head = verb.head
             if head.lemma_.lower() in FUTURE_HEADS or head.lower_ in FUTURE_HEADS:
                 return "future"
+            if head.lemma_.lower() in DECISION_HEADS:
+                return None
             verb = head
             continue
         if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes):
@@ -53,6 +59,8 @@ def _tense_of(verb: Token, direct: bool = True) -> str | None:
             return "past" if not auxes else None
         if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
             return "future" if direct else None
+        if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes and direct:
+            return "future"  # "Their next game is Friday"
         return None
     return None
 
@@ -78,6 +86,9 @@ class _Ctx:
         sp = self.span(start, end)
         if sp is None or len(sp) == 0:
             return None
+        before = self.doc[max(sp.start - 3, 0) : sp.start]
+        if any(t.lower_ in PAST_LEFT for t in before):
+            return "past"  # "since January 1st", "less than forecast in July"
         root = sp.root
         verb = _governing_verb(root)
         if verb is None:
