@@ -192,3 +192,5 @@ def test_a_passive_report_names_no_speaker(nlp):
         ("indirect", "belief", "is expected", at(text, text[:-1]), None, None)
     ]
     assert found(nlp, text) == []
+    # an obligation, not a belief: "supposed" is no passive report
+    assert found(nlp, "The mayor was supposed to be escorted by police.", "parc") == []

@@ -105,6 +105,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         passive = _passive_candidate(ctx, v)
         if passive is not None:
             return passive
+    elif lemma in BELIEF and lemma not in SPEECH and any(c.dep_ == "auxpass" for c in v.children):
+        return None  # "was supposed to …", "is understood to …" outside the passive reports: no one's belief
     comp = _complement(ctx, v, learned)
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
