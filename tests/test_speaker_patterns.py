@@ -369,3 +369,12 @@ def test_an_honorific_keeps_spouses_apart_and_they_is_never_one_person(resolve):
     assert found["Mrs. Clinton"] == ("Hillary Clinton", "person")
     assert found["She"] == ("Hillary Clinton", "person")
     assert found["They"][0] is None
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_in_a_headline(resolve):
+    text = (
+        "The Latest: Trump urges supporters to monitor polling places\n\n"
+        "Donald Trump spoke in Michigan on Friday. Trump said the election was rigged."
+    )
+    names = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert names[0] == ("Trump", "Donald Trump")

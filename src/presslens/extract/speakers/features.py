@@ -74,6 +74,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "first_person"
     elif (lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS) and lemma not in lexicon.OUTLET_NOUNS:
         kind = "document"
+    elif len(span) == 1 and root.text[:1].isupper() and not root.is_sent_start and graph.find_name(root.text):
+        kind = "proper"  # "The Latest: Trump urges …" with "Trump" tagged as a common noun
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
         definite = _is_definite(root)
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
