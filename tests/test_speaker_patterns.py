@@ -378,3 +378,11 @@ def test_a_surname_the_tagger_took_for_a_common_noun_in_a_headline(resolve):
     )
     names = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
     assert names[0] == ("Trump", "Donald Trump")
+
+
+def test_a_name_the_parser_hangs_on_the_role_phrase_names_the_role(resolve):
+    text = (
+        "Tom Clarke founded the company in 2009.\n\n"
+        "His former business partner at Lenox, Lawrence B. Cummings, said the firm had been sold."
+    )
+    assert by_mention(resolve(text))["His former business partner"] == ("Lawrence Cummings", "person")

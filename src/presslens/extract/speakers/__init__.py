@@ -192,6 +192,15 @@ class _Resolver:
             node = self.graph.node_at(head.idx, head.idx + len(head.text))
             if node is not None and node.kind == "person":
                 return node
+        if root.pos_ == "NOUN" and not root.ent_type_:
+            # "His former business partner at Lenox, Lawrence Cummings,": the parser hangs the name on
+            # the last noun of the role's prepositional phrase
+            for prep in (c for c in root.children if c.dep_ == "prep"):
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    for appos in (g for g in obj.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"):
+                        node = self.graph.node_at(appos.idx, appos.idx + len(appos.text))
+                        if node is not None and node.kind == "person":
+                            return node
         return None
 
     def _issuer(self, span: SpacySpan) -> Node | None:
