@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
-from presslens.extract.speakers.roles import learn_roles
+from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
 
@@ -431,35 +431,6 @@ class EntityGraph:
                     node.gender = "m"
                 elif role in cues.FEMALE_WORDS:
                     node.gender = "f"
-
-
-def organisation_name(noun: Token) -> str | None:
-    """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
-
-    The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
-    government", "Syrian state TV", "the Chinese foreign ministry") or a proper-noun possessor
-    ("Hungary's foreign ministry"). A person is named by the head of their name, without other
-    modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
-    """
-    parts = []
-    for c in noun.lefts:
-        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
-            parts.append(c)
-        elif c.dep_ == "poss" and c.pos_ == "PROPN":
-            parts.append(c)
-    if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
-        return None
-    if any(p.ent_type_ == "PERSON" for p in parts):
-        words = [p.text for p in sorted(parts, key=lambda t: t.i)]
-    else:
-        first = min(p.left_edge.i for p in parts)
-        words = [
-            t.text for t in noun.doc[first : noun.i]
-            if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
-        ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
-    head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
-    name = " ".join([*words, head]).replace(" 's", "'s").replace(" ’s", "’s")
-    return " ".join(name.translate(INVISIBLE).split()) or None
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

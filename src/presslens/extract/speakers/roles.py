@@ -1,5 +1,6 @@
 """What the article itself says each entity is: titles before its name, appositions on either side
-("X, the carrier's chief executive" / "The head of the WHO, X"), copulas ("X is the mayor"), ages.
+("X, the carrier's chief executive" / "The head of the WHO, X"), copulas ("X is the mayor"), ages;
+and the name of an organisation described rather than named ("the Syrian government").
 
 These fill a node's ``roles`` (role nouns: "governor", "spokesman"), ``descriptors`` (the other
 describing words: "republican", "indiana") and ``ages``, which descriptions are matched against.
@@ -19,7 +20,7 @@ from presslens.lexicon import speakers as lexicon
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import Node
 
-__all__ = ["learn_roles"]
+__all__ = ["learn_roles", "organisation_name"]
 
 _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
 
@@ -90,3 +91,32 @@ def _in_brackets(token: Token) -> bool:
     """Whether the phrase ``token`` heads opens with a parenthesis."""
     first = token.left_edge.i
     return first > 0 and token.doc[first - 1].text == "("
+
+
+def organisation_name(noun: Token) -> str | None:
+    """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
+
+    The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
+    government", "Syrian state TV", "the Chinese foreign ministry") or a proper-noun possessor
+    ("Hungary's foreign ministry"). A person is named by the head of their name, without other
+    modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
+    """
+    parts = []
+    for c in noun.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
+            parts.append(c)
+        elif c.dep_ == "poss" and c.pos_ == "PROPN":
+            parts.append(c)
+    if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
+        return None
+    if any(p.ent_type_ == "PERSON" for p in parts):
+        words = [p.text for p in sorted(parts, key=lambda t: t.i)]
+    else:
+        first = min(p.left_edge.i for p in parts)
+        words = [
+            t.text for t in noun.doc[first : noun.i]
+            if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
+        ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
+    head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
+    name = " ".join([*words, head]).replace(" 's", "'s").replace(" ’s", "’s")
+    return " ".join(name.translate(lexicon.INVISIBLE_CHARS).split()) or None
