@@ -51,13 +51,15 @@ MAX_CHARS = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """What to extract (every extractor is on by default), with which framing model, and the time budget.
+    """What to extract (every extractor is on by default), with which framing and claims models, and the time budget.
 
     A document gets ``time_limit_s + time_limit_s_per_10k_chars * len(text) / 10_000`` seconds of
     CPU time, at most ``time_limit_max_s`` (unless ``time_limit_s`` alone is more); ``time_limit_s``
     None (or 0) turns the limit off. ``framing_model`` is ``"base"``, ``"minilm"`` or ``"mpnet"``;
-    None means the ``PRESSLENS_FRAMING_MODEL`` setting (``presslens.settings``), else ``"base"``. A text of
-    more than ``max_chars`` characters (None or 0: no limit) is refused with an InputError.
+    None means the ``PRESSLENS_FRAMING_MODEL`` setting (``presslens.settings``), else ``"base"``.
+    ``claims_model`` is the check-worthiness model, ``"base"`` or ``"minilm"``; None means the
+    ``PRESSLENS_CLAIMS_MODEL`` setting, else ``"base"``. A text of more than ``max_chars`` characters
+    (None or 0: no limit) is refused with an InputError.
     """
 
     extractors: tuple[str, ...] = ALL_EXTRACTORS
@@ -67,6 +69,7 @@ class Options:
     time_limit_max_s: float | None = TIME_LIMIT_MAX_S
     framing_model: str | None = None
     max_chars: int | None = MAX_CHARS
+    claims_model: str | None = None
 
     def time_limit_for(self, chars: int) -> float | None:
         """CPU seconds allowed for a text of ``chars`` characters, or None when there is no limit."""

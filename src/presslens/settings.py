@@ -23,6 +23,7 @@ from typing import Any
 __all__ = ["SETTINGS", "Setting", "SettingError", "current", "default", "get", "setting"]
 
 FRAMING_MODEL = "PRESSLENS_FRAMING_MODEL"
+CLAIMS_MODEL = "PRESSLENS_CLAIMS_MODEL"
 ENCODER_THREADS = "PRESSLENS_ENCODER_THREADS"
 CACHE = "PRESSLENS_CACHE"
 MAX_RECORD_MB = "PRESSLENS_MAX_RECORD_MB"
@@ -86,6 +87,15 @@ def _framing_model(name: str, raw: str) -> str:
     return chosen
 
 
+def _claims_model(name: str, raw: str) -> str:
+    from presslens.extract.checkworthy import MODEL_NAMES
+
+    chosen = raw.lower()
+    if chosen not in MODEL_NAMES:
+        raise SettingError(f"unknown {name} {chosen!r}; choose from {', '.join(MODEL_NAMES)}")
+    return chosen
+
+
 def _positive_int(name: str, raw: str) -> int:
     if raw.isdigit() and int(raw) > 0:
         return int(raw)
@@ -122,6 +132,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(FRAMING_MODEL, "choice", "base", "Framing span model: base, minilm (needs the encoder extra) or "
             "mpnet (needs the all-mpnet-base-v2 parts). Installed encoders run only when named.",
             _framing_model, option="--framing-model"),
+    Setting(CLAIMS_MODEL, "choice", "base", "Check-worthiness model: base, or minilm (needs the encoder extra; "
+            "slower: it encodes every candidate sentence). Installed encoders run only when named.",
+            _claims_model, option="--claims-model"),
     Setting(ENCODER_THREADS, "int", None, "Threads of the framing encoder's ONNX session in each process.",
             _positive_int, shown_default="1 in a worker process, else one per core up to 4"),
     Setting(CACHE, "path", _cache_root, "Folder where downloaded or unpacked model files are kept "

@@ -52,8 +52,10 @@ def _root(
 
 
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one clear error line and return the Exit to raise."""
-    stderr.print(f"[bold red]presslens: error:[/] {message}", markup=True, highlight=False)
+    """Print one clear error line (``message`` as written, never read as markup) and return the Exit to raise."""
+    from rich.markup import escape
+
+    stderr.print(f"[bold red]presslens: error:[/] {escape(message)}", markup=True, highlight=False)
     return typer.Exit(code)
 
 

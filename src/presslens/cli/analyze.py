@@ -20,6 +20,7 @@ from presslens.cli.options import (
     DEFAULT_RECORD,
     DEFAULT_TIME_LIMIT,
     DEFAULT_TIME_LIMIT_MAX,
+    ClaimsModelOption,
     ExtractOption,
     FramingModelOption,
     MaxCharsOption,
@@ -30,6 +31,7 @@ from presslens.cli.options import (
     analysis_options,
     iso_date,
     read_limits,
+    settle_claims_model,
 )
 from presslens.engines.local import run_local
 from presslens.engines.progress import NullReporter, Reporter, RichReporter, RunStats
@@ -55,6 +57,7 @@ def analyze(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
     framing_model: FramingModelOption = None,
+    claims_model: ClaimsModelOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
     max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
@@ -64,7 +67,11 @@ def analyze(
 
     Exits 1 when any input could not be analysed (one line on stderr per bad input); the rest are still reported.
     """
-    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars)
+    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars, claims_model)
+    try:
+        options = settle_claims_model(options)
+    except (RuntimeError, ValueError) as exc:  # a named check-worthiness model without its extra
+        raise fail(str(exc)) from None
     limits = read_limits(max_record_mb, max_decompressed_mb)
     overrides = {k: v for k, v in {"published": published, "outlet": outlet, "title": title}.items() if v}
     fmt = fmt or (Format.text if sys.stdout.isatty() else Format.jsonl)

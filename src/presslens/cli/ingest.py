@@ -18,6 +18,7 @@ from presslens.cli.options import (
     DEFAULT_RECORD,
     DEFAULT_TIME_LIMIT,
     DEFAULT_TIME_LIMIT_MAX,
+    ClaimsModelOption,
     ExtractOption,
     FramingModelOption,
     MaxCharsOption,
@@ -28,6 +29,7 @@ from presslens.cli.options import (
     analysis_options,
     iso_date,
     read_limits,
+    settle_claims_model,
 )
 from presslens.store import StoreError
 
@@ -57,6 +59,7 @@ def ingest(
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
     framing_model: FramingModelOption = None,
+    claims_model: ClaimsModelOption = None,
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
     max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
@@ -83,7 +86,11 @@ def ingest(
         meta = load_metadata(metadata, outlet=outlet, published=published, title=title)
     except MetadataError as exc:
         raise fail(str(exc)) from None
-    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars)
+    options = analysis_options(extract, time_limit, time_limit_max, framing_model, max_chars, claims_model)
+    try:
+        options = settle_claims_model(options)
+    except (RuntimeError, ValueError) as exc:  # a named check-worthiness model without its extra
+        raise fail(str(exc)) from None
     limits = read_limits(max_record_mb, max_decompressed_mb)
     reporter = NullReporter() if quiet else RichReporter(stderr) if stderr.is_terminal else LineReporter()
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from presslens import settings
+from presslens.extract.checkworthy import MODEL_NAMES as CLAIMS_MODELS
 from presslens.pipeline import ALL_EXTRACTORS, MAX_CHARS, TIME_LIMIT_MAX_S, Options
 from presslens.sources.limits import ReadLimits
 
@@ -40,6 +42,9 @@ class FramingModel(StrEnum):
     mpnet = "mpnet"
 
 
+ClaimsModel = StrEnum("ClaimsModel", {name: name for name in CLAIMS_MODELS})  # base, minilm
+
+
 ExtractOption = Annotated[str, typer.Option(help="Comma-separated extractors to run.")]
 TimeLimitOption = Annotated[float, typer.Option(
     "--time-limit", min=0, metavar="SECONDS",
@@ -54,6 +59,11 @@ FramingModelOption = Annotated[FramingModel | None, typer.Option(
     help="Framing span model: base (fast, the default), minilm (needs the encoder extra; about 2x the "
          "analysis time) or mpnet (needs the all-mpnet-base-v2 parts; about 5x). Installed encoders are "
          "used only when named here or in the variable.")]
+ClaimsModelOption = Annotated[ClaimsModel | None, typer.Option(
+    "--claims-model", envvar=settings.CLAIMS_MODEL, show_default=settings.default(settings.CLAIMS_MODEL),
+    help="Check-worthiness model: base (the default), or minilm (needs the encoder extra; slower: it "
+         "encodes every candidate sentence). Installed encoders are used only when named here or in the "
+         "variable.")]
 MaxCharsOption = Annotated[int, typer.Option(
     "--max-chars", min=0, metavar="N",
     help="Longest text analysed as one document, in characters (parsing takes about 0.8 MB of memory per "
@@ -75,12 +85,27 @@ DEFAULT_DECOMPRESSED: float = settings.default(settings.MAX_DECOMPRESSED_MB)
 
 
 def analysis_options(extract: str, time_limit: float, time_limit_max: float = TIME_LIMIT_MAX_S,
-                     framing_model: str | None = None, max_chars: int = MAX_CHARS) -> Options:
+                     framing_model: str | None = None, max_chars: int = MAX_CHARS,
+                     claims_model: str | None = None) -> Options:
     """The pipeline options of the command-line flags."""
     return Options(extractors=parse_extractors(extract), time_limit_s=time_limit or None,
                    time_limit_max_s=time_limit_max or None,
                    framing_model=str(framing_model) if framing_model is not None else None,
-                   max_chars=max_chars or None)
+                   max_chars=max_chars or None,
+                   claims_model=str(claims_model) if claims_model is not None else None)
+
+
+def settle_claims_model(options: Options) -> Options:
+    """``options`` with the check-worthiness model named and checked (without loading it) before any work.
+
+    A named model that cannot run raises ``presslens.extract.claims.ClaimsModelUnavailable`` here,
+    once, rather than in each worker process.
+    """
+    if "claims" not in options.extractors:
+        return options
+    from presslens.extract import claims
+
+    return replace(options, claims_model=claims.require_model(options.claims_model))
 
 
 def read_limits(record_mb: float, decompressed_mb: float) -> ReadLimits:

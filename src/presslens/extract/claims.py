@@ -42,11 +42,13 @@ from typing import Any
 
 import numpy as np
 
+from presslens import settings
 from presslens.extract.checkworthy import (  # the model lives there; these names stay importable from here
     CHAR_NGRAMS,
     CONTEXT_FEATURES,
     FORMAT_VERSION,
     HAND_FEATURES,
+    MODEL_NAMES,
     MODEL_PATH,
     WORD_LISTS_FILE,
     WORD_LISTS_KEY,
@@ -65,7 +67,50 @@ from presslens.extract.checkworthy import (  # the model lives there; these name
 )
 from presslens.schema import Attribution, Claim, Quantity
 
-__all__ = ["find_claims", "CHAR_NGRAMS", "CONTEXT_FEATURES", "CheckworthyModel", "FORMAT_VERSION", "HAND_FEATURES", "MODEL_PATH", "WORD_LISTS_FILE", "WORD_LISTS_KEY", "char_features", "check_word_lists", "context_features", "hand_features", "load_model", "normalise", "score_texts", "word_char_ngrams", "word_features", "word_lists_hash"]
+__all__ = ["find_claims", "ClaimsModelUnavailable", "MODEL_NAMES", "claims_model", "claims_model_name",
+           "require_model", "CHAR_NGRAMS", "CONTEXT_FEATURES", "CheckworthyModel", "FORMAT_VERSION", "HAND_FEATURES", "MODEL_PATH", "WORD_LISTS_FILE", "WORD_LISTS_KEY", "char_features", "check_word_lists", "context_features", "hand_features", "load_model", "normalise", "score_texts", "word_char_ngrams", "word_features", "word_lists_hash"]
+
+
+
+class ClaimsModelUnavailable(RuntimeError):
+    """A check-worthiness model was named but its extra or its weights are missing."""
+
+
+def claims_model_name(name: str | None = None) -> str:
+    """The check-worthiness model to use: ``name``, else ``PRESSLENS_CLAIMS_MODEL``, else ``"base"``.
+
+    Installing the encoder extra never selects ``minilm``: it runs only when named. An unknown
+    name raises ValueError (:class:`presslens.settings.SettingError` for the variable).
+    """
+    if name is None:
+        return settings.get(settings.CLAIMS_MODEL)
+    if name not in MODEL_NAMES:
+        raise ValueError(f"unknown check-worthiness model {name!r}; choose from {', '.join(MODEL_NAMES)}")
+    return name
+
+
+def require_model(name: str | None = None) -> str:
+    """The selected model's name, after checking (without loading it) that it can run."""
+    chosen = claims_model_name(name)
+    if chosen != "base":
+        from presslens.extract import checkworthy_encoder as enc
+
+        if not enc.available():
+            raise ClaimsModelUnavailable(f"check-worthiness model {chosen!r} needs the encoder extra, which is "
+                                         f"not installed: {enc.INSTALL} (or use --claims-model base)")
+        if not enc.ENCODER_MODEL_PATH.exists():
+            raise ClaimsModelUnavailable(f"check-worthiness model {chosen!r}: no weights {enc.ENCODER_MODEL_PATH}")
+    return chosen
+
+
+def claims_model(name: str | None = None) -> Any:
+    """The loaded model (cached per process) of :func:`claims_model_name`; ClaimsModelUnavailable when it cannot run."""
+    chosen = claims_model_name(name)
+    try:
+        return load_model() if chosen == "base" else load_model(None, chosen)
+    except ImportError as exc:
+        raise ClaimsModelUnavailable(str(exc)) from None
+
 
 _STRIP = " \t\r\n\u00a0\"“”„«»,;:–—-"
 _MIN_WORDS = 3
@@ -210,7 +255,7 @@ def _speaker(a: Attribution) -> str | None:
 
 def find_claims(
     doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5,
-    quantities: Sequence[Quantity] | None = None,
+    quantities: Sequence[Quantity] | None = None, model: Any = None,
 ) -> list[Claim]:
     """Check-worthy claims of a parsed document, in text order.
 
@@ -219,7 +264,9 @@ def find_claims(
     least ``threshold`` become :class:`Claim` records with offsets into ``doc.text``. Claims that
     sit inside an attribution content carry its speaker and ``said_on``. ``quantities`` (the
     article's, in text order) are linked to the claims that hold them: ``Claim.quantities`` gets
-    their indexes and ``Quantity.claim`` the claim's. Never raises on odd input.
+    their indexes and ``Quantity.claim`` the claim's. ``model`` scores the spans (anything with
+    ``score(texts, runs)``, such as :func:`claims_model`'s); None is the shipped base model.
+    Never raises on odd input.
     """
     text = getattr(doc, "text", None)
     if not isinstance(text, str) or not text.strip():
@@ -234,7 +281,7 @@ def find_claims(
         # multi-sentence content, which overlaps them, stands alone after them.
         units.sort(key=lambda u: (u.whole_content, u.start, u.end))
         runs = [-1 - k if u.whole_content else 0 for k, u in enumerate(units)]
-        scores = load_model().score([text[u.start : u.end] for u in units], runs)
+        scores = (model or load_model()).score([text[u.start : u.end] for u in units], runs)
     except (OSError, ValueError, KeyError):
         return []
     claims: list[Claim] = []

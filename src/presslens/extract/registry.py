@@ -183,7 +183,14 @@ def _claims(doc: Doc, article: Article, context: Context) -> Records:
     from presslens.extract import claims
 
     return {"claims": claims.find_claims(doc, context["attributions"], threshold=context.options.claim_threshold,
-                                         quantities=context["quantities"])}
+                                         quantities=context["quantities"], model=_claims_model(context.options))}
+
+
+def _claims_model(options: Options) -> object:
+    """The check-worthiness model of ``options.claims_model`` (else the setting); an error when it cannot run."""
+    from presslens.extract import claims
+
+    return claims.claims_model(options.claims_model)
 
 
 def _framing_model(options: Options) -> object:
@@ -203,7 +210,8 @@ register(Extractor("attributions", _attributions, provides=("attributions",), ne
                    updates=("entities",)))
 register(Extractor("dates", _dates, provides=("dates",), needs=("attributions",), updates=("attributions",)))
 register(Extractor("quantities", _quantities, provides=("quantities",)))
-register(Extractor("claims", _claims, provides=("claims",), needs=("attributions", "quantities"), updates=("quantities",)))
+register(Extractor("claims", _claims, provides=("claims",), needs=("attributions", "quantities"), updates=("quantities",),
+                   prepare=_claims_model))
 register(Extractor("framing", _framing, provides=("framing",), prepare=_framing_model))
 
 # The names presslens ships, which ``Options.extractors`` holds by default (``pipeline.ALL_EXTRACTORS``).
