@@ -250,3 +250,9 @@ def test_words_and_clauses_that_place_a_date_before_or_near_publication(nlp):
         "bushels of wheat this year, 21% less than last year, the Agriculture Department forecast on Friday."
     )
     assert by_text(dates(nlp, headline))["Friday"] == ("2017-09-22", "day")
+
+
+def test_today_in_a_capitalised_name_is_not_a_date(nlp):
+    found = by_text(dates(nlp, "Donations hit $1.1 billion, a USA TODAY analysis shows. Voters went to the polls today."))
+    assert "TODAY" not in found
+    assert found["today"] == ("2017-09-25", "day")

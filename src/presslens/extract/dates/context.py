@@ -102,6 +102,15 @@ class _Ctx:
             return ""
         return self.doc[tok.i - 1].lower_
 
+    def in_capitals_name(self, start: int) -> bool:
+        """Whether the word at ``start`` is written in capitals after a capitalised proper noun
+        ("USA TODAY"): part of a name, not a time."""
+        tok = self.token_at(start)
+        if tok is None or tok.i == 0 or not tok.text.isupper():
+            return False
+        before = self.doc[tok.i - 1]
+        return before.pos_ == "PROPN" and before.text.isupper() and len(before.text) > 1
+
     def named(self, start: int) -> bool:
         """Whether the word at ``start`` belongs to a name ("Theresa May", "Black Friday Deals Inc.")."""
         tok = self.token_at(start)

@@ -125,7 +125,7 @@ def _r_weekday(m: re.Match[str], c: _Ctx) -> Resolved | None:
 
 def _r_rel_day(m: re.Match[str], c: _Ctx) -> Resolved | None:
     shift = RELATIVE_DAYS.get(" ".join(m["w"].lower().split()))
-    if shift is None or c.named(m.start()) or c.title_inside_sentence(m.start()):
+    if shift is None or c.named(m.start()) or c.title_inside_sentence(m.start()) or c.in_capitals_name(m.start()):
         return None
     if c.pub is None:
         return None, "day"
