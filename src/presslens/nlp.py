@@ -9,7 +9,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
@@ -50,9 +52,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline, byline or dateline line is never parsed into the next
     paragraph ("By Sarah Thompson, BBC News" + "The head of the WHO … has warned" is two sentences).
     The parser keeps boundaries set before it."""
-    for token in doc[:-1]:
-        if token.is_space and token.text.count("\n") >= 2:
-            doc[token.i + 1].is_sent_start = True
+    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
+        if doc[int(i)].text.count("\n") >= 2:
+            doc[int(i) + 1].is_sent_start = True
     return doc
 
 
