@@ -213,6 +213,8 @@ def quotes(
     since: Annotated[str | None, typer.Option(help="Said on or after this day (YYYY-MM-DD).", callback=iso_date)] = None,
     until: Annotated[str | None, typer.Option(help="Said on or before this day (YYYY-MM-DD).", callback=iso_date)] = None,
     type: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
+    act: Annotated[str | None, typer.Option("--act", help="What the cue reports: speech (said or written), "
+                                            "belief or stance.")] = None,
     limit: Annotated[int, typer.Option(min=0, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip (for paging).")] = 0,
     fmt: FormatOption = Format.table,
@@ -220,11 +222,13 @@ def quotes(
     """Who said what: attributed statements, newest first."""
     if type is not None and type not in queries.ATTRIBUTION_TYPES:
         raise fail(f"--type must be one of {', '.join(queries.ATTRIBUTION_TYPES)}")
+    if act is not None and act not in queries.ATTRIBUTION_ACTS:
+        raise fail(f"--act must be one of {', '.join(queries.ATTRIBUTION_ACTS)}")
     con = _open(db)
     try:
         if speaker is not None and not queries.count(queries.quotes(con, speaker=speaker, limit=None)):
             raise fail(_unknown_speaker(con, speaker))
-        filters = {"speaker": speaker, "contains": contains, "outlet": outlet, "type": type}
+        filters = {"speaker": speaker, "contains": contains, "outlet": outlet, "type": type, "act": act}
         rel = queries.quotes(con, **filters, since=since, until=until, limit=limit, offset=offset)
         rows = rel.fetchall()
         total = queries.count(queries.quotes(con, **filters, since=since, until=until, limit=None))

@@ -39,6 +39,7 @@ from presslens.queries.claims import (
     ranked_claims,
 )
 from presslens.queries.common import (
+    ATTRIBUTION_ACTS,
     ATTRIBUTION_TYPES,
     DateLike,
     Relation,
@@ -123,6 +124,7 @@ from presslens.queries.variants import variant_rows
 __all__ = [
     "ARTICLE_COLUMNS",
     "ARTICLE_SORT_SQL",
+    "ATTRIBUTION_ACTS",
     "ATTRIBUTION_TYPES",
     "MAX_SEARCH_PATTERNS",
     "PAGE_VIEWS",

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
 import duckdb
+
+from presslens.schema import AttributionAct
 
 Relation = duckdb.DuckDBPyRelation
 DateLike = str | date | None
 
 ATTRIBUTION_TYPES = ("direct", "indirect", "mixed")
+ATTRIBUTION_ACTS: tuple[str, ...] = get_args(AttributionAct)  # speech, belief, stance
 
 
 def page_params(limit: int | None, offset: int) -> dict[str, int | None]:
@@ -45,6 +48,13 @@ def type_param(type: str | None) -> str | None:
     if type is not None and type not in ATTRIBUTION_TYPES:
         raise ValueError(f"type must be one of {', '.join(ATTRIBUTION_TYPES)}, not {type!r}")
     return type
+
+
+def act_param(act: str | None) -> str | None:
+    """An attribution act filter (what the cue reports), checked against ``ATTRIBUTION_ACTS``."""
+    if act is not None and act not in ATTRIBUTION_ACTS:
+        raise ValueError(f"act must be one of {', '.join(ATTRIBUTION_ACTS)}, not {act!r}")
+    return act
 
 
 def records(rel: Relation) -> list[dict[str, Any]]:

@@ -164,7 +164,8 @@ def speaker_quotes(
     since: DateLike = None, until: DateLike = None, type: str | None = None, limit: int | None = 50,
     offset: int = 0,
 ) -> Relation:
-    """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS``.
+    """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS`` less ``act`` and
+    ``relayed_by`` (``quotes_by_speaker`` does not hold them; ``quotes(speaker_id=…, act=…)`` does).
 
     The filters mean what they mean in ``quotes``. Reads ``quotes_by_speaker``, where the
     speaker's quotes lie together in this order. ``speaker_quote_count`` gives the total.

@@ -40,6 +40,7 @@ class Filters:
     technique: str | None = None
     kind: str | None = None
     type: str | None = None
+    act: str | None = None
 
 
 def shown(f: Filters, *names: str) -> dict[str, Any]:
@@ -267,13 +268,14 @@ def corpus_timeline(cur: duckdb.DuckDBPyConnection, cache: LRU) -> dict[str, Any
 
 
 def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page, f: Filters) -> dict[str, Any]:
-    """Quotes matching a search within dates and type, newest first, with a timeline and facet counts."""
+    """Quotes matching a search within dates, type and act, newest first, with a timeline and facet counts."""
     parsed = parse_query(q)
-    base = {"q": q or "", "filters": {"outlet": f.outlet, "since": f.since, "until": f.until, "type": f.type}}
+    base = {"q": q or "", "filters": {"outlet": f.outlet, "since": f.since, "until": f.until, "type": f.type,
+                                      "act": f.act}}
     if not parsed:
         return {**base, "terms": [], "timeline": None, "facets": {}, **page.envelope(0, [], "quotes")}
     args = {"terms": list(parsed.terms), "patterns": parsed.patterns, "outlet": f.outlet, "since": f.since,
-            "until": f.until, "type": f.type}
+            "until": f.until, "type": f.type, "act": f.act}
 
     def compute() -> dict[str, Any]:
         rows = queries.records(queries.search_hits(cur, **args, limit=page.limit, offset=page.offset))
@@ -293,13 +295,15 @@ def search(cur: duckdb.DuckDBPyConnection, cache: LRU, q: str | None, page: Page
 
 
 def search_facets(counts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Facet counts by outlet, type and year from ``queries.search_counts`` rows: each facet's values,
+    """Facet counts by outlet, type, act and year from ``queries.search_counts`` rows: each facet's values,
     most matches first (then by value), ``None`` for a missing value; facets without matches left out."""
-    sums: dict[str, dict[str, int]] = {"outlet": defaultdict(int), "type": defaultdict(int), "year": defaultdict(int)}
+    sums: dict[str, dict[str, int]] = {"outlet": defaultdict(int), "type": defaultdict(int), "act": defaultdict(int),
+                                       "year": defaultdict(int)}
     for r in counts:
         n = int(r["n"])
         sums["outlet"][r["outlet"]] += n
         sums["type"][r["type"]] += n
+        sums["act"][r["act"]] += n
         sums["year"][str(r["month"].year) if r["month"] is not None else ""] += n
     return {facet: [{"value": value or None, "count": n} for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))]
             for facet, values in sums.items() if values}

@@ -138,9 +138,14 @@ def article_record(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def quote(row: Mapping[str, Any]) -> dict[str, Any]:
-    """One ``queries.quotes`` row: the attribution's content, cue and source plus its article."""
+    """One ``queries.quotes`` row: the attribution's content, cue and source plus its article.
+
+    Rows that carry ``act`` (``queries.quotes``, the search) also give ``act`` and ``relayed_by`` (who
+    passed the statement on, as written, else None).
+    """
     return {
         "type": row.get("type"),
+        **({"act": row["act"] or "speech", "relayed_by": row.get("relayed_by")} if "act" in row else {}),
         "content": {"text": row.get("quote")},
         "cue": {"text": row["cue"]} if row.get("cue") else None,
         "source": {"name": row.get("source_name"), "kind": row.get("source_kind") or "unknown"},

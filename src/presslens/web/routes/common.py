@@ -12,6 +12,7 @@ from fastapi import HTTPException, Request
 from presslens.web.db import Database
 
 TYPES = ("direct", "indirect", "mixed")
+ACTS = ("speech", "belief", "stance")  # what the cue reports (queries.ATTRIBUTION_ACTS)
 
 
 def database(request: Request) -> Database:
@@ -57,6 +58,16 @@ def clean_type(value: str | None) -> str | None:
         return None
     if value not in TYPES:
         raise HTTPException(422, f"type must be one of {', '.join(TYPES)}")
+    return value
+
+
+def clean_act(value: str | None) -> str | None:
+    """An attribution act filter (speech, belief or stance); 422 when unknown."""
+    value = (value or "").strip().lower()
+    if not value:
+        return None
+    if value not in ACTS:
+        raise HTTPException(422, f"act must be one of {', '.join(ACTS)}")
     return value
 
 
