@@ -66,12 +66,16 @@ def _print_attributions(analysis: Analysis, out: Console) -> None:
         for item in items:
             line = Text("  • ")
             line.append(item.type.ljust(8), style="green" if item.type == "direct" else "yellow")
+            if item.act != "speech":  # a belief or stance, not something said
+                line.append(f" {item.act}", style="magenta")
             cue = item.cue.text if item.cue else "—"
             line.append(f" {_clean(cue)}: ", style="italic")
             mention = item.source.mention.text if item.source.mention else None
             content = _clean(item.content.text)
             line.append(f"“{content}”" if item.type == "direct" else content)
             extras = []
+            if item.relayed_by is not None:
+                extras.append(f"relayed by {_clean(item.relayed_by.text)}")
             if mention and mention != label:
                 extras.append(f"as “{_clean(mention)}”")
             if item.said_on and item.said_on_from_text:

@@ -28,7 +28,9 @@ compressed ``.npz`` (no pickle), and a document's candidate spans are scored in 
 
 Candidates are the document's sentences (split again at line breaks), the content span of every
 attribution, and the parts of sentences that fall inside attribution contents. A claim inside an
-attribution content carries the attribution's speaker and ``said_on``. Overlapping candidates
+attribution content carries the attribution's speaker and ``said_on``. A relayed statement
+("According to TASS, Dujarric said …") is the inner speaker's: the outer level's content is not a
+candidate when the inner one exists. Overlapping candidates
 are resolved greedily by score, so claims never overlap.
 """
 
@@ -162,6 +164,30 @@ def _content_spans(attributions: Sequence[Attribution], n: int) -> list[tuple[in
     return out
 
 
+def _relaying(attributions: Sequence[Attribution]) -> set[int]:
+    """Indexes of the outer levels of relayed statements, whose content holds another's statement.
+
+    "According to TASS, Dujarric said the talks would resume" has TASS's content "Dujarric said the
+    talks would resume" and, inside it, Dujarric's "the talks would resume" (``relayed_by`` TASS's
+    mention). The claim is Dujarric's piece; the outer content is left out of the candidates.
+    """
+    by_mention: dict[tuple[int, int], list[int]] = {}
+    for i, a in enumerate(attributions):
+        m = getattr(getattr(a, "source", None), "mention", None)
+        if m is not None and isinstance(m.start, int) and isinstance(m.end, int):
+            by_mention.setdefault((m.start, m.end), []).append(i)
+    outer: set[int] = set()
+    for a in attributions:
+        relay, inner = getattr(a, "relayed_by", None), getattr(a, "content", None)
+        if relay is None or inner is None:
+            continue
+        for i in by_mention.get((relay.start, relay.end), ()):
+            held = getattr(attributions[i], "content", None)
+            if attributions[i] is not a and held is not None and held.start <= inner.start and inner.end <= held.end:
+                outer.add(i)
+    return outer
+
+
 def _cue_spans(attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
     """Character spans of the attribution cues (``said``, ``according to``)."""
     out = []
@@ -272,7 +298,8 @@ def find_claims(
     if not isinstance(text, str) or not text.strip():
         return []
     attributions = list(attributions or [])
-    contents = _content_spans(attributions, len(text))
+    relaying = _relaying(attributions)
+    contents = [c for c in _content_spans(attributions, len(text)) if c[2] not in relaying]
     units = _candidates(text, _sentence_spans(doc, text), contents, _cue_spans(attributions))
     if not units:
         return []
