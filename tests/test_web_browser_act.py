@@ -1,0 +1,45 @@
+"""Browser test of the search page's act filter ("Reported as"): Debian's Chromium via Playwright, desktop and phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens.corpus import update_speakers
+from presslens.store import Store
+from presslens.web import create_app
+from test_queries_act import corpus
+from web_corpus.server import running_server
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("size", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}])
+def test_choosing_beliefs_narrows_the_search(browser, tmp_path, size):
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        store.write(corpus(), [])
+        update_speakers(store.con)
+    with running_server(create_app(db)) as base:
+        context = browser.new_context(viewport=size)
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        page.goto(f"{base}/search?q=harbour")
+        assert page.locator("ol.quotes > li").count() == 5
+        assert page.locator("ol.quotes .relayed").inner_text() == "relayed by TASS"
+        page.select_option("select[name=act]", "belief")
+        page.click("form.filters button[type=submit]")
+        page.wait_for_url("**act=belief**")
+        assert page.locator("ol.quotes > li").count() == 1
+        assert page.locator("ol.quotes .act").inner_text().lower() == "belief"
+        assert "beliefs" in page.locator("#result-count").inner_text()
+        assert page.locator("select[name=act]").input_value() == "belief", (
+            "the menu shows the filter in force"
+        )
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 0, f"the page is {wide} px wider than the screen"
+        page.click("text=clear filters")
+        assert page.locator("ol.quotes > li").count() == 5
+        assert problems == []
+        context.close()
