@@ -177,12 +177,35 @@ class Context:
         return sorted(set(out))
 
 
+# How many paragraphs from the top may open with a wire dateline (a headline or kicker may come first).
+DATELINE_PARAGRAPHS = 3
+
+
 def _dateline_end(doc: Doc) -> int:
-    """Index of the first token after a wire dateline ("MOSCOW, March 3 (TASS) -"), else 0."""
+    """Index of the first token after a wire dateline ("MOSCOW, March 3 (TASS) -"), else 0.
+
+    The dateline opens one of the first ``DATELINE_PARAGRAPHS`` paragraphs: the first, or the one
+    after a headline ("Storm knocks out power\n\nMIAMI (AP) — …").
+    """
     i = 0
-    while i < len(doc) and doc[i].is_space:
+    n = len(doc)
+    for _ in range(DATELINE_PARAGRAPHS):
+        while i < n and doc[i].is_space:
+            i += 1
+        if i >= n:
+            return 0
+        end = _dateline_at(doc, i)
+        if end:
+            return end
+        while i < n and "\n" not in doc[i].text_with_ws:
+            i += 1  # on to the next paragraph
         i += 1
-    if i >= len(doc) or not (doc[i].is_upper and len(doc[i].text) > 1):
+    return 0
+
+
+def _dateline_at(doc: Doc, i: int) -> int:
+    """End of a dateline opening at token ``i`` (an upper-case place, then a dash on the line), else 0."""
+    if not (doc[i].is_upper and len(doc[i].text) > 1):
         return 0
     for k in range(i + 1, min(i + 25, len(doc))):
         t = doc[k]

@@ -46,7 +46,9 @@ from presslens.extract.attribution.syntax import (
     cue_span,
     mention,
     past_dateline,
+    says_nothing,
     subject,
+    that_clause_in_prep,
     trim,
 )
 from presslens.lexicon import attribution as lexicon
@@ -108,6 +110,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     elif lemma in BELIEF and lemma not in SPEECH and any(c.dep_ == "auxpass" for c in v.children):
         return None  # "was supposed to …", "is understood to …" outside the passive reports: no one's belief
     comp = _complement(ctx, v, learned)
+    if comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i):
+        return None
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
         a, b, cue_last, is_object = comp
@@ -241,6 +245,9 @@ def _complement(
             intj = c
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
+    clause = that_clause_in_prep(preps)
+    if clause is not None:
+        return clause[0], clause[1], v.i, False
     lex = lex or ctx.lex
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
         if _asks_anonymity(xcomp) and dobj is None:
@@ -438,6 +445,8 @@ def _pull_content_start(ctx: Context, first: int, a: int) -> int:
     ("said about half of the adjustment reflected …").
     """
     doc = ctx.doc
+    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
+        return a  # "told reporters at the centre that crews …": the clause opens with its own "that"
     i = first
     while i < a:
         t = doc[i]

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
 from presslens.extract import cues
-from presslens.extract.attribution.context import Candidate, Context, Rank
+from presslens.extract.attribution.context import MAKE, Candidate, Context, Rank
 from presslens.extract.attribution.direct import is_label_quote, quote_content
 from presslens.schema import Attribution, AttributionType, Source, Span
 
@@ -58,7 +59,8 @@ def relayed(ctx: Context, kept: list[Candidate], rest: list[Candidate]) -> list[
 
     One level only, and only a statement that the outer content reports as made. The nested cue
     verb heads the outer content: the clause of ``according to``, or the complement of the outer
-    verb. A coordinated verb is more often a misparsed statement of its own. The verb is neither
+    verb. A coordinated verb is more often a misparsed statement of its own. The verb is a cue verb
+    of the profile (a quote after "the government wanted" is not relayed speech), neither
     negated nor modal (not "he cannot comment", "she would say"). It has a speaker of its own
     inside the outer content: a name or a person, organisation or group noun, not a lone pronoun.
     "According to TASS, Dujarric said …" and "Officials said Trump told them …" qualify; "Sanders
@@ -89,6 +91,8 @@ def _reported_by(ctx: Context, inner: Candidate, outer: Candidate) -> bool:
     """Whether ``inner``'s cue verb heads ``outer``'s content and states a statement as made."""
     doc = ctx.doc
     v = doc[inner.cue_tok]
+    if v.pos in (VERB, AUX) and v.lemma not in ctx.lex.verbs and v.lemma not in MAKE:
+        return False  # 'said the government wanted "a deal …"': a wish is not a statement relayed
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD") for c in v.children):
         return False
     a, b = ctx.tok_at(inner.source[0]), ctx.tok_at(inner.source[1] - 1)

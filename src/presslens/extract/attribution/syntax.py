@@ -36,8 +36,14 @@ def past_dateline(ctx: Context, subj: Token | None, verb: Token) -> Token | None
 
 
 def trim(ctx: Context, a: int, b: int) -> tuple[int, int] | None:
-    """Trim token range [a, b] (inclusive) of edge punctuation and spaces; return char offsets."""
+    """Trim token range [a, b] (inclusive) of edge punctuation and spaces; return char offsets.
+
+    A range that runs over the end of the wire dateline starts after it: "MOSCOW (Reuters) - " is
+    never part of what was said.
+    """
     doc = ctx.doc
+    if a < ctx.dateline_end <= b:
+        a = ctx.dateline_end
     while a <= b and (doc[a].pos in (PUNCT, SPACE) or doc[a].dep_ == "cc") and not opens_quote(ctx, a):
         a += 1
     while a <= b and (doc[b].pos in (PUNCT, SPACE) or doc[b].dep_ == "cc") and not closes_quote(ctx, b):
@@ -125,6 +131,55 @@ def subject(v: Token, depth: int = 0) -> Token | None:
             return subject(h, depth + 1)
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
             return subject(h.head, depth + 1)
+    return None
+
+
+def says_nothing(ctx: Context, v: Token, a: int, b: int, prep: bool) -> bool:
+    """Whether cue verb ``v`` with the noun-phrase content tokens a..b reports no statement.
+
+    A negated verb ("did not respond to a request for comment") or a participial adjunct before its
+    clause with a prepositional content (``prep``: "Speaking to reporters on Parliament Hill,
+    Carney said …") says nothing unless the content holds a clause or a quotation; a predicate
+    ("did not call it a disaster") counts, and so does an adjunct's object ("Lamenting their luck, …").
+    """
+    children = list(v.children)
+    if any(c.dep_ == "oprd" for c in children):
+        return False
+    negated = any(c.dep_ == "neg" for c in children)
+    adjunct = (
+        prep
+        and v.tag_ == "VBG"
+        and v.dep_ == "advcl"
+        and v.i < v.head.i
+        and not any(c.dep_ in _SUBJ_DEPS for c in children)
+    )
+    if not (negated or adjunct):
+        return False
+    doc = ctx.doc
+    return not any(doc[i].pos in (VERB, AUX) or ctx.inq[i] >= 0 for i in range(a, b + 1))
+
+
+def that_clause_in_prep(preps: list[Token]) -> tuple[int, int] | None:
+    """Token range of a that-clause the parser hung on the object of a cue verb's preposition.
+
+    "told reporters at the emergency centre that crews were on their way": the clause is parsed as
+    a relative clause of "centre", but "that" is its complementiser (``mark``) and the clause has a
+    subject of its own, so it is what was told.
+    """
+    for p in preps:
+        for obj in p.children:
+            if obj.dep_ != "pobj":
+                continue
+            for r in obj.rights:
+                first = r.left_edge
+                if (
+                    r.dep_ == "relcl"
+                    and first.dep_ == "mark"
+                    and first.lower_ == "that"
+                    and first.head.i == r.i
+                    and any(c.dep_ in _SUBJ_DEPS and c.i > first.i for c in r.children)
+                ):
+                    return first.i, r.right_edge.i
     return None
 
 
