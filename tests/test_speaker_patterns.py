@@ -386,3 +386,14 @@ def test_a_name_the_parser_hangs_on_the_role_phrase_names_the_role(resolve):
         "His former business partner at Lenox, Lawrence B. Cummings, said the firm had been sold."
     )
     assert by_mention(resolve(text))["His former business partner"] == ("Lawrence Cummings", "person")
+
+
+def test_the_ad_takes_up_a_video_just_described_with_its_issuer(resolve):
+    text = (
+        "A web video by the Republican National Committee references four cases Kaine took on. "
+        "Kaine is a former civil rights lawyer.\n\n"
+        "The ad also says that he opposed executions. The clip says Kaine defended the wrong people."
+    )
+    found = by_mention(resolve(text))
+    assert found["The ad"] == ("Republican National Committee", "document")
+    assert found["The clip"] == ("Republican National Committee", "document")

@@ -50,6 +50,9 @@ ROLE_IMPLIES = {
     "chairman": "chair", "spokeswoman": "spokesperson", "spokesman": "spokesperson",
 }
 
+# Words for one broadcast item: "the ad" or "the clip" may take up "a web video by X" said just before.
+MEDIA_ITEM_NOUNS = frozenset({"ad", "advert", "advertisement", "video", "clip", "spot", "commercial"})
+
 # Document words that, as a source, are the outlet itself ("The newspaper reported" = the paper).
 OUTLET_NOUNS = frozenset({"newspaper"})
 

@@ -209,7 +209,8 @@ class _Resolver:
         lemma = root.lemma_.lower()
         first = self.graph.sent_of(span.start_char)
         since = self.doc.char_span(self.graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand")
-        earlier = [t for t in since if t.lemma_.lower() == lemma] if since is not None else []
+        same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
+        earlier = [t for t in since if t.lemma_.lower() in same] if since is not None else []
         if root.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
             earlier = []  # only "the statement" points back to one mentioned before, not "exit polls"
         for token in [root, *reversed(earlier)]:
