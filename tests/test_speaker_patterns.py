@@ -397,3 +397,11 @@ def test_the_ad_takes_up_a_video_just_described_with_its_issuer(resolve):
     found = by_mention(resolve(text))
     assert found["The ad"] == ("Republican National Committee", "document")
     assert found["The clip"] == ("Republican National Committee", "document")
+
+
+def test_a_description_owned_by_a_named_person_is_not_that_person_or_another(resolve):
+    text = (
+        "Donald Trump spoke in Ohio on Friday. Libertarian candidate Gary Johnson released his records.\n\n"
+        "Gary Johnson's doctor said the candidate was in excellent health."
+    )
+    assert by_mention(resolve(text))["Gary Johnson's doctor"][0] is None

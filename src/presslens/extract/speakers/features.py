@@ -160,6 +160,8 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
         # a description whose role word the article gave someone can only mean those who have it,
         # its head noun first ("the state attorney general" is the one called "general", not "state")
         named = [c for c in out if _head_words(anaphor) & c[0].roles] or [c for c in out if anaphor.words & c[0].roles]
+        if not named and _named_possessor(anaphor):
+            return []  # "Gary Johnson's doctor": someone of his whom the article never names
         # … and among those, the ones the article describes the same way ("the Democratic nominee")
         described = [c for c in named if descriptors(anaphor) & c[0].descriptors]
         return described or named or out
@@ -183,6 +185,10 @@ def _titled_as(graph: EntityGraph, mention: Mention, heads: set[str]) -> bool:
 def _is_title(token: Token) -> bool:
     word = token.lower_.rstrip(".")
     return word in cues.TITLES or word in cues.PERSON_ROLE_NOUNS or word in lexicon.TITLE_ABBREVIATIONS
+
+
+def _named_possessor(anaphor: Anaphor) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in anaphor.head.children)
 
 
 def _head_words(anaphor: Anaphor) -> set[str]:
