@@ -37,8 +37,16 @@ def render_report(analysis: Analysis, out: Console) -> None:
     """Print a report grouped by speaker, then claims, dates and framing."""
     article = analysis.article
     out.print(Rule(Text(_clean(article.title or article.origin or article.id or "article"), style="bold")))
-    meta = [f"{k}: {_clean(v)}" for k, v in (("outlet", article.outlet), ("published", article.published),
-                                           ("author", article.author), ("source", article.origin or article.url)) if v]
+    meta = [
+        f"{k}: {_clean(v)}"
+        for k, v in (
+            ("outlet", article.outlet),
+            ("published", article.published),
+            ("author", article.author),
+            ("source", article.origin or article.url),
+        )
+        if v
+    ]
     if meta:
         out.print(Text(" · ".join(meta), style="dim"))
     _print_attributions(analysis, out)
@@ -58,8 +66,12 @@ def _print_attributions(analysis: Analysis, out: Console) -> None:
     groups: dict[str, list[Attribution]] = defaultdict(list)
     for attribution in analysis.attributions:
         groups[speaker_label(attribution)].append(attribution)
-    out.print(Text(f"\nWho said what ({len(analysis.attributions)} statements, {len(groups)} sources)",
-                   style="bold underline"))
+    out.print(
+        Text(
+            f"\nWho said what ({len(analysis.attributions)} statements, {len(groups)} sources)",
+            style="bold underline",
+        )
+    )
     for label, items in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         kind = items[0].source.kind
         out.print(Text.assemble(("\n" + _clean(label), "bold cyan"), (f"  [{kind}, {len(items)}]", "dim")))
@@ -92,7 +104,9 @@ def _print_claims(analysis: Analysis, out: Console) -> None:
     if not analysis.claims:
         return
     ranked = sorted(analysis.claims, key=lambda c: -c.checkworthy)[:MAX_CLAIMS]
-    out.print(Text(f"\nCheck-worthy claims (top {len(ranked)} of {len(analysis.claims)})", style="bold underline"))
+    out.print(
+        Text(f"\nCheck-worthy claims (top {len(ranked)} of {len(analysis.claims)})", style="bold underline")
+    )
     for claim in ranked:
         line = Text(f"  {claim.checkworthy:.2f} ", style="bold")
         line.append(_clean(claim.text))
@@ -107,6 +121,7 @@ def _print_claims(analysis: Analysis, out: Console) -> None:
 
 def describe_quantity(quantity: Quantity) -> str:
     """One line for a quantity: comparator, value (or range), unit and what it measures."""
+
     def number(x: float | None) -> str:
         return "?" if x is None else f"{x:,.10g}"
 

@@ -129,34 +129,113 @@ def _cache_root() -> Path:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting(FRAMING_MODEL, "choice", "base", "Framing span model: base, minilm (needs the encoder extra) or "
-            "mpnet (needs the all-mpnet-base-v2 parts). Installed encoders run only when named.",
-            _framing_model, option="--framing-model"),
-    Setting(CLAIMS_MODEL, "choice", "base", "Check-worthiness model: base, or minilm (needs the encoder extra; "
-            "slower: it encodes every candidate sentence). Installed encoders run only when named.",
-            _claims_model, option="--claims-model"),
-    Setting(ENCODER_THREADS, "int", None, "Threads of the framing encoder's ONNX session in each process.",
-            _positive_int, shown_default="1 in a worker process, else one per core up to 4"),
-    Setting(CACHE, "path", _cache_root, "Folder where downloaded or unpacked model files are kept "
-            "(all-mpnet-base-v2 is unpacked under it).", _path, shown_default="~/.cache/presslens"),
-    Setting(MAX_RECORD_MB, "float", DEFAULT_RECORD_MB, "Largest document read (a file, a JSONL line, a "
-            "WARC payload, stdin), in MB after decompression.", _megabytes, option="--max-record-mb"),
-    Setting(MAX_DECOMPRESSED_MB, "float", DEFAULT_DECOMPRESSED_MB, "Most bytes read from one compressed "
-            "file or archive after decompression, in MB.", _megabytes, option="--max-decompressed-mb"),
-    Setting(DB, "path", None, "The corpus database of ingest, speakers, quotes and the other corpus "
-            "commands.", _path, option="--db"),
-    Setting(SERVE_DB, "path", None, "Database each `presslens serve` worker process opens.", _path,
-            internal=True),
-    Setting(SERVE_ALLOWED_HOSTS, "list", [], "Host header values the served app accepts, comma-separated "
-            "(empty: any).", _host_list, internal=True),
-    Setting(SERVE_THREADS, "int", 1, "DuckDB threads of each `presslens serve` worker process.",
-            _positive_int, option="--threads", internal=True),
-    Setting(SERVE_SERVER_HEADERS, "bool", False, "1 when the HTTP server adds the security headers itself.",
-            _flag, internal=True),
-    Setting(SERVE_CACHE_MB, "float", None, "Cache memory of each `presslens serve` worker process, in MB.",
-            _megabytes, option="--cache-mb", internal=True, shown_default="128 + 64 MB"),
-    *(Setting(var, "int", 1, "Threads of a numeric library per process; presslens sets 1 when unset, so "
-              "worker processes scale.", _positive_int) for var in NUMERIC_THREAD_VARS),
+    Setting(
+        FRAMING_MODEL,
+        "choice",
+        "base",
+        "Framing span model: base, minilm (needs the encoder extra) or "
+        "mpnet (needs the all-mpnet-base-v2 parts). Installed encoders run only when named.",
+        _framing_model,
+        option="--framing-model",
+    ),
+    Setting(
+        CLAIMS_MODEL,
+        "choice",
+        "base",
+        "Check-worthiness model: base, or minilm (needs the encoder extra; "
+        "slower: it encodes every candidate sentence). Installed encoders run only when named.",
+        _claims_model,
+        option="--claims-model",
+    ),
+    Setting(
+        ENCODER_THREADS,
+        "int",
+        None,
+        "Threads of the framing encoder's ONNX session in each process.",
+        _positive_int,
+        shown_default="1 in a worker process, else one per core up to 4",
+    ),
+    Setting(
+        CACHE,
+        "path",
+        _cache_root,
+        "Folder where downloaded or unpacked model files are kept (all-mpnet-base-v2 is unpacked under it).",
+        _path,
+        shown_default="~/.cache/presslens",
+    ),
+    Setting(
+        MAX_RECORD_MB,
+        "float",
+        DEFAULT_RECORD_MB,
+        "Largest document read (a file, a JSONL line, a WARC payload, stdin), in MB after decompression.",
+        _megabytes,
+        option="--max-record-mb",
+    ),
+    Setting(
+        MAX_DECOMPRESSED_MB,
+        "float",
+        DEFAULT_DECOMPRESSED_MB,
+        "Most bytes read from one compressed file or archive after decompression, in MB.",
+        _megabytes,
+        option="--max-decompressed-mb",
+    ),
+    Setting(
+        DB,
+        "path",
+        None,
+        "The corpus database of ingest, speakers, quotes and the other corpus commands.",
+        _path,
+        option="--db",
+    ),
+    Setting(
+        SERVE_DB, "path", None, "Database each `presslens serve` worker process opens.", _path, internal=True
+    ),
+    Setting(
+        SERVE_ALLOWED_HOSTS,
+        "list",
+        [],
+        "Host header values the served app accepts, comma-separated (empty: any).",
+        _host_list,
+        internal=True,
+    ),
+    Setting(
+        SERVE_THREADS,
+        "int",
+        1,
+        "DuckDB threads of each `presslens serve` worker process.",
+        _positive_int,
+        option="--threads",
+        internal=True,
+    ),
+    Setting(
+        SERVE_SERVER_HEADERS,
+        "bool",
+        False,
+        "1 when the HTTP server adds the security headers itself.",
+        _flag,
+        internal=True,
+    ),
+    Setting(
+        SERVE_CACHE_MB,
+        "float",
+        None,
+        "Cache memory of each `presslens serve` worker process, in MB.",
+        _megabytes,
+        option="--cache-mb",
+        internal=True,
+        shown_default="128 + 64 MB",
+    ),
+    *(
+        Setting(
+            var,
+            "int",
+            1,
+            "Threads of a numeric library per process; presslens sets 1 when unset, so "
+            "worker processes scale.",
+            _positive_int,
+        )
+        for var in NUMERIC_THREAD_VARS
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -190,10 +269,16 @@ def current(environ: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     env = os.environ if environ is None else environ
     rows = []
     for entry in SETTINGS:
-        row: dict[str, Any] = {"name": entry.name, "type": entry.type, "default": entry.default_text(),
-                               "option": entry.option, "internal": entry.internal, "help": entry.help,
-                               "source": "environment" if env.get(entry.name, "").strip() else "default",
-                               "error": None}
+        row: dict[str, Any] = {
+            "name": entry.name,
+            "type": entry.type,
+            "default": entry.default_text(),
+            "option": entry.option,
+            "internal": entry.internal,
+            "help": entry.help,
+            "source": "environment" if env.get(entry.name, "").strip() else "default",
+            "error": None,
+        }
         try:
             row["value"] = _show(get(entry.name, env))
         except SettingError as exc:

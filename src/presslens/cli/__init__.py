@@ -15,8 +15,8 @@ from rich.console import Console
 app = typer.Typer(
     name="presslens",
     help="Who said what, about whom, when: attributions, claims, dates and framing in news articles.\n\n"
-         "Options can also be set with PRESSLENS_* environment variables (a command-line option wins); "
-         "`presslens settings` lists each one with its current value, default and help.",
+    "Options can also be set with PRESSLENS_* environment variables (a command-line option wins); "
+    "`presslens settings` lists each one with its current value, default and help.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -27,6 +27,7 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def version_line() -> str:
     """``presslens X (spaCy Y, Python Z)``, read from the installed metadata (no heavy import)."""
+
     def installed(name: str) -> str:
         try:
             return metadata.version(name)
@@ -45,8 +46,16 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", is_eager=True, callback=_show_version,
-                                          help="Print the presslens, spaCy and Python versions and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            is_eager=True,
+            callback=_show_version,
+            help="Print the presslens, spaCy and Python versions and exit.",
+        ),
+    ] = False,
 ) -> None:
     """Who said what, about whom, when: attributions, claims, dates and framing in news articles."""
 

@@ -48,11 +48,27 @@ class Format(StrEnum):
 
 @app.command()
 def analyze(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .warc), folders, http(s) URLs, or - for stdin.", show_default=False)],
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD); overrides the page's own.", callback=iso_date)] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl, .warc), folders, http(s) URLs, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD); overrides the page's own.", callback=iso_date),
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet name; overrides the page's own.")] = None,
     title: Annotated[str | None, typer.Option(help="Title; overrides the page's own.")] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="text (readable report; default on a terminal), json (the record contract; an array for several inputs) or jsonl (one object per input; default when piped).")] = None,
+    fmt: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (readable report; default on a terminal), json (the record contract; an array for several inputs) or jsonl (one object per input; default when piped).",
+        ),
+    ] = None,
     extract: ExtractOption = DEFAULT_EXTRACT,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
@@ -96,8 +112,10 @@ def analyze(
                 stats.analysed += 1
                 reporter.update(stats)
                 for warning in result.warnings:
-                    stderr.print(f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: "
-                                 f"{escape(warning)}")
+                    stderr.print(
+                        f"[yellow]presslens: warning:[/] {escape(result.article.origin or '')}: "
+                        f"{escape(warning)}"
+                    )
                 _emit(result, fmt, out, collected)
     except RuntimeError as exc:  # e.g. the spaCy model or a framing encoder is missing
         raise fail(str(exc)) from None

@@ -29,7 +29,9 @@ from presslens.cli.options import (
 )
 from presslens.store import StoreError, connect
 
-db_app = typer.Typer(help="Manage a corpus database: load Parquet parts, show what it holds.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Manage a corpus database: load Parquet parts, show what it holds.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 
 
@@ -44,9 +46,18 @@ class VariantFormat(StrEnum):
     json = "json"
 
 
-DbOption = Annotated[Path, typer.Option("--db", envvar=settings.DB, show_default=False,
-                                        help=f"The corpus database (a DuckDB file); or set {settings.DB}.")]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table (readable), csv or json (an array of objects).")]
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar=settings.DB,
+        show_default=False,
+        help=f"The corpus database (a DuckDB file); or set {settings.DB}.",
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="table (readable), csv or json (an array of objects).")
+]
 
 
 def _open(db: Path, *, external_access: bool = True) -> duckdb.DuckDBPyConnection:
@@ -105,7 +116,13 @@ def _emit_relation(rel: duckdb.DuckDBPyRelation, fmt: Format, title: str | None 
 
 @db_app.command("load")
 def db_load(
-    parts: Annotated[list[Path], typer.Argument(show_default=False, help="Parts directories written by `ingest --engine dask --out`, or single parts.")],
+    parts: Annotated[
+        list[Path],
+        typer.Argument(
+            show_default=False,
+            help="Parts directories written by `ingest --engine dask --out`, or single parts.",
+        ),
+    ],
     db: DbOption,
 ) -> None:
     """Load Parquet parts into a corpus database; articles already stored are skipped.
@@ -127,12 +144,17 @@ def db_load(
                 loaded += 1
                 added += outcome.articles
                 skipped += outcome.skipped
-            speakers = update_speakers(store.con).speakers if speakers_outdated(store.con) else \
-                store.counts()["speakers"]
+            speakers = (
+                update_speakers(store.con).speakers
+                if speakers_outdated(store.con)
+                else store.counts()["speakers"]
+            )
     except StoreError as exc:
         raise fail(str(exc)) from None
-    stderr.print(f"loaded {loaded} parts: {added} articles added, {skipped} already stored, "
-                 f"{len(failed)} parts failed; {speakers} speakers")
+    stderr.print(
+        f"loaded {loaded} parts: {added} articles added, {skipped} already stored, "
+        f"{len(failed)} parts failed; {speakers} speakers"
+    )
     if failed:
         raise typer.Exit(1)
 
@@ -146,7 +168,9 @@ def db_info(db: DbOption, fmt: FormatOption = Format.table) -> None:
     finally:
         con.close()
     if fmt == Format.json:  # one object, as every other JSON tool would give it
-        sys.stdout.write(json.dumps({k: _plain(v) for k, v in stats.items()}, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps({k: _plain(v) for k, v in stats.items()}, ensure_ascii=False, indent=2) + "\n"
+        )
         return
     emit(["key", "value"], list(stats.items()), fmt, title=str(db))
 
@@ -157,7 +181,9 @@ def db_errors(
     limit: Annotated[int, typer.Option(min=0, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip.")] = 0,
     fmt: FormatOption = Format.table,
-    clear: Annotated[bool, typer.Option("--clear", help="Remove every row of the errors table instead of listing them.")] = False,
+    clear: Annotated[
+        bool, typer.Option("--clear", help="Remove every row of the errors table instead of listing them.")
+    ] = False,
 ) -> None:
     """List the documents that could not be read or analysed, with the reason: one row per input.
 
@@ -188,8 +214,12 @@ def speakers(
     db: DbOption,
     top: Annotated[int, typer.Option(min=0, help="How many speakers to list (most quoted first).")] = 20,
     offset: Annotated[int, typer.Option(min=0, help="Speakers to skip (for paging).")] = 0,
-    search: Annotated[str | None, typer.Option(help="Only speakers whose name or an alias contains this text.")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only this kind: person, organization, group, document, unknown.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only speakers whose name or an alias contains this text.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: person, organization, group, document, unknown.")
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """The most quoted speakers across the corpus, with their aliases."""
@@ -197,8 +227,10 @@ def speakers(
     try:
         rel = queries.speakers(con, search=search, kind=kind, limit=top, offset=offset)
         if fmt == Format.table:
-            rel = rel.select("speaker_id, name, kind, quotes, articles, outlets, first_said, last_said, "
-                             "aliases[1:6] AS aliases")
+            rel = rel.select(
+                "speaker_id, name, kind, quotes, articles, outlets, first_said, last_said, "
+                "aliases[1:6] AS aliases"
+            )
         _emit_relation(rel, fmt, title="speakers")
     finally:
         con.close()
@@ -207,14 +239,24 @@ def speakers(
 @app.command()
 def quotes(
     db: DbOption,
-    speaker: Annotated[str | None, typer.Option(help="Speaker id, or part of a speaker's name or alias (case-insensitive).")] = None,
-    contains: Annotated[str | None, typer.Option(help="Only quotes whose content contains this text (case-insensitive).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker id, or part of a speaker's name or alias (case-insensitive).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option(help="Only quotes whose content contains this text (case-insensitive).")
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
-    since: Annotated[str | None, typer.Option(help="Said on or after this day (YYYY-MM-DD).", callback=iso_date)] = None,
-    until: Annotated[str | None, typer.Option(help="Said on or before this day (YYYY-MM-DD).", callback=iso_date)] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Said on or after this day (YYYY-MM-DD).", callback=iso_date)
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Said on or before this day (YYYY-MM-DD).", callback=iso_date)
+    ] = None,
     type: Annotated[str | None, typer.Option("--type", help="direct, indirect or mixed.")] = None,
-    act: Annotated[str | None, typer.Option("--act", help="What the cue reports: speech (said or written), "
-                                            "belief or stance.")] = None,
+    act: Annotated[
+        str | None,
+        typer.Option("--act", help="What the cue reports: speech (said or written), belief or stance."),
+    ] = None,
     limit: Annotated[int, typer.Option(min=0, help="Rows to show.")] = 50,
     offset: Annotated[int, typer.Option(min=0, help="Rows to skip (for paging).")] = 0,
     fmt: FormatOption = Format.table,
@@ -240,13 +282,16 @@ def quotes(
         emit(columns, rows, fmt, title="quotes")
         stderr.print(_page_note(len(rows), total, offset, "quote"))
         if since or until:
-            undated = queries.count(queries.quotes(con, **filters, limit=None).filter(
-                "said_on IS NULL AND published IS NULL"))
+            undated = queries.count(
+                queries.quotes(con, **filters, limit=None).filter("said_on IS NULL AND published IS NULL")
+            )
             if undated:
-                stderr.print(f"[yellow]presslens: note:[/] {undated:,} matching quote{'s' if undated != 1 else ''} "
-                             "ha{} no date (neither said on a known day nor published) and {} left out by "
-                             "--since/--until; give publication dates with `presslens ingest … --published DAY "
-                             "--update` or --metadata FILE".format(*(("s", "is") if undated == 1 else ("ve", "are"))))
+                stderr.print(
+                    f"[yellow]presslens: note:[/] {undated:,} matching quote{'s' if undated != 1 else ''} "
+                    "ha{} no date (neither said on a known day nor published) and {} left out by "
+                    "--since/--until; give publication dates with `presslens ingest … --published DAY "
+                    "--update` or --metadata FILE".format(*(("s", "is") if undated == 1 else ("ve", "are")))
+                )
     finally:
         con.close()
 
@@ -271,24 +316,40 @@ def _unknown_speaker(con: duckdb.DuckDBPyConnection, speaker: str, limit: int = 
         for candidate in (name, *(aliases or ())):
             if candidate:
                 names.setdefault(candidate.casefold(), name)
-    best = process.extract(speaker.casefold(), list(names), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=50)
+    best = process.extract(
+        speaker.casefold(), list(names), scorer=fuzz.WRatio, limit=limit * 3, score_cutoff=50
+    )
     closest: list[str] = []
     for key, _score, _ in best:
         if names[key] not in closest:
             closest.append(names[key])
-    hint = f"; closest known: {', '.join(closest[:limit])}" if closest else "; `presslens speakers` lists them"
+    hint = (
+        f"; closest known: {', '.join(closest[:limit])}" if closest else "; `presslens speakers` lists them"
+    )
     return f"no speaker or source matches {speaker!r}{hint}"
 
 
 @app.command()
 def variants(
     db: DbOption,
-    speaker: Annotated[str | None, typer.Option(help="Speaker id, or part of a speaker's name or alias.")] = None,
+    speaker: Annotated[
+        str | None, typer.Option(help="Speaker id, or part of a speaker's name or alias.")
+    ] = None,
     contains: Annotated[str | None, typer.Option(help="Only quotes containing this text.")] = None,
-    min_articles: Annotated[int, typer.Option(min=2, help="Only statements reported by at least this many articles.")] = 2,
-    threshold: Annotated[float, typer.Option(min=50, max=100, help="Similarity (0-100) above which two wordings are the same statement.")] = 80.0,
+    min_articles: Annotated[
+        int, typer.Option(min=2, help="Only statements reported by at least this many articles.")
+    ] = 2,
+    threshold: Annotated[
+        float,
+        typer.Option(
+            min=50, max=100, help="Similarity (0-100) above which two wordings are the same statement."
+        ),
+    ] = 80.0,
     limit: Annotated[int, typer.Option(min=1, help="Groups to show (most widely reported first).")] = 20,
-    fmt: Annotated[VariantFormat, typer.Option("--format", "-f", help="table (wordings with differences highlighted) or json.")] = VariantFormat.table,
+    fmt: Annotated[
+        VariantFormat,
+        typer.Option("--format", "-f", help="table (wordings with differences highlighted) or json."),
+    ] = VariantFormat.table,
 ) -> None:
     """The same statement as reported by several articles, with each wording's differences highlighted.
 
@@ -298,8 +359,14 @@ def variants(
 
     con = _open(db)
     try:
-        groups = find_variants(con, speaker=speaker, contains=contains, min_articles=min_articles, limit=limit,
-                               settings=VariantSettings(threshold=threshold))
+        groups = find_variants(
+            con,
+            speaker=speaker,
+            contains=contains,
+            min_articles=min_articles,
+            limit=limit,
+            settings=VariantSettings(threshold=threshold),
+        )
     finally:
         con.close()
     if fmt == VariantFormat.json:
@@ -307,10 +374,14 @@ def variants(
         return
     out = Console(highlight=False)
     if not groups:
-        stderr.print("no statement is reported by several articles" + (f" for {escape(speaker)}" if speaker else ""))
+        stderr.print(
+            "no statement is reported by several articles" + (f" for {escape(speaker)}" if speaker else "")
+        )
     for number, group in enumerate(groups, start=1):
-        out.rule(f"[bold]{number}. {escape(group.speaker)}[/] — {group.articles} articles, {group.outlets} outlets, "
-                 f"{group.wordings} wordings")
+        out.rule(
+            f"[bold]{number}. {escape(group.speaker)}[/] — {group.articles} articles, {group.outlets} outlets, "
+            f"{group.wordings} wordings"
+        )
         for v in group.variants:
             line = Text(f"{v.outlet or '?'} {_plain(v.said_on) or ''}: ", style="bold")
             line.append_text(render_diff(v.diff, marks=not out.is_terminal))
@@ -335,7 +406,13 @@ def render_diff(diff: list[tuple[str, str]], *, marks: bool = False) -> Text:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(show_default=False, help="One SQL statement, e.g. \"SELECT outlet, count(*) FROM attributions GROUP BY 1\".")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            show_default=False,
+            help='One SQL statement, e.g. "SELECT outlet, count(*) FROM attributions GROUP BY 1".',
+        ),
+    ],
     db: DbOption,
     fmt: FormatOption = Format.table,
 ) -> None:

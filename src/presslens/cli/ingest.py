@@ -43,18 +43,70 @@ class Engine(StrEnum):
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(show_default=False, help="Folders, files (.txt, .html, .jsonl[.gz], .warc[.gz]), quoted glob patterns, http(s) URLs, or - for stdin.")],
-    db: Annotated[Path | None, typer.Option("--db", envvar=settings.DB, help="The corpus database to create or add to (DuckDB file).")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet of every article of this run (overrides the documents' own).")] = None,
-    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) of every article of this run.", callback=iso_date)] = None,
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            show_default=False,
+            help="Folders, files (.txt, .html, .jsonl[.gz], .warc[.gz]), quoted glob patterns, http(s) URLs, or - for stdin.",
+        ),
+    ],
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db", envvar=settings.DB, help="The corpus database to create or add to (DuckDB file)."
+        ),
+    ] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet of every article of this run (overrides the documents' own).")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) of every article of this run.", callback=iso_date),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Title of every article of this run.")] = None,
-    metadata: Annotated[Path | None, typer.Option("--metadata", metavar="FILE", help="Per-article metadata: a CSV file with a header row (a path or id column, then any of title, outlet, published, author, url) or JSONL with the same keys. Wins over --outlet/--published/--title.")] = None,
-    update: Annotated[bool, typer.Option("--update", help="For articles already stored: store the metadata read now (title, outlet, author, url in place; a new publication date re-analyses the article), and replace an article whose file now holds other text.")] = False,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes (local engine) or LocalCluster workers (dask engine without --scheduler).")] = 1,
-    engine: Annotated[Engine, typer.Option(help="local: processes on this machine; dask: a dask.distributed cluster.")] = Engine.local,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786; default: a LocalCluster with --workers processes.")] = None,
-    out: Annotated[Path | None, typer.Option(help="Dask engine: write Parquet parts to this directory (load them later with `presslens db load`).")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles committed together in one transaction (or written as one Parquet part).")] = 64,
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            metavar="FILE",
+            help="Per-article metadata: a CSV file with a header row (a path or id column, then any of title, outlet, published, author, url) or JSONL with the same keys. Wins over --outlet/--published/--title.",
+        ),
+    ] = None,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="For articles already stored: store the metadata read now (title, outlet, author, url in place; a new publication date re-analyses the article), and replace an article whose file now holds other text.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Worker processes (local engine) or LocalCluster workers (dask engine without --scheduler).",
+        ),
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option(help="local: processes on this machine; dask: a dask.distributed cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address, e.g. tcp://host:8786; default: a LocalCluster with --workers processes."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Dask engine: write Parquet parts to this directory (load them later with `presslens db load`)."
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Articles committed together in one transaction (or written as one Parquet part)."
+        ),
+    ] = 64,
     extract: ExtractOption = DEFAULT_EXTRACT,
     time_limit: TimeLimitOption = DEFAULT_TIME_LIMIT,
     time_limit_max: TimeLimitMaxOption = DEFAULT_TIME_LIMIT_MAX,
@@ -63,8 +115,12 @@ def ingest(
     max_chars: MaxCharsOption = DEFAULT_MAX_CHARS,
     max_record_mb: MaxRecordMbOption = DEFAULT_RECORD,
     max_decompressed_mb: MaxDecompressedMbOption = DEFAULT_DECOMPRESSED,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output, only the summary.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit with status 1 when any document could not be analysed.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress output, only the summary.")
+    ] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit with status 1 when any document could not be analysed.")
+    ] = False,
 ) -> None:
     """Analyse articles and store them in a corpus database, skipping those already stored.
 
@@ -94,16 +150,30 @@ def ingest(
     limits = read_limits(max_record_mb, max_decompressed_mb)
     reporter = NullReporter() if quiet else RichReporter(stderr) if stderr.is_terminal else LineReporter()
     try:
-        stats = run_ingest(inputs, db=db, out=out, engine=engine.value, workers=workers, scheduler=scheduler,
-                           options=options, batch_size=batch_size, reporter=reporter, limits=limits,
-                           metadata=meta, update=update)
+        stats = run_ingest(
+            inputs,
+            db=db,
+            out=out,
+            engine=engine.value,
+            workers=workers,
+            scheduler=scheduler,
+            options=options,
+            batch_size=batch_size,
+            reporter=reporter,
+            limits=limits,
+            metadata=meta,
+            update=update,
+        )
     except StoreError as exc:
         raise fail(str(exc)) from None
     except RuntimeError as exc:  # e.g. the spaCy model is missing
         raise fail(str(exc)) from None
     where = f"{db}" if db is not None else f"parts in {out}"
-    changed = "".join(f", {n} {what}" for n, what in ((stats.updated, "metadata updated"),
-                                                       (stats.replaced, "replaced")) if n)
+    changed = "".join(
+        f", {n} {what}"
+        for n, what in ((stats.updated, "metadata updated"), (stats.replaced, "replaced"))
+        if n
+    )
     stderr.print(
         f"ingested {stats.done} documents in {stats.seconds:.1f} s ({stats.docs_per_second:.1f} docs/s): "
         f"{stats.added} added, {stats.skipped} already stored{changed}, {stats.errors} errors → {escape(where)}"
@@ -111,12 +181,18 @@ def ingest(
     )
     if stats.stale:
         one = stats.stale == 1
-        stderr.print(f"[yellow]presslens: note:[/] {stats.stale} article{'' if one else 's'} already stored "
-                     f"{'was' if one else 'were'} read with other metadata than is stored; add --update to store it")
+        stderr.print(
+            f"[yellow]presslens: note:[/] {stats.stale} article{'' if one else 's'} already stored "
+            f"{'was' if one else 'were'} read with other metadata than is stored; add --update to store it"
+        )
     unused = meta.unused()
     if unused:
-        shown = ", ".join(escape(u) for u in unused[:SHOWN_UNUSED]) + (", …" if len(unused) > SHOWN_UNUSED else "")
-        stderr.print(f"[yellow]presslens: warning:[/] {len(unused)} row(s) of {escape(str(metadata))} matched no "
-                     f"input: {shown}")
+        shown = ", ".join(escape(u) for u in unused[:SHOWN_UNUSED]) + (
+            ", …" if len(unused) > SHOWN_UNUSED else ""
+        )
+        stderr.print(
+            f"[yellow]presslens: warning:[/] {len(unused)} row(s) of {escape(str(metadata))} matched no "
+            f"input: {shown}"
+        )
     if strict and stats.errors:
         raise typer.Exit(1)

@@ -69,9 +69,32 @@ from presslens.extract.checkworthy import (  # the model lives there; these name
 )
 from presslens.schema import Attribution, Claim, Quantity
 
-__all__ = ["find_claims", "ClaimsModelUnavailable", "MODEL_NAMES", "claims_model", "claims_model_name",
-           "require_model", "CHAR_NGRAMS", "CONTEXT_FEATURES", "CheckworthyModel", "FORMAT_VERSION", "HAND_FEATURES", "MODEL_PATH", "WORD_LISTS_FILE", "WORD_LISTS_KEY", "char_features", "check_word_lists", "context_features", "hand_features", "load_model", "normalise", "score_texts", "word_char_ngrams", "word_features", "word_lists_hash"]
-
+__all__ = [
+    "find_claims",
+    "ClaimsModelUnavailable",
+    "MODEL_NAMES",
+    "claims_model",
+    "claims_model_name",
+    "require_model",
+    "CHAR_NGRAMS",
+    "CONTEXT_FEATURES",
+    "CheckworthyModel",
+    "FORMAT_VERSION",
+    "HAND_FEATURES",
+    "MODEL_PATH",
+    "WORD_LISTS_FILE",
+    "WORD_LISTS_KEY",
+    "char_features",
+    "check_word_lists",
+    "context_features",
+    "hand_features",
+    "load_model",
+    "normalise",
+    "score_texts",
+    "word_char_ngrams",
+    "word_features",
+    "word_lists_hash",
+]
 
 
 class ClaimsModelUnavailable(RuntimeError):
@@ -98,10 +121,14 @@ def require_model(name: str | None = None) -> str:
         from presslens.extract import checkworthy_encoder as enc
 
         if not enc.available():
-            raise ClaimsModelUnavailable(f"check-worthiness model {chosen!r} needs the encoder extra, which is "
-                                         f"not installed: {enc.INSTALL} (or use --claims-model base)")
+            raise ClaimsModelUnavailable(
+                f"check-worthiness model {chosen!r} needs the encoder extra, which is "
+                f"not installed: {enc.INSTALL} (or use --claims-model base)"
+            )
         if not enc.ENCODER_MODEL_PATH.exists():
-            raise ClaimsModelUnavailable(f"check-worthiness model {chosen!r}: no weights {enc.ENCODER_MODEL_PATH}")
+            raise ClaimsModelUnavailable(
+                f"check-worthiness model {chosen!r}: no weights {enc.ENCODER_MODEL_PATH}"
+            )
     return chosen
 
 
@@ -114,7 +141,7 @@ def claims_model(name: str | None = None) -> Any:
         raise ClaimsModelUnavailable(str(exc)) from None
 
 
-_STRIP = " \t\r\n\u00a0\"“”„«»,;:–—-"
+_STRIP = ' \t\r\n\u00a0"“”„«»,;:–—-'
 _MIN_WORDS = 3
 
 
@@ -183,7 +210,12 @@ def _relaying(attributions: Sequence[Attribution]) -> set[int]:
             continue
         for i in by_mention.get((relay.start, relay.end), ()):
             held = getattr(attributions[i], "content", None)
-            if attributions[i] is not a and held is not None and held.start <= inner.start and inner.end <= held.end:
+            if (
+                attributions[i] is not a
+                and held is not None
+                and held.start <= inner.start
+                and inner.end <= held.end
+            ):
                 outer.add(i)
     return outer
 
@@ -280,8 +312,11 @@ def _speaker(a: Attribution) -> str | None:
 
 
 def find_claims(
-    doc: Any, attributions: list[Attribution] | None = None, threshold: float = 0.5,
-    quantities: Sequence[Quantity] | None = None, model: Any = None,
+    doc: Any,
+    attributions: list[Attribution] | None = None,
+    threshold: float = 0.5,
+    quantities: Sequence[Quantity] | None = None,
+    model: Any = None,
 ) -> list[Claim]:
     """Check-worthy claims of a parsed document, in text order.
 

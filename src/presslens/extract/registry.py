@@ -30,8 +30,17 @@ if TYPE_CHECKING:
     from presslens.pipeline import Options
     from presslens.schema import Article
 
-__all__ = ["BUILTIN", "Context", "Extractor", "ExtractorError", "chosen_names", "plan", "register", "run",
-           "unregister"]
+__all__ = [
+    "BUILTIN",
+    "Context",
+    "Extractor",
+    "ExtractorError",
+    "chosen_names",
+    "plan",
+    "register",
+    "run",
+    "unregister",
+]
 
 Records = Mapping[str, list[Any]]
 
@@ -74,7 +83,9 @@ def register(extractor: Extractor) -> Extractor:
     for other in _REGISTRY.values():
         clash = set(other.provides) & set(extractor.provides)
         if clash:
-            raise ExtractorError(f"{extractor.name!r} and {other.name!r} both provide {', '.join(sorted(clash))}")
+            raise ExtractorError(
+                f"{extractor.name!r} and {other.name!r} both provide {', '.join(sorted(clash))}"
+            )
     _REGISTRY[extractor.name] = extractor
     return extractor
 
@@ -97,7 +108,9 @@ def plan(names: Iterable[str]) -> list[Extractor]:
     wanted = set(names)
     unknown = sorted(wanted - set(_REGISTRY))
     if unknown:
-        raise ExtractorError(f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(chosen_names())}")
+        raise ExtractorError(
+            f"unknown extractor(s) {', '.join(unknown)}; choose from {', '.join(chosen_names())}"
+        )
     selected = [e for e in _REGISTRY.values() if e.always or e.name in wanted]
     provider = {record: e for e in _REGISTRY.values() for record in e.provides}
     position = {e.name: i for i, e in enumerate(_REGISTRY.values())}
@@ -105,12 +118,17 @@ def plan(names: Iterable[str]) -> list[Extractor]:
     for e in selected:
         for record in e.needs:
             if record not in provider:
-                raise ExtractorError(f"extractor {e.name!r} needs {record!r}, which no registered extractor provides")
+                raise ExtractorError(
+                    f"extractor {e.name!r} needs {record!r}, which no registered extractor provides"
+                )
             if provider[record].name in before and provider[record] is not e:
                 before[e.name].add(provider[record].name)
             for other in selected:  # whoever changes the record in place goes first
-                if other is not e and record in other.updates and (
-                        record not in e.updates or position[other.name] < position[e.name]):
+                if (
+                    other is not e
+                    and record in other.updates
+                    and (record not in e.updates or position[other.name] < position[e.name])
+                ):
                     before[e.name].add(other.name)
     return _in_order(selected, before)
 
@@ -129,7 +147,9 @@ def _in_order(selected: list[Extractor], before: dict[str, set[str]]) -> list[Ex
     return ordered
 
 
-def run(doc: Doc, article: Article, options: Options, extractors: list[Extractor] | None = None) -> dict[str, Any]:
+def run(
+    doc: Doc, article: Article, options: Options, extractors: list[Extractor] | None = None
+) -> dict[str, Any]:
     """Run the planned extractors (``plan(options.extractors)`` by default); the records they provide, by name."""
     steps = plan(options.extractors) if extractors is None else extractors
     context = Context(options)
@@ -182,8 +202,15 @@ def _claims(doc: Doc, article: Article, context: Context) -> Records:
     """Claims; each quantity inside one gets the claim's index (``Quantity.claim``)."""
     from presslens.extract import claims
 
-    return {"claims": claims.find_claims(doc, context["attributions"], threshold=context.options.claim_threshold,
-                                         quantities=context["quantities"], model=_claims_model(context.options))}
+    return {
+        "claims": claims.find_claims(
+            doc,
+            context["attributions"],
+            threshold=context.options.claim_threshold,
+            quantities=context["quantities"],
+            model=_claims_model(context.options),
+        )
+    }
 
 
 def _claims_model(options: Options) -> object:
@@ -206,12 +233,23 @@ def _framing(doc: Doc, article: Article, context: Context) -> Records:
 
 
 register(Extractor("entities", _entities, provides=("entities",), always=True))
-register(Extractor("attributions", _attributions, provides=("attributions",), needs=("entities",),
-                   updates=("entities",)))
+register(
+    Extractor(
+        "attributions", _attributions, provides=("attributions",), needs=("entities",), updates=("entities",)
+    )
+)
 register(Extractor("dates", _dates, provides=("dates",), needs=("attributions",), updates=("attributions",)))
 register(Extractor("quantities", _quantities, provides=("quantities",)))
-register(Extractor("claims", _claims, provides=("claims",), needs=("attributions", "quantities"), updates=("quantities",),
-                   prepare=_claims_model))
+register(
+    Extractor(
+        "claims",
+        _claims,
+        provides=("claims",),
+        needs=("attributions", "quantities"),
+        updates=("quantities",),
+        prepare=_claims_model,
+    )
+)
 register(Extractor("framing", _framing, provides=("framing",), prepare=_framing_model))
 
 # The names presslens ships, which ``Options.extractors`` holds by default (``pipeline.ALL_EXTRACTORS``).

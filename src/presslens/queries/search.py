@@ -14,8 +14,24 @@ from presslens.queries.common import (
     type_param,
 )
 
-QUOTE_COLUMNS = ("article_id", "idx", "speaker_id", "speaker", "source_name", "source_kind", "type", "act", "cue",
-                 "quote", "relayed_by", "said_on", "published", "outlet", "title", "url")
+QUOTE_COLUMNS = (
+    "article_id",
+    "idx",
+    "speaker_id",
+    "speaker",
+    "source_name",
+    "source_kind",
+    "type",
+    "act",
+    "cue",
+    "quote",
+    "relayed_by",
+    "said_on",
+    "published",
+    "outlet",
+    "title",
+    "url",
+)
 # ``quotes`` also gives where each part sits in ``articles.text`` (code points, end exclusive).
 QUOTE_OFFSET_COLUMNS = ("content_start", "content_end", "cue_start", "cue_end", "source_start", "source_end")
 
@@ -54,13 +70,18 @@ MAX_SEARCH_PATTERNS = 8
 TERM_SLOTS = 8
 TERM_CONDITIONS = "\n      AND ".join(
     [f"($t{i} IS NULL OR contains(lower(a.content_text), $t{i}))" for i in range(1, TERM_SLOTS + 1)]
-    + ["($more_terms IS NULL OR len(list_filter($more_terms::VARCHAR[], "
-       "lambda t: NOT contains(lower(a.content_text), t))) = 0)"])
+    + [
+        "($more_terms IS NULL OR len(list_filter($more_terms::VARCHAR[], "
+        "lambda t: NOT contains(lower(a.content_text), t))) = 0)"
+    ]
+)
 
 
 # Each RE2 pattern is its own parameter ($p1 … $p8), so DuckDB compiles it once per query, not per row.
 PATTERN_CONDITIONS = "\n      AND ".join(
-    f"($p{i} IS NULL OR regexp_matches(lower(a.content_text), $p{i}))" for i in range(1, MAX_SEARCH_PATTERNS + 1))
+    f"($p{i} IS NULL OR regexp_matches(lower(a.content_text), $p{i}))"
+    for i in range(1, MAX_SEARCH_PATTERNS + 1)
+)
 
 
 def pattern_params(patterns: list[str] | None) -> dict[str, object]:
@@ -74,7 +95,9 @@ def pattern_params(patterns: list[str] | None) -> dict[str, object]:
 def term_params(terms: list[str]) -> dict[str, object]:
     """The parameters of ``TERM_CONDITIONS``: each lower-cased term in its slot, the rest as a list (or None)."""
     lowered = [t.lower() for t in terms]
-    slots: dict[str, object] = {f"t{i + 1}": (lowered[i] if i < len(lowered) else None) for i in range(TERM_SLOTS)}
+    slots: dict[str, object] = {
+        f"t{i + 1}": (lowered[i] if i < len(lowered) else None) for i in range(TERM_SLOTS)
+    }
     return {**slots, "more_terms": lowered[TERM_SLOTS:] or None}
 
 
@@ -99,9 +122,18 @@ LIMIT $limit OFFSET $offset
 
 
 def quotes(
-    con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, speaker_id: str | None = None,
-    contains: str | None = None, outlet: str | None = None, since: DateLike = None, until: DateLike = None,
-    type: str | None = None, act: str | None = None, article_id: str | None = None, limit: int | None = 100,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    speaker_id: str | None = None,
+    contains: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
+    act: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = 100,
     offset: int = 0,
 ) -> Relation:
     """Attributed statements, newest first; columns ``QUOTE_COLUMNS`` then ``QUOTE_OFFSET_COLUMNS``.
@@ -116,16 +148,30 @@ def quotes(
     ``relayed_by`` is who passed the statement on ("According to TASS, Dujarric said …": TASS), else None.
     """
     type_param(type)
-    params = {"speaker": text_param(speaker), "speaker_id": text_param(speaker_id),
-              "contains": text_param(contains), "outlet": text_param(outlet),
-              "since": day_param(since, "since"), "until": day_param(until, "until"),
-              "type": type, "act": act_param(act), "article_id": text_param(article_id), **page_params(limit, offset)}
+    params = {
+        "speaker": text_param(speaker),
+        "speaker_id": text_param(speaker_id),
+        "contains": text_param(contains),
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+        "type": type,
+        "act": act_param(act),
+        "article_id": text_param(article_id),
+        **page_params(limit, offset),
+    }
     return con.sql(_QUOTES_SQL, params=params)
 
 
 def search_quotes(
-    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
-    outlet: str | None = None, speaker_id: str | None = None, act: str | None = None, limit: int | None = 50,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    terms: list[str],
+    patterns: list[str] | None = None,
+    outlet: str | None = None,
+    speaker_id: str | None = None,
+    act: str | None = None,
+    limit: int | None = 50,
     offset: int = 0,
 ) -> Relation:
     """Quotes whose content holds every term (case-insensitive) and matches every regex pattern.
@@ -136,6 +182,12 @@ def search_quotes(
     pattern is its own parameter, so DuckDB compiles it once per query, not once per row.
     ``act`` is as in ``quotes``. Newest first.
     """
-    params = {**term_params(terms), **pattern_params(patterns), "outlet": text_param(outlet),
-              "speaker_id": text_param(speaker_id), "act": act_param(act), **page_params(limit, offset)}
+    params = {
+        **term_params(terms),
+        **pattern_params(patterns),
+        "outlet": text_param(outlet),
+        "speaker_id": text_param(speaker_id),
+        "act": act_param(act),
+        **page_params(limit, offset),
+    }
     return con.sql(_SEARCH_QUOTES_SQL, params=params)

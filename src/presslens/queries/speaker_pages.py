@@ -16,8 +16,17 @@ from presslens.queries.common import (
     type_param,
 )
 
-SPEAKER_COLUMNS = ("speaker_id", "name", "kind", "quotes", "articles", "outlets", "first_said", "last_said",
-                   "aliases")
+SPEAKER_COLUMNS = (
+    "speaker_id",
+    "name",
+    "kind",
+    "quotes",
+    "articles",
+    "outlets",
+    "first_said",
+    "last_said",
+    "aliases",
+)
 
 # The page of speakers is chosen first; outlets and first/last dates are then counted for those
 # speakers only, from the outlet and date each attribution row repeats from its article.
@@ -58,8 +67,9 @@ SPEAKER_SORT_SQL: dict[str, str] = {
     "kind": "kind ASC NULLS LAST, quotes DESC, name, speaker_id",
     "-kind": "kind DESC NULLS LAST, quotes DESC, name, speaker_id",
 }
-_SPEAKERS_SQL_BY_SORT: dict[str, str] = {key: _SPEAKERS_SQL.replace("{order}", order)
-                                          for key, order in SPEAKER_SORT_SQL.items()}
+_SPEAKERS_SQL_BY_SORT: dict[str, str] = {
+    key: _SPEAKERS_SQL.replace("{order}", order) for key, order in SPEAKER_SORT_SQL.items()
+}
 
 TIME_GRAINS = ("week", "month")
 
@@ -109,8 +119,14 @@ LIMIT $limit OFFSET $offset
 
 
 def speakers(
-    con: duckdb.DuckDBPyConnection, *, search: str | None = None, kind: str | None = None,
-    speaker_id: str | None = None, sort: str = "quotes", limit: int | None = 50, offset: int = 0,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    search: str | None = None,
+    kind: str | None = None,
+    speaker_id: str | None = None,
+    sort: str = "quotes",
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> Relation:
     """Speakers by number of quotes (or ``sort``, a key of ``SPEAKER_SORT_SQL``); columns ``SPEAKER_COLUMNS``.
 
@@ -119,8 +135,12 @@ def speakers(
     """
     if sort not in _SPEAKERS_SQL_BY_SORT:
         raise ValueError(f"sort must be one of {', '.join(SPEAKER_SORT_SQL)}, not {sort!r}")
-    params = {"search": text_param(search), "kind": text_param(kind), "speaker_id": text_param(speaker_id),
-              **page_params(limit, offset)}
+    params = {
+        "search": text_param(search),
+        "kind": text_param(kind),
+        "speaker_id": text_param(speaker_id),
+        **page_params(limit, offset),
+    }
     return con.sql(_SPEAKERS_SQL_BY_SORT[sort], params=params)
 
 
@@ -131,8 +151,15 @@ def speaker(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str, Any] |
 
 
 def speaker_timeline(
-    con: duckdb.DuckDBPyConnection, speaker_id: str, *, grain: str = "month", contains: str | None = None,
-    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    speaker_id: str,
+    *,
+    grain: str = "month",
+    contains: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
 ) -> Relation:
     """Quotes of one speaker per period and outlet; columns period (first day), outlet ('' if none), quotes.
 
@@ -160,8 +187,15 @@ def speaker_record(con: duckdb.DuckDBPyConnection, speaker_id: str) -> dict[str,
 
 
 def speaker_quotes(
-    con: duckdb.DuckDBPyConnection, speaker_id: str, *, contains: str | None = None, outlet: str | None = None,
-    since: DateLike = None, until: DateLike = None, type: str | None = None, limit: int | None = 50,
+    con: duckdb.DuckDBPyConnection,
+    speaker_id: str,
+    *,
+    contains: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
+    limit: int | None = 50,
     offset: int = 0,
 ) -> Relation:
     """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS`` less ``act`` and
@@ -170,24 +204,45 @@ def speaker_quotes(
     The filters mean what they mean in ``quotes``. Reads ``quotes_by_speaker``, where the
     speaker's quotes lie together in this order. ``speaker_quote_count`` gives the total.
     """
-    params = {**_speaker_filters(speaker_id, contains, outlet, since, until, type),
-              **page_params(limit, offset)}
+    params = {
+        **_speaker_filters(speaker_id, contains, outlet, since, until, type),
+        **page_params(limit, offset),
+    }
     return con.sql(_SPEAKER_QUOTES_SQL, params=params)
 
 
 def speaker_quote_count(
-    con: duckdb.DuckDBPyConnection, speaker_id: str, *, contains: str | None = None, outlet: str | None = None,
-    since: DateLike = None, until: DateLike = None, type: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    speaker_id: str,
+    *,
+    contains: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
 ) -> int:
     """How many quotes ``speaker_quotes`` finds with the same filters, ignoring limit and offset."""
-    rows = speaker_timeline(con, speaker_id, contains=contains, outlet=outlet, since=since, until=until,
-                            type=type).fetchall()
+    rows = speaker_timeline(
+        con, speaker_id, contains=contains, outlet=outlet, since=since, until=until, type=type
+    ).fetchall()
     return sum(int(r[2]) for r in rows)
 
 
-def _speaker_filters(speaker_id: str, contains: str | None, outlet: str | None, since: DateLike,
-                     until: DateLike, type: str | None) -> dict[str, Any]:
+def _speaker_filters(
+    speaker_id: str,
+    contains: str | None,
+    outlet: str | None,
+    since: DateLike,
+    until: DateLike,
+    type: str | None,
+) -> dict[str, Any]:
     """The checked parameters of ``speaker_quotes`` and ``speaker_timeline``."""
     type_param(type)
-    return {"speaker_id": speaker_id, "contains": text_param(contains), "outlet": text_param(outlet),
-            "since": day_param(since, "since"), "until": day_param(until, "until"), "type": type}
+    return {
+        "speaker_id": speaker_id,
+        "contains": text_param(contains),
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+        "type": type,
+    }

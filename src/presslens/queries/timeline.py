@@ -54,18 +54,26 @@ WITH hits AS (
 )
 """.replace("{terms}", TERM_CONDITIONS).replace("{patterns}", PATTERN_CONDITIONS)
 
-_SEARCH_HITS_SQL = _HITS + """
+_SEARCH_HITS_SQL = (
+    _HITS
+    + """
 SELECT * EXCLUDE (said), count(*) OVER () AS total FROM hits
 ORDER BY said DESC NULLS LAST, article_id, idx
 LIMIT $limit OFFSET $offset
 """
+)
 
-_SEARCH_TIMELINE_SQL = _HITS + """
+_SEARCH_TIMELINE_SQL = (
+    _HITS
+    + """
 SELECT CAST(date_trunc($grain, said) AS DATE) AS period, coalesce(outlet, '') AS outlet, count(*) AS quotes
 FROM hits GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2
 """
+)
 
-_SEARCH_FACETS_SQL = _HITS + """
+_SEARCH_FACETS_SQL = (
+    _HITS
+    + """
 SELECT 'outlet' AS facet, coalesce(outlet, '') AS value, count(*) AS n FROM hits GROUP BY 2
 UNION ALL
 SELECT 'type', coalesce(type, ''), count(*) FROM hits GROUP BY 2
@@ -75,47 +83,92 @@ UNION ALL
 SELECT 'year', coalesce(CAST(year(said) AS VARCHAR), ''), count(*) FROM hits GROUP BY 2
 ORDER BY facet, n DESC, value
 """
+)
 
 # Facets and timeline in one scan: matches per outlet, type, act and month ('' for no outlet or type,
 # month None for undated); the caller sums them into the facet counts and the timeline.
-_SEARCH_COUNTS_SQL = _HITS + """
+_SEARCH_COUNTS_SQL = (
+    _HITS
+    + """
 SELECT coalesce(outlet, '') AS outlet, coalesce(type, '') AS type, act,
        CAST(date_trunc('month', said) AS DATE) AS month, count(*) AS n
 FROM hits GROUP BY ALL ORDER BY 4 NULLS LAST, 1, 2, 3
 """
+)
 
 
-def corpus_timeline(con: duckdb.DuckDBPyConnection, *, grain: str = "month", outlet: str | None = None,
-                    since: DateLike = None, until: DateLike = None) -> Relation:
+def corpus_timeline(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    grain: str = "month",
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+) -> Relation:
     """Articles per period of publication and outlet; columns period, outlet ('' for none), articles."""
-    params = {"grain": _grain(grain), "outlet": text_param(outlet), "since": day_param(since, "since"),
-              "until": day_param(until, "until")}
+    params = {
+        "grain": _grain(grain),
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+    }
     return con.sql(_CORPUS_TIMELINE_SQL, params=params)
 
 
-def _search_params(terms: list[str], patterns: list[str] | None, outlet: str | None, since: DateLike,
-                   until: DateLike, type: str | None, act: str | None = None) -> dict[str, object]:
-    return {**term_params(terms), **pattern_params(patterns), "outlet": text_param(outlet),
-            "since": day_param(since, "since"), "until": day_param(until, "until"), "type": type_param(type),
-            "act": act_param(act)}
+def _search_params(
+    terms: list[str],
+    patterns: list[str] | None,
+    outlet: str | None,
+    since: DateLike,
+    until: DateLike,
+    type: str | None,
+    act: str | None = None,
+) -> dict[str, object]:
+    return {
+        **term_params(terms),
+        **pattern_params(patterns),
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+        "type": type_param(type),
+        "act": act_param(act),
+    }
 
 
 def search_hits(
-    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
-    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
-    act: str | None = None, limit: int | None = 50, offset: int = 0,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    terms: list[str],
+    patterns: list[str] | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
+    act: str | None = None,
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> Relation:
     """Quotes matching a search (as ``search_quotes``) within dates, of one type and act, newest first.
 
     Columns ``QUOTE_COLUMNS`` plus ``total`` (matches before limit/offset).
     """
-    params = {**_search_params(terms, patterns, outlet, since, until, type, act), **page_params(limit, offset)}
+    params = {
+        **_search_params(terms, patterns, outlet, since, until, type, act),
+        **page_params(limit, offset),
+    }
     return con.sql(_SEARCH_HITS_SQL, params=params)
 
 
 def search_timeline(
-    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None, grain: str = "month",
-    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    terms: list[str],
+    patterns: list[str] | None = None,
+    grain: str = "month",
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
     act: str | None = None,
 ) -> Relation:
     """Matching quotes per period and outlet; columns period (None: undated), outlet, quotes."""
@@ -124,22 +177,38 @@ def search_timeline(
 
 
 def search_facets(
-    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
-    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    terms: list[str],
+    patterns: list[str] | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
     act: str | None = None,
 ) -> Relation:
     """Counts of the matching quotes by outlet, type, act and year; columns facet, value ('' for none), n."""
-    return con.sql(_SEARCH_FACETS_SQL, params=_search_params(terms, patterns, outlet, since, until, type, act))
+    return con.sql(
+        _SEARCH_FACETS_SQL, params=_search_params(terms, patterns, outlet, since, until, type, act)
+    )
 
 
 def search_counts(
-    con: duckdb.DuckDBPyConnection, *, terms: list[str], patterns: list[str] | None = None,
-    outlet: str | None = None, since: DateLike = None, until: DateLike = None, type: str | None = None,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    terms: list[str],
+    patterns: list[str] | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    type: str | None = None,
     act: str | None = None,
 ) -> Relation:
     """Matching quotes per outlet, type, act and month, in one scan (``search_facets`` and ``search_timeline``
     add these up); columns outlet ('' for none), type ('' for none), act, month (first day; None: undated), n."""
-    return con.sql(_SEARCH_COUNTS_SQL, params=_search_params(terms, patterns, outlet, since, until, type, act))
+    return con.sql(
+        _SEARCH_COUNTS_SQL, params=_search_params(terms, patterns, outlet, since, until, type, act)
+    )
 
 
 def _grain(grain: str) -> str:

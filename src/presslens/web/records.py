@@ -68,7 +68,9 @@ def _fields(table: Table, cls: type, row: Mapping[str, Any], prefix: str) -> dic
             value = from_sql(columns[path], row.get(columns[path].name))
             if path in _EXACT and row.get(_EXACT[path]) is not None:
                 value = row[_EXACT[path]]  # "2017-12", not the first day the DATE column keeps
-            out[f.name] = f.default if value is None and f.default not in (None, dataclasses.MISSING) else value
+            out[f.name] = (
+                f.default if value is None and f.default not in (None, dataclasses.MISSING) else value
+            )
         elif child is not None:
             out[f.name] = [record_json(child, r) for r in row.get(child) or []]
         elif Span in _classes(kind):
@@ -115,13 +117,20 @@ def _child_table(table: str, field_name: str) -> str | None:
 def attribution(row: Mapping[str, Any]) -> dict[str, Any]:
     """One ``attributions`` row (optionally joined with ``speakers.name AS speaker``) as a contract record."""
     record = record_json("attributions", row)
-    return {**record, "speaker_id": row.get("speaker_id"), "speaker": row.get("speaker") or record["source"]["name"]}
+    return {
+        **record,
+        "speaker_id": row.get("speaker_id"),
+        "speaker": row.get("speaker") or record["source"]["name"],
+    }
 
 
 def article_record(row: Mapping[str, Any]) -> dict[str, Any]:
     """The full article (``queries.article``) as the record contract."""
-    children = {t.name: [record_json(t.name, r) for r in row.get(t.name) or []]
-                for t in TABLES_BY_NAME.values() if t.within == "analysis"}
+    children = {
+        t.name: [record_json(t.name, r) for r in row.get(t.name) or []]
+        for t in TABLES_BY_NAME.values()
+        if t.within == "analysis"
+    }
     children["attributions"] = [attribution(a) for a in row.get("attributions") or []]
     return {
         "id": row.get("id"),
@@ -153,8 +162,13 @@ def quote(row: Mapping[str, Any]) -> dict[str, Any]:
         "speaker": row.get("speaker") or row.get("source_name"),
         "said_on": iso(row.get("said_on")),
         "idx": row.get("idx"),
-        "article": {"id": row.get("article_id"), "title": row.get("title"), "outlet": row.get("outlet"),
-                    "published": iso(row.get("published")), "url": row.get("url")},
+        "article": {
+            "id": row.get("article_id"),
+            "title": row.get("title"),
+            "outlet": row.get("outlet"),
+            "published": iso(row.get("published")),
+            "url": row.get("url"),
+        },
     }
 
 
