@@ -8,6 +8,7 @@ corpus for political news", LREC). One module a pass:
 - ``direct``: quotes tied to an adjacent speech clause, a dash byline or a ``Name:`` label;
 - ``indirect`` and ``nonverbal``: reporting verbs from the cue lexicon (``presslens.extract.cues``) with
   their complement, ``according to X``, cue nouns, stance adjectives and ``Name: …`` lines;
+- ``passive``: reports without a stated source (``He is said to …``; in the parc profile ``seems to …``);
 - ``resolution``: overlaps resolved (the outer attribution wins, as in PolNeAR) and each kept candidate
   typed ``direct``, ``mixed`` or ``indirect``;
 - ``continuations``: quotes standing alone after an attribution take its speaker;

@@ -22,12 +22,9 @@ from presslens.extract.attribution.context import (
     NEEDS_SPEECH_XCOMP,
     NOUN_CUES,
     NP_STATEMENT,
-    PASSIVE_REPORTS,
-    QUOTED,
     SEEM,
     SPEECH,
     SPEECH_LEXICON,
-    SPEECH_PASSIVES,
     TELL,
     Candidate,
     Context,
@@ -40,6 +37,7 @@ from presslens.extract.attribution.nonverbal import (
     colon_label_candidate,
     noun_candidate,
 )
+from presslens.extract.attribution.passive import is_sourceless, passive_candidate, seem_candidate
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     clip_paragraph,
@@ -71,7 +69,7 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
                 continue
             cand = _verb_candidate(ctx, t)
         elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
-            cand = _seem_candidate(ctx, t)
+            cand = seem_candidate(ctx, t)
         elif lemma in ACCORD and t.lower_ == "according":
             cand = according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):
@@ -102,9 +100,9 @@ def _makes_clear(v: Token) -> bool:
 def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate | None:
     """An indirect (or mixed) attribution around cue verb ``v`` (``learned``: a verb the cue model chose)."""
     lemma = v.lemma
-    sourceless = _sourceless(ctx, v)
+    sourceless = is_sourceless(ctx, v)
     if sourceless and v.dep_ != "advcl":
-        passive = _passive_candidate(ctx, v)
+        passive = passive_candidate(ctx, v)
         if passive is not None:
             return passive
     elif lemma in BELIEF and lemma not in SPEECH and any(c.dep_ == "auxpass" for c in v.children):
@@ -479,82 +477,6 @@ def _clause_minus(ctx: Context, clause: Token, cut_a: int, cut_b: int) -> tuple[
     return before or after
 
 
-def _seem_candidate(ctx: Context, v: Token) -> Candidate | None:
-    """PARC profile: ``X seems to …`` / ``X appears to …`` — an evaluation without a stated source."""
-    xcomp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
-    subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if xcomp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
-        return None
-    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, xcomp.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
-    if span is None:
-        return None
-    cue = (v.idx, ctx.tok_end(v.i))
-    return Candidate(
-        start=span[0],
-        end=span[1],
-        cue=cue,
-        source=None,
-        cue_tok=v.i,
-        rank=Rank.REPORTING_CLAUSE,
-        act="stance",
-    )
-
-
 def _followed_by_comma(t: Token) -> bool:
     """Whether a comma comes right after token ``t``."""
     return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ","
-
-
-def _sourceless(ctx: Context, v: Token) -> bool:
-    """A report without a stated source: a passive with no by-agent ("She was told that …", "He is
-    said to …", "it was reported that …"); in the parc profile also beliefs ("is expected to …") and
-    "Asked about …". The subject of "was quoted as saying" is the speaker."""
-    parc = ctx.lex.parc
-    if v.tag_ != "VBN" or v.lemma not in (PASSIVE_REPORTS if parc else SPEECH_PASSIVES):
-        return False
-    children = list(v.children)
-    if any(c.dep_ == "agent" for c in children):
-        return False
-    if v.lemma in QUOTED and any(c.lower_ == "as" for c in children):
-        return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
-        return True
-    return parc and v.dep_ == "advcl"
-
-
-def _passive_candidate(ctx: Context, v: Token) -> Candidate | None:
-    """``He is said to be furious``, ``The plan was described as a disaster``: a report whose speaker
-    is not named. The passive subject belongs to what was said, so the content runs from it to the
-    end of the complement (an infinitive or an ``as`` phrase), cue included, as PolNeAR's
-    discontinuous content does without the cue; the cue is the passive verb with its auxiliaries."""
-    subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
-    comp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
-    if comp is None:
-        comp = next(
-            (
-                c
-                for c in v.rights
-                if c.dep_ == "prep"
-                and c.lower_ == "as"
-                and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
-            ),
-            None,
-        )
-    if subj is None or comp is None or subj.lower_ in ("it", "there"):
-        return None
-    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
-    if span is None:
-        return None
-    first = min((c.i for c in v.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i), default=v.i)
-    act = "belief" if v.lemma in BELIEF and v.lemma not in SPEECH else "speech"
-    return Candidate(
-        start=span[0],
-        end=span[1],
-        cue=(ctx.doc[first].idx, ctx.tok_end(v.i)),
-        source=None,
-        cue_tok=v.i,
-        rank=Rank.REPORTING_CLAUSE,
-        act=act,
-    )
