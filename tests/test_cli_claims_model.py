@@ -112,3 +112,23 @@ def test_minilm_without_the_encoder_extra_is_an_error_naming_the_install(story, 
             cwd=ROOT,
         )
         assert plain.returncode == 0, plain.stderr.decode()
+
+
+@needs_encoder
+def test_ingest_stores_the_named_models_scores(story, tmp_path):
+    from presslens.store import connect
+
+    db = tmp_path / "news.duckdb"
+    result = run_cli(
+        "ingest", str(story), "--db", str(db), "--extract", "claims", "--claims-model", "minilm", "-q"
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    con = connect(db, read_only=True)
+    try:
+        stored = [
+            {"text": t, "checkworthy": p}
+            for t, p in con.sql("SELECT text, checkworthy FROM claims").fetchall()
+        ]
+    finally:
+        con.close()
+    assert len(stored) >= 2 and _scored_by(stored, "minilm") and not _scored_by(stored, None)
