@@ -405,3 +405,8 @@ def test_a_description_owned_by_a_named_person_is_not_that_person_or_another(res
         "Gary Johnson's doctor said the candidate was in excellent health."
     )
     assert by_mention(resolve(text))["Gary Johnson's doctor"][0] is None
+    ad = (
+        "Hillary Clinton released a new ad on Monday. Clinton says Donald Trump does not pay taxes.\n\n"
+        '"If he thinks that makes him smart," the ad\'s narrator says, "what does he think of you?"'
+    )
+    assert by_mention(resolve(ad))["the ad's narrator"][0] is None

@@ -161,7 +161,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
         # its head noun first ("the state attorney general" is the one called "general", not "state")
         named = [c for c in out if _head_words(anaphor) & c[0].roles] or [c for c in out if anaphor.words & c[0].roles]
         if not named and _named_possessor(anaphor):
-            return []  # "Gary Johnson's doctor": someone of his whom the article never names
+            return []  # "Gary Johnson's doctor", "the ad's narrator": someone the article never names
         # … and among those, the ones the article describes the same way ("the Democratic nominee")
         described = [c for c in named if descriptors(anaphor) & c[0].descriptors]
         return described or named or out
@@ -188,7 +188,11 @@ def _is_title(token: Token) -> bool:
 
 
 def _named_possessor(anaphor: Anaphor) -> bool:
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in anaphor.head.children)
+    """A possessor that is a name or a document ("Gary Johnson's doctor", "the ad's narrator")."""
+    return any(
+        c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lemma_.lower() in cues.DOCUMENT_WORDS)
+        for c in anaphor.head.children
+    )
 
 
 def _head_words(anaphor: Anaphor) -> set[str]:
