@@ -45,6 +45,17 @@ def test_the_claim_is_the_inner_statement_with_the_inner_speaker(nlp):
     assert [(c.text[:13], c.speaker) for c in loose] == [("Dujarric said", "TASS")]
 
 
+def test_the_outer_level_is_the_claim_when_the_inner_piece_is_not_one(nlp):
+    doc = nlp(TEXT)
+    inner, outer = cl.find_claims(doc, _attributions()), cl.find_claims(doc, _attributions(relayed=False))
+    assert inner[0].checkworthy < outer[0].checkworthy, "the outer level scores higher"
+    # A threshold between the two scores: only the outer level passes, and it is kept.
+    between = (inner[0].checkworthy + outer[0].checkworthy) / 2
+    assert [(c.text[:13], c.speaker) for c in cl.find_claims(doc, _attributions(), threshold=between)] == [
+        ("Dujarric said", "TASS")
+    ]
+
+
 def test_a_relay_mention_elsewhere_does_not_drop_an_unrelated_content(nlp):
     text = 'TASS said "the ruble fell 12 percent against the dollar in 2024." Dujarric said the UN spent $4 million.'
 

@@ -29,8 +29,8 @@ compressed ``.npz`` (no pickle), and a document's candidate spans are scored in 
 Candidates are the document's sentences (split again at line breaks), the content span of every
 attribution, and the parts of sentences that fall inside attribution contents. A claim inside an
 attribution content carries the attribution's speaker and ``said_on``. A relayed statement
-("According to TASS, Dujarric said …") is the inner speaker's: the outer level's content is not a
-candidate when the inner one exists. Overlapping candidates
+("According to TASS, Dujarric said …") is the inner speaker's: on overlap the inner piece wins over
+the outer level's, whatever their scores. Overlapping candidates
 are resolved greedily by score, so claims never overlap.
 """
 
@@ -196,7 +196,9 @@ def _relaying(attributions: Sequence[Attribution]) -> set[int]:
 
     "According to TASS, Dujarric said the talks would resume" has TASS's content "Dujarric said the
     talks would resume" and, inside it, Dujarric's "the talks would resume" (``relayed_by`` TASS's
-    mention). The claim is Dujarric's piece; the outer content is left out of the candidates.
+    mention). Where both pass the threshold the claim is Dujarric's piece (``_select``); the outer
+    level is a claim only when the inner piece is not one ("Earnest said Obama has long called for
+    tax fairness": the inner content is a noun phrase, the claim is Earnest's).
     """
     by_mention: dict[tuple[int, int], list[int]] = {}
     for i, a in enumerate(attributions):
@@ -271,10 +273,16 @@ def _candidates(
     return kept
 
 
-def _select(units: list[_Unit], scores: np.ndarray, threshold: float) -> list[tuple[_Unit, float]]:
-    """Units at or above threshold; overlaps resolved by preferring sentence pieces, then score."""
+def _select(
+    units: list[_Unit],
+    scores: np.ndarray,
+    threshold: float,
+    relaying: set[int] | frozenset[int] = frozenset(),
+) -> list[tuple[_Unit, float]]:
+    """Units at or above threshold; overlaps resolved by preferring sentence pieces, then pieces not of
+    an outer level of a relayed statement (attribution indexes ``relaying``), then score."""
     chosen = [(u, float(p)) for u, p in zip(units, scores, strict=True) if p >= threshold]
-    chosen.sort(key=lambda up: (up[0].whole_content, -up[1], up[0].start))
+    chosen.sort(key=lambda up: (up[0].whole_content, up[0].attr in relaying, -up[1], up[0].start))
     taken: list[tuple[int, int]] = []
     out: list[tuple[_Unit, float]] = []
     for u, p in chosen:
@@ -333,8 +341,7 @@ def find_claims(
     if not isinstance(text, str) or not text.strip():
         return []
     attributions = list(attributions or [])
-    relaying = _relaying(attributions)
-    contents = [c for c in _content_spans(attributions, len(text)) if c[2] not in relaying]
+    contents = _content_spans(attributions, len(text))
     units = _candidates(text, _sentence_spans(doc, text), contents, _cue_spans(attributions))
     if not units:
         return []
@@ -347,7 +354,7 @@ def find_claims(
     except (OSError, ValueError, KeyError):
         return []
     claims: list[Claim] = []
-    for u, p in _select(units, scores, threshold):
+    for u, p in _select(units, scores, threshold, _relaying(attributions)):
         attr = attributions[u.attr] if u.attr is not None else None
         claims.append(
             Claim(
