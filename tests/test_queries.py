@@ -152,7 +152,7 @@ def test_claim_echoes_keep_the_earliest_reprints_of_the_same_text(con):
 def test_search_counts_add_up_to_the_facets_and_timelines(con, terms, filters):
     """The search page sums one grouped scan into its facets and timeline; they equal the queries that
     count each directly."""
-    from presslens.web.insights import search_facets, search_periods
+    from presslens.web.search import search_facets, search_periods
 
     counts = queries.records(queries.search_counts(con, terms=terms, **filters))
     expected: dict[str, list[dict]] = {}

@@ -20,7 +20,7 @@ from presslens.web.cache import LRU
 from presslens.web.data import NO_OUTLET, fill_periods, timeline
 from presslens.web.paging import Page
 from presslens.web.records import iso, plain, quote
-from presslens.web.search import parse_query
+from presslens.web.search import parse_query, search_facets, search_periods
 
 ECHO_WORDING = 0.6  # word overlap (Jaccard) for "near-identical wording" of the same speaker's claim
 ECHO_SUBJECT = 0.25  # word overlap for "the same subject" of a claim with the same quantity
@@ -467,45 +467,6 @@ def search(
         }
 
     return {**base, **cache.get(("search2", parsed.terms, f, page), compute)}
-
-
-def search_facets(counts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Facet counts by outlet, type, act and year from ``queries.search_counts`` rows: each facet's values,
-    most matches first (then by value), ``None`` for a missing value; facets without matches left out."""
-    sums: dict[str, dict[str, int]] = {
-        "outlet": defaultdict(int),
-        "type": defaultdict(int),
-        "act": defaultdict(int),
-        "year": defaultdict(int),
-    }
-    for r in counts:
-        n = int(r["n"])
-        sums["outlet"][r["outlet"]] += n
-        sums["type"][r["type"]] += n
-        sums["act"][r["act"]] += n
-        sums["year"][str(r["month"].year) if r["month"] is not None else ""] += n
-    return {
-        facet: [
-            {"value": value or None, "count": n}
-            for value, n in sorted(values.items(), key=lambda kv: (-kv[1], kv[0]))
-        ]
-        for facet, values in sums.items()
-        if values
-    }
-
-
-def search_periods(counts: list[dict[str, Any]], grain: str) -> list[dict[str, Any]]:
-    """Matches per period (month or year; None: undated) and outlet from ``queries.search_counts`` rows,
-    in period order: rows period, outlet, quotes."""
-    if grain not in ("month", "year"):
-        raise ValueError(f"search periods are months or years, not {grain!r}")
-    sums: dict[tuple[date | None, str], int] = defaultdict(int)
-    for r in counts:
-        month = r["month"]
-        period = month if month is None or grain == "month" else date(month.year, 1, 1)
-        sums[(period, r["outlet"])] += int(r["n"])
-    ordered = sorted(sums.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or date.min, kv[0][1]))
-    return [{"period": period, "outlet": outlet, "quotes": n} for (period, outlet), n in ordered]
 
 
 def outlet_label(value: str | None) -> str:
