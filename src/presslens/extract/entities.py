@@ -214,10 +214,10 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
     if exact:
         return exact[-1]
     if n_words == 1:
-        word = name.lower()
+        word = name.lower().replace("’", "'")
         by_last = [
             i for i, c in enumerate(clusters)
-            if c.kind == "person" and _person_key_parts(c.name)[1] == word and c.gender in (None, gender or c.gender)
+            if c.kind == "person" and _person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
         ]
         if by_last:
             # the holder of the surname mentioned last
@@ -236,11 +236,16 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
         if c.kind != "person":
             continue
         cf, cl = _person_key_parts(c.name)
-        if cl == last and c.gender in (None, gender or c.gender) and (
+        if cl == last and _gender_fits(c, gender) and (
             len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]
         ):
             return i
     return -1
+
+
+def _gender_fits(cluster: _Cluster, gender: str | None) -> bool:
+    """Whether a mention of ``gender`` (None: unknown) can be the person of ``cluster``."""
+    return gender is None or cluster.gender in (None, gender)
 
 
 def _mention_gender(ent: SpacySpan, name: str) -> str | None:
