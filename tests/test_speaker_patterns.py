@@ -410,3 +410,14 @@ def test_a_description_owned_by_a_named_person_is_not_that_person_or_another(res
         '"If he thinks that makes him smart," the ad\'s narrator says, "what does he think of you?"'
     )
     assert by_mention(resolve(ad))["the ad's narrator"][0] is None
+
+
+def test_a_lead_introduces_someone_by_role_whom_the_article_names_later(resolve):
+    text = (
+        "A federal judge on Thursday said a Texas law on social media violated the First Amendment.\n\n"
+        "The state had defended the law. A spokesman said the attorney general would appeal.\n\n"
+        "U.S. District Judge Robert Pitman wrote that the platforms could not be forced to carry posts."
+    )
+    found = by_mention(resolve(text))
+    assert found["A federal judge"] == ("Robert Pitman", "person")
+    assert found["A spokesman"][0] is None  # nobody is later called "Spokesman …"

@@ -28,7 +28,14 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.entities import repair_mojibake
-from presslens.extract.speakers.features import RESOLVABLE, Anaphor, candidates, classify, pair_features
+from presslens.extract.speakers.features import (
+    RESOLVABLE,
+    Anaphor,
+    candidates,
+    classify,
+    pair_features,
+    titled_as,
+)
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.lexicon import speakers as lexicon
@@ -43,6 +50,7 @@ _CONFIDENCE = {
     "document": 0.7, "document_unnamed": 0.6, "generic": 0.85, "first_person": 0.5, "unknown": 0.3,
     "no_candidate": 0.4,  # "the official" with nobody in the article it could mean
     "proper": 0.85,  # a name the NER missed
+    "introduced": 0.6,  # "A federal judge …", named later under that title
 }
 # Mentions that never become an entity's alias.
 _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
@@ -99,12 +107,27 @@ class _Resolver:
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
+        if anaphor.type == "generic" and _introduces_someone(root):
+            # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
+            # indefinite description of the one person the article later names under that title
+            named = self._titled_later(root, span.end_char)
+            if named is not None:
+                return named, "person", None, _CONFIDENCE["introduced"]
         if anaphor.type == "generic" and not _animate(root):
             # "A lesson from Loretta Lynch: …", "word from the palace": the named source of a thing said
             source = self._named_in(root, ("from", "by"))
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+
+    def _titled_later(self, noun: Token, after: int) -> Node | None:
+        """The one person mentioned after ``after`` under a title ending with ``noun`` ("Judge …")."""
+        heads = {noun.lower_, noun.lemma_.lower()}
+        found = [
+            node for node in self.graph.nodes.values()
+            if node.kind == "person" and any(m.start >= after and titled_as(self.graph, m, heads) for m in node.mentions)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
@@ -278,6 +301,16 @@ def _looks_like_a_person(name: Token) -> bool:
     return 2 <= len(words) <= 3 and all(
         t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
         for t in words
+    )
+
+
+def _introduces_someone(root: Token) -> bool:
+    """ "A federal judge" as a subject: one person introduced by role, who may be named later."""
+    return (
+        root.tag_ == "NN"
+        and root.dep_ in ("nsubj", "nsubjpass")
+        and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
     )
 
 

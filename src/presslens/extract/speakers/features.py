@@ -21,7 +21,7 @@ from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 
-__all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE"]
+__all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE", "titled_as"]
 
 # Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
 RESOLVABLE = ("he", "she", "it", "they", "desc_person", "desc_org")
@@ -154,7 +154,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
             continue
         # beyond its own sentence, a description only looks ahead for someone the article gives its role:
         # "The state attorney general is confirming … Attorney General Eric Schneiderman isn't saying"
-        if after.sent == anaphor.sent or _titled_as(graph, after, _head_words(anaphor)):
+        if after.sent == anaphor.sent or titled_as(graph, after, _head_words(anaphor)):
             out.append((node, after, True))
     if describes:
         # a description whose role word the article gave someone can only mean those who have it,
@@ -168,7 +168,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     return out
 
 
-def _titled_as(graph: EntityGraph, mention: Mention, heads: set[str]) -> bool:
+def titled_as(graph: EntityGraph, mention: Mention, heads: set[str]) -> bool:
     """Whether the title written right before a name ends with one of ``heads`` ("Attorney General
     Eric Schneiderman" for "the attorney general"; not "its chief executive, Jenny Harries" for "the chief")."""
     doc = graph.doc
