@@ -420,4 +420,9 @@ def test_a_lead_introduces_someone_by_role_whom_the_article_names_later(resolve)
     )
     found = by_mention(resolve(text))
     assert found["A federal judge"] == ("Robert Pitman", "person")
+    headline = (
+        "Judge says Texas law on social media is unconstitutional\n\n"
+        "U.S. District Judge Robert Pitman wrote that the platforms could not be forced to carry posts."
+    )
+    assert by_mention(resolve(headline))["Judge"] == ("Robert Pitman", "person")
     assert found["A spokesman"][0] is None  # nobody is later called "Spokesman …"

@@ -93,6 +93,12 @@ class _Resolver:
             owned = self._owned_organisation(span, depth) or self._body_of_place(span)
             if owned is not None:
                 return owned
+        if anaphor.type in ("generic", "desc_person") and _introduces_someone(root):
+            # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
+            # indefinite description of the one person the article later names under that title
+            named = self._titled_later(root, span.end_char)
+            if named is not None:
+                return named, "person", None, _CONFIDENCE["introduced"]
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
@@ -107,12 +113,6 @@ class _Resolver:
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
-        if anaphor.type == "generic" and _introduces_someone(root):
-            # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
-            # indefinite description of the one person the article later names under that title
-            named = self._titled_later(root, span.end_char)
-            if named is not None:
-                return named, "person", None, _CONFIDENCE["introduced"]
         if anaphor.type == "generic" and not _animate(root):
             # "A lesson from Loretta Lynch: …", "word from the palace": the named source of a thing said
             source = self._named_in(root, ("from", "by"))
@@ -305,13 +305,15 @@ def _looks_like_a_person(name: Token) -> bool:
 
 
 def _introduces_someone(root: Token) -> bool:
-    """ "A federal judge" as a subject: one person introduced by role, who may be named later."""
-    return (
-        root.tag_ == "NN"
-        and root.dep_ in ("nsubj", "nsubjpass")
-        and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
-    )
+    """ "A federal judge" as a subject, or a headline's bare "Judge rejects …": one person introduced
+    by role, who may be named later."""
+    if root.tag_ not in ("NN", "NNP") or root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS and root.lower_ not in cues.PERSON_ROLE_NOUNS:
+        return False
+    determiners = [c.lower_ for c in root.children if c.dep_ == "det"]
+    headline = root.is_sent_start and root.text[:1].isupper() and not determiners
+    return determiners in (["a"], ["an"]) or headline
 
 
 def _animate(root: Token) -> bool:
