@@ -422,6 +422,7 @@ def test_a_lead_introduces_someone_by_role_whom_the_article_names_later(resolve)
     assert found["A federal judge"] == ("Robert Pitman", "person")
     headline = (
         "Judge says Texas law on social media is unconstitutional\n\n"
+        "The law was passed last year. Two trade groups sued to block it. The state defended it in court.\n\n"
         "U.S. District Judge Robert Pitman wrote that the platforms could not be forced to carry posts."
     )
     assert by_mention(resolve(headline))["Judge"] == ("Robert Pitman", "person")
