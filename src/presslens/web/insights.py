@@ -285,35 +285,13 @@ def framing_spans(
 ) -> dict[str, Any]:
     """Example framing spans with their context, paged and sorted."""
 
+    filters = {"technique": f.technique, "outlet": f.outlet, "contains": f.contains, "since": f.since, "until": f.until}
+
     def compute() -> dict[str, Any]:
         rows = queries.records(
-            queries.framing_examples(
-                cur,
-                technique=f.technique,
-                outlet=f.outlet,
-                contains=f.contains,
-                since=f.since,
-                until=f.until,
-                sort=sort,
-                limit=page.limit,
-                offset=page.offset,
-            )
+            queries.framing_examples(cur, **filters, sort=sort, limit=page.limit, offset=page.offset)
         )
-        total = (
-            int(rows[0]["total"])
-            if rows
-            else queries.count(
-                queries.framing_examples(
-                    cur,
-                    technique=f.technique,
-                    outlet=f.outlet,
-                    contains=f.contains,
-                    since=f.since,
-                    until=f.until,
-                    limit=None,
-                )
-            )
-        )
+        total = int(rows[0]["total"]) if rows else queries.count(queries.framing_examples(cur, **filters, limit=None))
         items = [
             {
                 "article_id": r["article_id"],
@@ -346,29 +324,13 @@ def framing_spans(
 def entities(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters, sort: str) -> dict[str, Any]:
     """Entities across the corpus, paged and sorted, with the kinds to filter by."""
 
+    filters = {"q": f.contains, "kind": f.kind, "outlet": f.outlet, "since": f.since, "until": f.until}
+
     def compute() -> dict[str, Any]:
         rows = queries.records(
-            queries.corpus_entities(
-                cur,
-                q=f.contains,
-                kind=f.kind,
-                outlet=f.outlet,
-                since=f.since,
-                until=f.until,
-                sort=sort,
-                limit=page.limit,
-                offset=page.offset,
-            )
+            queries.corpus_entities(cur, **filters, sort=sort, limit=page.limit, offset=page.offset)
         )
-        total = (
-            int(rows[0]["total"])
-            if rows
-            else queries.count(
-                queries.corpus_entities(
-                    cur, q=f.contains, kind=f.kind, outlet=f.outlet, since=f.since, until=f.until, limit=None
-                )
-            )
-        )
+        total = int(rows[0]["total"]) if rows else queries.count(queries.corpus_entities(cur, **filters, limit=None))
         items = [
             {k: v for k, v in plain(r).items() if k != "total"} | {"mentions": int(r["mentions"])}
             for r in rows
