@@ -427,3 +427,36 @@ def test_a_lead_introduces_someone_by_role_whom_the_article_names_later(resolve)
     )
     assert by_mention(resolve(headline))["Judge"] == ("Robert Pitman", "person")
     assert found["A spokesman"][0] is None  # nobody is later called "Spokesman …"
+
+
+def test_a_state_in_parentheses_is_not_who_spoke(resolve):
+    # "(R-Ga.)" used to count as the subject of "said", so the state was the last speaker and "he"
+    # lost its antecedent's strongest cue (confidence 0.34 before, just above the threshold).
+    text = (
+        "Republicans on the committee were not worried about the new attacks. Sen. Tom Ashford (R-Ga.) said he "
+        "did not believe the ads had hurt Mitt Romney in 2012.\n\n"
+        '"Those are just distractions," he said.'
+    )
+    last = resolve(text)[-1]
+    assert (last.source.mention.text, last.source.name) == ("he", "Tom Ashford")
+    assert last.source.confidence >= 0.5
+
+
+def test_a_relative_pronoun_stands_for_the_subject_or_the_people_not_the_place(resolve):
+    found = by_mention(resolve("Paul Carver is a serial liar and birther who has repeatedly pledged to deport every migrant."))
+    assert found["who"] == ("Paul Carver", "person")
+    text = "The change will placate nervous lawmakers on Capitol Hill, who have argued that the attacks help the party."
+    assert by_mention(resolve(text))["who"] == (None, "group")
+
+
+def test_a_remark_or_speech_is_issued_by_who_made_or_delivered_it(resolve):
+    text = (
+        "The 1994 law prompted his wife, the senator Mary Holt, to make a controversial comment that described "
+        'young men as "predators."'
+    )
+    assert by_mention(resolve(text))["that"] == ("Mary Holt", "document")
+    text = (
+        "The tax is meant to curb short-term investors, according to a speech Mrs. Dana Whitlock delivered at "
+        "Boston University in July."
+    )
+    assert by_mention(resolve(text))["a speech"] == ("Dana Whitlock", "document")

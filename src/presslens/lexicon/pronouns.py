@@ -8,6 +8,7 @@ PERSON_PRONOUNS = _words("he she him her his hers himself herself")
 PLURAL_PRONOUNS = _words("they them their theirs themselves")
 FIRST_PERSON = _words("i me my we us our")
 RELATIVE_PRONOUNS = _words("who whom whose which that")
+PERSONAL_RELATIVES = _words("who whom whose")  # stand for people, never for a place
 # The resolver's pronoun types ("he" never means an organisation; "it" never a person).
 MALE_PRONOUNS = _words("he him his himself")
 FEMALE_PRONOUNS = _words("she her hers herself")

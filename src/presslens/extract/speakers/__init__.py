@@ -38,6 +38,7 @@ from presslens.extract.speakers.features import (
 )
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.model import ResolverModel, load_model
+from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import ORG_SUFFIXES
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
@@ -85,7 +86,7 @@ class _Resolver:
         if anaphor.type == "relative":
             verb = root.head
             if depth < 2 and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-                head = verb.head
+                head = _antecedent(verb.head, root)
                 node, kind, name, conf = self._resolve_span(self.doc[head.left_edge.i : head.i + 1], depth + 1)
                 return node, kind, name, min(conf, _CONFIDENCE["relative"])
             return None, "unknown", None, _CONFIDENCE["unknown"]
@@ -246,14 +247,22 @@ class _Resolver:
         """The issuer named around one document noun, in order of how directly syntax says so."""
         probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
         probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children]
-        # "a study released by X", "a study that appeared in X"
+        # "a study released by X", "a study that appeared in X", "a speech X delivered"
         for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
             for c in verb.children:
                 if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
                     probes += [g for g in c.children if g.dep_ == "pobj"]
+                elif c.dep_ == "nsubj" and verb.dep_ == "relcl" and c.lower_ not in cues.RELATIVE_PRONOUNS:
+                    probes.append(c)
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
             probes += [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+            if head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
+                # "prompted his wife to make a comment": the object, else the subject, of the verb above
+                above = [c for c in head.head.children if c.dep_ == "dobj"] or [
+                    c for c in head.head.children if c.dep_ == "nsubj"
+                ]
+                probes += above + [g for c in above for g in _appositions(c)]
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
             probes += [c for c in head.head.children if c.dep_ == "nsubj"]
         for t in probes:
@@ -263,6 +272,36 @@ class _Resolver:
             if node is not None and node.kind in ("person", "organization", "place"):
                 return node
         return None
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """The nouns in apposition or coordination with ``noun``, nested ("his wife, the senator, Mary Holt")."""
+    found = [c for c in noun.children if c.dep_ in ("appos", "conj")]
+    return found + [g for c in found for g in _appositions(c)]
+
+
+def _antecedent(noun: Token, pronoun: Token) -> Token:
+    """The noun a relative pronoun stands for, from the noun its clause hangs on.
+
+    A predicate noun stands for the subject ("Trump is a liar and birther who has pledged …"); a
+    personal "who" skips the place or body its noun is from to the people ("Democrats on Capitol
+    Hill, who have argued …", "a spokesman for the company, who said …").
+    """
+    while noun.dep_ == "conj" and noun.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    holder = noun.head.head
+    if (
+        pronoun.lower_ in pronouns.PERSONAL_RELATIVES
+        and noun.dep_ == "pobj"
+        and noun.ent_type_ != "PERSON"
+        and (holder.ent_type_ in ("PERSON", "NORP") or holder.lemma_.lower() in cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS)
+    ):
+        return holder
+    return noun
 
 
 def _length(doc: Doc) -> int:

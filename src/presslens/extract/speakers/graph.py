@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
 from presslens.extract.speakers.roles import learn_roles, organisation_name
+from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
 
@@ -187,6 +188,7 @@ class EntityGraph:
         root = span.root
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in ("nsubj", "nsubjpass")
+            and not (root.dep_ == "appos" and labels.ENTITY_KINDS.get(root.ent_type_) == "place")  # "Perdue (R-Ga.) said"
         )
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head
         speaker = subject and verb.lemma_.lower() in _SPEECH
