@@ -15,6 +15,10 @@ only offsets and the short source mention.
     .venv/bin/python benchmarks/speaker_gold.py articles            # the selected dev articles
     .venv/bin/python benchmarks/speaker_gold.py skeleton NAME...     # write files with name "TODO"
     .venv/bin/python benchmarks/speaker_gold.py show NAME            # article and its attributions
+
+``--gold-dir benchmarks/data/speakers-heldout`` writes the held-out gold instead: articles of the
+other half of dev, annotated the same way, that neither training nor tuning ever reads (only
+``eval_speakers.py --gold``).
 """
 
 from __future__ import annotations
@@ -43,10 +47,10 @@ def _article(data: Path, name: str) -> tuple[str, list]:
     raise SystemExit(f"no dev article named {name!r}")
 
 
-def skeleton(data: Path, name: str) -> Path:
+def skeleton(data: Path, name: str, gold_dir: Path = GOLD_DIR) -> Path:
     """Write the gold file of one article with every name set to "TODO" (never overwrites)."""
     text, gold = _article(data, name)
-    out = GOLD_DIR / f"{name}.json"
+    out = gold_dir / f"{name}.json"
     if out.exists():
         raise SystemExit(f"{out} exists; not overwriting")
     rows = [
@@ -61,7 +65,7 @@ def skeleton(data: Path, name: str) -> Path:
         for g in sorted(gold, key=lambda g: g.content[0])
     ]
     ann = f"{name}_{first_annotators(data).get(name, '')}.ann"
-    GOLD_DIR.mkdir(parents=True, exist_ok=True)
+    gold_dir.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"article": name, "annotation": ann, "attributions": rows}, indent=1) + "\n")
     return out
 
@@ -81,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("command", choices=("articles", "skeleton", "show"))
     p.add_argument("names", nargs="*")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    p.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="where skeleton writes gold files")
     args = p.parse_args(argv)
     if not (args.data / "dev").is_dir():
         print(f"PolNeAR data not found under {args.data}; skipping.")
@@ -89,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(selected_articles(args.data)))
     elif args.command == "skeleton":
         for name in args.names:
-            print(skeleton(args.data, name))
+            print(skeleton(args.data, name, args.gold_dir))
     else:
         for name in args.names:
             show(args.data, name)
