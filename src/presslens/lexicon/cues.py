@@ -129,6 +129,15 @@ CLAUSE_ONLY_VERBS = _words(
 # "was quick to point out", "took to Twitter to say").
 CUE_LEADERS = _words("go continue proceed be take rush hasten decline refuse seem appear begin start")
 
+# Leaders that withhold what follows: "declined to say whether …" reports no statement, as "did not say" does.
+WITHHOLDING_LEADERS = _words("decline refuse")
+
+# Words that open an indirect question ("did not say when …", "would not disclose how many …").
+QUESTION_OPENERS = _words("whether if when how what why where who whom which")
+
+# Subordinators after which a speech participle still reports the speaker ("…, while cautioning that …").
+PARTICIPLE_LINKS = _words("while before after")
+
 # Verbs whose prepositional object is the content ("called for a recount", "warned of a crisis").
 PREP_CONTENT: dict[str, frozenset[str]] = {
     k: _words(v)

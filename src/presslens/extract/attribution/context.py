@@ -15,7 +15,14 @@ from presslens.extract import cues
 from presslens.extract.attribution.learned_cues import CueModel
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
-from presslens.lexicon.cues import BELIEF_ADJECTIVES, BELIEF_NOUNS, STANCE_NOUNS
+from presslens.lexicon.cues import (
+    BELIEF_ADJECTIVES,
+    BELIEF_NOUNS,
+    PARTICIPLE_LINKS,
+    QUESTION_OPENERS,
+    STANCE_NOUNS,
+    WITHHOLDING_LEADERS,
+)
 from presslens.schema import AttributionAct, AttributionType
 
 
@@ -62,6 +69,9 @@ NP_STATEMENT = cues.hashes(lexicon.NP_STATEMENT)
 BELIEF_NOUN = cues.hashes(BELIEF_NOUNS)
 STANCE_NOUN = cues.hashes(STANCE_NOUNS)
 BELIEF_ADJ = cues.hashes(BELIEF_ADJECTIVES)
+WITHHOLDING = cues.hashes(WITHHOLDING_LEADERS)
+QUESTION_OPENER = frozenset(QUESTION_OPENERS)  # compared with ``Token.lower_``
+PARTICIPLE_LINK = frozenset(PARTICIPLE_LINKS)  # compared with ``Token.lower_``
 
 
 @dataclass(frozen=True, slots=True)

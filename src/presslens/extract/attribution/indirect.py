@@ -9,10 +9,18 @@ of its sentence. ``indirect_candidates`` also dispatches the cues that are not v
 
 from __future__ import annotations
 
-from spacy.symbols import ADJ, AUX, NOUN, PUNCT, SPACE, VERB
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
 from presslens.extract import cues
+from presslens.extract.attribution.boundaries import (
+    clause_end,
+    clause_minus,
+    cut_trailing_clause,
+    cut_trailing_cue,
+    pull_content_start,
+    skip_time_adjunct,
+)
 from presslens.extract.attribution.context import (
     ACCORD,
     BELIEF,
@@ -22,10 +30,12 @@ from presslens.extract.attribution.context import (
     NEEDS_SPEECH_XCOMP,
     NOUN_CUES,
     NP_STATEMENT,
+    QUESTION_OPENER,
     SEEM,
     SPEECH,
     SPEECH_LEXICON,
     TELL,
+    WITHHOLDING,
     Candidate,
     Context,
     CueLexicon,
@@ -110,6 +120,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     comp = _complement(ctx, v, learned)
     if comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i):
         return None
+    if comp is not None and not ctx.lex.parc and _unstated(ctx, v, comp):
+        return None  # PolNeAR annotates these, so the parc profile keeps them (act "stance")
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
         a, b, cue_last, is_object = comp
@@ -126,11 +138,12 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         if a < cue_tok_a <= b:
             b = cue_tok_a - 1
         if a > v.i:
-            a = _pull_content_start(ctx, ctx.tok_at(cue_b - 1) + 1, a)
+            a = pull_content_start(ctx, ctx.tok_at(cue_b - 1) + 1, a)
             if cue_last == v.i and not is_object:
-                b = max(b, _clause_end(v, a))
-            b = _cut_trailing_cue(ctx, a, b)
-            b = _cut_trailing_clause(ctx, a, b)
+                b = max(b, clause_end(v, a))
+                a = skip_time_adjunct(ctx, a, b)
+            b = cut_trailing_cue(ctx, a, b)
+            b = cut_trailing_clause(ctx, a, b)
         a, b = clip_paragraph(ctx, v.i, a, b)
         span = trim(ctx, a, b) if a <= b else None
     else:
@@ -146,10 +159,10 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
                 and ctx.doc[v.left_edge.i - 1].text == ","
             )
         )
-        if not paren or head.i == v.i or not subject(v):
+        if not paren or head.i == v.i or not subject(v) or not _bare_speech_clause(ctx, v):
             return None
         cue_a, cue_b, carrier = cue_span(ctx, v, NO_CONTENT_AFTER)
-        span = _clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
+        span = clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
         # a final speech clause ("…, the source added.") is the outer attribution; a medial one ranks lower
         final = span is not None and span[1] <= v.left_edge.idx
         rank = Rank.REPORTING_CLAUSE if final else Rank.MEDIAL_CLAUSE
@@ -158,7 +171,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     if (
         v.tag_ == "VBN"
         and v.dep_ in ("advcl", "acl", "amod")
-        and not any(c.dep_ == "agent" for c in v.children)
+        and not any(c.dep_ in ("agent", "nsubj") for c in v.children)
     ):
         if not sourceless:
             return None  # "when asked …", "as reported …": the subject is not the speaker
@@ -199,6 +212,7 @@ def _parc_act(
         and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)))
         and _complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and _inferred(v, subj))
+        and not (comp is not None and _unstated(ctx, v, comp))
     )
     if same:
         return "speech"
@@ -227,7 +241,7 @@ def _complement(
             for d in c.children:
                 if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
                     return d.left_edge.i, d.right_edge.i, c.i, False
-        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i):
+        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i) and not _across_semicolon(ctx, c, v):
             ccomp = c
         elif dep == "xcomp" and xcomp is None:
             xcomp = c
@@ -353,128 +367,66 @@ def _np_end(head: Token) -> int:
     return end
 
 
-def _clause_end(v: Token, a: int) -> int:
-    """Last token of the clause of cue verb ``v`` after token ``a``, leaving out coordinated verbs."""
-    end = a
-    for c in v.rights:
-        if c.i < a:
-            continue
-        if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
-            break
-        if c.dep_ != "punct":
-            end = max(end, c.right_edge.i)
-    return end
-
-
-def _cut_trailing_cue(ctx: Context, a: int, b: int) -> int:
-    """End the content before a trailing ``, adding …`` / ``, saying …`` participle (its own attribution)."""
-    doc = ctx.doc
-    for i in range(a + 2, b + 1):
-        t = doc[i]
-        if t.tag_ == "VBG" and t.lemma in ctx.lex.verbs and doc[i - 1].text == "," and ctx.inq[i] < 0:
-            if t.right_edge.i >= b - 1:
-                return i - 2
-    return b
-
-
-def _cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
-    """End the content before a comma-led clause that adds the reporter's own words.
-
-    ``…, and three-quarters said …`` (a coordinated clause with its own subject) and
-    ``…, which forced …`` (a non-restrictive relative clause at the end) are not part of what was said.
-    """
-    doc = ctx.doc
-    for i in range(a + 3, b):
-        t = doc[i]
-        if _second_report(ctx, t):
-            return i - 1  # '"We will not give up," noting that …': the participle reports again
-        if t.dep_ == "cc" and t.lower_ in ("and", "but") and ctx.inq[i] < 0:
-            nxt = doc[i + 1]
-            if (
-                nxt.dep_ == "conj"
-                and nxt.lemma in ctx.lex.verbs
-                and nxt.pos == VERB
-                and not any(c.dep_ == "nsubj" for c in nxt.children)
-            ):
-                return i - 1  # "… and called the field 'unheard of'": a second speech act
-        if t.text != "," or ctx.inq[i] >= 0:
-            continue
-        nxt = doc[i + 1]
-        if nxt.dep_ == "cc" and i + 2 <= b:
-            verb = nxt.head
-            if doc[i + 2].lower_ in lexicon.CORRECTION:
-                continue  # "…, but rather that it would cut them": the same statement goes on
-            if nxt.lower_ in ("and", "but") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
-            ):
-                return i - 1
-        elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
-            return i - 1
-        elif nxt.lower_ in lexicon.TAIL_MARKERS:
-            return i - 1
-    return b
-
-
-def _second_report(ctx: Context, t: Token) -> bool:
-    """A speech participle after a comma or a closing quote mark ("…," noting that …", "…, adding …")."""
-    if (
-        t.tag_ != "VBG"
-        or t.lemma not in ctx.lex.verbs
-        or ctx.inq[t.i] >= 0
-        or t.dep_ not in ("advcl", "xcomp", "conj")
-    ):
+def _withheld(ctx: Context, v: Token, a: int) -> bool:
+    """Whether cue verb ``v`` says that something was not said: a negated or declined verb whose
+    content is an indirect question ("did not say when the appeal would be filed", "declined to say
+    whether …", "would not disclose how many …")."""
+    if a < v.i or ctx.doc[a].lower_ not in QUESTION_OPENER:
         return False
-    before = ctx.doc[t.i - 1]
-    return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
+    if any(c.dep_ == "neg" and c.i < v.i for c in v.children):
+        return True
+    h = v.head
+    return v.dep_ == "xcomp" and h.lemma in WITHHOLDING and h.i < v.i
 
 
-def _conj_of(head: Token, after: int) -> list[Token]:
-    """Children of the clause coordinated to ``head`` after token ``after``."""
-    for c in head.rights:
-        if c.dep_ == "conj" and c.i > after:
-            return list(c.children)
-    return []
+def _declines_to_say(v: Token) -> bool:
+    """Whether ``v`` declines to answer a question: "declined to say whether it would appeal"."""
+    if v.lemma not in WITHHOLDING:
+        return False
+    for x in v.rights:
+        if x.dep_ == "xcomp" and x.lemma in SPEECH:
+            if any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_OPENER for c in x.rights):
+                return True
+    return False
 
 
-def _pull_content_start(ctx: Context, first: int, a: int) -> int:
-    """Start the content right after the cue unless only adjuncts (dates, adverbs) come between.
+def _unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
+    """Whether cue verb ``v`` with complement ``comp`` reports no statement: it heads an indirect
+    question or withholds one (``_asks``, ``_withheld``)."""
+    return _asks(v) or _declines_to_say(v) or (not comp[3] and _withheld(ctx, v, comp[0]))
 
-    Guards against parses that hang the subject of the complement on the cue verb
-    ("said about half of the adjustment reflected …").
+
+def _asks(v: Token) -> bool:
+    """Whether cue verb ``v`` heads an indirect question, which states no act as made ("did not say
+    when the government would respond to the letter", "asked whether she had told anyone")."""
+    if v.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return any(c.i < v.i and c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_OPENER for c in v.children)
+
+
+def _bare_speech_clause(ctx: Context, v: Token) -> bool:
+    """Whether verb ``v`` can be a parenthetical or final speech clause ("…, the minister said").
+
+    It opens with no subordinator ("…, days after a consortium agreed to …" is an adverbial clause)
+    and does not follow a semicolon ("…; the family refused" is a sentence of its own).
     """
+    for c in v.lefts:
+        dep = c.dep_
+        if (dep == "punct" and c.text == ";") or (dep in ("mark", "npadvmod") and c.lower_ != "as"):
+            return False  # "…, as police have said" is a speech clause
+        if dep == "advmod" and c.lower_ in QUESTION_OPENER:
+            return False
+    i = v.left_edge.i - 1
+    return i < 0 or ctx.doc[i].text != ";"
+
+
+def _across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
+    """Whether a clause before cue verb ``v`` ends before a semicolon that separates it from ``v``
+    ("The province offered to buy the land; the family refused.")."""
+    if clause.i > v.i:
+        return False
     doc = ctx.doc
-    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
-        return a  # "told reporters at the centre that crews …": the clause opens with its own "that"
-    i = first
-    while i < a:
-        t = doc[i]
-        if t.pos in (PUNCT, SPACE) or t.dep_ in ("advmod", "neg", "prt", "mark"):
-            i += 1
-            continue
-        if t.dep_ in ("prep", "npadvmod", "dative", "dobj") or t.head.dep_ in ("prep", "npadvmod"):
-            sub = t.subtree
-            if any(
-                x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub
-            ):
-                i = t.right_edge.i + 1
-                continue
-            if t.dep_ in ("dative", "dobj"):
-                i = t.right_edge.i + 1
-                continue
-        return i if i < a else a
-    return a
-
-
-def _clause_minus(ctx: Context, clause: Token, cut_a: int, cut_b: int) -> tuple[int, int] | None:
-    """Content of ``clause`` with the token range [cut_a, cut_b] (the speech clause) taken out."""
-    a, b = clause.left_edge.i, clause.right_edge.i
-    sent = clause.sent
-    a, b = max(a, sent.start), min(b, sent.end - 1)
-    before = trim(ctx, a, cut_a - 1) if cut_a > a else None
-    after = trim(ctx, cut_b + 1, b) if cut_b < b else None
-    if before and after:
-        return before[0], after[1]
-    return before or after
+    return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
 
 
 def _followed_by_comma(t: Token) -> bool:

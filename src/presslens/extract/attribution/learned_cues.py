@@ -35,11 +35,20 @@ _SUBJECT_ENT_FEATURES = ("PERSON", "ORG", "NORP", "GPE")
 STRUCTURE_FEATURES: tuple[str, ...] = (
     "bias",
     *(f"tag={t}" for t in _TAG_FEATURES),
-    *(f"dep={d}" for d in _DEP_FEATURES), "dep=other",
-    "ccomp", "ccomp_that", "xcomp", "xcomp_to", "dobj", "dobj_then_prep",
+    *(f"dep={d}" for d in _DEP_FEATURES),
+    "dep=other",
+    "ccomp",
+    "ccomp_that",
+    "xcomp",
+    "xcomp_to",
+    "dobj",
+    "dobj_then_prep",
     *(f"prep={p}" for p in sorted(lexicon.CONTENT_PREPOSITIONS)),
-    "no_subject", *(f"subject={s}" for s in _SUBJECT_FEATURES), *(f"subject_ent={e}" for e in _SUBJECT_ENT_FEATURES),
-    "negated", "passive",
+    "no_subject",
+    *(f"subject={s}" for s in _SUBJECT_FEATURES),
+    *(f"subject_ent={e}" for e in _SUBJECT_ENT_FEATURES),
+    "negated",
+    "passive",
     "lemma=<other>",
 )
 
@@ -111,8 +120,13 @@ class CueModel:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         np.savez(folder / f"{MODEL_NAME}.npz", weights=self.weights.astype(np.float32))
-        meta = {"format": FORMAT, "threshold": self.threshold, "structure": list(STRUCTURE_FEATURES),
-                "lemmas": list(self.lemmas), **self.meta}
+        meta = {
+            "format": FORMAT,
+            "threshold": self.threshold,
+            "structure": list(STRUCTURE_FEATURES),
+            "lemmas": list(self.lemmas),
+            **self.meta,
+        }
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod

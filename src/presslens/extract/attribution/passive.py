@@ -55,6 +55,8 @@ def is_sourceless(ctx: Context, v: Token) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in children):
         return True
+    if any(c.dep_ == "nsubj" for c in children):
+        return False  # "…, as police have said": a perfect with its own speaker
     return parc and v.dep_ == "advcl"
 
 

@@ -43,7 +43,7 @@ def resolve(ctx: Context, cands: list[Candidate]) -> tuple[list[Candidate], list
     TASS, Dujarric said …", "Officials said Trump told them …"), each with ``relayed_by`` set to the
     outer source (see ``relayed``).
     """
-    outer = [c for c in cands if c.rank == Rank.REPORTING_CLAUSE and c.cue is not None]
+    outer = [c for c in cands if c.rank in (Rank.REPORTING_CLAUSE, Rank.MEDIAL_CLAUSE) and c.cue is not None]
     top = [c for c in cands if not (c.rank == Rank.DIRECT_QUOTE and _nested_in(c, outer))]
     kept = _univocal(top)
     chosen = {id(c) for c in kept}

@@ -1,0 +1,174 @@
+"""Where an indirect content starts and ends around its cue verb.
+
+The parse gives the complement's subtree; these helpers trim it to what was reported. The start
+moves past adjuncts that date or place the saying ("said on Monday her government …", "told
+reporters at the centre that …"); the end stops before what the writer adds: a trailing speech
+participle that reports again (", adding …", ", while cautioning that …"), a coordinated second
+speech act ("… but did not say …"), a comma-led clause with its own subject or a non-restrictive
+relative clause. A speech clause inside its content (``…, he said, …``) is cut out by ``clause_minus``.
+"""
+
+from __future__ import annotations
+
+from spacy.symbols import PUNCT, SPACE, VERB
+from spacy.tokens import Doc, Token
+
+from presslens.extract.attribution.context import PARTICIPLE_LINK, Context
+from presslens.extract.attribution.syntax import trim
+from presslens.lexicon import attribution as lexicon
+
+
+def clause_end(v: Token, a: int) -> int:
+    """Last token of the clause of cue verb ``v`` after token ``a``, leaving out coordinated verbs."""
+    end = a
+    for c in v.rights:
+        if c.i < a:
+            continue
+        if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
+            break
+        if c.dep_ != "punct":
+            end = max(end, c.right_edge.i)
+    return end
+
+
+def cut_trailing_cue(ctx: Context, a: int, b: int) -> int:
+    """End the content before a trailing ``, adding …`` / ``, saying …`` participle (its own attribution)."""
+    doc = ctx.doc
+    for i in range(a + 2, b + 1):
+        t = doc[i]
+        if t.tag_ == "VBG" and t.lemma in ctx.lex.verbs and doc[i - 1].text == "," and ctx.inq[i] < 0:
+            if t.right_edge.i >= b - 1:
+                return i - 2
+    return b
+
+
+def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
+    """End the content before a comma-led clause that adds the reporter's own words.
+
+    ``…, and three-quarters said …`` (a coordinated clause with its own subject) and
+    ``…, which forced …`` (a non-restrictive relative clause at the end) are not part of what was said.
+    """
+    doc = ctx.doc
+    for i in range(a + 3, b):
+        t = doc[i]
+        if _second_report(ctx, t):
+            # '"We will not give up," noting that …', '…, while cautioning that …': it reports again
+            return i - 2 if doc[i - 1].lower_ in PARTICIPLE_LINK else i - 1
+        if t.dep_ == "cc" and t.lower_ in ("and", "but") and ctx.inq[i] < 0:
+            nxt = _past_auxiliaries(doc, i + 1, b)
+            if (
+                nxt.dep_ == "conj"
+                and nxt.lemma in ctx.lex.verbs
+                and nxt.pos == VERB
+                and not any(c.dep_ == "nsubj" for c in nxt.children)
+            ):
+                return i - 1  # "… and called the field 'unheard of'": a second speech act
+        if t.text != "," or ctx.inq[i] >= 0:
+            continue
+        nxt = doc[i + 1]
+        if nxt.dep_ == "cc" and i + 2 <= b:
+            verb = nxt.head
+            if doc[i + 2].lower_ in lexicon.CORRECTION:
+                continue  # "…, but rather that it would cut them": the same statement goes on
+            if nxt.lower_ in ("and", "but") and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
+            ):
+                return i - 1
+        elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
+            return i - 1
+        elif nxt.lower_ in lexicon.TAIL_MARKERS:
+            return i - 1
+    return b
+
+
+def _second_report(ctx: Context, t: Token) -> bool:
+    """A speech participle after a comma or a closing quote mark ("…," noting that …", "…, adding …")."""
+    if (
+        t.tag_ != "VBG"
+        or t.lemma not in ctx.lex.verbs
+        or ctx.inq[t.i] >= 0
+        or t.dep_ not in ("advcl", "xcomp", "conj")
+    ):
+        return False
+    before = ctx.doc[t.i - 1]
+    if before.lower_ in PARTICIPLE_LINK and t.i >= 2 and ctx.doc[t.i - 2].text == ",":
+        return True  # "…, while cautioning that …"
+    return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
+
+
+def _past_auxiliaries(doc: Doc, i: int, b: int) -> Token:
+    """Token ``i``, or the first token up to ``b`` after the auxiliaries, negation and adverbs it opens
+    ("… but did not say …" gives "say")."""
+    while i < b and doc[i].dep_ in ("aux", "neg", "advmod") and doc[i].head.i > i:
+        i += 1
+    return doc[i]
+
+
+def skip_time_adjunct(ctx: Context, a: int, b: int) -> int:
+    """Start the content after a date or time adjunct the parser put inside the complement.
+
+    "said on Monday her government would not collect …": "on Monday" dates the saying. Only a
+    prepositional phrase or noun of time right at the start of a clause without "that".
+    """
+    doc = ctx.doc
+    t = doc[a]
+    if t.dep_ not in ("prep", "npadvmod") or t.head.i <= t.i:
+        return a
+    end = t.right_edge.i
+    if end >= b or any(
+        x.ent_type_ not in ("DATE", "TIME") for x in t.subtree if x.i != t.i or t.dep_ != "prep"
+    ):
+        return a
+    nxt = end + 1
+    while nxt < b and doc[nxt].text == ",":
+        nxt += 1
+    return nxt
+
+
+def _conj_of(head: Token, after: int) -> list[Token]:
+    """Children of the clause coordinated to ``head`` after token ``after``."""
+    for c in head.rights:
+        if c.dep_ == "conj" and c.i > after:
+            return list(c.children)
+    return []
+
+
+def pull_content_start(ctx: Context, first: int, a: int) -> int:
+    """Start the content right after the cue unless only adjuncts (dates, adverbs) come between.
+
+    Guards against parses that hang the subject of the complement on the cue verb
+    ("said about half of the adjustment reflected …").
+    """
+    doc = ctx.doc
+    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
+        return a  # "told reporters at the centre that crews …": the clause opens with its own "that"
+    i = first
+    while i < a:
+        t = doc[i]
+        if t.pos in (PUNCT, SPACE) or t.dep_ in ("advmod", "neg", "prt", "mark"):
+            i += 1
+            continue
+        if t.dep_ in ("prep", "npadvmod", "dative", "dobj") or t.head.dep_ in ("prep", "npadvmod"):
+            sub = t.subtree
+            if any(
+                x.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "PERSON", "NORP") for x in sub
+            ):
+                i = t.right_edge.i + 1
+                continue
+            if t.dep_ in ("dative", "dobj"):
+                i = t.right_edge.i + 1
+                continue
+        return i if i < a else a
+    return a
+
+
+def clause_minus(ctx: Context, clause: Token, cut_a: int, cut_b: int) -> tuple[int, int] | None:
+    """Content of ``clause`` with the token range [cut_a, cut_b] (the speech clause) taken out."""
+    a, b = clause.left_edge.i, clause.right_edge.i
+    sent = clause.sent
+    a, b = max(a, sent.start), min(b, sent.end - 1)
+    before = trim(ctx, a, cut_a - 1) if cut_a > a else None
+    after = trim(ctx, cut_b + 1, b) if cut_b < b else None
+    if before and after:
+        return before[0], after[1]
+    return before or after

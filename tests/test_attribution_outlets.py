@@ -1,0 +1,111 @@
+"""Issue 19: indirect-speech precision on national, regional, business and feature copy — clauses
+that look like speech clauses but are not, statements withheld, and content boundaries. One short
+article per shape, with exact content offsets, type, cue and source."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp as presslens_nlp
+from presslens.extract.attribution import find_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return presslens_nlp.load()
+
+
+def found(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
+    """(type, cue, content start, content end, source mention) of each attribution."""
+    out = []
+    for a in find_attributions(nlp(text), profile=profile):
+        for span in (a.content, a.cue, a.source.mention):
+            assert span is None or text[span.start : span.end] == span.text
+        mention = a.source.mention.text if a.source.mention else None
+        out.append((a.type, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
+    return out
+
+
+def test_an_adverbial_clause_after_the_speech_clause_is_not_one(nlp):
+    text = (
+        "The federal government will review its screening rules, Industry Minister Melanie Joly said "
+        "Tuesday, days after a consortium agreed to buy a stake in a port terminal."
+    )
+    assert text[0:54] == "The federal government will review its screening rules"
+    assert found(nlp, text) == [("indirect", "said", 0, 54, "Industry Minister Melanie Joly")]
+
+
+def test_a_sentence_after_a_semicolon_is_not_a_speech_clause(nlp):
+    text = "The province offered to buy the land; the family refused."
+    assert found(nlp, text) == []
+
+
+def test_a_statement_not_made_is_not_reported_speech(nlp):
+    text = (
+        "His office did not say when the appeal would be filed. "
+        "The company declined to say whether it would appeal."
+    )
+    assert found(nlp, text) == []
+    # PolNeAR annotates both, so the parc profile keeps them, but not as speech
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.content.text, a.act) for a in parc] == [
+        ("say", "when the appeal would be filed", "stance"),
+        ("declined", "to say whether it would appeal", "stance"),
+    ]
+
+
+def test_a_cue_verb_inside_an_indirect_question_is_not_reported_speech(nlp):
+    text = (
+        "The premier said she would write to Ottawa. "
+        "Her office did not say when the government would respond to the letter."
+    )
+    assert text[17:42] == "she would write to Ottawa"
+    assert found(nlp, text) == [("indirect", "said", 17, 42, "The premier")]
+
+
+def test_a_time_adjunct_after_the_cue_is_not_part_of_the_content(nlp):
+    text = "Premier Danielle Smith said on Monday her government would not collect the levy."
+    assert text[38:79] == "her government would not collect the levy"
+    assert found(nlp, text) == [("indirect", "said", 38, 79, "Premier Danielle Smith")]
+
+
+def test_a_speech_participle_after_while_is_a_statement_of_its_own(nlp):
+    text = (
+        "Macklem said the rate was at the right level, while cautioning that the bank would respond "
+        "if the outlook changed."
+    )
+    assert (text[13:44], text[63:113]) == (
+        "the rate was at the right level",
+        "that the bank would respond if the outlook changed",
+    )
+    assert found(nlp, text) == [
+        ("indirect", "said", 13, 44, "Macklem"),
+        ("indirect", "cautioning", 63, 113, "Macklem"),
+    ]
+
+
+def test_a_coordinated_negated_speech_verb_ends_the_content(nlp):
+    text = (
+        "A spokesperson said the province remained committed to the site "
+        "but did not say how much it would spend."
+    )
+    assert text[20:63] == "the province remained committed to the site"
+    assert found(nlp, text) == [("indirect", "said", 20, 63, "A spokesperson")]
+
+
+@pytest.mark.parametrize("profile", ["speech", "parc"])
+def test_a_quote_inside_a_medial_speech_clause_belongs_to_its_speaker(nlp, profile):
+    text = (
+        "During his years in office, Mr. Obama said, a majority of Americans have come to believe "
+        '"that climate change is real."'
+    )
+    # the quote is not the majority's statement: "believe" sits inside what Mr. Obama said
+    assert found(nlp, text, profile) == [("mixed", "said", 0, 119, "Mr. Obama")]
+    assert len(text) == 119
+
+
+@pytest.mark.parametrize("profile", ["speech", "parc"])
+def test_a_perfect_speech_clause_after_as_has_its_speaker(nlp, profile):
+    text = "The video does not answer whether Scott had a gun, as police have said."
+    assert text[0:49] == "The video does not answer whether Scott had a gun"
+    assert found(nlp, text, profile)[0] == ("indirect", "said", 0, 49, "police")
