@@ -460,3 +460,16 @@ def test_a_remark_or_speech_is_issued_by_who_made_or_delivered_it(resolve):
         "Boston University in July."
     )
     assert by_mention(resolve(text))["a speech"] == ("Dana Whitlock", "document")
+
+
+def test_a_headline_role_at_the_end_and_a_role_of_another_body(resolve):
+    text = (
+        "Ottawa to cap farm permits again, minister says\n\n"
+        "Agriculture Minister Lena Marsh announced Wednesday that Canada will cut new permits by 10 per cent.\n\n"
+        "A spokesperson for the Grain Growers Association told reporters the cut would hurt harvests. "
+        'Trade Ministry spokesperson Omar Haddad said talks with buyers "remain open."'
+    )
+    found = by_mention(resolve(text))
+    assert found["minister"] == ("Lena Marsh", "person")
+    # an unnamed spokesperson of one body is not the named spokesperson of another
+    assert found["A spokesperson for the Grain Growers Association"] == (None, "person")

@@ -124,11 +124,26 @@ class _Resolver:
     def _titled_later(self, noun: Token, after: int) -> Node | None:
         """The one person mentioned after ``after`` under a title ending with ``noun`` ("Judge …")."""
         heads = {noun.lower_, noun.lemma_.lower()}
+        # "A spokesperson for the Development Commission" is not "Foreign Ministry spokesperson Mao Ning":
+        # a body the description names must be named in the later title's sentence too
+        bodies = [
+            o.text for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
+            for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+        ]
         found = [
             node for node in self.graph.nodes.values()
-            if node.kind == "person" and any(m.start >= after and titled_as(self.graph, m, heads) for m in node.mentions)
+            if node.kind == "person" and any(
+                m.start >= after and titled_as(self.graph, m, heads) and self._names_all(bodies, m.sent)
+                for m in node.mentions
+            )
         ]
         return found[0] if len(found) == 1 else None
+
+    def _names_all(self, words: list[str], sent: int) -> bool:
+        """Whether every word is written in sentence ``sent``."""
+        starts = self.graph.sent_starts
+        text = self.graph.text[starts[sent] : starts[sent + 1] if sent + 1 < len(starts) else None]
+        return all(w in text for w in words)
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
@@ -350,8 +365,9 @@ def _introduces_someone(root: Token) -> bool:
         return False
     if root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS and root.lower_ not in cues.PERSON_ROLE_NOUNS:
         return False
-    determiners = [c.lower_ for c in root.children if c.dep_ == "det"]
-    headline = root.is_sent_start and root.text[:1].isupper() and not determiners
+    determiners = [c.lower_ for c in root.children if c.dep_ in ("det", "poss")]
+    # a headline: "Judge rejects …" or "…, minister says" on the article's first line
+    headline = not determiners and (root.is_sent_start and root.text[:1].isupper() or root.sent.start == 0)
     return determiners in (["a"], ["an"]) or headline
 
 
