@@ -533,6 +533,13 @@ def test_outlets_page_compares_the_same_statement_across_outlets(client):
 
 OLDER_DB_PATHS = [
     "/api/claims",
+    "/api/claims?min_score=0",
+    "/api/claims.csv?min_score=0",
+    "/claims",
+    "/api/articles?sort=attributions",
+    "/api/articles?sort=-attributions",
+    "/api/articles.csv",
+    "/articles?sort=attributions",
     "/api/claims?speaker_id=jane-porter",
     "/api/claims?speaker=porter",
     "/api/claims?sort=-speaker",
@@ -549,8 +556,8 @@ OLDER_DB_PATHS = [
 def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(
     client, insight_db, tmp_path
 ):
-    """``update_speakers`` stores each claim's corpus speaker, each speaker's framing summary and each
-    article's words; they equal what the pages would compute. A database from before those tables is served the same
+    """``update_speakers`` stores each claim's corpus speaker and reports elsewhere, each speaker's framing
+    summary and each article's words and attributions; they equal what the pages would compute. A database from before those tables is served the same
     answers (a temporary view, a summary computed on demand), and gains them on its next read-write
     open with its speakers marked outdated, so the next ingest fills them."""
     import json
@@ -583,8 +590,23 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         words = sorted(con.execute("SELECT id, words FROM article_words").fetchall())
         articles = [insight_analysis(*item).article for item in INSIGHT_DOCS]
         assert words == sorted((a.id, len(a.text.split())) for a in articles)
-        for table in ("claim_speakers", "speaker_framing", "article_words"):
+        keys = con.execute("SELECT article_id, idx FROM claims ORDER BY article_id, idx").fetchall()
+        stored_echoes = queries.stored_claim_echoes(con, keys)
+        assert {reason for r in stored_echoes for reason in r["reasons"]} == {"quantity", "text"}
+        assert stored_echoes == queries.records(queries.claim_echoes(con, keys))
+        assert all(
+            queries.stored_claim_echoes(con, [k]) == queries.records(queries.claim_echoes(con, [k]))
+            for k in keys
+        )
+        counts = sorted(con.execute("SELECT id, attributions FROM article_counts").fetchall())
+        assert counts == sorted(con.execute(queries.ARTICLE_COUNT_ROWS).fetchall())
+        assert (
+            len(counts) == len(INSIGHT_DOCS)
+            and sum(n for _, n in counts) == con.execute("SELECT count(*) FROM attributions").fetchall()[0][0]
+        )
+        for table in ("claim_speakers", "speaker_framing", "article_words", "claim_echoes", "article_counts"):
             con.execute(f"DROP TABLE {table}")
+        assert queries.stored_claim_echoes(con, keys) is None
         assert queries.stored_speaker_framing(con, "jane-porter") is None
     with TestClient(create_app(older)) as c:
         for path in OLDER_DB_PATHS:
@@ -600,4 +622,6 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         update_speakers(store.con)  # what the next ingest does
         assert sorted(store.con.execute("SELECT * FROM claim_speakers").fetchall()) == stored_links
         assert sorted(store.con.execute("SELECT id, words FROM article_words").fetchall()) == words
+        assert queries.stored_claim_echoes(store.con, keys) == stored_echoes
+        assert sorted(store.con.execute("SELECT id, attributions FROM article_counts").fetchall()) == counts
         assert all(queries.stored_speaker_framing(store.con, sid) == stored[sid] for sid in ids)

@@ -28,15 +28,23 @@ the batch writes):
 - ``common``: parameter checks and reading rows, shared by all.
 """
 
-from presslens.queries.article_pages import ARTICLE_COLUMNS, ARTICLE_SORT_SQL, article, articles
+from presslens.queries.article_pages import (
+    ARTICLE_COLUMNS,
+    ARTICLE_COUNT_ROWS,
+    ARTICLE_SORT_SQL,
+    article,
+    articles,
+)
 from presslens.queries.claims import (
     CLAIM_COLUMNS,
+    CLAIM_ECHO_ROWS,
     CLAIM_QUANTITY_ROWS,
     CLAIM_SORT_SQL,
     CLAIM_SPEAKER_ROWS,
     claim_echoes,
     claim_quantities,
     ranked_claims,
+    stored_claim_echoes,
 )
 from presslens.queries.common import (
     ATTRIBUTION_ACTS,
@@ -90,7 +98,9 @@ from presslens.queries.precomputed import (
     add_derived_views,
     add_quotes_by_speaker_view,
     recent_speaker_quotes,
+    refill_article_counts,
     refill_article_words,
+    refill_claim_echoes,
     refill_claim_speakers,
     refill_quotes_by_speaker,
     replace_page_variants,
@@ -123,6 +133,7 @@ from presslens.queries.variants import variant_rows
 
 __all__ = [
     "ARTICLE_COLUMNS",
+    "ARTICLE_COUNT_ROWS",
     "ARTICLE_SORT_SQL",
     "ATTRIBUTION_ACTS",
     "ATTRIBUTION_TYPES",
@@ -154,7 +165,9 @@ __all__ = [
     "quotes",
     "recent_speaker_quotes",
     "records",
+    "refill_article_counts",
     "refill_article_words",
+    "refill_claim_echoes",
     "refill_claim_speakers",
     "refill_quotes_by_speaker",
     "replace_page_variants",
@@ -173,6 +186,7 @@ __all__ = [
     "speakers",
     "speakers_outdated",
     "stats",
+    "stored_claim_echoes",
     "stored_page_variants",
     "stored_speaker_framing",
     "table_names",
@@ -180,6 +194,7 @@ __all__ = [
     "variant_rows",
     # claims, framing, entities, timeline
     "CLAIM_COLUMNS",
+    "CLAIM_ECHO_ROWS",
     "CLAIM_QUANTITY_ROWS",
     "CLAIM_SPEAKER_ROWS",
     "CLAIM_SORT_SQL",

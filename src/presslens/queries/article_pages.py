@@ -23,8 +23,18 @@ ARTICLE_SORT_SQL: dict[str, str] = {
     "-attributions": "attributions ASC, published DESC NULLS LAST, id",
 }
 
-# The page of articles is chosen first; attributions are then counted for those articles only
-# (sorting by attributions counts them for every article that passes the filters first).
+# Each article's number of attributions (articles without any count 0). The derived table
+# ``article_counts`` holds these rows, rewritten with the speakers (``store.DERIVED_DDL``); a database
+# from before that table gets them as a temporary view (``queries.add_derived_views``).
+ARTICLE_COUNT_ROWS = """
+SELECT ar.id, count(a.article_id) AS attributions
+FROM articles ar LEFT JOIN attributions a ON a.article_id = ar.id
+GROUP BY ar.id
+"""
+
+# The page of articles is chosen first; its attributions are then read from ``article_counts``
+# (sorting by attributions reads them for every article that passes the filters first). An
+# article stored since the last speaker update has no row there yet and shows 0.
 _ARTICLES_SQL = """
 WITH page AS (
     SELECT ar.id, ar.published, ar.title, ar.outlet{page_count}
@@ -38,25 +48,20 @@ WITH page AS (
             SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
     ORDER BY {order}
     LIMIT $limit OFFSET $offset
-), counted AS (
-    SELECT a.article_id, count(*) AS attributions
-    FROM attributions a
-    WHERE a.article_id IN (SELECT id FROM page)
-    GROUP BY a.article_id
 )
 SELECT * FROM (
     SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
-           length(ar.text) AS chars, coalesce(c.attributions, 0) AS attributions
+           length(ar.text) AS chars, coalesce(n.attributions, 0) AS attributions
     FROM page p
     JOIN articles ar ON ar.id = p.id
-    LEFT JOIN counted c ON c.article_id = p.id
+    LEFT JOIN article_counts n ON n.id = p.id
 )
 ORDER BY {order}
 """
-_COUNT_JOIN = "\n    LEFT JOIN (SELECT article_id, count(*) AS n FROM attributions GROUP BY article_id) n ON n.article_id = ar.id"
+_COUNT_JOIN = "\n    LEFT JOIN article_counts n ON n.id = ar.id"
 _ARTICLES_SQL_BY_SORT: dict[str, str] = {
     key: _ARTICLES_SQL.replace("{order}", order)
-    .replace("{page_count}", ", coalesce(n.n, 0) AS attributions" if "attributions" in key else "")
+    .replace("{page_count}", ", coalesce(n.attributions, 0) AS attributions" if "attributions" in key else "")
     .replace("{page_join}", _COUNT_JOIN if "attributions" in key else "")
     for key, order in ARTICLE_SORT_SQL.items()
 }

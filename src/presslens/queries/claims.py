@@ -17,8 +17,21 @@ import duckdb
 
 from presslens.queries.common import DateLike, Relation, day_param, page_params, records, text_param
 
-CLAIM_COLUMNS = ("article_id", "idx", "start_char", "end_char", "text", "checkworthy", "speaker", "speaker_id",
-                 "said", "outlet", "published", "title", "url")
+CLAIM_COLUMNS = (
+    "article_id",
+    "idx",
+    "start_char",
+    "end_char",
+    "text",
+    "checkworthy",
+    "speaker",
+    "speaker_id",
+    "said",
+    "outlet",
+    "published",
+    "title",
+    "url",
+)
 
 # Sort keys of the claims list: a fixed ORDER BY text each (chosen by key, never built from input).
 CLAIM_SORT_SQL: dict[str, str] = {
@@ -68,8 +81,10 @@ WITH linked AS (
 )
 SELECT *, count(*) OVER () AS total FROM named
 """
-_CLAIMS_SQL: dict[str, str] = {key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
-                               for key, order in CLAIM_SORT_SQL.items()}
+_CLAIMS_SQL: dict[str, str] = {
+    key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
+    for key, order in CLAIM_SORT_SQL.items()
+}
 
 # Where a claim's quantities are stored: the one sub-select to change when that moves. Quantities are
 # a top-level layer (one row per quantity of the article); ``claim_idx`` is the claim holding one, the
@@ -136,11 +151,74 @@ ORDER BY x.of_article, x.of_idx, said NULLS LAST, ar.outlet NULLS LAST, c.articl
 LIMIT $limit
 """  # noqa: S608 (fixed SQL fragments, no values)
 
+# Defaults of ``claim_echoes``: the stored echoes (``claim_echoes`` table) are computed with these.
+ECHO_PER_CLAIM = 10
+ECHO_WORDING = 0.4
+
+# ``_CLAIM_ECHOES_SQL`` for every claim of the corpus at once (the rows of the derived table
+# ``claim_echoes``, ``store.DERIVED_DDL``), without LIMIT: each claim's words are split once, not
+# once per pair. Parameters $wording and $per_claim.
+CLAIM_ECHO_ROWS = f"""
+WITH w AS (
+    SELECT c.article_id, c.idx, lower(c.text) AS text, lower(c.speaker) AS speaker, c.said_on,
+           list_distinct(string_split_regex(lower(c.text), '[^[:alnum:]]+')) AS words
+    FROM claims c
+), qty AS (SELECT * FROM ({CLAIM_QUANTITY_ROWS}) q WHERE q.value IS NOT NULL),
+matches AS (
+    SELECT m.article_id AS of_article, m.idx AS of_idx, c.article_id, c.idx, 'speaker' AS reason
+    FROM w m JOIN w c ON c.speaker = m.speaker AND c.article_id <> m.article_id
+    WHERE len(list_intersect(m.words, c.words)) >= $wording * len(list_distinct(list_concat(m.words, c.words)))
+    UNION
+    SELECT of_article, of_idx, r.article_id, r.idx, 'text' FROM (
+        SELECT m.article_id AS of_article, m.idx AS of_idx,
+               unnest(min_by(struct_pack(article_id := c.article_id, idx := c.idx),
+                             (c.said_on IS NULL, c.said_on, c.article_id, c.idx), $per_claim)) AS r
+        FROM w m JOIN w c ON c.text = m.text AND c.article_id <> m.article_id
+        GROUP BY m.article_id, m.idx)
+    UNION
+    SELECT q.article_id, q.claim_idx, o.article_id, o.claim_idx, 'quantity'
+    FROM qty q JOIN qty o ON o.value = q.value AND coalesce(o.unit, '') = coalesce(q.unit, '')
+                         AND o.article_id <> q.article_id
+    WHERE len(list_intersect(string_split_regex(lower(q.measured), '[^[:alnum:]]+'),
+                             string_split_regex(lower(o.measured), '[^[:alnum:]]+'))) > 0
+), grouped AS (
+    SELECT x.of_article, x.of_idx, list(DISTINCT x.reason ORDER BY x.reason) AS reasons, x.article_id, x.idx
+    FROM matches x GROUP BY ALL
+)
+SELECT x.of_article, x.of_idx, x.reasons, c.article_id, c.idx, c.text,
+       c.checkworthy, c.speaker, coalesce(c.said_on, ar.published) AS said, ar.outlet, ar.published, ar.title, ar.url
+FROM grouped x JOIN claims c ON c.article_id = x.article_id AND c.idx = x.idx
+JOIN articles ar ON ar.id = c.article_id
+QUALIFY row_number() OVER (PARTITION BY x.of_article, x.of_idx
+                           ORDER BY said NULLS LAST, ar.outlet NULLS LAST, c.article_id, c.idx) <= $per_claim
+"""  # noqa: S608 (fixed SQL fragments, no values)
+
+# The stored echoes of the claims of one page, in ``claim_echoes``'s order.
+_STORED_ECHOES_SQL = """
+WITH page AS (
+    SELECT unnest($articles::VARCHAR[]) AS of_article, unnest($idxs::INTEGER[]) AS of_idx
+)
+SELECT e.of_article, e.of_idx, e.reasons, e.article_id, e.idx, e.text, e.checkworthy, e.speaker, e.said,
+       e.outlet, e.published, e.title, e.url
+FROM claim_echoes e JOIN page p ON p.of_article = e.of_article AND p.of_idx = e.of_idx
+ORDER BY e.of_article, e.of_idx, e.said NULLS LAST, e.outlet NULLS LAST, e.article_id, e.idx
+LIMIT $limit
+"""
+
 
 def ranked_claims(
-    con: duckdb.DuckDBPyConnection, *, min_score: float = 0.5, contains: str | None = None,
-    speaker: str | None = None, speaker_id: str | None = None, outlet: str | None = None,
-    since: DateLike = None, until: DateLike = None, sort: str = "score", limit: int | None = 50, offset: int = 0,
+    con: duckdb.DuckDBPyConnection,
+    *,
+    min_score: float = 0.5,
+    contains: str | None = None,
+    speaker: str | None = None,
+    speaker_id: str | None = None,
+    outlet: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    sort: str = "score",
+    limit: int | None = 50,
+    offset: int = 0,
 ) -> Relation:
     """Check-worthy claims with their corpus speaker, sorted by ``sort`` (a key of ``CLAIM_SORT_SQL``).
 
@@ -149,14 +227,22 @@ def ranked_claims(
     """
     if sort not in _CLAIMS_SQL:
         raise ValueError(f"sort must be one of {', '.join(CLAIM_SORT_SQL)}, not {sort!r}")
-    params = {"min_score": float(min_score), "contains": text_param(contains), "speaker": text_param(speaker),
-              "speaker_id": text_param(speaker_id), "outlet": text_param(outlet),
-              "since": day_param(since, "since"), "until": day_param(until, "until"), **page_params(limit, offset)}
+    params = {
+        "min_score": float(min_score),
+        "contains": text_param(contains),
+        "speaker": text_param(speaker),
+        "speaker_id": text_param(speaker_id),
+        "outlet": text_param(outlet),
+        "since": day_param(since, "since"),
+        "until": day_param(until, "until"),
+        **page_params(limit, offset),
+    }
     return con.sql(_CLAIMS_SQL[sort], params=params)
 
 
-def claim_quantities(con: duckdb.DuckDBPyConnection,
-                     keys: list[tuple[str, int]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+def claim_quantities(
+    con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]]
+) -> dict[tuple[str, int], list[dict[str, Any]]]:
     """The quantities of each claim ``(article_id, claim idx)``: text, comparator, value, value_high, unit,
     measured, start, end; claims without quantities are absent."""
     if not keys:
@@ -167,22 +253,60 @@ def claim_quantities(con: duckdb.DuckDBPyConnection,
     for r in rows:
         key = (r["article_id"], r["claim_idx"])
         if key in wanted:
-            out[key].append({"text": r["text"], "comparator": r["comparator"], "value": r["value"],
-                             "value_high": r["value_high"], "unit": r["unit"], "measured": r["measured"],
-                             "start": r["start_char"], "end": r["end_char"]})
+            out[key].append(
+                {
+                    "text": r["text"],
+                    "comparator": r["comparator"],
+                    "value": r["value"],
+                    "value_high": r["value_high"],
+                    "unit": r["unit"],
+                    "measured": r["measured"],
+                    "start": r["start_char"],
+                    "end": r["end_char"],
+                }
+            )
     return dict(out)
 
 
-def claim_echoes(con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]], *, limit: int = 5000,
-                 per_claim: int = 10, wording: float = 0.4) -> Relation:
+def claim_echoes(
+    con: duckdb.DuckDBPyConnection,
+    keys: list[tuple[str, int]],
+    *,
+    limit: int = 5000,
+    per_claim: int = ECHO_PER_CLAIM,
+    wording: float = ECHO_WORDING,
+) -> Relation:
     """Candidate reports in other articles of each claim ``(article_id, idx)`` in ``keys``.
 
     Columns of_article, of_idx (the claim asked about), reasons (``speaker``, ``text``, ``quantity``:
     why it is a candidate), article_id, idx, text, checkworthy, speaker, said, outlet, published,
     title, url. A claim of the same speaker is a candidate when at least ``wording`` of the words of
     both are shared (a rough pre-filter; the caller decides). At most ``per_claim`` rows per claim
-    (the earliest) and ``limit`` in all.
+    (the earliest) and ``limit`` in all. ``stored_claim_echoes`` reads the same rows, computed in advance.
     """
-    params = {"articles": [a for a, _ in keys], "idxs": [int(i) for _, i in keys], "limit": int(limit),
-              "per_claim": int(per_claim), "wording": float(wording)}
+    params = {
+        "articles": [a for a, _ in keys],
+        "idxs": [int(i) for _, i in keys],
+        "limit": int(limit),
+        "per_claim": int(per_claim),
+        "wording": float(wording),
+    }
     return con.sql(_CLAIM_ECHOES_SQL, params=params)
+
+
+def stored_claim_echoes(
+    con: duckdb.DuckDBPyConnection, keys: list[tuple[str, int]], *, limit: int = 5000
+) -> list[dict[str, Any]] | None:
+    """``claim_echoes`` with its default ``per_claim`` and ``wording``, as ``update_speakers`` stored them
+    (the ``claim_echoes`` table); None when the database predates that table (the caller then asks
+    ``claim_echoes``)."""
+    params = {"articles": [a for a, _ in keys], "idxs": [int(i) for _, i in keys], "limit": int(limit)}
+    try:
+        result = con.execute(_STORED_ECHOES_SQL, params)
+    # Without the table, DuckDB's Python replacement scan finds this module's ``claim_echoes``
+    # function instead, and says it cannot scan it (a connection without external access says
+    # the table is missing).
+    except (duckdb.CatalogException, duckdb.InvalidInputException):
+        return None
+    columns = [d[0] for d in result.description]
+    return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]

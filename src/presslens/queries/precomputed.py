@@ -3,10 +3,11 @@
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
 (each speaker's quotes together, newest first), ``speaker_variants`` (each speaker's quote
 variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``),
-``speaker_framing`` (each speaker's framing × attribution summary as JSON text) and ``article_words``
-(each article's words, for the framing rates). A database
-from before these tables existed is served through temporary views instead (``add_derived_views``),
-its variants and framing summaries computed on demand.
+``speaker_framing`` (each speaker's framing × attribution summary as JSON text), ``article_words``
+(each article's words, for the framing rates), ``claim_echoes`` (each claim's reports in other
+articles, ``queries.claim_echoes``) and ``article_counts`` (each article's number of attributions).
+A database from before these tables existed is served through temporary views instead
+(``add_derived_views``), its variants, framing summaries and claim echoes computed on demand.
 """
 
 from __future__ import annotations
@@ -17,13 +18,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from presslens.queries.claims import CLAIM_SPEAKER_ROWS
+from presslens.queries.article_pages import ARTICLE_COUNT_ROWS
+from presslens.queries.claims import CLAIM_ECHO_ROWS, CLAIM_SPEAKER_ROWS, ECHO_PER_CLAIM, ECHO_WORDING
 from presslens.queries.framing import ARTICLE_WORD_ROWS
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
 
 _CLEAR_QUOTES_SQL = "DELETE FROM quotes_by_speaker"
-_FILL_QUOTES_SQL = ("INSERT INTO quotes_by_speaker BY NAME SELECT * FROM speaker_quote_rows "
-                    "ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx")
+_FILL_QUOTES_SQL = (
+    "INSERT INTO quotes_by_speaker BY NAME SELECT * FROM speaker_quote_rows "
+    "ORDER BY speaker_id, said DESC NULLS LAST, article_id, idx"
+)
 _QUOTES_VIEW_SQL = "CREATE OR REPLACE TEMP VIEW quotes_by_speaker AS SELECT * FROM speaker_quote_rows"
 
 _RECENT_QUOTES_SQL = """
@@ -46,6 +50,16 @@ _CLAIM_SPEAKERS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW claim_speakers AS {CLAI
 _CLEAR_WORDS_SQL = "DELETE FROM article_words"
 _FILL_WORDS_SQL = f"INSERT INTO article_words BY NAME {ARTICLE_WORD_ROWS}"
 _WORDS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW article_words AS {ARTICLE_WORD_ROWS}"
+
+_CLEAR_ECHOES_SQL = "DELETE FROM claim_echoes"
+_FILL_ECHOES_SQL = f"""
+INSERT INTO claim_echoes BY NAME SELECT * FROM ({CLAIM_ECHO_ROWS}) e
+ORDER BY of_article, of_idx, said NULLS LAST, outlet NULLS LAST, article_id, idx
+"""  # noqa: S608 (fixed SQL fragments, no values)
+
+_CLEAR_COUNTS_SQL = "DELETE FROM article_counts"
+_FILL_COUNTS_SQL = f"INSERT INTO article_counts BY NAME {ARTICLE_COUNT_ROWS}"
+_COUNTS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW article_counts AS {ARTICLE_COUNT_ROWS}"
 
 _CLEAR_FRAMING_SQL = "DELETE FROM speaker_framing"
 _INSERT_FRAMING_SQL = "INSERT INTO speaker_framing BY NAME SELECT * FROM _speaker_framing"
@@ -107,6 +121,19 @@ def refill_article_words(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_FILL_WORDS_SQL)
 
 
+def refill_claim_echoes(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``claim_echoes`` (each claim's candidate reports in other articles, ``queries.claim_echoes``
+    with its defaults) from the claims."""
+    con.execute(_CLEAR_ECHOES_SQL)
+    con.execute(_FILL_ECHOES_SQL, {"wording": ECHO_WORDING, "per_claim": ECHO_PER_CLAIM})
+
+
+def refill_article_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite ``article_counts`` (each article's number of attributions, for the article list)."""
+    con.execute(_CLEAR_COUNTS_SQL)
+    con.execute(_FILL_COUNTS_SQL)
+
+
 def replace_speaker_framing(con: duckdb.DuckDBPyConnection, rows: list[dict[str, str]]) -> None:
     """Replace ``speaker_framing`` with ``rows`` (speaker_id, summary as JSON text).
 
@@ -136,10 +163,13 @@ def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
 
 def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
     """Give a connection to an older database the derived tables it lacks that have a view form
-    (``quotes_by_speaker``, ``claim_speakers``, ``article_words``) as temporary views of the same rows."""
+    (``quotes_by_speaker``, ``claim_speakers``, ``article_words``, ``article_counts``) as temporary views of
+    the same rows."""
     if "quotes_by_speaker" in missing:
         add_quotes_by_speaker_view(con)
     if "claim_speakers" in missing:
         con.execute(_CLAIM_SPEAKERS_VIEW_SQL)
     if "article_words" in missing:
         con.execute(_WORDS_VIEW_SQL)
+    if "article_counts" in missing:
+        con.execute(_COUNTS_VIEW_SQL)

@@ -9,6 +9,7 @@ import duckdb
 from presslens.queries.common import (
     DateLike,
     Relation,
+    act_param,
     day_param,
     page_params,
     records,
@@ -86,6 +87,7 @@ WHERE q.speaker_id = $speaker_id
   AND ($since IS NULL OR q.said >= CAST($since AS DATE))
   AND ($until IS NULL OR q.said <= CAST($until AS DATE))
   AND ($type IS NULL OR q.type = $type)
+  AND ($act IS NULL OR coalesce(q.act, 'speech') = $act)
 GROUP BY 1, 2
 ORDER BY 1 NULLS LAST, 2
 """
@@ -104,8 +106,9 @@ SELECT speaker_id, name, kind, quotes, articles, aliases FROM speakers WHERE spe
 """
 
 _SPEAKER_QUOTES_SQL = """
-SELECT q.article_id, q.idx, q.speaker_id, q.speaker, q.source_name, q.source_kind, q.type, q.cue_text AS cue,
-       q.content_text AS quote, q.said_on, q.published, q.outlet, q.title, q.url
+SELECT q.article_id, q.idx, q.speaker_id, q.speaker, q.source_name, q.source_kind, q.type,
+       coalesce(q.act, 'speech') AS act, q.cue_text AS cue, q.content_text AS quote,
+       q.relayed_by_text AS relayed_by, q.said_on, q.published, q.outlet, q.title, q.url
 FROM quotes_by_speaker q
 WHERE q.speaker_id = $speaker_id
   AND ($contains IS NULL OR contains(lower(q.content_text), lower($contains)))
@@ -113,6 +116,7 @@ WHERE q.speaker_id = $speaker_id
   AND ($since IS NULL OR q.said >= CAST($since AS DATE))
   AND ($until IS NULL OR q.said <= CAST($until AS DATE))
   AND ($type IS NULL OR q.type = $type)
+  AND ($act IS NULL OR coalesce(q.act, 'speech') = $act)
 ORDER BY q.said DESC NULLS LAST, q.article_id, q.idx
 LIMIT $limit OFFSET $offset
 """
@@ -160,6 +164,7 @@ def speaker_timeline(
     since: DateLike = None,
     until: DateLike = None,
     type: str | None = None,
+    act: str | None = None,
 ) -> Relation:
     """Quotes of one speaker per period and outlet; columns period (first day), outlet ('' if none), quotes.
 
@@ -168,7 +173,7 @@ def speaker_timeline(
     """
     if grain not in TIME_GRAINS:
         raise ValueError(f"grain must be one of {', '.join(TIME_GRAINS)}, not {grain!r}")
-    params = {"grain": grain, **_speaker_filters(speaker_id, contains, outlet, since, until, type)}
+    params = {"grain": grain, **_speaker_filters(speaker_id, contains, outlet, since, until, type, act)}
     return con.sql(_SPEAKER_TIMELINE_SQL, params=params)
 
 
@@ -195,17 +200,17 @@ def speaker_quotes(
     since: DateLike = None,
     until: DateLike = None,
     type: str | None = None,
+    act: str | None = None,
     limit: int | None = 50,
     offset: int = 0,
 ) -> Relation:
-    """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS`` less ``act`` and
-    ``relayed_by`` (``quotes_by_speaker`` does not hold them; ``quotes(speaker_id=…, act=…)`` does).
+    """One speaker's quotes by exact ``speaker_id``, newest first; columns ``QUOTE_COLUMNS``.
 
     The filters mean what they mean in ``quotes``. Reads ``quotes_by_speaker``, where the
     speaker's quotes lie together in this order. ``speaker_quote_count`` gives the total.
     """
     params = {
-        **_speaker_filters(speaker_id, contains, outlet, since, until, type),
+        **_speaker_filters(speaker_id, contains, outlet, since, until, type, act),
         **page_params(limit, offset),
     }
     return con.sql(_SPEAKER_QUOTES_SQL, params=params)
@@ -220,10 +225,11 @@ def speaker_quote_count(
     since: DateLike = None,
     until: DateLike = None,
     type: str | None = None,
+    act: str | None = None,
 ) -> int:
     """How many quotes ``speaker_quotes`` finds with the same filters, ignoring limit and offset."""
     rows = speaker_timeline(
-        con, speaker_id, contains=contains, outlet=outlet, since=since, until=until, type=type
+        con, speaker_id, contains=contains, outlet=outlet, since=since, until=until, type=type, act=act
     ).fetchall()
     return sum(int(r[2]) for r in rows)
 
@@ -235,6 +241,7 @@ def _speaker_filters(
     since: DateLike,
     until: DateLike,
     type: str | None,
+    act: str | None,
 ) -> dict[str, Any]:
     """The checked parameters of ``speaker_quotes`` and ``speaker_timeline``."""
     type_param(type)
@@ -245,4 +252,5 @@ def _speaker_filters(
         "since": day_param(since, "since"),
         "until": day_param(until, "until"),
         "type": type,
+        "act": act_param(act),
     }

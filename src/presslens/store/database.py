@@ -31,6 +31,7 @@ from presslens.store.ddl import (
     create_schema,
     missing_columns,
     missing_indexes,
+    outdated_derived_tables,
     transaction,
 )
 from presslens.store.revise import (
@@ -83,8 +84,9 @@ def _friendly(exc: duckdb.Error, path: Path) -> StoreError:
     return StoreError(f"cannot open database {path}: {text.splitlines()[0]}")
 
 
-def connect(path: str | os.PathLike, *, read_only: bool = False, external_access: bool = True,
-            create: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(
+    path: str | os.PathLike, *, read_only: bool = False, external_access: bool = True, create: bool = True
+) -> duckdb.DuckDBPyConnection:
     """Open (and when writable and new, create) a presslens database; StoreError with one clear line if not."""
     path = Path(path)
     if not path.exists() and (read_only or not create):
@@ -136,7 +138,9 @@ def _create_whole(path: Path, config: dict[str, bool]) -> None:
 
 
 def _table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()
     return {r[0] for r in rows}
 
 
@@ -158,7 +162,7 @@ def _check_schema(con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool)
         add_columns(con)
     if writable and missing_indexes(con):
         add_indexes(con)
-    if writable and not names.issuperset(DERIVED_TABLES):
+    if writable and (not names.issuperset(DERIVED_TABLES) or outdated_derived_tables(con)):
         add_derived_tables(con)
 
 
@@ -166,10 +170,14 @@ def _version_message(path: Path, found: int | None) -> str:
     if found is None:
         return f"{path} has no readable schema version; it was not written by presslens"
     if found > SCHEMA_VERSION:
-        return (f"{path} uses corpus schema version {found}, newer than this presslens supports "
-                f"({SCHEMA_VERSION}); upgrade presslens")
-    return (f"{path} uses corpus schema version {found}, older than this presslens ({SCHEMA_VERSION}); "
-            "re-ingest the articles into a new database")
+        return (
+            f"{path} uses corpus schema version {found}, newer than this presslens supports "
+            f"({SCHEMA_VERSION}); upgrade presslens"
+        )
+    return (
+        f"{path} uses corpus schema version {found}, older than this presslens ({SCHEMA_VERSION}); "
+        "re-ingest the articles into a new database"
+    )
 
 
 @dataclass(slots=True)
@@ -206,17 +214,33 @@ class Store:
         wanted = sorted({i for i in ids if i})
         if not wanted:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                                [wanted]).fetchall()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [wanted]
+        ).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, analyses: Sequence[Analysis], errors: Sequence[InputError] = (), *,
-              replace: Iterable[str] = (), supersede: bool = False, forget: Iterable[str] = ()) -> WriteResult:
+    def write(
+        self,
+        analyses: Sequence[Analysis],
+        errors: Sequence[InputError] = (),
+        *,
+        replace: Iterable[str] = (),
+        supersede: bool = False,
+        forget: Iterable[str] = (),
+    ) -> WriteResult:
         """Store one batch of Analyses and errors in one transaction (options as ``write_tables``)."""
-        return self.write_tables(to_tables(analyses, errors), replace=replace, supersede=supersede, forget=forget)
+        return self.write_tables(
+            to_tables(analyses, errors), replace=replace, supersede=supersede, forget=forget
+        )
 
-    def write_tables(self, tables: dict[str, pa.Table], *, replace: Iterable[str] = (), supersede: bool = False,
-                     forget: Iterable[str] = ()) -> WriteResult:
+    def write_tables(
+        self,
+        tables: dict[str, pa.Table],
+        *,
+        replace: Iterable[str] = (),
+        supersede: bool = False,
+        forget: Iterable[str] = (),
+    ) -> WriteResult:
         """Insert the batch tables in one transaction, leaving out articles already stored.
 
         ``replace``: ids of stored articles to remove first (they are stored again from this batch);
@@ -230,8 +254,9 @@ class Store:
                 ids = tables["articles"]["id"].to_pylist()
                 removed = delete_articles(con, replace)
                 if supersede:
-                    removed += delete_articles(con, superseded(con, zip(tables["articles"]["origin"].to_pylist(),
-                                                                        ids, strict=True)))
+                    removed += delete_articles(
+                        con, superseded(con, zip(tables["articles"]["origin"].to_pylist(), ids, strict=True))
+                    )
                 forget_errors(con, [*forget, *tables["errors"]["origin"].to_pylist()])
                 known = self.known_ids(ids)
                 fresh = without_articles(tables, known)
@@ -249,12 +274,18 @@ class Store:
             with contextlib.suppress(duckdb.Error):
                 con.unregister("_batch")
             if isinstance(exc, duckdb.IOException | duckdb.TransactionException):  # e.g. disk full
-                raise StoreError(f"could not write to {self.path}: {_first_line(exc)}; the batch was not "
-                                 "stored (committed batches are kept)") from exc
+                raise StoreError(
+                    f"could not write to {self.path}: {_first_line(exc)}; the batch was not "
+                    "stored (committed batches are kept)"
+                ) from exc
             raise
-        return WriteResult(articles=fresh["articles"].num_rows, skipped=len(set(ids)) - fresh["articles"].num_rows,
-                           errors=tables["errors"].num_rows, attributions=fresh["attributions"].num_rows,
-                           removed=removed)
+        return WriteResult(
+            articles=fresh["articles"].num_rows,
+            skipped=len(set(ids)) - fresh["articles"].num_rows,
+            errors=tables["errors"].num_rows,
+            attributions=fresh["attributions"].num_rows,
+            removed=removed,
+        )
 
     def stored_metadata(self, ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
         """Title, outlet, published, author, url and origin of those of ``ids`` already stored."""

@@ -68,12 +68,15 @@ DDL = "\n".join(
 # of ``presslens serve``: each speaker's quotes stored together, newest first (a speaker's quotes
 # are otherwise scattered over the whole attributions table), and each speaker's quote variants
 # (JSON text); for the claims page each claim's corpus speaker (``queries.CLAIM_SPEAKER_ROWS``), and
-# for the framing × attribution page each speaker's summary (JSON text), and each article's words (the
-# denominator of the framing rates). They were added after
+# for the framing × attribution page each speaker's summary (JSON text), each article's words (the
+# denominator of the framing rates), each claim's reports in other articles (``claim_echoes``, the
+# claims page's "same claim elsewhere") and each article's number of attributions (``article_counts``,
+# the article list). They were added after
 # schema version 1 was released, so a version-1 database may lack them: the writer adds them on its
 # next read-write open and marks the speakers outdated, so the next ingest fills them; a read-only
 # server uses temporary views of the same rows instead (``queries.add_derived_views``), or computes
-# the JSON on demand. The two JSON columns are stored uncompressed: a page reads one row by its key,
+# the JSON on demand (or, for the claims' echoes, finds them per page). A derived table that lacks a
+# column of ``DERIVED_COLUMNS`` (added later) is dropped and created again the same way. The two JSON columns are stored uncompressed: a page reads one row by its key,
 # and a compressed column would decompress the whole block of large texts around it.
 DERIVED_TABLES: tuple[str, ...] = (
     "quotes_by_speaker",
@@ -81,25 +84,38 @@ DERIVED_TABLES: tuple[str, ...] = (
     "claim_speakers",
     "speaker_framing",
     "article_words",
+    "claim_echoes",
+    "article_counts",
 )
 DERIVED_DDL = """
 CREATE TABLE IF NOT EXISTS quotes_by_speaker (
     speaker_id VARCHAR, speaker VARCHAR, said DATE, article_id VARCHAR, idx INTEGER, type VARCHAR,
     cue_text VARCHAR, content_text VARCHAR, source_name VARCHAR, source_kind VARCHAR, said_on DATE,
-    outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
+    outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR, act VARCHAR, relayed_by_text VARCHAR);
 CREATE TABLE IF NOT EXISTS speaker_variants (
     speaker_id VARCHAR PRIMARY KEY, groups VARCHAR USING COMPRESSION uncompressed);
 CREATE TABLE IF NOT EXISTS claim_speakers (article_id VARCHAR, idx INTEGER, speaker_id VARCHAR);
 CREATE TABLE IF NOT EXISTS speaker_framing (
     speaker_id VARCHAR PRIMARY KEY, summary VARCHAR USING COMPRESSION uncompressed);
 CREATE TABLE IF NOT EXISTS article_words (id VARCHAR, words INTEGER);
+CREATE TABLE IF NOT EXISTS claim_echoes (
+    of_article VARCHAR, of_idx INTEGER, reasons VARCHAR[], article_id VARCHAR, idx INTEGER, text VARCHAR,
+    checkworthy DOUBLE, speaker VARCHAR, said DATE, outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
+CREATE TABLE IF NOT EXISTS article_counts (id VARCHAR, attributions INTEGER);
 """
+# Columns added to a derived table after it was released, as (table, column): an older table
+# without them is dropped and created again (its rows are recomputed with the speakers anyway).
+DERIVED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("quotes_by_speaker", "act"),
+    ("quotes_by_speaker", "relayed_by_text"),
+)
+_DROP_DERIVED_SQL: dict[str, str] = {name: f"DROP TABLE IF EXISTS {name}" for name in DERIVED_TABLES}
 # The rows of ``quotes_by_speaker``, as a temporary view of the connection that runs it.
 SPEAKER_QUOTE_ROWS_VIEW = """
 CREATE OR REPLACE TEMP VIEW speaker_quote_rows AS
 SELECT a.speaker_id, coalesce(s.name, a.source_name) AS speaker, coalesce(a.said_on, a.published) AS said,
        a.article_id, a.idx, a.type, a.cue_text, a.content_text, a.source_name, a.source_kind, a.said_on,
-       ar.outlet, ar.published, ar.title, ar.url
+       ar.outlet, ar.published, ar.title, ar.url, a.act, a.relayed_by_text
 FROM attributions a
 JOIN articles ar ON ar.id = a.article_id
 LEFT JOIN speakers s ON s.speaker_id = a.speaker_id
@@ -203,8 +219,21 @@ def add_indexes(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(INDEX_DDL)
 
 
+def outdated_derived_tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The derived tables present but lacking a column of ``DERIVED_COLUMNS`` (read-only is enough)."""
+    rows = con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+    ).fetchall()
+    present = {(t, c) for t, c in rows}
+    tables = {t for t, _ in present}
+    return {t for t, c in DERIVED_COLUMNS if t in tables and (t, c) not in present}
+
+
 def add_derived_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the missing ``DERIVED_DDL`` tables and mark the speakers outdated, so the next ingest fills them."""
+    """Create the missing ``DERIVED_DDL`` tables (dropping first those lacking a ``DERIVED_COLUMNS`` column)
+    and mark the speakers outdated, so the next ingest fills them."""
     with transaction(con):
+        for name in sorted(outdated_derived_tables(con)):
+            con.execute(_DROP_DERIVED_SQL[name])
         con.execute(DERIVED_DDL)
         con.execute("DELETE FROM meta WHERE key = 'speakers_articles'")

@@ -41,6 +41,7 @@ class QuoteFilters:
     since: str | None = None
     until: str | None = None
     type: str | None = None
+    act: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -49,6 +50,7 @@ class QuoteFilters:
             "since": self.since,
             "until": self.until,
             "type": self.type,
+            "act": self.act,
         }
 
 

@@ -75,17 +75,17 @@ class EagerCursor:
 
 
 def _missing_derived_tables(con: duckdb.DuckDBPyConnection, path: Path) -> frozenset[str]:
-    """The derived tables (``store.DERIVED_TABLES``) the database predates (logged once); warn about
-    missing indexes too.
+    """The derived tables (``store.DERIVED_TABLES``) the database predates, or has without a column
+    added later (``store.DERIVED_COLUMNS``), logged once; warn about missing indexes too.
 
     Such a database is served all the same, only slower: each cursor then reads the speakers'
     quotes and the claims' speakers through temporary views (``queries.add_derived_views``), and
     quote variants and framing summaries are computed on demand.
     """
-    from presslens.store import DERIVED_TABLES, missing_indexes
+    from presslens.store import DERIVED_TABLES, missing_indexes, outdated_derived_tables
 
     missing = missing_indexes(con)
-    names = queries.table_names(con)
+    names = queries.table_names(con) - outdated_derived_tables(con)
     tables = [t for t in DERIVED_TABLES if t not in names]
     if missing or tables:
         log.warning(

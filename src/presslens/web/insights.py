@@ -170,7 +170,9 @@ def claim_reports(
     if not keys:
         return {}
     texts = {k: r["text"] for k, r in zip(keys, rows, strict=True)}
-    echoes = queries.records(queries.claim_echoes(cur, keys))
+    echoes = queries.stored_claim_echoes(cur, keys)
+    if echoes is None:  # a database from before the claim_echoes table
+        echoes = queries.records(queries.claim_echoes(cur, keys))
     echo_amounts = queries.claim_quantities(cur, [(e["article_id"], int(e["idx"])) for e in echoes])
     out: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     for e in echoes:
@@ -285,13 +287,23 @@ def framing_spans(
 ) -> dict[str, Any]:
     """Example framing spans with their context, paged and sorted."""
 
-    filters = {"technique": f.technique, "outlet": f.outlet, "contains": f.contains, "since": f.since, "until": f.until}
+    filters = {
+        "technique": f.technique,
+        "outlet": f.outlet,
+        "contains": f.contains,
+        "since": f.since,
+        "until": f.until,
+    }
 
     def compute() -> dict[str, Any]:
         rows = queries.records(
             queries.framing_examples(cur, **filters, sort=sort, limit=page.limit, offset=page.offset)
         )
-        total = int(rows[0]["total"]) if rows else queries.count(queries.framing_examples(cur, **filters, limit=None))
+        total = (
+            int(rows[0]["total"])
+            if rows
+            else queries.count(queries.framing_examples(cur, **filters, limit=None))
+        )
         items = [
             {
                 "article_id": r["article_id"],
@@ -330,7 +342,11 @@ def entities(cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters,
         rows = queries.records(
             queries.corpus_entities(cur, **filters, sort=sort, limit=page.limit, offset=page.offset)
         )
-        total = int(rows[0]["total"]) if rows else queries.count(queries.corpus_entities(cur, **filters, limit=None))
+        total = (
+            int(rows[0]["total"])
+            if rows
+            else queries.count(queries.corpus_entities(cur, **filters, limit=None))
+        )
         items = [
             {k: v for k, v in plain(r).items() if k != "total"} | {"mentions": int(r["mentions"])}
             for r in rows

@@ -3,7 +3,8 @@
 A speaker page shows the quote variants among the speaker's ``PAGE_VARIANT_QUOTES`` most recent
 quotes, so that one page stays bounded (``presslens.corpus.find_variants`` covers everything).
 ``write_speaker_pages`` stores each speaker's quotes together (``quotes_by_speaker``), their
-variants (``speaker_variants``, JSON text), each claim's corpus speaker (``claim_speakers``) and each
+variants (``speaker_variants``, JSON text), each claim's corpus speaker (``claim_speakers``) and reports
+elsewhere (``claim_echoes``), each article's attributions (``article_counts``) and each
 speaker's framing × attribution summary (``speaker_framing``, JSON text), so a page reads them
 instead of computing them at every first view; a database from before those tables gets the same
 computed on demand (``presslens.web.data.variants``, ``presslens.web.wrapping.speaker_framing``).
@@ -46,13 +47,28 @@ def _ranked_group(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """One group's counts, its rows most common wording first, and that wording as the reference."""
     norms = [normalise_quote(r["quote"]) for r in rows]
     wordings = Counter(norms)
-    order = sorted(range(len(rows)), key=lambda i: (-wordings[norms[i]], str(rows[i]["said_on"] or rows[i]["published"] or "9"),
-                                                    rows[i]["outlet"] or "", rows[i]["article_id"], rows[i]["idx"]))
+    order = sorted(
+        range(len(rows)),
+        key=lambda i: (
+            -wordings[norms[i]],
+            str(rows[i]["said_on"] or rows[i]["published"] or "9"),
+            rows[i]["outlet"] or "",
+            rows[i]["article_id"],
+            rows[i]["idx"],
+        ),
+    )
     ranked = [(rows[i], norms[i]) for i in order]
     first = ranked[0][0]
-    return {"speaker_id": first["speaker_id"], "speaker": first["speaker"], "reference": first["quote"],
-            "articles": len({r["article_id"] for r in rows}), "outlets": len({r["outlet"] for r in rows}),
-            "wordings": len(wordings), "reports": len(rows), "ranked": ranked}
+    return {
+        "speaker_id": first["speaker_id"],
+        "speaker": first["speaker"],
+        "reference": first["quote"],
+        "articles": len({r["article_id"] for r in rows}),
+        "outlets": len({r["outlet"] for r in rows}),
+        "wordings": len(wordings),
+        "reports": len(rows),
+        "ranked": ranked,
+    }
 
 
 def _shown_group(group: dict[str, Any]) -> dict[str, Any]:
@@ -65,10 +81,19 @@ def _shown_group(group: dict[str, Any]) -> dict[str, Any]:
         (rest if key in seen else first).append(row)
         seen.add(key)
     group["variants"] = [
-        {"article_id": r["article_id"], "idx": r["idx"], "text": r["quote"], "outlet": r["outlet"],
-         "said_on": iso_or_same(r["said_on"] or r["published"]), "published": iso_or_same(r["published"]),
-         "title": r["title"], "url": r["url"], "diff": [list(op) for op in word_diff(reference, r["quote"])]}
-        for r in (first + rest)[:PAGE_VARIANTS_SHOWN]]
+        {
+            "article_id": r["article_id"],
+            "idx": r["idx"],
+            "text": r["quote"],
+            "outlet": r["outlet"],
+            "said_on": iso_or_same(r["said_on"] or r["published"]),
+            "published": iso_or_same(r["published"]),
+            "title": r["title"],
+            "url": r["url"],
+            "diff": [list(op) for op in word_diff(reference, r["quote"])],
+        }
+        for r in (first + rest)[:PAGE_VARIANTS_SHOWN]
+    ]
     return group
 
 
@@ -79,12 +104,15 @@ def write_speaker_pages(con: duckdb.DuckDBPyConnection) -> None:
     ``quotes_by_speaker`` is written in page order, so one speaker's quotes sit together on disk;
     ``speaker_variants`` gets one row (JSON text) per speaker with quote variants; ``claim_speakers``
     each claim's corpus speaker; ``speaker_framing`` one row (JSON text) per speaker with
-    statements or variants; ``article_words`` each article's words. The caller unregisters
+    statements or variants; ``article_words`` each article's words; ``claim_echoes`` each claim's
+    reports in other articles; ``article_counts`` each article's attributions. The caller unregisters
     ``queries.PAGE_VIEWS`` afterwards.
     """
     queries.refill_quotes_by_speaker(con)
     queries.refill_claim_speakers(con)
     queries.refill_article_words(con)
+    queries.refill_claim_echoes(con)
+    queries.refill_article_counts(con)
     groups = _write_page_variants(con)
     _write_speaker_framing(con, groups)
 
@@ -110,8 +138,9 @@ def _write_page_variants(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[
         found = page_variants(block) if len(block) > 1 else []
         if found:
             groups[block[0]["speaker_id"]] = found
-    queries.replace_page_variants(con, [{"speaker_id": sid, "groups": json.dumps(g, ensure_ascii=False)}
-                                        for sid, g in groups.items()])
+    queries.replace_page_variants(
+        con, [{"speaker_id": sid, "groups": json.dumps(g, ensure_ascii=False)} for sid, g in groups.items()]
+    )
     return groups
 
 
@@ -125,8 +154,14 @@ def _write_speaker_framing(con: duckdb.DuckDBPyConnection, groups: dict[str, lis
     for block in _speaker_blocks(queries.all_speaker_framing_rows(con)):
         sid = block[0]["speaker_id"]
         done.add(sid)
-        stored.append({"speaker_id": sid, "summary": json.dumps(framing_summary(block, groups.get(sid, [])),
-                                                                  ensure_ascii=False)})
+        stored.append(
+            {
+                "speaker_id": sid,
+                "summary": json.dumps(framing_summary(block, groups.get(sid, [])), ensure_ascii=False),
+            }
+        )
     for sid in sorted(set(groups) - done):  # variants but no statement with a span
-        stored.append({"speaker_id": sid, "summary": json.dumps(framing_summary([], groups[sid]), ensure_ascii=False)})
+        stored.append(
+            {"speaker_id": sid, "summary": json.dumps(framing_summary([], groups[sid]), ensure_ascii=False)}
+        )
     queries.replace_speaker_framing(con, stored)
