@@ -473,3 +473,22 @@ def test_a_headline_role_at_the_end_and_a_role_of_another_body(resolve):
     assert found["minister"] == ("Lena Marsh", "person")
     # an unnamed spokesperson of one body is not the named spokesperson of another
     assert found["A spokesperson for the Grain Growers Association"] == (None, "person")
+
+
+def test_a_company_described_by_its_home_town_is_the_company_named_before(resolve):
+    text = (
+        "Apple Inc reported weaker-than-expected iPhone sales on Thursday, sending its shares down 4%.\n\n"
+        "The Cupertino, California-based company said revenue fell 2% to $89.5 billion."
+    )
+    assert by_mention(resolve(text))["The Cupertino, California-based company"] == ("Apple Inc", "organization")
+
+
+def test_a_family_name_written_first_joins_the_full_name(resolve):
+    text = (
+        "BEIJING, Oct. 9 (Xinhua) -- Chinese President Xi Jinping on Wednesday met visiting Pakistani Prime "
+        "Minister Shehbaz Sharif in Beijing.\n\n"
+        "Wang Yi, a member of the Political Bureau of the CPC Central Committee and director of the Office of "
+        "the Central Foreign Affairs Commission, was present at the meeting. Wang said the visit would open a "
+        "new chapter."
+    )
+    assert by_mention(resolve(text))["Wang"] == ("Wang Yi", "person")

@@ -323,7 +323,8 @@ def short_form_of(short: str, name: str) -> bool:
 
 def _merge_surnames_taken_for_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
     """An "organisation" every form of which is the family name of exactly one person named in full
-    ("De Blasio says …" in a headline, tagged ORG, before "Mayor Bill de Blasio") is that person."""
+    ("De Blasio says …" in a headline, tagged ORG, before "Mayor Bill de Blasio"; "Wang" after
+    "Wang Yi") is that person."""
     people = [c for c in clusters if c.kind == "person" and len(c.name.split()) > 1]
     out = []
     for c in clusters:
@@ -340,8 +341,12 @@ def _merge_surnames_taken_for_organisations(clusters: list[_Cluster]) -> list[_C
 
 
 def _is_family_name(form: str, full_name: str) -> bool:
-    return _is_name_tail(form, full_name) or (
-        len(form.split()) == 1 and _person_key_parts(full_name)[1] == form.lower().replace("’", "'")
+    words = full_name.split()
+    return (
+        _is_name_tail(form, full_name)
+        or (len(form.split()) == 1 and _person_key_parts(full_name)[1] == form.lower().replace("’", "'"))
+        # a family name written first ("Wang" of "Wang Yi"), never a given name ("Tim" of "Tim Cook")
+        or (len(words) == 2 and form == words[0] and form.lower() not in lexicon.GIVEN_NAMES)
     )
 
 

@@ -109,6 +109,10 @@ def organisation_name(noun: Token) -> str | None:
             parts.append(c)
     if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
         return None
+    if noun.lemma_.lower() in lexicon.ORG_NOUN_CLASSES["company"] and all(
+        p.ent_type_ in ("GPE", "LOC", "NORP") for p in parts
+    ):
+        return None  # "the German carmaker", "the Cupertino, California-based company": a company described
     if any(p.ent_type_ == "PERSON" for p in parts):
         words = [p.text for p in sorted(parts, key=lambda t: t.i)]
     else:
