@@ -193,14 +193,18 @@ QUALIFY row_number() OVER (PARTITION BY x.of_article, x.of_idx
                            ORDER BY said NULLS LAST, ar.outlet NULLS LAST, c.article_id, c.idx) <= $per_claim
 """  # noqa: S608 (fixed SQL fragments, no values)
 
-# The stored echoes of the claims of one page, in ``claim_echoes``'s order.
+# The stored echoes of the claims of one page, in ``claim_echoes``'s order. The rows of the page's
+# articles are read first, on their own (a constant list: DuckDB reads them through the table's
+# index; joined to the page directly, it scanned the whole table).
 _STORED_ECHOES_SQL = """
 WITH page AS (
     SELECT unnest($articles::VARCHAR[]) AS of_article, unnest($idxs::INTEGER[]) AS of_idx
+), e AS MATERIALIZED (
+    SELECT * FROM claim_echoes WHERE list_contains($articles::VARCHAR[], of_article)
 )
 SELECT e.of_article, e.of_idx, e.reasons, e.article_id, e.idx, e.text, e.checkworthy, e.speaker, e.said,
        e.outlet, e.published, e.title, e.url
-FROM claim_echoes e JOIN page p ON p.of_article = e.of_article AND p.of_idx = e.of_idx
+FROM e JOIN page p ON p.of_article = e.of_article AND p.of_idx = e.of_idx
 ORDER BY e.of_article, e.of_idx, e.said NULLS LAST, e.outlet NULLS LAST, e.article_id, e.idx
 LIMIT $limit
 """
