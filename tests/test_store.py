@@ -43,8 +43,14 @@ from presslens.store import (
 )
 
 
-def analysis(speaker: str, quote: str, *, outlet: str = "Daily Planet", published: str | None = "2017-09-25",
-             extra: str = "") -> Analysis:
+def analysis(
+    speaker: str,
+    quote: str,
+    *,
+    outlet: str = "Daily Planet",
+    published: str | None = "2017-09-25",
+    extra: str = "",
+) -> Analysis:
     """One article quoting ``speaker`` once, with an entity, a date, a claim and a framing span."""
     text = f'"{quote}," {speaker} said on Sunday. {extra}More than 40 percent agreed.'
     q0 = 1
@@ -55,16 +61,24 @@ def analysis(speaker: str, quote: str, *, outlet: str = "Daily Planet", publishe
     article = Article(text=text, outlet=outlet, published=published, title=f"{speaker} speaks", origin="test")
     analysis = Analysis(
         article=article,
-        attributions=[Attribution(
-            type="direct", content=Span.of(text, q0, q0 + len(quote)), cue=Span.of(text, c0, c0 + 4),
-            source=Source(speaker, "person", Span.of(text, m0, m0 + len(speaker)), "e1"),
-            said_on="2017-09-24", said_on_from_text=True)],
+        attributions=[
+            Attribution(
+                type="direct",
+                content=Span.of(text, q0, q0 + len(quote)),
+                cue=Span.of(text, c0, c0 + 4),
+                source=Source(speaker, "person", Span.of(text, m0, m0 + len(speaker)), "e1"),
+                said_on="2017-09-24",
+                said_on_from_text=True,
+            )
+        ],
         entities=[Entity("e1", speaker, "person", [speaker], [Span.of(text, m0, m0 + len(speaker))])],
         dates=[DateMention(d0, d0 + 6, "Sunday", "2017-09-24", "day")],
         claims=[Claim(k0, len(text), text[k0:], 0.9, [0])],
         framing=[FramingSpan(q0, q0 + len(quote), quote, "Loaded_Language", 0.7)],
     )
-    analysis.quantities = [Quantity("More than 40 percent", ">", 40.0, "percent", start=k0, end=k0 + 20, claim=0)]
+    analysis.quantities = [
+        Quantity("More than 40 percent", ">", 40.0, "percent", start=k0, end=k0 + 20, claim=0)
+    ]
     return analysis
 
 
@@ -83,9 +97,13 @@ def test_new_database_has_every_table_and_the_schema_version(store):
 
 def test_arrow_schemas_match_the_sql_tables(store):
     for name, schema in ARROW_SCHEMAS.items():
-        columns = [r[0] for r in store.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-            [name]).fetchall()]
+        columns = [
+            r[0]
+            for r in store.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [name],
+            ).fetchall()
+        ]
         assert columns == schema.names, name
 
 
@@ -94,29 +112,46 @@ def test_batch_is_written_to_every_table(store):
     result = store.write([a], [InputError("bad.html", "HTML page has no article body")])
     assert (result.articles, result.skipped, result.errors, result.attributions) == (1, 0, 1, 1)
     counts = store.counts()
-    for name in ("articles", "attributions", "entities", "mentions", "dates", "claims", "quantities", "framing",
-                 "errors"):
+    for name in (
+        "articles",
+        "attributions",
+        "entities",
+        "mentions",
+        "dates",
+        "claims",
+        "quantities",
+        "framing",
+        "errors",
+    ):
         assert counts[name] == 1, name
-    row = store.con.execute(
-        "SELECT id, outlet, published, text FROM articles").fetchone()
+    row = store.con.execute("SELECT id, outlet, published, text FROM articles").fetchone()
     assert row[0] == a.article.id and row[1] == "Daily Planet" and str(row[2]) == "2017-09-25"
     assert row[3] == a.article.text
     quote = store.con.execute(
         "SELECT content_text, cue_text, source_name, source_mention_text, entity_id, said_on, said_on_from_text "
-        "FROM attributions").fetchone()
+        "FROM attributions"
+    ).fetchone()
     assert quote[:5] == ("We will manage this", "said", "Angela Merkel", "Angela Merkel", "e1")
     assert str(quote[5]) == "2017-09-24" and quote[6] is True
-    assert store.con.execute("SELECT value, unit, comparator FROM quantities").fetchone() == (40.0, "percent", ">")
+    assert store.con.execute("SELECT value, unit, comparator FROM quantities").fetchone() == (
+        40.0,
+        "percent",
+        ">",
+    )
     assert store.con.execute("SELECT origin, reason FROM errors").fetchone() == (
-        "bad.html", "HTML page has no article body")
+        "bad.html",
+        "HTML page has no article body",
+    )
 
 
 def test_offsets_survive_the_round_trip(store):
     a = analysis("Angela Merkel", "We will manage this")
     store.write([a])
-    for start, end, text in store.con.execute("SELECT content_start, content_end, content_text FROM attributions "
-                                               "UNION ALL SELECT start_char, end_char, text FROM mentions "
-                                               "UNION ALL SELECT start_char, end_char, text FROM dates").fetchall():
+    for start, end, text in store.con.execute(
+        "SELECT content_start, content_end, content_text FROM attributions "
+        "UNION ALL SELECT start_char, end_char, text FROM mentions "
+        "UNION ALL SELECT start_char, end_char, text FROM dates"
+    ).fetchall():
         assert a.article.text[start:end] == text
 
 
@@ -178,9 +213,13 @@ def test_other_schema_versions_are_refused(tmp_path, version, word):
 def test_new_databases_have_the_lookup_indexes(store):
     rows = store.con.execute("SELECT index_name, table_name, expressions FROM duckdb_indexes()").fetchall()
     found = {name: (table, columns) for name, table, columns in rows}
+    # the derived claim_echoes table has its own index (created with it, store.DERIVED_DDL)
+    assert found.pop("claim_echoes_of_article") == ("claim_echoes", "[of_article]")
     assert set(found) == INDEX_NAMES
     assert found["attributions_speaker_id"] == ("attributions", "[speaker_id]")
-    assert all(columns == "[article_id]" for name, (_, columns) in found.items() if name != "attributions_speaker_id")
+    assert all(
+        columns == "[article_id]" for name, (_, columns) in found.items() if name != "attributions_speaker_id"
+    )
 
 
 def test_a_database_written_before_the_indexes_opens_and_gains_them(tmp_path):
@@ -222,12 +261,19 @@ def test_a_database_held_by_another_process_is_reported(tmp_path):
     path = tmp_path / "news.duckdb"
     Store(path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(path)!r})
             print("ready", flush=True)
             time.sleep(30)
-        """)], stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ready"
         with pytest.raises(StoreError, match=r"database is in use by another process \(.*PID"):
@@ -241,8 +287,12 @@ def test_a_database_held_by_another_process_is_reported(tmp_path):
 
 
 def test_parts_round_trip_and_load_idempotently(tmp_path):
-    first = to_tables([analysis("Angela Merkel", "We will manage this")], [InputError("a.txt", "empty document")])
-    second = to_tables([analysis("Olaf Scholz", "Whatever it takes"), analysis("Angela Merkel", "We will manage this")])
+    first = to_tables(
+        [analysis("Angela Merkel", "We will manage this")], [InputError("a.txt", "empty document")]
+    )
+    second = to_tables(
+        [analysis("Olaf Scholz", "Whatever it takes"), analysis("Angela Merkel", "We will manage this")]
+    )
     parts = tmp_path / "parts"
     p1, p2 = write_part(first, parts), write_part(second, parts)
     assert p1 != p2 and p1.name == part_name(first)
@@ -251,7 +301,13 @@ def test_parts_round_trip_and_load_idempotently(tmp_path):
     assert back["articles"].to_pylist()[0]["text"] == first["articles"].to_pylist()[0]["text"]
     with Store(tmp_path / "news.duckdb") as store:
         result = load_parts(store, [parts])
-        assert (result.parts, result.articles, result.skipped, result.errors, result.failed) == (2, 2, 1, 1, [])
+        assert (result.parts, result.articles, result.skipped, result.errors, result.failed) == (
+            2,
+            2,
+            1,
+            1,
+            [],
+        )
         before = store.counts()
         again = load_parts(store, [parts])
         assert again.articles == 0 and store.counts() == before
@@ -297,7 +353,9 @@ def test_source_id_is_stored_and_parts_written_before_it_still_load(tmp_path):
     new = write_part(to_tables([tagged]), parts)
     assert read_part(new)["articles"].to_pylist()[0]["source_id"] == "dpa-17"
     old = write_part(to_tables([analysis("Olaf Scholz", "Whatever it takes")]), parts)
-    articles = pq.read_table(old / "articles.parquet").drop_columns(["source_id"])  # as an older release wrote it
+    articles = pq.read_table(old / "articles.parquet").drop_columns(
+        ["source_id"]
+    )  # as an older release wrote it
     pq.write_table(articles, old / "articles.parquet", write_page_checksum=True)
     assert read_part(old)["articles"].to_pylist()[0]["source_id"] is None
     with Store(tmp_path / "news.duckdb") as store:
