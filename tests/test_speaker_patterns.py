@@ -492,3 +492,40 @@ def test_a_family_name_written_first_joins_the_full_name(resolve):
         "new chapter."
     )
     assert by_mention(resolve(text))["Wang"] == ("Wang Yi", "person")
+
+
+def test_a_headline_verb_glued_before_a_full_name_is_not_part_of_it(resolve):
+    text = (
+        "Black Lawmakers Rip Donald Trump As A Fraud\n\n"
+        "Donald Trump's claims are an insult, top black lawmakers said on Friday. Trump said on Thursday that "
+        "he had ended the controversy."
+    )
+    found = by_mention(resolve(text))
+    assert found["Trump"] == ("Donald Trump", "person")
+
+
+def test_a_part_of_a_party_is_a_generic_source(resolve):
+    text = (
+        "Many Democrats said the speech came too late. Republicans said it changed nothing. "
+        "Nervous Democrats argued that the party should act."
+    )
+    found = by_mention(resolve(text))
+    assert found["Many Democrats"] == (None, "group")
+    assert found["Nervous Democrats"] == (None, "group")
+    assert found["Republicans"] == ("Republicans", "group")
+
+
+def test_a_shared_surname_is_the_holder_last_seen_as_a_subject(resolve):
+    text = (
+        "Former President Bill Clinton criticized the health law during a campaign stop for his wife Hillary "
+        'Clinton.\n\n"It doesn\'t make any sense," Clinton said.'
+    )
+    assert by_mention(resolve(text))["Clinton"] == ("Bill Clinton", "person")
+
+
+def test_the_fund_is_the_fund_named_before(resolve):
+    text = (
+        "The International Monetary Fund cut its forecast for global growth on Tuesday. The fund warned that "
+        "trade barriers would slow the recovery."
+    )
+    assert by_mention(resolve(text))["The fund"] == ("International Monetary Fund", "organization")

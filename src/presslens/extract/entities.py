@@ -46,11 +46,31 @@ class _Cluster:
     first: int = 0
     titled: list[str] = field(default_factory=list)  # "Chancellor Merkel", "Finance Minister Scholz"
     gender: str | None = None  # "m" or "f" when a given name or an honorific says so
+    last_subject: int = -1  # where it was last the subject of a clause
 
     @property
     def name(self) -> str:
-        fullest = max(self.forms, key=lambda f: (len(f.split()), len(f)))
+        fullest = max(self.names, key=lambda f: (len(f.split()), len(f)))
         return without_middle_initial(fullest) if self.kind == "person" else fullest
+
+    @property
+    def names(self) -> list[str]:
+        """The forms that are names: not a headline word glued before a person's full name ("Rip Donald
+        Trump" in "Black Lawmakers Rip Donald Trump As …" when the article also writes "Donald Trump")."""
+        if self.kind != "person":
+            return self.forms
+        return [f for f in self.forms if not any(_glued_before(f, other) for other in self.forms)] or self.forms
+
+
+def _glued_before(form: str, name: str) -> bool:
+    """Whether ``form`` is one capitalised word that is no given name, then ``name``, a given name and
+    a family name."""
+    extra, _, rest = form.partition(" ")
+    words = name.split()
+    return (
+        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES
+        and extra.lower() not in lexicon.GIVEN_NAMES and extra.isalpha()
+    )
 
 
 def without_middle_initial(name: str) -> str:
@@ -220,8 +240,9 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
             if c.kind == "person" and _person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
         ]
         if by_last:
-            # the holder of the surname mentioned last
-            return max(by_last, key=lambda i: clusters[i].mentions[-1].start)
+            # the holder of the surname last seen as a subject ("Bill Clinton criticized … for his wife
+            # Hillary Clinton. … Clinton said" is Bill), else the one mentioned last
+            return max(by_last, key=lambda i: (clusters[i].last_subject, clusters[i].mentions[-1].start))
         by_first = [
             i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[0] == word
         ]
@@ -383,6 +404,11 @@ def find_entities(doc: Doc) -> list[Entity]:
                 c.forms.append(name)
             c.mentions.append(mention)
         c.gender = c.gender or gender
+        root = ent.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "Bill Clinton and Hillary Clinton spoke": both subjects
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            c.last_subject = ent.start_char
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
@@ -392,7 +418,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     for n, c in enumerate(clusters, 1):
         name = c.name
         aliases = []
-        for f in c.forms:
+        for f in c.names:
             if f != name and f not in aliases:
                 aliases.append(f)
         for f in c.titled:

@@ -88,7 +88,7 @@ ORG_ROLE_NOUNS = _words(
     assembly legislature republic state kingdom country nation city county province region
     retailer carrier airline insurer manufacturer automaker maker giant operator provider
     developer lender regulator watchdog tribunal panel jury prosecution defence defense
-    white-house kremlin pentagon
+    fund white-house kremlin pentagon
     """
 )
 

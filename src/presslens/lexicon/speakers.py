@@ -43,6 +43,10 @@ POLITICAL_GROUPS = frozenset({
     "social democrats", "christian democrats", "free democrats", "liberal democrats",
 })
 
+# Determiners that make a political group's name a part of it ("many Democrats", "some Republicans"):
+# a generic source, not the party (as is any adjective: "nervous Democrats", "top Republicans").
+GROUP_QUANTIFIERS = _words("many some several few most other numerous various certain")
+
 # Roles that imply another role word a later description may use ("Justice Frank Nervo" … "the judge").
 ROLE_IMPLIES = {
     "justice": "judge", "magistrate": "judge", "congressman": "representative",
@@ -65,7 +69,7 @@ ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     ),
     "company": _words(
         "company firm corporation corp inc co ltd plc llc group bank lender retailer carrier airline "
-        "insurer manufacturer automaker maker giant operator provider developer business"
+        "insurer manufacturer automaker maker giant operator provider developer business fund"
     ),
     "media": _words(
         "newspaper paper outlet network channel broadcaster station magazine journal times post news "

@@ -77,8 +77,12 @@ class _Resolver:
         root = span.root
         if anaphor.type == "named":
             node = self.graph.node_at(root.idx, root.idx + len(root.text))
-            if node is not None and node.kind == "group" and node.entity.name.lower() not in lexicon.POLITICAL_GROUPS:
-                return None, "group", None, _CONFIDENCE["generic"]  # "Mexicans often say": a generic source
+            if node is not None and node.kind == "group" and (
+                node.entity.name.lower() not in lexicon.POLITICAL_GROUPS
+                or any(c.lower_ in lexicon.GROUP_QUANTIFIERS or c.like_num or c.dep_ == "amod" for c in root.lefts)
+            ):
+                # "Mexicans often say", "many Democrats said": a generic source
+                return None, "group", None, _CONFIDENCE["generic"]
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root)
         if appos is not None:
