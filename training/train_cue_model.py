@@ -2,7 +2,9 @@
 
 Examples: every verb of a PolNeAR train article that is outside quotation marks, outside the parc
 profile's cue lexicon, and takes a complement (a clause, an infinitive, an object or a preposition
-of ``lexicon.attribution.CONTENT_PREPOSITIONS``). It is positive when it lies inside a gold cue span.
+of ``lexicon.attribution.CONTENT_PREPOSITIONS``), and every listed verb whose object the rules do
+not read (``learned_cues.unread_object``: "discussed the deal"). It is positive when it lies inside
+a gold cue span.
 Features: ``presslens.extract.attribution.learned_cues.token_features`` (syntax, and one column per
 lemma seen at least ``--min-lemma`` times among the examples). A logistic regression (scikit-learn,
 for fitting only) is fitted; the threshold is the one that maximises content F1 of the whole
@@ -28,7 +30,13 @@ from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import load_split, match_items, to_pred_items
 from presslens.extract.attribution import context as attribution_context
 from presslens.extract.attribution import find_attributions
-from presslens.extract.attribution.learned_cues import MODEL_DIR, STRUCTURE_FEATURES, CueModel, token_features
+from presslens.extract.attribution.learned_cues import (
+    MODEL_DIR,
+    STRUCTURE_FEATURES,
+    CueModel,
+    token_features,
+    unread_object,
+)
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
 
@@ -37,7 +45,8 @@ _COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 
 
 def candidate_verbs(doc: Doc) -> list:
-    """Verbs the model would be asked about: outside quotes and the parc lexicon, with a complement."""
+    """Verbs the model would be asked about: outside quotes, outside the parc lexicon with a complement
+    or listed with an object the rules do not read."""
     lex = attribution_context.LEXICONS["parc"]
     quoted = [False] * len(doc)
     for q in find_quotes(doc.text):
@@ -47,7 +56,11 @@ def candidate_verbs(doc: Doc) -> list:
                 quoted[i] = True
     out = []
     for t in doc:
-        if t.pos_ != "VERB" or quoted[t.i] or t.lemma in lex.verbs or t.dep_ in ("amod", "compound"):
+        if t.pos_ != "VERB" or quoted[t.i] or t.dep_ in ("amod", "compound"):
+            continue
+        if t.lemma in lex.verbs:
+            if unread_object(t, lex.objects):
+                out.append(t)  # a listed verb whose object only the model reads ("discussed the deal")
             continue
         if t.lemma in attribution_context.SEEM or t.lower_ == "according":
             continue  # decided by their own rules before the model is asked
@@ -74,7 +87,9 @@ def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, fl
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR root (with metadata.tsv)")
-    p.add_argument("--parse-cache", type=Path, default=None, help="folder keeping the spaCy parses between runs")
+    p.add_argument(
+        "--parse-cache", type=Path, default=None, help="folder keeping the spaCy parses between runs"
+    )
     p.add_argument("--min-lemma", type=int, default=3, help="examples a lemma needs for a column of its own")
     p.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     p.add_argument("--tune", type=int, default=200, help="training articles held out to choose the threshold")

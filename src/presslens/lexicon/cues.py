@@ -135,6 +135,14 @@ WITHHOLDING_LEADERS = _words("decline refuse")
 # Words that open an indirect question ("did not say when …", "would not disclose how many …").
 QUESTION_OPENERS = _words("whether if when how what why where who whom which")
 
+# Headline kickers that name a genre, not a source ("Analysis: The race is tightening").
+HEADLINE_KICKERS = _words(
+    """
+    analysis opinion commentary editorial column exclusive explainer factbox factcheck breaking live
+    update review obituary recap preview photos video watch
+    """
+)
+
 # Subordinators after which a speech participle still reports the speaker ("…, while cautioning that …").
 PARTICIPLE_LINKS = _words("while before after")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.symbols import PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
-from presslens.extract.attribution.context import PARTICIPLE_LINK, Context
+from presslens.extract.attribution.context import PARTICIPLE_LINK, SPEECH_LEXICON, Context
 from presslens.extract.attribution.syntax import trim
 from presslens.lexicon import attribution as lexicon
 
@@ -58,7 +58,8 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             nxt = _past_auxiliaries(doc, i + 1, b)
             if (
                 nxt.dep_ == "conj"
-                and nxt.lemma in ctx.lex.verbs
+                and nxt.lemma
+                in SPEECH_LEXICON.verbs  # "… and could seek repayment" goes on in either profile
                 and nxt.pos == VERB
                 and not any(c.dep_ == "nsubj" for c in nxt.children)
             ):

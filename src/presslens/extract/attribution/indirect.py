@@ -41,6 +41,7 @@ from presslens.extract.attribution.context import (
     CueLexicon,
     Rank,
 )
+from presslens.extract.attribution.learned_cues import unread_object
 from presslens.extract.attribution.nonverbal import (
     according_candidate,
     adjective_candidate,
@@ -78,6 +79,15 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             if t.dep_ in ("amod", "compound"):
                 continue
             cand = _verb_candidate(ctx, t)
+            if (
+                cand is None
+                and cue_model is not None
+                and unread_object(t, lex.objects)
+                and cue_model.is_cue(t)
+            ):
+                cand = _verb_candidate(
+                    ctx, t, learned=True
+                )  # "discussed the deal": the model reads the object
         elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
             cand = seem_candidate(ctx, t)
         elif lemma in ACCORD and t.lower_ == "according":

@@ -1,9 +1,11 @@
 """Reporting verbs the cue lexicon does not list, found by a model (the parc profile).
 
 PolNeAR annotates attributions around hundreds of verbs that no fixed list holds ("rated", "likened",
-"questioning", "talked about", "sings"). A logistic regression over a verb's lemma and its syntax
+"questioning", "talked about", "sings"), and it annotates the object of many listed verbs that the
+rules read only with a clause ("discussed the deal", "offered a plan"). A logistic regression over a verb's lemma and its syntax
 (what complements it takes, what its subject is, its tense and place in the sentence) decides
-whether a verb outside the lexicon is a cue; the candidate is then built as for listed verbs. The
+whether a verb outside the lexicon, or a listed verb with such an object (``unread_object``), is
+a cue; the candidate is then built as for listed verbs. The
 model (``models/reported-cues.*``, card ``reported-cues.md``) is trained by
 ``training/train_cue_model.py`` on PolNeAR train. Only the parc profile uses it: PolNeAR's
 attributions include stances and evaluations that the speech profile leaves out.
@@ -21,7 +23,7 @@ from spacy.tokens import Token
 
 from presslens.lexicon import attribution as lexicon
 
-__all__ = ["CueModel", "load_cue_model", "token_features", "STRUCTURE_FEATURES", "MODEL_DIR"]
+__all__ = ["CueModel", "load_cue_model", "token_features", "unread_object", "STRUCTURE_FEATURES", "MODEL_DIR"]
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "reported-cues"
@@ -95,6 +97,24 @@ def token_features(t: Token, lemma_index: dict[str, int]) -> list[int]:
 
 
 _STRUCTURE_INDEX = {name: i for i, name in enumerate(STRUCTURE_FEATURES)}
+
+
+def unread_object(t: Token, objects: frozenset[int]) -> bool:
+    """Whether listed cue verb ``t`` has an object that the rules never read as content.
+
+    Its lemma is not among the profile's ``objects`` verbs and it takes an object but no clause or
+    infinitive ("discussed the deal", "offered a plan", "released a statement"). The model decides
+    these too: PolNeAR annotates about one in four of them as attributions with the object as content.
+    """
+    if t.lemma in objects:
+        return False
+    has_object = False
+    for c in t.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return False
+        if c.dep_ == "dobj" and c.i > t.i:
+            has_object = True
+    return has_object
 
 
 @dataclass(slots=True)

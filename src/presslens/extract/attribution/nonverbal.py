@@ -18,6 +18,7 @@ from presslens.extract.attribution.context import (
 )
 from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
 from presslens.lexicon import attribution as lexicon
+from presslens.lexicon.cues import HEADLINE_KICKERS
 
 
 def according_candidate(ctx: Context, t: Token) -> Candidate | None:
@@ -146,7 +147,11 @@ def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
 
 
 def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
-    """``Name: what they said`` at the start of a paragraph (headlines, transcripts, Q&A)."""
+    """``Name: what they said`` at the start of a paragraph (headlines, transcripts, Q&A).
+
+    In the parc profile a headline line takes any label and a content without a verb (title case
+    tags verbs as names); such a record has ``act`` "stance", since the speech profile does not read it.
+    """
     doc = ctx.doc
     i = colon.i
     p = ctx.para[i]
@@ -159,7 +164,9 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
     label = doc[start:i]
     if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in lexicon.LABEL_STOP:
         return None
-    if not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label):
+    # the parc profile reads any headline label ("Poll: Trump Ties Clinton …", "Newspaper: …"), as PolNeAR does
+    headline = ctx.lex.parc and label[0].lower_ not in HEADLINE_KICKERS and _headline(ctx, start)
+    if not headline and not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label):
         return None  # "CURRENCIES: The dollar weakened …" is a section label, not a speaker
     if i + 1 < len(doc) and opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
         return None  # handled with the quote
@@ -167,8 +174,12 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
     while end < len(doc) and ctx.para[end] == p:
         end += 1
     span = trim(ctx, i + 1, end - 1)
-    if span is None or span[1] - span[0] < 8 or not any(t.pos in (VERB, AUX) for t in doc[i + 1 : end]):
+    if span is None or span[1] - span[0] < 8:
         return None
+    verb = any(t.pos in (VERB, AUX) for t in doc[i + 1 : end])
+    named = any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label)
+    if not headline and not verb:
+        return None  # a headline in title case ("Poll: Trump Ties Clinton …") has its verbs tagged as names
     return Candidate(
         start=span[0],
         end=span[1],
@@ -176,7 +187,29 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
         source=(label[0].idx, ctx.tok_end(i - 1)),
         cue_tok=i,
         rank=Rank.MEDIAL_CLAUSE,
+        act="speech" if verb and named else "stance",  # the speech profile reads only the former
     )
+
+
+# How many paragraphs from the top count as headline lines, and how long a headline line may be (tokens).
+HEADLINE_PARAGRAPHS = 2
+HEADLINE_TOKENS = 30
+
+
+def _headline(ctx: Context, start: int) -> bool:
+    """Whether the paragraph opening at token ``start`` is a headline line: one of the first
+    ``HEADLINE_PARAGRAPHS`` paragraphs with text, short, with no sentence after the first."""
+    doc = ctx.doc
+    first = next((t.i for t in doc if not t.is_space), 0)
+    p = ctx.para[start]
+    if p - ctx.para[first] >= HEADLINE_PARAGRAPHS:
+        return False
+    end = start
+    while end < len(doc) and ctx.para[end] == p:
+        end += 1
+    if end - start > HEADLINE_TOKENS:
+        return False
+    return not any(doc[k].is_sent_start and doc[k - 1].text == "." for k in range(start + 1, end))
 
 
 def _capitalised_name(ctx: Context, token: Token) -> bool:

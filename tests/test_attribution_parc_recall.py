@@ -1,0 +1,64 @@
+"""Issue 19, parc profile recall: headline lines "X: Y" with any label, and the objects of listed
+verbs that only the learned cue model reads ("discussed the deal"). The speech profile reads neither.
+One short article per shape, with exact content offsets, type, act, cue and source."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp as presslens_nlp
+from presslens.extract.attribution import find_attributions
+from presslens.extract.attribution.context import LEXICONS
+from presslens.extract.attribution.learned_cues import unread_object
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return presslens_nlp.load()
+
+
+def found(nlp, text: str, profile: str = "speech", **kw) -> list[tuple]:
+    """(type, act, cue, content start, content end, source mention) of each attribution."""
+    out = []
+    for a in find_attributions(nlp(text), profile=profile, **kw):
+        mention = a.source.mention.text if a.source.mention else None
+        out.append((a.type, a.act, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
+    return out
+
+
+def test_a_headline_label_is_a_source_in_the_parc_profile(nlp):
+    text = "Poll: Trump Ties Clinton in Florida\n\nThe race is close."
+    assert text[6:35] == "Trump Ties Clinton in Florida"
+    assert found(nlp, text, "parc") == [("indirect", "stance", ":", 6, 35, "Poll")]
+    assert found(nlp, text) == []
+
+
+def test_a_headline_without_a_verb_after_a_name_is_a_statement_in_the_parc_profile(nlp):
+    text = "Lynch: No outside influence on FBI probe\n\nThe attorney general spoke on Tuesday."
+    assert text[7:40] == "No outside influence on FBI probe"
+    assert found(nlp, text, "parc") == [("indirect", "stance", ":", 7, 40, "Lynch")]
+
+
+def test_a_headline_kicker_is_no_source(nlp):
+    assert found(nlp, "Analysis: The race is tightening\n\nThe race is close.", "parc") == []
+
+
+def test_a_label_in_the_body_still_needs_a_name_and_a_verb(nlp):
+    text = "The markets were calm.\n\nLater in the day, the euro fell.\n\nCURRENCIES: The dollar weakened."
+    assert [r for r in found(nlp, text, "parc") if r[2] == ":"] == []
+
+
+def test_the_model_reads_the_object_of_a_listed_verb(nlp):
+    text = "The two leaders discussed the new trade agreement at length on Tuesday."
+    assert text[26:49] == "the new trade agreement"
+    assert found(nlp, text, "parc") == [("indirect", "stance", "discussed", 26, 49, "The two leaders")]
+    assert found(nlp, text, "parc", learned_cues=False) == []
+    assert found(nlp, text) == []
+
+
+def test_unread_object(nlp):
+    objects = LEXICONS["parc"].objects
+    doc = nlp("The leaders discussed the deal. She said that the deal was done. He praised the plan.")
+    verbs = {t.text: unread_object(t, objects) for t in doc if t.pos_ == "VERB"}
+    # "said" takes a clause and "praised" is an objects verb the rules read already
+    assert verbs == {"discussed": True, "said": False, "done": False, "praised": False}
