@@ -109,3 +109,27 @@ def test_a_perfect_speech_clause_after_as_has_its_speaker(nlp, profile):
     text = "The video does not answer whether Scott had a gun, as police have said."
     assert text[0:49] == "The video does not answer whether Scott had a gun"
     assert found(nlp, text, profile)[0] == ("indirect", "said", 0, 49, "police")
+
+
+def test_a_quoted_show_title_before_the_speech_clause_is_not_its_quote(nlp):
+    text = (
+        "On CBC’s “Rosemary Barton Live,” Finance Minister François-Philippe Champagne said "
+        "the deficit would shrink next year."
+    )
+    assert text[83:117] == "the deficit would shrink next year"
+    assert found(nlp, text) == [("indirect", "said", 83, 117, "Finance Minister François-Philippe Champagne")]
+
+
+def test_an_adjunct_after_the_speech_clause_leaves_the_quote_to_it(nlp):
+    text = (
+        "“You should resign,” Warren told Stumpf, after he admitted he had not been held "
+        "accountable for the actions of his employees."
+    )
+    assert (text[1:18], text[59:124]) == (
+        "You should resign",
+        "he had not been held accountable for the actions of his employees",
+    )
+    assert found(nlp, text) == [
+        ("direct", "told Stumpf", 1, 18, "Warren"),
+        ("indirect", "admitted", 59, 124, "he"),
+    ]

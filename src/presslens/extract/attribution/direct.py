@@ -74,6 +74,8 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
         if i == start and (t.pos == PUNCT or ctx.inq[i] >= 0 or t.dep_ in ("cc", "mark", "prep", "advmod")):
             return None, None
         if _is_cue_verb(t) and t.tag_ != "VBG":
+            if _reports_after(ctx, t):
+                return None, None  # 'on Fox News's "Sunday Morning Futures," Issa said Clinton's …': a title
             if all(descends_from(doc[j], t) for j in range(start, i)):
                 return t, None
             head = np_head(doc, start, i)
@@ -84,6 +86,18 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
             relative = True
         i += 1
     return None, None
+
+
+def _reports_after(ctx: Context, v: Token) -> bool:
+    """Whether speech verb ``v`` has its own unquoted clause after it ("… Issa said Clinton's judgment
+    is in question"), so a quote before it is not what it reports."""
+    for c in v.rights:
+        if c.dep_ == "ccomp" and ctx.inq[c.left_edge.i] < 0 and ctx.inq[c.i] < 0:
+            first = c.left_edge.i
+            if first > 0 and (ctx.doc[first - 1].is_quote or ctx.doc[first - 1].text == ","):
+                continue  # '… told Stumpf, after he admitted …': an adjunct the parser took for a clause
+            return True
+    return False
 
 
 def _cue_before(ctx: Context, qi: int) -> tuple[Token | None, int]:
