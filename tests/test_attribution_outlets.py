@@ -133,3 +133,16 @@ def test_an_adjunct_after_the_speech_clause_leaves_the_quote_to_it(nlp):
         ("direct", "told Stumpf", 1, 18, "Warren"),
         ("indirect", "admitted", 59, 124, "he"),
     ]
+
+
+def test_a_quoted_label_the_parser_missed_is_the_content(nlp):
+    text = (
+        "The mayor called her rival “a part-time councillor.” "
+        "She called it “a crucial step forward for transit.”"
+    )
+    got = found(nlp, text)
+    assert [(g[0], g[1], text[g[2] : g[3]], g[4]) for g in got] == [
+        ("mixed", "called", "her rival “a part-time councillor.”", "The mayor"),
+        ("mixed", "called", "it “a crucial step forward for transit.”", "She"),
+    ]
+    assert [(g[2], g[3]) for g in got] == [(17, 52), (64, 104)]

@@ -54,6 +54,7 @@ from presslens.extract.attribution.syntax import (
     clip_paragraph,
     cue_span,
     mention,
+    opens_quote,
     past_dateline,
     says_nothing,
     subject,
@@ -276,10 +277,23 @@ def _complement(
             return None  # "who asked not to be named": a condition of the interview, not its content
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
             return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
+    if (
+        lemma in LABEL_VERBS
+        and dobj is None
+        and oprd is not None
+        and oprd.i > v.i
+        and (oprd.left_edge.dep_ == "poss" or any(ctx.inq[t.i] >= 0 for t in oprd.subtree))
+        and not any(c.dep_ == "auxpass" for c in v.children)
+    ):
+        # 'called her "third-rate"', 'called Trump a "pathological liar"': the object parsed inside
+        return oprd.left_edge.i, oprd.right_edge.i, v.i, True
     if dobj is not None and dobj.i > v.i:
         if lemma in LABEL_VERBS:
             if oprd is not None:
                 return dobj.left_edge.i, oprd.right_edge.i, v.i, True
+            quoted = _quoted_label_end(ctx, dobj)
+            if quoted >= 0:
+                return dobj.left_edge.i, quoted, v.i, True
             if prt is None:
                 return None
         if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
@@ -322,6 +336,22 @@ def _complement(
         if t.text in (";", ":") or t.is_sent_start:
             break
     return None
+
+
+def _quoted_label_end(ctx: Context, dobj: Token) -> int:
+    """Last token of a label verb's quoted predicate the parser did not mark as one, else -1.
+
+    'calls her "an extremely intelligent woman"' (the quote inside the object) and 'called it "a
+    crucial step forward"' (the quote right after it) say what the speaker called it.
+    """
+    a, b = dobj.left_edge.i, dobj.right_edge.i
+    if any(ctx.inq[i] >= 0 for i in range(a, b + 1)):
+        return b
+    if b + 1 < len(ctx.doc) and opens_quote(ctx, b + 1):
+        q = ctx.quotes[ctx.inq[b + 1]]
+        if q.close_mark >= 0:
+            return ctx.tok_at(q.close_mark)
+    return -1
 
 
 def _inferred(v: Token, subj: Token | None) -> bool:
