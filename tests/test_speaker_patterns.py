@@ -529,3 +529,25 @@ def test_the_fund_is_the_fund_named_before(resolve):
         "trade barriers would slow the recovery."
     )
     assert by_mention(resolve(text))["The fund"] == ("International Monetary Fund", "organization")
+
+
+def test_who_after_a_wife_named_in_apposition_is_the_wife(resolve):
+    text = (
+        "Former President George W. Bush, who signed the law, and his wife, Laura, who spoke of her talks with "
+        "the director, attended the opening on Saturday."
+    )
+    found = resolve(text)
+    spoke = next(a for a in found if a.cue and a.cue.text.startswith("spoke"))
+    assert (spoke.source.mention.text, spoke.source.name) == ("who", "Laura")
+
+
+def test_a_us_politicians_party_and_state_describe_them(resolve):
+    text = (
+        "House Speaker Paul Ryan, R-Wis., and Senate Majority Leader Mitch McConnell, R-Ky., met the president "
+        "on Tuesday. The Wisconsin Republican said the bill would pass by Friday.\n\n"
+        "Sen. Bernie Sanders (I-Vt.) and Sen. Chuck Schumer (D-N.Y.) spoke at a rally on Monday. The Vermont "
+        "senator said young voters would decide the race."
+    )
+    found = by_mention(resolve(text))
+    assert found["The Wisconsin Republican"] == ("Paul Ryan", "person")
+    assert found["The Vermont senator"] == ("Bernie Sanders", "person")

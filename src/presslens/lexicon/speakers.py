@@ -79,3 +79,28 @@ ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     "party": _words("party campaign committee movement coalition alliance union"),
     "school": _words("university college school institute"),
 }
+
+# A US politician's affiliation after the name ("Sen. Bernie Sanders (I-Vt.)", "Paul Ryan, R-Wis.,"):
+# the party letter and the state, as the describing words a later description may use ("the Vermont
+# senator", "the Wisconsin Republican").
+AFFILIATION_PARTIES = {"d": ("democratic",), "r": ("republican",), "i": ("independent",)}
+US_STATE_ABBREVIATIONS = {
+    "ala": "alabama", "al": "alabama", "alaska": "alaska", "ak": "alaska", "ariz": "arizona", "az": "arizona",
+    "ark": "arkansas", "ar": "arkansas", "calif": "california", "ca": "california", "colo": "colorado",
+    "co": "colorado", "conn": "connecticut", "ct": "connecticut", "del": "delaware", "de": "delaware",
+    "fla": "florida", "fl": "florida", "ga": "georgia", "hawaii": "hawaii", "hi": "hawaii", "idaho": "idaho",
+    "id": "idaho", "ill": "illinois", "il": "illinois", "ind": "indiana", "in": "indiana", "iowa": "iowa",
+    "ia": "iowa", "kan": "kansas", "ks": "kansas", "ky": "kentucky", "la": "louisiana", "maine": "maine",
+    "me": "maine", "md": "maryland", "mass": "massachusetts", "ma": "massachusetts", "mich": "michigan",
+    "mi": "michigan", "minn": "minnesota", "mn": "minnesota", "miss": "mississippi", "ms": "mississippi",
+    "mo": "missouri", "mont": "montana", "mt": "montana", "neb": "nebraska", "ne": "nebraska", "nev": "nevada",
+    "nv": "nevada", "n.h": "new hampshire", "nh": "new hampshire", "n.j": "new jersey", "nj": "new jersey",
+    "n.m": "new mexico", "nm": "new mexico", "n.y": "new york", "ny": "new york", "n.c": "north carolina",
+    "nc": "north carolina", "n.d": "north dakota", "nd": "north dakota", "ohio": "ohio", "oh": "ohio",
+    "okla": "oklahoma", "ok": "oklahoma", "ore": "oregon", "or": "oregon", "pa": "pennsylvania",
+    "r.i": "rhode island", "ri": "rhode island", "s.c": "south carolina", "sc": "south carolina",
+    "s.d": "south dakota", "sd": "south dakota", "tenn": "tennessee", "tn": "tennessee", "texas": "texas",
+    "tx": "texas", "utah": "utah", "ut": "utah", "vt": "vermont", "va": "virginia", "wash": "washington",
+    "wa": "washington", "w.va": "west virginia", "wv": "west virginia", "wis": "wisconsin", "wi": "wisconsin",
+    "wyo": "wyoming", "wy": "wyoming",
+}  # fmt: skip

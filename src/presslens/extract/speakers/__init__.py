@@ -306,10 +306,11 @@ def _antecedent(noun: Token, pronoun: Token) -> Token:
     personal "who" skips the place or body its noun is from to the people ("Democrats on Capitol
     Hill, who have argued …", "a spokesman for the company, who said …").
     """
-    while noun.dep_ == "conj" and noun.pos_ == "NOUN":
-        noun = noun.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    top = noun
+    while top.dep_ == "conj" and top.pos_ == "NOUN":
+        top = top.head  # "a liar, xenophobe and birther who": the first of the predicate nouns
+    if top.dep_ == "attr" and top.head.lemma_ == "be":
+        subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
     holder = noun.head.head

@@ -311,7 +311,8 @@ def pair_features(
         kind = node.kind if node.kind in KINDS else "other"
         f[_INDEX[f"{group}x{kind}"]] = 1.0
         f[_INDEX["role_match"]] = float(bool(anaphor.words & node.roles))
-        f[_INDEX["descriptor_match"]] = float(bool(modifiers & node.descriptors))
+        # the share of the description's words the entity is described by ("Wisconsin Republican": both)
+        f[_INDEX["descriptor_match"]] = len(modifiers & node.descriptors) / len(modifiers) if modifiers else 0.0
         name_words = {w.lower() for w in node.entity.name.split()}
         f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
         if anaphor_classes and node.kind in ("organization", "place"):

@@ -62,6 +62,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     j = span.end
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
         _learn_age(node, doc[j + 1].text)
+    _learn_affiliation(node, doc.text[span.end_char : span.end_char + 24])
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
 
 def _learn_description(node: Node, head: Token) -> None:
@@ -80,6 +81,21 @@ def _learn_description(node: Node, head: Token) -> None:
     m = _AGE.search(head.doc[head.left_edge.i : head.i + 1].text)
     if m:
         _learn_age(node, m.group(1))
+
+
+_AFFILIATION = re.compile(r"\s*[(,]\s*([DRI])-([A-Z][A-Za-z.]*(?: [A-Z][a-z.]+)?)\s*[),]")
+
+
+def _learn_affiliation(node: Node, after: str) -> None:
+    """ "(I-Vt.)" or ", R-Wis.," right after a name: the party and the state describe the person."""
+    m = _AFFILIATION.match(after)
+    if m is None:
+        return
+    state = lexicon.US_STATE_ABBREVIATIONS.get(m.group(2).lower().rstrip("."))
+    if state is None:
+        return  # "(D-Newport News)": a district, not a state
+    node.descriptors.update(lexicon.AFFILIATION_PARTIES[m.group(1).lower()])
+    node.descriptors.update(state.split())
 
 
 def _learn_age(node: Node, number: str) -> None:
