@@ -62,3 +62,18 @@ def test_unread_object(nlp):
     verbs = {t.text: unread_object(t, objects) for t in doc if t.pos_ == "VERB"}
     # "said" takes a clause and "praised" is an objects verb the rules read already
     assert verbs == {"discussed": True, "said": False, "done": False, "praised": False}
+
+
+def test_a_view_of_the_object_as_something_is_a_stance(nlp):
+    text = (
+        "Many rural voters see the carbon tax as a burden on their families. He views the deal as a mistake."
+    )
+    assert (text[22:66], text[77:98]) == (
+        "the carbon tax as a burden on their families",
+        "the deal as a mistake",
+    )
+    assert found(nlp, text, "parc") == [
+        ("indirect", "stance", "see", 22, 66, "Many rural voters"),
+        ("indirect", "belief", "views", 77, 98, "He"),
+    ]
+    assert found(nlp, text) == []

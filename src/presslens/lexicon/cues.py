@@ -135,6 +135,9 @@ WITHHOLDING_LEADERS = _words("decline refuse")
 # Words that open an indirect question ("did not say when …", "would not disclose how many …").
 QUESTION_OPENERS = _words("whether if when how what why where who whom which")
 
+# Verbs outside the lexicon that report a view in the frame "X as Y" only ("sees Cruz as a uniter").
+AS_FRAME_VERBS = _words("see perceive treat")
+
 # Headline kickers that name a genre, not a source ("Analysis: The race is tightening").
 HEADLINE_KICKERS = _words(
     """

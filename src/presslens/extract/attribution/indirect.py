@@ -23,6 +23,7 @@ from presslens.extract.attribution.boundaries import (
 )
 from presslens.extract.attribution.context import (
     ACCORD,
+    AS_FRAME,
     BELIEF,
     INFERENCE,
     LABEL_VERBS,
@@ -89,6 +90,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
                 cand = _verb_candidate(
                     ctx, t, learned=True
                 )  # "discussed the deal": the model reads the object
+        elif lex.parc and lemma in AS_FRAME and t.pos == VERB and _as_phrase(t) is not None:
+            cand = _verb_candidate(ctx, t)  # "sees Cruz as a uniter"
         elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
             cand = seem_candidate(ctx, t)
         elif lemma in ACCORD and t.lower_ == "according":
@@ -288,6 +291,14 @@ def _complement(
         # 'called her "third-rate"', 'called Trump a "pathological liar"': the object parsed inside
         return oprd.left_edge.i, oprd.right_edge.i, v.i, True
     if dobj is not None and dobj.i > v.i:
+        as_phrase = _as_phrase(v) if lex.parc and lemma not in lex.objects else None
+        if as_phrase is not None:
+            return (
+                dobj.left_edge.i,
+                as_phrase.right_edge.i,
+                v.i,
+                True,
+            )  # "views Trump as a poisonous candidate"
         if lemma in LABEL_VERBS:
             if oprd is not None:
                 return dobj.left_edge.i, oprd.right_edge.i, v.i, True
@@ -335,6 +346,18 @@ def _complement(
             return i, t.head.right_edge.i, v.i, False
         if t.text in (";", ":") or t.is_sent_start:
             break
+    return None
+
+
+def _as_phrase(v: Token) -> Token | None:
+    """The ``as`` phrase after verb ``v``'s object ("sees Cruz as a uniter", "cast himself as an
+    outsider"): in the parc profile a view or portrayal of the object."""
+    dobj = None
+    for c in v.rights:
+        if c.dep_ == "dobj" and dobj is None:
+            dobj = c
+        elif c.dep_ == "prep" and c.lower_ == "as" and dobj is not None and c.i > dobj.i:
+            return c if any(p.dep_ == "pobj" for p in c.children) else None
     return None
 
 
