@@ -114,3 +114,18 @@ def test_quotes_by_speaker_without_act_columns_is_served_then_rebuilt(db, client
         assert _acts(store.con, "ann-cole", act="belief") == [
             ("the harbour budget is too small", "belief", None)
         ]
+
+
+def test_speaker_outlet_counts_are_stored_and_an_older_database_reads_them_from_a_view(db, client, tmp_path):
+    """``update_speakers`` stores each speaker's quotes per outlet; a database without that table
+    gives the speaker pages the same outlets through a temporary view."""
+    older = shutil.copy(db, tmp_path / "older.duckdb")
+    with duckdb.connect(str(older)) as con:
+        stored = sorted(con.execute("SELECT * FROM speaker_outlet_counts").fetchall())
+        assert stored == sorted(con.execute(queries.SPEAKER_OUTLET_ROWS).fetchall())
+        assert ("ann-cole", "Bay News", 2, 1) in [row[:4] for row in stored]
+        con.execute("DROP TABLE speaker_outlet_counts")
+    with TestClient(create_app(older)) as c:
+        for sid in ("ann-cole", "dujarric", "tim-brandt"):
+            assert c.get(f"/api/speakers/{sid}").json() == client.get(f"/api/speakers/{sid}").json(), sid
+            assert c.get(f"/speakers/{sid}").text == client.get(f"/speakers/{sid}").text, sid

@@ -111,6 +111,7 @@ from presslens.queries.precomputed import (
 from presslens.queries.search import MAX_SEARCH_PATTERNS, QUOTE_COLUMNS, TERM_SLOTS, quotes, search_quotes
 from presslens.queries.speaker_pages import (
     SPEAKER_COLUMNS,
+    SPEAKER_OUTLET_ROWS,
     SPEAKER_SORT_SQL,
     TIME_GRAINS,
     speaker,
@@ -202,6 +203,7 @@ __all__ = [
     "FRAMING_SORT_SQL",
     "FRAMING_WINDOW",
     "GRAINS",
+    "SPEAKER_OUTLET_ROWS",
     "SPEAKER_SORT_SQL",
     "claim_echoes",
     "claim_quantities",

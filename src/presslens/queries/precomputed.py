@@ -1,8 +1,8 @@
 """The derived tables behind the speaker pages of ``presslens serve`` (``store.DERIVED_DDL``).
 
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
-(each speaker's quotes together, newest first), ``speaker_variants`` (each speaker's quote
-variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``),
+(each speaker's quotes together, newest first), ``speaker_outlet_counts`` (each speaker's quotes
+per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``),
 ``speaker_framing`` (each speaker's framing × attribution summary as JSON text), ``article_words``
 (each article's words, for the framing rates), ``claim_echoes`` (each claim's reports in other
 articles, ``queries.claim_echoes``) and ``article_counts`` (each article's number of attributions).
@@ -21,6 +21,7 @@ import pyarrow as pa
 from presslens.queries.article_pages import ARTICLE_COUNT_ROWS
 from presslens.queries.claims import CLAIM_ECHO_ROWS, CLAIM_SPEAKER_ROWS, ECHO_PER_CLAIM, ECHO_WORDING
 from presslens.queries.framing import ARTICLE_WORD_ROWS
+from presslens.queries.speaker_pages import SPEAKER_OUTLET_ROWS
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
 
 _CLEAR_QUOTES_SQL = "DELETE FROM quotes_by_speaker"
@@ -57,6 +58,10 @@ INSERT INTO claim_echoes BY NAME SELECT * FROM ({CLAIM_ECHO_ROWS}) e
 ORDER BY of_article, of_idx, said NULLS LAST, outlet NULLS LAST, article_id, idx
 """  # noqa: S608 (fixed SQL fragments, no values)
 
+_CLEAR_OUTLET_COUNTS_SQL = "DELETE FROM speaker_outlet_counts"
+_FILL_OUTLET_COUNTS_SQL = f"INSERT INTO speaker_outlet_counts BY NAME {SPEAKER_OUTLET_ROWS}"
+_OUTLET_COUNTS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW speaker_outlet_counts AS {SPEAKER_OUTLET_ROWS}"
+
 _CLEAR_COUNTS_SQL = "DELETE FROM article_counts"
 _FILL_COUNTS_SQL = f"INSERT INTO article_counts BY NAME {ARTICLE_COUNT_ROWS}"
 _COUNTS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW article_counts AS {ARTICLE_COUNT_ROWS}"
@@ -72,10 +77,13 @@ PAGE_VIEWS = ("_page_variants", "_speaker_framing")
 
 
 def refill_quotes_by_speaker(con: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite ``quotes_by_speaker`` from the attributions, in page order (run inside a transaction)."""
+    """Rewrite ``quotes_by_speaker`` from the attributions, in page order, and ``speaker_outlet_counts``
+    (each speaker's quotes per outlet) from it (run inside a transaction)."""
     con.execute(SPEAKER_QUOTE_ROWS_VIEW)
     con.execute(_CLEAR_QUOTES_SQL)
     con.execute(_FILL_QUOTES_SQL)
+    con.execute(_CLEAR_OUTLET_COUNTS_SQL)
+    con.execute(_FILL_OUTLET_COUNTS_SQL)
 
 
 def recent_speaker_quotes(con: duckdb.DuckDBPyConnection, per_speaker: int) -> pa.RecordBatchReader:
@@ -163,8 +171,8 @@ def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
 
 def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
     """Give a connection to an older database the derived tables it lacks that have a view form
-    (``quotes_by_speaker``, ``claim_speakers``, ``article_words``, ``article_counts``) as temporary views of
-    the same rows."""
+    (``quotes_by_speaker``, ``speaker_outlet_counts``, ``claim_speakers``, ``article_words``,
+    ``article_counts``) as temporary views of the same rows."""
     if "quotes_by_speaker" in missing:
         add_quotes_by_speaker_view(con)
     if "claim_speakers" in missing:
@@ -173,3 +181,5 @@ def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozen
         con.execute(_WORDS_VIEW_SQL)
     if "article_counts" in missing:
         con.execute(_COUNTS_VIEW_SQL)
+    if "speaker_outlet_counts" in missing or "quotes_by_speaker" in missing:
+        con.execute(_OUTLET_COUNTS_VIEW_SQL)

@@ -92,13 +92,21 @@ GROUP BY 1, 2
 ORDER BY 1 NULLS LAST, 2
 """
 
-_SPEAKER_OUTLETS_SQL = """
-SELECT coalesce(q.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
+# Each speaker's quotes per outlet. The derived table ``speaker_outlet_counts`` holds these rows,
+# rewritten with the speakers (``store.DERIVED_DDL``); a database from before that table gets them
+# as a temporary view (``queries.add_derived_views``).
+SPEAKER_OUTLET_ROWS = """
+SELECT q.speaker_id, coalesce(q.outlet, '') AS outlet, count(*) AS quotes, count(DISTINCT q.article_id) AS articles,
        min(q.said) AS first_said, max(q.said) AS last_said
 FROM quotes_by_speaker q
-WHERE q.speaker_id = $speaker_id
-GROUP BY 1
-ORDER BY 2 DESC, 1
+GROUP BY 1, 2
+"""
+
+_SPEAKER_OUTLETS_SQL = """
+SELECT outlet, quotes, articles, first_said, last_said
+FROM speaker_outlet_counts
+WHERE speaker_id = $speaker_id
+ORDER BY quotes DESC, outlet
 """
 
 _SPEAKER_RECORD_SQL = """
