@@ -106,3 +106,23 @@ def test_title_and_name_tagged_as_an_organisation_is_a_person(nlp):
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds == {"Elena Vasquez": "person", "Finance Ministry": "organization", "Mayor Office": "organization",
                      "Judge Rotenberg Center": "organization"}
+
+
+def test_a_name_ends_at_a_comma_and_starts_at_its_first_capital(entities_of):
+    found = by_name(entities_of(
+        "According to a new report by Politico, Democratic party insiders are trying to mobilize voters. "
+        "The federal Securities and Exchange Commission sued the developer on Monday."
+    ))
+    assert found["Politico"].kind == "organization"
+    assert found["Securities and Exchange Commission"].kind == "organization"
+    assert not any("," in name or name.startswith("federal") for name in found)
+
+
+def test_a_dash_before_a_signature_is_not_part_of_the_name(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from presslens.extract.entities import clean_name
+
+    doc = nlp("“We are hard-working people.” ― Carla Sanchez, Phoenix")
+    start = next(t.i for t in doc if t.text.endswith("―"))
+    assert clean_name(SpacySpan(doc, start, start + 3, label="PERSON"), "person") == "Carla Sanchez"

@@ -100,6 +100,12 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         return ""
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens.pop(0)
+    comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
+    if kind in ("person", "organization") and comma is not None:
+        tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma
+    if kind == "organization":
+        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and not tokens[1].is_lower:
+            tokens.pop(0)  # "federal Securities and Exchange Commission"
     verb = next(
         (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS), None
     )
@@ -123,7 +129,7 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
-    return repair_mojibake(text.strip(" ,;:\"“”'’"))
+    return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
 
 
 # Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
