@@ -77,3 +77,16 @@ def test_a_view_of_the_object_as_something_is_a_stance(nlp):
         ("indirect", "belief", "views", 77, 98, "He"),
     ]
     assert found(nlp, text) == []
+
+
+def test_seems_with_a_predicate_or_a_clause_is_a_stance(nlp):
+    text = "The premier seemed unusually relaxed. It appears that the talks have stalled."
+    assert (text[0:36], text[49:76]) == (
+        "The premier seemed unusually relaxed",
+        "that the talks have stalled",
+    )
+    assert found(nlp, text, "parc") == [
+        ("indirect", "stance", "seemed", 0, 36, None),
+        ("indirect", "stance", "appears", 49, 76, None),
+    ]
+    assert found(nlp, text) == []

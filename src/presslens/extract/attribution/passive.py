@@ -20,12 +20,29 @@ from presslens.extract.attribution.syntax import clip_paragraph, trim
 
 
 def seem_candidate(ctx: Context, v: Token) -> Candidate | None:
-    """PARC profile: ``X seems to …`` / ``X appears to …`` — an evaluation without a stated source."""
-    xcomp = next((c for c in v.rights if c.dep_ == "xcomp"), None)
+    """PARC profile: ``X seems to …`` / ``X appears to …`` — an evaluation without a stated source.
+
+    The complement may also be a predicate ("seemed equally unperturbed", "seemed like …") or, after
+    an empty "it", a clause ("it appears that Clinton had …"), which is then the whole content.
+    """
+    comp = next(
+        (
+            c
+            for c in v.rights
+            if c.dep_ in ("xcomp", "acomp", "attr", "oprd", "ccomp")
+            or (c.dep_ == "prep" and c.lower_ == "like")
+        ),
+        None,
+    )
     subj = next((c for c in v.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if xcomp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
+    if comp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
         return None
-    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, xcomp.right_edge.i)
+    if subj.lower_ == "it" and comp.dep_ == "ccomp":
+        a, b = clip_paragraph(ctx, v.i, comp.left_edge.i, comp.right_edge.i)  # "it appears that …"
+    elif comp.dep_ == "ccomp":
+        return None
+    else:
+        a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
     span = trim(ctx, a, b) if a <= b else None
     if span is None:
         return None
