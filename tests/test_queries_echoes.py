@@ -4,6 +4,8 @@ text, same quantity about the same thing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from presslens import queries
@@ -112,3 +114,29 @@ def test_stored_echoes_find_each_reason(con):
     # 40 percent about school meals (a shared word), not about bus fares
     assert found("4") == {"Meals for schools rose 40 percent": ["quantity"]}
     assert found("5") == {}
+
+
+def test_stored_echoes_of_a_text_reprinted_by_many_articles(tmp_path):
+    """A text reprinted by more articles than a claim shows (10), some twice in one article, some
+    undated: each claim's stored echoes are still its earliest reprints in other articles."""
+    text = "Unemployment fell to 4 percent in May"
+    analyses = []
+    for n in range(16):
+        body = f"Report {n}. {text}." + (f" Again: {text}." if n in (0, 3, 9) else "")
+        claims = [
+            Claim(m.start(), m.start() + len(text), text, 0.8) for m in re.finditer(re.escape(text), body)
+        ]
+        published = None if n in (2, 12) else f"2024-05-{28 - n:02d}"
+        analyses.append(
+            Analysis(Article(text=body, outlet=f"Outlet {n % 5}", published=published), [], claims=claims)
+        )
+    path = tmp_path / "news.duckdb"
+    with Store(path) as store:
+        store.write(analyses, [])
+        update_speakers(store.con)
+        keys = store.con.execute("SELECT article_id, idx FROM claims").fetchall()
+        assert len(keys) == 19
+        for key in keys:
+            stored = queries.stored_claim_echoes(store.con, [key])
+            assert len(stored) == queries.ECHO_PER_CLAIM
+            assert stored == queries.records(queries.claim_echoes(store.con, [key])), key

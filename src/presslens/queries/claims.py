@@ -165,12 +165,22 @@ ECHO_WORDING = 0.4
 
 # ``_CLAIM_ECHOES_SQL`` for every claim of the corpus at once (the rows of the derived table
 # ``claim_echoes``, ``store.DERIVED_DDL``), without LIMIT: each claim's words are split once, not
-# once per pair. Parameters $wording and $per_claim.
+# once per pair, and the same text is looked for among its earliest reprints only. Parameters
+# $wording and $per_claim.
 CLAIM_ECHO_ROWS = f"""
 WITH w AS (
     SELECT c.article_id, c.idx, lower(c.text) AS text, lower(c.speaker) AS speaker, c.said_on,
            list_distinct(string_split_regex(lower(c.text), '[^[:alnum:]]+')) AS words
     FROM claims c
+), most AS (
+    SELECT text, max(n) AS most FROM (SELECT text, article_id, count(*) AS n FROM w GROUP BY 1, 2) GROUP BY 1
+), earliest AS (
+    -- the earliest reprints of each text: a claim's earliest $per_claim in other articles are among
+    -- the text's earliest $per_claim + (its claims in one article, at most), so a text reprinted by
+    -- thousands of articles is not paired with every other reprint
+    SELECT w.* FROM w JOIN most USING (text)
+    QUALIFY row_number() OVER (PARTITION BY w.text ORDER BY w.said_on IS NULL, w.said_on, w.article_id, w.idx)
+            <= $per_claim + most.most
 ), qty AS (SELECT * FROM ({CLAIM_QUANTITY_ROWS}) q WHERE q.value IS NOT NULL),
 matches AS (
     SELECT m.article_id AS of_article, m.idx AS of_idx, c.article_id, c.idx, 'speaker' AS reason
@@ -181,7 +191,7 @@ matches AS (
         SELECT m.article_id AS of_article, m.idx AS of_idx,
                unnest(min_by(struct_pack(article_id := c.article_id, idx := c.idx),
                              (c.said_on IS NULL, c.said_on, c.article_id, c.idx), $per_claim)) AS r
-        FROM w m JOIN w c ON c.text = m.text AND c.article_id <> m.article_id
+        FROM w m JOIN earliest c ON c.text = m.text AND c.article_id <> m.article_id
         GROUP BY m.article_id, m.idx)
     UNION
     SELECT q.article_id, q.claim_idx, o.article_id, o.claim_idx, 'quantity'
