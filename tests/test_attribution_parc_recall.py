@@ -90,3 +90,10 @@ def test_seems_with_a_predicate_or_a_clause_is_a_stance(nlp):
         ("indirect", "stance", "appears", 49, 76, None),
     ]
     assert found(nlp, text) == []
+
+
+def test_a_poll_opening_its_sentence_reports_the_rest(nlp):
+    text = "In a new Angus Reid poll, the Liberals hold a six-point lead. The Liberals lead in the polls."
+    assert text[26:60] == "the Liberals hold a six-point lead"
+    assert found(nlp, text, "parc") == [("indirect", "stance", "In", 26, 60, "a new Angus Reid poll")]
+    assert found(nlp, text) == []

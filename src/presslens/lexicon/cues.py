@@ -138,6 +138,9 @@ QUESTION_OPENERS = _words("whether if when how what why where who whom which")
 # Verbs outside the lexicon that report a view in the frame "X as Y" only ("sees Cruz as a uniter").
 AS_FRAME_VERBS = _words("see perceive treat")
 
+# Nouns of polls and surveys that report their findings through "in" ("Trump leads in the latest poll").
+POLL_NOUNS = _words("poll polls survey surveys polling")
+
 # Headline kickers that name a genre, not a source ("Analysis: The race is tightening").
 HEADLINE_KICKERS = _words(
     """

@@ -48,6 +48,7 @@ from presslens.extract.attribution.nonverbal import (
     adjective_candidate,
     colon_label_candidate,
     noun_candidate,
+    poll_candidate,
 )
 from presslens.extract.attribution.passive import is_sourceless, passive_candidate, seem_candidate
 from presslens.extract.attribution.syntax import (
@@ -94,6 +95,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = _verb_candidate(ctx, t)  # "sees Cruz as a uniter"
         elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
             cand = seem_candidate(ctx, t)
+        elif lex.parc and t.lower_ == "in" and t.dep_ == "prep":
+            cand = poll_candidate(ctx, t)
         elif lemma in ACCORD and t.lower_ == "according":
             cand = according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):

@@ -1,5 +1,6 @@
 """Indirect attributions whose cue is not a verb: ``according to X``, cue nouns (``his claim that …``),
-stance adjectives (``is confident that …``, PARC profile) and ``Name: …`` lines (headlines, transcripts).
+stance adjectives (``is confident that …``, PARC profile), polls (``in the latest poll``, PARC
+profile) and ``Name: …`` lines (headlines, transcripts).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from presslens.extract.attribution.context import (
 )
 from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
 from presslens.lexicon import attribution as lexicon
-from presslens.lexicon.cues import HEADLINE_KICKERS
+from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
 
 
 def according_candidate(ctx: Context, t: Token) -> Candidate | None:
@@ -40,6 +41,37 @@ def according_candidate(ctx: Context, t: Token) -> Candidate | None:
         return None
     cue = (t.idx, ctx.tok_end(to.i))
     return Candidate(start=span[0], end=span[1], cue=cue, source=src, cue_tok=t.i, rank=Rank.REPORTING_CLAUSE)
+
+
+def poll_candidate(ctx: Context, t: Token) -> Candidate | None:
+    """PARC profile: ``In the latest poll, …`` — a poll opening its sentence reports the rest of it,
+    as PolNeAR marks it ("In a CNN poll, Clinton held a 24-point lead").
+
+    Ranked with the cue nouns, so a speech verb in the sentence ("In the poll, 40 percent said …")
+    keeps its own attribution.
+    """
+    pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lower_ not in POLL_NOUNS:
+        return None
+    sent = t.sent
+    a, b = clip_paragraph(ctx, t.i, sent.start, sent.end - 1)
+    if t.i != a:
+        return None  # only a frame opening its sentence ("… a decisive lead in the polls" is as often the writer's)
+    span = _clause_minus_sent(ctx, a, b, t.i, t.right_edge.i)
+    if span is None or not any(
+        x.pos in (VERB, AUX) for x in ctx.doc[a : b + 1] if not t.i <= x.i <= t.right_edge.i
+    ):
+        return None
+    cue = (t.idx, ctx.tok_end(t.i))
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=cue,
+        source=mention(ctx, pobj),
+        cue_tok=t.i,
+        rank=Rank.CUE_NOUN,
+        act="stance",
+    )
 
 
 def _clause_minus_sent(ctx: Context, a: int, b: int, cut_a: int, cut_b: int) -> tuple[int, int] | None:
