@@ -146,3 +146,9 @@ def test_a_quoted_label_the_parser_missed_is_the_content(nlp):
         ("mixed", "called", "it “a crucial step forward for transit.”", "She"),
     ]
     assert [(g[2], g[3]) for g in got] == [(17, 52), (64, 104)]
+
+
+def test_the_writers_apposition_after_the_content_is_left_out(nlp):
+    text = "The premier complained that the vote had been rigged against her, a charge that party officials strongly denied."
+    assert text[23:64] == "that the vote had been rigged against her"
+    assert found(nlp, text) == [("indirect", "complained", 23, 64, "The premier")]

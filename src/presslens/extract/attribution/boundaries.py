@@ -77,9 +77,23 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 return i - 1
         elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
             return i - 1
-        elif nxt.lower_ in lexicon.TAIL_MARKERS:
+        elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b):
             return i - 1
     return b
+
+
+def _appositive_tail(t: Token, b: int) -> bool:
+    """Whether a comma-led noun phrase starting at ``t`` and running to the content's end ``b`` is the
+    writer's apposition to the clause before it ("…, a move that could trigger …", "…, a charge
+    that party leaders denied")."""
+    head = t.head
+    return (
+        t.dep_ == "det"
+        and t.lower_ in ("a", "an")
+        and head.dep_ == "appos"
+        and head.head.i < t.i
+        and head.right_edge.i >= b - 1
+    )
 
 
 def _second_report(ctx: Context, t: Token) -> bool:
