@@ -152,3 +152,9 @@ def test_the_writers_apposition_after_the_content_is_left_out(nlp):
     text = "The premier complained that the vote had been rigged against her, a charge that party officials strongly denied."
     assert text[23:64] == "that the vote had been rigged against her"
     assert found(nlp, text) == [("indirect", "complained", 23, 64, "The premier")]
+
+
+def test_a_relative_clause_on_a_name_at_the_end_is_the_writers(nlp):
+    text = "The analyst said the nomination would go to Trump, who has a large lead in delegates."
+    assert text[17:49] == "the nomination would go to Trump"
+    assert found(nlp, text) == [("indirect", "said", 17, 49, "The analyst")]

@@ -75,7 +75,7 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
             ):
                 return i - 1
-        elif nxt.lower_ in ("which", "whom") and nxt.head.right_edge.i >= b - 1:
+        elif nxt.lower_ in ("which", "whom", "who") and nxt.head.right_edge.i >= b - 1:
             return i - 1
         elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b):
             return i - 1
