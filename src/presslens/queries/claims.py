@@ -60,12 +60,11 @@ SELECT article_id, idx, speaker_id FROM (
 ) WHERE speaker_id IS NOT NULL
 """
 
-# The page of claims is chosen over the sort keys only (its text, title and URL are joined for the
-# page's rows afterwards, not carried through the sort and the count of every matching claim).
 _CLAIMS_BASE = """
 WITH linked AS (
-    SELECT c.article_id, c.idx, c.checkworthy, l.speaker_id,
-           c.speaker AS claim_speaker, coalesce(c.said_on, ar.published) AS said, ar.outlet
+    SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy, l.speaker_id,
+           c.speaker AS claim_speaker, coalesce(c.said_on, ar.published) AS said,
+           ar.outlet, ar.published, ar.title, ar.url
     FROM claims c JOIN articles ar ON ar.id = c.article_id
     LEFT JOIN claim_speakers l ON l.article_id = c.article_id AND l.idx = c.idx
     WHERE c.checkworthy >= $min_score
@@ -75,23 +74,16 @@ WITH linked AS (
       AND ($since IS NULL OR coalesce(c.said_on, ar.published) >= CAST($since AS DATE))
       AND ($until IS NULL OR coalesce(c.said_on, ar.published) <= CAST($until AS DATE))
 ), named AS (
-    SELECT l.article_id, l.idx, l.checkworthy, coalesce(s.name, l.claim_speaker) AS speaker, l.speaker_id,
-           l.said, l.outlet
+    SELECT l.article_id, l.idx, l.start_char, l.end_char, l.text, l.checkworthy,
+           coalesce(s.name, l.claim_speaker) AS speaker, l.speaker_id, l.said, l.outlet, l.published, l.title, l.url
     FROM linked l LEFT JOIN speakers s ON s.speaker_id = l.speaker_id
     WHERE ($speaker IS NULL OR contains(lower(coalesce(s.name, l.claim_speaker)), lower($speaker)))
-), page AS (
-    SELECT *, count(*) OVER () AS total FROM named
-    ORDER BY {order}
-    LIMIT $limit OFFSET $offset
 )
-SELECT p.article_id, p.idx, c.start_char, c.end_char, c.text, p.checkworthy, p.speaker, p.speaker_id, p.said,
-       p.outlet, ar.published, ar.title, ar.url, p.total
-FROM page p JOIN claims c ON c.article_id = p.article_id AND c.idx = p.idx
-JOIN articles ar ON ar.id = p.article_id
-ORDER BY {order}
+SELECT *, count(*) OVER () AS total FROM named
 """
 _CLAIMS_SQL: dict[str, str] = {
-    key: _CLAIMS_BASE.replace("{order}", order) for key, order in CLAIM_SORT_SQL.items()
+    key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"
+    for key, order in CLAIM_SORT_SQL.items()
 }
 
 # Where a claim's quantities are stored: the one sub-select to change when that moves. Quantities are
