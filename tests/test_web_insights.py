@@ -556,7 +556,7 @@ OLDER_DB_PATHS = [
 def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without_them(
     client, insight_db, tmp_path
 ):
-    """``update_speakers`` stores each claim's corpus speaker and reports elsewhere, each speaker's framing
+    """``update_speakers`` stores each claim's corpus speaker, list row and reports elsewhere, each speaker's framing
     summary and each article's words and attributions; they equal what the pages would compute. A database from before those tables is served the same
     answers (a temporary view, a summary computed on demand), and gains them on its next read-write
     open with its speakers marked outdated, so the next ingest fills them."""
@@ -604,7 +604,19 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
             len(counts) == len(INSIGHT_DOCS)
             and sum(n for _, n in counts) == con.execute("SELECT count(*) FROM attributions").fetchall()[0][0]
         )
-        for table in ("claim_speakers", "speaker_framing", "article_words", "claim_echoes", "article_counts"):
+        claim_rows = sorted(con.execute("SELECT * FROM claim_rows").fetchall())
+        assert claim_rows == sorted(con.execute(queries.CLAIM_ROWS).fetchall()) and len(claim_rows) == len(
+            keys
+        )
+        assert {r[7] for r in claim_rows} >= {"amina-diallo", "jane-porter"}, "the linked speakers"
+        for table in (
+            "claim_speakers",
+            "speaker_framing",
+            "article_words",
+            "claim_echoes",
+            "article_counts",
+            "claim_rows",
+        ):
             con.execute(f"DROP TABLE {table}")
         assert queries.stored_claim_echoes(con, keys) is None
         assert queries.stored_speaker_framing(con, "jane-porter") is None
@@ -623,5 +635,6 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         assert sorted(store.con.execute("SELECT * FROM claim_speakers").fetchall()) == stored_links
         assert sorted(store.con.execute("SELECT id, words FROM article_words").fetchall()) == words
         assert queries.stored_claim_echoes(store.con, keys) == stored_echoes
+        assert sorted(store.con.execute("SELECT * FROM claim_rows").fetchall()) == claim_rows
         assert sorted(store.con.execute("SELECT id, attributions FROM article_counts").fetchall()) == counts
         assert all(queries.stored_speaker_framing(store.con, sid) == stored[sid] for sid in ids)

@@ -3,8 +3,9 @@
 A claim's corpus-wide speaker is the linked speaker of the attribution whose content overlaps the
 claim most (the extractor stores the speaker's name only). That link (``CLAIM_SPEAKER_ROWS``) is
 stored in the derived table ``claim_speakers`` with every speaker update (``queries.precomputed``),
-so a page does not recompute it for every claim of the corpus; a database from before that table
-gets it as a temporary view. ``claim_quantities`` is the one place that knows where a claim's
+so a page does not recompute it for every claim of the corpus, and the claims list reads each claim
+with its speaker and article from the derived table ``claim_rows`` (``CLAIM_ROWS``); a database
+from before those tables gets them as temporary views. ``claim_quantities`` is the one place that knows where a claim's
 quantities are stored.
 """
 
@@ -60,26 +61,29 @@ SELECT article_id, idx, speaker_id FROM (
 ) WHERE speaker_id IS NOT NULL
 """
 
+# Each claim with its corpus speaker's name (else the name the extractor stored) and its article's
+# date, outlet, title and URL: the rows of the claims list. The derived table ``claim_rows`` holds
+# them, rewritten with the speakers (``store.DERIVED_DDL``), so a page reads one table instead of
+# joining claims, articles, claim speakers and speakers; a database from before that table gets
+# them as a temporary view (``queries.add_derived_views``).
+CLAIM_ROWS = """
+SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy,
+       coalesce(s.name, c.speaker) AS speaker, l.speaker_id, coalesce(c.said_on, ar.published) AS said,
+       ar.outlet, ar.published, ar.title, ar.url
+FROM claims c JOIN articles ar ON ar.id = c.article_id
+LEFT JOIN claim_speakers l ON l.article_id = c.article_id AND l.idx = c.idx
+LEFT JOIN speakers s ON s.speaker_id = l.speaker_id
+"""
+
 _CLAIMS_BASE = """
-WITH linked AS (
-    SELECT c.article_id, c.idx, c.start_char, c.end_char, c.text, c.checkworthy, l.speaker_id,
-           c.speaker AS claim_speaker, coalesce(c.said_on, ar.published) AS said,
-           ar.outlet, ar.published, ar.title, ar.url
-    FROM claims c JOIN articles ar ON ar.id = c.article_id
-    LEFT JOIN claim_speakers l ON l.article_id = c.article_id AND l.idx = c.idx
-    WHERE c.checkworthy >= $min_score
-      AND ($speaker_id IS NULL OR l.speaker_id = $speaker_id)
-      AND ($contains IS NULL OR contains(lower(c.text), lower($contains)))
-      AND ($outlet IS NULL OR lower(ar.outlet) = lower($outlet))
-      AND ($since IS NULL OR coalesce(c.said_on, ar.published) >= CAST($since AS DATE))
-      AND ($until IS NULL OR coalesce(c.said_on, ar.published) <= CAST($until AS DATE))
-), named AS (
-    SELECT l.article_id, l.idx, l.start_char, l.end_char, l.text, l.checkworthy,
-           coalesce(s.name, l.claim_speaker) AS speaker, l.speaker_id, l.said, l.outlet, l.published, l.title, l.url
-    FROM linked l LEFT JOIN speakers s ON s.speaker_id = l.speaker_id
-    WHERE ($speaker IS NULL OR contains(lower(coalesce(s.name, l.claim_speaker)), lower($speaker)))
-)
-SELECT *, count(*) OVER () AS total FROM named
+SELECT *, count(*) OVER () AS total FROM claim_rows r
+WHERE r.checkworthy >= $min_score
+  AND ($speaker_id IS NULL OR r.speaker_id = $speaker_id)
+  AND ($contains IS NULL OR contains(lower(r.text), lower($contains)))
+  AND ($outlet IS NULL OR lower(r.outlet) = lower($outlet))
+  AND ($since IS NULL OR r.said >= CAST($since AS DATE))
+  AND ($until IS NULL OR r.said <= CAST($until AS DATE))
+  AND ($speaker IS NULL OR contains(lower(r.speaker), lower($speaker)))
 """
 _CLAIMS_SQL: dict[str, str] = {
     key: f"{_CLAIMS_BASE}ORDER BY {order}\nLIMIT $limit OFFSET $offset"

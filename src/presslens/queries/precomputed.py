@@ -2,7 +2,8 @@
 
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
 (each speaker's quotes together, newest first), ``speaker_outlet_counts`` (each speaker's quotes
-per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``),
+per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``), ``claim_rows``
+(each claim with its speaker and article, ``queries.CLAIM_ROWS``),
 ``speaker_framing`` (each speaker's framing × attribution summary as JSON text), ``article_words``
 (each article's words, for the framing rates), ``claim_echoes`` (each claim's reports in other
 articles, ``queries.claim_echoes``) and ``article_counts`` (each article's number of attributions).
@@ -19,7 +20,13 @@ import duckdb
 import pyarrow as pa
 
 from presslens.queries.article_pages import ARTICLE_COUNT_ROWS
-from presslens.queries.claims import CLAIM_ECHO_ROWS, CLAIM_SPEAKER_ROWS, ECHO_PER_CLAIM, ECHO_WORDING
+from presslens.queries.claims import (
+    CLAIM_ECHO_ROWS,
+    CLAIM_ROWS,
+    CLAIM_SPEAKER_ROWS,
+    ECHO_PER_CLAIM,
+    ECHO_WORDING,
+)
 from presslens.queries.framing import ARTICLE_WORD_ROWS
 from presslens.queries.speaker_pages import SPEAKER_OUTLET_ROWS
 from presslens.store import SPEAKER_QUOTE_ROWS_VIEW
@@ -47,6 +54,11 @@ _FILL_CLAIM_SPEAKERS_SQL = f"""
 INSERT INTO claim_speakers BY NAME SELECT * FROM ({CLAIM_SPEAKER_ROWS}) l ORDER BY speaker_id, article_id, idx
 """  # noqa: S608 (fixed SQL fragments, no values)
 _CLAIM_SPEAKERS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW claim_speakers AS {CLAIM_SPEAKER_ROWS}"
+_CLEAR_CLAIM_ROWS_SQL = "DELETE FROM claim_rows"
+_FILL_CLAIM_ROWS_SQL = f"""
+INSERT INTO claim_rows BY NAME SELECT * FROM ({CLAIM_ROWS}) r ORDER BY checkworthy DESC, article_id, idx
+"""  # noqa: S608 (fixed SQL fragments, no values)
+_CLAIM_ROWS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW claim_rows AS {CLAIM_ROWS}"
 
 _CLEAR_WORDS_SQL = "DELETE FROM article_words"
 _FILL_WORDS_SQL = f"INSERT INTO article_words BY NAME {ARTICLE_WORD_ROWS}"
@@ -118,9 +130,12 @@ def stored_page_variants(con: duckdb.DuckDBPyConnection, speaker_id: str) -> lis
 
 
 def refill_claim_speakers(con: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite ``claim_speakers`` (each claim's corpus speaker) from the claims and the linked attributions."""
+    """Rewrite ``claim_speakers`` (each claim's corpus speaker) from the claims and the linked attributions,
+    then ``claim_rows`` (each claim with its speaker and article, the claims list) from them."""
     con.execute(_CLEAR_CLAIM_SPEAKERS_SQL)
     con.execute(_FILL_CLAIM_SPEAKERS_SQL)
+    con.execute(_CLEAR_CLAIM_ROWS_SQL)
+    con.execute(_FILL_CLAIM_ROWS_SQL)
 
 
 def refill_article_words(con: duckdb.DuckDBPyConnection) -> None:
@@ -171,12 +186,14 @@ def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
 
 def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
     """Give a connection to an older database the derived tables it lacks that have a view form
-    (``quotes_by_speaker``, ``speaker_outlet_counts``, ``claim_speakers``, ``article_words``,
+    (``quotes_by_speaker``, ``speaker_outlet_counts``, ``claim_speakers``, ``claim_rows``, ``article_words``,
     ``article_counts``) as temporary views of the same rows."""
     if "quotes_by_speaker" in missing:
         add_quotes_by_speaker_view(con)
     if "claim_speakers" in missing:
         con.execute(_CLAIM_SPEAKERS_VIEW_SQL)
+    if "claim_rows" in missing or "claim_speakers" in missing:
+        con.execute(_CLAIM_ROWS_VIEW_SQL)
     if "article_words" in missing:
         con.execute(_WORDS_VIEW_SQL)
     if "article_counts" in missing:

@@ -71,9 +71,10 @@ DDL = "\n".join(
 # for the framing × attribution page each speaker's summary (JSON text), each article's words (the
 # denominator of the framing rates), each claim's reports in other articles (``claim_echoes``, the
 # claims page's "same claim elsewhere"), each article's number of attributions (``article_counts``,
-# the article list) and each speaker's quotes per outlet (``speaker_outlet_counts``, the speaker
-# pages). They were added after schema version 1 was released, so a version-1 database may lack
-# them: the writer adds them on its
+# the article list), each speaker's quotes per outlet (``speaker_outlet_counts``, the speaker
+# pages) and each claim with its speaker and article (``claim_rows``, the claims list). They were
+# added after schema version 1 was released, so a version-1 database may lack them: the writer
+# adds them on its
 # next read-write open and marks the speakers outdated, so the next ingest fills them; a read-only
 # server uses temporary views of the same rows instead (``queries.add_derived_views``), or computes
 # the JSON on demand (or, for the claims' echoes, finds them per page). A derived table that lacks a
@@ -91,6 +92,7 @@ DERIVED_TABLES: tuple[str, ...] = (
     "claim_echoes",
     "article_counts",
     "speaker_outlet_counts",
+    "claim_rows",
 )
 DERIVED_DDL = """
 CREATE TABLE IF NOT EXISTS quotes_by_speaker (
@@ -108,6 +110,9 @@ CREATE TABLE IF NOT EXISTS claim_echoes (
     checkworthy DOUBLE, speaker VARCHAR, said DATE, outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
 CREATE INDEX IF NOT EXISTS claim_echoes_of_article ON claim_echoes (of_article);
 CREATE TABLE IF NOT EXISTS article_counts (id VARCHAR, attributions INTEGER);
+CREATE TABLE IF NOT EXISTS claim_rows (
+    article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR, checkworthy DOUBLE,
+    speaker VARCHAR, speaker_id VARCHAR, said DATE, outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
 CREATE TABLE IF NOT EXISTS speaker_outlet_counts (
     speaker_id VARCHAR, outlet VARCHAR, quotes INTEGER, articles INTEGER, first_said DATE, last_said DATE);
 """
