@@ -158,3 +158,16 @@ def test_a_relative_clause_on_a_name_at_the_end_is_the_writers(nlp):
     text = "The analyst said the nomination would go to Trump, who has a large lead in delegates."
     assert text[17:49] == "the nomination would go to Trump"
     assert found(nlp, text) == [("indirect", "said", 17, 49, "The analyst")]
+
+
+def test_a_second_that_clause_after_and_is_still_what_was_said(nlp):
+    text = (
+        "The minister said the audit had found no fraud, and that the program would resume in the spring. "
+        "He said the plan would not raise taxes, and the council approved it on Monday."
+    )
+    first = "the audit had found no fraud, and that the program would resume in the spring"
+    assert (text[18:95], text[105:135]) == (first, "the plan would not raise taxes")
+    assert found(nlp, text) == [
+        ("indirect", "said", 18, 95, "The minister"),
+        ("indirect", "said", 105, 135, "He"),
+    ]

@@ -45,7 +45,7 @@ def cut_trailing_cue(ctx: Context, a: int, b: int) -> int:
 def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
     """End the content before a comma-led clause that adds the reporter's own words.
 
-    ``…, and three-quarters said …`` (a coordinated clause with its own subject) and
+    ``…, and three-quarters said …`` (a coordinated report with its own speaker) and
     ``…, which forced …`` (a non-restrictive relative clause at the end) are not part of what was said.
     """
     doc = ctx.doc
@@ -58,12 +58,13 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             nxt = _past_auxiliaries(doc, i + 1, b)
             if (
                 nxt.dep_ == "conj"
-                and nxt.lemma
-                in SPEECH_LEXICON.verbs  # "… and could seek repayment" goes on in either profile
+                and nxt.lemma in SPEECH_LEXICON.verbs
                 and nxt.pos == VERB
                 and not any(c.dep_ == "nsubj" for c in nxt.children)
             ):
-                return i - 1  # "… and called the field 'unheard of'": a second speech act
+                # "… and called the field 'unheard of'": a second speech act (in either profile: "… and
+                # could seek repayment" goes on)
+                return i - 1
         if t.text != "," or ctx.inq[i] >= 0:
             continue
         nxt = doc[i + 1]
@@ -71,10 +72,14 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             verb = nxt.head
             if doc[i + 2].lower_ in lexicon.CORRECTION:
                 continue  # "…, but rather that it would cut them": the same statement goes on
-            if nxt.lower_ in ("and", "but") and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in _conj_of(verb, i)
+            conj = _conj_verb(verb, i)
+            if (
+                nxt.lower_ in ("and", "but")
+                and conj is not None
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in conj.children)
+                and not _reported_too(ctx, conj, i)
             ):
-                return i - 1
+                return i - 1  # "…, and three-quarters said …", "…, and the council approved it"
         elif nxt.lower_ in ("which", "whom", "who") and nxt.head.right_edge.i >= b - 1:
             return i - 1
         elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b):
@@ -140,12 +145,23 @@ def skip_time_adjunct(ctx: Context, a: int, b: int) -> int:
     return nxt
 
 
-def _conj_of(head: Token, after: int) -> list[Token]:
-    """Children of the clause coordinated to ``head`` after token ``after``."""
+def _reported_too(ctx: Context, conj: Token, comma: int) -> bool:
+    """Whether a clause coordinated after ``comma`` goes on with what was said: it opens with its own
+    "that" ("…, and that at least one attempt succeeded") or holds a quotation ("…, and “we're going
+    to get away from” it")."""
+    a, b = comma + 1, conj.right_edge.i
+    return any(
+        (t.lower_ == "that" and t.dep_ == "mark" and t.head.i == conj.i) or ctx.inq[t.i] >= 0
+        for t in ctx.doc[a : b + 1]
+    )
+
+
+def _conj_verb(head: Token, after: int) -> Token | None:
+    """The clause coordinated to ``head`` after token ``after``."""
     for c in head.rights:
         if c.dep_ == "conj" and c.i > after:
-            return list(c.children)
-    return []
+            return c
+    return None
 
 
 def pull_content_start(ctx: Context, first: int, a: int) -> int:
