@@ -45,6 +45,7 @@ from presslens.extract.speakers.model import MODEL_DIR, ResolverModel
 from presslens.schema import Span
 
 DEFAULT_DATA = Path("/work/shared/data/coref")
+_BENCH_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 _PRONOUN_WORDS = frozenset("he him his she her hers it its they them their".split())
 
 
@@ -164,7 +165,7 @@ def gap_examples(docs: list[dict], nlp: Parser, out: Examples) -> None:
         out.gap_sides[-1] = np.array(sides, dtype=object)
 
 
-def polnear_examples(data: Path, gold_dir: Path, nlp: Parser, out: Examples, folds: int) -> None:
+def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Examples, folds: int) -> None:
     """Source mentions of our PolNeAR dev speaker gold, resolved as at run time (source "polnear:<fold>").
 
     Attributions are found by presslens and matched to the gold by content; sources are visited in
@@ -173,7 +174,7 @@ def polnear_examples(data: Path, gold_dir: Path, nlp: Parser, out: Examples, fol
     A candidate is right when its name is the gold name or one of its aliases; for a generic gold
     source every candidate is wrong.
     """
-    gold = load_gold(gold_dir)
+    gold = {name: record for d in gold_dirs for name, record in load_gold(d).items()}
     articles = [a for a in load_split(data, "dev") if a[0] in gold]
     for k, ((name, text, _), doc) in enumerate(zip(articles, nlp.pipe([t for _, t, _ in articles]), strict=True)):
         rows = gold[name]["attributions"]
@@ -321,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     p.add_argument("--polnear", type=Path, default=Path("/work/shared/data/polnear"), help="PolNeAR root")
     p.add_argument(
-        "--gold", type=Path, default=Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "speakers",
-        help="our canonical-speaker gold for PolNeAR dev",
+        "--gold", type=Path, nargs="+", default=[_BENCH_DATA / d for d in ("speakers", "speakers-batch2", "speakers-batch3")],
+        help="folders of our canonical-speaker gold for PolNeAR dev (never speakers-heldout)",
     )
     p.add_argument("--news-weight", type=float, default=4.0, help="weight of PolNeAR gold pairs (0: leave out)")
     p.add_argument("--folds", type=int, default=3, help="article folds for the PolNeAR cross-validation")
@@ -341,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     train = load_examples(args.data, "train", nlp, args.litbank, args.limit)
     dev = load_examples(args.data, "dev", nlp, False, args.limit)
     print(f"featurised in {time.perf_counter() - t0:.0f} s: {len(train.x)} train anaphors, {len(dev.x)} dev")
-    if args.gold.is_dir() and args.news_weight > 0:
+    if any(d.is_dir() for d in args.gold) and args.news_weight > 0:
         polnear_examples(args.polnear, args.gold, nlp, train, args.folds)
     cv = []
     for k in range(args.folds if args.news_weight > 0 else 0):
@@ -370,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_save:
         data = "GUM v11.1.0 train, GAP train" + (", LitBank train" if args.litbank else "")
         if args.news_weight > 0:
-            data += ", our canonical-speaker gold for 42 PolNeAR dev articles"
+            articles = sum(len(load_gold(d)) for d in args.gold)
+            data += f", our canonical-speaker gold for {articles} PolNeAR dev articles"
         model.meta = {"figures": figures, "data": data}
         args.out.mkdir(parents=True, exist_ok=True)
         model.save(args.out)

@@ -250,6 +250,7 @@ FEATURES: tuple[str, ...] = (
     "same_sentence_subject_dominates", "coargument",
     "log_char_distance",
     "plural_candidate",
+    "only_class_match",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -335,6 +336,9 @@ def pair_features(
             f[_INDEX["coargument"]] = float(cand.head.i == anaphor.head.head.i)
         f[_INDEX["log_char_distance"]] = math.log1p(abs(anaphor.start - mention.start)) / 10
         f[_INDEX["plural_candidate"]] = float(node.plural)
+    matches = x[:, _INDEX["org_class_match"]]
+    if matches.sum() == 1:  # "The newspaper" after one newspaper: the only entity of its kind
+        x[:, _INDEX["only_class_match"]] = matches
     return x
 
 
