@@ -171,3 +171,16 @@ def test_a_second_that_clause_after_and_is_still_what_was_said(nlp):
         ("indirect", "said", 18, 95, "The minister"),
         ("indirect", "said", 105, 135, "He"),
     ]
+
+
+def test_a_trailing_according_to_is_not_part_of_the_content(nlp):
+    text = "The union said the strike would begin on Monday, according to an email obtained by CBC News."
+    assert (text[0:47], text[15:47]) == (
+        "The union said the strike would begin on Monday",
+        "the strike would begin on Monday",
+    )
+    # the email relays the union's statement: both levels, and neither takes the other's cue
+    assert found(nlp, text) == [
+        ("indirect", "according to", 0, 47, "an email"),
+        ("indirect", "said", 15, 47, "The union"),
+    ]

@@ -82,9 +82,14 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 return i - 1  # "…, and three-quarters said …", "…, and the council approved it"
         elif nxt.lower_ in ("which", "whom", "who") and nxt.head.right_edge.i >= b - 1:
             return i - 1
-        elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b):
-            return i - 1
+        elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b) or _according_to(doc, i + 1):
+            return i - 1  # "…, according to an email obtained by …" is an attribution of its own
     return b
+
+
+def _according_to(doc: Doc, i: int) -> bool:
+    """Whether tokens ``i`` and ``i + 1`` read "according to"."""
+    return i + 1 < len(doc) and doc[i].lower_ == "according" and doc[i + 1].lower_ == "to"
 
 
 def _appositive_tail(t: Token, b: int) -> bool:
