@@ -199,6 +199,7 @@ def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Exampl
             if span is None or len(span) == 0:
                 continue
             anaphor = classify(span, graph)
+            anaphor.said = (a.content.start, a.content.end)
             row = gold_by_mention.get((m.start, m.end))
             if anaphor.type == "named":
                 node = graph.node_at(span.root.idx, span.root.idx + len(span.root.text))

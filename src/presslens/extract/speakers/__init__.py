@@ -65,12 +65,15 @@ class _Resolver:
         self.graph = EntityGraph(doc, entities, text)
         self.model = model
         self.article = article
+        self.said: tuple[int, int] | None = None
 
-    def resolve(self, mention: Span, depth: int = 0) -> _Result:
+    def resolve(self, mention: Span, said: Span | None = None) -> _Result:
+        """The source ``mention`` resolved; ``said`` is the content of its statement."""
+        self.said = (said.start, said.end) if said is not None else None
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None, "unknown", None, _CONFIDENCE["unknown"]
-        return self._resolve_span(span, depth)
+        return self._resolve_span(span, 0)
 
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)
@@ -200,6 +203,7 @@ class _Resolver:
         return node, _kind_of(node), None, _CONFIDENCE["proper"]
 
     def _learned(self, anaphor: Anaphor) -> _Result:
+        anaphor.said = self.said
         found = candidates(self.graph, anaphor)
         kind: SourceKind = "person" if anaphor.type in ("he", "she", "desc_person") else (
             "organization" if anaphor.type in ("it", "desc_org") else "group"
@@ -441,7 +445,7 @@ def resolve_speakers(
             continue
         key = (m.start, m.end)
         if key not in cache:
-            cache[key] = resolver.resolve(m)
+            cache[key] = resolver.resolve(m, a.content)
             node = cache[key][0]
             if node is not None:
                 _add_mention(node.entity, m, known)

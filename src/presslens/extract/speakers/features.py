@@ -50,6 +50,7 @@ class Anaphor:
     quoted: bool
     words: frozenset[str]  # lower-cased words of the mention, for role and name overlap
     text: str
+    said: tuple[int, int] | None = None  # the content of the statement it is the source of, when known
 
 
 def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
@@ -232,6 +233,7 @@ def _bucket(value: int, edges: tuple[int, ...]) -> list[float]:
     return out
 
 
+_PRONOUN_FORMS = pronouns.PERSON_PRONOUNS | pronouns.PLURAL_PRONOUNS | pronouns.FIRST_PERSON | pronouns.IT_PRONOUNS
 _TYPE_GROUP = {"he": "person", "she": "person", "desc_person": "person", "it": "org", "desc_org": "org", "they": "they"}
 
 FEATURES: tuple[str, ...] = (
@@ -251,6 +253,7 @@ FEATURES: tuple[str, ...] = (
     "log_char_distance",
     "plural_candidate",
     "only_class_match",
+    "named_in_content",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -336,10 +339,19 @@ def pair_features(
             f[_INDEX["coargument"]] = float(cand.head.i == anaphor.head.head.i)
         f[_INDEX["log_char_distance"]] = math.log1p(abs(anaphor.start - mention.start)) / 10
         f[_INDEX["plural_candidate"]] = float(node.plural)
+        if anaphor.said is not None:  # '"… go vote for Hillary …," she said' is not Hillary
+            f[_INDEX["named_in_content"]] = float(_named_between(graph, node, *anaphor.said))
     matches = x[:, _INDEX["org_class_match"]]
     if matches.sum() == 1:  # "The newspaper" after one newspaper: the only entity of its kind
         x[:, _INDEX["only_class_match"]] = matches
     return x
+
+
+def _named_between(graph: EntityGraph, node: Node, start: int, end: int) -> bool:
+    """Whether the entity is mentioned by name (not by a pronoun) between two offsets."""
+    return any(
+        start <= m.start < end and graph.text[m.start : m.end].lower() not in _PRONOUN_FORMS for m in node.mentions
+    )
 
 
 def org_classes(words: set[str]) -> set[str]:
