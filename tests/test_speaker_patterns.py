@@ -551,3 +551,13 @@ def test_a_us_politicians_party_and_state_describe_them(resolve):
     found = by_mention(resolve(text))
     assert found["The Wisconsin Republican"] == ("Paul Ryan", "person")
     assert found["The Vermont senator"] == ("Bernie Sanders", "person")
+
+
+def test_someone_named_or_speaking_inside_a_quote_is_not_who_says_it(resolve):
+    text = (
+        "Hillary Clinton will visit Florida on Friday as her campaign tries to win black voters.\n\n"
+        '"The campaign is in panic mode," said Leslie Wimes, president of a women\'s caucus in Miami.\n\n'
+        "\"They thought Obama saying, 'Hey, go vote for Hillary,' would do it. But it's not enough,\" she said."
+    )
+    last = resolve(text)[-1]
+    assert (last.source.mention.text, last.source.name) == ("she", "Leslie Wimes")

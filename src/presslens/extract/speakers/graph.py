@@ -191,11 +191,10 @@ class EntityGraph:
             and not (root.dep_ == "appos" and labels.ENTITY_KINDS.get(root.ent_type_) == "place")  # "Perdue (R-Ga.) said"
         )
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head
-        speaker = subject and verb.lemma_.lower() in _SPEECH
-        return Mention(
-            span.start_char, span.end_char, self.sent_of(span.start_char), subject, speaker,
-            self.is_quoted(span.start_char), root.i,
-        )
+        quoted = self.is_quoted(span.start_char)
+        # a speaker inside a quotation ('"Obama saying …" would do it') is not one the article reports
+        speaker = subject and verb.lemma_.lower() in _SPEECH and not quoted
+        return Mention(span.start_char, span.end_char, self.sent_of(span.start_char), subject, speaker, quoted, root.i)
 
     # ------------------------------------------------------------------ building
 
