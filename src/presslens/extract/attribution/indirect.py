@@ -31,12 +31,10 @@ from presslens.extract.attribution.context import (
     NEEDS_SPEECH_XCOMP,
     NOUN_CUES,
     NP_STATEMENT,
-    QUESTION_OPENER,
     SEEM,
     SPEECH,
     SPEECH_LEXICON,
     TELL,
-    WITHHOLDING,
     Candidate,
     Context,
     CueLexicon,
@@ -51,6 +49,7 @@ from presslens.extract.attribution.nonverbal import (
     poll_candidate,
 )
 from presslens.extract.attribution.passive import is_sourceless, passive_candidate, seem_candidate
+from presslens.extract.attribution.statements import across_semicolon, bare_speech_clause, unstated
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     clip_paragraph,
@@ -137,7 +136,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     comp = _complement(ctx, v, learned)
     if comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i):
         return None
-    if comp is not None and not ctx.lex.parc and _unstated(ctx, v, comp):
+    if comp is not None and not ctx.lex.parc and unstated(ctx, v, comp):
         return None  # PolNeAR annotates these, so the parc profile keeps them (act "stance")
     rank = Rank.REPORTING_CLAUSE
     if comp is not None:
@@ -176,7 +175,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
                 and ctx.doc[v.left_edge.i - 1].text == ","
             )
         )
-        if not paren or head.i == v.i or not subject(v) or not _bare_speech_clause(ctx, v):
+        if not paren or head.i == v.i or not subject(v) or not bare_speech_clause(ctx, v):
             return None
         cue_a, cue_b, carrier = cue_span(ctx, v, NO_CONTENT_AFTER)
         span = clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
@@ -229,7 +228,7 @@ def _parc_act(
         and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)))
         and _complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and _inferred(v, subj))
-        and not (comp is not None and _unstated(ctx, v, comp))
+        and not (comp is not None and unstated(ctx, v, comp))
     )
     if same:
         return "speech"
@@ -258,7 +257,7 @@ def _complement(
             for d in c.children:
                 if d.dep_ in ("ccomp", "advcl") and d.i > c.i:
                     return d.left_edge.i, d.right_edge.i, c.i, False
-        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i) and not _across_semicolon(ctx, c, v):
+        elif dep == "ccomp" and (ccomp is None or ccomp.i < v.i) and not across_semicolon(ctx, c, v):
             ccomp = c
         elif dep == "xcomp" and xcomp is None:
             xcomp = c
@@ -431,68 +430,6 @@ def _np_end(head: Token) -> int:
             break
         end = max(end, c.right_edge.i)
     return end
-
-
-def _withheld(ctx: Context, v: Token, a: int) -> bool:
-    """Whether cue verb ``v`` says that something was not said: a negated or declined verb whose
-    content is an indirect question ("did not say when the appeal would be filed", "declined to say
-    whether …", "would not disclose how many …")."""
-    if a < v.i or ctx.doc[a].lower_ not in QUESTION_OPENER:
-        return False
-    if any(c.dep_ == "neg" and c.i < v.i for c in v.children):
-        return True
-    h = v.head
-    return v.dep_ == "xcomp" and h.lemma in WITHHOLDING and h.i < v.i
-
-
-def _declines_to_say(v: Token) -> bool:
-    """Whether ``v`` declines to answer a question: "declined to say whether it would appeal"."""
-    if v.lemma not in WITHHOLDING:
-        return False
-    for x in v.rights:
-        if x.dep_ == "xcomp" and x.lemma in SPEECH:
-            if any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_OPENER for c in x.rights):
-                return True
-    return False
-
-
-def _unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
-    """Whether cue verb ``v`` with complement ``comp`` reports no statement: it heads an indirect
-    question or withholds one (``_asks``, ``_withheld``)."""
-    return _asks(v) or _declines_to_say(v) or (not comp[3] and _withheld(ctx, v, comp[0]))
-
-
-def _asks(v: Token) -> bool:
-    """Whether cue verb ``v`` heads an indirect question, which states no act as made ("did not say
-    when the government would respond to the letter", "asked whether she had told anyone")."""
-    if v.dep_ not in ("ccomp", "xcomp"):
-        return False
-    return any(c.i < v.i and c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_OPENER for c in v.children)
-
-
-def _bare_speech_clause(ctx: Context, v: Token) -> bool:
-    """Whether verb ``v`` can be a parenthetical or final speech clause ("…, the minister said").
-
-    It opens with no subordinator ("…, days after a consortium agreed to …" is an adverbial clause)
-    and does not follow a semicolon ("…; the family refused" is a sentence of its own).
-    """
-    for c in v.lefts:
-        dep = c.dep_
-        if (dep == "punct" and c.text == ";") or (dep in ("mark", "npadvmod") and c.lower_ != "as"):
-            return False  # "…, as police have said" is a speech clause
-        if dep == "advmod" and c.lower_ in QUESTION_OPENER:
-            return False
-    i = v.left_edge.i - 1
-    return i < 0 or ctx.doc[i].text != ";"
-
-
-def _across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
-    """Whether a clause before cue verb ``v`` ends before a semicolon that separates it from ``v``
-    ("The province offered to buy the land; the family refused.")."""
-    if clause.i > v.i:
-        return False
-    doc = ctx.doc
-    return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
 
 
 def _followed_by_comma(t: Token) -> bool:

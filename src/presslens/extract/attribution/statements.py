@@ -1,0 +1,77 @@
+"""Which cue clauses state a report at all.
+
+A negated or declined verb with an indirect question ("did not say when …", "declined to say
+whether …") and a cue inside an indirect question ("… when the government would respond to the
+letter") state no statement (``unstated``; the speech profile drops them, the parc profile keeps
+them as stances, as PolNeAR annotates them). A parenthetical or final speech clause ("…, the
+minister said") opens with no subordinator and follows no semicolon (``bare_speech_clause``), and a
+clause before a cue verb across a semicolon is not its content (``across_semicolon``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from presslens.extract.attribution.context import QUESTION_OPENER, SPEECH, WITHHOLDING, Context
+
+
+def _withheld(ctx: Context, v: Token, a: int) -> bool:
+    """Whether cue verb ``v`` says that something was not said: a negated or declined verb whose
+    content is an indirect question ("did not say when the appeal would be filed", "declined to say
+    whether …", "would not disclose how many …")."""
+    if a < v.i or ctx.doc[a].lower_ not in QUESTION_OPENER:
+        return False
+    if any(c.dep_ == "neg" and c.i < v.i for c in v.children):
+        return True
+    h = v.head
+    return v.dep_ == "xcomp" and h.lemma in WITHHOLDING and h.i < v.i
+
+
+def _declines_to_say(v: Token) -> bool:
+    """Whether ``v`` declines to answer a question: "declined to say whether it would appeal"."""
+    if v.lemma not in WITHHOLDING:
+        return False
+    for x in v.rights:
+        if x.dep_ == "xcomp" and x.lemma in SPEECH:
+            if any(c.dep_ == "ccomp" and c.left_edge.lower_ in QUESTION_OPENER for c in x.rights):
+                return True
+    return False
+
+
+def unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
+    """Whether cue verb ``v`` with complement ``comp`` reports no statement: it heads an indirect
+    question or withholds one (``_asks``, ``_withheld``)."""
+    return _asks(v) or _declines_to_say(v) or (not comp[3] and _withheld(ctx, v, comp[0]))
+
+
+def _asks(v: Token) -> bool:
+    """Whether cue verb ``v`` heads an indirect question, which states no act as made ("did not say
+    when the government would respond to the letter", "asked whether she had told anyone")."""
+    if v.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return any(c.i < v.i and c.dep_ in ("advmod", "mark") and c.lower_ in QUESTION_OPENER for c in v.children)
+
+
+def bare_speech_clause(ctx: Context, v: Token) -> bool:
+    """Whether verb ``v`` can be a parenthetical or final speech clause ("…, the minister said").
+
+    It opens with no subordinator ("…, days after a consortium agreed to …" is an adverbial clause)
+    and does not follow a semicolon ("…; the family refused" is a sentence of its own).
+    """
+    for c in v.lefts:
+        dep = c.dep_
+        if (dep == "punct" and c.text == ";") or (dep in ("mark", "npadvmod") and c.lower_ != "as"):
+            return False  # "…, as police have said" is a speech clause
+        if dep == "advmod" and c.lower_ in QUESTION_OPENER:
+            return False
+    i = v.left_edge.i - 1
+    return i < 0 or ctx.doc[i].text != ";"
+
+
+def across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
+    """Whether a clause before cue verb ``v`` ends before a semicolon that separates it from ``v``
+    ("The province offered to buy the land; the family refused.")."""
+    if clause.i > v.i:
+        return False
+    doc = ctx.doc
+    return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
