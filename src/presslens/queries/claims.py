@@ -5,8 +5,9 @@ claim most (the extractor stores the speaker's name only). That link (``CLAIM_SP
 stored in the derived table ``claim_speakers`` with every speaker update (``queries.precomputed``),
 so a page does not recompute it for every claim of the corpus, and the claims list reads each claim
 with its speaker and article from the derived table ``claim_rows`` (``CLAIM_ROWS``); a database
-from before those tables gets them as temporary views. ``claim_quantities`` is the one place that knows where a claim's
-quantities are stored.
+from before those tables gets them as temporary views. Each claim's reports in other articles are
+stored too (``claim_echoes``, ``CLAIM_ECHO_ROWS``). ``claim_quantities`` is the one place that
+knows where a claim's quantities are stored.
 """
 
 from __future__ import annotations
@@ -181,7 +182,8 @@ WITH w AS (
 matches AS (
     SELECT m.article_id AS of_article, m.idx AS of_idx, c.article_id, c.idx, 'speaker' AS reason
     FROM w m JOIN w c ON c.speaker = m.speaker AND c.article_id <> m.article_id
-    WHERE len(list_intersect(m.words, c.words)) >= $wording * len(list_distinct(list_concat(m.words, c.words)))
+    WHERE len(list_intersect(m.words, c.words))
+          >= $wording * len(list_distinct(list_concat(m.words, c.words)))
     UNION
     SELECT of_article, of_idx, r.article_id, r.idx, 'text' FROM (
         SELECT m.article_id AS of_article, m.idx AS of_idx,

@@ -1,14 +1,15 @@
-"""The derived tables behind the speaker pages of ``presslens serve`` (``store.DERIVED_DDL``).
+"""The derived tables behind the pages of ``presslens serve`` (``store.DERIVED_DDL``).
 
 ``presslens.web.precompute`` fills them whenever the speakers are recomputed: ``quotes_by_speaker``
 (each speaker's quotes together, newest first), ``speaker_outlet_counts`` (each speaker's quotes
-per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), ``claim_speakers`` (each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``), ``claim_rows``
-(each claim with its speaker and article, ``queries.CLAIM_ROWS``),
-``speaker_framing`` (each speaker's framing × attribution summary as JSON text), ``article_words``
-(each article's words, for the framing rates), ``claim_echoes`` (each claim's reports in other
-articles, ``queries.claim_echoes``) and ``article_counts`` (each article's number of attributions).
-A database from before these tables existed is served through temporary views instead
-(``add_derived_views``), its variants, framing summaries and claim echoes computed on demand.
+per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), ``claim_speakers``
+(each claim's corpus speaker, ``queries.CLAIM_SPEAKER_ROWS``), ``claim_rows`` (each claim with its
+speaker and article, ``queries.CLAIM_ROWS``), ``speaker_framing`` (each speaker's framing ×
+attribution summary as JSON text), ``article_words`` (each article's words, for the framing
+rates), ``claim_echoes`` (each claim's reports in other articles, ``queries.claim_echoes``) and
+``article_counts`` (each article's number of attributions). A database from before these tables
+existed is served through temporary views instead (``add_derived_views``), its variants, framing
+summaries and claim echoes computed on demand.
 """
 
 from __future__ import annotations
