@@ -184,3 +184,13 @@ def test_a_trailing_according_to_is_not_part_of_the_content(nlp):
         ("indirect", "according to", 0, 47, "an email"),
         ("indirect", "said", 15, 47, "The union"),
     ]
+
+
+def test_a_verdict_or_evaluation_in_a_small_clause_is_not_speech(nlp):
+    text = "A Saskatoon jury found former nurse Carol Heppner guilty of manslaughter on Friday."
+    assert found(nlp, text) == []
+    # PolNeAR annotates such evaluations, so the parc profile keeps it as a stance
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.content.text, a.act) for a in parc] == [
+        ("found", "former nurse Carol Heppner guilty of manslaughter on Friday", "stance")
+    ]

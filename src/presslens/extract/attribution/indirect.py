@@ -271,12 +271,14 @@ def _complement(
             preps.append(c)
         elif dep == "intj" and c.i > v.i and c.lower_ in ("yes", "no"):
             intj = c
+    lex = lex or ctx.lex
+    if ccomp is not None and _verdict(ccomp, lemma, lex):
+        ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
     clause = that_clause_in_prep(preps)
     if clause is not None:
         return clause[0], clause[1], v.i, False
-    lex = lex or ctx.lex
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
         if _asks_anonymity(xcomp) and dobj is None:
             return None  # "who asked not to be named": a condition of the interview, not its content
@@ -361,6 +363,18 @@ def _as_phrase(v: Token) -> Token | None:
         elif c.dep_ == "prep" and c.lower_ == "as" and dobj is not None and c.i > dobj.i:
             return c if any(p.dep_ == "pobj" for p in c.children) else None
     return None
+
+
+def _verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
+    """Whether ``ccomp`` is a verbless small clause ("found Heppner guilty", "finds Clinton more
+    palatable") of a verb that reports only clauses: a verdict or an evaluation, not speech. The parc
+    profile keeps it (act "stance"), as PolNeAR annotates it."""
+    if lex.parc or lemma in lex.objects or ccomp.pos_ not in ("ADJ", "NOUN"):
+        return False
+    deps = {c.dep_ for c in ccomp.children}
+    if "mark" in deps or "nsubj" not in deps:
+        return False  # "declared that torture works" (a misparse of "works") is a clause
+    return not any(t.pos in (VERB, AUX) or t.is_quote for t in ccomp.subtree)
 
 
 def _quoted_label_end(ctx: Context, dobj: Token) -> int:
