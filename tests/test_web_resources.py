@@ -124,6 +124,7 @@ def test_a_running_job_whose_client_left_is_stopped_and_the_lane_goes_on():
 def test_lane_jobs_do_not_use_the_request_thread_pool():
     lane = Lane("analysis", workers=2, waiting=0)
     names: list[str] = []
+
     async def scenario() -> None:
         await lane.run(lambda: names.append(threading.current_thread().name))
 
@@ -220,13 +221,18 @@ def test_analyze_by_url_answers_at_the_deadline_and_others_are_served(db, slow_s
         return fetch.fetch_public(url, deadline=deadline, allow_address=loopback)
 
     lanes = AnalyzeLanes(fetcher=fetcher, fetch_deadline_s=2.0)
-    with running_server(create_app(db, analyze_lanes=lanes)) as base, httpx.Client(base_url=base, timeout=30) as c:
+    with (
+        running_server(create_app(db, analyze_lanes=lanes)) as base,
+        httpx.Client(base_url=base, timeout=30) as c,
+    ):
         results: list[tuple[int, str, float]] = []
 
         def one() -> None:
             started = time.monotonic()
             response = c.post("/api/analyze", json={"url": slow_server.url})
-            results.append((response.status_code, response.json()["error"]["message"], time.monotonic() - started))
+            results.append(
+                (response.status_code, response.json()["error"]["message"], time.monotonic() - started)
+            )
 
         threads = [threading.Thread(target=one) for _ in range(3)]
         for t in threads:
@@ -279,6 +285,29 @@ def test_the_data_cache_is_bounded_by_bytes_not_entries():
     assert cache.get(("total", 4999), lambda: -1) == 4999  # the most recent stay
 
 
+def test_a_long_list_is_sized_from_a_sample_of_its_rows():
+    """Rows of one shape but sizes varying with a period: the sampled estimate is within a fifth of
+    summing every row (the bound of the cache is an estimate), and a list ten times longer is
+    estimated about ten times larger."""
+    import sys
+
+    rows = [
+        {"id": f"{i:020x}", "text": "word " * (5 + i % 90), "n": i, "diff": [["equal", "x"]] * (i % 30)}
+        for i in range(3000)
+    ]
+
+    def exhaustive(value):
+        if isinstance(value, dict):
+            return sys.getsizeof(value) + sum(exhaustive(v) for v in value.values())
+        if isinstance(value, list | tuple):
+            return sys.getsizeof(value) + sum(exhaustive(v) for v in value)
+        return sys.getsizeof(value)
+
+    assert abs(approx_size(rows) - exhaustive(rows)) < exhaustive(rows) / 5
+    assert approx_size(rows[:30]) == exhaustive(rows[:30]), "short lists are summed in full"
+    assert 9 < approx_size(rows * 10) / approx_size(rows) < 11
+
+
 def test_one_huge_answer_does_not_flush_the_cache():
     cache = LRU(max_bytes=1_000_000)
     for n in range(20):
@@ -292,8 +321,13 @@ def test_a_full_queue_answers_503_with_retry_after_on_the_page_and_the_api(db, s
         return fetch.fetch_public(url, deadline=deadline, allow_address=loopback)
 
     lanes = AnalyzeLanes(fetch=Lane("fetch", workers=1, waiting=0), fetcher=fetcher, fetch_deadline_s=3.0)
-    with running_server(create_app(db, analyze_lanes=lanes)) as base, httpx.Client(base_url=base, timeout=30) as c:
-        holder = threading.Thread(target=c.post, args=("/api/analyze",), kwargs={"json": {"url": slow_server.url}})
+    with (
+        running_server(create_app(db, analyze_lanes=lanes)) as base,
+        httpx.Client(base_url=base, timeout=30) as c,
+    ):
+        holder = threading.Thread(
+            target=c.post, args=("/api/analyze",), kwargs={"json": {"url": slow_server.url}}
+        )
         holder.start()
         time.sleep(0.5)  # the one fetch slot is taken
         api = c.post("/api/analyze", json={"url": slow_server.url})
