@@ -97,3 +97,11 @@ def test_a_poll_opening_its_sentence_reports_the_rest(nlp):
     assert text[26:60] == "the Liberals hold a six-point lead"
     assert found(nlp, text, "parc") == [("indirect", "stance", "In", 26, 60, "a new Angus Reid poll")]
     assert found(nlp, text) == []
+
+
+def test_a_person_named_by_their_stance_is_its_source(nlp):
+    text = "Mr. Ryan is a vocal advocate of free trade. Adelson, a fierce critic of the deal, gave money."
+    assert text[32:42] == "free trade"
+    # an apposition is left out: PolNeAR rarely marks it
+    assert found(nlp, text, "parc") == [("indirect", "stance", "is a vocal advocate of", 32, 42, "Mr. Ryan")]
+    assert found(nlp, text) == []

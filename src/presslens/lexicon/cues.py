@@ -138,6 +138,13 @@ QUESTION_OPENERS = _words("whether if when how what why where who whom which")
 # Verbs outside the lexicon that report a view in the frame "X as Y" only ("sees Cruz as a uniter").
 AS_FRAME_VERBS = _words("see perceive treat")
 
+# Nouns for a person by the stance they take ("X is a vocal supporter of Y", "Adelson, a fierce critic of Y").
+AGENT_NOUNS = _words(
+    """
+    supporter proponent opponent critic backer advocate champion defender foe fan ally admirer detractor
+    """
+)
+
 # Nouns of polls and surveys that report their findings through "in" ("Trump leads in the latest poll").
 POLL_NOUNS = _words("poll polls survey surveys polling")
 

@@ -16,6 +16,7 @@ from presslens.extract.attribution.learned_cues import CueModel
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import (
+    AGENT_NOUNS,
     AS_FRAME_VERBS,
     BELIEF_ADJECTIVES,
     BELIEF_NOUNS,
@@ -72,6 +73,7 @@ STANCE_NOUN = cues.hashes(STANCE_NOUNS)
 BELIEF_ADJ = cues.hashes(BELIEF_ADJECTIVES)
 WITHHOLDING = cues.hashes(WITHHOLDING_LEADERS)
 AS_FRAME = cues.hashes(AS_FRAME_VERBS)
+AGENT_NOUN = cues.hashes(AGENT_NOUNS)
 QUESTION_OPENER = frozenset(QUESTION_OPENERS)  # compared with ``Token.lower_``
 PARTICIPLE_LINK = frozenset(PARTICIPLE_LINKS)  # compared with ``Token.lower_``
 

@@ -23,6 +23,7 @@ from presslens.extract.attribution.boundaries import (
 )
 from presslens.extract.attribution.context import (
     ACCORD,
+    AGENT_NOUN,
     AS_FRAME,
     BELIEF,
     INFERENCE,
@@ -44,6 +45,7 @@ from presslens.extract.attribution.learned_cues import unread_object
 from presslens.extract.attribution.nonverbal import (
     according_candidate,
     adjective_candidate,
+    agent_noun_candidate,
     colon_label_candidate,
     noun_candidate,
     poll_candidate,
@@ -100,6 +102,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):
             cand = noun_candidate(ctx, t)
+        elif lex.parc and t.pos == NOUN and lemma in AGENT_NOUN:
+            cand = agent_noun_candidate(ctx, t)
         elif t.pos == ADJ and lemma in lex.adjectives and t.dep_ == "acomp":
             cand = adjective_candidate(ctx, t)
         elif t.text == ":" and t.i < 12:

@@ -43,6 +43,49 @@ def according_candidate(ctx: Context, t: Token) -> Candidate | None:
     return Candidate(start=span[0], end=span[1], cue=cue, source=src, cue_tok=t.i, rank=Rank.REPORTING_CLAUSE)
 
 
+def agent_noun_candidate(ctx: Context, n: Token) -> Candidate | None:
+    """PARC profile: a person named by the stance they take — ``X is a vocal supporter of Y``,
+    ``She remains a Sanders supporter``: source X (the subject of the verb the noun is the predicate
+    of), content Y, cue from that verb to the preposition. An apposition ("Adelson, a fierce critic
+    of Y") is left out: PolNeAR marks 5 of 44 such on train.
+    """
+    if n.dep_ != "attr":
+        return None
+    subj = subject(n.head)
+    first = n.head.i
+    if (
+        subj is None
+        or subj.pos_ not in ("PROPN", "PRON", "NOUN")
+        or subj.lower_ in ("it", "there", "who", "that")
+    ):
+        return None
+    prep = next(
+        (c for c in n.rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == n.i + 1), None
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None:
+        span, last = trim(ctx, obj.left_edge.i, obj.right_edge.i), prep.i
+    else:
+        named = [c for c in n.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not named:
+            return None
+        span, last = trim(ctx, named[0].left_edge.i, named[-1].i), n.i  # "a Sanders supporter"
+    if span is None:
+        return None
+    cue = (ctx.doc[first].idx, ctx.tok_end(last))
+    if cue[0] < span[1] and span[0] < cue[1] and obj is not None:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=cue,
+        source=mention(ctx, subj),
+        cue_tok=n.i,
+        rank=Rank.CUE_NOUN,
+        act="stance",
+    )
+
+
 def poll_candidate(ctx: Context, t: Token) -> Candidate | None:
     """PARC profile: ``In the latest poll, …`` — a poll opening its sentence reports the rest of it,
     as PolNeAR marks it ("In a CNN poll, Clinton held a 24-point lead").
