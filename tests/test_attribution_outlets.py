@@ -194,3 +194,12 @@ def test_a_verdict_or_evaluation_in_a_small_clause_is_not_speech(nlp):
     assert [(a.cue.text, a.content.text, a.act) for a in parc] == [
         ("found", "former nurse Carol Heppner guilty of manslaughter on Friday", "stance")
     ]
+
+
+def test_a_quoted_title_before_said_and_a_colon_quote(nlp):
+    text = (
+        "Asked about the deal during an appearance on “Power & Politics,” Carney said: "
+        "“We are not there yet.”"
+    )
+    assert text[79:100] == "We are not there yet."
+    assert found(nlp, text) == [("direct", "said", 79, 100, "Carney")]

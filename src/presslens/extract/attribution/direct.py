@@ -29,6 +29,7 @@ from presslens.extract.attribution.syntax import (
     descends_from,
     mention,
     np_head,
+    opens_quote,
     past_dateline,
     subject,
     trim,
@@ -90,7 +91,12 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
 
 def _reports_after(ctx: Context, v: Token) -> bool:
     """Whether speech verb ``v`` has its own unquoted clause after it ("… Issa said Clinton's judgment
-    is in question"), so a quote before it is not what it reports."""
+    is in question") or a colon and a quote ('on "CBS This Morning," Sanders said: "…"'), so a quote
+    before it is not what it reports."""
+    doc = ctx.doc
+    end = max([v.i] + [c.right_edge.i for c in v.rights if c.dep_ in ("dative", "dobj", "npadvmod")])
+    if end + 2 < len(doc) and doc[end + 1].text == ":" and opens_quote(ctx, end + 2):
+        return True
     for c in v.rights:
         if c.dep_ == "ccomp" and ctx.inq[c.left_edge.i] < 0 and ctx.inq[c.i] < 0:
             first = c.left_edge.i
