@@ -203,3 +203,9 @@ def test_a_quoted_title_before_said_and_a_colon_quote(nlp):
     )
     assert text[79:100] == "We are not there yet."
     assert found(nlp, text) == [("direct", "said", 79, 100, "Carney")]
+
+
+def test_an_adjunct_of_the_saying_before_that_is_not_content(nlp):
+    text = "A spokesperson for the consortium said in an e-mail that the company had complied with all Canadian laws."
+    assert text[52:104] == "that the company had complied with all Canadian laws"
+    assert found(nlp, text) == [("indirect", "said", 52, 104, "A spokesperson for the consortium")]

@@ -176,8 +176,10 @@ def pull_content_start(ctx: Context, first: int, a: int) -> int:
     ("said about half of the adjustment reflected …").
     """
     doc = ctx.doc
-    if doc[a].dep_ == "mark" and doc[a].lower_ == "that":
-        return a  # "told reporters at the centre that crews …": the clause opens with its own "that"
+    if doc[a].lower_ == "that" and doc[a].head.i > a:
+        # "told reporters at the centre that crews …", "said in an e-mail that the company …" (even when
+        # the parser took "that" for an object): the clause opens with its own "that"
+        return a
     i = first
     while i < a:
         t = doc[i]
