@@ -598,12 +598,16 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
             queries.stored_claim_echoes(con, [k]) == queries.records(queries.claim_echoes(con, [k]))
             for k in keys
         )
-        counts = sorted(con.execute("SELECT id, attributions FROM article_counts").fetchall())
+        counts = sorted(
+            con.execute("SELECT id, attributions, chars, published_rank FROM article_counts").fetchall()
+        )
         assert counts == sorted(con.execute(queries.ARTICLE_COUNT_ROWS).fetchall())
         assert (
             len(counts) == len(INSIGHT_DOCS)
-            and sum(n for _, n in counts) == con.execute("SELECT count(*) FROM attributions").fetchall()[0][0]
+            and sum(row[1] for row in counts)
+            == con.execute("SELECT count(*) FROM attributions").fetchall()[0][0]
         )
+        assert sorted(row[3] for row in counts) == list(range(1, len(INSIGHT_DOCS) + 1))
         claim_rows = sorted(con.execute("SELECT * FROM claim_rows").fetchall())
         assert claim_rows == sorted(con.execute(queries.CLAIM_ROWS).fetchall()) and len(claim_rows) == len(
             keys
@@ -636,5 +640,12 @@ def test_claim_speakers_and_speaker_framing_tables_and_an_older_database_without
         assert sorted(store.con.execute("SELECT id, words FROM article_words").fetchall()) == words
         assert queries.stored_claim_echoes(store.con, keys) == stored_echoes
         assert sorted(store.con.execute("SELECT * FROM claim_rows").fetchall()) == claim_rows
-        assert sorted(store.con.execute("SELECT id, attributions FROM article_counts").fetchall()) == counts
+        assert (
+            sorted(
+                store.con.execute(
+                    "SELECT id, attributions, chars, published_rank FROM article_counts"
+                ).fetchall()
+            )
+            == counts
+        )
         assert all(queries.stored_speaker_framing(store.con, sid) == stored[sid] for sid in ids)

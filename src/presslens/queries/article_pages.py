@@ -23,18 +23,19 @@ ARTICLE_SORT_SQL: dict[str, str] = {
     "-attributions": "attributions ASC, published DESC NULLS LAST, id",
 }
 
-# Each article's number of attributions (articles without any count 0). The derived table
-# ``article_counts`` holds these rows, rewritten with the speakers (``store.DERIVED_DDL``); a database
-# from before that table gets them as a temporary view (``queries.add_derived_views``).
+# Each article's number of attributions (articles without any count 0), text length and place in
+# the default order (newest first). The derived table ``article_counts`` holds these rows, rewritten
+# with the speakers (``store.DERIVED_DDL``); it is read only when the speakers are current
+# (``articles(stored=True)``: every article then has its row), else the list counts live.
 ARTICLE_COUNT_ROWS = """
-SELECT ar.id, count(a.article_id) AS attributions
-FROM articles ar LEFT JOIN attributions a ON a.article_id = ar.id
-GROUP BY ar.id
+SELECT ar.id, coalesce(n.attributions, 0) AS attributions, length(ar.text) AS chars,
+       row_number() OVER (ORDER BY ar.published DESC NULLS LAST, ar.id) AS published_rank
+FROM articles ar
+LEFT JOIN (SELECT article_id, count(*) AS attributions FROM attributions GROUP BY article_id) n ON n.article_id = ar.id
 """
 
-# The page of articles is chosen first; its attributions are then read from ``article_counts``
-# (sorting by attributions reads them for every article that passes the filters first). An
-# article stored since the last speaker update has no row there yet and shows 0.
+# The page of articles is chosen first; its attributions and length are then read for those
+# articles only (sorting by attributions reads them for every article that passes the filters).
 _ARTICLES_SQL = """
 WITH page AS (
     SELECT ar.id, ar.published, ar.title, ar.outlet{page_count}
@@ -48,23 +49,67 @@ WITH page AS (
             SELECT 1 FROM attributions a WHERE a.article_id = ar.id AND a.speaker_id = $speaker_id))
     ORDER BY {order}
     LIMIT $limit OFFSET $offset
-)
+){counted}
 SELECT * FROM (
     SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin,
-           length(ar.text) AS chars, coalesce(n.attributions, 0) AS attributions
+           {chars} AS chars, coalesce(c.attributions, 0) AS attributions
     FROM page p
     JOIN articles ar ON ar.id = p.id
-    LEFT JOIN article_counts n ON n.id = p.id
+    LEFT JOIN {counts} c ON c.{counts_id} = p.id
 )
 ORDER BY {order}
 """
-_COUNT_JOIN = "\n    LEFT JOIN article_counts n ON n.id = ar.id"
-_ARTICLES_SQL_BY_SORT: dict[str, str] = {
-    key: _ARTICLES_SQL.replace("{order}", order)
-    .replace("{page_count}", ", coalesce(n.attributions, 0) AS attributions" if "attributions" in key else "")
-    .replace("{page_join}", _COUNT_JOIN if "attributions" in key else "")
-    for key, order in ARTICLE_SORT_SQL.items()
+# Counted live: the attributions of the page's articles (and of all of them to sort by them).
+_LIVE = {
+    "{counted}": """, counted AS (
+    SELECT a.article_id, count(*) AS attributions
+    FROM attributions a
+    WHERE a.article_id IN (SELECT id FROM page)
+    GROUP BY a.article_id
+)""",
+    "{chars}": "length(ar.text)",
+    "{counts}": "counted",
+    "{counts_id}": "article_id",
+    "{page_join}": "\n    LEFT JOIN (SELECT article_id, count(*) AS n FROM attributions GROUP BY article_id) n"
+    " ON n.article_id = ar.id",
+    "{page_count}": ", coalesce(n.n, 0) AS attributions",
 }
+# Read from ``article_counts``, which also spares reading the page's texts for their length.
+_STORED = {
+    "{counted}": "",
+    "{chars}": "c.chars",
+    "{counts}": "article_counts",
+    "{counts_id}": "id",
+    "{page_join}": "\n    LEFT JOIN article_counts n ON n.id = ar.id",
+    "{page_count}": ", coalesce(n.attributions, 0) AS attributions",
+}
+
+
+def _articles_sql(order_key: str, fragments: dict[str, str]) -> str:
+    text = _ARTICLES_SQL.replace("{order}", ARTICLE_SORT_SQL[order_key])
+    sorted_by_count = "attributions" in order_key
+    for name, fragment in fragments.items():
+        if name in ("{page_join}", "{page_count}") and not sorted_by_count:
+            fragment = ""
+        text = text.replace(name, fragment)
+    return text
+
+
+_ARTICLES_SQL_BY_SORT: dict[tuple[str, bool], str] = {
+    (key, stored): _articles_sql(key, _STORED if stored else _LIVE)
+    for key in ARTICLE_SORT_SQL
+    for stored in (False, True)
+}
+# Unfiltered and newest first (the default list): the page is a range of ``published_rank``.
+_RANKED_ARTICLES_SQL = f"""
+SELECT * FROM (
+    SELECT ar.id, ar.published, ar.outlet, ar.title, ar.author, ar.url, ar.origin, n.chars,
+           n.attributions
+    FROM article_counts n JOIN articles ar ON ar.id = n.id
+    WHERE n.published_rank > $offset AND n.published_rank <= $offset + $limit
+)
+ORDER BY {ARTICLE_SORT_SQL["published"]}
+"""  # noqa: S608 (a fixed ORDER BY)
 
 _ARTICLE_SQL = """
 SELECT id, url, outlet, title, author, published, text, origin, warnings, ingested_at
@@ -111,13 +156,16 @@ def articles(
     sort: str = "published",
     limit: int | None = 50,
     offset: int = 0,
+    stored: bool = False,
 ) -> Relation:
     """Articles, newest first (or ``sort``, a key of ``ARTICLE_SORT_SQL``); columns ``ARTICLE_COLUMNS``
     (``chars`` is the text length).
 
     ``contains`` matches the title or text; ``speaker_id`` keeps articles quoting that speaker.
+    ``stored``: read each article's attributions and length from ``article_counts`` (only when the
+    speakers are current, ``speakers_outdated`` false: an article stored since has no row there).
     """
-    if sort not in _ARTICLES_SQL_BY_SORT:
+    if sort not in ARTICLE_SORT_SQL:
         raise ValueError(f"sort must be one of {', '.join(ARTICLE_SORT_SQL)}, not {sort!r}")
     params = {
         "outlet": text_param(outlet),
@@ -127,7 +175,10 @@ def articles(
         "speaker_id": text_param(speaker_id),
         **page_params(limit, offset),
     }
-    return con.sql(_ARTICLES_SQL_BY_SORT[sort], params=params)
+    unfiltered = all(params[name] is None for name in ("outlet", "since", "until", "contains", "speaker_id"))
+    if stored and sort == "published" and unfiltered and params["limit"] is not None:
+        return con.sql(_RANKED_ARTICLES_SQL, params={"limit": params["limit"], "offset": params["offset"]})
+    return con.sql(_ARTICLES_SQL_BY_SORT[sort, stored], params=params)
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:

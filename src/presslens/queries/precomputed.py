@@ -7,7 +7,7 @@ per outlet), ``speaker_variants`` (each speaker's quote variants as JSON text), 
 speaker and article, ``queries.CLAIM_ROWS``), ``speaker_framing`` (each speaker's framing ×
 attribution summary as JSON text), ``article_words`` (each article's words, for the framing
 rates), ``claim_echoes`` (each claim's reports in other articles, ``queries.claim_echoes``) and
-``article_counts`` (each article's number of attributions). A database from before these tables
+``article_counts`` (each article's number of attributions, length and place in the default order). A database from before these tables
 existed is served through temporary views instead (``add_derived_views``), its variants, framing
 summaries and claim echoes computed on demand.
 """
@@ -76,8 +76,9 @@ _FILL_OUTLET_COUNTS_SQL = f"INSERT INTO speaker_outlet_counts BY NAME {SPEAKER_O
 _OUTLET_COUNTS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW speaker_outlet_counts AS {SPEAKER_OUTLET_ROWS}"
 
 _CLEAR_COUNTS_SQL = "DELETE FROM article_counts"
-_FILL_COUNTS_SQL = f"INSERT INTO article_counts BY NAME {ARTICLE_COUNT_ROWS}"
-_COUNTS_VIEW_SQL = f"CREATE OR REPLACE TEMP VIEW article_counts AS {ARTICLE_COUNT_ROWS}"
+_FILL_COUNTS_SQL = f"""
+INSERT INTO article_counts BY NAME SELECT * FROM ({ARTICLE_COUNT_ROWS}) n ORDER BY published_rank
+"""  # noqa: S608 (fixed SQL fragments, no values)
 
 _CLEAR_FRAMING_SQL = "DELETE FROM speaker_framing"
 _INSERT_FRAMING_SQL = "INSERT INTO speaker_framing BY NAME SELECT * FROM _speaker_framing"
@@ -187,8 +188,9 @@ def add_quotes_by_speaker_view(con: duckdb.DuckDBPyConnection) -> None:
 
 def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozenset[str]) -> None:
     """Give a connection to an older database the derived tables it lacks that have a view form
-    (``quotes_by_speaker``, ``speaker_outlet_counts``, ``claim_speakers``, ``claim_rows``, ``article_words``,
-    ``article_counts``) as temporary views of the same rows."""
+    (``quotes_by_speaker``, ``speaker_outlet_counts``, ``claim_speakers``, ``claim_rows``, ``article_words``)
+    as temporary views of the same rows. ``article_counts`` has none: the article list counts live
+    instead (``queries.articles(stored=False)``)."""
     if "quotes_by_speaker" in missing:
         add_quotes_by_speaker_view(con)
     if "claim_speakers" in missing:
@@ -197,7 +199,5 @@ def add_derived_views(con: duckdb.DuckDBPyConnection, missing: set[str] | frozen
         con.execute(_CLAIM_ROWS_VIEW_SQL)
     if "article_words" in missing:
         con.execute(_WORDS_VIEW_SQL)
-    if "article_counts" in missing:
-        con.execute(_COUNTS_VIEW_SQL)
     if "speaker_outlet_counts" in missing or "quotes_by_speaker" in missing:
         con.execute(_OUTLET_COUNTS_VIEW_SQL)

@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS claim_echoes (
     of_article VARCHAR, of_idx INTEGER, reasons VARCHAR[], article_id VARCHAR, idx INTEGER, text VARCHAR,
     checkworthy DOUBLE, speaker VARCHAR, said DATE, outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
 CREATE INDEX IF NOT EXISTS claim_echoes_of_article ON claim_echoes (of_article);
-CREATE TABLE IF NOT EXISTS article_counts (id VARCHAR, attributions INTEGER);
+CREATE TABLE IF NOT EXISTS article_counts (id VARCHAR, attributions INTEGER, chars INTEGER, published_rank INTEGER);
 CREATE TABLE IF NOT EXISTS claim_rows (
     article_id VARCHAR, idx INTEGER, start_char INTEGER, end_char INTEGER, text VARCHAR, checkworthy DOUBLE,
     speaker VARCHAR, speaker_id VARCHAR, said DATE, outlet VARCHAR, published DATE, title VARCHAR, url VARCHAR);
@@ -121,6 +121,8 @@ CREATE TABLE IF NOT EXISTS speaker_outlet_counts (
 DERIVED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("quotes_by_speaker", "act"),
     ("quotes_by_speaker", "relayed_by_text"),
+    ("article_counts", "chars"),
+    ("article_counts", "published_rank"),
 )
 _DROP_DERIVED_SQL: dict[str, str] = {name: f"DROP TABLE IF EXISTS {name}" for name in DERIVED_TABLES}
 # The rows of ``quotes_by_speaker``, as a temporary view of the connection that runs it.

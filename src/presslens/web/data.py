@@ -312,8 +312,10 @@ def articles_list(
     until: str | None = None,
     speaker_id: str | None = None,
     sort: str = "published",
+    stored: bool = False,
 ) -> dict[str, Any]:
-    """Articles, newest first (or ``sort``, a key of ``queries.ARTICLE_SORT_SQL``), with filters."""
+    """Articles, newest first (or ``sort``, a key of ``queries.ARTICLE_SORT_SQL``), with filters;
+    ``stored`` as in ``queries.articles``."""
     filters = {
         "outlet": outlet or None,
         "contains": contains or None,
@@ -329,7 +331,7 @@ def articles_list(
             ("article-rows", key, sort),
             page,
             lambda limit, offset: queries.records(
-                queries.articles(cur, limit=limit, offset=offset, sort=sort, **filters)
+                queries.articles(cur, limit=limit, offset=offset, sort=sort, stored=stored, **filters)
             ),
         )
         total = cache.get(

@@ -114,6 +114,9 @@ class Database:
             raise DatabaseError(str(exc)) from None
         queries.set_threads(self._con, int(threads))
         self._missing = _missing_derived_tables(self._con, self.path)
+        # Every derived table present and written after the last stored article: the pages may read
+        # what only the derived tables hold (``queries.articles(stored=True)``).
+        self.derived_current = not self._missing and not queries.speakers_outdated(self._con)
         self.cache = LRU()
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []

@@ -54,6 +54,7 @@ def _articles(
             until=clean_date(until, "until"),
             speaker_id=clean_text(speaker_id),
             sort=chosen,
+            stored=db.derived_current,
         )
 
 
