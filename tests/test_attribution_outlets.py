@@ -209,3 +209,11 @@ def test_an_adjunct_of_the_saying_before_that_is_not_content(nlp):
     text = "A spokesperson for the consortium said in an e-mail that the company had complied with all Canadian laws."
     assert text[52:104] == "that the company had complied with all Canadian laws"
     assert found(nlp, text) == [("indirect", "said", 52, 104, "A spokesperson for the consortium")]
+
+
+def test_what_a_response_answers_is_not_what_was_said(nlp):
+    text = "The premier responded to the criticism in a radio interview on Tuesday."
+    assert found(nlp, text) == []
+    # PolNeAR marks the topic of a response, so the parc profile keeps it as a stance
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.act) for a in parc] == [("responded to", "stance")]

@@ -232,7 +232,7 @@ PREP_CONTENT: dict[str, frozenset[str]] = {
 # The prepositional contents that report speech ("called for", "warned of"); others are PARC-only.
 SPEECH_PREP_VERBS = _words(
     """
-    call warn caution complain comment rail argue advocate ask apologize apologise respond reply
+    call warn caution complain comment rail argue advocate ask apologize apologise
     testify boast brag joke write tweet insist plead appeal speak talk hint object accuse blame
     point remind
     """
