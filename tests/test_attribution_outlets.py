@@ -217,3 +217,9 @@ def test_what_a_response_answers_is_not_what_was_said(nlp):
     # PolNeAR marks the topic of a response, so the parc profile keeps it as a stance
     parc = find_attributions(nlp(text), profile="parc")
     assert [(a.cue.text, a.act) for a in parc] == [("responded to", "stance")]
+
+
+def test_finding_oneself_somewhere_is_not_speech(nlp):
+    text = "The senator found himself embroiled in controversy. He said he would not resign."
+    assert text[60:79] == "he would not resign"
+    assert found(nlp, text) == [("indirect", "said", 60, 79, "He")]

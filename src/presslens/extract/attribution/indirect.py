@@ -371,9 +371,16 @@ def _as_phrase(v: Token) -> Token | None:
 
 def _verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
     """Whether ``ccomp`` is a verbless small clause ("found Heppner guilty", "finds Clinton more
-    palatable") of a verb that reports only clauses: a verdict or an evaluation, not speech. The parc
-    profile keeps it (act "stance"), as PolNeAR annotates it."""
-    if lex.parc or lemma in lex.objects or ccomp.pos_ not in ("ADJ", "NOUN"):
+    palatable") or one about the subject itself ("found himself embroiled in …") of a verb that reports
+    only clauses: a verdict, an evaluation or a situation, not speech. The parc profile keeps it (act
+    "stance"), as PolNeAR annotates it."""
+    if lex.parc or lemma in lex.objects:
+        return False
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in ccomp.children
+    ):
+        return True  # "found himself embroiled in controversy": a situation, not a statement
+    if ccomp.pos_ not in ("ADJ", "NOUN"):
         return False
     deps = {c.dep_ for c in ccomp.children}
     if "mark" in deps or "nsubj" not in deps:
