@@ -561,3 +561,17 @@ def test_someone_named_or_speaking_inside_a_quote_is_not_who_says_it(resolve):
     )
     last = resolve(text)[-1]
     assert (last.source.mention.text, last.source.name) == ("she", "Leslie Wimes")
+
+
+def test_a_delayed_identification_lead_names_the_person_in_the_next_paragraph(resolve):
+    text = (
+        "Former DNC chairman calls for a contingency plan\n\n"
+        "A former Democratic National Committee chairman says the party should prepare a plan to replace its "
+        "nominee.\n\n"
+        '"Now is the time to act," said Don Fowler, who led the DNC from 1995 to 1997. '
+        "A spokesman said the committee had no comment."
+    )
+    found = by_mention(resolve(text))
+    assert found["A former Democratic National Committee chairman"] == ("Don Fowler", "person")
+    assert found["Former DNC chairman"] == ("Don Fowler", "person")
+    assert found["A spokesman"] == (None, "person")  # names no body: stays unnamed

@@ -52,9 +52,11 @@ _CONFIDENCE = {
     "no_candidate": 0.4,  # "the official" with nobody in the article it could mean
     "proper": 0.85,  # a name the NER missed
     "introduced": 0.6,  # "A federal judge …", named later under that title
+    "delayed_name": 0.5,  # "A former party chairman says …", the next new person who speaks
 }
 # Mentions that never become an entity's alias.
 _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
+_LEAD_SENTENCES = 2  # a delayed-identification lead: headline, dateline and first sentence
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
 
@@ -107,6 +109,9 @@ class _Resolver:
             named = self._titled_later(root, span.end_char)
             if named is not None:
                 return named, "person", None, _CONFIDENCE["introduced"]
+            named = self._named_next(span)
+            if named is not None:
+                return named, "person", None, _CONFIDENCE["delayed_name"]
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
@@ -145,6 +150,35 @@ class _Resolver:
             )
         ]
         return found[0] if len(found) == 1 else None
+
+    def _named_next(self, span: SpacySpan) -> Node | None:
+        """A delayed-identification lead: "A former party chairman says … '…,' said Don Fowler, who …".
+
+        Only for a description in the headline or the first sentences that names a body ("DNC",
+        "Democratic National Committee"); the person is the first one who speaks in the next two
+        sentences, was not mentioned before, and has that body (or its initials) in their sentence.
+        """
+        sent = self.graph.sent_of(span.start_char)
+        names = [t.text for t in span if t.pos_ == "PROPN" and t.i < span.root.i]
+        if sent > _LEAD_SENTENCES or not names:
+            return None
+        body = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
+        starts = self.graph.sent_starts
+        end = starts[sent + 3] if sent + 3 < len(starts) else len(self.graph.text)
+        speaking = {
+            id(n): min(m.start for m in n.mentions if m.speaker and span.end_char < m.start < end)
+            for n in self.graph.nodes.values()
+            if n.kind == "person" and any(m.speaker and span.end_char < m.start < end for m in n.mentions)
+            and not self._named_before(n, span.start_char)
+        }
+        speaking = {k: v for k, v in speaking.items() if any(self._names_all([b], self.graph.sent_of(v)) for b in body)}
+        new = [n for n in self.graph.nodes.values() if id(n) in speaking]
+        return min(new, key=lambda n: speaking[id(n)], default=None)
+
+    def _named_before(self, node: Node, position: int) -> bool:
+        """Whether a mention before ``position`` names the entity (not only a description of it)."""
+        words = set(node.entity.name.split())
+        return any(words & set(self.graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
 
     def _names_all(self, words: list[str], sent: int) -> bool:
         """Whether every word is written in sentence ``sent``."""
