@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.symbols import AUX, VERB
-from spacy.tokens import Token
 
-from presslens.extract import cues
 from presslens.extract.attribution.context import MAKE, Candidate, Context, Rank
 from presslens.extract.attribution.direct import is_label_quote, quote_content
+from presslens.extract.attribution.syntax import names_a_speaker
 from presslens.schema import Attribution, AttributionType, Source, Span
 
 
@@ -98,21 +97,12 @@ def _reported_by(ctx: Context, inner: Candidate, outer: Candidate) -> bool:
     a, b = ctx.tok_at(inner.source[0]), ctx.tok_at(inner.source[1] - 1)
     if a == b and doc[a].pos_ == "PRON":
         return False  # "Sanders said he wants …": his own statement; "she says it underscores …"
-    if not _names_a_speaker(doc[a : b + 1].root):
+    if not names_a_speaker(doc[a : b + 1].root):
         return False  # "… said the attacks highlight the threat": a reading of events, not a statement
     o = doc[outer.cue_tok]
     if o.lower_ == "according":
         return o.head.i == v.i
     return v.dep_ in ("ccomp", "parataxis") and v.head.i == o.i
-
-
-def _names_a_speaker(head: Token) -> bool:
-    """Whether a mention's head names someone who can make a statement: a name, or a person,
-    organisation or group noun ("an FBI official", "some Democrats", "CNN")."""
-    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return True
-    lemma = head.lemma_.lower()
-    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
 
 
 def _univocal(cands: list[Candidate]) -> list[Candidate]:

@@ -77,6 +77,8 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
         else:
             break
     doc = ctx.doc
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_:
+        left = doc[left - 2].left_edge.i  # "The co-worker" parsed as three subjects
     for k in range(head.i - 1, left, -1):
         if (
             doc[k].text in DASHES
@@ -91,6 +93,15 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, ctx.tok_end(right)
+
+
+def names_a_speaker(head: Token) -> bool:
+    """Whether a mention's head names someone who can make a statement: a name, or a person,
+    organisation or group noun ("an FBI official", "some Democrats", "CNN")."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
 
 
 def subject(v: Token, depth: int = 0) -> Token | None:
@@ -109,9 +120,29 @@ def subject(v: Token, depth: int = 0) -> Token | None:
                         if p.dep_ == "pobj":
                             return p
         return c
+    if v.i > 0:
+        # "In a complaint filed in Superior Court, the Association argues …": the subject parsed as an
+        # apposition of the fronted adjunct's object, right before the verb
+        t = v.doc[v.i - 1]
+        while t.dep_ not in ("appos", "ROOT") and t.head.i < v.i and t.head.i != t.i and t.head.dep_ != "prep":
+            t = t.head
+        comma = t.left_edge.i > 0 and v.doc[t.left_edge.i - 1].text == ","
+        if t.dep_ == "appos" and comma and t.head.i < t.i < v.i and names_a_speaker(t) and descends_from(t, v):
+            return t
     if depth >= 3 or v.head.i == v.i:
         return None
+    carrier = _participle_carrier(v)
+    if carrier is not None:
+        return subject(carrier, depth + 1)
     h = v.head
+    if v.dep_ == "conj" and h.pos in (VERB, AUX):
+        # "shares rose after the company reported growth and said …": the speaker of the clause between
+        above = subject(h, depth + 1)
+        if above is not None and not names_a_speaker(above):
+            between = [c for c in h.children if c.dep_ == "advcl" and h.i < c.i < v.i]
+            found = [s for c in between for s in c.children if s.dep_ == "nsubj" and names_a_speaker(s)]
+            if found:
+                return found[-1]
     if v.dep_ == "acl" and v.tag_ == "VBG" and h.lemma_ in lexicon.SPEAKING_OCCASIONS and h.dep_ == "pobj":
         verb = h.head.head  # "she said at a news conference announcing …": the speaker of "said"
         if verb.pos in (VERB, AUX) and verb.i != h.i:
@@ -131,6 +162,36 @@ def subject(v: Token, depth: int = 0) -> Token | None:
             return subject(h, depth + 1)
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
             return subject(h.head, depth + 1)
+    return None
+
+
+def _participle_carrier(v: Token) -> Token | None:
+    """The verb whose subject speaks a comma-led participle hung deep in another clause.
+
+    "told reporters the rate was right to keep inflation near 2 per cent, while cautioning that …":
+    the reporting verb the clause is the content of ("told"); "signed a bill that bans phones,
+    calling it a step …": the verb of the main clause, past the relative clause ("signed").
+    """
+    doc = v.doc
+    before = doc[v.i - 1] if v.i else None
+    if v.tag_ != "VBG" or before is None:
+        return None
+    if before.text != "," and not (
+        before.lower_ in ("while", "before", "after") and before.i > 0 and doc[before.i - 1].text == ","
+    ):
+        return None
+    node = v.head
+    for _ in range(5):
+        if any(c.dep_ == "nsubj" and c.lower_ in cues.RELATIVE_PRONOUNS for c in node.children):
+            above = node.head if node.head.pos in (VERB, AUX) else node.head.head  # "a bill that bans …"
+            return above if above.pos in (VERB, AUX) and above.i < v.i and above.i != node.i else None
+        if node.dep_ == "ccomp" and node.head.lemma in SPEECH and node.head.i < v.i and node is not v.head:
+            return node.head
+        if node.dep_ == "relcl" and node.head.head.pos in (VERB, AUX) and node.head.head.i < v.i:
+            return node.head.head
+        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
     return None
 
 

@@ -1,0 +1,64 @@
+"""Issue 18/19: which mention is the source, for parses that hide the speaker — a participle far below
+its clause, a relative clause in between, a conjoined "said", a subject parsed as an apposition, a
+hyphenated head noun. One short article per shape, asserting the source mention, cue and type."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp as presslens_nlp
+from presslens.extract.attribution import find_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return presslens_nlp.load()
+
+
+def sources(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, cue, source mention) of each attribution."""
+    out = []
+    for a in find_attributions(nlp(text)):
+        for span in (a.content, a.cue, a.source.mention):
+            assert span is None or text[span.start : span.end] == span.text
+        out.append((a.type, a.cue.text if a.cue else None, a.source.mention.text if a.source.mention else None))
+    return out
+
+
+def test_a_participle_deep_in_the_content_is_said_by_the_reporting_verbs_subject(nlp):
+    text = (
+        'Governor Tiff Macklem told reporters the current rate was "about the right level" to keep inflation '
+        "near 2 per cent, while cautioning that the bank would respond if the outlook changed."
+    )
+    found = sources(nlp, text)
+    assert ("indirect", "cautioning", "Governor Tiff Macklem") in found
+    assert all(source == "Governor Tiff Macklem" for _, _, source in found)
+
+
+def test_a_participle_after_a_relative_clause_is_said_by_the_main_subject(nlp):
+    text = (
+        "Gov. Josh Stein signed a bill Thursday that bans cellphone use during class, calling it a step "
+        "toward helping students focus."
+    )
+    assert [s for _, cue, s in sources(nlp, text) if cue == "calling"] == ["Gov. Josh Stein"]
+
+
+def test_a_conjoined_said_after_a_clause_with_a_speaker_is_that_speakers(nlp):
+    text = (
+        "Shopify Inc. shares rose 12 per cent after the company reported strong growth and said it expected "
+        "revenue to keep rising."
+    )
+    assert [s for _, cue, s in sources(nlp, text) if cue == "said"] == ["the company"]
+
+
+def test_a_subject_parsed_as_an_apposition_of_a_fronted_adjunct(nlp):
+    text = (
+        "In a complaint filed Friday in Maricopa County Superior Court, the Phoenix Law Enforcement "
+        "Association argues that the policy violates its contract."
+    )
+    assert sources(nlp, text) == [("indirect", "argues", "the Phoenix Law Enforcement Association")]
+
+
+def test_a_hyphenated_head_noun_keeps_its_first_part(nlp):
+    text = 'The co-worker, who asked not to be identified, said she felt "sick".'
+    assert [s for _, cue, s in sources(nlp, text) if cue == "said"] == ["The co-worker"]
