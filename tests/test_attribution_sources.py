@@ -62,3 +62,11 @@ def test_a_subject_parsed_as_an_apposition_of_a_fronted_adjunct(nlp):
 def test_a_hyphenated_head_noun_keeps_its_first_part(nlp):
     text = 'The co-worker, who asked not to be identified, said she felt "sick".'
     assert [s for _, cue, s in sources(nlp, text) if cue == "said"] == ["The co-worker"]
+
+
+def test_a_subject_parsed_as_a_conjunct_of_a_fronted_adjunct(nlp):
+    text = (
+        "In a panel discussion in Washington, Marc Morial, the chief executive of the National Urban League, "
+        "forcefully told reporters that voting mattered."
+    )
+    assert sources(nlp, text) == [("indirect", "told reporters", "Marc Morial")]

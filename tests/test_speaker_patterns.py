@@ -575,3 +575,13 @@ def test_a_delayed_identification_lead_names_the_person_in_the_next_paragraph(re
     assert found["A former Democratic National Committee chairman"] == ("Don Fowler", "person")
     assert found["Former DNC chairman"] == ("Don Fowler", "person")
     assert found["A spokesman"] == (None, "person")  # names no body: stays unnamed
+
+
+def test_an_unnamed_spokesman_after_the_lead_stays_unnamed(resolve):
+    text = (
+        "The campaign announced a new ad on Tuesday.\n\n"
+        "The ad will run in three states. It was made by a firm in Ohio. Polls show a close race.\n\n"
+        "A spokesman said the ad would run for a week. Campaign spokesman Brian Fallon said on Wednesday that "
+        "more ads would follow."
+    )
+    assert by_mention(resolve(text))["A spokesman"] == (None, "person")

@@ -120,15 +120,9 @@ def subject(v: Token, depth: int = 0) -> Token | None:
                         if p.dep_ == "pobj":
                             return p
         return c
-    if v.i > 0:
-        # "In a complaint filed in Superior Court, the Association argues …": the subject parsed as an
-        # apposition of the fronted adjunct's object, right before the verb
-        t = v.doc[v.i - 1]
-        while t.dep_ not in ("appos", "ROOT") and t.head.i < v.i and t.head.i != t.i and t.head.dep_ != "prep":
-            t = t.head
-        comma = t.left_edge.i > 0 and v.doc[t.left_edge.i - 1].text == ","
-        if t.dep_ == "appos" and comma and t.head.i < t.i < v.i and names_a_speaker(t) and descends_from(t, v):
-            return t
+    fronted = _subject_in_fronted_adjunct(v)
+    if fronted is not None:
+        return fronted
     if depth >= 3 or v.head.i == v.i:
         return None
     carrier = _participle_carrier(v)
@@ -163,6 +157,27 @@ def subject(v: Token, depth: int = 0) -> Token | None:
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
             return subject(h.head, depth + 1)
     return None
+
+
+def _subject_in_fronted_adjunct(v: Token) -> Token | None:
+    """A subject the parser hung on a fronted adjunct, as an apposition or conjunct after a comma.
+
+    "In a complaint filed in Superior Court, the Association argues …"; "In a panel discussion in
+    Washington, Marc Morial, the chief executive of the League, forcefully told …".
+    """
+    doc = v.doc
+    k = v.i - 1
+    while k > 0 and doc[k].head.i == v.i and doc[k].dep_ in ("advmod", "punct"):
+        k -= 1
+    t, found = doc[k], None
+    for _ in range(12):
+        if t.i >= v.i or t.head.i == t.i or t.head.i > v.i:
+            break
+        comma = t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+        if t.dep_ in ("appos", "conj") and comma and t.head.i < t.i and names_a_speaker(t):
+            found = t
+        t = t.head
+    return found if found is not None and descends_from(found, v) else None
 
 
 def _participle_carrier(v: Token) -> Token | None:

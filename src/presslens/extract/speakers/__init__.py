@@ -92,6 +92,11 @@ class _Resolver:
         appos = self._apposition(root)
         if appos is not None:
             return appos, "person", None, _CONFIDENCE["appos"]
+        if root.dep_ == "appos" and root.pos_ == "NOUN":
+            # "Marc Morial, the chief executive of the National Urban League, who said …": the name it describes
+            named = self.graph.node_at(root.head.idx, root.head.idx + len(root.head.text))
+            if named is not None and named.kind == "person":
+                return named, "person", None, _CONFIDENCE["appos"]
         if anaphor.type == "relative":
             verb = root.head
             if depth < 2 and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
@@ -103,7 +108,8 @@ class _Resolver:
             owned = self._owned_organisation(span, depth) or self._body_of_place(span)
             if owned is not None:
                 return owned
-        if anaphor.type in ("generic", "desc_person") and _introduces_someone(root):
+        lead = self.graph.sent_of(span.start_char) <= _LEAD_SENTENCES
+        if anaphor.type in ("generic", "desc_person") and lead and _introduces_someone(root):
             # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
             # indefinite description of the one person the article later names under that title
             named = self._titled_later(root, span.end_char)
