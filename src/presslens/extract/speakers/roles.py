@@ -62,7 +62,8 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     j = span.end
     if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
         _learn_age(node, doc[j + 1].text)
-    _learn_affiliation(node, doc.text[span.end_char : span.end_char + 24])
+    after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end : span.end + 8])  # doc.text is O(n)
+    _learn_affiliation(node, after[:24])
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
 
 def _learn_description(node: Node, head: Token) -> None:
