@@ -56,7 +56,7 @@ _CONFIDENCE = {
 }
 # Mentions that never become an entity's alias.
 _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
-_LEAD_SENTENCES = 2  # a delayed-identification lead: headline, dateline and first sentence
+_LEAD_SENTENCES = 2  # the lead (headline, dateline, first sentence), where someone is introduced by role
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
 
@@ -151,7 +151,7 @@ class _Resolver:
         found = [
             node for node in self.graph.nodes.values()
             if node.kind == "person" and any(
-                m.start >= after and titled_as(self.graph, m, heads) and self._names_all(bodies, m.sent)
+                m.start >= after and titled_as(self.graph, m, heads) and all(b in self._sentence(m.sent) for b in bodies)
                 for m in node.mentions
             )
         ]
@@ -168,29 +168,29 @@ class _Resolver:
         names = [t.text for t in span if t.pos_ == "PROPN" and t.i < span.root.i]
         if sent > _LEAD_SENTENCES or not names:
             return None
-        body = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
+        bodies = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
         starts = self.graph.sent_starts
         end = starts[sent + 3] if sent + 3 < len(starts) else len(self.graph.text)
-        speaking = {
-            id(n): min(m.start for m in n.mentions if m.speaker and span.end_char < m.start < end)
-            for n in self.graph.nodes.values()
-            if n.kind == "person" and any(m.speaker and span.end_char < m.start < end for m in n.mentions)
-            and not self._named_before(n, span.start_char)
-        }
-        speaking = {k: v for k, v in speaking.items() if any(self._names_all([b], self.graph.sent_of(v)) for b in body)}
-        new = [n for n in self.graph.nodes.values() if id(n) in speaking]
-        return min(new, key=lambda n: speaking[id(n)], default=None)
+        best: tuple[int, Node] | None = None
+        for node in self.graph.nodes.values():
+            if node.kind != "person" or self._named_before(node, span.start_char):
+                continue
+            spoke = next((m.start for m in node.mentions if m.speaker and span.end_char < m.start < end), None)
+            if spoke is None or not any(b in self._sentence(self.graph.sent_of(spoke)) for b in bodies):
+                continue
+            if best is None or spoke < best[0]:
+                best = (spoke, node)
+        return best[1] if best is not None else None
 
     def _named_before(self, node: Node, position: int) -> bool:
         """Whether a mention before ``position`` names the entity (not only a description of it)."""
         words = set(node.entity.name.split())
         return any(words & set(self.graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
 
-    def _names_all(self, words: list[str], sent: int) -> bool:
-        """Whether every word is written in sentence ``sent``."""
+    def _sentence(self, sent: int) -> str:
+        """The text of sentence ``sent``."""
         starts = self.graph.sent_starts
-        text = self.graph.text[starts[sent] : starts[sent + 1] if sent + 1 < len(starts) else None]
-        return all(w in text for w in words)
+        return self.graph.text[starts[sent] : starts[sent + 1] if sent + 1 < len(starts) else None]
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
