@@ -19,6 +19,20 @@ def nlp():
     return load()
 
 
+def attribution_rows(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
+    """(type, cue, content start, content end, source mention) of each attribution found in ``text``,
+    after checking that every span's offsets give its text."""
+    from presslens.extract.attribution import find_attributions
+
+    out = []
+    for a in find_attributions(nlp(text), profile=profile):
+        for span in (a.content, a.cue, a.source.mention):
+            assert span is None or text[span.start : span.end] == span.text
+        mention = a.source.mention.text if a.source.mention else None
+        out.append((a.type, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
+    return out
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

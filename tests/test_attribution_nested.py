@@ -3,17 +3,9 @@ with no named speaker: one short article per shape, with exact content offsets, 
 
 from __future__ import annotations
 
-import pytest
-
-from presslens import nlp as presslens_nlp
 from presslens.extract.attribution import find_attributions
 
 Row = tuple[str, str, str | None, tuple[int, int, str], str | None, str | None]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return presslens_nlp.load()
 
 
 def found(nlp, text: str, profile: str = "speech") -> list[Row]:

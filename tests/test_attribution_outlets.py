@@ -6,24 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from presslens import nlp as presslens_nlp
+from conftest import attribution_rows as found
 from presslens.extract.attribution import find_attributions
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return presslens_nlp.load()
-
-
-def found(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
-    """(type, cue, content start, content end, source mention) of each attribution."""
-    out = []
-    for a in find_attributions(nlp(text), profile=profile):
-        for span in (a.content, a.cue, a.source.mention):
-            assert span is None or text[span.start : span.end] == span.text
-        mention = a.source.mention.text if a.source.mention else None
-        out.append((a.type, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
-    return out
 
 
 def test_an_adverbial_clause_after_the_speech_clause_is_not_one(nlp):

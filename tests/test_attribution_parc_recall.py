@@ -4,17 +4,9 @@ One short article per shape, with exact content offsets, type, act, cue and sour
 
 from __future__ import annotations
 
-import pytest
-
-from presslens import nlp as presslens_nlp
 from presslens.extract.attribution import find_attributions
 from presslens.extract.attribution.context import LEXICONS
 from presslens.extract.attribution.learned_cues import unread_object
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return presslens_nlp.load()
 
 
 def found(nlp, text: str, profile: str = "speech", **kw) -> list[tuple]:

@@ -4,15 +4,7 @@ hyphenated head noun. One short article per shape, asserting the source mention,
 
 from __future__ import annotations
 
-import pytest
-
-from presslens import nlp as presslens_nlp
 from presslens.extract.attribution import find_attributions
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return presslens_nlp.load()
 
 
 def sources(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
