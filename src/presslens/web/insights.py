@@ -70,39 +70,25 @@ def claims(
     cur: duckdb.DuckDBPyConnection, cache: LRU, page: Page, f: Filters, sort: str, min_score: float
 ) -> dict[str, Any]:
     """Check-worthy claims, ranked, each with its quantities and its reports in other articles."""
+    filters = {
+        "min_score": min_score,
+        "contains": f.contains,
+        "speaker": f.speaker,
+        "speaker_id": f.speaker_id,
+        "outlet": f.outlet,
+        "since": f.since,
+        "until": f.until,
+    }
 
     def compute() -> dict[str, Any]:
         rows = queries.records(
-            queries.ranked_claims(
-                cur,
-                min_score=min_score,
-                contains=f.contains,
-                speaker=f.speaker,
-                speaker_id=f.speaker_id,
-                outlet=f.outlet,
-                since=f.since,
-                until=f.until,
-                sort=sort,
-                limit=page.limit,
-                offset=page.offset,
-            )
+            queries.ranked_claims(cur, **filters, sort=sort, limit=page.limit, offset=page.offset)
         )
-        if rows:
-            total = int(rows[0]["total"])
-        else:
-            total = queries.count(
-                queries.ranked_claims(
-                    cur,
-                    min_score=min_score,
-                    contains=f.contains,
-                    speaker=f.speaker,
-                    speaker_id=f.speaker_id,
-                    outlet=f.outlet,
-                    since=f.since,
-                    until=f.until,
-                    limit=None,
-                )
-            )
+        total = (
+            int(rows[0]["total"])
+            if rows
+            else queries.count(queries.ranked_claims(cur, **filters, limit=None))
+        )
         keys = [(r["article_id"], int(r["idx"])) for r in rows]
         amounts = queries.claim_quantities(cur, keys)
         reports = claim_reports(cur, rows, amounts)
