@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,20 +16,34 @@ from web_corpus.server import running_server
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SIZES = [{"width": 1280, "height": 900}, {"width": 390, "height": 844}]  # desktop and phone
 
 
-@pytest.mark.parametrize("size", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}])
-def test_choosing_beliefs_narrows_the_search(browser, tmp_path, size):
+@contextmanager
+def _site(tmp_path: Path) -> Iterator[str]:
+    """A server over a database of the act test corpus, with its speakers; yields its base URL."""
     db = tmp_path / "news.duckdb"
     with Store(db) as store:
         store.write(corpus(), [])
         update_speakers(store.con)
     with running_server(create_app(db)) as base:
-        context = browser.new_context(viewport=size)
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        yield base
+
+
+def _open(browser, size: dict[str, int]):
+    """A new browser context of ``size``, its page, and the list its console errors and warnings fill."""
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda exc: problems.append(str(exc)))
+    return context, page, problems
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_choosing_beliefs_narrows_the_search(browser, tmp_path, size):
+    with _site(tmp_path) as base:
+        context, page, problems = _open(browser, size)
         page.goto(f"{base}/search?q=harbour")
         assert page.locator("ol.quotes > li").count() == 5
         assert page.locator("ol.quotes .relayed").inner_text() == "relayed by TASS"
@@ -48,18 +64,10 @@ def test_choosing_beliefs_narrows_the_search(browser, tmp_path, size):
         context.close()
 
 
-@pytest.mark.parametrize("size", [{"width": 1280, "height": 900}, {"width": 390, "height": 844}])
+@pytest.mark.parametrize("size", SIZES)
 def test_choosing_beliefs_narrows_a_speakers_quotes(browser, tmp_path, size):
-    db = tmp_path / "news.duckdb"
-    with Store(db) as store:
-        store.write(corpus(), [])
-        update_speakers(store.con)
-    with running_server(create_app(db)) as base:
-        context = browser.new_context(viewport=size)
-        page = context.new_page()
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda exc: problems.append(str(exc)))
+    with _site(tmp_path) as base:
+        context, page, problems = _open(browser, size)
         page.goto(f"{base}/speakers/ann-cole")
         assert page.locator("ol.quotes > li").count() == 2
         page.select_option("select[name=act]", "belief")
