@@ -151,7 +151,7 @@ class _Resolver:
         found = [
             node for node in self.graph.nodes.values()
             if node.kind == "person" and any(
-                m.start >= after and titled_as(self.graph, m, heads) and all(b in self._sentence(m.sent) for b in bodies)
+                m.start >= after and titled_as(self.graph, m, heads) and all(b in self.graph.sentence(m.sent) for b in bodies)
                 for m in node.mentions
             )
         ]
@@ -169,14 +169,13 @@ class _Resolver:
         if sent > _LEAD_SENTENCES or not names:
             return None
         bodies = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
-        starts = self.graph.sent_starts
-        end = starts[sent + 3] if sent + 3 < len(starts) else len(self.graph.text)
+        end = self.graph.sentence_end(sent + 2)
         best: tuple[int, Node] | None = None
         for node in self.graph.nodes.values():
             if node.kind != "person" or self._named_before(node, span.start_char):
                 continue
             spoke = next((m.start for m in node.mentions if m.speaker and span.end_char < m.start < end), None)
-            if spoke is None or not any(b in self._sentence(self.graph.sent_of(spoke)) for b in bodies):
+            if spoke is None or not any(b in self.graph.sentence(self.graph.sent_of(spoke)) for b in bodies):
                 continue
             if best is None or spoke < best[0]:
                 best = (spoke, node)
@@ -186,11 +185,6 @@ class _Resolver:
         """Whether a mention before ``position`` names the entity (not only a description of it)."""
         words = set(node.entity.name.split())
         return any(words & set(self.graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
-
-    def _sentence(self, sent: int) -> str:
-        """The text of sentence ``sent``."""
-        starts = self.graph.sent_starts
-        return self.graph.text[starts[sent] : starts[sent + 1] if sent + 1 < len(starts) else None]
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""

@@ -140,6 +140,14 @@ class EntityGraph:
     def sent_of(self, char: int) -> int:
         return max(bisect_right(self.sent_starts, char) - 1, 0)
 
+    def sentence_end(self, sent: int) -> int:
+        """Where sentence ``sent`` ends (the next one's start, or the end of the text)."""
+        return self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.text)
+
+    def sentence(self, sent: int) -> str:
+        """The text of sentence ``sent``."""
+        return self.text[self.sent_starts[sent] : self.sentence_end(sent)]
+
     def is_quoted(self, char: int) -> bool:
         k = bisect_right(self.quote_starts, char)
         return k > 0 and char < self.quotes[k - 1][1]
@@ -173,8 +181,7 @@ class EntityGraph:
 
     def nodes_in_sentence_after(self, position: int, more_sentences: int = 0) -> list[Node]:
         """Nodes mentioned after ``position`` in the same sentence, or ``more_sentences`` beyond it (cataphora)."""
-        sent = self.sent_of(position) + more_sentences
-        end = self.sent_starts[sent + 1] if sent + 1 < len(self.sent_starts) else len(self.text)
+        end = self.sentence_end(self.sent_of(position) + more_sentences)
         k = bisect_right(self.index_starts, position)
         out: dict[str, Node] = {}
         while k < len(self.index) and self.index[k][0] < end:
