@@ -27,8 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from presslens import nlp as presslens_nlp
-from presslens.eval.polnear import load_split, match_items, to_pred_items
-from presslens.eval.speakers import judge, load_gold, mention_shape, normalise
+from presslens.eval.polnear import match_items, to_pred_items
+from presslens.eval.speakers import gold_articles, judge, load_gold, mention_shape, normalise
 from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
 from presslens.extract.speakers import resolve_speakers
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if not gold_by_article:
         print(f"No finished speaker gold under {args.gold}; skipping.")
         return 0
-    articles = [a for a in load_split(args.data, "dev") if a[0] in gold_by_article]
+    articles = gold_articles(args.data, gold_by_article)
     nlp = presslens_nlp.load()
     model = ResolverModel.load(args.model) if args.model else None
     counts: Counter[str] = Counter()

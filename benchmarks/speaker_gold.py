@@ -18,7 +18,8 @@ only offsets and the short source mention.
 
 ``--gold-dir benchmarks/data/speakers-heldout`` writes the held-out gold instead: articles of the
 other half of dev, annotated the same way, that neither training nor tuning ever reads (only
-``eval_speakers.py --gold``).
+``eval_speakers.py --gold``). ``--split train`` annotates PolNeAR train articles the same way; their
+files record ``"split": "train"`` so that scoring and training read the right text.
 """
 
 from __future__ import annotations
@@ -40,16 +41,15 @@ def selected_articles(data: Path) -> list[str]:
     return names[::2]
 
 
-def _article(data: Path, name: str) -> tuple[str, list]:
-    for article, text, gold in load_split(data, "dev"):
-        if article == name:
-            return text, gold
-    raise SystemExit(f"no dev article named {name!r}")
+def _article(data: Path, name: str, split: str) -> tuple[str, list]:
+    for _, text, gold in load_split(data, split, names={name}):
+        return text, gold
+    raise SystemExit(f"no {split} article named {name!r}")
 
 
-def skeleton(data: Path, name: str, gold_dir: Path = GOLD_DIR) -> Path:
+def skeleton(data: Path, name: str, gold_dir: Path = GOLD_DIR, split: str = "dev") -> Path:
     """Write the gold file of one article with every name set to "TODO" (never overwrites)."""
-    text, gold = _article(data, name)
+    text, gold = _article(data, name, split)
     out = gold_dir / f"{name}.json"
     if out.exists():
         raise SystemExit(f"{out} exists; not overwriting")
@@ -66,13 +66,14 @@ def skeleton(data: Path, name: str, gold_dir: Path = GOLD_DIR) -> Path:
     ]
     ann = f"{name}_{first_annotators(data).get(name, '')}.ann"
     gold_dir.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"article": name, "annotation": ann, "attributions": rows}, indent=1) + "\n")
+    record = {"article": name, "annotation": ann} | ({"split": split} if split != "dev" else {})
+    out.write_text(json.dumps(record | {"attributions": rows}, indent=1) + "\n")
     return out
 
 
-def show(data: Path, name: str) -> None:
+def show(data: Path, name: str, split: str = "dev") -> None:
     """Print the article, then each gold attribution with its index, source, cue and content."""
-    text, gold = _article(data, name)
+    text, gold = _article(data, name, split)
     print(text)
     print("=" * 80)
     for i, g in enumerate(sorted(gold, key=lambda g: g.content[0])):
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("names", nargs="*")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA)
     p.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="where skeleton writes gold files")
+    p.add_argument("--split", choices=("dev", "train"), default="dev", help="PolNeAR split of the articles")
     args = p.parse_args(argv)
     if not (args.data / "dev").is_dir():
         print(f"PolNeAR data not found under {args.data}; skipping.")
@@ -94,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(selected_articles(args.data)))
     elif args.command == "skeleton":
         for name in args.names:
-            print(skeleton(args.data, name, args.gold_dir))
+            print(skeleton(args.data, name, args.gold_dir, args.split))
     else:
         for name in args.names:
-            show(args.data, name)
+            show(args.data, name, args.split)
     return 0
 
 

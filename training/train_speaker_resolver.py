@@ -35,8 +35,8 @@ from spacy.tokens import Doc
 
 from parse_cache import parsed  # training/parse_cache.py (a script has its own folder on its path)
 from presslens import nlp as presslens_nlp
-from presslens.eval.polnear import load_split, match_items, to_pred_items
-from presslens.eval.speakers import judge, load_gold
+from presslens.eval.polnear import match_items, to_pred_items
+from presslens.eval.speakers import gold_articles, judge, load_gold
 from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
 from presslens.extract.speakers.features import FEATURES, RESOLVABLE, candidates, classify, pair_features
@@ -121,7 +121,10 @@ def coref_examples(docs: list[dict], nlp: Parser, out: Examples, source: str) ->
                 continue
             gold = [s for s in spans_by_entity[m["entity_id"]] if s != (m["start"], m["end"])]
             labels = np.array(
-                [any(_overlaps((x.start, x.end), g) for x in node.mentions for g in gold) for node, _, _ in found],
+                [
+                    any(_overlaps((x.start, x.end), g) for x in node.mentions for g in gold)
+                    for node, _, _ in found
+                ],
                 dtype=np.float32,
             )
             out.add(pair_features(graph, anaphor, found), labels, source)
@@ -150,7 +153,10 @@ def gap_examples(docs: list[dict], nlp: Parser, out: Examples) -> None:
                 (
                     r
                     for r in ("A", "B")
-                    if any(_overlaps((x.start, x.end), (by_role[r]["start"], by_role[r]["end"])) for x in node.mentions)
+                    if any(
+                        _overlaps((x.start, x.end), (by_role[r]["start"], by_role[r]["end"]))
+                        for x in node.mentions
+                    )
                 ),
                 None,
             )
@@ -175,13 +181,16 @@ def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Exampl
     source every candidate is wrong.
     """
     gold = {name: record for d in gold_dirs for name, record in load_gold(d).items()}
-    articles = [a for a in load_split(data, "dev") if a[0] in gold]
-    for k, ((name, text, _), doc) in enumerate(zip(articles, nlp.pipe([t for _, t, _ in articles]), strict=True)):
+    articles = gold_articles(data, gold)
+    for k, ((name, text, _), doc) in enumerate(
+        zip(articles, nlp.pipe([t for _, t, _ in articles]), strict=True)
+    ):
         rows = gold[name]["attributions"]
         predicted = find_attributions(doc)
         items = to_pred_items(predicted)
         matched = dict(
-            (pi, rows[gi]) for gi, pi in match_items(text, [tuple(map(tuple, r["content"])) for r in rows], items)
+            (pi, rows[gi])
+            for gi, pi in match_items(text, [tuple(map(tuple, r["content"])) for r in rows], items)
         )
         gold_by_mention = {}
         for pi, row in matched.items():
@@ -211,8 +220,10 @@ def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Exampl
             found = candidates(graph, anaphor)
             if not found:
                 continue
-            labels = np.array([judge(row, node.entity.name)[1] and row["name"] is not None for node, _, _ in found],
-                              dtype=np.float32)
+            labels = np.array(
+                [judge(row, node.entity.name)[1] and row["name"] is not None for node, _, _ in found],
+                dtype=np.float32,
+            )
             out.add(pair_features(graph, anaphor, found), labels, f"polnear:{k % folds}")
             if labels.any():
                 graph.add_source_mention(found[int(labels.argmax())][0], m)
@@ -248,7 +259,9 @@ def nearest_compatible(ex: Examples, source: str) -> float:
 def gap_f1(ex: Examples, model: ResolverModel) -> dict[str, float]:
     """GAP's metric: F1 of the pronoun→name decisions, overall and by pronoun gender."""
     counts = {g: [0, 0, 0] for g in ("m", "f", "all")}  # tp, fp, fn
-    for x, src, gender, truth, sides in zip(ex.x, ex.source, ex.gap_gender, ex.gap_truth, ex.gap_sides, strict=True):
+    for x, src, gender, truth, sides in zip(
+        ex.x, ex.source, ex.gap_gender, ex.gap_truth, ex.gap_sides, strict=True
+    ):
         if src != "gap":
             continue
         p = model.probabilities(x)
@@ -269,8 +282,13 @@ def gap_f1(ex: Examples, model: ResolverModel) -> dict[str, float]:
 
 
 def fit(
-    ex: Examples, c: float, news_weight: float, skip: str | None = None,
-    hidden: int = 0, alpha: float = 1e-3, seed: int = 0,
+    ex: Examples,
+    c: float,
+    news_weight: float,
+    skip: str | None = None,
+    hidden: int = 0,
+    alpha: float = 1e-3,
+    seed: int = 0,
 ) -> ResolverModel:
     """Fit on every anaphor except those whose source is ``skip`` (a held-out fold)."""
     from sklearn.linear_model import LogisticRegression
@@ -288,8 +306,12 @@ def fit(
         net = MLPClassifier((hidden,), alpha=alpha, max_iter=400, early_stopping=True, random_state=seed)
         net.fit(np.repeat(x, repeat, axis=0), np.repeat(y, repeat))
         model = ResolverModel(
-            net.coefs_[1][:, 0].astype(np.float32), float(net.intercepts_[1][0]), 0.5, {},
-            net.coefs_[0].astype(np.float32), net.intercepts_[0].astype(np.float32),
+            net.coefs_[1][:, 0].astype(np.float32),
+            float(net.intercepts_[1][0]),
+            0.5,
+            {},
+            net.coefs_[0].astype(np.float32),
+            net.intercepts_[0].astype(np.float32),
         )
     else:
         clf = LogisticRegression(C=c, max_iter=2000)
@@ -312,7 +334,9 @@ def load_examples(data: Path, split: str, nlp: Parser, litbank: bool, limit: int
     coref_examples(list(read_jsonl(data / "gum" / f"gum_{split}.jsonl", limit)), nlp, ex, "gum")
     gap_examples(list(read_jsonl(data / "gap" / f"gap_{split}.jsonl", limit)), nlp, ex)
     if litbank:
-        coref_examples(list(read_jsonl(data / "litbank" / f"litbank_{split}.jsonl", limit)), nlp, ex, "litbank")
+        coref_examples(
+            list(read_jsonl(data / "litbank" / f"litbank_{split}.jsonl", limit)), nlp, ex, "litbank"
+        )
     return ex
 
 
@@ -323,17 +347,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     p.add_argument("--polnear", type=Path, default=Path("/work/shared/data/polnear"), help="PolNeAR root")
     p.add_argument(
-        "--gold", type=Path, nargs="+", default=[_BENCH_DATA / d for d in ("speakers", "speakers-batch2", "speakers-batch3")],
+        "--gold",
+        type=Path,
+        nargs="+",
+        default=[_BENCH_DATA / d for d in ("speakers", "speakers-batch2", "speakers-batch3")],
         help="folders of our canonical-speaker gold for PolNeAR dev (never speakers-heldout)",
     )
-    p.add_argument("--news-weight", type=float, default=4.0, help="weight of PolNeAR gold pairs (0: leave out)")
+    p.add_argument(
+        "--news-weight", type=float, default=4.0, help="weight of PolNeAR gold pairs (0: leave out)"
+    )
     p.add_argument("--folds", type=int, default=3, help="article folds for the PolNeAR cross-validation")
     p.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")
     p.add_argument("--limit", type=int, default=None, help="documents per file (for a quick run)")
-    p.add_argument("--parse-cache", type=Path, default=None, help="folder keeping the spaCy parses between runs")
+    p.add_argument(
+        "--parse-cache", type=Path, default=None, help="folder keeping the spaCy parses between runs"
+    )
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
-    p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write speaker-resolver.npz/.json into")
+    p.add_argument(
+        "--out", type=Path, default=MODEL_DIR, help="folder to write speaker-resolver.npz/.json into"
+    )
     args = p.parse_args(argv)
     if not (args.data / "gum").is_dir():
         print(f"coreference data not found under {args.data}; skipping.")

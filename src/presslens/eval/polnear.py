@@ -20,7 +20,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,15 +171,20 @@ def first_annotators(root: Path) -> dict[str, str]:
 
 
 def load_split(
-    root: Path, split: str, limit: int | None = None
+    root: Path, split: str, limit: int | None = None, names: Collection[str] | None = None
 ) -> Iterator[tuple[str, str, list[GoldAttribution]]]:
-    """Yield ``(article name, text, gold attributions)`` for one split, sorted by name."""
+    """Yield ``(article name, text, gold attributions)`` for one split, sorted by name.
+
+    ``names`` keeps only those articles (``limit`` counts the split's files before that filter).
+    """
     first = first_annotators(root)
     text_dir, ann_dir = root / split / "text", root / split / "attributions"
     for i, path in enumerate(sorted(text_dir.glob("*.txt"))):
         if limit is not None and i >= limit:
             return
         name = path.stem
+        if names is not None and name not in names:
+            continue
         text = _read_text(path)
         ann = ann_dir / f"{name}_{first.get(name, '')}.ann"
         if not ann.exists():

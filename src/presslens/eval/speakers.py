@@ -1,4 +1,4 @@
-"""Canonical-speaker gold (``benchmarks/data/speakers``): reading it and judging a predicted name.
+"""Canonical-speaker gold (``benchmarks/data/speakers*``): reading it and judging a predicted name.
 
 Shared by ``benchmarks/eval_speakers.py`` (scoring) and ``training/train_speaker_resolver.py``
 (which learns from the gold articles of the training folds).
@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+from presslens.eval.polnear import load_split
 from presslens.extract import cues
 from presslens.lexicon.evaluation import PRONOUN_MENTIONS
 
@@ -51,6 +52,17 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     return out
 
 
+def gold_articles(data: Path, gold_by_article: dict[str, dict]) -> list[tuple[str, str, list]]:
+    """The PolNeAR ``(name, text, gold attributions)`` of a speaker gold, sorted by split and name.
+
+    Each gold file names its PolNeAR split in ``split`` ("dev" when absent).
+    """
+    by_split: dict[str, set[str]] = {}
+    for name, record in gold_by_article.items():
+        by_split.setdefault(record.get("split", "dev"), set()).add(name)
+    return [a for split in sorted(by_split) for a in load_split(data, split, names=by_split[split])]
+
+
 def judge(gold: dict, predicted: str | None) -> tuple[bool, bool, str]:
     """(strictly right, leniently right, error cause) for one matched attribution."""
     want = normalise(gold["name"])
@@ -62,5 +74,3 @@ def judge(gold: dict, predicted: str | None) -> tuple[bool, bool, str]:
     strict = got == want
     lenient = strict or got in {normalise(a) for a in gold.get("aliases", [])}
     return strict, lenient, "" if lenient else "wrong"
-
-
