@@ -34,9 +34,10 @@ from presslens.extract.speakers.features import (
     candidates,
     classify,
     pair_features,
-    titled_as,
 )
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
+from presslens.extract.speakers.issuers import document_issuer
+from presslens.extract.speakers.lead import LEAD_SENTENCES, introduces_someone, named_next, titled_later
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
@@ -56,7 +57,6 @@ _CONFIDENCE = {
 }
 # Mentions that never become an entity's alias.
 _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
-_LEAD_SENTENCES = 2  # the lead (headline, dateline, first sentence), where someone is introduced by role
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
 
@@ -108,20 +108,20 @@ class _Resolver:
             owned = self._owned_organisation(span, depth) or self._body_of_place(span)
             if owned is not None:
                 return owned
-        lead = self.graph.sent_of(span.start_char) <= _LEAD_SENTENCES
-        if anaphor.type in ("generic", "desc_person") and lead and _introduces_someone(root):
+        lead = self.graph.sent_of(span.start_char) <= LEAD_SENTENCES
+        if anaphor.type in ("generic", "desc_person") and lead and introduces_someone(root):
             # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
             # indefinite description of the one person the article later names under that title
-            named = self._titled_later(root, span.end_char)
+            named = titled_later(self.graph, root, span.end_char)
             if named is not None:
                 return named, "person", None, _CONFIDENCE["introduced"]
-            named = self._named_next(span)
+            named = named_next(self.graph, span)
             if named is not None:
                 return named, "person", None, _CONFIDENCE["delayed_name"]
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
-            issuer = self._issuer(span)
+            issuer = document_issuer(self.graph, span)
             if issuer is not None:
                 return issuer, "document", None, _CONFIDENCE["document"]
             return None, "document", None, _CONFIDENCE["document_unnamed"]
@@ -138,53 +138,6 @@ class _Resolver:
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
-
-    def _titled_later(self, noun: Token, after: int) -> Node | None:
-        """The one person mentioned after ``after`` under a title ending with ``noun`` ("Judge …")."""
-        heads = {noun.lower_, noun.lemma_.lower()}
-        # "A spokesperson for the Development Commission" is not "Foreign Ministry spokesperson Mao Ning":
-        # a body the description names must be named in the later title's sentence too
-        bodies = [
-            o.text for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
-            for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
-        ]
-        found = [
-            node for node in self.graph.nodes.values()
-            if node.kind == "person" and any(
-                m.start >= after and titled_as(self.graph, m, heads) and all(b in self.graph.sentence(m.sent) for b in bodies)
-                for m in node.mentions
-            )
-        ]
-        return found[0] if len(found) == 1 else None
-
-    def _named_next(self, span: SpacySpan) -> Node | None:
-        """A delayed-identification lead: "A former party chairman says … '…,' said Don Fowler, who …".
-
-        Only for a description in the headline or the first sentences that names a body ("DNC",
-        "Democratic National Committee"); the person is the first one who speaks in the next two
-        sentences, was not mentioned before, and has that body (or its initials) in their sentence.
-        """
-        sent = self.graph.sent_of(span.start_char)
-        names = [t.text for t in span if t.pos_ == "PROPN" and t.i < span.root.i]
-        if sent > _LEAD_SENTENCES or not names:
-            return None
-        bodies = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
-        end = self.graph.sentence_end(sent + 2)
-        best: tuple[int, Node] | None = None
-        for node in self.graph.nodes.values():
-            if node.kind != "person" or self._named_before(node, span.start_char):
-                continue
-            spoke = next((m.start for m in node.mentions if m.speaker and span.end_char < m.start < end), None)
-            if spoke is None or not any(b in self.graph.sentence(self.graph.sent_of(spoke)) for b in bodies):
-                continue
-            if best is None or spoke < best[0]:
-                best = (spoke, node)
-        return best[1] if best is not None else None
-
-    def _named_before(self, node: Node, position: int) -> bool:
-        """Whether a mention before ``position`` names the entity (not only a description of it)."""
-        words = set(node.entity.name.split())
-        return any(words & set(self.graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
@@ -284,57 +237,6 @@ class _Resolver:
                             return node
         return None
 
-    def _issuer(self, span: SpacySpan) -> Node | None:
-        """Who issued a document: "the FBI's statement", "a statement from X", "X released a report"."""
-        root = span.root
-        lemma = root.lemma_.lower()
-        first = self.graph.sent_of(span.start_char)
-        since = self.doc.char_span(self.graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand")
-        same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
-        earlier = [t for t in since if t.lemma_.lower() in same] if since is not None else []
-        if root.tag_ == "NNS" or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children):
-            earlier = []  # only "the statement" points back to one mentioned before, not "exit polls"
-        for token in [root, *reversed(earlier)]:
-            node = self._issuer_of(token)
-            if node is not None:
-                return node
-        return None
-
-    def _issuer_of(self, noun: Token) -> Node | None:
-        """The issuer named around one document noun, in order of how directly syntax says so."""
-        probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
-        probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children]
-        # "a study released by X", "a study that appeared in X", "a speech X delivered"
-        for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
-            for c in verb.children:
-                if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
-                    probes += [g for g in c.children if g.dep_ == "pobj"]
-                elif c.dep_ == "nsubj" and verb.dep_ == "relcl" and c.lower_ not in cues.RELATIVE_PRONOUNS:
-                    probes.append(c)
-        head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
-            probes += [c for c in head.children if c.dep_ in ("nsubj", "agent")]
-            if head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
-                # "prompted his wife to make a comment": the object, else the subject, of the verb above
-                above = [c for c in head.head.children if c.dep_ == "dobj"] or [
-                    c for c in head.head.children if c.dep_ == "nsubj"
-                ]
-                probes += above + [g for c in above for g in _appositions(c)]
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
-            probes += [c for c in head.head.children if c.dep_ == "nsubj"]
-        for t in probes:
-            if t.dep_ == "agent":
-                t = next((g for g in t.children if g.dep_ == "pobj"), t)
-            node = self.graph.node_at(t.idx, t.idx + len(t.text))
-            if node is not None and node.kind in ("person", "organization", "place"):
-                return node
-        return None
-
-
-def _appositions(noun: Token) -> list[Token]:
-    """The nouns in apposition or coordination with ``noun``, nested ("his wife, the senator, Mary Holt")."""
-    found = [c for c in noun.children if c.dep_ in ("appos", "conj")]
-    return found + [g for c in found for g in _appositions(c)]
 
 
 def _antecedent(noun: Token, pronoun: Token) -> Token:
@@ -399,19 +301,6 @@ def _looks_like_a_person(name: Token) -> bool:
         t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
         for t in words
     )
-
-
-def _introduces_someone(root: Token) -> bool:
-    """ "A federal judge" as a subject, or a headline's bare "Judge rejects …": one person introduced
-    by role, who may be named later."""
-    if root.tag_ not in ("NN", "NNP") or root.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS and root.lower_ not in cues.PERSON_ROLE_NOUNS:
-        return False
-    determiners = [c.lower_ for c in root.children if c.dep_ in ("det", "poss")]
-    # a headline: "Judge rejects …" or "…, minister says" on the article's first line
-    headline = not determiners and (root.is_sent_start and root.text[:1].isupper() or root.sent.start == 0)
-    return determiners in (["a"], ["an"]) or headline
 
 
 def _animate(root: Token) -> bool:

@@ -1,0 +1,70 @@
+"""Who issued a document source ("the statement", "a report released by X", "the FBI's letter")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.speakers.graph import EntityGraph, Node
+from presslens.lexicon import speakers as lexicon
+
+
+def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """Who issued a document: "the FBI's statement", "a statement from X", "X released a report"."""
+    root = span.root
+    lemma = root.lemma_.lower()
+    first = graph.sent_of(span.start_char)
+    since = span.doc.char_span(
+        graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand"
+    )
+    same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
+    earlier = [t for t in since if t.lemma_.lower() in same] if since is not None else []
+    if root.tag_ == "NNS" or not any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children
+    ):
+        earlier = []  # only "the statement" points back to one mentioned before, not "exit polls"
+    for token in [root, *reversed(earlier)]:
+        node = _issuer_of(graph, token)
+        if node is not None:
+            return node
+    return None
+
+
+def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
+    """The issuer named around one document noun, in order of how directly syntax says so."""
+    probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    probes += [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children
+    ]
+    # "a study released by X", "a study that appeared in X", "a speech X delivered"
+    for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
+                probes += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "nsubj" and verb.dep_ == "relcl" and c.lower_ not in cues.RELATIVE_PRONOUNS:
+                probes.append(c)
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        probes += [c for c in head.children if c.dep_ in ("nsubj", "agent")]
+        if head.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in head.children):
+            # "prompted his wife to make a comment": the object, else the subject, of the verb above
+            above = [c for c in head.head.children if c.dep_ == "dobj"] or [
+                c for c in head.head.children if c.dep_ == "nsubj"
+            ]
+            probes += above + [g for c in above for g in _appositions(c)]
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        probes += [c for c in head.head.children if c.dep_ == "nsubj"]
+    for t in probes:
+        if t.dep_ == "agent":
+            t = next((g for g in t.children if g.dep_ == "pobj"), t)
+        node = graph.node_at(t.idx, t.idx + len(t.text))
+        if node is not None and node.kind in ("person", "organization", "place"):
+            return node
+    return None
+
+
+def _appositions(noun: Token) -> list[Token]:
+    """The nouns in apposition or coordination with ``noun``, nested ("his wife, the senator, Mary Holt")."""
+    found = [c for c in noun.children if c.dep_ in ("appos", "conj")]
+    return found + [g for c in found for g in _appositions(c)]

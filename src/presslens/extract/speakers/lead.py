@@ -1,0 +1,87 @@
+"""Leads that introduce a speaker by role before naming them.
+
+"A federal judge on Thursday blocked …" (named later under that title) and the delayed
+identification "A former party chairman says … '…,' said Don Fowler" are settled here, for a
+description in the first ``LEAD_SENTENCES`` sentences only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.speakers.features import titled_as
+from presslens.extract.speakers.graph import EntityGraph, Node
+
+LEAD_SENTENCES = 2  # the lead (headline, dateline, first sentence), where someone is introduced by role
+
+
+def introduces_someone(root: Token) -> bool:
+    """ "A federal judge" as a subject, or a headline's bare "Judge rejects …": one person introduced
+    by role, who may be named later."""
+    if root.tag_ not in ("NN", "NNP") or root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS and root.lower_ not in cues.PERSON_ROLE_NOUNS:
+        return False
+    determiners = [c.lower_ for c in root.children if c.dep_ in ("det", "poss")]
+    # a headline: "Judge rejects …" or "…, minister says" on the article's first line
+    headline = not determiners and (root.is_sent_start and root.text[:1].isupper() or root.sent.start == 0)
+    return determiners in (["a"], ["an"]) or headline
+
+
+def titled_later(graph: EntityGraph, noun: Token, after: int) -> Node | None:
+    """The one person mentioned after ``after`` under a title ending with ``noun`` ("Judge …")."""
+    heads = {noun.lower_, noun.lemma_.lower()}
+    # "A spokesperson for the Development Commission" is not "Foreign Ministry spokesperson Mao Ning":
+    # a body the description names must be named in the later title's sentence too
+    bodies = [
+        o.text
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "from")
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
+    found = [
+        node
+        for node in graph.nodes.values()
+        if node.kind == "person"
+        and any(
+            m.start >= after
+            and titled_as(graph, m, heads)
+            and all(b in graph.sentence(m.sent) for b in bodies)
+            for m in node.mentions
+        )
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def named_next(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """A delayed-identification lead: "A former party chairman says … '…,' said Don Fowler, who …".
+
+    Only for a description in the headline or the first sentences that names a body ("DNC",
+    "Democratic National Committee"); the person is the first one who speaks in the next two
+    sentences, was not mentioned before, and has that body (or its initials) in their sentence.
+    """
+    sent = graph.sent_of(span.start_char)
+    names = [t.text for t in span if t.pos_ == "PROPN" and t.i < span.root.i]
+    if sent > LEAD_SENTENCES or not names:
+        return None
+    bodies = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
+    end = graph.sentence_end(sent + 2)
+    best: tuple[int, Node] | None = None
+    for node in graph.nodes.values():
+        if node.kind != "person" or named_before(graph, node, span.start_char):
+            continue
+        spoke = next((m.start for m in node.mentions if m.speaker and span.end_char < m.start < end), None)
+        if spoke is None or not any(b in graph.sentence(graph.sent_of(spoke)) for b in bodies):
+            continue
+        if best is None or spoke < best[0]:
+            best = (spoke, node)
+    return best[1] if best is not None else None
+
+
+def named_before(graph: EntityGraph, node: Node, position: int) -> bool:
+    """Whether a mention before ``position`` names the entity (not only a description of it)."""
+    words = set(node.entity.name.split())
+    return any(words & set(graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
