@@ -21,6 +21,9 @@ MAX_GAP_CHARS = 400
 MAX_SAME_PARAGRAPH_GAP_CHARS = 300
 # For a quote opening the next paragraph, the previous paragraph may go on this long after the attribution.
 MAX_PARAGRAPH_TAIL_CHARS = 200
+# A quoted title between an attribution and the next quote ("on NBC's "Meet the Press"") has at most
+# this many words, each capitalised.
+MAX_TITLE_WORDS = 6
 
 
 def _has_quote_mark(s: str) -> bool:
@@ -28,10 +31,45 @@ def _has_quote_mark(s: str) -> bool:
     return any(ch in cues.QUOTE_CHARS and ch not in "'’" for ch in s)
 
 
+def _quotes_a_statement(ctx: Context, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a quotation mark other than those of a short capitalised title
+    ('said Sunday on NBC's "Meet the Press."'): a quoted statement in between may bring in another speaker."""
+    text = ctx.text
+    rest = text[start:end]
+    if not _has_quote_mark(rest):
+        return False
+    for j in ctx.quotes_in(start, end):
+        q = ctx.quotes[j]
+        words = text[q.start : q.end].split()
+        if q.open_mark < start or q.close_mark < 0 or q.close_mark >= end:
+            continue
+        if 0 < len(words) <= MAX_TITLE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            a, b = q.open_mark - start, q.close_mark + 1 - start
+            rest = rest[:a] + " " * (b - a) + rest[b:]
+    return _has_quote_mark(rest)
+
+
 def _starts_paragraph(text: str, pos: int) -> bool:
     """Whether only spaces stand between the start of the paragraph and ``pos``."""
     j = text.rfind("\n", 0, pos)
     return not text[j + 1 : pos].strip()
+
+
+def _quoting_owner(ctx: Context, chain: list[Candidate], i: int) -> Candidate:
+    """``chain[i]``, or the quote it hangs on: in '"…," she said, adding that …. "…"' the second quote
+    goes on with the first one's speech clause (as PolNeAR marks it), not with the participle's report."""
+    prev = chain[i]
+    if prev.quote >= 0 or prev.cue_tok < 0 or i == 0:
+        return prev
+    before = chain[i - 1]
+    if (
+        before.quote >= 0
+        and before.cue_tok >= 0
+        and before.source == prev.source
+        and ctx.doc[before.cue_tok].sent.start == ctx.doc[prev.cue_tok].sent.start
+    ):
+        return before
+    return prev
 
 
 def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list[Candidate]:
@@ -60,7 +98,7 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
             continue
         prev = chain[i]
         gap = text[prev.end : q.open_mark].lstrip(_GAP_LEAD)
-        if len(gap) > MAX_GAP_CHARS or _has_quote_mark(gap):
+        if len(gap) > MAX_GAP_CHARS or _quotes_a_statement(ctx, q.open_mark - len(gap), q.open_mark):
             continue
         same_para = "\n" not in gap
         if same_para:
@@ -73,6 +111,7 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
             tail = gap[: gap.index("\n")]
             if len(tail) > MAX_PARAGRAPH_TAIL_CHARS:
                 continue
+        prev = _quoting_owner(ctx, chain, i)
         cue = prev.cue if same_para else None
         cand = Candidate(
             start=a,

@@ -1,0 +1,42 @@
+"""Issue 19, session 11: statements PolNeAR marks that the extractor missed or cut short — a quote
+continued after a speech clause with a participle or a quoted show title, small contents, nouns and
+adjectives as cues. One short article per shape, with exact content offsets, type, cue and source."""
+
+from __future__ import annotations
+
+from conftest import attribution_rows as found
+
+
+def test_a_quote_after_an_adding_participle_continues_the_speech_clause(nlp):
+    text = (
+        '"The plan will work," Mayor Ana Ruiz said, adding that the council would vote next week. '
+        '"We have waited long enough."'
+    )
+    assert text[90:117] == "We have waited long enough."
+    assert found(nlp, text) == [
+        ("direct", "said", 1, 19, "Mayor Ana Ruiz"),
+        ("indirect", "adding", 50, 87, "Mayor Ana Ruiz"),
+        ("direct", "said", 90, 117, "Mayor Ana Ruiz"),
+    ]
+
+
+def test_a_quoted_show_title_does_not_stop_a_continuation(nlp):
+    text = (
+        '"The tariffs are a mistake," Senator Dan Field said Sunday on CBC\'s "The House." '
+        '"Families will pay for them."'
+    )
+    assert text[82:109] == "Families will pay for them."
+    assert found(nlp, text) == [
+        ("direct", "said", 1, 26, "Senator Dan Field"),
+        ("direct", "said", 82, 109, "Senator Dan Field"),
+    ]
+
+
+def test_a_quoted_statement_in_between_still_stops_a_continuation(nlp):
+    text = (
+        '"The tariffs are a mistake," Senator Dan Field said, as protesters shouted "Cancel the deal now '
+        'before it is too late." "Families will pay for them."'
+    )
+    rows = found(nlp, text)
+    assert ("direct", "said", 1, 26, "Senator Dan Field") in rows
+    assert not any(r[2] == text.index("Families") for r in rows if r[4] == "Senator Dan Field")
