@@ -5,6 +5,7 @@ adjectives as cues. One short article per shape, with exact content offsets, typ
 from __future__ import annotations
 
 from conftest import attribution_rows as found
+from presslens.extract.attribution import find_attributions
 
 
 def test_a_quote_after_an_adding_participle_continues_the_speech_clause(nlp):
@@ -40,3 +41,26 @@ def test_a_quoted_statement_in_between_still_stops_a_continuation(nlp):
     rows = found(nlp, text)
     assert ("direct", "said", 1, 26, "Senator Dan Field") in rows
     assert not any(r[2] == text.index("Families") for r in rows if r[4] == "Senator Dan Field")
+
+
+def test_parc_reads_a_pronoun_object_and_a_pro_form_as_small_contents(nlp):
+    text = "The council proposed a new tax, but Mayor Ana Ruiz opposed it. Two of the judges said so in their ruling."
+    assert (text[59:61], text[86:88]) == ("it", "so")
+    parc = found(nlp, text, profile="parc")
+    assert ("indirect", "opposed", 59, 61, "Mayor Ana Ruiz") in parc
+    assert ("indirect", "said", 86, 88, "Two of the judges") in parc
+    # the speech profile reports neither: a pronoun or "so" says nothing a reader can use
+    assert found(nlp, text) == []
+
+
+def test_an_asked_adjunct_is_parc_only_and_not_speech(nlp):
+    text = "Asked whether the plan would pass, Senator Dan Field said he was confident."
+    assert (text[6:33], text[58:74]) == ("whether the plan would pass", "he was confident")
+    assert found(nlp, text) == [("indirect", "said", 58, 74, "Senator Dan Field")]
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.content.start, a.content.end, a.act, a.source.mention) for a in parc] == [
+        ("Asked", 6, 33, "stance", None),
+        ("said", 58, 74, "speech", parc[1].source.mention),
+    ]
+    # the parc records of act "speech" are the speech profile's records
+    assert [a.content.start for a in parc if a.act == "speech"] == [58]

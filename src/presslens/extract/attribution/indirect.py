@@ -122,6 +122,16 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
     return cands
 
 
+def _speakerless_participle(v: Token) -> bool:
+    """A past participle adjunct without a speaker of its own ("Asked whether …, she said", "as
+    reported …"): the speech profile reports none; the parc profile keeps "Asked …" (act "stance")."""
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ in ("agent", "nsubj") for c in v.children)
+    )
+
+
 def _makes_clear(v: Token) -> bool:
     """Whether ``v`` (a form of "make") has "clear" or "plain" after it."""
     return any(c.lemma_ in lexicon.CLEAR for c in v.rights)
@@ -188,11 +198,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         rank = Rank.REPORTING_CLAUSE if final else Rank.MEDIAL_CLAUSE
     if span is None:
         return None
-    if (
-        v.tag_ == "VBN"
-        and v.dep_ in ("advcl", "acl", "amod")
-        and not any(c.dep_ in ("agent", "nsubj") for c in v.children)
-    ):
+    if _speakerless_participle(v):
         if not sourceless:
             return None  # "when asked …", "as reported …": the subject is not the speaker
         subj = None
@@ -233,6 +239,7 @@ def _parc_act(
         and _complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and _inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
+        and not _speakerless_participle(v)
     )
     if same:
         return "speech"
@@ -318,7 +325,7 @@ def _complement(
         if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
         if (learned or lemma in lex.objects) and (
-            dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None
+            dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None or lex.parc
         ):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
             for p in preps:
@@ -346,8 +353,11 @@ def _complement(
                     return p.i + 1, p.right_edge.i, p.i, True
     if intj is not None:
         return intj.i, intj.i, v.i, True
-    # the parser hung the that-clause on an adjunct ("said during a news conference that …")
     doc = v.doc
+    so = doc[v.i + 1] if v.i + 1 < len(doc) else None
+    if lex.parc and so is not None and so.lower_ == "so" and so.dep_ == "advmod" and so.head.i == v.i:
+        return so.i, so.i, v.i, True  # "half said so", "thinks so": PolNeAR marks the pro-form
+    # the parser hung the that-clause on an adjunct ("said during a news conference that …")
     for i in range(v.i + 1, min(v.right_edge.i, v.i + 15) + 1):
         t = doc[i]
         if t.dep_ == "mark" and t.lower_ == "that" and t.head.i > i and ctx.inq[i] < 0:
