@@ -585,3 +585,13 @@ def test_an_unnamed_spokesman_after_the_lead_stays_unnamed(resolve):
         "more ads would follow."
     )
     assert by_mention(resolve(text))["A spokesman"] == (None, "person")
+
+
+def test_a_surname_the_parser_took_for_a_common_noun_at_a_sentence_start_is_the_person(resolve):
+    text = (
+        "Donald Trump asked Russia to find the deleted emails of his rival. Critics called the remark "
+        "dangerous. Trump later said he was joking."
+    )
+    found = by_mention(resolve(text))
+    assert found["Trump"] == ("Donald Trump", "person")  # "Trump" is a NOUN here, not a PROPN
+    assert found["Critics"] == (None, "group")  # a plural common noun at a sentence start stays generic

@@ -75,8 +75,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "first_person"
     elif (lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS) and lemma not in lexicon.OUTLET_NOUNS:
         kind = "document"
-    elif len(span) == 1 and root.text[:1].isupper() and not root.is_sent_start and graph.find_name(root.text):
-        kind = "proper"  # "The Latest: Trump urges …" with "Trump" tagged as a common noun
+    elif len(span) == 1 and root.text[:1].isupper() and _names_someone(root, graph):
+        kind = "proper"  # "The Latest: Trump urges …", "Trump later said" with "Trump" tagged as a common noun
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
         definite = _is_definite(root)
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
@@ -104,6 +104,19 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             kind = "generic" if plural else "desc_person"
     sent = graph.sent_of(span.start_char)
     return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words, span.text)
+
+
+def _names_someone(word: Token, graph: EntityGraph) -> bool:
+    """A capitalised word the parser took for a common noun that is a name the article uses.
+
+    At the start of a sentence only a person's name part counts, and no role or group word
+    ("Trump later said", not "Police said" after "Capitol Police").
+    """
+    node = graph.find_name(word.text)
+    if node is None or not word.is_sent_start:
+        return node is not None
+    common = cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS | cues.ORG_ROLE_NOUNS
+    return node.kind == "person" and word.lower_ not in common and word.lemma_.lower() not in common
 
 
 def _ages(text: str) -> set[int]:
