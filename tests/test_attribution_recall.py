@@ -64,3 +64,27 @@ def test_an_asked_adjunct_is_parc_only_and_not_speech(nlp):
     ]
     # the parc records of act "speech" are the speech profile's records
     assert [a.content.start for a in parc if a.act == "speech"] == [58]
+
+
+def test_parc_learned_nouns_report_their_prepositional_object(nlp):
+    text = "The mayor raised questions about the budget on Monday. The union has doubts about the new pension plan."
+    assert (text[33:43], text[82:102]) == ("the budget", "the new pension plan")
+    parc = find_attributions(nlp(text), profile="parc")
+    rows = [(a.cue.text, a.content.start, a.content.end, a.source.mention.text, a.act) for a in parc]
+    assert rows == [
+        ("questions about", 33, 43, "The mayor", "stance"),
+        ("doubts about", 82, 102, "The union", "stance"),
+    ]
+    # the rules alone do not read them, and the speech profile never asks the model
+    assert find_attributions(nlp(text), profile="parc", learned_cues=False) == []
+    assert found(nlp, text) == []
+
+
+def test_the_shipped_cue_model_has_a_part_for_nouns(nlp):
+    from presslens.extract.attribution.learned_cues import load_cue_model
+
+    model = load_cue_model()
+    assert model is not None and model.nouns is not None
+    doc = nlp("The mayor raised questions about the budget.")
+    assert model.is_noun_cue(doc[3], "about")
+    assert not model.is_noun_cue(doc[6], "about")  # "budget" is not a cue

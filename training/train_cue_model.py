@@ -4,7 +4,9 @@ Examples: every verb of a PolNeAR train article that is outside quotation marks,
 profile's cue lexicon, and takes a complement (a clause, an infinitive, an object or a preposition
 of ``lexicon.attribution.CONTENT_PREPOSITIONS``), and every listed verb whose object the rules do
 not read (``learned_cues.unread_object``: "discussed the deal"). It is positive when it lies inside
-a gold cue span.
+a gold cue span. The part for nouns and adjectives (``learned_nouns``) takes every noun or adjective
+outside quotes with a complement (``learned_nouns.complement``) for which the rules build no
+candidate; positive likewise. Each part has its own logistic regression and threshold.
 Features: ``presslens.extract.attribution.learned_cues.token_features`` (syntax, and one column per
 lemma seen at least ``--min-lemma`` times among the examples). A logistic regression (scikit-learn,
 for fitting only) is fitted; the threshold is the one that maximises content F1 of the whole
@@ -34,9 +36,12 @@ from presslens.extract.attribution.learned_cues import (
     MODEL_DIR,
     STRUCTURE_FEATURES,
     CueModel,
+    NounCues,
     token_features,
     unread_object,
 )
+from presslens.extract.attribution.learned_nouns import NOUN_FEATURES, complement, noun_features
+from presslens.extract.attribution.nonverbal import adjective_candidate, noun_candidate
 from presslens.extract.attribution.quotes import find_quotes
 from presslens.lexicon import attribution as lexicon
 
@@ -71,6 +76,36 @@ def candidate_verbs(doc: Doc) -> list:
     return out
 
 
+def candidate_nouns(doc: Doc) -> list:
+    """(token, complement kind) of the nouns and adjectives the noun part would be asked about: outside
+    quotes, with a complement, and no candidate from the rules (``nonverbal``)."""
+    lex = attribution_context.LEXICONS["parc"]
+    ctx = attribution_context.Context(doc, lex, None)
+    out = []
+    for t in doc:
+        if t.pos_ not in ("NOUN", "ADJ") or ctx.inq[t.i] >= 0 or t.dep_ == "compound":
+            continue
+        comp = complement(t)
+        if comp is None:
+            continue
+        if t.pos_ == "NOUN" and (t.lemma in attribution_context.NOUN_CUES or t.lemma in lex.noun_prep):
+            if noun_candidate(ctx, t) is not None:
+                continue
+        if t.pos_ == "ADJ" and t.lemma in lex.adjectives and t.dep_ == "acomp":
+            if adjective_candidate(ctx, t) is not None:
+                continue
+        out.append((t, comp[1]))
+    return out
+
+
+def _fit(x: np.ndarray, y: np.ndarray, rows: np.ndarray, c: float) -> np.ndarray:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=3000)
+    model.fit(x[rows], y[rows])
+    return model.coef_[0].astype(np.float32)
+
+
 def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, float]:
     """Content P/R/F1 of the parc profile with ``model`` as the cue model (None: the lexicon only)."""
     tp = pred = gold_n = 0
@@ -84,6 +119,34 @@ def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, fl
     return p, r, 2 * p * r / max(p + r, 1e-9)
 
 
+def _design(
+    examples: list, features, width: int, min_lemma: int
+) -> tuple[tuple[str, ...], np.ndarray, np.ndarray]:
+    """Lemma columns (lemmas seen ``min_lemma`` times), the 0/1 matrix and the labels of ``examples``
+    ((article, token, extra, label); ``features(token, extra, lemma_index)`` gives a row's columns)."""
+    counts = Counter(t.lemma_.lower() for _, t, _, _ in examples)
+    lemmas = tuple(sorted(w for w, n in counts.items() if n >= min_lemma))
+    index = {w: i for i, w in enumerate(lemmas)}
+    x = np.zeros((len(examples), width + len(lemmas)), dtype=np.float32)
+    for row, (_, t, extra, _) in enumerate(examples):
+        x[row, features(t, extra, index)] = 1.0
+    y = np.array([label for _, _, _, label in examples], dtype=np.float32)
+    return lemmas, x, y
+
+
+def _sweep(held, held_docs, make) -> tuple[float, dict]:
+    """The threshold of ``make(threshold) -> CueModel`` with the best content F1 on the held-out articles."""
+    scores = {}
+    for threshold in THRESHOLDS:
+        scores[threshold] = content_f1(held, held_docs, make(threshold))
+        print(f"threshold {threshold}: P/R/F1 {[round(v, 3) for v in scores[threshold]]}")
+    best = max(scores, key=lambda t: scores[t][2])
+    return best, scores
+
+
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR root (with metadata.tsv)")
@@ -93,51 +156,36 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--min-lemma", type=int, default=3, help="examples a lemma needs for a column of its own")
     p.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     p.add_argument("--tune", type=int, default=200, help="training articles held out to choose the threshold")
+    p.add_argument("--no-nouns", action="store_true", help="leave out the part for nouns and adjectives")
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
     p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write reported-cues.npz/.json into")
     args = p.parse_args(argv)
     if not (args.data / "train").is_dir():
         print(f"PolNeAR data not found under {args.data}; skipping.")
         return 0
-    from sklearn.linear_model import LogisticRegression
 
     nlp = presslens_nlp.load()
     articles = list(load_split(args.data, "train"))
     docs = parsed(nlp, [t for _, t, _ in articles], args.parse_cache)
-    examples = []  # (article index, token, label)
+    verbs, nouns = [], []  # (article index, token, complement kind, label)
     for k, ((_, _, gold), doc) in enumerate(zip(articles, docs, strict=True)):
         cue_chars = {c for g in gold for a, b in g.cue for c in range(a, b)}
-        for t in candidate_verbs(doc):
-            examples.append((k, t, t.idx in cue_chars))
-    lemma_counts = Counter(t.lemma_.lower() for _, t, _ in examples)
-    lemmas = tuple(sorted(w for w, n in lemma_counts.items() if n >= args.min_lemma))
-    index = {w: i for i, w in enumerate(lemmas)}
-    width = len(STRUCTURE_FEATURES) + len(lemmas)
-    x = np.zeros((len(examples), width), dtype=np.float32)
-    for row, (_, t, _) in enumerate(examples):
-        x[row, token_features(t, index)] = 1.0
-    y = np.array([label for _, _, label in examples], dtype=np.float32)
+        verbs.extend((k, t, None, t.idx in cue_chars) for t in candidate_verbs(doc))
+        if not args.no_nouns:
+            nouns.extend((k, t, kind, t.idx in cue_chars) for t, kind in candidate_nouns(doc))
+    lemmas, x, y = _design(
+        verbs, lambda t, _, ix: token_features(t, ix), len(STRUCTURE_FEATURES), args.min_lemma
+    )
     tune = set(range(len(articles) - args.tune, len(articles)))
-    fit_rows = np.array([k not in tune for k, _, _ in examples])
-
-    def fit(rows: np.ndarray) -> np.ndarray:
-        model = LogisticRegression(C=args.c, fit_intercept=False, max_iter=3000)
-        model.fit(x[rows], y[rows])
-        return model.coef_[0].astype(np.float32)
-
     held = [articles[k] for k in sorted(tune)]
     held_docs = [docs[k] for k in sorted(tune)]
-    weights = fit(fit_rows)
+    fit_rows = np.array([k not in tune for k, _, _, _ in verbs])
+    weights = _fit(x, y, fit_rows, args.c)
     without = content_f1(held, held_docs, None)
-    scores = {}
-    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-        scores[threshold] = content_f1(held, held_docs, CueModel(lemmas, weights, threshold))
-        print(f"threshold {threshold}: P/R/F1 {[round(v, 3) for v in scores[threshold]]}")
-    threshold = max(scores, key=lambda t: scores[t][2])
-    weights = fit(np.ones(len(examples), dtype=bool))
+    threshold, scores = _sweep(held, held_docs, lambda th: CueModel(lemmas, weights, th))
     figures = {
         "train_articles": len(articles),
-        "examples": len(examples),
+        "examples": len(verbs),
         "positive_rate": round(float(y.mean()), 3),
         "lemmas": len(lemmas),
         "threshold": threshold,
@@ -146,10 +194,32 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_content_with": [round(v, 3) for v in scores[threshold]],
         "c": args.c,
     }
+    noun_part = None
+    if nouns:
+        n_lemmas, nx, ny = _design(nouns, noun_features, len(NOUN_FEATURES), args.min_lemma)
+        n_rows = np.array([k not in tune for k, _, _, _ in nouns])
+        n_weights = _fit(nx, ny, n_rows, args.c)
+        n_threshold, n_scores = _sweep(
+            held,
+            held_docs,
+            lambda th: CueModel(lemmas, weights, threshold, nouns=NounCues(n_lemmas, n_weights, th)),
+        )
+        if n_scores[n_threshold][2] > scores[threshold][2]:
+            noun_part = NounCues(n_lemmas, _fit(nx, ny, np.ones(len(nouns), dtype=bool), args.c), n_threshold)
+        figures |= {
+            "noun_examples": len(nouns),
+            "noun_positive_rate": round(float(ny.mean()), 3),
+            "noun_lemmas": len(n_lemmas),
+            "noun_threshold": n_threshold,
+            "held_out_content_with_nouns": [round(v, 3) for v in n_scores[n_threshold]],
+            "nouns_shipped": noun_part is not None,
+        }
+    weights = _fit(x, y, np.ones(len(verbs), dtype=bool), args.c)
     print(json.dumps(figures, indent=1))
     if not args.no_save:
-        data = f"PolNeAR train ({len(articles)} articles; threshold chosen on the last {args.tune})"
-        CueModel(lemmas, weights, threshold, {"figures": figures, "data": data}).save(args.out)
+        data = f"PolNeAR train ({len(articles)} articles; thresholds chosen on the last {args.tune})"
+        model = CueModel(lemmas, weights, threshold, {"figures": figures, "data": data}, nouns=noun_part)
+        model.save(args.out)
         print(f"saved {args.out}/reported-cues.npz and .json")
     return 0
 

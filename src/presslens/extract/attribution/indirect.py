@@ -47,6 +47,7 @@ from presslens.extract.attribution.nonverbal import (
     adjective_candidate,
     agent_noun_candidate,
     colon_label_candidate,
+    learned_noun_candidate,
     noun_candidate,
     poll_candidate,
 )
@@ -117,6 +118,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             and cue_model.is_cue(t)
         ):
             cand = _verb_candidate(ctx, t, learned=True)
+        if cand is None and cue_model is not None and t.pos in (NOUN, ADJ):
+            cand = learned_noun_candidate(ctx, t)  # "questions about …", "their support for …"
         if cand is not None:
             cands.append(cand)
     return cands

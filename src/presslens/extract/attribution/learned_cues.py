@@ -21,13 +21,22 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Token
 
+from presslens.extract.attribution.learned_nouns import NOUN_FEATURES, noun_features
 from presslens.lexicon import attribution as lexicon
 
-__all__ = ["CueModel", "load_cue_model", "token_features", "unread_object", "STRUCTURE_FEATURES", "MODEL_DIR"]
+__all__ = [
+    "CueModel",
+    "NounCues",
+    "load_cue_model",
+    "token_features",
+    "unread_object",
+    "STRUCTURE_FEATURES",
+    "MODEL_DIR",
+]
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "reported-cues"
-FORMAT = 1
+FORMAT = 2  # 2: with the part for nouns and adjectives (``learned_nouns``)
 
 _TAG_FEATURES = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _DEP_FEATURES = ("ROOT", "ccomp", "advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "parataxis")
@@ -118,14 +127,33 @@ def unread_object(t: Token, objects: frozenset[int]) -> bool:
 
 
 @dataclass(slots=True)
+class NounCues:
+    """The part for nouns and adjectives: weights over ``NOUN_FEATURES`` + one column per lemma."""
+
+    lemmas: tuple[str, ...]
+    weights: np.ndarray
+    threshold: float
+    lemma_index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lemma_index = {lemma: i for i, lemma in enumerate(self.lemmas)}
+
+    def probability(self, t: Token, kind: str) -> float:
+        z = float(self.weights[noun_features(t, kind, self.lemma_index)].sum())
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass(slots=True)
 class CueModel:
-    """Weights over ``STRUCTURE_FEATURES`` + one column per lemma, and the threshold for calling a verb a cue."""
+    """Weights over ``STRUCTURE_FEATURES`` + one column per lemma, the threshold for calling a verb a
+    cue, and the part for nouns and adjectives (``nouns``, None when absent)."""
 
     lemmas: tuple[str, ...]
     weights: np.ndarray
     threshold: float
     meta: dict = field(default_factory=dict)
     lemma_index: dict[str, int] = field(default_factory=dict)
+    nouns: NounCues | None = None
 
     def __post_init__(self) -> None:
         self.lemma_index = {lemma: i for i, lemma in enumerate(self.lemmas)}
@@ -137,29 +165,62 @@ class CueModel:
     def is_cue(self, t: Token) -> bool:
         return self.probability(t) >= self.threshold
 
+    def is_noun_cue(self, t: Token, kind: str) -> bool:
+        """Whether noun or adjective ``t`` with a complement of ``kind`` (``learned_nouns.complement``) is a cue."""
+        return self.nouns is not None and self.nouns.probability(t, kind) >= self.nouns.threshold
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        np.savez(folder / f"{MODEL_NAME}.npz", weights=self.weights.astype(np.float32))
+        arrays = {"weights": self.weights.astype(np.float32)}
         meta = {
             "format": FORMAT,
             "threshold": self.threshold,
             "structure": list(STRUCTURE_FEATURES),
             "lemmas": list(self.lemmas),
-            **self.meta,
         }
+        if self.nouns is not None:
+            arrays["noun_weights"] = self.nouns.weights.astype(np.float32)
+            meta |= {
+                "noun_threshold": self.nouns.threshold,
+                "noun_structure": list(NOUN_FEATURES),
+                "noun_lemmas": list(self.nouns.lemmas),
+            }
+        np.savez(folder / f"{MODEL_NAME}.npz", **arrays)
+        meta |= self.meta
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, folder: Path) -> CueModel:
         meta = json.loads((folder / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT or tuple(meta.get("structure", ())) != STRUCTURE_FEATURES:
+        if (
+            meta.get("format") not in (1, FORMAT)
+            or tuple(meta.get("structure", ())) != STRUCTURE_FEATURES
+            or tuple(meta.get("noun_structure", NOUN_FEATURES)) != NOUN_FEATURES
+        ):
             raise ValueError(
                 f"{folder / MODEL_NAME}.json does not match this code's features (format {meta.get('format')!r}): "
                 "rebuild it with training/train_cue_model.py"
             )
-        weights = np.load(folder / f"{MODEL_NAME}.npz")["weights"].astype(np.float32)
-        extra = {k: v for k, v in meta.items() if k not in ("format", "threshold", "structure", "lemmas")}
-        return cls(tuple(meta["lemmas"]), weights, float(meta["threshold"]), extra)
+        arrays = np.load(folder / f"{MODEL_NAME}.npz")
+        weights = arrays["weights"].astype(np.float32)
+        nouns = None
+        if "noun_weights" in arrays:
+            nouns = NounCues(
+                tuple(meta["noun_lemmas"]),
+                arrays["noun_weights"].astype(np.float32),
+                float(meta["noun_threshold"]),
+            )
+        known = (
+            "format",
+            "threshold",
+            "structure",
+            "lemmas",
+            "noun_threshold",
+            "noun_structure",
+            "noun_lemmas",
+        )
+        extra = {k: v for k, v in meta.items() if k not in known}
+        return cls(tuple(meta["lemmas"]), weights, float(meta["threshold"]), extra, nouns=nouns)
 
 
 @lru_cache(maxsize=1)

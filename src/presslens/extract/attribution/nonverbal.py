@@ -17,6 +17,8 @@ from presslens.extract.attribution.context import (
     adjective_act,
     noun_act,
 )
+from presslens.extract.attribution.learned_nouns import agent, possessor
+from presslens.extract.attribution.learned_nouns import complement as noun_complement
 from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
@@ -218,6 +220,47 @@ def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
         cue_tok=adj.i,
         rank=Rank.REPORTING_CLAUSE,
         act=adjective_act(adj.lemma),
+    )
+
+
+def learned_noun_candidate(ctx: Context, t: Token) -> Candidate | None:
+    """A candidate around noun or adjective ``t`` when the cue model's noun part calls it a cue.
+
+    The content is the complement (a prepositional object without its preposition, which joins the
+    cue); the source is the possessor, a "by"/"from" object, the subject of the verb the word is the
+    object or predicate of ("Trump voiced support for …", "She is willing to …"), else none.
+    """
+    model = ctx.cue_model
+    if model is None or model.nouns is None or ctx.inq[t.i] >= 0 or t.dep_ == "compound":
+        return None
+    comp = noun_complement(t)
+    if comp is None:
+        return None
+    c, kind = comp
+    if not model.is_noun_cue(t, kind):
+        return None
+    if kind in ("that", "to", "clause"):
+        a, cue_end = c.left_edge.i, t.i
+    else:
+        a, cue_end = c.i + 1, c.i
+    a, b = clip_paragraph(ctx, t.i, a, c.right_edge.i)
+    span = trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    src_tok = possessor(t) or agent(t, c.i)
+    if src_tok is None and t.dep_ in ("dobj", "attr", "acomp") and t.head.i != t.i:
+        src_tok = subject(t.head)
+    src = mention(ctx, src_tok) if src_tok is not None else None
+    if src is not None and span[0] < src[1] and src[0] < span[1]:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(t.idx, ctx.tok_end(cue_end)),
+        source=src,
+        cue_tok=t.i,
+        rank=Rank.LEARNED_CUE,
+        act="stance",
     )
 
 
