@@ -88,3 +88,21 @@ def test_the_shipped_cue_model_has_a_part_for_nouns(nlp):
     doc = nlp("The mayor raised questions about the budget.")
     assert model.is_noun_cue(doc[3], "about")
     assert not model.is_noun_cue(doc[6], "about")  # "budget" is not a cue
+
+
+def test_a_quote_opening_its_sentence_is_the_statement_even_with_a_clause_after_the_verb(nlp):
+    text = (
+        'Voters were waiting. "Anyone claiming that the economy is in decline is peddling fiction," '
+        "Premier Ana Ruiz told the legislature and thousands watching at home who could easily guess "
+        "whom she meant."
+    )
+    assert text[22:88] == "Anyone claiming that the economy is in decline is peddling fiction"
+    rows = found(nlp, text)
+    assert (
+        "direct",
+        "told the legislature and thousands watching at home",
+        22,
+        88,
+        "Premier Ana Ruiz",
+    ) in rows
+    assert not any(r[1] and r[1].startswith("told") and r[2] > 88 for r in rows)

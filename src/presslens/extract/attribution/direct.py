@@ -75,7 +75,7 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
         if i == start and (t.pos == PUNCT or ctx.inq[i] >= 0 or t.dep_ in ("cc", "mark", "prep", "advmod")):
             return None, None
         if _is_cue_verb(t) and t.tag_ != "VBG":
-            if _reports_after(ctx, t):
+            if _reports_after(ctx, t) and not (last == "," and _opens_sentence(ctx, qi)):
                 return None, None  # 'on Fox News's "Sunday Morning Futures," Issa said Clinton's …': a title
             if all(descends_from(doc[j], t) for j in range(start, i)):
                 return t, None
@@ -87,6 +87,16 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
             relative = True
         i += 1
     return None, None
+
+
+def _opens_sentence(ctx: Context, qi: int) -> bool:
+    """Whether quote ``qi`` opens its sentence or paragraph: '"…," Mr. Obama told the lawmakers and
+    millions watching …' is the statement even when the parser gives the verb a clause of its own."""
+    doc = ctx.doc
+    i = ctx.tok_at(ctx.quotes[qi].open_mark) - 1
+    while i >= 0 and doc[i].pos == PUNCT and doc[i].text not in (".", "!", "?", ":"):
+        i -= 1
+    return i < 0 or doc[i].pos == SPACE or doc[i].text in (".", "!", "?")
 
 
 def _reports_after(ctx: Context, v: Token) -> bool:
