@@ -106,3 +106,21 @@ def test_a_quote_opening_its_sentence_is_the_statement_even_with_a_clause_after_
         "Premier Ana Ruiz",
     ) in rows
     assert not any(r[1] and r[1].startswith("told") and r[2] > 88 for r in rows)
+
+
+def test_a_final_speech_clause_parsed_as_a_conjunct_reports_the_clause_before_it(nlp):
+    text = (
+        "The mission includes a medical unit to assist Kurdish Peshmerga, Defence Minister Anita Anand "
+        "told a Commons panel Wednesday."
+    )
+    assert text[0:63] == "The mission includes a medical unit to assist Kurdish Peshmerga"
+    assert found(nlp, text) == [("indirect", "told a Commons panel", 0, 63, "Defence Minister Anita Anand")]
+
+
+def test_a_quoted_show_title_before_a_half_quoted_clause_is_not_the_statement(nlp):
+    text = (
+        'Asked why she had not endorsed the mayor during an appearance on "Power and Politics," '
+        'Premier Ana Ruiz said she had not "heard him say the things that need to be said."'
+    )
+    assert text[109:169] == 'she had not "heard him say the things that need to be said."'
+    assert found(nlp, text) == [("mixed", "said", 109, 169, "Premier Ana Ruiz")]

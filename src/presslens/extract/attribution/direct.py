@@ -108,7 +108,7 @@ def _reports_after(ctx: Context, v: Token) -> bool:
     if end + 2 < len(doc) and doc[end + 1].text == ":" and opens_quote(ctx, end + 2):
         return True
     for c in v.rights:
-        if c.dep_ == "ccomp" and ctx.inq[c.left_edge.i] < 0 and ctx.inq[c.i] < 0:
+        if c.dep_ == "ccomp" and ctx.inq[c.left_edge.i] < 0:
             first = c.left_edge.i
             if first > 0 and (ctx.doc[first - 1].is_quote or ctx.doc[first - 1].text == ","):
                 continue  # '… told Stumpf, after he admitted …': an adjunct the parser took for a clause

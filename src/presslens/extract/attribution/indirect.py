@@ -135,6 +135,17 @@ def _speakerless_participle(v: Token) -> bool:
     )
 
 
+def _final_conjunct(ctx: Context, v: Token) -> bool:
+    """A speech clause the parser made a conjunct of the clause it reports, after a comma and no
+    conjunction ("This includes a special force …, Defense Secretary Ash Carter told a Senate panel.")."""
+    head = v.head
+    if v.dep_ != "conj" or head.i >= v.i or v.left_edge.i == 0 or ctx.doc[v.left_edge.i - 1].text != ",":
+        return False
+    if not any(c.dep_ == "nsubj" for c in v.children):
+        return False
+    return not any(c.dep_ in ("cc", "preconj") and head.i < c.i < v.i for c in head.children)
+
+
 def _makes_clear(v: Token) -> bool:
     """Whether ``v`` (a form of "make") has "clear" or "plain" after it."""
     return any(c.lemma_ in lexicon.CLEAR for c in v.rights)
@@ -191,6 +202,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
                 and v.i > 0
                 and ctx.doc[v.left_edge.i - 1].text == ","
             )
+            or _final_conjunct(ctx, v)
         )
         if not paren or head.i == v.i or not subject(v) or not bare_speech_clause(ctx, v):
             return None
