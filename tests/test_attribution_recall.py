@@ -124,3 +124,16 @@ def test_a_quoted_show_title_before_a_half_quoted_clause_is_not_the_statement(nl
     )
     assert text[109:169] == 'she had not "heard him say the things that need to be said."'
     assert found(nlp, text) == [("mixed", "said", 109, 169, "Premier Ana Ruiz")]
+
+
+def test_a_coordinated_that_clause_hung_on_the_verb_stays_in_the_content(nlp):
+    text = "The union said the talks had stalled, but that a deal was still possible."
+    assert text[15:72] == "the talks had stalled, but that a deal was still possible"
+    assert found(nlp, text) == [("indirect", "said", 15, 72, "The union")]
+
+
+def test_a_prepositional_content_ends_before_the_writers_apposition(nlp):
+    text = "Ruiz voted for Daniel Park, a lawyer who has never held office."
+    rows = found(nlp, text, profile="parc")
+    assert text[15:26] == "Daniel Park"
+    assert ("indirect", "voted for", 15, 26, "Ruiz") in rows

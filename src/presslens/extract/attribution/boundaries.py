@@ -24,11 +24,22 @@ def clause_end(v: Token, a: int) -> int:
     for c in v.rights:
         if c.i < a:
             continue
+        if c.dep_ == "cc" and _that_clause_after(v, c.i):
+            continue  # "believes there are no good options, but that …": the parser hung the clause on the verb
+        if c.dep_ == "conj" and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+            end = max(end, c.right_edge.i)
+            continue
         if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
             break
         if c.dep_ != "punct":
             end = max(end, c.right_edge.i)
     return end
+
+
+def _that_clause_after(v: Token, i: int) -> bool:
+    """Whether the first conjunct of ``v`` after token ``i`` opens with "that" (a second reported clause)."""
+    conj = next((c for c in v.rights if c.dep_ == "conj" and c.i > i), None)
+    return conj is not None and conj.left_edge.lower_ == "that" and conj.left_edge.dep_ == "mark"
 
 
 def cut_trailing_cue(ctx: Context, a: int, b: int) -> int:

@@ -365,7 +365,8 @@ def _complement(
                     and obj.ent_type_ not in ("DATE", "TIME")
                     and obj.lemma_ not in lexicon.NOT_CONTENT
                 ):
-                    return p.i + 1, p.right_edge.i, p.i, True
+                    end = _np_end(obj) if obj.dep_ == "pobj" else p.right_edge.i
+                    return p.i + 1, max(end, obj.i), p.i, True  # "voted for Ben Carson, a neurosurgeon …
     if intj is not None:
         return intj.i, intj.i, v.i, True
     doc = v.doc
