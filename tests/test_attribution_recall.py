@@ -137,3 +137,10 @@ def test_a_prepositional_content_ends_before_the_writers_apposition(nlp):
     rows = found(nlp, text, profile="parc")
     assert text[15:26] == "Daniel Park"
     assert ("indirect", "voted for", 15, 26, "Ruiz") in rows
+
+
+def test_the_verb_that_takes_a_cue_noun_as_its_object_is_part_of_the_cue(nlp):
+    text = "The union, which represents 7,000 workers, rejected the suggestion that workers were to blame."
+    assert text[67:93] == "that workers were to blame"
+    # the union did not suggest it: the cue says how the source stands to the statement
+    assert found(nlp, text) == [("indirect", "rejected the suggestion", 67, 93, "The union")]

@@ -170,13 +170,18 @@ def noun_candidate(ctx: Context, n: Token) -> Candidate | None:
             if pobj is not None:
                 src = mention(ctx, pobj)
                 break
+    cue_start = n.idx
     if src is None and n.dep_ == "dobj":
         subj = subject(n.head)
         if subj is not None:
             src = mention(ctx, subj)
+            if n.head.i < n.i:
+                # "rejected the suggestion that …", "made the claim that …": the verb says how the
+                # source stands to the statement, so it belongs to the cue
+                cue_start = n.head.idx
     if src is None and needs_source:
         return None
-    cue = (n.idx, ctx.tok_end(cue_end))
+    cue = (cue_start, ctx.tok_end(cue_end))
     act = noun_act(n.lemma, cue_end == n.i or n.lemma in SPEECH_LEXICON.noun_prep)
     return Candidate(
         start=span[0], end=span[1], cue=cue, source=src, cue_tok=n.i, rank=Rank.CUE_NOUN, act=act
