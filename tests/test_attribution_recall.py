@@ -144,3 +144,16 @@ def test_the_verb_that_takes_a_cue_noun_as_its_object_is_part_of_the_cue(nlp):
     assert text[67:93] == "that workers were to blame"
     # the union did not suggest it: the cue says how the source stands to the statement
     assert found(nlp, text) == [("indirect", "rejected the suggestion", 67, 93, "The union")]
+
+
+def test_parc_reads_a_reportedly_clause_from_its_subject_on(nlp):
+    text = (
+        "In total, the hackers have reportedly infiltrated more than 100 party offices. "
+        "The reporter, who allegedly took the files, has left."
+    )
+    assert text[10:77] == "the hackers have reportedly infiltrated more than 100 party offices"
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.content.start, a.content.end, a.source.mention, a.act) for a in parc] == [
+        ("reportedly", 10, 77, None, "stance")
+    ]
+    assert found(nlp, text) == []  # the speech profile does not read them

@@ -2,8 +2,9 @@
 
 Plain words, lower case (lemmas where the code compares lemmas); the extractor turns the lemma lists
 into spaCy string hashes itself. The cue lexicon proper (speech, belief and stance verbs, cue nouns,
-multi-word cues) is ``cues``. No trained model reads these lists: editing one changes the extractor's
-output and the figures of ``benchmarks/eval_polnear.py``, nothing else.
+multi-word cues) is ``cues``. The learned cue model (``models/reported-cues.*``) has a feature per
+word of ``CONTENT_PREPOSITIONS``, so editing that list means retraining it; editing any other list
+changes the extractor's output and the figures of ``benchmarks/eval_polnear.py``, nothing else.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ PASSIVE_REPORTS = _words(
 # Speech profile: passives that report speech without naming the speaker ("She was told that …",
 # "He is said to be furious", "The plan was described as …"); the parc profile reads PASSIVE_REPORTS.
 SPEECH_PASSIVES = _words("say tell report describe allege rumor rumour ask")
+
+# Adverbs that report their clause without a source ("The FBI is reportedly making arrangements …").
+REPORTING_ADVERBS = _words("reportedly allegedly purportedly reputedly")
 
 # Verbs whose passive subject is the speaker ("was quoted as saying").
 QUOTED = _words("quote")

@@ -63,6 +63,7 @@ ACCORD = cues.hashes(lexicon.ACCORD)
 SPEECH_PASSIVES = cues.hashes(lexicon.SPEECH_PASSIVES)
 PASSIVE_REPORTS = cues.hashes(lexicon.PASSIVE_REPORTS | lexicon.SPEECH_PASSIVES)  # the parc profile's
 QUOTED = cues.hashes(lexicon.QUOTED)
+REPORTING_ADVERB = frozenset(lexicon.REPORTING_ADVERBS)  # compared with ``Token.lower_``
 NEEDS_SPEECH_XCOMP = cues.hashes(lexicon.NEEDS_SPEECH_XCOMP)
 LABEL_VERBS = cues.hashes(lexicon.LABEL_VERBS)
 TELL = cues.hashes(lexicon.TELL)

@@ -32,6 +32,7 @@ from presslens.extract.attribution.context import (
     NEEDS_SPEECH_XCOMP,
     NOUN_CUES,
     NP_STATEMENT,
+    REPORTING_ADVERB,
     SEEM,
     SPEECH,
     SPEECH_LEXICON,
@@ -51,7 +52,12 @@ from presslens.extract.attribution.nonverbal import (
     noun_candidate,
     poll_candidate,
 )
-from presslens.extract.attribution.passive import is_sourceless, passive_candidate, seem_candidate
+from presslens.extract.attribution.passive import (
+    adverb_candidate,
+    is_sourceless,
+    passive_candidate,
+    seem_candidate,
+)
 from presslens.extract.attribution.statements import across_semicolon, bare_speech_clause, unstated
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
@@ -99,6 +105,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = seem_candidate(ctx, t)
         elif lex.parc and t.lower_ == "in" and t.dep_ == "prep":
             cand = poll_candidate(ctx, t)
+        elif lex.parc and t.lower_ in REPORTING_ADVERB:
+            cand = adverb_candidate(ctx, t)
         elif lemma in ACCORD and t.lower_ == "according":
             cand = according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):

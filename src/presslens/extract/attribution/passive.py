@@ -1,5 +1,6 @@
 """Reports without a stated source: agentless passives ("He is said to …", "She was told that …")
-and, in the parc profile, evaluations with "seems to" / "appears to"."""
+and, in the parc profile, evaluations with "seems to" / "appears to" and clauses marked
+"reportedly" or "allegedly"."""
 
 from __future__ import annotations
 
@@ -55,6 +56,32 @@ def seem_candidate(ctx: Context, v: Token) -> Candidate | None:
         cue_tok=v.i,
         rank=Rank.REPORTING_CLAUSE,
         act="stance",
+    )
+
+
+def adverb_candidate(ctx: Context, adv: Token) -> Candidate | None:
+    """PARC profile: ``X is reportedly planning …``, ``the hackers allegedly infiltrated …``: a report without a
+    source, as ``is said to …``. The content is the clause the adverb modifies, its subject included
+    (PolNeAR's span); a speech verb it modifies ("reportedly told aides that …") is its own cue."""
+    head = adv.head
+    if adv.dep_ != "advmod" or head.i == adv.i or head.pos_ not in ("VERB", "AUX") or head.lemma in SPEECH:
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in cues.RELATIVE_PRONOUNS or subj.i > head.i:
+        return None
+    # from the subject on: a fronted adjunct ("In total, the hackers have reportedly …") is the writer's
+    a, b = clip_paragraph(ctx, adv.i, subj.left_edge.i, head.right_edge.i)
+    span = trim(ctx, a, b) if a <= b else None
+    if span is None:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(adv.idx, ctx.tok_end(adv.i)),
+        source=None,
+        cue_tok=adv.i,
+        rank=Rank.CUE_NOUN,
+        act="stance",  # parc only: PolNeAR marks about half of them; the speech profile does not read them
     )
 
 
