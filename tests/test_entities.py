@@ -126,3 +126,24 @@ def test_a_dash_before_a_signature_is_not_part_of_the_name(nlp):
     doc = nlp("“We are hard-working people.” ― Carla Sanchez, Phoenix")
     start = next(t.i for t in doc if t.text.endswith("―"))
     assert clean_name(SpacySpan(doc, start, start + 3, label="PERSON"), "person") == "Carla Sanchez"
+
+
+def test_a_title_case_headline_word_glued_to_a_name_is_not_part_of_it(entities_of):
+    text = (
+        "Moments After This Senator Endorsed Trump, His Party Did Something Strange\n"
+        "Alabama Sen. Jeff Sessions endorsed Donald Trump on Sunday. Trump thanked him at a rally."
+    )
+    found = by_name(entities_of(text))
+    assert "Endorsed Trump" not in found
+    assert found["Donald Trump"].kind == "person"
+    assert text.index("Trump,") in [m.start for m in found["Donald Trump"].mentions]  # the headline's "Trump"
+
+
+def test_a_given_name_in_a_title_case_headline_stays_when_the_body_writes_only_the_surname(entities_of):
+    text = (
+        "Hillary Clinton Goes After Donald Trump In First Debate\n"
+        "The Democratic nominee attacked Trump on Monday. Clinton said his plans would hurt workers."
+    )
+    found = by_name(entities_of(text))
+    assert set(found) >= {"Hillary Clinton", "Donald Trump"}
+    assert "Clinton" in found["Hillary Clinton"].aliases

@@ -377,12 +377,44 @@ def _is_family_name(form: str, full_name: str) -> bool:
     )
 
 
+def _title_case_headline(doc: Doc) -> tuple[int, set[str]]:
+    """Where a Title Case first line ends (0: none) and the capitalised words the rest of the text uses.
+
+    In "Right After This Big-Name Senator Endorsed Trump, …" every word is capitalised, so the tagger
+    and the NER take headline words for names; the body tells which of them are.
+    """
+    end = next((t.i for t in doc[:80] if "\n" in t.text), None)
+    if not end:
+        return 0, set()
+    words = [t for t in doc[:end] if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.9 * len(words):
+        return 0, set()
+    return end, {t.text for t in doc[end:] if t.text[:1].isupper()}
+
+
+def _attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
+    """The part of a headline entity the body writes capitalised ("Endorsed Trump" → "Trump";
+    "Trump Addresses Munich Attack" → "Trump"), given names included ("Hillary Clinton" when the body
+    writes only "Clinton"); the whole entity when the body writes none of it."""
+    attested = [t.is_punct or t.text in body_names or t.lower_ in lexicon.GIVEN_NAMES for t in ent]
+    if not any(attested) or all(attested):
+        return ent
+    start = attested.index(True)
+    end = start
+    while end < len(ent) and attested[end]:
+        end += 1
+    return ent[start:end]
+
+
 def find_entities(doc: Doc) -> list[Entity]:
     """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
     text = doc.text
     clusters: list[_Cluster] = []
+    headline_end, body_names = _title_case_headline(doc)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
+        if ent.end <= headline_end:
+            ent = _attested_part(ent, body_names)
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind is None:
