@@ -595,3 +595,26 @@ def test_a_surname_the_parser_took_for_a_common_noun_at_a_sentence_start_is_the_
     found = by_mention(resolve(text))
     assert found["Trump"] == ("Donald Trump", "person")  # "Trump" is a NOUN here, not a PROPN
     assert found["Critics"] == (None, "group")  # a plural common noun at a sentence start stays generic
+
+
+def test_a_document_with_a_possessive_pronoun_is_issued_by_whom_the_pronoun_means(resolve):
+    text = (
+        "Connie Mariano served as White House physician for nine years. Her account said the patients "
+        "were demanding."
+    )
+    assert by_mention(resolve(text))["Her account"] == ("Connie Mariano", "document")
+
+
+def test_descriptions_by_person_noun_endings_and_hyphenated_roles_take_the_person(resolve):
+    text = (
+        "Bernie Sanders held a rally in Ohio on Monday. The self-described democratic socialist said the "
+        "economy was rigged."
+    )
+    assert by_mention(resolve(text))["The self-described democratic socialist"] == ("Bernie Sanders", "person")
+    text = "Hillary Clinton held a rally in Iowa on Monday. The Democratic front-runner said she would win."
+    assert by_mention(resolve(text))["The Democratic front-runner"] == ("Hillary Clinton", "person")
+
+
+def test_a_definite_description_with_a_noun_for_no_person_is_not_a_person(resolve):
+    text = "Donald Trump spoke for an hour at the rally in Ohio. The audience said they loved the speech."
+    assert by_mention(resolve(text))["The audience"][0] is None

@@ -13,5 +13,6 @@ PERSONAL_RELATIVES = _words("who whom whose")  # stand for people, never for a p
 MALE_PRONOUNS = _words("he him his himself")
 FEMALE_PRONOUNS = _words("she her hers herself")
 IT_PRONOUNS = _words("it its itself")
+THIRD_PERSON_POSSESSIVES = _words("his her its their")  # "her account": the owner of a document
 # Determiners that make a description definite ("the governor", "this company").
 DEFINITE_DETERMINERS = _words("the this that these those")

@@ -17,6 +17,7 @@ DOCUMENT_WORDS = _words(
     poll polls survey surveys study studies report reports document documents memo memos data
     analysis research figures statistics filing filings record records letter letters email emails
     statement statements release article articles editorial editorials story stories paper
+    account accounts summary summaries agreement response responses answer answers reply replies
     newspaper book books website site tweet tweets post posts video videos ad ads advert clip clips
     commercial commercials spot
     indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief

@@ -12,6 +12,10 @@ from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES
 # Given names, for telling a person's name from other proper nouns and a gender from a name.
 GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
 
+# Endings of nouns for people that no role list holds ("the self-described democratic socialist",
+# "the comedian"); a definite description with another unknown noun is no person ("its summary").
+PERSON_NOUN_SUFFIXES = ("ist", "ian")
+
 # Kinship nouns that an apposition can name ("Scott's niece, Marcia Price, said").
 KIN_NOUNS = _words("niece nephew son daughter wife husband mother father brother sister cousin widow")
 

@@ -124,6 +124,9 @@ class _Resolver:
             issuer = document_issuer(self.graph, span)
             if issuer is not None:
                 return issuer, "document", None, _CONFIDENCE["document"]
+            owner = self._possessor(root, depth)
+            if owner is not None:  # "her account", "his statement": whoever the pronoun stands for
+                return owner[0], "document", None, min(owner[1], _CONFIDENCE["document"])
             return None, "document", None, _CONFIDENCE["document_unnamed"]
         if anaphor.type == "first_person":
             author = self.article.author if self.article is not None else None
@@ -147,6 +150,14 @@ class _Resolver:
                 if node is not None and node.kind in ("person", "organization", "place"):
                     return node
         return None
+
+    def _possessor(self, noun: Token, depth: int) -> tuple[Node, float] | None:
+        """The entity a possessive pronoun before ``noun`` stands for ("her account"), with its confidence."""
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in pronouns.THIRD_PERSON_POSSESSIVES), None)
+        if owner is None or depth >= 2:
+            return None
+        node, _, _, confidence = self._resolve_span(self.doc[owner.i : owner.i + 1], depth + 1)
+        return (node, confidence) if node is not None else None
 
     def _owned_organisation(self, span: SpacySpan, depth: int) -> _Result | None:
         """ "her campaign": the possessive pronoun resolved to a person, the organisation named after them."""

@@ -80,7 +80,10 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
         definite = _is_definite(root)
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
-        person = lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
+        person = (
+            lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
+            or _hyphenated(root) in cues.PERSON_ROLE_NOUNS or lower.endswith(lexicon.PERSON_NOUN_SUFFIXES)
+        )
         org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS
         nationality = root.ent_type_ == "NORP" and not plural
         # "Neighbours said": a capitalised plural at the start of a sentence is a common noun
@@ -101,9 +104,17 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         elif root.pos_ == "PROPN":
             kind = "proper"
         else:
-            kind = "generic" if plural else "desc_person"
+            kind = "generic"
     sent = graph.sent_of(span.start_char)
     return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words, span.text)
+
+
+def _hyphenated(word: Token) -> str:
+    """The whole hyphenated word ``word`` ends ("front-runner" for the token "runner")."""
+    i = word.i
+    while i >= 2 and word.doc[i - 1].text == "-" and not word.doc[i - 2].whitespace_:
+        i -= 2
+    return word.doc[i : word.i + 1].text.lower()
 
 
 def _names_someone(word: Token, graph: EntityGraph) -> bool:
