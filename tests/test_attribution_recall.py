@@ -157,3 +157,9 @@ def test_parc_reads_a_reportedly_clause_from_its_subject_on(nlp):
         ("reportedly", 10, 77, None, "stance")
     ]
     assert found(nlp, text) == []  # the speech profile does not read them
+
+
+def test_a_for_to_clause_parsed_as_an_adverbial_is_what_was_called_for(nlp):
+    text = "The mayor also called for all candidates to lay out the cost of their plans."
+    assert text[26:75] == "all candidates to lay out the cost of their plans"
+    assert found(nlp, text) == [("indirect", "called for", 26, 75, "The mayor")]

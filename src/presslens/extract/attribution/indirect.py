@@ -375,6 +375,10 @@ def _complement(
                 ):
                     end = _np_end(obj) if obj.dep_ == "pobj" else p.right_edge.i
                     return p.i + 1, max(end, obj.i), p.i, True  # "voted for Ben Carson, a neurosurgeon …
+        if "for" in allowed:
+            clause = _for_to_clause(v)
+            if clause is not None:
+                return clause.left_edge.i + 1, clause.right_edge.i, clause.left_edge.i, False
     if intj is not None:
         return intj.i, intj.i, v.i, True
     doc = v.doc
@@ -388,6 +392,22 @@ def _complement(
             return i, t.head.right_edge.i, v.i, False
         if t.text in (";", ":") or t.is_sent_start:
             break
+    return None
+
+
+def _for_to_clause(v: Token) -> Token | None:
+    """A "for … to …" clause right after verb ``v`` that the parser made an adverbial clause ("called
+    for all candidates to lay out their plans"): the object of "for" with its infinitive."""
+    for c in v.rights:
+        first = c.left_edge
+        if (
+            c.dep_ == "advcl"
+            and first.lower_ == "for"
+            and first.dep_ == "mark"
+            and first.i <= v.i + 3
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts)
+        ):
+            return c
     return None
 
 
