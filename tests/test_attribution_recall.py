@@ -163,3 +163,13 @@ def test_a_for_to_clause_parsed_as_an_adverbial_is_what_was_called_for(nlp):
     text = "The mayor also called for all candidates to lay out the cost of their plans."
     assert text[26:75] == "all candidates to lay out the cost of their plans"
     assert found(nlp, text) == [("indirect", "called for", 26, 75, "The mayor")]
+
+
+def test_parc_keeps_a_negated_verb_with_a_topic_as_a_stance(nlp):
+    text = "Spokesmen for the ministry would not discuss the investigation."
+    assert text[45:62] == "the investigation"
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.cue.text, a.content.start, a.content.end, a.source.mention.text, a.act) for a in parc] == [
+        ("discuss", 45, 62, "Spokesmen for the ministry", "stance")
+    ]
+    assert found(nlp, text) == []  # nothing was said

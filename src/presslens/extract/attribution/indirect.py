@@ -133,6 +133,11 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
     return cands
 
 
+def _negated(v: Token) -> bool:
+    """Whether verb ``v`` has a negation of its own ("did not respond to …")."""
+    return any(c.dep_ == "neg" for c in v.children)
+
+
 def _speakerless_participle(v: Token) -> bool:
     """A past participle adjunct without a speaker of its own ("Asked whether …, she said", "as
     reported …"): the speech profile reports none; the parc profile keeps "Asked …" (act "stance")."""
@@ -170,8 +175,9 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     elif lemma in BELIEF and lemma not in SPEECH and any(c.dep_ == "auxpass" for c in v.children):
         return None  # "was supposed to …", "is understood to …" outside the passive reports: no one's belief
     comp = _complement(ctx, v, learned)
-    if comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i):
-        return None
+    silent = comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i)
+    if silent and not (ctx.lex.parc and _negated(v)):
+        return None  # the parc profile keeps "would not discuss the investigation" (act "stance")
     if comp is not None and not ctx.lex.parc and unstated(ctx, v, comp):
         return None  # PolNeAR annotates these, so the parc profile keeps them (act "stance")
     rank = Rank.REPORTING_CLAUSE
@@ -262,6 +268,7 @@ def _parc_act(
         and _complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and _inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
+        and not (comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i))
         and not _speakerless_participle(v)
     )
     if same:
