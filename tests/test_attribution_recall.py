@@ -173,3 +173,9 @@ def test_parc_keeps_a_negated_verb_with_a_topic_as_a_stance(nlp):
         ("discuss", 45, 62, "Spokesmen for the ministry", "stance")
     ]
     assert found(nlp, text) == []  # nothing was said
+
+
+def test_a_verb_far_before_its_cue_noun_stays_out_of_the_cue(nlp):
+    text = "The union rejected the long-standing and often-repeated suggestion that workers were to blame."
+    assert text[67:93] == "that workers were to blame"
+    assert found(nlp, text) == [("indirect", "suggestion", 67, 93, "The union")]

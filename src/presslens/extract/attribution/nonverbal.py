@@ -23,6 +23,10 @@ from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
 
+# How many tokens a cue noun may lie after the verb whose object it is for the verb to join the cue
+# ("rejected the suggestion", "made a false claim"; not "faced … a set of revelations … allegations").
+MAX_CUE_VERB_GAP = 3
+
 
 def according_candidate(ctx: Context, t: Token) -> Candidate | None:
     """``according to X`` — the rest of the clause is the content."""
@@ -175,7 +179,7 @@ def noun_candidate(ctx: Context, n: Token) -> Candidate | None:
         subj = subject(n.head)
         if subj is not None:
             src = mention(ctx, subj)
-            if n.head.i < n.i:
+            if n.head.i < n.i <= n.head.i + MAX_CUE_VERB_GAP:
                 # "rejected the suggestion that …", "made the claim that …": the verb says how the
                 # source stands to the statement, so it belongs to the cue
                 cue_start = n.head.idx
