@@ -179,3 +179,12 @@ def test_a_verb_far_before_its_cue_noun_stays_out_of_the_cue(nlp):
     text = "The union rejected the long-standing and often-repeated suggestion that workers were to blame."
     assert text[67:93] == "that workers were to blame"
     assert found(nlp, text) == [("indirect", "suggestion", 67, 93, "The union")]
+
+
+def test_a_show_title_with_a_lowercase_word_does_not_stop_a_continuation(nlp):
+    text = (
+        '"The tariffs are a mistake," Senator Dan Field said on CBC\'s "Power and Politics." '
+        '"Families will pay for them."'
+    )
+    assert text[84:111] == "Families will pay for them."
+    assert ("direct", "said", 84, 111, "Senator Dan Field") in found(nlp, text)

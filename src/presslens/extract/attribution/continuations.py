@@ -22,7 +22,7 @@ MAX_SAME_PARAGRAPH_GAP_CHARS = 300
 # For a quote opening the next paragraph, the previous paragraph may go on this long after the attribution.
 MAX_PARAGRAPH_TAIL_CHARS = 200
 # A quoted title between an attribution and the next quote ("on NBC's "Meet the Press"") has at most
-# this many words, each capitalised.
+# this many words, the first and the last capitalised.
 MAX_TITLE_WORDS = 6
 
 
@@ -32,7 +32,7 @@ def _has_quote_mark(s: str) -> bool:
 
 
 def _quotes_a_statement(ctx: Context, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a quotation mark other than those of a short capitalised title
+    """Whether text[start:end] holds a quotation mark other than those of a short title in title case
     ('said Sunday on NBC's "Meet the Press."'): a quoted statement in between may bring in another speaker."""
     text = ctx.text
     rest = text[start:end]
@@ -43,7 +43,7 @@ def _quotes_a_statement(ctx: Context, start: int, end: int) -> bool:
         words = text[q.start : q.end].split()
         if q.open_mark < start or q.close_mark < 0 or q.close_mark >= end:
             continue
-        if 0 < len(words) <= MAX_TITLE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if 0 < len(words) <= MAX_TITLE_WORDS and words[0][:1].isupper() and words[-1][:1].isupper():
             a, b = q.open_mark - start, q.close_mark + 1 - start
             rest = rest[:a] + " " * (b - a) + rest[b:]
     return _has_quote_mark(rest)
