@@ -618,3 +618,11 @@ def test_descriptions_by_person_noun_endings_and_hyphenated_roles_take_the_perso
 def test_a_definite_description_with_a_noun_for_no_person_is_not_a_person(resolve):
     text = "Donald Trump spoke for an hour at the rally in Ohio. The audience said they loved the speech."
     assert by_mention(resolve(text))["The audience"][0] is None
+
+
+def test_a_closing_quote_glued_to_the_speakers_name_is_not_part_of_it(resolve):
+    text = (
+        "Hillary Clinton spoke in Ohio on Monday. “They traffic in prejudice and paranoia,”Clinton said. "
+        "“Some of it is dangerous.”"
+    )
+    assert by_mention(resolve(text))["Clinton"] == ("Hillary Clinton", "person")

@@ -42,6 +42,7 @@ def load(model: str = MODEL_NAME) -> Language:
         ) from exc
     nlp.max_length = CHUNK_CHARS * 2
     keep_title_abbreviations(nlp)
+    split_glued_quotes(nlp)
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
@@ -56,6 +57,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if doc[int(i)].text.count("\n") >= 2:
             doc[int(i) + 1].is_sent_start = True
     return doc
+
+
+def split_glued_quotes(nlp: Language) -> None:
+    """Split a closing quotation mark glued to the next word: 'and paranoia,”Clinton said' is
+    "paranoia", ",", "”", "Clinton" (otherwise one token, and the speaker's name is lost)."""
+    # a curly closing mark before any letter; a straight one (which also opens quotes) before a capital
+    extra = [r"(?<=[a-z])[,.!?](?=”[A-Za-z]|\"[A-Z])", r"(?<=[a-z,.!?])(?:”(?=[A-Za-z])|\"(?=[A-Z]))"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex([*nlp.Defaults.infixes, *extra]).finditer
 
 
 def keep_title_abbreviations(nlp: Language) -> None:
