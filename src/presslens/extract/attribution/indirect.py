@@ -12,7 +12,6 @@ from __future__ import annotations
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
-from presslens.extract import cues
 from presslens.extract.attribution.boundaries import (
     clause_end,
     clause_minus,
@@ -58,7 +57,15 @@ from presslens.extract.attribution.passive import (
     passive_candidate,
     seem_candidate,
 )
-from presslens.extract.attribution.statements import across_semicolon, bare_speech_clause, unstated
+from presslens.extract.attribution.statements import (
+    across_semicolon,
+    asks_anonymity,
+    bare_speech_clause,
+    carries_content,
+    inferred,
+    unstated,
+    verdict,
+)
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     clip_paragraph,
@@ -239,7 +246,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         return None
     if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):
         return None  # "That said, …"
-    if not ctx.lex.parc and lemma in INFERENCE and _inferred(v, subj):
+    if not ctx.lex.parc and lemma in INFERENCE and inferred(v, subj):
         return None  # "…, suggesting the bank would cut rates", "the figures indicate …": no one said it
     src = mention(ctx, subj) if subj is not None else None
     if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
@@ -266,7 +273,7 @@ def _parc_act(
         not learned
         and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)))
         and _complement(ctx, v, lex=speech) == comp
-        and not (lemma in INFERENCE and _inferred(v, subj))
+        and not (lemma in INFERENCE and inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
         and not (comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i))
         and not _speakerless_participle(v)
@@ -313,7 +320,7 @@ def _complement(
         elif dep == "intj" and c.i > v.i and c.lower_ in ("yes", "no"):
             intj = c
     lex = lex or ctx.lex
-    if ccomp is not None and _verdict(ccomp, lemma, lex):
+    if ccomp is not None and verdict(ccomp, lemma, lex):
         ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
     if ccomp is not None:
         return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
@@ -321,7 +328,7 @@ def _complement(
     if clause is not None:
         return clause[0], clause[1], v.i, False
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
-        if _asks_anonymity(xcomp) and dobj is None:
+        if asks_anonymity(xcomp) and dobj is None:
             return None  # "who asked not to be named": a condition of the interview, not its content
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
             return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
@@ -365,7 +372,7 @@ def _complement(
                 lex.parc
                 or oprd is not None
                 or lemma in NP_STATEMENT
-                or _carries_content(ctx, dobj.left_edge.i, end)
+                or carries_content(ctx, dobj.left_edge.i, end)
             ):
                 return None  # "denied the existence of such a link", "confirmed the wedding": a topic
             return dobj.left_edge.i, end, v.i, True
@@ -430,25 +437,6 @@ def _as_phrase(v: Token) -> Token | None:
     return None
 
 
-def _verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
-    """Whether ``ccomp`` is a verbless small clause ("found Heppner guilty", "finds Clinton more
-    palatable") or one about the subject itself ("found himself embroiled in …") of a verb that reports
-    only clauses: a verdict, an evaluation or a situation, not speech. The parc profile keeps it (act
-    "stance"), as PolNeAR annotates it."""
-    if lex.parc or lemma in lex.objects:
-        return False
-    if any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in ccomp.children
-    ):
-        return True  # "found himself embroiled in controversy": a situation, not a statement
-    if ccomp.pos_ not in ("ADJ", "NOUN"):
-        return False
-    deps = {c.dep_ for c in ccomp.children}
-    if "mark" in deps or "nsubj" not in deps:
-        return False  # "declared that torture works" (a misparse of "works") is a clause
-    return not any(t.pos in (VERB, AUX) or t.is_quote for t in ccomp.subtree)
-
-
 def _quoted_label_end(ctx: Context, dobj: Token) -> int:
     """Last token of a label verb's quoted predicate the parser did not mark as one, else -1.
 
@@ -463,38 +451,6 @@ def _quoted_label_end(ctx: Context, dobj: Token) -> int:
         if q.close_mark >= 0:
             return ctx.tok_at(q.close_mark)
     return -1
-
-
-def _inferred(v: Token, subj: Token | None) -> bool:
-    """Whether an inference verb ("suggest", "indicate") reports a conclusion rather than a speaker's words:
-    a participle without a subject of its own, or a subject that is no one (not a person, group,
-    organisation or pronoun)."""
-    if v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-        return True
-    if subj is None:
-        return True
-    if subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
-        return False
-    lemma = subj.lemma_.lower()
-    return not (lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS)
-
-
-def _asks_anonymity(xcomp: Token) -> bool:
-    """A negated passive infinitive ("not to be named", "not to be identified")."""
-    deps = {c.dep_ for c in xcomp.children}
-    return "neg" in deps and "auxpass" in deps
-
-
-def _carries_content(ctx: Context, a: int, b: int) -> bool:
-    """Whether tokens a..b say something rather than name a topic: a predicate or a quotation inside.
-
-    "announced plans to cut 500 jobs", "accused him of lying", "denied reports that he had resigned"
-    carry content; "denied the existence of such a link", "confirmed the wedding" name what was
-    talked about. The speech profile keeps a noun-phrase object only in the first case (PARC and
-    PolNeAR annotate both, so the parc profile keeps both).
-    """
-    doc = ctx.doc
-    return any(doc[i].pos_ in ("VERB", "AUX") or ctx.inq[i] >= 0 for i in range(a, b + 1))
 
 
 def _is_time(prep: Token) -> bool:

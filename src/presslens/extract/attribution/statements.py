@@ -5,14 +5,19 @@ whether …") and a cue inside an indirect question ("… when the government wo
 letter") state no statement (``unstated``; the speech profile drops them, the parc profile keeps
 them as stances, as PolNeAR annotates them). A parenthetical or final speech clause ("…, the
 minister said") opens with no subordinator and follows no semicolon (``bare_speech_clause``), and a
-clause before a cue verb across a semicolon is not its content (``across_semicolon``).
+clause before a cue verb across a semicolon is not its content (``across_semicolon``). A verdict
+("found Heppner guilty", ``verdict``), a conclusion ("the figures suggest …", ``inferred``), a
+condition of the interview ("asked not to be named", ``asks_anonymity``) and a noun phrase that only
+names a topic (``carries_content``) are no statement either.
 """
 
 from __future__ import annotations
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Token
 
-from presslens.extract.attribution.context import QUESTION_OPENER, SPEECH, WITHHOLDING, Context
+from presslens.extract import cues
+from presslens.extract.attribution.context import QUESTION_OPENER, SPEECH, WITHHOLDING, Context, CueLexicon
 
 
 def _withheld(ctx: Context, v: Token, a: int) -> bool:
@@ -75,3 +80,54 @@ def across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
         return False
     doc = ctx.doc
     return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
+
+
+def verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
+    """Whether ``ccomp`` is a verbless small clause ("found Heppner guilty", "finds Clinton more
+    palatable") or one about the subject itself ("found himself embroiled in …") of a verb that reports
+    only clauses: a verdict, an evaluation or a situation, not speech. The parc profile keeps it (act
+    "stance"), as PolNeAR annotates it."""
+    if lex.parc or lemma in lex.objects:
+        return False
+    if any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in ccomp.children
+    ):
+        return True  # "found himself embroiled in controversy": a situation, not a statement
+    if ccomp.pos_ not in ("ADJ", "NOUN"):
+        return False
+    deps = {c.dep_ for c in ccomp.children}
+    if "mark" in deps or "nsubj" not in deps:
+        return False  # "declared that torture works" (a misparse of "works") is a clause
+    return not any(t.pos in (VERB, AUX) or t.is_quote for t in ccomp.subtree)
+
+
+def inferred(v: Token, subj: Token | None) -> bool:
+    """Whether an inference verb ("suggest", "indicate") reports a conclusion rather than a speaker's words:
+    a participle without a subject of its own, or a subject that is no one (not a person, group,
+    organisation or pronoun)."""
+    if v.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
+    if subj is None:
+        return True
+    if subj.pos_ == "PRON" or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return False
+    lemma = subj.lemma_.lower()
+    return not (lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS)
+
+
+def asks_anonymity(xcomp: Token) -> bool:
+    """A negated passive infinitive ("not to be named", "not to be identified")."""
+    deps = {c.dep_ for c in xcomp.children}
+    return "neg" in deps and "auxpass" in deps
+
+
+def carries_content(ctx: Context, a: int, b: int) -> bool:
+    """Whether tokens a..b say something rather than name a topic: a predicate or a quotation inside.
+
+    "announced plans to cut 500 jobs", "accused him of lying", "denied reports that he had resigned"
+    carry content; "denied the existence of such a link", "confirmed the wedding" name what was
+    talked about. The speech profile keeps a noun-phrase object only in the first case (PARC and
+    PolNeAR annotate both, so the parc profile keeps both).
+    """
+    doc = ctx.doc
+    return any(doc[i].pos_ in ("VERB", "AUX") or ctx.inq[i] >= 0 for i in range(a, b + 1))
