@@ -147,3 +147,17 @@ def test_a_given_name_in_a_title_case_headline_stays_when_the_body_writes_only_t
     found = by_name(entities_of(text))
     assert set(found) >= {"Hillary Clinton", "Donald Trump"}
     assert "Clinton" in found["Hillary Clinton"].aliases
+
+
+def test_an_owner_before_a_possessive_is_split_from_the_persons_name(entities_of):
+    text = "An article by National Review’s Ian Tuttle criticised the senator. Tuttle wrote that the party had lost."
+    found = by_name(entities_of(text))
+    assert found["Ian Tuttle"].kind == "person"
+    assert "National Review’s Ian Tuttle" not in found
+
+
+def test_a_lone_given_name_coordinated_with_a_full_name_shares_its_surname(entities_of):
+    text = "Khizr and Ghazala Khan spoke at the convention in July. Khizr Khan said they felt compelled to speak."
+    found = by_name(entities_of(text))
+    assert {"Khizr Khan", "Ghazala Khan"} <= set(found)
+    assert "Khizr" not in found

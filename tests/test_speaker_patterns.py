@@ -626,3 +626,17 @@ def test_a_closing_quote_glued_to_the_speakers_name_is_not_part_of_it(resolve):
         "“Some of it is dangerous.”"
     )
     assert by_mention(resolve(text))["Clinton"] == ("Hillary Clinton", "person")
+
+
+def test_an_abbreviated_title_stays_out_of_the_name(resolve):
+    text = "Pres. Obama spoke in Ohio on Monday. He said the economy was strong."
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found] == [("Obama", "person")]
+
+
+def test_he_is_never_a_family_and_a_couple_gives_no_gender(resolve):
+    text = (
+        "Khizr Khan spoke at the convention. Since then, letters have arrived at the Khans’ home, many "
+        "addressed to Mr. and Mrs. Khan. He said the letters had moved him."
+    )
+    assert by_mention(resolve(text))["He"] == ("Khizr Khan", "person")

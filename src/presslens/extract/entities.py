@@ -13,6 +13,7 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -406,22 +407,46 @@ def _attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
     return ent[start:end]
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
-    text = doc.text
-    clusters: list[_Cluster] = []
+def _with_shared_surname(ent: SpacySpan, name: str) -> str:
+    """ "Khizr" in "Khizr and Ghazala Khan" is "Khizr Khan": a lone name coordinated with a full one."""
+    doc = ent.doc
+    if " " in name or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return name
+    other = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    if other is None or len(other) != 2 or not all(t.pos_ == "PROPN" for t in other):
+        return name
+    return f"{name} {other[-1].text}"
+
+
+def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
+    """The NER's entities with their kinds, mended: headline words cut off, titled people made
+    people, and an owner's name split from a person's ("National Review’s Ian Tuttle")."""
     headline_end, body_names = _title_case_headline(doc)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
             ent = _attested_part(ent, body_names)
+        owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE[:2]), None)
+        if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
+            if kind in ("organization", "place"):
+                yield doc[ent.start : owner], kind
+            ent, kind = doc[owner + 1 : ent.end], "person"
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
-        if kind is None:
-            continue
+        if kind is not None:
+            yield ent, kind
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
+    text = doc.text
+    clusters: list[_Cluster] = []
+    for ent, kind in _entity_spans(doc):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
             continue
+        if kind == "person":
+            name = _with_shared_surname(ent, name)
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
         if kind == "group" and (

@@ -159,6 +159,8 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     def admissible(node: Node) -> bool:
         if anaphor.type == "they" and node.kind == "person" and not node.plural:
             return False  # "they" is never one named person in news copy
+        if anaphor.type in ("he", "she") and node.plural:
+            return False  # nor "he" a family ("the Khans")
         return node.kind in allowed and (gender is None or node.gender in (None, gender))
 
     out = []

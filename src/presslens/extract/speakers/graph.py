@@ -110,7 +110,7 @@ class EntityGraph:
         self.nodes: dict[str, Node] = {}
         self.indexed = False  # the mention indexes below exist (built once the graph is complete)
         for e in entities:
-            self.nodes[e.id] = Node(e, plural=e.kind == "group")
+            self.nodes[e.id] = Node(e, plural=e.kind == "group" or self._is_family(e))
         for e in entities:
             for m in e.mentions:
                 self._add_mention(self.nodes[e.id], m.start, m.end)
@@ -219,6 +219,14 @@ class EntityGraph:
             self.index_starts.insert(k, mention.start)
             if mention.speaker:
                 insort(self.speaker_starts, (mention.start, node.entity.id))
+
+    def _is_family(self, entity: Entity) -> bool:
+        """ "the Khans", "the Clintons": a family name in the plural after "the" is several people."""
+        name = entity.name
+        return (
+            entity.kind == "person" and " " not in name and name.endswith("s")
+            and any(self.text[max(m.start - 4, 0) : m.start].lower() == "the " for m in entity.mentions)
+        )
 
     def add_source_mention(self, node: Node, mention: Span) -> None:
         """Record a resolved source mention so later features see it (and the entity gains it)."""
@@ -433,12 +441,11 @@ class EntityGraph:
             node.gender = "m"
         elif first in cues.FEMALE_NAMES:
             node.gender = "f"
-        else:
-            for role in node.roles:
-                if role in cues.MALE_WORDS:
-                    node.gender = "m"
-                elif role in cues.FEMALE_WORDS:
-                    node.gender = "f"
+        else:  # roles of one gender only ("Mr. and Mrs. Khan" gives both: no gender)
+            male = any(role in cues.MALE_WORDS for role in node.roles)
+            female = any(role in cues.FEMALE_WORDS for role in node.roles)
+            if male != female:
+                node.gender = "m" if male else "f"
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:

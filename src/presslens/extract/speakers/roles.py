@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
@@ -32,7 +32,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     while i >= 0 and span.start - i <= 4:
         t = doc[i]
         word = t.lower_.rstrip(".")
-        if t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES:
+        if (t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES) or _couple_title(doc, i):
             break
         if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
             node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
@@ -43,7 +43,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     root = span.root
     for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
         word = t.lower_.rstrip(".")
-        if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS):
+        if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS) and not _couple_title(doc, t.i):
             node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
             node.descriptors.update(
                 lexicon.DESCRIPTOR_SYNONYMS.get(w.lower_, w.lower_) for w in span[: t.i - span.start] if w.is_alpha
@@ -65,6 +65,11 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end : span.end + 8])  # doc.text is O(n)
     _learn_affiliation(node, after[:24])
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
+
+def _couple_title(doc: Doc, i: int) -> bool:
+    """ "Mrs." in "Mr. and Mrs. Khan": a couple's title, neither person's own."""
+    return i >= 2 and doc[i - 1].lower_ in ("and", "&") and doc[i - 2].lower_.rstrip(".") in lexicon.HONORIFIC_GENDER
+
 
 def _learn_description(node: Node, head: Token) -> None:
     if head.pos_ in ("NOUN", "PROPN") and not head.ent_type_:
