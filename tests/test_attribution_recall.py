@@ -188,3 +188,44 @@ def test_a_show_title_with_a_lowercase_word_does_not_stop_a_continuation(nlp):
     )
     assert text[84:111] == "Families will pay for them."
     assert ("direct", "said", 84, 111, "Senator Dan Field") in found(nlp, text)
+
+
+def _parsed(nlp, words: list[str], spaces: list[bool], heads: list[int], deps: list[str]):
+    """A Doc with the given parse (a misparse the pipeline makes only in a long sentence)."""
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps)
+
+
+def test_a_quoted_show_title_after_the_verb_is_not_its_subject(nlp):
+    from presslens.extract.attribution.syntax import subject
+
+    # '… Flynn, a top surrogate, said Thursday on Fox News's "Fox and Friends."' with "Flynn" parsed as an
+    # apposition elsewhere and the title as the verb's only subject
+    words = ["Flynn", ",", "said", "on", "Fox", "News", "'s", "“", "Fox", "and", "Friends", ".", "”"]
+    spaces = [False, True, True, True, True, False, True, False, True, True, False, False, False]
+    heads = [2, 0, 2, 2, 5, 3, 2, 2, 2, 8, 8, 2, 2]
+    deps = [
+        "dep",
+        "punct",
+        "ROOT",
+        "prep",
+        "compound",
+        "pobj",
+        "punct",
+        "punct",
+        "nsubj",
+        "cc",
+        "conj",
+        "punct",
+        "punct",
+    ]
+    doc = _parsed(nlp, words, spaces, heads, deps)
+    assert subject(doc[2]) is None
+    # a quoted title before the verb is its subject ('"60 Minutes" reported …')
+    words = ["“", "Sixty", "Minutes", "”", "reported", "it", "."]
+    spaces = [False, True, False, True, True, False, False]
+    heads = [2, 2, 4, 2, 4, 4, 4]
+    deps = ["punct", "compound", "nsubj", "punct", "ROOT", "dobj", "punct"]
+    doc = _parsed(nlp, words, spaces, heads, deps)
+    assert subject(doc[4]).text == "Minutes"

@@ -77,7 +77,12 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
         else:
             break
     doc = ctx.doc
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and not doc[left - 2].whitespace_:
+    while (
+        left >= 2
+        and doc[left - 1].text == "-"
+        and not doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+    ):
         left = doc[left - 2].left_edge.i  # "The co-worker" parsed as three subjects
     for k in range(head.i - 1, left, -1):
         if (
@@ -104,11 +109,25 @@ def names_a_speaker(head: Token) -> bool:
     return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
 
 
+def _quoted_title(t: Token) -> bool:
+    """Whether the phrase of ``t`` opens right after an opening quotation mark (one with a space or
+    the text's start before it and none after it)."""
+    i = t.left_edge.i
+    doc = t.doc
+    if i == 0 or not doc[i - 1].is_quote or doc[i - 1].whitespace_:
+        return False
+    return i == 1 or bool(doc[i - 2].whitespace_)
+
+
 def subject(v: Token, depth: int = 0) -> Token | None:
     """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
     # A parse that gives a verb two subjects (a heading run into the sentence: "The Latest: Trump
     # urges …", "THE BORROWING Back then, Mr. McKinley said") has the real one next to the verb.
-    own = sorted((c for c in v.children if c.dep_ in _SUBJ_DEPS), key=lambda c: abs(v.i - c.i))
+    # A quoted title after the verb ('… said on Fox News's "Fox and Friends."') is no subject.
+    own = sorted(
+        (c for c in v.children if c.dep_ in _SUBJ_DEPS and not (c.i > v.i and _quoted_title(c))),
+        key=lambda c: abs(v.i - c.i),
+    )
     if own:
         c = own[0]
         if c.dep_ == "nsubjpass" and c.lower_ == "it":
