@@ -9,6 +9,9 @@ Data (read from ``../shared/data/coref``, train splits only for fitting; dev spl
 * GAP: the pronoun is the anaphor; a candidate overlapping name A or B is right or wrong by the
   gold label; candidates overlapping neither name are left out (GAP annotates nothing else).
 * LitBank (optional, ``--litbank``): pronoun and nominal mentions of people in fiction.
+* Our canonical-speaker gold for PolNeAR articles (``benchmarks/data/speakers*``, all folders but
+  ``speakers-heldout``): the source mentions of the attributions presslens finds, weighted
+  ``--news-weight`` times; article folds give the cross-validated figure.
 
 Anaphors are visited in text order; one whose gold entity is a candidate and that is the subject of
 a speech verb is added to that candidate's mentions before later anaphors are featurised, as the
@@ -344,19 +347,19 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="coref data root (gum/, gap/, litbank/)")
     p.add_argument("--litbank", action="store_true", help="also train on LitBank (fiction)")
-    p.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    p.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     p.add_argument("--polnear", type=Path, default=Path("/work/shared/data/polnear"), help="PolNeAR root")
     p.add_argument(
         "--gold",
         type=Path,
         nargs="+",
-        default=[_BENCH_DATA / d for d in ("speakers", "speakers-batch2", "speakers-batch3")],
-        help="folders of our canonical-speaker gold for PolNeAR dev (never speakers-heldout)",
+        default=sorted(d for d in _BENCH_DATA.glob("speakers*") if d.is_dir() and d.name != "speakers-heldout"),
+        help="folders of our canonical-speaker gold for PolNeAR articles (default: all but speakers-heldout)",
     )
     p.add_argument(
-        "--news-weight", type=float, default=4.0, help="weight of PolNeAR gold pairs (0: leave out)"
+        "--news-weight", type=float, default=10.0, help="weight of PolNeAR gold pairs (0: leave out)"
     )
-    p.add_argument("--folds", type=int, default=3, help="article folds for the PolNeAR cross-validation")
+    p.add_argument("--folds", type=int, default=5, help="article folds for the PolNeAR cross-validation")
     p.add_argument("--hidden", type=int, default=0, help="hidden units (0: logistic regression)")
     p.add_argument("--alpha", type=float, default=1e-3, help="L2 penalty of the hidden-layer network")
     p.add_argument("--limit", type=int, default=None, help="documents per file (for a quick run)")

@@ -280,6 +280,7 @@ FEATURES: tuple[str, ...] = (
     "plural_candidate",
     "only_class_match",
     "named_in_content",
+    "uncontested_last_speaker",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -302,7 +303,14 @@ def pair_features(
         key=lambda n: n.mentions[0].start,
         default=None,
     )
-    last_speaker = graph.last_speaker_before(anaphor.start)
+    last_speech = graph.last_speech_before(anaphor.start)
+    last_speaker = last_speech[1] if last_speech is not None else None
+    # "…, said James Henson. '…,' he said": nobody of the pronoun's kind named since the last speaker
+    contested = last_speech is not None and any(
+        node is not last_speaker and not mention.quoted and mention.start > last_speech[0]
+        and _compatible(node, group, gender)
+        for node, mention, cataphor in found if not cataphor
+    )
     recent_start = graph.sent_starts[max(anaphor.sent - 3, 0)] if graph.sent_starts else 0
     modifiers = descriptors(anaphor)
     anaphor_classes = org_classes({anaphor.head.lemma_.lower()}) if anaphor.type == "desc_org" else set()
@@ -327,6 +335,7 @@ def pair_features(
         f[_INDEX["subject"]] = float(mention.subject)
         f[_INDEX["speaker"]] = float(mention.speaker)
         f[_INDEX["last_speaker"]] = float(node is last_speaker)
+        f[_INDEX["uncontested_last_speaker"]] = float(node is last_speaker and not contested)
         f[_INDEX["unnamed_speaker_between"]] = float(
             not cataphor and graph.unnamed_speaker_between(mention.end, anaphor.start)
         )

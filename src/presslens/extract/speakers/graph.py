@@ -286,12 +286,17 @@ class EntityGraph:
 
     def last_speaker_before(self, position: int) -> Node | None:
         """The entity whose mention last spoke (subject of a speech verb) before ``position``."""
+        found = self.last_speech_before(position)
+        return found[1] if found is not None else None
+
+    def last_speech_before(self, position: int) -> tuple[int, Node] | None:
+        """Where the last speaker before ``position`` was mentioned speaking, and who it is."""
         k = bisect_left(self.speaker_starts, (position, ""))
         while k > 0:
             k -= 1
             node = self.nodes.get(self.speaker_starts[k][1])
             if node is not None:
-                return node
+                return self.speaker_starts[k][0], node
         return None
 
     def _common_noun(self, mention: Mention) -> bool:
