@@ -229,3 +229,12 @@ def test_a_quoted_show_title_after_the_verb_is_not_its_subject(nlp):
     deps = ["punct", "compound", "nsubj", "punct", "ROOT", "dobj", "punct"]
     doc = _parsed(nlp, words, spaces, heads, deps)
     assert subject(doc[4]).text == "Minutes"
+
+
+def test_an_imperative_is_nobodys_statement(nlp):
+    text = (
+        "Say what you will about the process, the turnout was remarkable. "
+        "Mayor Tom Reyes said a decision would come by the fall."
+    )
+    assert text[86:119] == "a decision would come by the fall"
+    assert found(nlp, text) == [("indirect", "said", 86, 119, "Mayor Tom Reyes")]

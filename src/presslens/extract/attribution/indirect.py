@@ -140,6 +140,13 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
     return cands
 
 
+def _imperative(v: Token) -> bool:
+    """A bare verb without subject or auxiliary that opens its sentence ("Say what you will …")."""
+    if v.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in v.children):
+        return False
+    return v.i == v.sent.start
+
+
 def _negated(v: Token) -> bool:
     """Whether verb ``v`` has a negation of its own ("did not respond to …")."""
     return any(c.dep_ == "neg" for c in v.children)
@@ -174,6 +181,9 @@ def _makes_clear(v: Token) -> bool:
 def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate | None:
     """An indirect (or mixed) attribution around cue verb ``v`` (``learned``: a verb the cue model chose)."""
     lemma = v.lemma
+    if not ctx.lex.parc and _imperative(v):
+        # "Say what you will about the process, …": no one says it ("Let's say …" stays: PolNeAR marks it)
+        return None
     sourceless = is_sourceless(ctx, v)
     if sourceless and v.dep_ != "advcl":
         passive = passive_candidate(ctx, v)
