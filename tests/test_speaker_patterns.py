@@ -640,3 +640,24 @@ def test_he_is_never_a_family_and_a_couple_gives_no_gender(resolve):
         "addressed to Mr. and Mrs. Khan. He said the letters had moved him."
     )
     assert by_mention(resolve(text))["He"] == ("Khizr Khan", "person")
+
+
+def test_a_lead_description_with_a_place_is_the_next_new_speaker_from_there(resolve):
+    text = (
+        "A lawmaker in the Philippines is calling for the candidate to be banned from the country.\n\n"
+        '"There is no basis for this," Joey Salceda said in a bill, according to the Philippine Star.'
+    )
+    found = by_mention(resolve(text))
+    assert found["A lawmaker"] == ("Joey Salceda", "person")
+
+
+def test_documents_published_in_an_outlet_or_counted_by_it_take_it_as_issuer(resolve):
+    text = (
+        "Donald Trump leads the race. According to a CNN tally, he has won 700 delegates. An editorial in "
+        "The Des Moines Register said he should drop out. According to the Real Clear Politics average, he "
+        "leads by 5 points."
+    )
+    found = by_mention(resolve(text))
+    assert found["a CNN tally"] == ("CNN", "document")
+    assert found["An editorial"] == ("Des Moines Register", "document")
+    assert found["the Real Clear Politics average"] == ("Real Clear Politics", "document")

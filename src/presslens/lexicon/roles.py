@@ -18,6 +18,7 @@ DOCUMENT_WORDS = _words(
     analysis research figures statistics filing filings record records letter letters email emails
     statement statements release article articles editorial editorials story stories paper
     account accounts summary summaries agreement response responses answer answers reply replies
+    tally average investigation
     newspaper book books website site tweet tweets post posts video videos ad ads advert clip clips
     commercial commercials spot
     indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief

@@ -61,6 +61,9 @@ ROLE_IMPLIES = {
 # Words for one broadcast item: "the ad" or "the clip" may take up "a web video by X" said just before.
 MEDIA_ITEM_NOUNS = frozenset({"ad", "advert", "advertisement", "video", "clip", "spot", "commercial"})
 
+# Documents that appear in an outlet, whose issuer "in" names ("an editorial in The Des Moines Register").
+PUBLISHED_NOUNS = frozenset({"article", "editorial", "story", "column", "op-ed", "piece", "report", "interview"})
+
 # Document words that, as a source, are the outlet itself ("The newspaper reported" = the paper).
 OUTLET_NOUNS = frozenset({"newspaper"})
 

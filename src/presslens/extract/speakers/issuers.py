@@ -34,9 +34,9 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
 def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
     """The issuer named around one document noun, in order of how directly syntax says so."""
     probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
-    probes += [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children
-    ]
+    # "a statement from X", "a report by X", and for what an outlet publishes, "an editorial in X"
+    issued = ("from", "by", "of", "in") if noun.lemma_.lower() in lexicon.PUBLISHED_NOUNS else ("from", "by", "of")
+    probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in issued for g in c.children]
     # "a study released by X", "a study that appeared in X", "a speech X delivered"
     for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
         for c in verb.children:

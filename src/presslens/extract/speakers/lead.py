@@ -59,15 +59,22 @@ def titled_later(graph: EntityGraph, noun: Token, after: int) -> Node | None:
 def named_next(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """A delayed-identification lead: "A former party chairman says … '…,' said Don Fowler, who …".
 
-    Only for a description in the headline or the first sentences that names a body ("DNC",
-    "Democratic National Committee"); the person is the first one who speaks in the next two
-    sentences, was not mentioned before, and has that body (or its initials) in their sentence.
+    Only for a description in the headline or the first sentences that names a body or place
+    ("DNC", "Democratic National Committee", "A lawmaker in the Philippines"); the person is the
+    first one who speaks in the next two sentences, was not mentioned before, and has that body (its
+    initials, or the stem of a place: "Philippine Star") in their sentence.
     """
     sent = graph.sent_of(span.start_char)
     names = [t.text for t in span if t.pos_ == "PROPN" and t.i < span.root.i]
-    if sent > LEAD_SENTENCES or not names:
+    places = [  # the mention may stop before them: "A lawmaker | in the Philippines is calling …"
+        o.text for p in span.root.children if p.dep_ == "prep" and p.lower_ in ("in", "from", "of", "for", "at")
+        for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
+    if sent > LEAD_SENTENCES or not (names or places):
         return None
-    bodies = {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
+    bodies = {w[:6] for w in places if len(w) >= 6}
+    if names:
+        bodies |= {" ".join(names), "".join(w[0] for w in names if w[:1].isupper())}
     end = graph.sentence_end(sent + 2)
     best: tuple[int, Node] | None = None
     for node in graph.nodes.values():
