@@ -238,3 +238,12 @@ def test_an_imperative_is_nobodys_statement(nlp):
     )
     assert text[86:119] == "a decision would come by the fall"
     assert found(nlp, text) == [("indirect", "said", 86, 119, "Mayor Tom Reyes")]
+
+
+def test_a_speech_verb_hung_on_a_quoted_clause_takes_the_speaker_outside_the_quote(nlp):
+    text = (
+        'Ukrainian President Volodymyr Zelenskiy called the attack "a clear signal that Moscow is not '
+        'interested in peace" and urged allies to send more air defence systems.'
+    )
+    assert text[131:163] == "to send more air defence systems"
+    assert ("indirect", "urged", 131, 163, "Ukrainian President Volodymyr Zelenskiy") in found(nlp, text)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 from presslens.extract import cues
 from presslens.extract.attribution.context import DASHES, FRAME_NOUNS, LEADERS, SAY, SPEECH, Context
 from presslens.lexicon import attribution as lexicon
+from presslens.lexicon.quotes import CLOSE_DOUBLE, OPEN_DOUBLE, STRAIGHT_DOUBLE
 
 # Dependencies that attach a subject to its verb.
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -119,6 +120,15 @@ def _quoted_title(t: Token) -> bool:
     return i == 1 or bool(doc[i - 2].whitespace_)
 
 
+_DOUBLE_MARKS = frozenset(OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE) | {"''", "``"}
+
+
+def _quoted(t: Token) -> bool:
+    """Whether token ``t`` lies inside double quotation marks in its sentence (an odd number before it)."""
+    sent = t.sent
+    return sum(1 for k in range(sent.start, t.i) if t.doc[k].text in _DOUBLE_MARKS) % 2 == 1
+
+
 def subject(v: Token, depth: int = 0) -> Token | None:
     """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
     # A parse that gives a verb two subjects (a heading run into the sentence: "The Latest: Trump
@@ -148,6 +158,14 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     if carrier is not None:
         return subject(carrier, depth + 1)
     h = v.head
+    if v.dep_ == "conj" and _quoted(h) and not _quoted(v):
+        # 'called the attack "a signal that Moscow is not interested in peace" and urged allies …': the
+        # parser hung "urged" on the quoted clause; the speaker is the subject outside the quotation
+        outer = h
+        while _quoted(outer) and outer.head.i != outer.i:
+            outer = outer.head
+        if not _quoted(outer):
+            return subject(outer, depth + 1)
     if v.dep_ == "conj" and h.pos in (VERB, AUX):
         # "shares rose after the company reported growth and said …": the speaker of the clause between
         above = subject(h, depth + 1)
