@@ -661,3 +661,12 @@ def test_documents_published_in_an_outlet_or_counted_by_it_take_it_as_issuer(res
     assert found["a CNN tally"] == ("CNN", "document")
     assert found["An editorial"] == ("Des Moines Register", "document")
     assert found["the Real Clear Politics average"] == ("Real Clear Politics", "document")
+
+
+def test_a_title_case_headline_source_is_the_name_the_body_uses(resolve):
+    text = (
+        "Trump Addresses Munich Attack: “This Cannot Continue”\n"
+        "Donald Trump spoke about the attack in Munich on Friday. Trump said the attacks had to stop."
+    )
+    found = by_mention(resolve(text))
+    assert found["Trump Addresses Munich Attack"] == ("Donald Trump", "person")

@@ -378,7 +378,7 @@ def _is_family_name(form: str, full_name: str) -> bool:
     )
 
 
-def _title_case_headline(doc: Doc) -> tuple[int, set[str]]:
+def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
     """Where a Title Case first line ends (0: none) and the capitalised words the rest of the text uses.
 
     In "Right After This Big-Name Senator Endorsed Trump, …" every word is capitalised, so the tagger
@@ -393,7 +393,7 @@ def _title_case_headline(doc: Doc) -> tuple[int, set[str]]:
     return end, {t.text for t in doc[end:] if t.text[:1].isupper()}
 
 
-def _attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
+def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
     """The part of a headline entity the body writes capitalised ("Endorsed Trump" → "Trump";
     "Trump Addresses Munich Attack" → "Trump"), given names included ("Hillary Clinton" when the body
     writes only "Clinton"); the whole entity when the body writes none of it."""
@@ -421,11 +421,11 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
 def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     """The NER's entities with their kinds, mended: headline words cut off, titled people made
     people, and an owner's name split from a person's ("National Review’s Ian Tuttle")."""
-    headline_end, body_names = _title_case_headline(doc)
+    headline_end, body_names = title_case_headline(doc)
     for ent in doc.ents:
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
-            ent = _attested_part(ent, body_names)
+            ent = attested_part(ent, body_names)
         owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE[:2]), None)
         if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
             if kind in ("organization", "place"):

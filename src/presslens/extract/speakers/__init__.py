@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.entities import repair_mojibake
+from presslens.extract.entities import attested_part, repair_mojibake
 from presslens.extract.speakers.features import (
     RESOLVABLE,
     Anaphor,
@@ -189,6 +189,8 @@ class _Resolver:
 
     def _proper(self, span: SpacySpan) -> _Result:
         """A name the NER missed: an existing entity by name or surname, else a new one."""
+        if span.end <= self.graph.headline_end:  # "Trump Addresses Munich Attack: …" is Trump
+            span = attested_part(span, self.graph.body_names)
         name, titled = proper_name(span)
         if not name:
             return None, "unknown", None, _CONFIDENCE["unknown"]

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.entities import short_form_of
+from presslens.extract.entities import short_form_of, title_case_headline
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -105,6 +105,7 @@ class EntityGraph:
         self.sent_starts = [s.start_char for s in sents]
         self.sent_tokens = [s.start for s in sents] + [len(doc)]
         self.text = text if text is not None else doc.text
+        self.headline_end, self.body_names = title_case_headline(doc)  # a Title Case first line
         self.quotes = _quote_spans(self.text)
         self.quote_starts = [a for a, _ in self.quotes]
         self.nodes: dict[str, Node] = {}
