@@ -247,3 +247,9 @@ def test_a_speech_verb_hung_on_a_quoted_clause_takes_the_speaker_outside_the_quo
     )
     assert text[131:163] == "to send more air defence systems"
     assert ("indirect", "urged", 131, 163, "Ukrainian President Volodymyr Zelenskiy") in found(nlp, text)
+
+
+def test_a_relative_clause_object_parsed_as_a_second_subject_is_not_the_speaker(nlp):
+    text = "The company that makes the popular weight-loss drug says demand has outstripped supply for a third straight quarter."
+    assert text[57:115] == "demand has outstripped supply for a third straight quarter"
+    assert found(nlp, text) == [("indirect", "says", 57, 115, "The company")]

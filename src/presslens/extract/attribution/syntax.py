@@ -129,6 +129,15 @@ def _quoted(t: Token) -> bool:
     return sum(1 for k in range(sent.start, t.i) if t.doc[k].text in _DOUBLE_MARKS) % 2 == 1
 
 
+def _object_of_relative(far: Token, near: Token) -> bool:
+    """Whether subject ``near`` is the object the parser took from ``far``'s relative clause: the clause
+    ends right before ``near``'s phrase and its verb has no object."""
+    for r in far.rights:
+        if r.dep_ == "relcl" and r.right_edge.i + 1 == near.left_edge.i and near.i > far.i:
+            return not any(c.dep_ in ("dobj", "attr", "ccomp") for c in r.children)
+    return False
+
+
 def subject(v: Token, depth: int = 0) -> Token | None:
     """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
     # A parse that gives a verb two subjects (a heading run into the sentence: "The Latest: Trump
@@ -138,6 +147,8 @@ def subject(v: Token, depth: int = 0) -> Token | None:
         (c for c in v.children if c.dep_ in _SUBJ_DEPS and not (c.i > v.i and _quoted_title(c))),
         key=lambda c: abs(v.i - c.i),
     )
+    if len(own) > 1 and _object_of_relative(own[1], own[0]):
+        own = [own[1]]  # "The company that makes the drug says …": "drug" is the relative clause's object
     if own:
         c = own[0]
         if c.dep_ == "nsubjpass" and c.lower_ == "it":
