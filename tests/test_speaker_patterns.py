@@ -670,3 +670,13 @@ def test_a_title_case_headline_source_is_the_name_the_body_uses(resolve):
     )
     found = by_mention(resolve(text))
     assert found["Trump Addresses Munich Attack"] == ("Donald Trump", "person")
+
+
+def test_a_name_modifying_a_common_noun_subject_is_not_the_speaker(resolve):
+    text = (
+        "Donald Trump held a rally in Buffalo on Thursday. Trump said the system was rigged.\n\n"
+        "Congressman Chris Collins, a Trump supporter, said Trump campaign strategists plan to secure enough "
+        "delegates in the first round.\n\n"
+        "Outright victory is vital, he said after meeting with Trump aides."
+    )
+    assert by_mention(resolve(text))["he"] == ("Chris Collins", "person")  # not Trump: "strategists plan"

@@ -197,6 +197,7 @@ class EntityGraph:
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ in ("appos", "compound", "conj") and root.head.dep_ in ("nsubj", "nsubjpass")
             and not (root.dep_ == "appos" and labels.ENTITY_KINDS.get(root.ent_type_) == "place")  # "Perdue (R-Ga.) said"
+            and not (root.dep_ == "compound" and root.head.pos_ == "NOUN")  # "Trump campaign strategists plan"
         )
         verb = root.head if root.dep_ in ("nsubj", "nsubjpass") else root.head.head
         quoted = self.is_quoted(span.start_char)
