@@ -253,3 +253,15 @@ def test_a_relative_clause_object_parsed_as_a_second_subject_is_not_the_speaker(
     text = "The company that makes the popular weight-loss drug says demand has outstripped supply for a third straight quarter."
     assert text[57:115] == "demand has outstripped supply for a third straight quarter"
     assert found(nlp, text) == [("indirect", "says", 57, 115, "The company")]
+
+
+def test_the_second_half_of_a_quote_split_by_a_long_speech_clause_shares_its_cue(nlp):
+    text = (
+        "“What I fundamentally believe — and what the premier believes,” former Education Minister "
+        "Ana Ruiz told the Globe and Mail in 2012, “is that the only way to end poverty is through education.”"
+    )
+    assert text[133:190] == "is that the only way to end poverty is through education."
+    assert found(nlp, text) == [
+        ("direct", "told the Globe and Mail", 1, 61, "former Education Minister Ana Ruiz"),
+        ("direct", "told the Globe and Mail", 133, 190, "former Education Minister Ana Ruiz"),
+    ]

@@ -116,6 +116,24 @@ def _reports_after(ctx: Context, v: Token) -> bool:
     return False
 
 
+# How long a speech clause between the two halves of a split quote may be (tokens).
+SPLIT_CLAUSE_TOKENS = 20
+
+
+def _splits_a_quote(ctx: Context, qi: int, punct_i: int) -> bool:
+    """Whether quote ``qi`` goes on a sentence that a quote ending in a comma began just before the
+    speech clause at ``punct_i``: it opens in lower case and the previous quote closes within
+    ``SPLIT_CLAUSE_TOKENS`` tokens before."""
+    q = ctx.quotes[qi]
+    first = ctx.text[q.start : q.start + 1]
+    if not first.islower() or qi == 0:
+        return False
+    before = ctx.quotes[qi - 1]
+    if before.close_mark < 0 or not ctx.text[before.start : before.end].rstrip().endswith(","):
+        return False
+    return 0 < punct_i - ctx.tok_at(before.close_mark) <= SPLIT_CLAUSE_TOKENS
+
+
 def _cue_before(ctx: Context, qi: int) -> tuple[Token | None, int]:
     """A speech verb (or a ``Name:`` label) right before quote ``qi``; returns (verb, colon token)."""
     q = ctx.quotes[qi]
@@ -136,6 +154,9 @@ def _cue_before(ctx: Context, qi: int) -> tuple[Token | None, int]:
         return None, -1
     punct_i = i
     limit = 14 if prev.text == ":" else 6
+    if prev.text == "," and _splits_a_quote(ctx, qi, punct_i):
+        limit = SPLIT_CLAUSE_TOKENS  # '"What I believe," former Secretary Arne Duncan told the Times in 2012, "is that …"'
+
     j = i - 1
     while j >= 0 and punct_i - j <= limit:
         t = doc[j]
