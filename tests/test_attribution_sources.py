@@ -62,3 +62,16 @@ def test_a_subject_parsed_as_a_conjunct_of_a_fronted_adjunct(nlp):
         "forcefully told reporters that voting mattered."
     )
     assert sources(nlp, text) == [("indirect", "told reporters", "Marc Morial")]
+
+
+def test_a_participle_below_a_relative_clause_and_two_infinitives_is_the_main_subjects(nlp):
+    text = (
+        "Trump was defensive when forced to defend not paying an architect who said he was stiffed after he "
+        "designed a clubhouse, saying, “Maybe he didn’t do a good job.”"
+    )
+    assert [s for _, cue, s in sources(nlp, text) if cue == "saying"] == ["Trump"]
+
+
+def test_a_reporting_verb_tagged_as_a_noun_keeps_its_subject(nlp):
+    text = "The campaign released no records. But Trump claims that he should be the exception."
+    assert ("indirect", "claims", "Trump") in sources(nlp, text)

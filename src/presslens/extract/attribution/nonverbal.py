@@ -166,7 +166,8 @@ def noun_candidate(ctx: Context, n: Token) -> Candidate | None:
         return None
     src = None
     for c in n.children:
-        if c.dep_ == "poss":
+        # "Trump's claim that …"; "But Trump claims that …" with the verb tagged as a noun
+        if c.dep_ == "poss" or (c.dep_ == "nsubj" and n.dep_ == "ROOT" and c.i == n.i - 1):
             src = mention(ctx, c)
             break
         if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i:

@@ -163,7 +163,7 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     fronted = _subject_in_fronted_adjunct(v)
     if fronted is not None:
         return fronted
-    if depth >= 3 or v.head.i == v.i:
+    if depth >= 5 or v.head.i == v.i:
         return None
     carrier = _participle_carrier(v)
     if carrier is not None:
