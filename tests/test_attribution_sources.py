@@ -75,3 +75,16 @@ def test_a_participle_below_a_relative_clause_and_two_infinitives_is_the_main_su
 def test_a_reporting_verb_tagged_as_a_noun_keeps_its_subject(nlp):
     text = "The campaign released no records. But Trump claims that he should be the exception."
     assert ("indirect", "claims", "Trump") in sources(nlp, text)
+
+
+def test_a_subject_whose_apposition_was_parsed_as_a_clause_is_still_the_source(nlp):
+    text = (
+        "Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said he and other rabbis "
+        "were alarmed by the speech."
+    )
+    assert sources(nlp, text) == [("indirect", "said", "Jeffrey Salkin")]
+
+
+def test_a_name_the_parser_split_after_of_stays_whole(nlp):
+    text = 'Lisa Chen of Patients First said the ruling was "a setback for families."'
+    assert [s for _, _, s in sources(nlp, text)] == ["Lisa Chen of Patients First"]

@@ -70,14 +70,16 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     """Character span of the noun phrase headed by ``head``, without relative clauses and appositions."""
     left = head.left_edge.i
     right = head.i
+    doc = ctx.doc
     for child in head.rights:
         if child.dep_ in _MENTION_RIGHT_DEPS and not (
             child.dep_ == "prep" and child.lower_ in ("in", "on", "at")
         ):
             right = max(right, child.right_edge.i)
+        elif child.dep_ == "appos" and child.pos == PROPN and child.left_edge.i == right + 1 != head.i + 1:
+            right = child.right_edge.i  # "Lisa Chen of Patients First": the rest of a name, no comma between
         else:
             break
-    doc = ctx.doc
     while (
         left >= 2
         and doc[left - 1].text == "-"
@@ -163,6 +165,13 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     fronted = _subject_in_fronted_adjunct(v)
     if fronted is not None:
         return fronted
+    for c in v.children:  # "Jeffrey Salkin, a Florida rabbi helping …, said": the apposition parsed as a clause
+        if c.dep_ == "ccomp" and c.i < v.i and c.pos in (NOUN, VERB) and v.doc[c.right_edge.i + 1].text == ",":
+            named = next(
+                (g for g in c.children if g.dep_ == "nsubj" and g.pos == PROPN and v.doc[g.i + 1].text == ","), None
+            )
+            if named is not None:
+                return named
     if depth >= 5 or v.head.i == v.i:
         return None
     carrier = _participle_carrier(v)
