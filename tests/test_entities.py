@@ -161,3 +161,10 @@ def test_a_lone_given_name_coordinated_with_a_full_name_shares_its_surname(entit
     found = by_name(entities_of(text))
     assert {"Khizr Khan", "Ghazala Khan"} <= set(found)
     assert "Khizr" not in found
+
+
+def test_an_organisation_for_another_is_one_name(entities_of):
+    text = "A panel of the U.S. Court of Appeals for the Sixth Circuit ruled on Friday. IBM for Canada agreed."
+    names = set(by_name(entities_of(text)))
+    assert "U.S. Court of Appeals for the Sixth Circuit" in names
+    assert "U.S. Court of Appeals" not in names and "Sixth Circuit" not in names
