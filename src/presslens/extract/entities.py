@@ -412,10 +412,11 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
     doc = ent.doc
     if " " in name or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
         return name
-    other = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
-    if other is None or len(other) != 2 or not all(t.pos_ == "PROPN" for t in other):
+    given, family = doc[ent.end + 1], doc[ent.end + 2]  # the next entity, read off its tokens
+    two_words = ent.end + 3 >= len(doc) or doc[ent.end + 3].ent_iob_ != "I"
+    if not (given.ent_iob_ == "B" and given.ent_type_ == "PERSON" and family.ent_iob_ == "I" and two_words):
         return name
-    return f"{name} {other[-1].text}"
+    return f"{name} {family.text}" if given.pos_ == family.pos_ == "PROPN" else name
 
 
 def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
