@@ -16,6 +16,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -379,7 +381,8 @@ def _is_family_name(form: str, full_name: str) -> bool:
 
 
 def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
-    """Where a Title Case first line ends (0: none) and the capitalised words the rest of the text uses.
+    """Where a Title Case first line ends (0: none) and which of its words the rest of the text also
+    writes capitalised.
 
     In "Right After This Big-Name Senator Endorsed Trump, …" every word is capitalised, so the tagger
     and the NER take headline words for names; the body tells which of them are.
@@ -390,7 +393,9 @@ def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
     words = [t for t in doc[:end] if t.is_alpha and len(t) > 3]
     if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.9 * len(words):
         return 0, set()
-    return end, {t.text for t in doc[end:] if t.text[:1].isupper()}
+    capitalised = {t.orth: t.text for t in doc[:end] if t.text[:1].isupper()}
+    in_body = np.unique(doc.to_array(ORTH)[end:])  # token text ids: no Python loop over a long body
+    return end, {capitalised[k] for k in np.intersect1d(in_body, np.fromiter(capitalised, np.uint64))}
 
 
 def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
