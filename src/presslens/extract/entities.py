@@ -429,13 +429,14 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     people, and an owner's name split from a person's ("National Review’s Ian Tuttle")."""
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
+    joined = -1  # the index of an entity already joined to the one before it
     for k, ent in enumerate(ents):
-        if k and ents[k - 1].end == ent.start - 1 and ents[k - 1].label_ == ent.label_ == "ORG":
-            if doc[ent.start - 1].lower_ == "for":
-                continue  # joined to the one before
-        if k + 1 < len(ents) and ent.label_ == ents[k + 1].label_ == "ORG" and ents[k + 1].start == ent.end + 1:
+        if k == joined:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        if after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for":  # "the U.S. Court of Appeals" "for" "the Sixth Circuit"
-                ent = SpacySpan(doc, ent.start, ents[k + 1].end, label=ent.label)
+                ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)

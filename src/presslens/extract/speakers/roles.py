@@ -66,6 +66,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     _learn_affiliation(node, after[:24])
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
 
+
 def _couple_title(doc: Doc, i: int) -> bool:
     """ "Mrs." in "Mr. and Mrs. Khan": a couple's title, neither person's own."""
     return i >= 2 and doc[i - 1].lower_ in ("and", "&") and doc[i - 2].lower_.rstrip(".") in lexicon.HONORIFIC_GENDER
