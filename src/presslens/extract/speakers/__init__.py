@@ -162,12 +162,10 @@ class _Resolver:
     def _owned_organisation(self, span: SpacySpan, depth: int) -> _Result | None:
         """ "her campaign": the possessive pronoun resolved to a person, the organisation named after them."""
         root = span.root
-        owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
-        if owner is None:
+        owner = self._possessor(root, depth)
+        if owner is None or owner[0].kind != "person":
             return None
-        person, _, _, confidence = self._resolve_span(self.doc[owner.i : owner.i + 1], depth + 1)
-        if person is None or person.kind != "person":
-            return None
+        person, confidence = owner
         name = f"{person.entity.name.split()[-1]} {root.lower_}"
         node = self.graph.find_name(name)
         if node is None:
