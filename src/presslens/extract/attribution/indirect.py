@@ -68,15 +68,14 @@ from presslens.extract.attribution.statements import (
 )
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
-    clip_paragraph,
     cue_span,
     mention,
     opens_quote,
+    paragraph_span,
     past_dateline,
     says_nothing,
     subject,
     that_clause_in_prep,
-    trim,
 )
 from presslens.lexicon import attribution as lexicon
 from presslens.schema import AttributionAct
@@ -219,8 +218,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
                 a = skip_time_adjunct(ctx, a, b)
             b = cut_trailing_cue(ctx, a, b)
             b = cut_trailing_clause(ctx, a, b)
-        a, b = clip_paragraph(ctx, v.i, a, b)
-        span = trim(ctx, a, b) if a <= b else None
+        span = paragraph_span(ctx, v.i, a, b)
     else:
         if lemma in BELIEF and lemma not in SPEECH:
             return None  # a belief needs its complement

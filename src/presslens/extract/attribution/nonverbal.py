@@ -19,7 +19,14 @@ from presslens.extract.attribution.context import (
 )
 from presslens.extract.attribution.learned_nouns import agent, possessor
 from presslens.extract.attribution.learned_nouns import complement as noun_complement
-from presslens.extract.attribution.syntax import clip_paragraph, mention, opens_quote, subject, trim
+from presslens.extract.attribution.syntax import (
+    clip_paragraph,
+    mention,
+    opens_quote,
+    paragraph_span,
+    subject,
+    trim,
+)
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
 
@@ -218,8 +225,7 @@ def adjective_candidate(ctx: Context, adj: Token) -> Candidate | None:
         a = comp.i + 1
     else:
         a = comp.left_edge.i
-    a, b = clip_paragraph(ctx, adj.i, a, comp.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
+    span = paragraph_span(ctx, adj.i, a, comp.right_edge.i)
     if span is None:
         return None
     return Candidate(
@@ -253,8 +259,7 @@ def learned_noun_candidate(ctx: Context, t: Token) -> Candidate | None:
         a, cue_end = c.left_edge.i, t.i
     else:
         a, cue_end = c.i + 1, c.i
-    a, b = clip_paragraph(ctx, t.i, a, c.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
+    span = paragraph_span(ctx, t.i, a, c.right_edge.i)
     if span is None:
         return None
     src_tok = possessor(t) or agent(t, c.i)

@@ -17,7 +17,7 @@ from presslens.extract.attribution.context import (
     Context,
     Rank,
 )
-from presslens.extract.attribution.syntax import clip_paragraph, trim
+from presslens.extract.attribution.syntax import paragraph_span
 
 
 def seem_candidate(ctx: Context, v: Token) -> Candidate | None:
@@ -39,12 +39,11 @@ def seem_candidate(ctx: Context, v: Token) -> Candidate | None:
     if comp is None or subj is None or subj.lower_ in cues.FIRST_PERSON:
         return None
     if subj.lower_ == "it" and comp.dep_ == "ccomp":
-        a, b = clip_paragraph(ctx, v.i, comp.left_edge.i, comp.right_edge.i)  # "it appears that …"
+        span = paragraph_span(ctx, v.i, comp.left_edge.i, comp.right_edge.i)  # "it appears that …"
     elif comp.dep_ == "ccomp":
         return None
     else:
-        a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
+        span = paragraph_span(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
     if span is None:
         return None
     cue = (v.idx, ctx.tok_end(v.i))
@@ -70,8 +69,7 @@ def adverb_candidate(ctx: Context, adv: Token) -> Candidate | None:
     if subj is None or subj.lower_ in cues.RELATIVE_PRONOUNS or subj.i > head.i:
         return None
     # from the subject on: a fronted adjunct ("In total, the hackers have reportedly …") is the writer's
-    a, b = clip_paragraph(ctx, adv.i, subj.left_edge.i, head.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
+    span = paragraph_span(ctx, adv.i, subj.left_edge.i, head.right_edge.i)
     if span is None:
         return None
     return Candidate(
@@ -124,8 +122,7 @@ def passive_candidate(ctx: Context, v: Token) -> Candidate | None:
         )
     if subj is None or comp is None or subj.lower_ in ("it", "there"):
         return None
-    a, b = clip_paragraph(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
-    span = trim(ctx, a, b) if a <= b else None
+    span = paragraph_span(ctx, v.i, subj.left_edge.i, comp.right_edge.i)
     if span is None:
         return None
     first = min((c.i for c in v.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i), default=v.i)

@@ -353,6 +353,12 @@ def clip_paragraph(ctx: Context, anchor: int, a: int, b: int) -> tuple[int, int]
     return a, b
 
 
+def paragraph_span(ctx: Context, anchor: int, a: int, b: int) -> tuple[int, int] | None:
+    """The character span of token range [a, b] clipped to ``anchor``'s paragraph and trimmed, or None."""
+    a, b = clip_paragraph(ctx, anchor, a, b)
+    return trim(ctx, a, b) if a <= b else None
+
+
 def cue_span(ctx: Context, v: Token, content_start_tok: int) -> tuple[int, int, Token]:
     """Character span of the cue around verb ``v`` and the token that carries the subject."""
     a = b = v.i
