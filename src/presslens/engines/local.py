@@ -55,8 +55,16 @@ def _run_batch(batch: list[Item]) -> list[Result]:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what is queued and terminate the workers now, then reap them."""
+    """Cancel what is queued, terminate the workers now, and wait until the pool's thread has ended.
+
+    A worker killed while sending a result leaves half a message in the result pipe; the pool's
+    manager thread would wait for the rest forever, and so would interpreter exit, which joins
+    that thread. Once the workers are gone, closing this process's end of the result pipe ends
+    that read with an error, which the pool treats as a broken pool and cleans up after.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    results = getattr(pool, "_result_queue", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -66,7 +74,12 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(timeout=10)
-    pool.shutdown(wait=True)
+    if manager is None:
+        return
+    manager.join(timeout=2)
+    if manager.is_alive() and results is not None:
+        results._writer.close()
+        manager.join(timeout=30)
 
 
 def run_local(
