@@ -121,7 +121,7 @@ def test_a_name_ends_at_a_comma_and_starts_at_its_first_capital(entities_of):
 def test_a_dash_before_a_signature_is_not_part_of_the_name(nlp):
     from spacy.tokens import Span as SpacySpan
 
-    from presslens.extract.entities import clean_name
+    from presslens.extract.name_forms import clean_name
 
     doc = nlp("“We are hard-working people.” ― Carla Sanchez, Phoenix")
     start = next(t.i for t in doc if t.text.endswith("―"))
@@ -168,3 +168,17 @@ def test_an_organisation_for_another_is_one_name(entities_of):
     names = set(by_name(entities_of(text)))
     assert "U.S. Court of Appeals for the Sixth Circuit" in names
     assert "U.S. Court of Appeals" not in names and "Sixth Circuit" not in names
+
+
+def test_the_first_word_of_a_companys_name_stays_the_company_when_tagged_a_person(entities_of):
+    text = "Kestrel Motor Works recalled 40,000 trucks. Kestrel said the fault was rare. Critics said Kestrel knew."
+    found = entities_of(text)
+    assert [(e.name, e.kind) for e in found if e.kind != "place"] == [("Kestrel Motor Works", "organization")]
+    assert len(found[0].mentions) == 3
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name(entities_of):
+    text = 'Stated Stone in an interview: "I never met him." Roger Stone has long advised the campaign.'
+    found = by_name(entities_of(text))
+    assert set(found) == {"Roger Stone"}
+    assert len(found["Roger Stone"].mentions) == 2

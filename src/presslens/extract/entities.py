@@ -12,16 +12,20 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.name_forms import (
+    DETERMINERS,
+    POSSESSIVE,
+    attested_part,
+    clean_name,
+    title_case_headline,
+)
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import (
@@ -35,10 +39,8 @@ from presslens.lexicon.names import (
 )
 from presslens.schema import Entity, EntityKind, Span
 
-__all__ = ["find_entities", "clean_name", "short_form_of", "ENTITY_KINDS"]
+__all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
 
-_DETERMINERS = frozenset({"the", "a", "an"})
-_POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 @dataclass(slots=True)
@@ -90,74 +92,6 @@ def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
-def clean_name(span: SpacySpan, kind: EntityKind) -> str:
-    """An entity's name without leading determiners and titles or a trailing possessive.
-
-    Also: invisible characters are dropped ("Ana\u00adbel" is "Anabel"); a person's name starts after
-    the last title inside it ("Alwaght-Russian President Vladimir Putin" → "Vladimir Putin"); a
-    headline's speech verb is not part of a name ("Obama Says" → "Obama"); photo credits
-    ("RONALD / AFP / Getty Images") are not names at all (empty string).
-    """
-    tokens = [t for t in span if t.text.translate(lexicon.INVISIBLE_CHARS)]
-    if any("/" in t.text for t in tokens):
-        return ""
-    while tokens and tokens[0].lower_ in _DETERMINERS:
-        tokens.pop(0)
-    comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
-    if kind in ("person", "organization") and comma is not None:
-        tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma
-    if kind == "organization":
-        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and not tokens[1].is_lower:
-            tokens.pop(0)  # "federal Securities and Exchange Commission"
-    verb = next(
-        (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS), None
-    )
-    if verb is not None:  # a headline's "Obama Says Talks …" tagged as one name
-        tokens = tokens[:verb]
-    if len(tokens) > 1 and tokens[0].lower_ in ("say", "says") and tokens[0].is_sent_start:  # "Say Mexico demanded"
-        tokens = tokens[1:]
-    if kind == "person":
-        titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
-        if titles:
-            tokens = tokens[titles[-1] + 1 :]
-        while len(tokens) > 1 and tokens[0].lower_ in cues.TITLE_MODIFIERS:
-            tokens.pop(0)
-    while tokens and tokens[-1].text in _POSSESSIVE:
-        tokens.pop()
-    words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]
-    if words and words[-1].endswith(_POSSESSIVE[:2]):
-        words[-1] = words[-1][:-2]
-    # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
-    text = " ".join(words)
-    if tokens and not tokens[-1].text.endswith(_POSSESSIVE[:2]):
-        text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
-        text = " ".join(text.split())
-    return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
-
-
-# Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
-_MOJIBAKE_MARKS = ("Ã", "Â", "Å", "Ä")
-
-
-def repair_mojibake(name: str) -> str:
-    """ "FranÃ§ois" (UTF-8 read as Latin-1, once or twice, even decomposed) → "François"; else unchanged."""
-    if not any(mark in unicodedata.normalize("NFC", name) for mark in _MOJIBAKE_MARKS):
-        return name
-    original, name = name, unicodedata.normalize("NFC", name)
-    for _ in range(3):
-        if not any(mark in name for mark in _MOJIBAKE_MARKS):
-            break
-        for codec in ("latin-1", "cp1252"):
-            try:
-                name = name.encode(codec).decode("utf-8")
-                break
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-        else:
-            break
-    return name if not any(mark in name for mark in _MOJIBAKE_MARKS) else original
-
-
 def _is_titled_person(ent: SpacySpan) -> bool:
     """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
     a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
@@ -166,7 +100,7 @@ def _is_titled_person(ent: SpacySpan) -> bool:
         names = list(ent)
         if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
             return True
-    tokens = [t for t in ent if t.lower_ not in _DETERMINERS]
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
     if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
         return False
     names = tokens[1:]
@@ -281,7 +215,7 @@ def _gender_fits(cluster: _Cluster, gender: str | None) -> bool:
 def _mention_gender(ent: SpacySpan, name: str) -> str | None:
     """ "m"/"f" from an honorific in or right before the mention ("Mrs. Clinton") or a given name."""
     first = ent.start
-    while first < ent.end and ent.doc[first].lower_ in _DETERMINERS:
+    while first < ent.end and ent.doc[first].lower_ in DETERMINERS:
         first += 1
     for token in (ent.doc[first], ent.doc[ent.start - 1] if ent.start else None):
         if token is not None and token.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
@@ -298,6 +232,16 @@ def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     low = word.lower()
     return any(
         c.kind == "person" and len(c.name.split()) > 1 and _person_key_parts(c.name)[1] == low
+        for c in clusters
+    )
+
+
+def _opens_organisation(clusters: list[_Cluster], word: str) -> bool:
+    """Whether ``word``, no given name, is the first word of an organisation's name of several words."""
+    if len(word) <= 3 or word.lower() in lexicon.GIVEN_NAMES:
+        return False
+    return any(
+        c.kind == "organization" and any(len(f.split()) > 1 and f.split()[0] == word for f in c.forms)
         for c in clusters
     )
 
@@ -380,38 +324,6 @@ def _is_family_name(form: str, full_name: str) -> bool:
     )
 
 
-def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
-    """Where a Title Case first line ends (0: none) and which of its words the rest of the text also
-    writes capitalised.
-
-    In "Right After This Big-Name Senator Endorsed Trump, …" every word is capitalised, so the tagger
-    and the NER take headline words for names; the body tells which of them are.
-    """
-    end = next((t.i for t in doc[:80] if "\n" in t.text), None)
-    if not end:
-        return 0, set()
-    words = [t for t in doc[:end] if t.is_alpha and len(t) > 3]
-    if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.9 * len(words):
-        return 0, set()
-    capitalised = {t.orth: t.text for t in doc[:end] if t.text[:1].isupper()}
-    in_body = np.unique(doc.to_array(ORTH)[end:])  # token text ids: no Python loop over a long body
-    return end, {capitalised[k] for k in np.intersect1d(in_body, np.fromiter(capitalised, np.uint64))}
-
-
-def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
-    """The part of a headline entity the body writes capitalised ("Endorsed Trump" → "Trump";
-    "Trump Addresses Munich Attack" → "Trump"), given names included ("Hillary Clinton" when the body
-    writes only "Clinton"); the whole entity when the body writes none of it."""
-    attested = [t.is_punct or t.text in body_names or t.lower_ in lexicon.GIVEN_NAMES for t in ent]
-    if not any(attested) or all(attested):
-        return ent
-    start = attested.index(True)
-    end = start
-    while end < len(ent) and attested[end]:
-        end += 1
-    return ent[start:end]
-
-
 def _with_shared_surname(ent: SpacySpan, name: str) -> str:
     """ "Khizr" in "Khizr and Ghazala Khan" is "Khizr Khan": a lone name coordinated with a full one."""
     doc = ent.doc
@@ -440,7 +352,7 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)
-        owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE[:2]), None)
+        owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2]), None)
         if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
             if kind in ("organization", "place"):
                 yield doc[ent.start : owner], kind
@@ -455,6 +367,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
     text = doc.text
     clusters: list[_Cluster] = []
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent, kind in _entity_spans(doc):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
@@ -469,6 +382,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
         if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
+        elif kind == "person" and len(ent) == 1 and name not in surnames and _opens_organisation(clusters, name):
+            kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
         idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)

@@ -27,6 +27,10 @@ INVISIBLE_CHARS = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
 
+# Speech verbs that can open a sentence before their speaker and get read into the speaker's name
+# ("Said Comey, …", "Say Mexico demanded …"): never the first word of a name there.
+SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added write writes wrote ask asks asked")
+
 # Honorifics that say a person's gender ("Mrs. Okafor" is "she").
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 

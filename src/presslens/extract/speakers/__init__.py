@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.entities import attested_part, repair_mojibake
+from presslens.extract.name_forms import attested_part, repair_mojibake
 from presslens.extract.speakers.features import (
     RESOLVABLE,
     Anaphor,

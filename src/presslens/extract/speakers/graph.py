@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.entities import short_form_of, title_case_headline
+from presslens.extract.entities import short_form_of
+from presslens.extract.name_forms import title_case_headline
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon

@@ -1,0 +1,120 @@
+"""How a name is written: a mention cleaned into a name, mojibake repaired, and which words of a
+Title Case headline the article's body confirms as names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract import cues
+from presslens.lexicon import speakers as lexicon
+from presslens.schema import EntityKind
+
+DETERMINERS = frozenset({"the", "a", "an"})
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def clean_name(span: SpacySpan, kind: EntityKind) -> str:
+    """An entity's name without leading determiners and titles or a trailing possessive.
+
+    Also: invisible characters are dropped ("Ana\u00adbel" is "Anabel"); a person's name starts after
+    the last title inside it ("Alwaght-Russian President Vladimir Putin" → "Vladimir Putin"); a
+    headline's speech verb is not part of a name ("Obama Says" → "Obama"); photo credits
+    ("RONALD / AFP / Getty Images") are not names at all (empty string).
+    """
+    tokens = [t for t in span if t.text.translate(lexicon.INVISIBLE_CHARS)]
+    if any("/" in t.text for t in tokens):
+        return ""
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens.pop(0)
+    comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
+    if kind in ("person", "organization") and comma is not None:
+        tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma
+    if kind == "organization":
+        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and not tokens[1].is_lower:
+            tokens.pop(0)  # "federal Securities and Exchange Commission"
+    verb = next(
+        (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS),
+        None,
+    )
+    if verb is not None:  # a headline's "Obama Says Talks …" tagged as one name
+        tokens = tokens[:verb]
+    if len(tokens) > 1 and tokens[0].lower_ in lexicon.SENTENCE_OPENING_CUES and tokens[0].is_sent_start:
+        tokens = tokens[1:]  # "Said Comey, …", "Say Mexico demanded"
+    if kind == "person":
+        titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
+        if titles:
+            tokens = tokens[titles[-1] + 1 :]
+        while len(tokens) > 1 and tokens[0].lower_ in cues.TITLE_MODIFIERS:
+            tokens.pop(0)
+    while tokens and tokens[-1].text in POSSESSIVE:
+        tokens.pop()
+    words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]
+    if words and words[-1].endswith(POSSESSIVE[:2]):
+        words[-1] = words[-1][:-2]
+    # keep the original spacing for names like "O'Neill" or "U.S." by re-reading the doc text
+    text = " ".join(words)
+    if tokens and not tokens[-1].text.endswith(POSSESSIVE[:2]):
+        text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
+        text = " ".join(text.split())
+    return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
+
+
+# Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
+_MOJIBAKE_MARKS = ("Ã", "Â", "Å", "Ä")
+
+
+def repair_mojibake(name: str) -> str:
+    """ "FranÃ§ois" (UTF-8 read as Latin-1, once or twice, even decomposed) → "François"; else unchanged."""
+    if not any(mark in unicodedata.normalize("NFC", name) for mark in _MOJIBAKE_MARKS):
+        return name
+    original, name = name, unicodedata.normalize("NFC", name)
+    for _ in range(3):
+        if not any(mark in name for mark in _MOJIBAKE_MARKS):
+            break
+        for codec in ("latin-1", "cp1252"):
+            try:
+                name = name.encode(codec).decode("utf-8")
+                break
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        else:
+            break
+    return name if not any(mark in name for mark in _MOJIBAKE_MARKS) else original
+
+
+def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
+    """Where a Title Case first line ends (0: none) and which of its words the rest of the text also
+    writes capitalised.
+
+    In "Right After This Big-Name Senator Endorsed Trump, …" every word is capitalised, so the tagger
+    and the NER take headline words for names; the body tells which of them are.
+    """
+    end = next((t.i for t in doc[:80] if "\n" in t.text), None)
+    if not end:
+        return 0, set()
+    words = [t for t in doc[:end] if t.is_alpha and len(t) > 3]
+    if len(words) < 4 or sum(t.text[:1].isupper() for t in words) < 0.9 * len(words):
+        return 0, set()
+    capitalised = {t.orth: t.text for t in doc[:end] if t.text[:1].isupper()}
+    in_body = np.unique(doc.to_array(ORTH)[end:])  # token text ids: no Python loop over a long body
+    return end, {capitalised[k] for k in np.intersect1d(in_body, np.fromiter(capitalised, np.uint64))}
+
+
+def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
+    """The part of a headline entity the body writes capitalised ("Endorsed Trump" → "Trump";
+    "Trump Addresses Munich Attack" → "Trump"), given names included ("Hillary Clinton" when the body
+    writes only "Clinton"); the whole entity when the body writes none of it."""
+    attested = [t.is_punct or t.text in body_names or t.lower_ in lexicon.GIVEN_NAMES for t in ent]
+    if not any(attested) or all(attested):
+        return ent
+    start = attested.index(True)
+    end = start
+    while end < len(ent) and attested[end]:
+        end += 1
+    return ent[start:end]
