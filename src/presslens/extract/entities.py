@@ -359,8 +359,24 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent, kind = doc[owner + 1 : ent.end], "person"
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
+        if kind == "person" and len(ent) == 1 and ent.start > headline_end and _is_given_name_before(ent):
+            ent = doc[ent.start - 1 : ent.end]  # "said Paloma Wu": the NER took only "Wu"
         if kind is not None:
             yield ent, kind
+
+
+def _is_given_name_before(ent: SpacySpan) -> bool:
+    """Whether the word before a one-word person is a capitalised proper noun compounded with it that
+    no title, role or other entity claims: the person's given name."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    word = before.lower_.rstrip(".")
+    return (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.start
+        and before.is_title and before.is_alpha and not before.ent_type_
+        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
+    )
 
 
 def find_entities(doc: Doc) -> list[Entity]:

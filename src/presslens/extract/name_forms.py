@@ -1,5 +1,6 @@
-"""How a name is written: a mention cleaned into a name, mojibake repaired, and which words of a
-Title Case headline the article's body confirms as names.
+"""How a name is written: a mention cleaned into a name, mojibake repaired, which words of a Title
+Case headline the article's body confirms as names, and datelines, which are place names but no
+mentions.
 """
 
 from __future__ import annotations
@@ -118,3 +119,13 @@ def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
     while end < len(ent) and attested[end]:
         end += 1
     return ent[start:end]
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """An all-capitals place at the start of a line followed by a dash or "(AP)"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    word = text[start:end]
+    if text[line_start:start].strip(" \t-–—") or not word.isupper() or len(word) < 3:
+        return False
+    after = text[end : end + 12].lstrip(" ,")
+    return after[:1] in ("—", "–", "-", "(") or after.startswith("_")

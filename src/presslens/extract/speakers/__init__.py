@@ -237,6 +237,18 @@ class _Resolver:
             node = self.graph.node_at(head.idx, head.idx + len(head.text))
             if node is not None and node.kind == "person":
                 return node
+        if root.tag_ == "NN" and root.lemma_.lower() in cues.PERSON_ROLE_NOUNS:
+            # "Clinton's chief pollster and strategist Joel Benenson": one person's two roles, then the
+            # name, which the parser takes for a conjunct of the first role or an object of the second
+            doc, k = self.doc, root.i + 1
+            if k < len(doc) and doc[k].lower_ == "and":
+                k += 1
+                while k < len(doc) and doc[k].lower_ in cues.PERSON_ROLE_NOUNS:
+                    k += 1
+                if k > root.i + 2 and k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERSON":
+                    node = self.graph.node_at(doc[k].idx, doc[k].idx + len(doc[k].text))
+                    if node is not None and node.kind == "person":
+                        return node
         if root.pos_ == "NOUN" and not root.ent_type_:
             # "His former business partner at Lenox, Lawrence Cummings,": the parser hangs the name on
             # the last noun of the role's prepositional phrase

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PROPN
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
-from presslens.extract.name_forms import title_case_headline
+from presslens.extract.name_forms import is_dateline, title_case_headline
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -342,7 +342,7 @@ class EntityGraph:
             name = organisation_name(token)
             if name is None:
                 continue
-            existing = by_name.get(name.lower())
+            existing = by_name.get(name.lower()) or self._outlet_described(token)
             left = min((c.left_edge.i for c in token.lefts), default=token.i)
             start = self.doc[left].idx if self.doc[left].dep_ != "det" else self.doc[left + 1].idx
             if existing is None:
@@ -354,6 +354,14 @@ class EntityGraph:
             if existing.count_before(span.start + 1, span.start) == 0:
                 existing.entity.mentions.append(span)
             self._add_mention(existing, span.start, span.end)
+
+    def _outlet_described(self, noun: Token) -> Node | None:
+        """The outlet a media noun right after its name describes ("the People's Daily newspaper")."""
+        before = self.doc[noun.i - 1] if noun.i else None
+        if before is None or before.ent_type_ != "ORG" or noun.lemma_.lower() not in lexicon.ORG_NOUN_CLASSES["media"]:
+            return None
+        outlets = (n for n in self.nodes.values() if n.kind == "organization")
+        return next((n for n in outlets if any(m.start <= before.idx < m.end for m in n.mentions)), None)
 
     def find_name(self, name: str) -> Node | None:
         """The node called ``name`` (or with it as an alias), else the one person whose surname it is."""
@@ -454,16 +462,6 @@ class EntityGraph:
             female = any(role in cues.FEMALE_WORDS for role in node.roles)
             if male != female:
                 node.gender = "m" if male else "f"
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """An all-capitals place at the start of a line followed by a dash or "(AP)"."""
-    line_start = text.rfind("\n", 0, start) + 1
-    word = text[start:end]
-    if text[line_start:start].strip(" \t-–—") or not word.isupper() or len(word) < 3:
-        return False
-    after = text[end : end + 12].lstrip(" ,")
-    return after[:1] in ("—", "–", "-", "(") or after.startswith("_")
 
 
 def _new_id(entities: list[Entity]) -> str:

@@ -1,0 +1,64 @@
+"""Speaker names the small NER model gets wrong or cuts short: curly apostrophes, a given name left
+out, an outlet followed by a media noun, and one person's two roles before the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from presslens import nlp as presslens_nlp
+from presslens.extract.attributions import find_attributions
+from presslens.extract.entities import find_entities
+from presslens.extract.speakers import resolve_speakers
+from presslens.schema import Article, Attribution
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return presslens_nlp.load()
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    def run(text: str) -> list[Attribution]:
+        doc = nlp(text)
+        return resolve_speakers(doc, find_attributions(doc), find_entities(doc), article=Article(text=text))
+
+    return run
+
+
+def names(found: list[Attribution]) -> dict[str, str | None]:
+    return {a.source.mention.text: a.source.name for a in found if a.source.mention}
+
+
+def test_a_curly_apostrophe_inside_a_name_reads_like_a_straight_one(nlp, resolve):
+    text = "Filmmaker Dinesh D’Souza made a prediction on Tuesday. D’Souza said the race would be close."
+    doc = nlp(text)
+    assert doc.text == text  # the text and every offset stay as written
+    assert any(ent.label_ == "PERSON" and ent.text.endswith("D’Souza") for ent in doc.ents)
+    assert names(resolve(text))["D’Souza"] == "Dinesh D’Souza"
+
+
+def test_a_contraction_with_a_curly_apostrophe_is_no_place(nlp):
+    doc = nlp("Mr. O’Malley didn’t answer the question, and his aides wouldn’t either.")
+    assert not [ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC") and "’" in ent.text]
+    assert [t.pos_ for t in doc if t.lower_ == "n’t"] == ["PART", "PART"]
+
+
+def test_a_given_name_the_ner_left_out_is_part_of_the_speakers_name(resolve):
+    text = '"Nobody will lose a job over this," said Paloma Wu, legal director for the group. Wu added that it would appeal.'
+    found = names(resolve(text))
+    assert found["Wu"] == "Paloma Wu"
+    assert "Paloma Wu" in next(iter(found.values()))
+
+
+def test_an_outlet_followed_by_a_media_noun_is_the_outlet(resolve):
+    text = "China has watched closely. An editorial in the People's Daily newspaper warned that Moscow was overreaching."
+    assert names(resolve(text))["An editorial"] == "People's Daily"
+
+
+def test_one_persons_two_roles_before_the_name_give_the_name(resolve):
+    text = (
+        "Hillary Clinton won the primary. Clinton's chief pollster and strategist Joel Benenson said the race "
+        "was over. Bernie Sanders disagreed."
+    )
+    assert names(resolve(text))["Clinton's chief pollster and strategist Joel Benenson"] == "Joel Benenson"
