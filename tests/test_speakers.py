@@ -227,3 +227,27 @@ def test_unnamed_speaker_is_not_replaced_by_an_earlier_name(analyse):
         ("He", None, "person"),
         ("The official", None, "person"),
     ]
+
+
+def test_an_op_eds_first_person_is_the_writer_its_closing_line_presents(analyse):
+    body = (
+        "Why the council is wrong.\n\n"
+        "The council voted on Monday to close the library. I told the mayor that the vote was a mistake.\n\n"
+    )
+    found, _ = analyse(body + "Maria Okafor, a retired teacher, is a member of the library board.")
+    assert ("I", "Maria Okafor", "person") in speakers(found)
+    # a closing line that quotes someone presents no writer
+    found, _ = analyse(body + '"It was shameful," said Maria Okafor, a retired teacher.')
+    assert ("I", None, "person") in speakers(found)
+
+
+def test_a_chambers_members_of_a_party_are_a_body_of_their_own(analyse):
+    found, _ = analyse(
+        "Democrats were split on Tuesday. House Democrats said they would block the bill. "
+        "Senate Republicans said the vote would go ahead. Democrats said the fight would go on."
+    )
+    assert speakers(found) == [
+        ("House Democrats", "House Democrats", "group"),
+        ("Senate Republicans", "Senate Republicans", "group"),
+        ("Democrats", "Democrats", "group"),
+    ]

@@ -51,6 +51,10 @@ POLITICAL_GROUPS = frozenset({
     "social democrats", "christian democrats", "free democrats", "liberal democrats",
 })
 
+# Words naming a chamber's members of a political group, a body of its own ("House Democrats",
+# "Senate Republicans", "Congressional Republicans").
+CHAMBER_WORDS = _words("house senate congressional assembly")
+
 # Determiners that make a political group's name a part of it ("many Democrats", "some Republicans"):
 # a generic source, not the party (as is any adjective: "nervous Democrats", "top Republicans").
 GROUP_QUANTIFIERS = _words("many some several few most other numerous various certain")

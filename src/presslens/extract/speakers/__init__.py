@@ -37,7 +37,13 @@ from presslens.extract.speakers.features import (
 )
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.extract.speakers.issuers import document_issuer
-from presslens.extract.speakers.lead import LEAD_SENTENCES, introduces_someone, named_next, titled_later
+from presslens.extract.speakers.lead import (
+    LEAD_SENTENCES,
+    introduces_someone,
+    named_next,
+    tagline_writer,
+    titled_later,
+)
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
@@ -88,6 +94,8 @@ class _Resolver:
             ):
                 # "Mexicans often say", "many Democrats said": a generic source
                 return None, "group", None, _CONFIDENCE["generic"]
+            if node is not None and node.kind == "group":
+                node = self._chamber_members(root, node)
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root)
         if appos is not None:
@@ -130,8 +138,12 @@ class _Resolver:
             return None, "document", None, _CONFIDENCE["document_unnamed"]
         if anaphor.type == "first_person":
             author = self.article.author if self.article is not None else None
-            if author and not anaphor.quoted and root.lower_ in ("i", "me", "my"):
-                return None, "person", author, _CONFIDENCE["first_person"]
+            if not anaphor.quoted and root.lower_ in ("i", "me", "my"):
+                if author:
+                    return None, "person", author, _CONFIDENCE["first_person"]
+                writer = tagline_writer(self.graph)  # an op-ed's closing "X is a law professor."
+                if writer is not None:
+                    return writer, "person", None, _CONFIDENCE["first_person"]
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
@@ -141,6 +153,15 @@ class _Resolver:
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+
+    def _chamber_members(self, root: Token, party: Node) -> Node:
+        """ "House Democrats", "Senate Republicans": a chamber's members of a party, a body of its own."""
+        chamber = [c for c in root.lefts if c.dep_ in ("compound", "amod") and c.lower_ in lexicon.CHAMBER_WORDS]
+        if len(chamber) != 1 or not chamber[0].text[:1].isupper():
+            return party
+        name = f"{chamber[0].text} {party.entity.name}"
+        start, end = chamber[0].idx, root.idx + len(root.text)
+        return self.graph.find_name(name) or self.graph.new_node(name, "group", Span.of(self.graph.text, start, end))
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""

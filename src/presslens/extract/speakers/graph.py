@@ -382,7 +382,7 @@ class EntityGraph:
         """A node for a name the NER missed, with ``mention`` as its first mention."""
         entity = Entity(_new_id(self.entities), name, kind, [], [mention])  # type: ignore[arg-type]
         self.entities.append(entity)
-        node = self.nodes[entity.id] = Node(entity)
+        node = self.nodes[entity.id] = Node(entity, plural=kind == "group")
         self._add_mention(node, mention.start, mention.end)
         self._learn_gender(node)
         return node

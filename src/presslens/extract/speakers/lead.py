@@ -1,8 +1,9 @@
-"""Leads that introduce a speaker by role before naming them.
+"""Where an article introduces people outside the story: leads and an op-ed's closing tagline.
 
 "A federal judge on Thursday blocked …" (named later under that title) and the delayed
 identification "A former party chairman says … '…,' said Don Fowler" are settled here, for a
-description in the first ``LEAD_SENTENCES`` sentences only.
+description in the first ``LEAD_SENTENCES`` sentences only; so is the writer an op-ed names in its
+last line, whom its first-person "I" stands for.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Token
 from presslens.extract import cues
 from presslens.extract.speakers.features import titled_as
 from presslens.extract.speakers.graph import EntityGraph, Node
+from presslens.lexicon import speakers as lexicon
 
 LEAD_SENTENCES = 2  # the lead (headline, dateline, first sentence), where someone is introduced by role
 
@@ -92,3 +94,27 @@ def named_before(graph: EntityGraph, node: Node, position: int) -> bool:
     """Whether a mention before ``position`` names the entity (not only a description of it)."""
     words = set(node.entity.name.split())
     return any(words & set(graph.text[m.start : m.end].split()) for m in node.mentions if m.start < position)
+
+
+def tagline_writer(graph: EntityGraph) -> Node | None:
+    """The person an op-ed's short closing line presents ("Rick Scott is the Republican governor of
+    Florida."; "Glenn Harlan Reynolds, a law professor, is a member of …"): its writer."""
+    text = graph.text.rstrip()
+    start = text.rfind("\n") + 1
+    if start == 0 or len(text) - start > 300:
+        return None
+    line = graph.doc.char_span(start, len(text), alignment_mode="expand")
+    if line is None or len(list(line.sents)) != 1:
+        return None
+    root = line.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if root.lemma_ != "be" or subject is None or subject.left_edge.i != line.start:
+        return None
+    node = graph.node_at(subject.idx, subject.idx + len(subject.text))
+    if node is None or node.kind not in ("person", "organization"):
+        return None
+    if node.kind == "organization":  # "Glenn Harlan Reynolds, a … professor, is …" tagged ORG
+        if subject.left_edge.lower_ not in lexicon.GIVEN_NAMES:
+            return None
+        node.entity.kind = "person"
+    return node
