@@ -62,3 +62,9 @@ def test_one_persons_two_roles_before_the_name_give_the_name(resolve):
         "was over. Bernie Sanders disagreed."
     )
     assert names(resolve(text))["Clinton's chief pollster and strategist Joel Benenson"] == "Joel Benenson"
+
+
+def test_a_person_the_ner_glued_to_a_place_after_a_comma_is_a_person_of_their_own(resolve):
+    text = "''Freddy was different,'' said his best friend at Lehigh, Bruce Turry, who recalled the summers."
+    found = resolve(text)
+    assert names(found)["his best friend"] == "Bruce Turry"

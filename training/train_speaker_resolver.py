@@ -421,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
         data = "GUM v11.1.0 train, GAP train" + (", LitBank train" if args.litbank else "")
         if args.news_weight > 0:
             articles = sum(len(load_gold(d)) for d in args.gold)
-            data += f", our canonical-speaker gold for {articles} PolNeAR dev articles"
+            data += f", our canonical-speaker gold for {articles} PolNeAR dev and train articles"
         model.meta = {"figures": figures, "data": data}
         args.out.mkdir(parents=True, exist_ok=True)
         model.save(args.out)

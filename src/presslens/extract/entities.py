@@ -338,7 +338,8 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
 
 def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     """The NER's entities with their kinds, mended: headline words cut off, titled people made
-    people, and an owner's name split from a person's ("National Review’s Ian Tuttle")."""
+    people, and an owner's name split from a person's ("National Review’s Ian Tuttle", "Lehigh,
+    Bruce Turry")."""
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
     joined = -1  # the index of an entity already joined to the one before it
@@ -352,7 +353,7 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)
-        owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2]), None)
+        owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2] or t.text == ","), None)
         if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
             if kind in ("organization", "place"):
                 yield doc[ent.start : owner], kind

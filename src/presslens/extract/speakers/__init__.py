@@ -275,7 +275,7 @@ class _Resolver:
             # the last noun of the role's prepositional phrase
             for prep in (c for c in root.children if c.dep_ == "prep"):
                 for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                    for appos in (g for g in obj.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"):
+                    for appos in (g for g in obj.children if g.dep_ == "appos" and g.pos_ == "PROPN"):
                         node = self.graph.node_at(appos.idx, appos.idx + len(appos.text))
                         if node is not None and node.kind == "person":
                             return node
