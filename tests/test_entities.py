@@ -182,3 +182,13 @@ def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name(enti
     found = by_name(entities_of(text))
     assert set(found) == {"Roger Stone"}
     assert len(found["Roger Stone"].mentions) == 2
+
+
+def test_a_given_name_and_a_word_the_ner_elsewhere_takes_alone_for_a_person_is_a_person(entities_of):
+    text = (
+        "During an interview with Sean Hannity that aired Wednesday night, Donald Trump discussed the wall. "
+        '"It could be higher," he told Hannity.'
+    )
+    found = by_name(entities_of(text))
+    assert found["Sean Hannity"].kind == "person"
+    assert "Hannity" in found["Sean Hannity"].aliases

@@ -236,6 +236,16 @@ def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     )
 
 
+def _is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
+    """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
+    for a person or a place: a person's name ("Sean Hannity" … "told Hannity")."""
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
+    return (
+        len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
+        and tokens[0].lower_ in lexicon.GIVEN_NAMES and tokens[1].text in lone_words
+    )
+
+
 def _opens_organisation(clusters: list[_Cluster], word: str) -> bool:
     """Whether ``word``, no given name, is the first word of an organisation's name of several words."""
     if len(word) <= 3 or word.lower() in lexicon.GIVEN_NAMES:
@@ -385,6 +395,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     text = doc.text
     clusters: list[_Cluster] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    lone_words = {ent.text for ent in doc.ents if len(ent) == 1 and ent.label_ in ("PERSON", "GPE")}
     for ent, kind in _entity_spans(doc):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
@@ -397,6 +408,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")
         ):
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
+        if kind == "organization" and _is_given_and_lone_name(ent, lone_words):
+            kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
         if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
         elif kind == "person" and len(ent) == 1 and name not in surnames and _opens_organisation(clusters, name):
