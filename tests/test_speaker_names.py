@@ -68,3 +68,12 @@ def test_a_person_the_ner_glued_to_a_place_after_a_comma_is_a_person_of_their_ow
     text = "''Freddy was different,'' said his best friend at Lehigh, Bruce Turry, who recalled the summers."
     found = resolve(text)
     assert names(found)["his best friend"] == "Bruce Turry"
+
+
+def test_a_relative_named_by_a_given_name_has_the_family_name(resolve):
+    text = "Curt Schilling was fired on Wednesday. Schilling's son, Grant, defended his father, saying that he was right."
+    assert names(resolve(text))["Schilling's son"] == "Grant Schilling"
+    text = 'Bill Clinton spoke first. His daughter, Chelsea, said she agreed.'
+    assert names(resolve(text))["His daughter"] == "Chelsea Clinton"
+    text = 'Anthony Weiner spoke first. His wife, Huma, said she agreed.'
+    assert names(resolve(text))["His wife"] != "Huma Weiner"

@@ -18,6 +18,8 @@ PERSON_NOUN_SUFFIXES = ("ist", "ian")
 
 # Kinship nouns that an apposition can name ("Scott's niece, Marcia Price, said").
 KIN_NOUNS = _words("niece nephew son daughter wife husband mother father brother sister cousin widow")
+# Spouses, who may keep their own family name ("his wife, Huma," is no "Huma Weiner").
+SPOUSE_NOUNS = _words("wife husband")
 
 # Words that describe the same affiliation ("the GOP nominee" is "Republican nominee Donald Trump").
 DESCRIPTOR_SYNONYMS = {"gop": "republican", "dem": "democratic", "democrat": "democratic"}

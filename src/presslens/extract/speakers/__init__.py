@@ -237,10 +237,31 @@ class _Resolver:
         node = found[best][0]
         return node, _kind_of(node), None, round(p, 3)
 
+    def _relative_named(self, kin: Token, given: Token) -> Node | None:
+        """ "Schilling's son, Grant,", "his daughter, Chelsea,": a relative named by a given name alone
+        has the family name of the person whose relative they are."""
+        if kin.lemma_.lower() not in lexicon.KIN_NOUNS - lexicon.SPOUSE_NOUNS or given.pos_ != "PROPN" or not given.is_title:
+            return None
+        known = self.graph.node_at(given.idx, given.idx + len(given.text))
+        if known is not None and known.kind == "person" and " " in known.entity.name:
+            return None  # "his wife, Hillary," after "Hillary Clinton"
+        owner = next((c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        family = self.graph.node_at(owner.idx, owner.idx + len(owner.text)) if owner is not None else None
+        if owner is None:  # "His daughter, Chelsea,": whom the pronoun stands for
+            family = (self._possessor(kin, 1) or (None, 0.0))[0]
+        if family is None or family.kind != "person" or len(family.entity.name.split()) < 2 or list(given.lefts):
+            return None
+        name = f"{given.text} {family.entity.name.split()[-1]}"
+        mention = Span.of(self.graph.text, given.idx, given.idx + len(given.text))
+        return self.graph.find_name(name) or self.graph.new_node(name, "person", mention)
+
     def _apposition(self, root: Token) -> Node | None:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed."""
         for c in root.children:
             if c.dep_ == "appos":
+                kin = self._relative_named(root, c)
+                if kin is not None:
+                    return kin
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
