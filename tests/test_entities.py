@@ -192,3 +192,13 @@ def test_a_given_name_and_a_word_the_ner_elsewhere_takes_alone_for_a_person_is_a
     found = by_name(entities_of(text))
     assert found["Sean Hannity"].kind == "person"
     assert "Hannity" in found["Sean Hannity"].aliases
+
+
+def test_a_spaced_dash_ends_a_name(entities_of):
+    text = (
+        "Deborah Jordan Reynolds - Santilli's girlfriend and co-host on his channel - spoke on Friday. "
+        "Reynolds said the show would go on."
+    )
+    found = by_name(entities_of(text))
+    assert "Deborah Jordan Reynolds" in found
+    assert not [name for name in found if "Santilli" in name and "Reynolds" in name]

@@ -37,6 +37,7 @@ from presslens.lexicon.names import (
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
+from presslens.lexicon.quotes import DASHES
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
@@ -363,6 +364,9 @@ def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         kind = ENTITY_KINDS.get(ent.label_)
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)
+        dash = next((t.i for t in ent[1:-1] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
+        if dash is not None and kind in ("person", "organization"):
+            ent = doc[ent.start : dash]  # "Deborah Jordan Reynolds - Santilli's girlfriend"
         owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2] or t.text == ","), None)
         if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
             if kind in ("organization", "place"):

@@ -25,6 +25,7 @@ from presslens.lexicon.cues import (
     STANCE_NOUNS,
     WITHHOLDING_LEADERS,
 )
+from presslens.lexicon.quotes import DASHES  # in datelines ("MOSCOW (TASS) -") and bylines ('"…" ― Name')
 from presslens.schema import AttributionAct, AttributionType
 
 
@@ -45,8 +46,6 @@ class Rank(IntEnum):
     LEARNED_CUE = 5
 
 
-# Characters that serve as dashes: in datelines ("MOSCOW (TASS) -") and bylines ('"…" ― Name').
-DASHES = frozenset({"―", "—", "–", "-", "--", "~"})
 # How far back (in characters) ``Context.quotes_in`` looks for a quote that still covers a position.
 QUOTE_LOOKBACK_CHARS = 20000
 
