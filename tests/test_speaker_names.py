@@ -77,3 +77,8 @@ def test_a_relative_named_by_a_given_name_has_the_family_name(resolve):
     assert names(resolve(text))["His daughter"] == "Chelsea Clinton"
     text = 'Anthony Weiner spoke first. His wife, Huma, said she agreed.'
     assert names(resolve(text))["His wife"] != "Huma Weiner"
+
+
+def test_a_capitalised_name_the_ner_missed_is_no_description(resolve):
+    text = "Gunmen killed 14 people in San Bernardino on Wednesday. The Islamic State said the two were its followers."
+    assert names(resolve(text))["The Islamic State"] == "Islamic State"

@@ -95,6 +95,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             definite = True  # "Senator from Texas said", "Retired General said": a title standing for a name
         if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
             kind = "proper"
+        elif org and _capitalised_name(root):
+            kind = "proper"  # "The Islamic State said", missed by the NER: a name, not "the state"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
             kind = "generic"
         elif person or nationality or _AGE.search(span.text):
@@ -107,6 +109,15 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             kind = "generic"
     sent = graph.sent_of(span.start_char)
     return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words, span.text)
+
+
+def _capitalised_name(root: Token) -> bool:
+    """A capitalised proper noun inside its sentence with a capitalised proper noun before it that no
+    entity claims ("The Islamic State"): a name, whatever its head word."""
+    return (
+        root.pos_ == "PROPN" and root.is_title and not root.is_sent_start
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and not c.ent_type_ for c in root.lefts)
+    )
 
 
 def _hyphenated(word: Token) -> str:
