@@ -82,3 +82,9 @@ def test_a_relative_named_by_a_given_name_has_the_family_name(resolve):
 def test_a_capitalised_name_the_ner_missed_is_no_description(resolve):
     text = "Gunmen killed 14 people in San Bernardino on Wednesday. The Islamic State said the two were its followers."
     assert names(resolve(text))["The Islamic State"] == "Islamic State"
+
+
+def test_an_issuer_in_capitals_before_the_document_noun_issues_it(resolve):
+    text = "The donors were linked to the group, a USA TODAY investigation found."
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found] == [("USA TODAY", "document")]
