@@ -161,7 +161,7 @@ class _Resolver:
             return party
         name = f"{chamber[0].text} {party.entity.name}"
         start, end = chamber[0].idx, root.idx + len(root.text)
-        return self.graph.find_name(name) or self.graph.new_node(name, "group", Span.of(self.graph.text, start, end))
+        return self.graph.named(name, "group", Span.of(self.graph.text, start, end))
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
@@ -188,9 +188,7 @@ class _Resolver:
             return None
         person, confidence = owner
         name = f"{person.entity.name.split()[-1]} {root.lower_}"
-        node = self.graph.find_name(name)
-        if node is None:
-            node = self.graph.new_node(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
+        node = self.graph.named(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
         return node, "organization", None, confidence
 
     def _body_of_place(self, span: SpacySpan) -> _Result | None:
@@ -201,9 +199,7 @@ class _Resolver:
         if place is None or place.ent_type_ not in ("GPE", "LOC", "ORG") or place.i >= span.end:
             return None
         name = _clean(f"{root.lower_} of {self.doc[place.left_edge.i : place.i + 1].text}")
-        node = self.graph.find_name(name)
-        if node is None:
-            node = self.graph.new_node(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
+        node = self.graph.named(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
         return node, "organization", None, _CONFIDENCE["org_description"]
 
     def _proper(self, span: SpacySpan) -> _Result:
@@ -253,7 +249,7 @@ class _Resolver:
             return None
         name = f"{given.text} {family.entity.name.split()[-1]}"
         mention = Span.of(self.graph.text, given.idx, given.idx + len(given.text))
-        return self.graph.find_name(name) or self.graph.new_node(name, "person", mention)
+        return self.graph.named(name, "person", mention)
 
     def _apposition(self, root: Token) -> Node | None:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed."""
@@ -273,7 +269,7 @@ class _Resolver:
                     name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
                     if len(name.split()) >= 2:
                         span = Span.of(self.graph.text, c.left_edge.idx, c.idx + len(c.text))
-                        return self.graph.find_name(name) or self.graph.new_node(name, "person", span)
+                        return self.graph.named(name, "person", span)
         if root.dep_ == "appos":
             head = root.head
             node = self.graph.node_at(head.idx, head.idx + len(head.text))

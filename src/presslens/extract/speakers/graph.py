@@ -378,6 +378,10 @@ class EntityGraph:
                 return orgs[0]
         return None
 
+    def named(self, name: str, kind: str, mention: Span) -> Node:
+        """The node called ``name``, else a new one of ``kind`` first mentioned at ``mention``."""
+        return self.find_name(name) or self.new_node(name, kind, mention)
+
     def new_node(self, name: str, kind: str, mention: Span) -> Node:
         """A node for a name the NER missed, with ``mention`` as its first mention."""
         entity = Entity(_new_id(self.entities), name, kind, [], [mention])  # type: ignore[arg-type]

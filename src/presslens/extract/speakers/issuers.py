@@ -43,7 +43,7 @@ def _capitals_before(graph: EntityGraph, noun: Token) -> Node | None:
     if not words or noun.is_upper or words[-1].dep_ != "compound" or any(t.ent_type_ in ("PERSON", "NORP") for t in words):
         return None  # an all-capitals headline ("OFFICIAL REPORT SAYS …") names no issuer this way
     mention = Span.of(graph.text, words.start_char, words.end_char)
-    return graph.find_name(words.text) or graph.new_node(words.text, "organization", mention)
+    return graph.named(words.text, "organization", mention)
 
 
 def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
