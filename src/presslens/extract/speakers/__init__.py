@@ -22,6 +22,7 @@ descriptions and surnames to its aliases.
 from __future__ import annotations
 
 from bisect import insort
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -74,6 +75,11 @@ class _Resolver:
         self.model = model
         self.article = article
         self.said: tuple[int, int] | None = None
+
+    @cached_property
+    def writer(self) -> Node | None:
+        """The writer an op-ed's closing line presents, looked up once per article."""
+        return tagline_writer(self.graph)
 
     def resolve(self, mention: Span, said: Span | None = None) -> _Result:
         """The source ``mention`` resolved; ``said`` is the content of its statement."""
@@ -141,9 +147,8 @@ class _Resolver:
             if not anaphor.quoted and root.lower_ in ("i", "me", "my"):
                 if author:
                     return None, "person", author, _CONFIDENCE["first_person"]
-                writer = tagline_writer(self.graph)  # an op-ed's closing "X is a law professor."
-                if writer is not None:
-                    return writer, "person", None, _CONFIDENCE["first_person"]
+                if self.writer is not None:  # an op-ed's closing "X is a law professor."
+                    return self.writer, "person", None, _CONFIDENCE["first_person"]
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
