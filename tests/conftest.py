@@ -19,6 +19,27 @@ def nlp():
     return load()
 
 
+@pytest.fixture(scope="session")
+def resolve(nlp):
+    """Attributions with resolved speakers for ``text`` (and the article's metadata), after checking
+    every source mention's offsets and confidence."""
+    from presslens.extract.attributions import find_attributions
+    from presslens.extract.entities import find_entities
+    from presslens.extract.speakers import resolve_speakers
+    from presslens.schema import Article
+
+    def run(text: str, **meta: str) -> list:
+        doc = nlp(text)
+        found = resolve_speakers(doc, find_attributions(doc), find_entities(doc), article=Article(text=text, **meta))
+        for a in found:
+            m = a.source.mention
+            assert m is None or text[m.start : m.end] == m.text
+            assert a.source.confidence is not None and 0.0 <= a.source.confidence <= 1.0
+        return found
+
+    return run
+
+
 def attribution_rows(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
     """(type, cue, content start, content end, source mention) of each attribution found in ``text``,
     after checking that every span's offsets give its text."""

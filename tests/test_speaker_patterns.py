@@ -6,30 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from presslens import nlp as presslens_nlp
-from presslens.extract.attributions import find_attributions
-from presslens.extract.entities import find_entities
-from presslens.extract.speakers import resolve_speakers
-from presslens.schema import Article, Attribution
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return presslens_nlp.load()
-
-
-@pytest.fixture(scope="module")
-def resolve(nlp):
-    def run(text: str, **meta: str) -> list[Attribution]:
-        doc = nlp(text)
-        found = resolve_speakers(doc, find_attributions(doc), find_entities(doc), article=Article(text=text, **meta))
-        for a in found:
-            m = a.source.mention
-            assert m is None or text[m.start : m.end] == m.text
-            assert a.source.confidence is not None and 0.0 <= a.source.confidence <= 1.0
-        return found
-
-    return run
+from presslens.schema import Attribution
 
 
 def by_mention(found: list[Attribution]) -> dict[str, tuple[str | None, str]]:
