@@ -47,7 +47,10 @@ def problems(path: Path) -> list[str]:
             out.append(f"{where}: kind {row.get('kind')!r} not one of {sorted(KINDS)}")
         if not row.get("content"):
             out.append(f"{where}: no content")
-        spans = [("content", f, t) for f, t in zip(row.get("content", []), row.get("content_text", []), strict=False)]
+        spans = [
+            ("content", f, t)
+            for f, t in zip(row.get("content", []), row.get("content_text", []), strict=False)
+        ]
         if len(row.get("content", [])) != len(row.get("content_text", [])):
             out.append(f"{where}: content and content_text differ in length")
         for field in ("cue", "source"):
@@ -68,7 +71,12 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("folders", nargs="+", type=Path, help="folders of <name>.txt and <name>.json")
     args = p.parse_args(argv)
-    found = [problem for folder in args.folders for path in sorted(folder.glob("*.json")) for problem in problems(path)]
+    found = [
+        problem
+        for folder in args.folders
+        for path in sorted(folder.glob("*.json"))
+        for problem in problems(path)
+    ]
     print("\n".join(found) or "all gold files are sound")
     return 1 if found else 0
 
