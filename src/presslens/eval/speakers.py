@@ -15,6 +15,7 @@ from presslens.extract import cues
 from presslens.lexicon.evaluation import PRONOUN_MENTIONS
 
 _PUNCT = re.compile(r"[^\w\s]")
+OWN_SPLIT = "own"  # gold of articles the team wrote, text beside the gold file
 
 
 def normalise(name: str | None) -> str | None:
@@ -48,19 +49,24 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
         record = json.loads(path.read_text(encoding="utf-8"))
         if any(r.get("name") == "TODO" or r.get("kind") == "TODO" for r in record["attributions"]):
             continue
+        if record.get("split") == OWN_SPLIT:
+            record["text"] = path.with_suffix(".txt").read_text(encoding="utf-8")
         out[record["article"]] = record
     return out
 
 
 def gold_articles(data: Path, gold_by_article: dict[str, dict]) -> list[tuple[str, str, list]]:
-    """The PolNeAR ``(name, text, gold attributions)`` of a speaker gold, sorted by split and name.
+    """The ``(name, text, PolNeAR gold attributions)`` of a speaker gold, sorted by split and name.
 
-    Each gold file names its PolNeAR split in ``split`` ("dev" when absent).
+    Each gold file names its PolNeAR split in ``split`` ("dev" when absent); an article we wrote
+    ourselves (``split`` "own", ``benchmarks/own_gold.py``) brings its text and has no PolNeAR gold.
     """
     by_split: dict[str, set[str]] = {}
     for name, record in gold_by_article.items():
         by_split.setdefault(record.get("split", "dev"), set()).add(name)
-    return [a for split in sorted(by_split) for a in load_split(data, split, names=by_split[split])]
+    own = sorted(by_split.pop(OWN_SPLIT, ()))
+    polnear = [a for split in sorted(by_split) for a in load_split(data, split, names=by_split[split])]
+    return polnear + [(name, gold_by_article[name]["text"], []) for name in own]
 
 
 def judge(gold: dict, predicted: str | None) -> tuple[bool, bool, str]:
