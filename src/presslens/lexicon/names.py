@@ -5,6 +5,8 @@ Lower case; compared with lower-cased words of a name.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from presslens.lexicon import words as _words
 
 # Given names with a conventional gender: they give a person's gender (speaker resolution) and, joined
@@ -39,6 +41,23 @@ FEMALE_NAMES = _words(
     victoria virginia wendy yvonne zoe
     """
 )
+
+
+
+def _learned_given_names() -> dict[str, str]:
+    """Given name → "m", "f" or "-" from ``given_names.tsv`` (census and coreference data; rebuilt by
+    ``training/build_given_names.py``, which says how)."""
+    table = Path(__file__).with_name("given_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
+_HAND = MALE_NAMES | FEMALE_NAMES
+_LEARNED = {name: gender for name, gender in _learned_given_names().items() if name not in _HAND}
+# The hand lists above, which decide for the names they hold, widened by the table; a name of either
+# sex is in both lists, so it gives no gender.
+MALE_NAMES = MALE_NAMES | {n for n, g in _LEARNED.items() if g in ("m", "-")}
+FEMALE_NAMES = FEMALE_NAMES | {n for n, g in _LEARNED.items() if g in ("f", "-")}
 
 # Company-form endings left out when organisation names are compared ("Siemens AG" is "Siemens").
 ORG_SUFFIXES = frozenset(

@@ -457,10 +457,9 @@ class EntityGraph:
         if node.kind != "person" or node.gender is not None:
             return
         first = node.entity.name.split()[0].lower() if node.entity.name else ""
-        if first in cues.MALE_NAMES:
-            node.gender = "m"
-        elif first in cues.FEMALE_NAMES:
-            node.gender = "f"
+        male_name, female_name = first in cues.MALE_NAMES, first in cues.FEMALE_NAMES
+        if male_name != female_name:  # a name of either sex ("Terry", "Leslie") gives no gender
+            node.gender = "m" if male_name else "f"
         else:  # roles of one gender only ("Mr. and Mrs. Khan" gives both: no gender)
             male = any(role in cues.MALE_WORDS for role in node.roles)
             female = any(role in cues.FEMALE_WORDS for role in node.roles)

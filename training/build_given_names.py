@@ -1,0 +1,176 @@
+"""Rebuild ``src/presslens/lexicon/given_names.tsv``: given names and the pronouns that refer to them.
+
+The hand list in ``lexicon/names.py`` holds about 300 mostly English given names, so a name like
+"Marguerite Lavoie" was neither known as a person's name nor given a gender, and "she" could not
+prefer her over a man. Two sources widen it:
+
+* the US Census Bureau's 1990 first-name frequencies by sex (public domain), as shipped in the
+  MIT-licensed PyPI package ``names==0.3.0`` (``pip install names==0.3.0``); names held by at least
+  0.002 % of either sex;
+* the train and dev splits of the coreference corpora in ``../shared/data/coref`` (GAP, GUM,
+  LitBank; never their test splits): the first word of every proper name of two or more words whose
+  entity a gendered pronoun refers to ("Cheryl Cassidy" … "her" → cheryl, female), titles skipped;
+  a word seen in only one such chain and not in the census is left out.
+
+A word the PolNeAR train articles write in lower case inside a sentence at least as often as
+capitalised ("may", "will", "rose"), a month, title or role word is no given name. The gender is
+``m`` or ``f`` when that sex has at least nine in ten of a name's census frequency (of its coref
+chains for a name the census lacks), else ``-`` (a given name of either sex).
+
+    .venv/bin/python training/build_given_names.py            # writes the table
+    .venv/bin/python training/build_given_names.py --check    # exits 1 if the table is stale
+
+Licences: census data public domain; GAP annotations Apache-2.0 (Wikipedia text CC BY-SA 3.0), GUM
+CC BY(-SA) 4.0 per document, LitBank CC BY 4.0. The table holds single words and a letter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from presslens.lexicon import roles
+from presslens.lexicon.calendar import MONTHS
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "coref"
+POLNEAR_TRAIN = DATA.parent / "polnear" / "train" / "text"
+MIN_CENSUS_PERCENT = 0.002
+MAJORITY = 0.9
+OUT = Path(__file__).resolve().parents[1] / "src" / "presslens" / "lexicon" / "given_names.tsv"
+SPLITS = ("train", "dev")
+CORPORA = ("gap", "gum", "litbank")
+PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+HONORIFICS = frozenset("mr mrs ms miss dr sir lady lord dame madame monsieur mme mlle herr frau".split())
+
+
+def documents(data: Path) -> Iterator[dict]:
+    for corpus in CORPORA:
+        for split in SPLITS:
+            with open(data / corpus / f"{corpus}_{split}.jsonl", encoding="utf-8") as fh:
+                yield from (json.loads(line) for line in fh)
+
+
+def first_given_word(name: str) -> str | None:
+    """The first word of a proper name of two or more words, after titles; None if it is no name."""
+    words = name.split()
+    while words and (
+        words[0].lower().rstrip(".") in roles.TITLES or words[0].lower().rstrip(".") in HONORIFICS
+    ):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    first, rest = words[0], words[1:]
+    if not (first.isalpha() and first[0].isupper() and not first.isupper() and len(first) > 1):
+        return None
+    if not all(w[:1].isupper() for w in rest):
+        return None
+    return first.lower()
+
+
+def count(data: Path) -> dict[str, Counter[str]]:
+    """Given name → counts of the genders of the pronouns that refer to its entities."""
+    out: dict[str, Counter[str]] = {}
+    for doc in documents(data):
+        genders: dict[str, Counter[str]] = {}
+        names: dict[str, set[str]] = {}
+        for m in doc["mentions"]:
+            entity = m.get("entity_id")
+            if entity in (None, "neither"):
+                continue
+            gender = PRONOUN_GENDER.get(m["text"].lower())
+            if gender:
+                genders.setdefault(entity, Counter())[gender] += 1
+            elif not m.get("pronoun") and (word := first_given_word(m["text"])):
+                names.setdefault(entity, set()).add(word)
+        for entity, words in names.items():
+            evidence = genders.get(entity)
+            if not evidence:
+                continue
+            if evidence["m"] and evidence["f"]:
+                continue  # a chain that mixes genders is not evidence
+            gender = "m" if evidence["m"] else "f"
+            for word in words:
+                out.setdefault(word, Counter())[gender] += 1
+    return out
+
+
+def census() -> dict[str, Counter[str]]:
+    """Given name → its census frequency (percent of people) by sex, from the ``names`` package."""
+    import names  # the census tables ship inside this package (train-time only)
+
+    out: dict[str, Counter[str]] = {}
+    folder = Path(names.__file__).parent
+    for sex, file in (("m", "dist.male.first"), ("f", "dist.female.first")):
+        for line in (folder / file).read_text().splitlines():
+            name, percent = line.split()[:2]
+            if float(percent) >= MIN_CENSUS_PERCENT:
+                out.setdefault(name.lower(), Counter())[sex] += float(percent)
+    return out
+
+
+def common_words(folder: Path) -> set[str]:
+    """Words the articles write in lower case inside a sentence at least as often as capitalised."""
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for path in folder.glob("*.txt"):
+        words = path.read_text(encoding="utf-8").split()
+        for before, word in zip(words, words[1:], strict=False):
+            word = word.strip(".,;:!?\"'()")
+            if not word.isalpha() or before[-1:] in '.!?"':
+                continue
+            (upper if word[0].isupper() else lower)[word.lower()] += 1
+    return {w for w, n in lower.items() if n >= upper[w]}
+
+
+def genders(
+    census_percent: dict[str, Counter[str]], coref: dict[str, Counter[str]], common: set[str]
+) -> dict[str, str]:
+    """Given name → "m", "f" or "-" (either)."""
+    excluded = common | roles.TITLES | HONORIFICS | roles.PERSON_ROLE_NOUNS | set(MONTHS)
+    out = {}
+    for name in sorted(set(census_percent) | set(coref)):
+        if name in excluded or len(name) < 2:
+            continue
+        if name not in census_percent and sum(coref[name].values()) < 2:
+            continue  # one coref chain alone is too little evidence for a word ("New")
+        out[name] = _side(census_percent[name] if name in census_percent else coref[name])
+    return out
+
+
+def _side(evidence: Counter[str]) -> str:
+    total = evidence["m"] + evidence["f"]
+    return "m" if evidence["m"] >= MAJORITY * total else "f" if evidence["f"] >= MAJORITY * total else "-"
+
+
+def table(gender: dict[str, str]) -> str:
+    lines = ["# given name<TAB>m, f or - (either); built by training/build_given_names.py"]
+    lines += [f"{name}\t{g}" for name, g in sorted(gender.items())]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, default=DATA, help="the coref folder (with gap/, gum/, litbank/)")
+    p.add_argument("--polnear", type=Path, default=POLNEAR_TRAIN, help="PolNeAR train texts (common words)")
+    p.add_argument("--out", type=Path, default=OUT, help="where to write the table")
+    p.add_argument("--check", action="store_true", help="only compare with the table in place")
+    args = p.parse_args(argv)
+    text = table(genders(census(), count(args.data), common_words(args.polnear)))
+    if args.check:
+        same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
+        print("given-name table is up to date" if same else f"{args.out} differs from a rebuild")
+        return 0 if same else 1
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {len(text.splitlines()) - 1} given names to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
