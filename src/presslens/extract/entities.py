@@ -12,7 +12,6 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -21,10 +20,14 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.name_forms import (
     DETERMINERS,
-    POSSESSIVE,
-    attested_part,
     clean_name,
-    title_case_headline,
+    plural_of_role,
+)
+from presslens.extract.ner_spans import (
+    entity_spans,
+    is_given_and_lone_name,
+    lone_proper_nouns,
+    organisation_first_words,
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
@@ -37,11 +40,9 @@ from presslens.lexicon.names import (
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
-from presslens.lexicon.quotes import DASHES
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
-
 
 
 @dataclass(slots=True)
@@ -91,25 +92,6 @@ def without_middle_initial(name: str) -> str:
 
 def _is_initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
-
-
-def _is_titled_person(ent: SpacySpan) -> bool:
-    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
-    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
-    before = ent.doc[ent.start - 1] if ent.start else None
-    if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in cues.TITLES:
-        names = list(ent)
-        if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
-            return True
-    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
-    if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
-        return False
-    names = tokens[1:]
-    return tokens[0].text[:1].isupper() and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
-        and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
-        for t in names
-    )
 
 
 def _titled_form(ent: SpacySpan) -> str | None:
@@ -237,26 +219,6 @@ def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     )
 
 
-def _is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
-    """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
-    for a person or a place: a person's name ("Sean Hannity" … "told Hannity")."""
-    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
-    return (
-        len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
-        and tokens[0].lower_ in lexicon.GIVEN_NAMES and tokens[1].text in lone_words
-    )
-
-
-def _opens_organisation(clusters: list[_Cluster], word: str) -> bool:
-    """Whether ``word``, no given name, is the first word of an organisation's name of several words."""
-    if len(word) <= 3 or word.lower() in lexicon.GIVEN_NAMES:
-        return False
-    return any(
-        c.kind == "organization" and any(len(f.split()) > 1 and f.split()[0] == word for f in c.forms)
-        for c in clusters
-    )
-
-
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
     key = _norm(name)
     if kind == "place":
@@ -347,60 +309,15 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
     return f"{name} {family.text}" if given.pos_ == family.pos_ == "PROPN" else name
 
 
-def _entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
-    """The NER's entities with their kinds, mended: headline words cut off, titled people made
-    people, and an owner's name split from a person's ("National Review’s Ian Tuttle", "Lehigh,
-    Bruce Turry")."""
-    headline_end, body_names = title_case_headline(doc)
-    ents = list(doc.ents)
-    joined = -1  # the index of an entity already joined to the one before it
-    for k, ent in enumerate(ents):
-        if k == joined:
-            continue
-        after = ents[k + 1] if k + 1 < len(ents) else None
-        if after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
-            if doc[ent.end].lower_ == "for":  # "the U.S. Court of Appeals" "for" "the Sixth Circuit"
-                ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
-        kind = ENTITY_KINDS.get(ent.label_)
-        if ent.end <= headline_end:
-            ent = attested_part(ent, body_names)
-        dash = next((t.i for t in ent[1:-1] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
-        if dash is not None and kind in ("person", "organization"):
-            ent = doc[ent.start : dash]  # "Deborah Jordan Reynolds - Santilli's girlfriend"
-        owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2] or t.text == ","), None)
-        if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
-            if kind in ("organization", "place"):
-                yield doc[ent.start : owner], kind
-            ent, kind = doc[owner + 1 : ent.end], "person"
-        if kind != "person" and _is_titled_person(ent):
-            kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
-        if kind == "person" and len(ent) == 1 and ent.start > headline_end and _is_given_name_before(ent):
-            ent = doc[ent.start - 1 : ent.end]  # "said Paloma Wu": the NER took only "Wu"
-        if kind is not None:
-            yield ent, kind
-
-
-def _is_given_name_before(ent: SpacySpan) -> bool:
-    """Whether the word before a one-word person is a capitalised proper noun compounded with it that
-    no title, role or other entity claims: the person's given name."""
-    if ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    word = before.lower_.rstrip(".")
-    return (
-        before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.start
-        and before.is_title and before.is_alpha and not before.ent_type_
-        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
-    )
-
-
 def find_entities(doc: Doc) -> list[Entity]:
     """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
     text = doc.text
     clusters: list[_Cluster] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     lone_words = {ent.text for ent in doc.ents if len(ent) == 1 and ent.label_ in ("PERSON", "GPE")}
-    for ent, kind in _entity_spans(doc):
+    lone_words |= lone_proper_nouns(doc)
+    organisation_starts = organisation_first_words(doc)
+    for ent, kind in entity_spans(doc):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
             continue
@@ -408,15 +325,17 @@ def find_entities(doc: Doc) -> list[Entity]:
             name = _with_shared_surname(ent, name)
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
+        if len(ent) == 1 and ent[0].is_sent_start and plural_of_role(name):
+            continue  # "Neighbours told the paper …": people, no name
         if kind == "group" and (
             ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")
         ):
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
-        if kind == "organization" and _is_given_and_lone_name(ent, lone_words):
+        if kind in ("organization", "place") and is_given_and_lone_name(ent, lone_words):
             kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
         if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
-        elif kind == "person" and len(ent) == 1 and name not in surnames and _opens_organisation(clusters, name):
+        elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
         idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)

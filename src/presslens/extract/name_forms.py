@@ -14,6 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.names import ACRONYM_SKIP
 from presslens.schema import EntityKind
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -129,3 +130,31 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 12].lstrip(" ,")
     return after[:1] in ("—", "–", "-", "(") or after.startswith("_")
+
+
+def plural_of_role(word: str) -> bool:
+    """ "neighbours", "witnesses": the plural of a person or group noun, whatever the tagger says (the
+    NER takes "Neighbours told …" for a person's name)."""
+    roles = cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS
+    word = word.lower()
+    return word.endswith("s") and (word[:-1] in roles or (word.endswith("es") and word[:-2] in roles))
+
+
+def name_phrase(span: SpacySpan) -> str | None:
+    """A name of capitalised words joined by "of", "and", "for" … that the NER missed, whole ("The
+    Port of Vancouver", "The International Longshore and Warehouse Union"), or None."""
+    words = list(span)
+    while words and words[0].lower_ in DETERMINERS:
+        words = words[1:]
+    if words and words[-1].text in POSSESSIVE:
+        words = words[:-1]
+    if len(words) < 3 or not any(t.lower_ in ACRONYM_SKIP for t in words[1:-1]):
+        return None
+    for k, t in enumerate(words):
+        joining = 0 < k < len(words) - 1 and t.lower_ in ACRONYM_SKIP
+        if not (joining or (t.is_alpha and t.text[:1].isupper() and t.lower_ not in ACRONYM_SKIP)):
+            return None
+    head = next(t for t in words if t.lower_ in ACRONYM_SKIP).i - 1  # the word before the first joining one
+    if any(t.ent_type_ == "PERSON" for t in words) or span.doc[head].lower_ in cues.PERSON_ROLE_NOUNS:
+        return None  # "Chief Executive of Acme", "Minister of Finance": a person's role
+    return span.doc[words[0].i : words[-1].i + 1].text

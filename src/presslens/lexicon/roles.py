@@ -91,7 +91,8 @@ ORG_ROLE_NOUNS = _words(
     assembly legislature republic state kingdom country nation city county province region
     retailer carrier airline insurer manufacturer automaker maker giant operator provider
     developer lender regulator watchdog tribunal panel jury prosecution defence defense
-    fund white-house kremlin pentagon
+    fund white-house kremlin pentagon chain grocer carmaker drugmaker brewer supplier utility port railway
+    railroad startup conglomerate
     """
 )
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import attested_part, repair_mojibake
+from presslens.extract.name_forms import attested_part, name_phrase, repair_mojibake
 from presslens.extract.speakers.features import (
     RESOLVABLE,
     Anaphor,
@@ -102,6 +102,8 @@ class _Resolver:
                 return None, "group", None, _CONFIDENCE["generic"]
             if node is not None and node.kind == "group":
                 node = self._chamber_members(root, node)
+            if node is not None and node.kind == "place":
+                node = self._national_branch(root) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root)
         if appos is not None:
@@ -168,6 +170,21 @@ class _Resolver:
         start, end = chamber[0].idx, root.idx + len(root.text)
         return self.graph.named(name, "group", Span.of(self.graph.text, start, end))
 
+    def _national_branch(self, place: Token) -> Node | None:
+        """ "Amnesty International Kenya", "Reuters Canada": an organisation's branch in a place, named whole."""
+        before = self.doc[place.i - 1] if place.i else None
+        if before is None or before.ent_type_ != "ORG" or not before.text[:1].isupper():
+            return None
+        org = self.graph.node_at(before.idx, before.idx + len(before.text))
+        if org is None or org.kind != "organization":
+            return None
+        start = next((m.start for m in org.entity.mentions if m.start <= before.idx < m.end), None)
+        if start is None:
+            return None
+        end = place.idx + len(place.text)
+        name = _clean(self.graph.text[start:end])
+        return self.graph.named(name, "organization", Span.of(self.graph.text, start, end))
+
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions):
@@ -215,10 +232,13 @@ class _Resolver:
         if not name:
             return None, "unknown", None, _CONFIDENCE["unknown"]
         node = self.graph.find_name(name)
+        phrase = name_phrase(span)
+        if phrase is not None and (node is None or node.kind != "person"):
+            name, node = _clean(phrase), self.graph.find_name(_clean(phrase))  # "The Port of Vancouver"
         if node is None:
             root = span.root
             person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
-            kind = "person" if person else "organization"
+            kind = "person" if person and phrase is None else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
         return node, _kind_of(node), None, _CONFIDENCE["proper"]
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
+from presslens.extract.name_forms import name_phrase, plural_of_role
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
@@ -75,6 +76,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "first_person"
     elif (lemma in cues.DOCUMENT_WORDS or lower in cues.DOCUMENT_WORDS) and lemma not in lexicon.OUTLET_NOUNS:
         kind = "document"
+    elif len(span) == 1 and root.is_sent_start and plural_of_role(lower):
+        kind = "generic"  # "Neighbours said", whatever the tagger made of it
     elif len(span) == 1 and root.text[:1].isupper() and _names_someone(root, graph):
         kind = "proper"  # "The Latest: Trump urges …", "Trump later said" with "Trump" tagged as a common noun
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
@@ -95,7 +98,7 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             definite = True  # "Senator from Texas said", "Retired General said": a title standing for a name
         if root.pos_ == "PROPN" and not (person or org or nationality) and not (plural and lemma in cues.GROUP_NOUNS):
             kind = "proper"
-        elif org and _capitalised_name(root):
+        elif org and (_capitalised_name(root) or name_phrase(span)):
             kind = "proper"  # "The Islamic State said", missed by the NER: a name, not "the state"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
             kind = "generic"
@@ -131,14 +134,19 @@ def _hyphenated(word: Token) -> str:
 def _names_someone(word: Token, graph: EntityGraph) -> bool:
     """A capitalised word the parser took for a common noun that is a name the article uses.
 
-    At the start of a sentence only a person's name part counts, and no role or group word
-    ("Trump later said", not "Police said" after "Capitol Police").
+    At the start of a sentence only a person's name part counts, and no role or group word unless
+    it is the family name of a person named in full ("Trump later said", "Nurse declined" after
+    "Darnell Nurse", not "Police said" after "Capitol Police").
     """
     node = graph.find_name(word.text)
     if node is None or not word.is_sent_start:
         return node is not None
+    if node.kind != "person":
+        return False
+    names = node.entity.name.split()
     common = cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS | cues.ORG_ROLE_NOUNS
-    return node.kind == "person" and word.lower_ not in common and word.lemma_.lower() not in common
+    surname = len(names) > 1 and names[-1] == word.text
+    return surname or (word.lower_ not in common and word.lemma_.lower() not in common)
 
 
 def _ages(text: str) -> set[int]:

@@ -1,0 +1,174 @@
+"""The NER's entities mended before they are clustered into people, organisations and places.
+
+The small spaCy model cuts names short ("said Paloma Wu" → "Wu", "Patty Judge" → "Patty", "The
+Society of Motor Manufacturers" without "and Traders"), glues an owner or a headline word to a name
+("National Review's Ian Tuttle"), and takes a titled person for an organisation ("Mayor Elena
+Vasquez"). ``entity_spans`` yields each entity with its kind, mended; the other helpers give the
+facts about the whole document that ``entities.find_entities`` uses to correct kinds (words written
+alone, first words of organisations' names).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract import cues
+from presslens.extract.name_forms import DETERMINERS, POSSESSIVE, attested_part, title_case_headline
+from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.labels import ENTITY_KINDS
+from presslens.lexicon.quotes import DASHES
+from presslens.schema import EntityKind
+
+__all__ = ["entity_spans", "is_given_and_lone_name", "lone_proper_nouns", "organisation_first_words"]
+
+
+def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
+    """The NER's entities with their kinds, mended: headline words cut off, titled people made
+    people, an owner's name split from a person's ("National Review’s Ian Tuttle", "Lehigh, Bruce
+    Turry"), and names the NER cut short made whole (an organisation's "and …", a given or family
+    name left out)."""
+    headline_end, body_names = title_case_headline(doc)
+    ents = list(doc.ents)
+    joined = -1  # the index of an entity already joined to the one before it
+    for k, ent in enumerate(ents):
+        if k == joined:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        if after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
+            if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after):
+                # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
+                ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end:
+            if ent[-1].lower_ == "and" and len(after) <= 3:  # "The Department of Fisheries and" "Oceans"
+                ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        if ent.label_ == "ORG":
+            ent = _with_joined_words(ent)
+        kind = ENTITY_KINDS.get(ent.label_)
+        if ent.end <= headline_end:
+            ent = attested_part(ent, body_names)
+        dash = next((t.i for t in ent[1:-1] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
+        if dash is not None and kind in ("person", "organization"):
+            ent = doc[ent.start : dash]  # "Deborah Jordan Reynolds - Santilli's girlfriend"
+        owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2] or t.text == ","), None)
+        if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
+            if kind in ("organization", "place"):
+                yield doc[ent.start : owner], kind
+            ent, kind = doc[owner + 1 : ent.end], "person"
+        if kind != "person" and _is_titled_person(ent):
+            kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
+        if kind == "person" and len(ent) == 1 and ent.start > headline_end and _is_given_name_before(ent):
+            ent = doc[ent.start - 1 : ent.end]  # "said Paloma Wu": the NER took only "Wu"
+        elif kind == "person" and len(ent) == 1 and _family_name_after(ent):
+            ent = doc[ent.start : ent.end + 1]  # "Patty Judge": the NER took only "Patty"
+        if kind is not None:
+            yield ent, kind
+
+
+def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
+    """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
+    for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
+    Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,")."""
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
+    return (
+        len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
+        and tokens[0].lower_ in lexicon.GIVEN_NAMES and tokens[1].text in lone_words
+    )
+
+
+def lone_proper_nouns(doc: Doc) -> set[str]:
+    """Capitalised proper nouns written on their own, with no proper noun beside them ("Thibodeau,
+    58, has repaired clocks"): the way a person's family name recurs."""
+    out = set()
+    for t in doc:
+        if t.pos_ == "PROPN" and t.is_title and t.is_alpha:
+            before = doc[t.i - 1] if t.i else None
+            after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if all(n is None or n.pos_ != "PROPN" for n in (before, after)):
+                out.add(t.text)
+    return out
+
+
+def organisation_first_words(doc: Doc) -> set[str]:
+    """The first words of the organisations the NER names with several words anywhere in ``doc``
+    ("Cineplex" of "Cineplex Inc."), no given names: a lone one tagged a person is the organisation,
+    before or after its full name."""
+    out = set()
+    for ent in doc.ents:
+        words = [t for t in ent if t.lower_ not in DETERMINERS]
+        if ent.label_ == "ORG" and len(words) > 1 and len(words[0]) > 3 and words[0].lower_ not in lexicon.GIVEN_NAMES:
+            out.add(words[0].text)
+    return out
+
+
+def _is_titled_person(ent: SpacySpan) -> bool:
+    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
+    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in cues.TITLES:
+        names = list(ent)
+        if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
+            return True
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
+        return False
+    names = tokens[1:]
+    return tokens[0].text[:1].isupper() and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+        and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
+        for t in names
+    )
+
+
+def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
+    """ "The International Dockworkers" "and" "Warehouse Union": one organisation when the first part
+    ends in a plural that is no organisation's noun and the second ends in one ("Union")."""
+    last = first[-1]
+    return (
+        first.doc[first.end].lower_ == "and" and last.tag_ == "NNPS" and last.lower_ not in cues.ORG_ROLE_NOUNS
+        and second[-1].lower_ in cues.ORG_ROLE_NOUNS
+    )
+
+
+def _with_joined_words(ent: SpacySpan) -> SpacySpan:
+    """An organisation's name the NER cut at "and" ("The Society of Motor Manufacturers" "and
+    Traders", "Department of Fisheries" "and Oceans"): capitalised words after "and" that no entity
+    claims and that end the name belong to it, when the name already joins words with "of"."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and" or not any(t.lower_ == "of" for t in ent[1:]):
+        return ent
+    end = ent.end + 1
+    while end < len(doc) and end - ent.end <= 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+        end += 1
+    if end == ent.end + 1 or end - ent.end > 3:
+        return ent
+    return SpacySpan(doc, ent.start, end, label=ent.label)
+
+
+def _family_name_after(ent: SpacySpan) -> bool:
+    """Whether a one-word person is a given name followed by a capitalised proper noun it is a
+    compound of, which no entity claims, even a role word ("Patty Judge", "Darnell Nurse")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent[0].lower_ not in lexicon.GIVEN_NAMES:
+        return False
+    after = doc[ent.end]
+    return (
+        after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_
+        and ent[0].head.i == after.i and ent[0].dep_ == "compound"
+    )
+
+
+def _is_given_name_before(ent: SpacySpan) -> bool:
+    """Whether the word before a one-word person is a capitalised proper noun compounded with it that
+    no title, role or other entity claims: the person's given name."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    word = before.lower_.rstrip(".")
+    return (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.start
+        and before.is_title and before.is_alpha and not before.ent_type_
+        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
+    )
