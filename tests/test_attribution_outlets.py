@@ -207,3 +207,21 @@ def test_finding_oneself_somewhere_is_not_speech(nlp):
     text = "The senator found himself embroiled in controversy. He said he would not resign."
     assert text[60:79] == "he would not resign"
     assert found(nlp, text) == [("indirect", "said", 60, 79, "He")]
+
+
+def test_the_writers_comment_after_the_statement_is_not_part_of_it(nlp):
+    text = (
+        'Mayor Ana Ruiz complained that the vote had been "rigged" against her, a charge that council '
+        "leaders strongly denied."
+    )
+    assert text[26:69] == 'that the vote had been "rigged" against her'
+    assert found(nlp, text) == [("mixed", "complained", 26, 69, "Mayor Ana Ruiz")]
+
+
+def test_the_writers_comment_after_a_quoted_label_is_not_part_of_it(nlp):
+    text = (
+        'Councillor Tim Ward called the budget "reckless," an unusual rebuke from a member of the '
+        "mayor's own caucus."
+    )
+    assert text[27:49] == 'the budget "reckless,"'
+    assert found(nlp, text) == [("mixed", "called", 27, 49, "Councillor Tim Ward")]

@@ -76,6 +76,8 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 # "… and called the field 'unheard of'": a second speech act (in either profile: "… and
                 # could seek repayment" goes on)
                 return i - 1
+        if _writers_apposition(ctx, i, b):
+            return i - 1  # "…, a charge that party leaders denied", '… "racist," an extraordinary indictment'
         if t.text != "," or ctx.inq[i] >= 0:
             continue
         nxt = doc[i + 1]
@@ -96,6 +98,37 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
         elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b) or _according_to(doc, i + 1):
             return i - 1  # "…, according to an email obtained by …" is an attribution of its own
     return b
+
+
+_APPOSITION_MARKS = frozenset({",", "—", "--", "–", "-"})
+
+
+def _writers_apposition(ctx: Context, i: int, b: int) -> bool:
+    """Whether a comma or dash at token ``i`` (or a closing quotation mark right after a comma) opens an
+    indefinite noun phrase that runs to the content's end ``b`` and is no subject: the writer's
+    comment on the statement ("…, a charge that party leaders denied", "… — a proposal he has raised")."""
+    doc = ctx.doc
+    t = doc[i]
+    if t.text in _APPOSITION_MARKS:
+        if ctx.inq[i] >= 0:
+            return False
+    elif not (
+        t.is_quote
+        and doc[i - 1].text == ","
+        and ctx.inq[i] >= 0
+        and ctx.quotes[ctx.inq[i]].close_mark == t.idx
+    ):
+        return False
+    det = doc[i + 1]
+    if det.lower_ not in ("a", "an") or det.dep_ != "det":
+        return False
+    head = det.head
+    return (
+        head.i > det.i
+        and head.pos_ == "NOUN"
+        and head.dep_ not in ("nsubj", "nsubjpass", "conj", "attr")
+        and head.right_edge.i >= b - 1
+    )
 
 
 def _according_to(doc: Doc, i: int) -> bool:
