@@ -174,7 +174,13 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
         ]
         if len(by_first) == 1:
             return by_first[0]
-        return -1
+        # "Benavente" for "Lucía Benavente Ortiz": the first of two family names
+        by_middle = [
+            i for i, c in enumerate(clusters)
+            if c.kind == "person" and len(c.name.split()) == 3 and c.name.split()[1].lower() == word
+            and c.name.split()[0].lower() in lexicon.GIVEN_NAMES and not _is_initial(c.name.split()[1])
+        ]
+        return by_middle[0] if len(by_middle) == 1 else -1
     tails = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(name, c.name)]
     if len(tails) == 1:
         return tails[0]

@@ -9,7 +9,7 @@ import unicodedata
 
 import numpy as np
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
@@ -158,3 +158,12 @@ def name_phrase(span: SpacySpan) -> str | None:
     if any(t.ent_type_ == "PERSON" for t in words) or span.doc[head].lower_ in cues.PERSON_ROLE_NOUNS:
         return None  # "Chief Executive of Acme", "Minister of Finance": a person's role
     return span.doc[words[0].i : words[-1].i + 1].text
+
+
+def is_hyphen_joint(token: Token) -> bool:
+    """A hyphen inside a name, with no space on either side ("Sethi-Morrow" parsed as three tokens)."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‐") and 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_
+        and not token.whitespace_ and doc[token.i - 1].is_alpha and doc[token.i + 1].is_alpha
+    )

@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import DETERMINERS, POSSESSIVE, attested_part, title_case_headline
+from presslens.extract.name_forms import (
+    DETERMINERS,
+    POSSESSIVE,
+    attested_part,
+    is_hyphen_joint,
+    title_case_headline,
+)
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.quotes import DASHES
@@ -32,6 +38,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     name left out)."""
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
+    lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
     joined = -1  # the index of an entity already joined to the one before it
     for k, ent in enumerate(ents):
         if k == joined:
@@ -57,6 +64,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if kind in ("organization", "place"):
                 yield doc[ent.start : owner], kind
             ent, kind = doc[owner + 1 : ent.end], "person"
+        if kind in ("organization", "place") and (person := _person_at_end(ent, lone_people)) is not None:
+            ent, kind = person, "person"  # "Minister of Rural Development Aminata Traoré-Keita" tagged ORG
+        if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
+            kind = "place"  # "in Málaga and Valencia" tagged people
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind == "person" and len(ent) == 1 and ent.start > headline_end and _is_given_name_before(ent):
@@ -120,6 +131,29 @@ def _is_titled_person(ent: SpacySpan) -> bool:
         and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
         for t in names
     )
+
+
+def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
+    """The person at the end of an organisation or place the NER made too long: its last word (a
+    hyphenated one whole) is tagged a person on its own elsewhere, with the capitalised proper noun
+    before it as the given name ("Rural Development Aminata Traoré-Keita" … "Traoré-Keita said")."""
+    doc = ent.doc
+    start = ent.end - 1
+    while start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]):
+        start -= 2
+    if doc[start : ent.end].text not in lone_people or start - 1 <= ent.start:
+        return None
+    given = doc[start - 1]
+    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha):
+        return None
+    return doc[start - 1 : ent.end]
+
+
+def _is_place_of_preposition(word: Token) -> bool:
+    """A word governed (directly or as a conjunct) by a preposition of place ("in Málaga")."""
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    return word.dep_ == "pobj" and word.head.lower_ in lexicon.PLACE_PREPOSITIONS
 
 
 def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:

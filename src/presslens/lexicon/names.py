@@ -5,6 +5,7 @@ Lower case; compared with lower-cased words of a name.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from presslens.lexicon import words as _words
@@ -52,12 +53,23 @@ def _learned_given_names() -> dict[str, str]:
     return {name: gender for name, gender in rows}
 
 
+class NameSet(frozenset):
+    """Lower-case given names that also hold a name written with accents ("adrián", "lucía") or
+    hyphenated ("jean-luc"), by its plain form or its first part."""
+
+    def __contains__(self, word: object) -> bool:
+        if frozenset.__contains__(self, word) or not isinstance(word, str):
+            return frozenset.__contains__(self, word)
+        plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        return frozenset.__contains__(self, plain) or ("-" in plain and plain.split("-")[0] in self)
+
+
 _HAND = MALE_NAMES | FEMALE_NAMES
 _LEARNED = {name: gender for name, gender in _learned_given_names().items() if name not in _HAND}
 # The hand lists above, which decide for the names they hold, widened by the table; a name of either
 # sex is in both lists, so it gives no gender.
-MALE_NAMES = MALE_NAMES | {n for n, g in _LEARNED.items() if g in ("m", "-")}
-FEMALE_NAMES = FEMALE_NAMES | {n for n, g in _LEARNED.items() if g in ("f", "-")}
+MALE_NAMES = NameSet(MALE_NAMES | {n for n, g in _LEARNED.items() if g in ("m", "-")})
+FEMALE_NAMES = NameSet(FEMALE_NAMES | {n for n, g in _LEARNED.items() if g in ("f", "-")})
 
 # Company-form endings left out when organisation names are compared ("Siemens AG" is "Siemens").
 ORG_SUFFIXES = frozenset(

@@ -7,10 +7,10 @@ what the shipped model sees, so retrain it (``training/train_speaker_resolver.py
 from __future__ import annotations
 
 from presslens.lexicon import words as _words
-from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES
+from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, NameSet
 
 # Given names, for telling a person's name from other proper nouns and a gender from a name.
-GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+GIVEN_NAMES = NameSet(MALE_NAMES | FEMALE_NAMES)
 
 # Endings of nouns for people that no role list holds ("the self-described democratic socialist",
 # "the comedian"); a definite description with another unknown noun is no person ("its summary").
@@ -42,7 +42,7 @@ TITLE_ABBREVIATIONS = {
     "col": "colonel", "capt": "captain", "sgt": "sergeant", "dr": "doctor", "prof": "professor",
     "atty": "attorney", "adm": "admiral", "cmdr": "commander", "maj": "major", "cpl": "corporal",
     "det": "detective", "supt": "superintendent", "insp": "inspector", "pres": "president",
-    "del": "delegate", "amb": "ambassador", "sec": "secretary",
+    "del": "delegate", "amb": "ambassador", "sec": "secretary", "coun": "councillor", "cllr": "councillor",
 }
 
 # Plural group names that designate a political body as a source ("Republicans said"); other group
@@ -121,3 +121,6 @@ US_STATE_ABBREVIATIONS = {
     "wa": "washington", "w.va": "west virginia", "wv": "west virginia", "wis": "wisconsin", "wi": "wisconsin",
     "wyo": "wyoming", "wy": "wyoming",
 }  # fmt: skip
+
+# Prepositions after which a one-word name is a place, even one the NER takes for a person ("in Málaga").
+PLACE_PREPOSITIONS = _words("in near outside across throughout")

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import attested_part, name_phrase, repair_mojibake
+from presslens.extract.name_forms import attested_part, is_hyphen_joint, name_phrase, repair_mojibake
 from presslens.extract.speakers.features import (
     RESOLVABLE,
     Anaphor,
@@ -105,7 +105,7 @@ class _Resolver:
             if node is not None and node.kind == "place":
                 node = self._national_branch(root) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
-        appos = self._apposition(root)
+        appos = self._apposition(root) or self._name_ending_role(span)
         if appos is not None:
             return appos, "person", None, _CONFIDENCE["appos"]
         if root.dep_ == "appos" and root.pos_ == "NOUN":
@@ -134,6 +134,12 @@ class _Resolver:
             named = named_next(self.graph, span)
             if named is not None:
                 return named, "person", None, _CONFIDENCE["delayed_name"]
+        if anaphor.type == "desc_person" and _is_possessed_kin(root):
+            # "His mother said": a relative of someone, never a person the article has not called that
+            kin = [n for n in self.graph.nodes.values() if n.kind == "person" and root.lemma_.lower() in n.roles]
+            if len(kin) == 1:
+                return kin[0], "person", None, _CONFIDENCE["appos"]
+            return None, "person", None, _CONFIDENCE["generic"]
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
@@ -169,6 +175,22 @@ class _Resolver:
         name = f"{chamber[0].text} {party.entity.name}"
         start, end = chamber[0].idx, root.idx + len(root.text)
         return self.graph.named(name, "group", Span.of(self.graph.text, start, end))
+
+    def _name_ending_role(self, span: SpacySpan) -> Node | None:
+        """The person named at the end of a role's mention ("Mali's Minister of Rural Development
+        Aminata Traoré-Keita", the name parsed inside the role's "of" phrase)."""
+        root, last = span.root, span[-1]
+        if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
+            return None
+        # the name ends the "of" phrase of the role, after words of its own ("of Rural Development"):
+        # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
+        if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == root.i):
+            return None
+        node = self.graph.node_at(last.idx, last.idx + len(last.text))
+        if node is None or node.kind != "person":
+            return None
+        named_from = next((m.start for m in node.mentions if m.start <= last.idx < m.end), last.idx)
+        return node if last.left_edge.idx < named_from else None
 
     def _national_branch(self, place: Token) -> Node | None:
         """ "Amnesty International Kenya", "Reuters Canada": an organisation's branch in a place, named whole."""
@@ -361,17 +383,23 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
     "Rep. Elijah E. Cummings (D-Md.)" → ("Elijah E. Cummings", True): the run of proper nouns that
     ends at the head, without titles, determiners, possessives or parentheses.
     """
-    root = span.root
+    root, doc = span.root, span.doc
     i = root.i
-    while i > span.start and span.doc[i - 1].pos_ == "PROPN" and span.doc[i - 1].dep_ in ("compound", "flat", "nmod"):
-        i -= 1
-    words = [t for t in span.doc[i : root.i + 1]]
-    titled = any(t.lower_.rstrip(".") in cues.TITLES for t in words) or (
-        i > 0 and span.doc[i - 1].lower_.rstrip(".") in cues.TITLES
+    while i > span.start:
+        if doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
+            i -= 1
+        elif i - 2 >= span.start and is_hyphen_joint(doc[i - 1]) and doc[i].lower_ not in cues.TITLES:
+            i -= 2  # "Sethi-Morrow": one family name in three tokens, not "Secretary-Treasurer"
+        else:
+            break
+    words = [t for t in doc[i : root.i + 1]]
+    # a title anywhere before the name in the mention ("Minister of Agriculture Yelena …") or right before it
+    titled = any(t.lower_.rstrip(".") in cues.TITLES for t in doc[span.start : root.i + 1]) or (
+        i > 0 and doc[i - 1].lower_.rstrip(".") in cues.TITLES
     )
     while words and words[0].lower_.rstrip(".") in cues.TITLES and len(words) > 1:
         words = words[1:]
-    text = " ".join(t.text for t in words if t.text not in ("'s", "’s"))
+    text = "".join(t.text_with_ws for t in words if t.text not in ("'s", "’s"))
     return _clean(text), titled
 
 
@@ -387,6 +415,11 @@ def _looks_like_a_person(name: Token) -> bool:
         t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
         for t in words
     )
+
+
+def _is_possessed_kin(root: Token) -> bool:
+    """ "his mother", "the victim's son": a kin noun with an owner."""
+    return root.lemma_.lower() in lexicon.KIN_NOUNS and any(c.dep_ == "poss" for c in root.children)
 
 
 def _animate(root: Token) -> bool:

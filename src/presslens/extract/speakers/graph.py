@@ -23,7 +23,8 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
-from presslens.extract.name_forms import is_dateline, title_case_headline
+from presslens.extract.name_forms import is_dateline, is_hyphen_joint, title_case_headline
+from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -123,10 +124,11 @@ class EntityGraph:
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
         self._add_missed_names()
+        self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         for node in self.nodes.values():
-            self._learn_gender(node)
-        self._gender_from_pronouns()
+            learn_gender(self.doc, node)
+        gender_from_pronouns(self, self._lower)
         # every mention in text order, for node_at and for candidates near a position
         self.index: list[tuple[int, int, str]] = sorted(
             (m.start, m.end, n.entity.id) for n in self.nodes.values() for m in n.mentions
@@ -249,23 +251,44 @@ class EntityGraph:
                 continue
             j = i
             # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name)
-            while j < len(doc) and proper[j] and doc[j].text[:1].isupper() and j - i < 4 and doc[j].idx not in covered:
-                j += 1
+            while j < len(doc) and j - i < 4 and doc[j].idx not in covered:
+                if proper[j] and doc[j].text[:1].isupper():
+                    j += 1
+                elif j > i and is_hyphen_joint(doc[j]) and proper[j + 1]:
+                    j += 2  # "Sethi-Morrow"
+                else:
+                    break
             self._claim_run(doc[i:j])
             end = j
+
+    def _merge_family_names_taken_for_organisations(self) -> None:
+        """ "Okonkwo said", tagged an organisation, after "Amara Okonkwo, who …", a full name only this
+        graph found: the one person with that family name."""
+        by_family: dict[str, list[Node]] = {}
+        for n in self.nodes.values():
+            if n.kind == "person" and len(n.entity.name.split()) > 1:
+                by_family.setdefault(n.entity.name.split()[-1], []).append(n)
+        for key, node in list(self.nodes.items()):
+            owners = by_family.get(node.entity.name, [])
+            if node.kind == "organization" and len(owners) == 1 and not node.entity.name.isupper():
+                for m in node.mentions:
+                    self._add_mention(owners[0], m.start, m.end)
+                del self.nodes[key]
 
     def _unnamed_speakers(self) -> list[tuple[int, str]]:
         """Where an unnamed person speaks ("A senior official said"): later pronouns may mean them.
 
         Only singular indefinite role nouns count: "the mayor said" is a description to resolve,
-        "prosecutors said" a group that "he" cannot mean.
+        "prosecutors said" a group that "he" cannot mean; and only in the article's own voice, not
+        inside another speaker's report.
         """
         out = []
         nsubj = self.doc.vocab.strings["nsubj"]
         for i in ((self._pos == NOUN) & (self._dep == nsubj)).nonzero()[0]:
             token = self.doc[int(i)]
-            if token.head.lemma_.lower() not in _SPEECH:
-                continue
+            verb = token.head
+            if verb.lemma_.lower() not in _SPEECH or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH):
+                continue  # not "Ms Morgan said a nurse had told her": someone else's report
             lemma = token.lemma_.lower()
             indefinite = token.tag_ == "NN" and any(
                 c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children
@@ -388,12 +411,12 @@ class EntityGraph:
         self.entities.append(entity)
         node = self.nodes[entity.id] = Node(entity, plural=kind == "group")
         self._add_mention(node, mention.start, mention.end)
-        self._learn_gender(node)
+        learn_gender(self.doc, node)
         return node
 
     def _claim_run(self, run: SpacySpan) -> None:
         titles = [i for i, t in enumerate(run) if t.lower_.rstrip(".") in cues.TITLES]
-        words = [t.text for t in run[titles[-1] + 1 :]] if titles else [t.text for t in run]
+        words = "".join(t.text_with_ws for t in run[titles[-1] + 1 if titles else 0 :]).split()
         if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
             return
         before = run.doc[run.start - 1] if run.start > 0 else None
@@ -408,7 +431,14 @@ class EntityGraph:
                 self._add_mention(hits[0], run.start_char, run.end_char)
                 return
         name = " ".join(words)
-        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES):
+        surname_only = [n for n in persons if n.entity.name == words[-1]] if 1 < len(words) <= 3 else []
+        if len(surname_only) == 1:  # "Sioned Morgan's father" with "Ms Morgan" the NER's only mention
+            node = surname_only[0]
+            node.entity.aliases.append(node.entity.name)
+            node.entity.name = name
+            self._add_mention(node, run.start_char, run.end_char)
+            return
+        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and _followed_by_who_or_age(run))):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:
@@ -423,48 +453,12 @@ class EntityGraph:
         self.nodes[entity.id] = node
         self._add_mention(node, run.start_char, run.end_char)
 
-    def _gender_from_pronouns(self) -> None:
-        """A person of unknown gender takes the pronouns of sentences where they are the only person.
-
-        "Ham went on to explain how he believes …": counted over the sentence that mentions only
-        them and the one after it, it needs at least two pronouns and a clear majority.
-        """
-        persons = [n for n in self.nodes.values() if n.kind == "person"]
-        by_sent: dict[int, set[str]] = {}
-        for node in persons:
-            for m in node.mentions:
-                by_sent.setdefault(m.sent, set()).add(node.entity.id)
-        strings = self.doc.vocab.strings
-        male = np.isin(self._lower, [strings[w] for w in ("he", "him", "his", "himself")])
-        female = np.isin(self._lower, [strings[w] for w in ("she", "her", "hers", "herself")])
-        counts: dict[str, list[int]] = {}
-        for k, ids in by_sent.items():
-            if len(ids) != 1:
-                continue
-            tally = counts.setdefault(next(iter(ids)), [0, 0])
-            first, last = self.sent_tokens[k], self.sent_tokens[min(k + 2, len(self.sent_tokens) - 1)]
-            tally[0] += int(male[first:last].sum())
-            tally[1] += int(female[first:last].sum())
-        for node in persons:
-            male, female = counts.get(node.entity.id, (0, 0))
-            if node.gender is None and male + female >= 2:
-                if male >= 3 * female:
-                    node.gender = "m"
-                elif female >= 3 * male:
-                    node.gender = "f"
-
-    def _learn_gender(self, node: Node) -> None:
-        if node.kind != "person" or node.gender is not None:
-            return
-        first = node.entity.name.split()[0].lower() if node.entity.name else ""
-        male_name, female_name = first in cues.MALE_NAMES, first in cues.FEMALE_NAMES
-        if male_name != female_name:  # a name of either sex ("Terry", "Leslie") gives no gender
-            node.gender = "m" if male_name else "f"
-        else:  # roles of one gender only ("Mr. and Mrs. Khan" gives both: no gender)
-            male = any(role in cues.MALE_WORDS for role in node.roles)
-            female = any(role in cues.FEMALE_WORDS for role in node.roles)
-            if male != female:
-                node.gender = "m" if male else "f"
+def _followed_by_who_or_age(run: SpacySpan) -> bool:
+    """ "Amara Okonkwo, who works nights …", "Lavoie, 61, …": a name the text presents as a person's."""
+    doc, end = run.doc, run.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    return doc[end + 1].lower_ == "who" or (doc[end + 1].like_num and doc[end + 2].text == ",")
 
 
 def _new_id(entities: list[Entity]) -> str:

@@ -74,8 +74,21 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         if t.dep_ == "agent":
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
         node = graph.node_at(t.idx, t.idx + len(t.text))
+        if node is None and t.dep_ == "compound" and t.pos_ == "NOUN":
+            node = _organisation_ending_in(graph, t.lower_)  # "a police statement" after "the National Police"
         if node is not None and node.kind in ("person", "organization", "place"):
             return node
+    return None
+
+
+def _organisation_ending_in(graph: EntityGraph, word: str) -> Node | None:
+    """The one organisation whose name ends in the common noun ``word``, a proper name ("National
+    Police") before a description ("Spanish police")."""
+    found = [n for n in graph.nodes.values() if n.kind == "organization" and n.entity.name.lower().split()[-1:] == [word]]
+    named = [n for n in found if n.entity.name.split()[-1][:1].isupper()]
+    for group in (named, found):
+        if len(group) == 1:
+            return group[0]
     return None
 
 
