@@ -97,3 +97,51 @@ def test_ms_gives_a_gender_and_a_nested_unnamed_speaker_does_not_take_the_next_s
     )
     found = dict(sources(resolve(text)))
     assert found["Ms Morgan"] == found["She"] == "Sioned Morgan"
+
+
+def test_a_headline_without_articles_points_to_the_body_named_later(resolve):
+    text = (
+        "Dockworkers strike over automation plans, union says\n\n"
+        "ROTTERDAM, May 14 (Reuters) - Thousands of dockworkers walked off the job on Tuesday.\n\n"
+        "The 48-hour stoppage, called by the FNV Havens union, is the first full strike since 2019."
+    )
+    assert dict(sources(resolve(text)))["union"] == "FNV Havens"
+
+
+def test_a_citys_transit_agency_tagged_a_person_is_an_organisation_it_refers_to(nlp, resolve):
+    text = (
+        "City council in Moncton voted on the transit budget on Wednesday. A report by Moncton Transit said six "
+        "overnight routes would cost $7.4 million a year. It said ridership had grown by 40 per cent."
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Moncton Transit"] == ["PERSON"]  # the NER's mistake
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["It"] == ("Moncton Transit", "organization")
+
+
+def test_the_document_points_back_to_the_last_document_of_any_kind(resolve):
+    text = (
+        "In a commentary published on its website, the Russian Foreign Ministry said that sanctions "
+        'continued to create obstacles to food exports. The document said the restrictions hit "the poorest '
+        'countries first".'
+    )
+    assert dict(sources(resolve(text)))["The document"] == "Russian Foreign Ministry"
+
+
+def test_names_with_a_possessive_inside_are_named_whole(resolve):
+    text = (
+        "The Eastbridge United Supporters' Trust welcomed the change but said the board had to accept its share "
+        "of the blame. Schools in Soma will remain closed on Friday, the Manisa Governor's Office said."
+    )
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["The Eastbridge United Supporters' Trust"] == ("Eastbridge United Supporters' Trust", "organization")
+    assert found["the Manisa Governor's Office"] == ("Manisa Governor's Office", "organization")
+
+
+def test_a_minister_of_a_department_is_the_minister_later(resolve):
+    text = (
+        "Minister of Agriculture Yelena Kuznetsova-Barinova said the harvest could reach 135 million tonnes.\n\n"
+        "Mali's Minister of Rural Development Aminata Traoré-Keita, who is visiting Moscow, told TASS that her "
+        'country had received wheat.\n\n"We are grateful," Traoré-Keita said. The minister added that Mali '
+        "wanted storage facilities."
+    )
+    assert dict(sources(resolve(text)))["The minister"] == "Aminata Traoré-Keita"

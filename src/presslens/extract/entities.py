@@ -323,6 +323,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     lone_words = {ent.text for ent in doc.ents if len(ent) == 1 and ent.label_ in ("PERSON", "GPE")}
     lone_words |= lone_proper_nouns(doc)
     organisation_starts = organisation_first_words(doc)
+    places = {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.text.lower() not in lexicon.GIVEN_NAMES}
     for ent, kind in entity_spans(doc):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
@@ -343,6 +344,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
         elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
+        elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places:
+            kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
         gender = _mention_gender(ent, name) if kind == "person" else None
         idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)

@@ -118,7 +118,9 @@ def _is_titled_person(ent: SpacySpan) -> bool:
     """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
     a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    if before is not None and before.text[:1].isupper() and before.lower_.rstrip(".") in cues.TITLES:
+    # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name
+    qualifies = before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    if before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES:
         names = list(ent)
         if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
             return True
@@ -135,16 +137,25 @@ def _is_titled_person(ent: SpacySpan) -> bool:
 
 def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     """The person at the end of an organisation or place the NER made too long: its last word (a
-    hyphenated one whole) is tagged a person on its own elsewhere, with the capitalised proper noun
-    before it as the given name ("Rural Development Aminata Traoré-Keita" … "Traoré-Keita said")."""
+    hyphenated one whole) is tagged a person on its own elsewhere, or written alone, with the
+    capitalised proper noun before it as the given name ("Rural Development Aminata Traoré-Keita" …
+    "Traoré-Keita said")."""
     doc = ent.doc
     start = ent.end - 1
     while start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]):
         start -= 2
-    if doc[start : ent.end].text not in lone_people or start - 1 <= ent.start:
+    family = doc[start : ent.end].text
+    if start - 1 <= ent.start:
+        return None
+    titled = any(doc[k].lower_.rstrip(".") in cues.TITLES for k in range(max(ent.start - 3, 0), ent.start))
+    given_name = doc[start - 1].lower_ in lexicon.GIVEN_NAMES
+    # the last word is a person's elsewhere, or written alone and the entity has a title before it or a
+    # given name: not "The New York Times" … "the Times said"
+    if not (family in lone_people or ((titled or given_name) and _written_alone_elsewhere(ent, family))):
         return None
     given = doc[start - 1]
-    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha):
+    names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
+    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
         return None
     return doc[start - 1 : ent.end]
 
@@ -154,6 +165,22 @@ def _is_place_of_preposition(word: Token) -> bool:
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
     return word.dep_ == "pobj" and word.head.lower_ in lexicon.PLACE_PREPOSITIONS
+
+
+def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:
+    """Whether the text writes ``word`` (at least two letters, hyphens allowed) outside ``ent``, not
+    after the word that precedes it in ``ent``: a family name used on its own."""
+    text = ent.doc.text
+    given = ent.doc[ent.end - 1 - word.count("-") * 2 - 1].text
+    at = text.find(word)
+    while at >= 0:
+        outside = not ent.start_char <= at < ent.end_char
+        after = text[at + len(word) :].split(maxsplit=1)
+        ends_name = not after or not after[0][:1].isupper() and after[0] not in ("of", "for", "and")
+        if outside and not text[:at].rstrip().endswith(given) and ends_name and not text[at + len(word) : at + len(word) + 1].isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:

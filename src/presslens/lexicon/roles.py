@@ -24,7 +24,7 @@ DOCUMENT_WORDS = _words(
     indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief
     transcript transcripts audit review assessment estimate estimates forecast projections
     census index headline headlines bill law guidelines guidance plan proposal draft text
-    speech speeches remarks comment comments testimony announcement
+    speech speeches remarks comment comments testimony announcement commentary communique communiqué
     """
 )
 

@@ -71,6 +71,9 @@ ROLE_IMPLIES = {
 # Words for one broadcast item: "the ad" or "the clip" may take up "a web video by X" said just before.
 MEDIA_ITEM_NOUNS = frozenset({"ad", "advert", "advertisement", "video", "clip", "spot", "commercial"})
 
+# Nouns that name any document, so "the document" points back to the last one of any kind.
+GENERIC_DOCUMENT_NOUNS = frozenset({"document", "text"})
+
 # Documents that appear in an outlet, whose issuer "in" names ("an editorial in The Des Moines Register").
 PUBLISHED_NOUNS = frozenset({"article", "editorial", "story", "column", "op-ed", "piece", "report", "interview"})
 
@@ -124,3 +127,7 @@ US_STATE_ABBREVIATIONS = {
 
 # Prepositions after which a one-word name is a place, even one the NER takes for a person ("in Málaga").
 PLACE_PREPOSITIONS = _words("in near outside across throughout")
+
+# Bodies named after a person, whose noun stays in the name ("the Trump campaign" is "Trump campaign",
+# while "the FNV Havens union" is "FNV Havens").
+BODIES_NAMED_AFTER_PEOPLE = _words("campaign administration government camp team family estate foundation")

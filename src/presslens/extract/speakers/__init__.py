@@ -28,7 +28,13 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import attested_part, is_hyphen_joint, name_phrase, repair_mojibake
+from presslens.extract.name_forms import (
+    POSSESSIVE,
+    attested_part,
+    is_hyphen_joint,
+    name_phrase,
+    repair_mojibake,
+)
 from presslens.extract.speakers.features import (
     RESOLVABLE,
     Anaphor,
@@ -260,7 +266,8 @@ class _Resolver:
         if node is None:
             root = span.root
             person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
-            kind = "person" if person and phrase is None else "organization"
+            body = phrase is not None or root.lemma_.lower() in cues.ORG_ROLE_NOUNS  # "the Governor's Office"
+            kind = "organization" if body else "person" if person else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
         return node, _kind_of(node), None, _CONFIDENCE["proper"]
 
@@ -390,6 +397,8 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
             i -= 1
         elif i - 2 >= span.start and is_hyphen_joint(doc[i - 1]) and doc[i].lower_ not in cues.TITLES:
             i -= 2  # "Sethi-Morrow": one family name in three tokens, not "Secretary-Treasurer"
+        elif i - 2 >= span.start and doc[i - 1].text in POSSESSIVE and doc[i - 2].pos_ == "PROPN" and doc[i].is_title:
+            i -= 2  # "Supporters' Trust", "Governor's Office": a possessive inside a name
         else:
             break
     words = [t for t in doc[i : root.i + 1]]
@@ -399,7 +408,9 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
     )
     while words and words[0].lower_.rstrip(".") in cues.TITLES and len(words) > 1:
         words = words[1:]
-    text = "".join(t.text_with_ws for t in words if t.text not in ("'s", "’s"))
+    if words and words[-1].text in POSSESSIVE:
+        words = words[:-1]
+    text = "".join(t.text_with_ws for t in words)
     return _clean(text), titled
 
 

@@ -31,6 +31,7 @@ _AGE = re.compile(r"\b(\d{1,3}) ?-? ?years? ?-? ?old\b")
 _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
 _FORWARD_SENTENCES = 2  # sentences after its own where a description may find the name it stands for
+_HEADLINE_FORWARD = 5  # and from the headline ("…, union says"), over the dateline and lead
 # Which entity kinds each mention type can refer to at all ("he" never means a country).
 _ALLOWED_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",),
@@ -116,10 +117,10 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
 
 def _capitalised_name(root: Token) -> bool:
     """A capitalised proper noun inside its sentence with a capitalised proper noun before it that no
-    entity claims ("The Islamic State"): a name, whatever its head word."""
+    entity claims ("The Islamic State", "the Manisa Governor's Office"): a name, whatever its head word."""
     return (
         root.pos_ == "PROPN" and root.is_title and not root.is_sent_start
-        and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and not c.ent_type_ for c in root.lefts)
+        and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.is_title and not c.ent_type_ for c in root.lefts)
     )
 
 
@@ -154,12 +155,21 @@ def _ages(text: str) -> set[int]:
 
 
 def _is_definite(root: Token) -> bool:
+    if root.tag_ in ("NN", "NNP") and not any(c.dep_ == "det" for c in root.lefts) and _in_headline(root):
+        return True  # "Dockworkers strike, union says": a headline drops its articles
     for c in root.lefts:
         if c.dep_ == "det" and c.lower_ in pronouns.DEFINITE_DETERMINERS:
             return True
         if c.dep_ == "poss":
             return True
     return False
+
+
+def _in_headline(word: Token) -> bool:
+    """Whether ``word`` is in the article's first line, a line of its own before the body."""
+    text = word.doc.text
+    line_end = text.find("\n")
+    return 0 < line_end and word.idx < line_end and bool(text[line_end:].strip())
 
 
 def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention, bool]]:
@@ -194,7 +204,8 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
             continue
         out.append((node, before, False))
     describes = anaphor.type in ("desc_person", "desc_org")
-    for node in graph.nodes_in_sentence_after(anaphor.end - 1, _FORWARD_SENTENCES if describes else 0):
+    forward = (_HEADLINE_FORWARD if _in_headline(anaphor.head) else _FORWARD_SENTENCES) if describes else 0
+    for node in graph.nodes_in_sentence_after(anaphor.end - 1, forward):
         after = node.first_after(anaphor.end - 1)
         if id(node) in near or not admissible(node) or after is None:
             continue
@@ -216,9 +227,13 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
 
 def titled_as(graph: EntityGraph, mention: Mention, heads: set[str]) -> bool:
     """Whether the title written right before a name ends with one of ``heads`` ("Attorney General
-    Eric Schneiderman" for "the attorney general"; not "its chief executive, Jenny Harries" for "the chief")."""
+    Eric Schneiderman" for "the attorney general"; not "its chief executive, Jenny Harries" for "the
+    chief"), or the name qualifies such a noun ("the FNV Havens union")."""
     doc = graph.doc
     first = doc[mention.head]
+    body = first.head if first.dep_ == "compound" and first.head.i > first.i else first
+    if body.lemma_.lower() in heads and body.lemma_.lower() in cues.ORG_ROLE_NOUNS:
+        return True  # "the FNV Havens union" for "union", "the Clinton campaign" for "the campaign"
     while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and not _is_title(doc[first.i - 1]):
         first = doc[first.i - 1]
     if first.i == 0:

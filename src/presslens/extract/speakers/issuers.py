@@ -20,6 +20,8 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
         graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand"
     )
     same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
+    if lemma in lexicon.GENERIC_DOCUMENT_NOUNS:
+        same = set(cues.DOCUMENT_WORDS)  # "The document" after "a commentary": that commentary
     earlier = [t for t in since if t.lemma_.lower() in same] if since is not None else []
     if root.tag_ == "NNS" or not any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children

@@ -40,6 +40,8 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
         if word in lexicon.HONORIFIC_GENDER and node.gender is None:
             node.gender = lexicon.HONORIFIC_GENDER[word]
         i -= 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in cues.TITLES and doc[i - 1].text[:1].isupper():
+        node.roles.add(doc[i - 1].lower_)  # "Minister of Rural Development Aminata Traoré-Keita"
     root = span.root
     for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
         word = t.lower_.rstrip(".")
@@ -145,5 +147,13 @@ def organisation_name(noun: Token) -> str | None:
             if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
         ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
     head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
-    name = " ".join([*words, head]).replace(" 's", "'s").replace(" ’s", "’s")
+    proper = [noun.doc[i] for i in range(min(p.left_edge.i for p in parts), noun.i)]
+    if (
+        noun.lemma_.lower() not in lexicon.BODIES_NAMED_AFTER_PEOPLE
+        and (len(proper) > 1 or proper[0].is_upper)
+        and proper[0].lower_ not in lexicon.GIVEN_NAMES
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in proper)
+    ):
+        head = ""  # "the FNV Havens union" is FNV Havens: a name, then the kind of body it is
+    name = " ".join(w for w in [*words, head] if w).replace(" 's", "'s").replace(" ’s", "’s")
     return " ".join(name.translate(lexicon.INVISIBLE_CHARS).split()) or None
