@@ -145,3 +145,76 @@ def test_a_minister_of_a_department_is_the_minister_later(resolve):
         "wanted storage facilities."
     )
     assert dict(sources(resolve(text)))["The minister"] == "Aminata Traoré-Keita"
+
+
+def test_a_role_then_a_comma_then_the_name_is_that_person(resolve):
+    text = (
+        "Cyclone Tavita hit Fiji on Sunday. The Minister for Disaster Management, Josaia Naivalu, said the "
+        "government had declared a state of disaster. He said schools would stay closed. The head of Communitech, the region's innovation hub, "
+        "Fiona Caldwell, said 300 companies had called."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["The Minister for Disaster Management, Josaia Naivalu"] == found["He"] == "Josaia Naivalu"
+    assert found["The head of Communitech, the region's innovation hub, Fiona Caldwell"] == "Fiona Caldwell"
+
+
+def test_a_given_name_the_ner_left_out_before_two_names_and_an_age_after_a_place(resolve):
+    text = (
+        "ANKARA (AA) - Interior Minister Mehmet Ali Yücel said returns had accelerated. Yücel said there was no "
+        "deadline.\n\nHarjit Sandhu, 67, from Rhyl, said he backed the nurses. "
+        '"I am frustrated," he said.'
+    )
+    found = sources(resolve(text))
+    assert ("Yücel", "Mehmet Ali Yücel") in found
+    assert ("he", "Harjit Sandhu") in found
+
+
+def test_a_deck_under_the_headline_drops_its_articles_too(resolve):
+    text = (
+        "Waterloo tech firm Corvane to cut 1,200 jobs\n\n"
+        "Company says most of the job losses will be in Canada\n\n"
+        "Kitchener-Waterloo software company Corvane Systems says it is laying off about 1,200 employees."
+    )
+    assert dict(sources(resolve(text)))["Company"] == "Corvane Systems"
+
+
+def test_a_body_named_by_a_field_and_a_country_and_a_description_of_it(resolve):
+    text = (
+        "Indonesia's central bank raises rates\n\n"
+        "JAKARTA (AP) — Indonesia's central bank raised its benchmark rate on Wednesday, saying it needed to steady "
+        "the rupiah.\n\nBank Indonesia lifted its rate to 6.25%. Statistics Canada said on Tuesday that exports fell."
+    )
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["Indonesia's central bank"] == ("Bank Indonesia", "organization")
+    assert found["Statistics Canada"] == ("Statistics Canada", "organization")
+
+
+def test_a_short_description_is_the_one_organisation_whose_name_holds_its_words(resolve):
+    text = (
+        "Nurses walked out at three hospitals on Tuesday. The Betsi Cadwaladr University Health Board said 1,400 "
+        "appointments had been cancelled. Patients should still attend, the health board said. Ontario's "
+        "universities said they would cut programs, the Council of Ontario Universities said."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["the health board"] == "Betsi Cadwaladr University Health Board"
+    assert found["Ontario's universities"] is None  # a set of universities, not the council
+
+
+def test_the_minister_is_the_one_minister_named_before(resolve):
+    text = (
+        "TORONTO — Colleges and Universities Minister Gurpreet Dhillon announced $900 million for universities on "
+        "Thursday. University presidents said the money fell short. Student groups said tuition would rise. "
+        "Faculty unions said hiring would stop. The council's chair said deficits were certain. The minister said "
+        "the government had acted on the panel's advice."
+    )
+    assert dict(sources(resolve(text)))["The minister"] == "Gurpreet Dhillon"
+
+
+def test_an_acronym_in_brackets_is_no_part_of_the_name(resolve):
+    text = (
+        "The Court of Arbitration for Sport (CAS) cut the ban on Monday. The CAS said the athlete bore no "
+        "significant fault. Pilots in the Vereinigung Cockpit (VC) union will strike, the union said."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["The CAS"] == "Court of Arbitration for Sport"
+    assert found["the union"] == "Vereinigung Cockpit"

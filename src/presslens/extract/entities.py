@@ -247,7 +247,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
                 if len(key.split()) == 1 and len(fk.split()) > 1 and fk.split()[0] == key and len(key) > 3:
                     return i  # "Siemens" joins "Siemens AG"
                 if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3:
-                    return i
+                    return i  # "Ford" … "Ford Motor Co." (and, wrongly, "Lufthansa" … "Lufthansa Cargo")
     if kind == "organization":
         # "the Times" after "The New York Times": the one organisation whose last word it is
         ends = [i for i, c in enumerate(clusters) if c.kind == kind and _is_last_word_of(name, c.name)]

@@ -34,6 +34,11 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         return ""
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens.pop(0)
+    bracket = next((i for i, t in enumerate(tokens) if i and t.text in ("(", "[")), None)
+    if bracket is not None and (bracket + 1 == len(tokens) or tokens[bracket + 1].is_upper):
+        tokens = tokens[:bracket]  # "Court of Arbitration for Sport (CAS)": the acronym is another form
+    elif bracket is not None and tokens[-1].text != ")":
+        tokens = tokens[:bracket]  # a bracket the entity leaves open
     comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
     if kind in ("person", "organization") and comma is not None:
         tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma

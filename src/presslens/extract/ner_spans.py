@@ -54,6 +54,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         if ent.label_ == "ORG":
             ent = _with_joined_words(ent)
         kind = ENTITY_KINDS.get(ent.label_)
+        if kind == "place" and _body_before_place(ent):
+            ent, kind = doc[ent.start - 1 : ent.end], "organization"  # "Bank Indonesia", "Health Canada"
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)
         dash = next((t.i for t in ent[1:-1] if t.text in DASHES and doc[t.i - 1].whitespace_), None)
@@ -70,8 +72,11 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "place"  # "in Málaga and Valencia" tagged people
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
-        if kind == "person" and len(ent) == 1 and ent.start > headline_end and _is_given_name_before(ent):
-            ent = doc[ent.start - 1 : ent.end]  # "said Paloma Wu": the NER took only "Wu"
+        if kind in ("place", "organization") and len(ent) <= 3 and _followed_by_age(ent):
+            kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
+        given = _given_name_start(ent) if kind == "person" and len(ent) <= 3 and ent.start > headline_end else None
+        if given is not None:
+            ent = doc[given : ent.end]  # "said Paloma Wu": the NER took only "Wu"
         elif kind == "person" and len(ent) == 1 and _family_name_after(ent):
             ent = doc[ent.start : ent.end + 1]  # "Patty Judge": the NER took only "Patty"
         if kind is not None:
@@ -160,6 +165,20 @@ def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     return doc[start - 1 : ent.end]
 
 
+def _body_before_place(ent: SpacySpan) -> bool:
+    """Whether a place follows a capitalised organisation noun or field of government that no entity
+    claims, as in a body's name ("Bank Indonesia", "Police Scotland", "Statistics Canada")."""
+    if ent.start == 0 or len(ent) > 2:
+        return False
+    before = ent.doc[ent.start - 1]
+    word = before.lower_
+    return (
+        before.is_title and before.is_alpha and not before.ent_type_
+        and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS)
+        and word not in ("state", "province", "city", "county", "country", "region", "republic", "kingdom", "nation")
+    )
+
+
 def _is_place_of_preposition(word: Token) -> bool:
     """A word governed (directly or as a conjunct) by a preposition of place ("in Málaga")."""
     while word.dep_ == "conj" and word.head.i != word.i:
@@ -221,15 +240,30 @@ def _family_name_after(ent: SpacySpan) -> bool:
     )
 
 
-def _is_given_name_before(ent: SpacySpan) -> bool:
-    """Whether the word before a one-word person is a capitalised proper noun compounded with it that
-    no title, role or other entity claims: the person's given name."""
-    if ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
+def _given_name_start(ent: SpacySpan) -> int | None:
+    """Where the given name the NER left out begins, if the words before a person of one to three
+    words are a capitalised proper noun compounded with it (a hyphenated one whole: "Ji-woo Park")
+    that no title, role or other entity claims ("said Paloma Wu", "Mehmet Ali Yücel")."""
+    doc = ent.doc
+    start = ent.start - 1
+    if start < 0:
+        return None
+    before = doc[start]
     word = before.lower_.rstrip(".")
-    return (
-        before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == ent.start
+    if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
+        return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
+    if not (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
         and before.is_title and before.is_alpha and not before.ent_type_
         and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
-    )
+    ):
+        return None
+    if start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title and not doc[start - 2].ent_type_:
+        start -= 2
+    return start
+
+
+def _followed_by_age(ent: SpacySpan) -> bool:
+    """ "Harjit Sandhu, 67, from Rhyl": a name with an age after it is a person's."""
+    doc, end = ent.doc, ent.end
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","

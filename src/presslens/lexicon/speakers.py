@@ -131,3 +131,15 @@ PLACE_PREPOSITIONS = _words("in near outside across throughout")
 # Bodies named after a person, whose noun stays in the name ("the Trump campaign" is "Trump campaign",
 # while "the FNV Havens union" is "FNV Havens").
 BODIES_NAMED_AFTER_PEOPLE = _words("campaign administration government camp team family estate foundation")
+
+# Fields of government that, written before a country's name, make a body's name ("Health Canada",
+# "Statistics Canada"), as organisation nouns do ("Bank Indonesia", "Police Scotland").
+GOVERNMENT_FIELDS = _words(
+    """
+    health statistics environment transport finance fisheries justice heritage immigration employment
+    agriculture elections revenue defence defense energy infrastructure housing labour labor trade
+    """
+)
+
+# Organisation nouns whose plural still names one body ("Syrian forces", "Chinese authorities").
+PLURAL_BODIES = _words("force authority service")

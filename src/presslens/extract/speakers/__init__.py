@@ -29,11 +29,8 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.name_forms import (
-    POSSESSIVE,
     attested_part,
-    is_hyphen_joint,
     name_phrase,
-    repair_mojibake,
 )
 from presslens.extract.speakers.features import (
     RESOLVABLE,
@@ -42,7 +39,7 @@ from presslens.extract.speakers.features import (
     classify,
     pair_features,
 )
-from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
+from presslens.extract.speakers.graph import EntityGraph, Node
 from presslens.extract.speakers.issuers import document_issuer
 from presslens.extract.speakers.lead import (
     LEAD_SENTENCES,
@@ -52,16 +49,26 @@ from presslens.extract.speakers.lead import (
     titled_later,
 )
 from presslens.extract.speakers.model import ResolverModel, load_model
+from presslens.extract.speakers.naming import (
+    body_of_place,
+    chamber_members,
+    clean,
+    looks_like_a_person,
+    name_ending_role,
+    national_branch,
+    proper_name,
+    sole_role_holder,
+    whose_name_says,
+)
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ORG_SUFFIXES
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
 
 __all__ = ["resolve_speakers"]
 
 # Confidence of answers that syntax settles, by how they were reached.
 _CONFIDENCE = {
-    "named": 0.95, "appos": 0.9, "relative": 0.85, "org_description": 0.8,
+    "named": 0.95, "appos": 0.9, "relative": 0.85, "org_description": 0.8, "role_holder": 0.8,
     "document": 0.7, "document_unnamed": 0.6, "generic": 0.85, "first_person": 0.5, "unknown": 0.3,
     "no_candidate": 0.4,  # "the official" with nobody in the article it could mean
     "proper": 0.85,  # a name the NER missed
@@ -98,6 +105,8 @@ class _Resolver:
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)
         root = span.root
+        if anaphor.type == "named" and (named := name_ending_role(self.graph, span)) is not None:
+            return named, "person", None, _CONFIDENCE["appos"]  # "The UN agency's representative, Aïssatou Diallo"
         if anaphor.type == "named":
             node = self.graph.node_at(root.idx, root.idx + len(root.text))
             if node is not None and node.kind == "group" and (
@@ -107,11 +116,11 @@ class _Resolver:
                 # "Mexicans often say", "many Democrats said": a generic source
                 return None, "group", None, _CONFIDENCE["generic"]
             if node is not None and node.kind == "group":
-                node = self._chamber_members(root, node)
+                node = chamber_members(self.graph, root, node)
             if node is not None and node.kind == "place":
-                node = self._national_branch(root) or node
+                node = national_branch(self.graph, root) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
-        appos = self._apposition(root) or self._name_ending_role(span)
+        appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:
             return appos, "person", None, _CONFIDENCE["appos"]
         if root.dep_ == "appos" and root.pos_ == "NOUN":
@@ -127,9 +136,12 @@ class _Resolver:
                 return node, kind, name, min(conf, _CONFIDENCE["relative"])
             return None, "unknown", None, _CONFIDENCE["unknown"]
         if anaphor.type == "desc_org" and depth < 2:
-            owned = self._owned_organisation(span, depth) or self._body_of_place(span)
+            owned = self._owned_organisation(span, depth)
             if owned is not None:
                 return owned
+            described = body_of_place(self.graph, span) or whose_name_says(self.graph, span)
+            if described is not None:
+                return described, "organization", None, _CONFIDENCE["org_description"]
         lead = self.graph.sent_of(span.start_char) <= LEAD_SENTENCES
         if anaphor.type in ("generic", "desc_person") and lead and introduces_someone(root):
             # "A federal judge on Thursday blocked … U.S. District Judge Robert Pitman wrote": the lead's
@@ -146,6 +158,8 @@ class _Resolver:
             if len(kin) == 1:
                 return kin[0], "person", None, _CONFIDENCE["appos"]
             return None, "person", None, _CONFIDENCE["generic"]
+        if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, root, span.start_char)):
+            return holder, "person", None, _CONFIDENCE["role_holder"]
         if anaphor.type in RESOLVABLE:
             return self._learned(anaphor)
         if anaphor.type == "document":
@@ -172,46 +186,6 @@ class _Resolver:
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
-
-    def _chamber_members(self, root: Token, party: Node) -> Node:
-        """ "House Democrats", "Senate Republicans": a chamber's members of a party, a body of its own."""
-        chamber = [c for c in root.lefts if c.dep_ in ("compound", "amod") and c.lower_ in lexicon.CHAMBER_WORDS]
-        if len(chamber) != 1 or not chamber[0].text[:1].isupper():
-            return party
-        name = f"{chamber[0].text} {party.entity.name}"
-        start, end = chamber[0].idx, root.idx + len(root.text)
-        return self.graph.named(name, "group", Span.of(self.graph.text, start, end))
-
-    def _name_ending_role(self, span: SpacySpan) -> Node | None:
-        """The person named at the end of a role's mention ("Mali's Minister of Rural Development
-        Aminata Traoré-Keita", the name parsed inside the role's "of" phrase)."""
-        root, last = span.root, span[-1]
-        if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
-            return None
-        # the name ends the "of" phrase of the role, after words of its own ("of Rural Development"):
-        # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
-        if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == root.i):
-            return None
-        node = self.graph.node_at(last.idx, last.idx + len(last.text))
-        if node is None or node.kind != "person":
-            return None
-        named_from = next((m.start for m in node.mentions if m.start <= last.idx < m.end), last.idx)
-        return node if last.left_edge.idx < named_from else None
-
-    def _national_branch(self, place: Token) -> Node | None:
-        """ "Amnesty International Kenya", "Reuters Canada": an organisation's branch in a place, named whole."""
-        before = self.doc[place.i - 1] if place.i else None
-        if before is None or before.ent_type_ != "ORG" or not before.text[:1].isupper():
-            return None
-        org = self.graph.node_at(before.idx, before.idx + len(before.text))
-        if org is None or org.kind != "organization":
-            return None
-        start = next((m.start for m in org.entity.mentions if m.start <= before.idx < m.end), None)
-        if start is None:
-            return None
-        end = place.idx + len(place.text)
-        name = _clean(self.graph.text[start:end])
-        return self.graph.named(name, "organization", Span.of(self.graph.text, start, end))
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
@@ -241,17 +215,6 @@ class _Resolver:
         node = self.graph.named(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
         return node, "organization", None, confidence
 
-    def _body_of_place(self, span: SpacySpan) -> _Result | None:
-        """ "the city of Phoenix", "the government of Canada": a specific body, named by the words themselves."""
-        root = span.root
-        prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end), None)
-        place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-        if place is None or place.ent_type_ not in ("GPE", "LOC", "ORG") or place.i >= span.end:
-            return None
-        name = _clean(f"{root.lower_} of {self.doc[place.left_edge.i : place.i + 1].text}")
-        node = self.graph.named(name, "organization", Span.of(self.graph.text, span.start_char, span.end_char))
-        return node, "organization", None, _CONFIDENCE["org_description"]
-
     def _proper(self, span: SpacySpan) -> _Result:
         """A name the NER missed: an existing entity by name or surname, else a new one."""
         if span.end <= self.graph.headline_end:  # "Trump Addresses Munich Attack: …" is Trump
@@ -262,7 +225,7 @@ class _Resolver:
         node = self.graph.find_name(name)
         phrase = name_phrase(span)
         if phrase is not None and (node is None or node.kind != "person"):
-            name, node = _clean(phrase), self.graph.find_name(_clean(phrase))  # "The Port of Vancouver"
+            name, node = clean(phrase), self.graph.find_name(clean(phrase))  # "The Port of Vancouver"
         if node is None:
             root = span.root
             person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
@@ -316,7 +279,7 @@ class _Resolver:
                 if node is not None and node.kind == "person":
                     return node
                 role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS
-                if node is not None and role and node.kind == "organization" and _looks_like_a_person(c):
+                if node is not None and role and node.kind == "organization" and looks_like_a_person(c):
                     node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
                     return node
                 if node is None and c.pos_ == "PROPN" and role:
@@ -382,50 +345,6 @@ def _antecedent(noun: Token, pronoun: Token) -> Token:
 def _length(doc: Doc) -> int:
     """The length of ``doc.text`` without building it."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
-def proper_name(span: SpacySpan) -> tuple[str, bool]:
-    """The name in a mention and whether a title came with it.
-
-    "Rep. Elijah E. Cummings (D-Md.)" → ("Elijah E. Cummings", True): the run of proper nouns that
-    ends at the head, without titles, determiners, possessives or parentheses.
-    """
-    root, doc = span.root, span.doc
-    i = root.i
-    while i > span.start:
-        if doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
-            i -= 1
-        elif i - 2 >= span.start and is_hyphen_joint(doc[i - 1]) and doc[i].lower_ not in cues.TITLES:
-            i -= 2  # "Sethi-Morrow": one family name in three tokens, not "Secretary-Treasurer"
-        elif i - 2 >= span.start and doc[i - 1].text in POSSESSIVE and doc[i - 2].pos_ == "PROPN" and doc[i].is_title:
-            i -= 2  # "Supporters' Trust", "Governor's Office": a possessive inside a name
-        else:
-            break
-    words = [t for t in doc[i : root.i + 1]]
-    # a title anywhere before the name in the mention ("Minister of Agriculture Yelena …") or right before it
-    titled = any(t.lower_.rstrip(".") in cues.TITLES for t in doc[span.start : root.i + 1]) or (
-        i > 0 and doc[i - 1].lower_.rstrip(".") in cues.TITLES
-    )
-    while words and words[0].lower_.rstrip(".") in cues.TITLES and len(words) > 1:
-        words = words[1:]
-    if words and words[-1].text in POSSESSIVE:
-        words = words[:-1]
-    text = "".join(t.text_with_ws for t in words)
-    return _clean(text), titled
-
-
-def _clean(name: str) -> str:
-    return repair_mojibake(" ".join(name.translate(INVISIBLE).split()))
-
-
-def _looks_like_a_person(name: Token) -> bool:
-    """A two- or three-word proper name with no organisation word in it ("Candace Laing", not
-    "Berkshire Hathaway Inc." or "Acme Group")."""
-    words = list(name.doc[name.left_edge.i : name.i + 1])
-    return 2 <= len(words) <= 3 and all(
-        t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
-        for t in words
-    )
 
 
 def _is_possessed_kin(root: Token) -> bool:
@@ -506,6 +425,6 @@ def resolve_speakers(
         node, kind, name, confidence = cache[key]
         a.source.entity = node.entity.id if node is not None else None
         a.source.kind = kind
-        a.source.name = _clean(node.entity.name) if node is not None else name
+        a.source.name = clean(node.entity.name) if node is not None else name
         a.source.confidence = confidence
     return attributions

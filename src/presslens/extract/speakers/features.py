@@ -103,6 +103,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             kind = "proper"  # "The Islamic State said", missed by the NER: a name, not "the state"
         elif not definite or (plural and lemma in cues.GROUP_NOUNS | cues.PERSON_ROLE_NOUNS):
             kind = "generic"
+        elif org and plural and lemma not in lexicon.PLURAL_BODIES:
+            kind = "generic"  # "Ontario's universities": a set of organisations
         elif person or nationality or _AGE.search(span.text):
             kind = "desc_person"
         elif org:
@@ -166,10 +168,14 @@ def _is_definite(root: Token) -> bool:
 
 
 def _in_headline(word: Token) -> bool:
-    """Whether ``word`` is in the article's first line, a line of its own before the body."""
+    """Whether ``word`` is in a headline or deck: one of the article's first three lines, short, with
+    no full stop at its end and text after it."""
     text = word.doc.text
-    line_end = text.find("\n")
-    return 0 < line_end and word.idx < line_end and bool(text[line_end:].strip())
+    start = text.rfind("\n", 0, word.idx) + 1
+    end = text.find("\n", word.idx)
+    if end < 0 or not text[end:].strip() or end - start > 160 or text[start:end].rstrip().endswith("."):
+        return False
+    return sum(1 for line in text[:start].split("\n") if line.strip()) <= 2
 
 
 def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention, bool]]:

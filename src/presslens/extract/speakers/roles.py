@@ -126,6 +126,8 @@ def organisation_name(noun: Token) -> str | None:
     ("Hungary's foreign ministry"). A person is named by the head of their name, without other
     modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
     """
+    if noun.tag_ == "NNS" and noun.lower_ != noun.lemma_.lower() and noun.lemma_.lower() not in lexicon.PLURAL_BODIES:
+        return None  # "Ontario's universities": a set of organisations, not one
     parts = []
     for c in noun.lefts:
         if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
@@ -145,9 +147,10 @@ def organisation_name(noun: Token) -> str | None:
         words = [
             t.text for t in noun.doc[first : noun.i]
             if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
+            and not _in_brackets(t)
         ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
     head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
-    proper = [noun.doc[i] for i in range(min(p.left_edge.i for p in parts), noun.i)]
+    proper = [t for t in noun.doc[min(p.left_edge.i for p in parts) : noun.i] if not (_in_brackets(t) or t.is_punct)]
     if (
         noun.lemma_.lower() not in lexicon.BODIES_NAMED_AFTER_PEOPLE
         and (len(proper) > 1 or proper[0].is_upper)

@@ -1,0 +1,163 @@
+"""Names read off a source mention's own words: a proper name the NER missed, a person named after
+their role ("The Minister for Disaster Management, Josaia Naivalu"), an organisation a short
+description names ("the health board"), a branch in a country ("Amnesty International Kenya"), a
+chamber's members of a party ("House Democrats") and a place's body ("the city of Phoenix")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_mojibake
+from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
+from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.names import ORG_SUFFIXES
+from presslens.schema import Span
+
+__all__ = [
+    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
+    "proper_name", "sole_role_holder", "whose_name_says",
+]
+
+
+def chamber_members(graph: EntityGraph, root: Token, party: Node) -> Node:
+    """ "House Democrats", "Senate Republicans": a chamber's members of a party, a body of its own."""
+    chamber = [c for c in root.lefts if c.dep_ in ("compound", "amod") and c.lower_ in lexicon.CHAMBER_WORDS]
+    if len(chamber) != 1 or not chamber[0].text[:1].isupper():
+        return party
+    name = f"{chamber[0].text} {party.entity.name}"
+    start, end = chamber[0].idx, root.idx + len(root.text)
+    return graph.named(name, "group", Span.of(graph.text, start, end))
+
+def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """The person named at the end of a role's mention: after a comma ("The Minister for Disaster
+    Management, Josaia Naivalu", "The head of Communitech, the region's innovation hub, Fiona
+    Caldwell"), or inside the role's "of" phrase ("Mali's Minister of Rural Development Aminata
+    Traoré-Keita")."""
+    root, last = span.root, span[-1]
+    start = last.i
+    while start - 1 > span.start and (span.doc[start - 1].pos_ == "PROPN" or is_hyphen_joint(span.doc[start - 1])):
+        start -= 1
+    name = span.doc[start : last.i + 1]
+    # a role before the comma, even where the parser made something else the head ("The UN Refugee
+    # Agency (UNHCR) representative in Türkiye, Aïssatou Diallo")
+    role = any(t.tag_ in ("NN", "NNP") and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS for t in span.doc[span.start : start])
+    if role and span.doc[start - 1].text == "," and 2 <= len(name.text.split()) <= 4 and name[0].is_title:
+        node = graph.node_at(last.idx, last.idx + len(last.text)) or graph.find_name(clean(name.text))
+        if node is None:
+            return graph.new_node(clean(name.text), "person", Span.of(graph.text, name.start_char, name.end_char))
+        if node.kind in ("place", "organization") and all(t.pos_ == "PROPN" or is_hyphen_joint(t) for t in name):
+            node.entity.kind = "person"  # "…, Ravinesh Chand" tagged a place: the role says a person
+        return node if node.kind == "person" else None
+    if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
+        return None
+    # the name ends the "of" phrase of the role, after words of its own ("of Rural Development"):
+    # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
+    if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == root.i):
+        return None
+    node = graph.node_at(last.idx, last.idx + len(last.text))
+    if node is None or node.kind != "person":
+        return None
+    named_from = next((m.start for m in node.mentions if m.start <= last.idx < m.end), last.idx)
+    return node if last.left_edge.idx < named_from else None
+
+def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "the health board", "Indonesia's central bank" for the one organisation named before (or just
+    after) whose name holds the description's nouns and names ("Betsi Cadwaladr University Health Board", "Bank
+    Indonesia"; adjectives aside), and, for a lone noun, ends with it ("the board")."""
+    root = span.root
+    if root.tag_ == "NNS" and root.lemma_.lower() not in lexicon.PLURAL_BODIES:
+        return None  # "Ontario's universities" are not the Council of Ontario Universities
+    words = {root.lower_} | {
+        t.lower_ for t in root.lefts
+        if (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")) or (t.dep_ == "poss" and t.pos_ == "PROPN")
+    }
+    by = graph.sent_of(span.start_char) + 3  # named before, or in the next sentences ("Indonesia's central
+    named = []  # bank raised rates … Bank Indonesia lifted its rate")
+    for n in graph.nodes.values():
+        name = [w.lower() for w in n.entity.name.split()]
+        if n.kind == "organization" and n.mentions and n.mentions[0].sent <= by and words <= set(name):
+            if len(words) > 1 or name[-1] == root.lower_:
+                named.append(n)
+    return named[0] if len(named) == 1 else None
+
+
+def national_branch(graph: EntityGraph, place: Token) -> Node | None:
+    """ "Amnesty International Kenya", "Reuters Canada": an organisation's branch in a place, named whole."""
+    before = graph.doc[place.i - 1] if place.i else None
+    if before is None or before.ent_type_ != "ORG" or not before.text[:1].isupper():
+        return None
+    org = graph.node_at(before.idx, before.idx + len(before.text))
+    if org is None or org.kind != "organization":
+        return None
+    start = next((m.start for m in org.entity.mentions if m.start <= before.idx < m.end), None)
+    if start is None:
+        return None
+    end = place.idx + len(place.text)
+    name = clean(graph.text[start:end])
+    return graph.named(name, "organization", Span.of(graph.text, start, end))
+
+def body_of_place(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "the city of Phoenix", "the government of Canada": a specific body, named by the words themselves."""
+    root = span.root
+    prep = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < span.end), None)
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if place is None or place.ent_type_ not in ("GPE", "LOC", "ORG") or place.i >= span.end:
+        return None
+    name = clean(f"{root.lower_} of {graph.doc[place.left_edge.i : place.i + 1].text}")
+    return graph.named(name, "organization", Span.of(graph.text, span.start_char, span.end_char))
+
+def proper_name(span: SpacySpan) -> tuple[str, bool]:
+    """The name in a mention and whether a title came with it.
+
+    "Rep. Elijah E. Cummings (D-Md.)" → ("Elijah E. Cummings", True): the run of proper nouns that
+    ends at the head, without titles, determiners, possessives or parentheses.
+    """
+    root, doc = span.root, span.doc
+    i = root.i
+    while i > span.start:
+        if doc[i - 1].pos_ == "PROPN" and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
+            i -= 1
+        elif i - 2 >= span.start and is_hyphen_joint(doc[i - 1]) and doc[i].lower_ not in cues.TITLES:
+            i -= 2  # "Sethi-Morrow": one family name in three tokens, not "Secretary-Treasurer"
+        elif i - 2 >= span.start and doc[i - 1].text in POSSESSIVE and doc[i - 2].pos_ == "PROPN" and doc[i].is_title:
+            i -= 2  # "Supporters' Trust", "Governor's Office": a possessive inside a name
+        else:
+            break
+    words = [t for t in doc[i : root.i + 1]]
+    # a title anywhere before the name in the mention ("Minister of Agriculture Yelena …") or right before it
+    titled = any(t.lower_.rstrip(".") in cues.TITLES for t in doc[span.start : root.i + 1]) or (
+        i > 0 and doc[i - 1].lower_.rstrip(".") in cues.TITLES
+    )
+    titles = [k for k, t in enumerate(words[:-1]) if t.lower_.rstrip(".") in cues.TITLES and words[k + 1].is_title]
+    if titles and root.lemma_.lower() not in cues.ORG_ROLE_NOUNS:
+        # "CPN-UML Deputy General Secretary Tek Narayan Pokharel": the name after the last title
+        words = words[titles[-1] + 1 :]
+    if words and words[-1].text in POSSESSIVE:
+        words = words[:-1]
+    text = "".join(t.text_with_ws for t in words)
+    return clean(text), titled
+
+def clean(name: str) -> str:
+    return repair_mojibake(" ".join(name.translate(INVISIBLE).split()))
+
+def looks_like_a_person(name: Token) -> bool:
+    """A two- or three-word proper name with no organisation word in it ("Candace Laing", not
+    "Berkshire Hathaway Inc." or "Acme Group")."""
+    words = list(name.doc[name.left_edge.i : name.i + 1])
+    return 2 <= len(words) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_alpha and t.lower_ not in ORG_SUFFIXES and t.lower_ not in cues.ORG_ROLE_NOUNS
+        for t in words
+    )
+
+
+def sole_role_holder(graph: EntityGraph, noun: Token, before: int) -> Node | None:
+    """The one person named before ``before`` whom the article gives the role ``noun`` ("the
+    minister" when one minister has been named), if only one."""
+    role = noun.lemma_.lower()
+    holders = [
+        n for n in graph.nodes.values()
+        if n.kind == "person" and role in n.roles and n.mentions and n.mentions[0].start < before
+    ]
+    return holders[0] if len(holders) == 1 else None
