@@ -6,7 +6,13 @@ of ``lexicon.attribution.CONTENT_PREPOSITIONS``), and every listed verb whose ob
 not read (``learned_cues.unread_object``: "discussed the deal"). It is positive when it lies inside
 a gold cue span. The part for nouns and adjectives (``learned_nouns``) takes every noun or adjective
 outside quotes with a complement (``learned_nouns.complement``) for which the rules build no
-candidate; positive likewise. Each part has its own logistic regression and threshold.
+candidate; positive likewise. The part for content ends (``learned_ends``) takes, for every
+adjustable content of the parc profile (with the verb and noun parts) whose cue and start agree with
+a gold attribution, each place where the content may end from its start up to the gold end: positive
+where the gold content ends, negative before. Each part has its own logistic regression and threshold;
+the end part's threshold is the best over ``--end-folds`` folds of all training articles (each scored
+with an end part fitted on the others; of equal F1 to four places, the lowest), as a single held-out set
+leaves the choice to chance.
 Features: ``presslens.extract.attribution.learned_cues.token_features`` (syntax, and one column per
 lemma seen at least ``--min-lemma`` times among the examples). A logistic regression (scikit-learn,
 for fitting only) is fitted; the threshold is the one that maximises content F1 of the whole
@@ -22,6 +28,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +38,17 @@ from parse_cache import parsed  # training/parse_cache.py (a script has its own 
 from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import load_split, match_items, to_pred_items
 from presslens.extract.attribution import context as attribution_context
-from presslens.extract.attribution import find_attributions
+from presslens.extract.attribution import find_attributions, resolved_candidates
 from presslens.extract.attribution.learned_cues import (
     MODEL_DIR,
     STRUCTURE_FEATURES,
     CueModel,
+    EndCues,
     NounCues,
     token_features,
     unread_object,
 )
+from presslens.extract.attribution.learned_ends import adjustable, next_start, walk
 from presslens.extract.attribution.learned_nouns import NOUN_FEATURES, complement, noun_features
 from presslens.extract.attribution.nonverbal import adjective_candidate, noun_candidate
 from presslens.extract.attribution.quotes import find_quotes
@@ -98,6 +107,67 @@ def candidate_nouns(doc: Doc) -> list:
     return out
 
 
+def end_examples(articles, docs, model: CueModel) -> list[tuple[int, list[str], int]]:
+    """(article index, feature names, stop) for each place where an adjustable parc content whose cue
+    and start agree with a gold attribution may end, up to the gold end (``learned_ends.walk``)."""
+    lex = attribution_context.LEXICONS["parc"]
+    out = []
+    for k, ((_, text, gold), doc) in enumerate(zip(articles, docs, strict=True)):
+        ctx, kept, _, _ = resolved_candidates(doc, lex, model)
+        for c in kept:
+            if not adjustable(ctx, c):
+                continue
+            g = next((g for g in gold if any(a < c.cue[1] and c.cue[0] < b for a, b in g.cue)), None)
+            if g is None or _words_between(text, g.content[0][0], c.start):
+                continue
+            gold_end = g.content[-1][1]
+            limit = next_start(ctx, c, kept)
+            for _, j, _, names in walk(ctx, c, limit):
+                end = ctx.tok_end(j)
+                if not _words_between(text, end, gold_end):
+                    out.append((k, names, 1))
+                    break
+                if end > gold_end:
+                    break
+                out.append((k, names, 0))
+    return out
+
+
+def _words_between(text: str, x: int, y: int) -> bool:
+    """Whether a letter or digit lies between offsets ``x`` and ``y`` (either order)."""
+    return any(ch.isalnum() for ch in text[min(x, y) : max(x, y)])
+
+
+def _fit_ends(examples: list, rows: set[int] | None, c: float, min_count: int) -> EndCues:
+    """The end part fitted on the examples of articles ``rows`` (None: all), threshold 0.5 for now."""
+    fit = [(names, y) for k, names, y in examples if rows is None or k in rows]
+    counts = Counter(n for names, _ in fit for n in names)
+    names = tuple(sorted(n for n, v in counts.items() if v >= min_count))
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(fit), len(names)), dtype=np.float32)
+    for row, (on, _) in enumerate(fit):
+        x[row, [index[n] for n in on if n in index]] = 1.0
+    y = np.array([label for _, label in fit], dtype=np.float32)
+    return EndCues(names, _fit(x, y, np.ones(len(fit), dtype=bool), c), 0.5)
+
+
+def end_threshold_cv(
+    articles, docs, examples: list, model: CueModel, folds: int, c: float, min_count: int
+) -> dict[float, tuple[float, float, float]]:
+    """Content P/R/F1 over all ``articles`` of each of ``END_THRESHOLDS``, each fold's articles scored
+    with an end part fitted on the other folds' examples (``model`` gives the verb and noun parts)."""
+    n = len(articles)
+    counts = {th: [0, 0, 0] for th in END_THRESHOLDS}
+    for f in range(folds):
+        test = range(f * n // folds, (f + 1) * n // folds)
+        ends = _fit_ends(examples, set(range(n)) - set(test), c, min_count)
+        part, part_docs = [articles[k] for k in test], [docs[k] for k in test]
+        for th in END_THRESHOLDS:
+            found = content_counts(part, part_docs, replace(model, ends=replace(ends, threshold=th)))
+            counts[th] = [a + b for a, b in zip(counts[th], found, strict=True)]
+    return {th: _prf(*v) for th, v in counts.items()}
+
+
 def _fit(x: np.ndarray, y: np.ndarray, rows: np.ndarray, c: float) -> np.ndarray:
     from sklearn.linear_model import LogisticRegression
 
@@ -106,8 +176,8 @@ def _fit(x: np.ndarray, y: np.ndarray, rows: np.ndarray, c: float) -> np.ndarray
     return model.coef_[0].astype(np.float32)
 
 
-def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, float]:
-    """Content P/R/F1 of the parc profile with ``model`` as the cue model (None: the lexicon only)."""
+def content_counts(articles, docs, model: CueModel | None) -> tuple[int, int, int]:
+    """Matched, predicted and gold contents of the parc profile with ``model`` (None: the lexicon only)."""
     tp = pred = gold_n = 0
     for (_, text, gold), doc in zip(articles, docs, strict=True):
         found = find_attributions(doc, profile="parc", learned_cues=model is not None, cue_model=model)
@@ -115,8 +185,17 @@ def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, fl
         tp += len(match_items(text, [g.content for g in gold], items))
         pred += len(items)
         gold_n += len(gold)
+    return tp, pred, gold_n
+
+
+def _prf(tp: int, pred: int, gold_n: int) -> tuple[float, float, float]:
     p, r = tp / max(pred, 1), tp / max(gold_n, 1)
     return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
+def content_f1(articles, docs, model: CueModel | None) -> tuple[float, float, float]:
+    """Content P/R/F1 of the parc profile with ``model`` as the cue model (None: the lexicon only)."""
+    return _prf(*content_counts(articles, docs, model))
 
 
 def _design(
@@ -134,17 +213,18 @@ def _design(
     return lemmas, x, y
 
 
-def _sweep(held, held_docs, make) -> tuple[float, dict]:
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+END_THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
+
+
+def _sweep(held, held_docs, make, thresholds=THRESHOLDS) -> tuple[float, dict]:
     """The threshold of ``make(threshold) -> CueModel`` with the best content F1 on the held-out articles."""
     scores = {}
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         scores[threshold] = content_f1(held, held_docs, make(threshold))
         print(f"threshold {threshold}: P/R/F1 {[round(v, 3) for v in scores[threshold]]}")
     best = max(scores, key=lambda t: scores[t][2])
     return best, scores
-
-
-THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,6 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--c", type=float, default=0.3, help="inverse regularisation strength")
     p.add_argument("--tune", type=int, default=200, help="training articles held out to choose the threshold")
     p.add_argument("--no-nouns", action="store_true", help="leave out the part for nouns and adjectives")
+    p.add_argument("--no-ends", action="store_true", help="leave out the part for content ends")
+    p.add_argument(
+        "--end-folds",
+        type=int,
+        default=4,
+        help="folds over all training articles to choose the end threshold",
+    )
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
     p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write reported-cues.npz/.json into")
     args = p.parse_args(argv)
@@ -194,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
         "held_out_content_with": [round(v, 3) for v in scores[threshold]],
         "c": args.c,
     }
-    noun_part = None
+    noun_part = tuned_nouns = None  # shipped (fitted on all) and tuned (fitted without the held-out articles)
     if nouns:
         n_lemmas, nx, ny = _design(nouns, noun_features, len(NOUN_FEATURES), args.min_lemma)
         n_rows = np.array([k not in tune for k, _, _, _ in nouns])
@@ -206,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if n_scores[n_threshold][2] > scores[threshold][2]:
             noun_part = NounCues(n_lemmas, _fit(nx, ny, np.ones(len(nouns), dtype=bool), args.c), n_threshold)
+            tuned_nouns = NounCues(n_lemmas, n_weights, n_threshold)
         figures |= {
             "noun_examples": len(nouns),
             "noun_positive_rate": round(float(ny.mean()), 3),
@@ -214,11 +302,38 @@ def main(argv: list[str] | None = None) -> int:
             "held_out_content_with_nouns": [round(v, 3) for v in n_scores[n_threshold]],
             "nouns_shipped": noun_part is not None,
         }
+    end_part = None
+    if not args.no_ends:
+        tuned = CueModel(lemmas, weights, threshold, nouns=tuned_nouns)
+        examples = end_examples(articles, docs, tuned)
+        fit_articles = set(range(len(articles))) - tune
+        ends = _fit_ends(examples, fit_articles, args.c, args.min_lemma)
+        before = content_f1(held, held_docs, tuned)
+        cv = end_threshold_cv(articles, docs, examples, tuned, args.end_folds, args.c, args.min_lemma)
+        for th, prf in cv.items():
+            print(f"end threshold {th} ({args.end_folds}-fold): P/R/F1 {[round(v, 4) for v in prf]}")
+        best = max(round(prf[2], 4) for prf in cv.values())
+        e_threshold = min(th for th, prf in cv.items() if round(prf[2], 4) == best)  # ties: the lowest
+        with_ends = content_f1(held, held_docs, replace(tuned, ends=replace(ends, threshold=e_threshold)))
+        if with_ends[2] > before[2]:
+            end_part = replace(_fit_ends(examples, None, args.c, args.min_lemma), threshold=e_threshold)
+        figures |= {
+            "end_examples": len(examples),
+            "end_positive_rate": round(sum(y for _, _, y in examples) / max(len(examples), 1), 3),
+            "end_features": len(ends.names),
+            "end_threshold": e_threshold,
+            "held_out_content_before_ends": [round(v, 3) for v in before],
+            "held_out_content_with_ends": [round(v, 3) for v in with_ends],
+            "end_threshold_cv": {str(th): [round(v, 4) for v in prf] for th, prf in cv.items()},
+            "ends_shipped": end_part is not None,
+        }
     weights = _fit(x, y, np.ones(len(verbs), dtype=bool), args.c)
     print(json.dumps(figures, indent=1))
     if not args.no_save:
         data = f"PolNeAR train ({len(articles)} articles; thresholds chosen on the last {args.tune})"
-        model = CueModel(lemmas, weights, threshold, {"figures": figures, "data": data}, nouns=noun_part)
+        model = CueModel(
+            lemmas, weights, threshold, {"figures": figures, "data": data}, nouns=noun_part, ends=end_part
+        )
         model.save(args.out)
         print(f"saved {args.out}/reported-cues.npz and .json")
     return 0

@@ -11,6 +11,7 @@ corpus for political news", LREC). One module a pass:
 - ``passive``: reports without a stated source (``He is said to …``; in the parc profile ``seems to …``);
 - ``resolution``: overlaps resolved (the outer attribution wins, as in PolNeAR) and each kept candidate
   typed ``direct``, ``mixed`` or ``indirect``;
+- ``learned_ends`` (parc profile): where each indirect content ends, decided by the cue model;
 - ``continuations``: quotes standing alone after an attribution take its speaker;
 - ``context`` and ``syntax``: the candidate record, its ``Rank``, the per-document state and the
   token-level helpers all passes share. The word lists are in ``presslens.lexicon.attribution``.
@@ -46,11 +47,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from presslens.extract.attribution.context import LEXICONS, Candidate, Context
+from presslens.extract.attribution.context import LEXICONS, Candidate, Context, CueLexicon
 from presslens.extract.attribution.continuations import continuations
 from presslens.extract.attribution.direct import direct_candidates
 from presslens.extract.attribution.indirect import indirect_candidates
 from presslens.extract.attribution.learned_cues import CueModel, load_cue_model
+from presslens.extract.attribution.learned_ends import learned_ends
 from presslens.extract.attribution.quotes import Quote, find_quotes
 from presslens.extract.attribution.resolution import extend_over_quotes, resolve, to_attributions
 from presslens.schema import Attribution
@@ -68,8 +70,9 @@ def find_attributions(
     (``endorsed Cruz``, ``criticized the plan``) and stance adjectives, as PARC and PolNeAR annotate.
     Sources carry the mention as written (``source.name`` and ``source.entity`` are ``None``);
     ``presslens.extract.speakers.resolve_speakers`` resolves them. The parc profile also asks the
-    learned cue model (``learned_cues.py``) about verbs outside the lexicon: ``learned_cues=False``
-    turns that off, ``cue_model`` replaces the shipped model (for training and evaluation).
+    learned cue model (``learned_cues.py``) about verbs outside the lexicon and where contents end
+    (``learned_ends.py``): ``learned_cues=False`` turns that off, ``cue_model`` replaces the shipped
+    model (for training and evaluation).
     """
     if profile not in LEXICONS:
         raise ValueError(f"unknown profile {profile!r}; expected one of {sorted(LEXICONS)}")
@@ -77,14 +80,24 @@ def find_attributions(
         return []
     lex = LEXICONS[profile]
     model = (cue_model or load_cue_model()) if lex.parc and learned_cues else None
+    ctx, kept, nested, loose = resolved_candidates(doc, lex, model)
+    if model is not None and model.ends is not None:
+        kept = learned_ends(ctx, kept, model.ends)
+    chain = [_last_speaker(ctx, k, nested) for k in kept]
+    kept = sorted(kept + nested + continuations(ctx, chain, loose), key=lambda c: c.start)
+    return to_attributions(ctx, kept)
+
+
+def resolved_candidates(
+    doc: Doc, lex: CueLexicon, model: CueModel | None
+) -> tuple[Context, list[Candidate], list[Candidate], list[Candidate]]:
+    """The document's context, the candidates that win overlaps, the relayed ones and the loose quotes."""
     ctx = Context(doc, lex, model)
     direct, loose = direct_candidates(ctx)
     used = {c.cue_tok for c in direct}
     indirect = [extend_over_quotes(ctx, c) for c in indirect_candidates(ctx, used)]
     kept, nested = resolve(ctx, direct + indirect)
-    chain = [_last_speaker(ctx, k, nested) for k in kept]
-    kept = sorted(kept + nested + continuations(ctx, chain, loose), key=lambda c: c.start)
-    return to_attributions(ctx, kept)
+    return ctx, kept, nested, loose
 
 
 def _last_speaker(ctx: Context, outer: Candidate, nested: list[Candidate]) -> Candidate:

@@ -8,7 +8,9 @@ whether a verb outside the lexicon, or a listed verb with such an object (``unre
 a cue; the candidate is then built as for listed verbs. The
 model (``models/reported-cues.*``, card ``reported-cues.md``) is trained by
 ``training/train_cue_model.py`` on PolNeAR train. Only the parc profile uses it: PolNeAR's
-attributions include stances and evaluations that the speech profile leaves out.
+attributions include stances and evaluations that the speech profile leaves out. The model file
+also holds the parts for nouns and adjectives (``learned_nouns``) and for content ends
+(``learned_ends``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from presslens.lexicon import attribution as lexicon
 
 __all__ = [
     "CueModel",
+    "EndCues",
     "NounCues",
     "load_cue_model",
     "token_features",
@@ -36,7 +39,7 @@ __all__ = [
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 MODEL_NAME = "reported-cues"
-FORMAT = 2  # 2: with the part for nouns and adjectives (``learned_nouns``)
+FORMAT = 3  # 2: with the part for nouns and adjectives (``learned_nouns``); 3: and for content ends (``learned_ends``)
 
 _TAG_FEATURES = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")
 _DEP_FEATURES = ("ROOT", "ccomp", "advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "parataxis")
@@ -144,9 +147,28 @@ class NounCues:
 
 
 @dataclass(slots=True)
+class EndCues:
+    """The part that ends contents: weights over ``names`` (feature names) and the threshold to stop."""
+
+    names: tuple[str, ...]
+    weights: np.ndarray
+    threshold: float
+    index: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index = {name: i for i, name in enumerate(self.names)}
+
+    def stop_probability(self, names: list[str]) -> float:
+        cols = [self.index[n] for n in names if n in self.index]
+        z = float(self.weights[cols].sum()) if cols else 0.0
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+@dataclass(slots=True)
 class CueModel:
     """Weights over ``STRUCTURE_FEATURES`` + one column per lemma, the threshold for calling a verb a
-    cue, and the part for nouns and adjectives (``nouns``, None when absent)."""
+    cue, the part for nouns and adjectives (``nouns``) and the one for content ends (``ends``; each
+    None when absent)."""
 
     lemmas: tuple[str, ...]
     weights: np.ndarray
@@ -154,6 +176,7 @@ class CueModel:
     meta: dict = field(default_factory=dict)
     lemma_index: dict[str, int] = field(default_factory=dict)
     nouns: NounCues | None = None
+    ends: EndCues | None = None
 
     def __post_init__(self) -> None:
         self.lemma_index = {lemma: i for i, lemma in enumerate(self.lemmas)}
@@ -185,6 +208,9 @@ class CueModel:
                 "noun_structure": list(NOUN_FEATURES),
                 "noun_lemmas": list(self.nouns.lemmas),
             }
+        if self.ends is not None:
+            arrays["end_weights"] = self.ends.weights.astype(np.float32)
+            meta |= {"end_threshold": self.ends.threshold, "end_features": list(self.ends.names)}
         np.savez(folder / f"{MODEL_NAME}.npz", **arrays)
         meta |= self.meta
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -193,7 +219,7 @@ class CueModel:
     def load(cls, folder: Path) -> CueModel:
         meta = json.loads((folder / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
         if (
-            meta.get("format") not in (1, FORMAT)
+            meta.get("format") not in (1, 2, FORMAT)
             or tuple(meta.get("structure", ())) != STRUCTURE_FEATURES
             or tuple(meta.get("noun_structure", NOUN_FEATURES)) != NOUN_FEATURES
         ):
@@ -210,6 +236,13 @@ class CueModel:
                 arrays["noun_weights"].astype(np.float32),
                 float(meta["noun_threshold"]),
             )
+        ends = None
+        if "end_weights" in arrays:
+            ends = EndCues(
+                tuple(meta["end_features"]),
+                arrays["end_weights"].astype(np.float32),
+                float(meta["end_threshold"]),
+            )
         known = (
             "format",
             "threshold",
@@ -218,9 +251,11 @@ class CueModel:
             "noun_threshold",
             "noun_structure",
             "noun_lemmas",
+            "end_threshold",
+            "end_features",
         )
         extra = {k: v for k, v in meta.items() if k not in known}
-        return cls(tuple(meta["lemmas"]), weights, float(meta["threshold"]), extra, nouns=nouns)
+        return cls(tuple(meta["lemmas"]), weights, float(meta["threshold"]), extra, nouns=nouns, ends=ends)
 
 
 @lru_cache(maxsize=1)
