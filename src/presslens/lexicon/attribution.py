@@ -107,3 +107,15 @@ CONTENT_PREPOSITIONS = _words("about of on for against over as with to")
 SPEAKING_OCCASIONS = _words(
     "conference briefing interview speech statement hearing rally appearance address event"
 )
+
+# Words the learned content-end model (``learned_ends``) names as themselves in its features ("…,
+# while …", "…, according to …"); any other word counts by its part of speech. The model's weights
+# are keyed by these names, so editing the list means retraining it (``training/train_cue_model.py``).
+END_FEATURE_WORDS = _words(
+    """
+    which who whom whose that while as after before when because if since although though including
+    according with without by in on at for to from until despite amid but and or nor so yet not
+    saying adding noting calling arguing telling then even especially particularly than rather
+    instead where whether what how why during over against among under about like unlike plus
+    """
+)

@@ -35,15 +35,6 @@ _BREAK_PUNCT = frozenset({",", ";", ":", "—", "--", "–", "-", "(", ")"})
 _BREAK_DEPS = frozenset(
     {"advcl", "relcl", "acl", "conj", "appos", "prep", "npadvmod", "ccomp", "xcomp", "parataxis", "agent"}
 )
-# Words named as themselves in the features (the rest by part of speech).
-_WORDS = frozenset(
-    """
-    which who whom whose that while as after before when because if since although though including
-    according with without by in on at for to from until despite amid but and or nor so yet not
-    saying adding noting calling arguing telling and then even especially particularly than rather
-    instead where whether what how why during over against among under about like unlike plus
-    """.split()
-)
 _LENGTHS = (3, 8, 15, 30)
 
 
@@ -54,7 +45,7 @@ def _bucket(n: int) -> int:
 def _word(t: Token) -> str:
     if t.is_punct:
         return t.text if t.text in _BREAK_PUNCT else "PUNCT"
-    if t.lower_ in _WORDS:
+    if t.lower_ in lexicon.END_FEATURE_WORDS:
         return t.lower_
     return t.pos_
 
