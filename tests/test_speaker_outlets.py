@@ -218,3 +218,30 @@ def test_an_acronym_in_brackets_is_no_part_of_the_name(resolve):
     found = dict(sources(resolve(text)))
     assert found["The CAS"] == "Court of Arbitration for Sport"
     assert found["the union"] == "Vereinigung Cockpit"
+
+
+def test_an_organisation_noun_after_a_bracketed_word_alone_is_no_crash(resolve):
+    text = "Pilots of the (VC) union said they would strike. He left the (NDP) caucus, the party said."
+    assert [name for _, name in sources(resolve(text))]  # the article is read; before, a crash
+
+
+def test_a_lead_description_is_the_organisation_that_speaks_next_and_a_headline_judge_the_one_judge(resolve):
+    text = (
+        "Judge says the mayor was the architect of the scheme\n\n"
+        "Johannesburg (AFP) - Nine miners were killed when a lift plunged down a shaft, the operator said Wednesday.\n\n"
+        'The cage was bringing workers to the surface, Bokamoso Platinum said in a statement.\n\n'
+        "Justice Sylvie Beauchemin-Tran wrote that the mayor had planned it."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["the operator"] == "Bokamoso Platinum"
+    assert found["Judge"] == "Sylvie Beauchemin-Tran"
+
+
+def test_an_issuer_the_ner_missed_and_a_lone_noun_for_the_head_of_its_name(resolve):
+    text = (
+        "ANKARA (AA) - More than 600,000 Syrians have returned home, according to figures from the Presidency of "
+        "Migration Management. The presidency said it had opened more return desks at the border."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["figures from the Presidency of Migration Management"] == "Presidency of Migration Management"
+    assert found["The presidency"] == "Presidency of Migration Management"

@@ -56,6 +56,7 @@ from presslens.extract.speakers.naming import (
     looks_like_a_person,
     name_ending_role,
     national_branch,
+    next_speaking_organisation,
     proper_name,
     sole_role_holder,
     whose_name_says,
@@ -158,10 +159,16 @@ class _Resolver:
             if len(kin) == 1:
                 return kin[0], "person", None, _CONFIDENCE["appos"]
             return None, "person", None, _CONFIDENCE["generic"]
-        if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, root, span.start_char)):
+        if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, span)):
             return holder, "person", None, _CONFIDENCE["role_holder"]
         if anaphor.type in RESOLVABLE:
-            return self._learned(anaphor)
+            result = self._learned(anaphor)
+            early = anaphor.sent <= LEAD_SENTENCES + 3  # the lead, after a headline, deck and dateline
+            if result[0] is None and anaphor.type == "desc_org" and early:
+                later = next_speaking_organisation(self.graph, span)
+                if later is not None:
+                    return later, "organization", None, _CONFIDENCE["delayed_name"]
+            return result
         if anaphor.type == "document":
             issuer = document_issuer(self.graph, span)
             if issuer is not None:

@@ -22,7 +22,10 @@ from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 
-__all__ = ["Anaphor", "FEATURES", "classify", "candidates", "pair_features", "RESOLVABLE", "titled_as"]
+__all__ = [
+    "Anaphor", "FEATURES", "HEADLINE_FORWARD", "RESOLVABLE", "candidates", "classify", "in_headline", "pair_features",
+    "titled_as",
+]
 
 # Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
 RESOLVABLE = ("he", "she", "it", "they", "desc_person", "desc_org")
@@ -31,7 +34,7 @@ _AGE = re.compile(r"\b(\d{1,3}) ?-? ?years? ?-? ?old\b")
 _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
 _FORWARD_SENTENCES = 2  # sentences after its own where a description may find the name it stands for
-_HEADLINE_FORWARD = 5  # and from the headline ("…, union says"), over the dateline and lead
+HEADLINE_FORWARD = 5  # and from the headline ("…, union says"), over the dateline and lead
 # Which entity kinds each mention type can refer to at all ("he" never means a country).
 _ALLOWED_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",),
@@ -157,7 +160,7 @@ def _ages(text: str) -> set[int]:
 
 
 def _is_definite(root: Token) -> bool:
-    if root.tag_ in ("NN", "NNP") and not any(c.dep_ == "det" for c in root.lefts) and _in_headline(root):
+    if root.tag_ in ("NN", "NNP") and not any(c.dep_ == "det" for c in root.lefts) and in_headline(root):
         return True  # "Dockworkers strike, union says": a headline drops its articles
     for c in root.lefts:
         if c.dep_ == "det" and c.lower_ in pronouns.DEFINITE_DETERMINERS:
@@ -167,7 +170,7 @@ def _is_definite(root: Token) -> bool:
     return False
 
 
-def _in_headline(word: Token) -> bool:
+def in_headline(word: Token) -> bool:
     """Whether ``word`` is in a headline or deck: one of the article's first three lines, short, with
     no full stop at its end and text after it."""
     text = word.doc.text
@@ -210,7 +213,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
             continue
         out.append((node, before, False))
     describes = anaphor.type in ("desc_person", "desc_org")
-    forward = (_HEADLINE_FORWARD if _in_headline(anaphor.head) else _FORWARD_SENTENCES) if describes else 0
+    forward = (HEADLINE_FORWARD if in_headline(anaphor.head) else _FORWARD_SENTENCES) if describes else 0
     for node in graph.nodes_in_sentence_after(anaphor.end - 1, forward):
         after = node.first_after(anaphor.end - 1)
         if id(node) in near or not admissible(node) or after is None:

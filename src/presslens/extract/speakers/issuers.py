@@ -6,6 +6,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
+from presslens.extract.name_forms import name_phrase
 from presslens.extract.speakers.graph import EntityGraph, Node
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Span
@@ -78,6 +79,9 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         node = graph.node_at(t.idx, t.idx + len(t.text))
         if node is None and t.dep_ == "compound" and t.pos_ == "NOUN":
             node = _organisation_ending_in(graph, t.lower_)  # "a police statement" after "the National Police"
+        if node is None and t.dep_ == "pobj" and (phrase := name_phrase(t.doc[t.left_edge.i : t.right_edge.i + 1])):
+            mention = Span.of(graph.text, t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            node = graph.named(phrase, "organization", mention)  # "figures from the Presidency of Migration Management"
         if node is not None and node.kind in ("person", "organization", "place"):
             return node
     return None

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_mojibake
+from presslens.extract.speakers.features import in_headline
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import ORG_SUFFIXES
@@ -17,7 +18,7 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
-    "proper_name", "sole_role_holder", "whose_name_says",
+    "next_speaking_organisation", "proper_name", "sole_role_holder", "whose_name_says",
 ]
 
 
@@ -65,7 +66,8 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
 def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "the health board", "Indonesia's central bank" for the one organisation named before (or just
     after) whose name holds the description's nouns and names ("Betsi Cadwaladr University Health Board", "Bank
-    Indonesia"; adjectives aside), and, for a lone noun, ends with it ("the board")."""
+    Indonesia"; adjectives aside), and, for a lone noun, has it as its head ("the board", "the
+    ministry" for "Ministry of Agriculture")."""
     root = span.root
     if root.tag_ == "NNS" and root.lemma_.lower() not in lexicon.PLURAL_BODIES:
         return None  # "Ontario's universities" are not the Council of Ontario Universities
@@ -78,9 +80,15 @@ def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
     for n in graph.nodes.values():
         name = [w.lower() for w in n.entity.name.split()]
         if n.kind == "organization" and n.mentions and n.mentions[0].sent <= by and words <= set(name):
-            if len(words) > 1 or name[-1] == root.lower_:
+            if len(words) > 1 or _head_word(name) == root.lower_:
                 named.append(n)
     return named[0] if len(named) == 1 else None
+
+
+def _head_word(name: list[str]) -> str:
+    """The head noun of an organisation's lower-cased name: before its "of"/"for", else its last word."""
+    joint = next((k for k, w in enumerate(name) if w in ("of", "for") and k), None)
+    return name[joint - 1] if joint is not None else name[-1]
 
 
 def national_branch(graph: EntityGraph, place: Token) -> Node | None:
@@ -152,12 +160,29 @@ def looks_like_a_person(name: Token) -> bool:
     )
 
 
-def sole_role_holder(graph: EntityGraph, noun: Token, before: int) -> Node | None:
-    """The one person named before ``before`` whom the article gives the role ``noun`` ("the
-    minister" when one minister has been named), if only one."""
+def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """The one person named before the mention whom the article gives the role of its head ("the
+    minister" when one minister has been named; for a headline, in the whole article), if only one.
+    Not a description that says whose it is ("Tousignant's lawyer")."""
+    noun = span.root
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    before = len(graph.text) if in_headline(noun) else span.start_char  # a headline: anyone in the article
     role = noun.lemma_.lower()
     holders = [
         n for n in graph.nodes.values()
         if n.kind == "person" and role in n.roles and n.mentions and n.mentions[0].start < before
     ]
     return holders[0] if len(holders) == 1 else None
+
+
+def next_speaking_organisation(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """A delayed name in the lead: "…, the operator said" before "Bokamoso Platinum said in a
+    statement" in one of the next two sentences; the first organisation that speaks there."""
+    sent = graph.sent_of(span.start_char)
+    end = graph.sentence_end(sent + 2)
+    spoken = [
+        (m.start, n) for n in graph.nodes.values() if n.kind == "organization"
+        for m in n.mentions if m.speaker and span.end_char < m.start < end
+    ]
+    return min(spoken, key=lambda pair: pair[0])[1] if spoken else None

@@ -153,7 +153,7 @@ def organisation_name(noun: Token) -> str | None:
     proper = [t for t in noun.doc[min(p.left_edge.i for p in parts) : noun.i] if not (_in_brackets(t) or t.is_punct)]
     if (
         noun.lemma_.lower() not in lexicon.BODIES_NAMED_AFTER_PEOPLE
-        and (len(proper) > 1 or proper[0].is_upper)
+        and (len(proper) > 1 or (proper and proper[0].is_upper))
         and proper[0].lower_ not in lexicon.GIVEN_NAMES
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in proper)
     ):
