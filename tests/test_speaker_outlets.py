@@ -245,3 +245,36 @@ def test_an_issuer_the_ner_missed_and_a_lone_noun_for_the_head_of_its_name(resol
     found = dict(sources(resolve(text)))
     assert found["figures from the Presidency of Migration Management"] == "Presidency of Migration Management"
     assert found["The presidency"] == "Presidency of Migration Management"
+
+
+def test_a_minister_for_a_department_and_the_minister_later_with_another_minister_about(resolve):
+    text = (
+        "LAHORE (APP) - Punjab Chief Minister Saima Qureshi ordered an inquiry on Monday. Provincial Minister for "
+        "Prisons Chaudhry Naveed Akhtar said the government had approved 1,200 more wardens. He said overcrowding "
+        'was an old problem. "We inherited a broken system," the minister said.'
+    )
+    found = sources(resolve(text))
+    assert ("Provincial Minister for Prisons Chaudhry Naveed Akhtar", "Chaudhry Naveed Akhtar") in found
+    assert ("the minister", "Chaudhry Naveed Akhtar") in found
+
+
+def test_bodies_named_with_of_or_to_and_a_document_issued_by_the_department(resolve):
+    text = (
+        "LAHORE (APP) - The Punjab Home Department ordered an inquiry. According to a handout issued by the "
+        "department, 150 prisoners broke locks. The Human Rights Commission of Pakistan said an independent "
+        "inquiry was needed. A spokesperson for the Chinese Mission to the European Union said China would respond, and the "
+        "Chinese Mission to the European Union said it opposed the measures."
+    )
+    found = dict(sources(resolve(text)))
+    assert found["a handout"] == "Punjab Home Department"
+    assert found["The Human Rights Commission of Pakistan"] == "Human Rights Commission of Pakistan"
+    assert found["the Chinese Mission to the European Union"] == "Chinese Mission to the European Union"
+
+
+def test_a_hyphenated_given_name_before_a_family_name_tagged_an_organisation(resolve):
+    text = (
+        "Ji-woo Park, a software developer who had worked at Corvane for six years, said she learned she had lost "
+        'her job on Slack.\n\n"We found out on Slack," Park said. She said she was not surprised.'
+    )
+    found = sources(resolve(text))
+    assert [name for mention, name in found if "Park" in mention or mention == "She"] == ["Ji-woo Park"] * 3

@@ -57,8 +57,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
-        while len(tokens) > 1 and tokens[0].lower_ in cues.TITLE_MODIFIERS:
-            tokens.pop(0)
+        while len(tokens) > 1 and (tokens[0].lower_ in cues.TITLE_MODIFIERS or tokens[0].tag_ in ("NNS", "NNPS")):
+            tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name
     while tokens and tokens[-1].text in POSSESSIVE:
         tokens.pop()
     words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]
@@ -153,13 +153,14 @@ def name_phrase(span: SpacySpan) -> str | None:
         words = words[1:]
     if words and words[-1].text in POSSESSIVE:
         words = words[:-1]
-    if len(words) < 3 or not any(t.lower_ in ACRONYM_SKIP for t in words[1:-1]):
+    joins = ACRONYM_SKIP | {"to"}  # "The Chinese Mission to the European Union"
+    if len(words) < 3 or not any(t.lower_ in joins for t in words[1:-1]):
         return None
     for k, t in enumerate(words):
-        joining = 0 < k < len(words) - 1 and t.lower_ in ACRONYM_SKIP
+        joining = 0 < k < len(words) - 1 and t.lower_ in joins
         if not (joining or (t.is_alpha and t.text[:1].isupper() and t.lower_ not in ACRONYM_SKIP)):
             return None
-    head = next(t for t in words if t.lower_ in ACRONYM_SKIP).i - 1  # the word before the first joining one
+    head = next(t for t in words if t.lower_ in joins).i - 1  # the word before the first joining one
     if any(t.ent_type_ == "PERSON" for t in words) or span.doc[head].lower_ in cues.PERSON_ROLE_NOUNS:
         return None  # "Chief Executive of Acme", "Minister of Finance": a person's role
     return span.doc[words[0].i : words[-1].i + 1].text

@@ -10,6 +10,7 @@ alone, first words of organisations' names).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -39,6 +40,9 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
     lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
+    labels: dict[str, Counter[str]] = {}
+    for e in ents:
+        labels.setdefault(e.text, Counter())[e.label_] += 1
     joined = -1  # the index of an entity already joined to the one before it
     for k, ent in enumerate(ents):
         if k == joined:
@@ -48,6 +52,9 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        elif after is not None and _body_of_or_to(ent, after):
+            # "The Human Rights Commission" "of" "Pakistan", "the Chinese Mission" "to" "the European Union"
+            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end:
             if ent[-1].lower_ == "and" and len(after) <= 3:  # "The Department of Fisheries and" "Oceans"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
@@ -68,6 +75,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent, kind = doc[owner + 1 : ent.end], "person"
         if kind in ("organization", "place") and (person := _person_at_end(ent, lone_people)) is not None:
             ent, kind = person, "person"  # "Minister of Rural Development Aminata Traoré-Keita" tagged ORG
+        if kind in ("place", "organization") and " " not in ent.text and (
+            _mostly_a_person(labels.get(ent.text)) or (ent.text in lone_people and _given_name_start(ent) is not None)
+        ):
+            kind = "person"  # "Ji-woo Park" with "Park" tagged ORG here and PERSON elsewhere
         if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
             kind = "place"  # "in Málaga and Valencia" tagged people
         if kind != "person" and _is_titled_person(ent):
@@ -202,6 +213,16 @@ def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:
     return False
 
 
+def _body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether an organisation ending in a body's noun is followed by "of"/"to" and the place or
+    organisation that completes its name ("Commission of Pakistan", "Mission to the European Union")."""
+    doc = first.doc
+    if first.label_ != "ORG" or second.label_ not in ("ORG", "GPE") or second.start != first.end + 1:
+        return False
+    joint, head = doc[first.end].lower_, first[-1].lower_
+    return (joint == "of" and head in cues.ORG_ROLE_NOUNS) or (joint == "to" and head in lexicon.ENVOY_BODIES)
+
+
 def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     """ "The International Dockworkers" "and" "Warehouse Union": one organisation when the first part
     ends in a plural that is no organisation's noun and the second ends in one ("Union")."""
@@ -214,13 +235,19 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
 
 def _with_joined_words(ent: SpacySpan) -> SpacySpan:
     """An organisation's name the NER cut at "and" ("The Society of Motor Manufacturers" "and
-    Traders", "Department of Fisheries" "and Oceans"): capitalised words after "and" that no entity
-    claims and that end the name belong to it, when the name already joins words with "of"."""
+    Traders", "Department of Fisheries" "and Oceans"), when the name already joins words with "of",
+    or at "of" after a body's noun ("The Human Rights Commission" "of Pakistan"): the capitalised
+    words after it that no other entity claims and that end the name belong to it."""
     doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "and" or not any(t.lower_ == "of" for t in ent[1:]):
+    if ent.end + 1 >= len(doc):
+        return ent
+    of_place = doc[ent.end].lower_ == "of" and ent[-1].lower_ in cues.ORG_ROLE_NOUNS  # "Commission of Pakistan"
+    if not of_place and (doc[ent.end].lower_ != "and" or not any(t.lower_ == "of" for t in ent[1:])):
         return ent
     end = ent.end + 1
-    while end < len(doc) and end - ent.end <= 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+    while end < len(doc) and end - ent.end <= 3 and doc[end].is_title and doc[end].is_alpha and (
+        not doc[end].ent_type_ or (of_place and doc[end].ent_type_ == "GPE")
+    ):
         end += 1
     if end == ent.end + 1 or end - ent.end > 3:
         return ent
@@ -252,15 +279,19 @@ def _given_name_start(ent: SpacySpan) -> int | None:
     word = before.lower_.rstrip(".")
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
         return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
+    hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
     if not (
         before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
-        and before.is_title and before.is_alpha and not before.ent_type_
+        and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
         and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
     ):
         return None
-    if start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title and not doc[start - 2].ent_type_:
-        start -= 2
-    return start
+    return start - 2 if hyphenated and not doc[start - 2].ent_type_ else start
+
+
+def _mostly_a_person(labels: Counter[str] | None) -> bool:
+    """Whether the NER tags a word a person more often than anything else in the article."""
+    return labels is not None and labels["PERSON"] > max((n for label, n in labels.items() if label != "PERSON"), default=0)
 
 
 def _followed_by_age(ent: SpacySpan) -> bool:

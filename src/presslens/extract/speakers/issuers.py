@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from presslens.extract import cues
 from presslens.extract.name_forms import name_phrase
 from presslens.extract.speakers.graph import EntityGraph, Node
+from presslens.extract.speakers.naming import whose_name_says
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Span
 
@@ -79,6 +80,8 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         node = graph.node_at(t.idx, t.idx + len(t.text))
         if node is None and t.dep_ == "compound" and t.pos_ == "NOUN":
             node = _organisation_ending_in(graph, t.lower_)  # "a police statement" after "the National Police"
+        if node is None and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            node = whose_name_says(graph, t.doc[t.left_edge.i : t.i + 1])  # "issued by the department"
         if node is None and t.dep_ == "pobj" and (phrase := name_phrase(t.doc[t.left_edge.i : t.right_edge.i + 1])):
             mention = Span.of(graph.text, t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
             node = graph.named(phrase, "organization", mention)  # "figures from the Presidency of Migration Management"

@@ -53,15 +53,20 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
         return node if node.kind == "person" else None
     if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
         return None
-    # the name ends the "of" phrase of the role, after words of its own ("of Rural Development"):
+    # the name ends the "of"/"for" phrase of the role, after words of its own ("of Rural Development"):
     # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
-    if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.i == root.i):
+    if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ in ("of", "for") and last.head.head.i == root.i):
         return None
     node = graph.node_at(last.idx, last.idx + len(last.text))
     if node is None or node.kind != "person":
         return None
-    named_from = next((m.start for m in node.mentions if m.start <= last.idx < m.end), last.idx)
-    return node if last.left_edge.idx < named_from else None
+    between = span.doc[last.left_edge.i : last.i]
+    if any(t.lemma_.lower() in cues.PERSON_ROLE_NOUNS for t in between):
+        return None  # "a spokesman for presidential candidate Hillary Clinton": the name is the candidate's
+    mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None)
+    first_word = node.entity.name.split()[0]
+    named_from = graph.text.find(first_word, mention.start, mention.end) if mention is not None else last.idx
+    return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
 
 def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "the health board", "Indonesia's central bank" for the one organisation named before (or just

@@ -40,7 +40,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
         if word in lexicon.HONORIFIC_GENDER and node.gender is None:
             node.gender = lexicon.HONORIFIC_GENDER[word]
         i -= 1
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in cues.TITLES and doc[i - 1].text[:1].isupper():
+    if i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in cues.TITLES and doc[i - 1].text[:1].isupper():
         node.roles.add(doc[i - 1].lower_)  # "Minister of Rural Development Aminata Traoré-Keita"
     root = span.root
     for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
