@@ -278,3 +278,13 @@ def test_a_hyphenated_given_name_before_a_family_name_tagged_an_organisation(res
     )
     found = sources(resolve(text))
     assert [name for mention, name in found if "Park" in mention or mention == "She"] == ["Ji-woo Park"] * 3
+
+
+def test_a_headline_ceo_is_the_chief_executive_named_in_the_article(resolve):
+    text = (
+        "Western Pacific Bank to buy Banque Côte-Nord\n\n"
+        "CEO says the combined lender will keep its Quebec headquarters\n\n"
+        "VANCOUVER — Western Pacific Bank said on Monday it would buy Banque Côte-Nord for $4.2 billion. "
+        "Chief executive Ian Mwangi told analysts the deal would close next year."
+    )
+    assert dict(sources(resolve(text)))["CEO"] == "Ian Mwangi"

@@ -9,8 +9,9 @@ Data (read from ``../shared/data/coref``, train splits only for fitting; dev spl
 * GAP: the pronoun is the anaphor; a candidate overlapping name A or B is right or wrong by the
   gold label; candidates overlapping neither name are left out (GAP annotates nothing else).
 * LitBank (optional, ``--litbank``): pronoun and nominal mentions of people in fiction.
-* Our canonical-speaker gold for PolNeAR articles (``benchmarks/data/speakers*``, all folders but
-  the unseen ones, ``UNSEEN_GOLD``): the source mentions of the attributions presslens finds, weighted
+* Our canonical-speaker gold for PolNeAR articles (``benchmarks/data/speakers*``) and for the
+  articles we wrote in other outlets' styles (``benchmarks/data/outlets-*``), all folders but the
+  unseen ones (``UNSEEN_GOLD``): the source mentions of the attributions presslens finds, weighted
   ``--news-weight`` times; article folds give the cross-validated figure.
 
 Anaphors are visited in text order; one whose gold entity is a candidate and that is the subject of
@@ -54,7 +55,9 @@ from presslens.schema import Span
 DEFAULT_DATA = Path("/work/shared/data/coref")
 _BENCH_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 # Gold folders nobody has read the errors of, kept out of training to measure on unseen articles.
-UNSEEN_GOLD = frozenset({"speakers-heldout", "speakers-train11", "speakers-train12"})
+UNSEEN_GOLD = frozenset(
+    {"speakers-heldout", "speakers-train11", "speakers-train12", "outlets-b", "outlets-d", "outlets-f"}
+)
 _PRONOUN_WORDS = frozenset("he him his she her hers it its they them their".split())
 
 
@@ -359,8 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         "--gold",
         type=Path,
         nargs="+",
-        default=sorted(d for d in _BENCH_DATA.glob("speakers*") if d.is_dir() and d.name not in UNSEEN_GOLD),
-        help="folders of our canonical-speaker gold for PolNeAR articles (default: all but UNSEEN_GOLD)",
+        default=sorted(
+            d for pattern in ("speakers*", "outlets-*") for d in _BENCH_DATA.glob(pattern)
+            if d.is_dir() and d.name not in UNSEEN_GOLD
+        ),
+        help="folders of our canonical-speaker gold: PolNeAR articles and our own outlet-style articles "
+        "(default: all but UNSEEN_GOLD)",
     )
     p.add_argument(
         "--news-weight", type=float, default=10.0, help="weight of PolNeAR gold pairs (0: leave out)"
@@ -421,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
         data = "GUM v11.1.0 train, GAP train" + (", LitBank train" if args.litbank else "")
         if args.news_weight > 0:
             articles = sum(len(load_gold(d)) for d in args.gold)
-            data += f", our canonical-speaker gold for {articles} PolNeAR dev and train articles"
+            data += f", our canonical-speaker gold for {articles} articles (PolNeAR dev and train, our outlet-style)"
         model.meta = {"figures": figures, "data": data}
         args.out.mkdir(parents=True, exist_ok=True)
         model.save(args.out)

@@ -67,6 +67,8 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     after = span[-1].whitespace_ + "".join(t.text_with_ws for t in doc[span.end : span.end + 8])  # doc.text is O(n)
     _learn_affiliation(node, after[:24])
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
+    if {"chief", "executive"} <= node.roles:
+        node.roles.add("ceo")  # "chief executive Ian Mwangi" is "the CEO"
 
 
 def _couple_title(doc: Doc, i: int) -> bool:
