@@ -15,7 +15,9 @@ prefer her over a man. Two sources widen it:
 A word the PolNeAR train articles write in lower case inside a sentence at least as often as
 capitalised ("may", "will", "rose"), a month, title or role word is no given name. The gender is
 ``m`` or ``f`` when that sex has at least nine in ten of a name's census frequency (of its coref
-chains for a name the census lacks), else ``-`` (a given name of either sex).
+chains for a name the census lacks), else ``-`` (a given name of either sex). A third column marks
+names that are also common census family names (``s``: "clinton", "warren"), which alone are not
+taken for a given name.
 
     .venv/bin/python training/build_given_names.py            # writes the table
     .venv/bin/python training/build_given_names.py --check    # exits 1 if the table is stale
@@ -39,6 +41,7 @@ from presslens.lexicon.calendar import MONTHS
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "coref"
 POLNEAR_TRAIN = DATA.parent / "polnear" / "train" / "text"
 MIN_CENSUS_PERCENT = 0.002
+MIN_SURNAME_PERCENT = 0.005
 MAJORITY = 0.9
 OUT = Path(__file__).resolve().parents[1] / "src" / "presslens" / "lexicon" / "given_names.tsv"
 SPLITS = ("train", "dev")
@@ -115,6 +118,14 @@ def census() -> dict[str, Counter[str]]:
     return out
 
 
+def census_surnames() -> set[str]:
+    """Family names held by at least ``MIN_SURNAME_PERCENT`` % of people in the census ("clinton")."""
+    import names
+
+    table = (Path(names.__file__).parent / "dist.all.last").read_text().splitlines()
+    return {line.split()[0].lower() for line in table if float(line.split()[1]) >= MIN_SURNAME_PERCENT}
+
+
 def common_words(folder: Path) -> set[str]:
     """Words the articles write in lower case inside a sentence at least as often as capitalised."""
     lower: Counter[str] = Counter()
@@ -149,9 +160,9 @@ def _side(evidence: Counter[str]) -> str:
     return "m" if evidence["m"] >= MAJORITY * total else "f" if evidence["f"] >= MAJORITY * total else "-"
 
 
-def table(gender: dict[str, str]) -> str:
-    lines = ["# given name<TAB>m, f or - (either); built by training/build_given_names.py"]
-    lines += [f"{name}\t{g}" for name, g in sorted(gender.items())]
+def table(gender: dict[str, str], surnames: set[str]) -> str:
+    lines = ["# given name<TAB>m, f or - (either)<TAB>s if also a common family name; built by training/build_given_names.py"]
+    lines += [f"{name}\t{g}\t{'s' if name in surnames else ''}".rstrip("\t") for name, g in sorted(gender.items())]
     return "\n".join(lines) + "\n"
 
 
@@ -162,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=OUT, help="where to write the table")
     p.add_argument("--check", action="store_true", help="only compare with the table in place")
     args = p.parse_args(argv)
-    text = table(genders(census(), count(args.data), common_words(args.polnear)))
+    text = table(genders(census(), count(args.data), common_words(args.polnear)), census_surnames())
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("given-name table is up to date" if same else f"{args.out} differs from a rebuild")

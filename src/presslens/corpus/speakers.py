@@ -149,7 +149,7 @@ class SpeakerResolver:
         if len(local) > 1:
             narrowed = self._by_title(local, person)
             return narrowed[0] if len(narrowed) == 1 else person.key
-        if person.initial is None and person.last in lexicon.GIVEN_NAMES:
+        if person.initial is None and person.last in lexicon.GIVEN_ONLY_NAMES:
             return person.key  # "Aaron" alone, unresolved in its article: never another article's Aaron
         candidates = self._by_title(self._matching(self.by_surname.get(person.last, ()), person), person)
         if len(candidates) == 1:

@@ -173,3 +173,12 @@ def is_hyphen_joint(token: Token) -> bool:
         token.text in ("-", "‐") and 0 < token.i < len(doc) - 1 and not doc[token.i - 1].whitespace_
         and not token.whitespace_ and doc[token.i - 1].is_alpha and doc[token.i + 1].is_alpha
     )
+
+
+def presented_as_person(span: SpacySpan, who: bool = True) -> bool:
+    """Whether the text presents a name as a person's: an age after it ("Harjit Sandhu, 67, from
+    Rhyl") or, with ``who``, a relative "who" ("Amara Okonkwo, who works nights …")."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != ",":
+        return False
+    return (who and doc[end + 1].lower_ == "who") or (doc[end + 1].like_num and doc[end + 2].text == ",")

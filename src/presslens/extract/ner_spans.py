@@ -22,6 +22,7 @@ from presslens.extract.name_forms import (
     POSSESSIVE,
     attested_part,
     is_hyphen_joint,
+    presented_as_person,
     title_case_headline,
 )
 from presslens.lexicon import speakers as lexicon
@@ -83,7 +84,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "place"  # "in Málaga and Valencia" tagged people
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
-        if kind in ("place", "organization") and len(ent) <= 3 and _followed_by_age(ent):
+        if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
             kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
         given = _given_name_start(ent) if kind == "person" and len(ent) <= 3 and ent.start > headline_end else None
         if given is not None:
@@ -292,9 +293,3 @@ def _given_name_start(ent: SpacySpan) -> int | None:
 def _mostly_a_person(labels: Counter[str] | None) -> bool:
     """Whether the NER tags a word a person more often than anything else in the article."""
     return labels is not None and labels["PERSON"] > max((n for label, n in labels.items() if label != "PERSON"), default=0)
-
-
-def _followed_by_age(ent: SpacySpan) -> bool:
-    """ "Harjit Sandhu, 67, from Rhyl": a name with an age after it is a person's."""
-    doc, end = ent.doc, ent.end
-    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ","

@@ -46,11 +46,11 @@ FEMALE_NAMES = _words(
 
 
 def _learned_given_names() -> dict[str, str]:
-    """Given name → "m", "f" or "-" from ``given_names.tsv`` (census and coreference data; rebuilt by
-    ``training/build_given_names.py``, which says how)."""
+    """Given name → "m", "f" or "-", followed by "s" for a common family name too, from
+    ``given_names.tsv`` (census and coreference data; rebuilt by ``training/build_given_names.py``)."""
     table = Path(__file__).with_name("given_names.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
-    return {name: gender for name, gender in rows}
+    return {row[0]: "".join(row[1:]) for row in rows}
 
 
 class NameSet(frozenset):
@@ -68,8 +68,10 @@ _HAND = MALE_NAMES | FEMALE_NAMES
 _LEARNED = {name: gender for name, gender in _learned_given_names().items() if name not in _HAND}
 # The hand lists above, which decide for the names they hold, widened by the table; a name of either
 # sex is in both lists, so it gives no gender.
-MALE_NAMES = NameSet(MALE_NAMES | {n for n, g in _LEARNED.items() if g in ("m", "-")})
-FEMALE_NAMES = NameSet(FEMALE_NAMES | {n for n, g in _LEARNED.items() if g in ("f", "-")})
+MALE_NAMES = NameSet(MALE_NAMES | {n for n, g in _LEARNED.items() if g[0] in ("m", "-")})
+FEMALE_NAMES = NameSet(FEMALE_NAMES | {n for n, g in _LEARNED.items() if g[0] in ("f", "-")})
+# Learned given names that are also common family names ("Clinton", "Warren"): alone, a family name.
+SURNAMES_TOO = frozenset(n for n, g in _LEARNED.items() if g.endswith("s"))
 
 # Company-form endings left out when organisation names are compared ("Siemens AG" is "Siemens").
 ORG_SUFFIXES = frozenset(

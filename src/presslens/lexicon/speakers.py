@@ -7,10 +7,12 @@ what the shipped model sees, so retrain it (``training/train_speaker_resolver.py
 from __future__ import annotations
 
 from presslens.lexicon import words as _words
-from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, NameSet
+from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, SURNAMES_TOO, NameSet
 
 # Given names, for telling a person's name from other proper nouns and a gender from a name.
 GIVEN_NAMES = NameSet(MALE_NAMES | FEMALE_NAMES)
+# Given names that, written alone, are not a family name too ("Aaron", not "Clinton").
+GIVEN_ONLY_NAMES = NameSet(GIVEN_NAMES - SURNAMES_TOO)
 
 # Endings of nouns for people that no role list holds ("the self-described democratic socialist",
 # "the comedian"); a definite description with another unknown noun is no person ("its summary").

@@ -23,7 +23,12 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
-from presslens.extract.name_forms import is_dateline, is_hyphen_joint, title_case_headline
+from presslens.extract.name_forms import (
+    is_dateline,
+    is_hyphen_joint,
+    presented_as_person,
+    title_case_headline,
+)
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
@@ -438,7 +443,7 @@ class EntityGraph:
             node.entity.name = name
             self._add_mention(node, run.start_char, run.end_char)
             return
-        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and _followed_by_who_or_age(run))):
+        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:
@@ -452,14 +457,6 @@ class EntityGraph:
             node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
         self.nodes[entity.id] = node
         self._add_mention(node, run.start_char, run.end_char)
-
-def _followed_by_who_or_age(run: SpacySpan) -> bool:
-    """ "Amara Okonkwo, who works nights …", "Lavoie, 61, …": a name the text presents as a person's."""
-    doc, end = run.doc, run.end
-    if end + 2 >= len(doc) or doc[end].text != ",":
-        return False
-    return doc[end + 1].lower_ == "who" or (doc[end + 1].like_num and doc[end + 2].text == ",")
-
 
 def _new_id(entities: list[Entity]) -> str:
     used = {e.id for e in entities}
