@@ -288,3 +288,14 @@ def test_a_headline_ceo_is_the_chief_executive_named_in_the_article(resolve):
         "Chief executive Ian Mwangi told analysts the deal would close next year."
     )
     assert dict(sources(resolve(text)))["CEO"] == "Ian Mwangi"
+
+
+def test_a_dateline_is_not_the_subject_before_a_role_and_its_name(resolve):
+    text = (
+        "SUVA, Fiji — The Minister for Disaster Management, Josaia Naivalu, said the government had declared "
+        "a state of disaster. He said schools would stay closed."
+    )
+    assert sources(resolve(text)) == [
+        ("The Minister for Disaster Management, Josaia Naivalu", "Josaia Naivalu"),
+        ("He", "Josaia Naivalu"),
+    ]

@@ -140,6 +140,21 @@ def _object_of_relative(far: Token, near: Token) -> bool:
     return False
 
 
+def _past_dateline(subj: Token) -> Token:
+    """The subject after a dateline the parser took for it: "SUVA, Fiji — The Minister for Disaster
+    Management, Josaia Naivalu, said": an all-capitals place opening its line, a dash within a few
+    words, then the noun the parser hung on the dateline as an apposition."""
+    doc = subj.doc
+    if not (subj.is_upper and subj.is_alpha and len(subj) >= 3) or (subj.i and "\n" not in doc[subj.i - 1].text_with_ws):
+        return subj
+    dash = next((t.i for t in doc[subj.i + 1 : subj.i + 8] if t.text in DASHES), None)
+    if dash is None:
+        return subj
+    hung = (t for t in doc[dash + 1 : dash + 12] if t.pos in (NOUN, PROPN) and t.dep_ in ("appos", "conj"))
+    after = next((t for t in hung if t.head.i < dash), None)
+    return after if after is not None else subj
+
+
 def subject(v: Token, depth: int = 0) -> Token | None:
     """The subject of verb ``v``: its own, or inherited from the clause it depends on."""
     # A parse that gives a verb two subjects (a heading run into the sentence: "The Latest: Trump
@@ -152,7 +167,7 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     if len(own) > 1 and _object_of_relative(own[1], own[0]):
         own = [own[1]]  # "The company that makes the drug says …": "drug" is the relative clause's object
     if own:
-        c = own[0]
+        c = _past_dateline(own[0])
         if c.dep_ == "nsubjpass" and c.lower_ == "it":
             return None
         if c.dep_ == "nsubjpass":
