@@ -12,6 +12,10 @@ def sources(found: list[Attribution]) -> list[tuple[str, str | None]]:
     return [(a.source.mention.text, a.source.name) for a in found if a.source.mention]
 
 
+def kinds(found: list[Attribution]) -> dict[str, tuple[str | None, str]]:
+    return {a.source.mention.text: (a.source.name, a.source.kind) for a in found if a.source.mention}
+
+
 def test_a_hyphenated_family_name_is_one_name(resolve):
     text = (
         'Chairman Rajiv Sethi-Morrow said Novak had been "honest and hard-working from the first day to the last".\n\n'
@@ -114,7 +118,7 @@ def test_a_citys_transit_agency_tagged_a_person_is_an_organisation_it_refers_to(
         "overnight routes would cost $7.4 million a year. It said ridership had grown by 40 per cent."
     )
     assert [e.label_ for e in nlp(text).ents if e.text == "Moncton Transit"] == ["PERSON"]  # the NER's mistake
-    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    found = kinds(resolve(text))
     assert found["It"] == ("Moncton Transit", "organization")
 
 
@@ -132,7 +136,7 @@ def test_names_with_a_possessive_inside_are_named_whole(resolve):
         "The Eastbridge United Supporters' Trust welcomed the change but said the board had to accept its share "
         "of the blame. Schools in Soma will remain closed on Friday, the Manisa Governor's Office said."
     )
-    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    found = kinds(resolve(text))
     assert found["The Eastbridge United Supporters' Trust"] == ("Eastbridge United Supporters' Trust", "organization")
     assert found["the Manisa Governor's Office"] == ("Manisa Governor's Office", "organization")
 
@@ -184,7 +188,7 @@ def test_a_body_named_by_a_field_and_a_country_and_a_description_of_it(resolve):
         "JAKARTA (AP) — Indonesia's central bank raised its benchmark rate on Wednesday, saying it needed to steady "
         "the rupiah.\n\nBank Indonesia lifted its rate to 6.25%. Statistics Canada said on Tuesday that exports fell."
     )
-    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    found = kinds(resolve(text))
     assert found["Indonesia's central bank"] == ("Bank Indonesia", "organization")
     assert found["Statistics Canada"] == ("Statistics Canada", "organization")
 
