@@ -54,6 +54,27 @@ QUOTED = _words("quote")
 # ("declined to comment" does, "refused to concede" does not).
 NEEDS_SPEECH_XCOMP = _words("refuse decline agree offer")
 
+# Speech profile: what a declining or refusing speaker would not do ("declined to comment on …",
+# "refused to elaborate"): no statement, though PolNeAR annotates it (the parc profile keeps it).
+NO_COMMENT = _words("comment respond elaborate speculate discuss answer")
+
+# Speech profile: verbs of asking whose "about" object is a question only with a predicate in it
+# ("asked about the remarks" names a topic).
+ASK = _words("ask inquire enquire")
+
+# Speech profile: "according to" these is a figure, not a statement ("according to data from …",
+# "according to AFAD data"); compared with the word as written, so "a senior figure" stays a source.
+DATA_WORDS = _words("data figures statistics numbers")
+
+# Speech profile: subjects of "calls for" that require or predict rather than speak ("the forecast
+# calls for heavy rain", "the plan calls for 500 job cuts").
+NOT_CALLERS = _words(
+    """
+    forecast forecasts outlook projection projections prediction model plan plans budget proposal
+    bill law agreement deal scenario schedule timetable rule rules regulation contract treaty recipe
+    """
+)
+
 # Verbs that name or label something ('what she calls "real solutions"'), not report speech.
 LABEL_VERBS = _words("call label dub brand term name")
 

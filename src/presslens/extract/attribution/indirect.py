@@ -63,6 +63,7 @@ from presslens.extract.attribution.statements import (
     bare_speech_clause,
     carries_content,
     inferred,
+    not_a_caller,
     unstated,
     verdict,
 )
@@ -256,6 +257,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         return None  # "That said, …"
     if not ctx.lex.parc and lemma in INFERENCE and inferred(v, subj):
         return None  # "…, suggesting the bank would cut rates", "the figures indicate …": no one said it
+    if not ctx.lex.parc and comp is not None and not_a_caller(v, subj, comp[2]):
+        return None  # "the forecast calls for heavy rain": a prediction, not a call
     src = mention(ctx, subj) if subj is not None else None
     if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
         return None
@@ -396,6 +399,13 @@ def _complement(
                     and obj.lemma_ not in lexicon.NOT_CONTENT
                 ):
                     end = _np_end(obj) if obj.dep_ == "pobj" else p.right_edge.i
+                    if (
+                        not lex.parc
+                        and p.lower_ == "about"
+                        and v.lemma_ in lexicon.ASK
+                        and not carries_content(ctx, p.i + 1, end)
+                    ):
+                        return None  # "asked about the remarks": a topic, not a question put
                     return p.i + 1, max(end, obj.i), p.i, True  # "voted for Ben Carson, a neurosurgeon …
         if "for" in allowed:
             clause = _for_to_clause(v)

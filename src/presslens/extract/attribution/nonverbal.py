@@ -44,6 +44,8 @@ def according_candidate(ctx: Context, t: Token) -> Candidate | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.lower_ in cues.RELATIVE_PRONOUNS:
         return None
+    if not ctx.lex.parc and pobj.lower_ in lexicon.DATA_WORDS:
+        return None  # "according to data from …": a figure, not a statement (PolNeAR marks it: parc keeps it)
     # "According to TASS, Dujarric said …": TASS's report of Dujarric's statement, which comes back
     # nested in this content with ``relayed_by`` TASS (``resolution.relayed``)
     src = mention(ctx, pobj)

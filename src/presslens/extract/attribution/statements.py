@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.attribution.context import QUESTION_OPENER, SPEECH, WITHHOLDING, Context, CueLexicon
+from presslens.lexicon import attribution as lexicon
 
 
 def _withheld(ctx: Context, v: Token, a: int) -> bool:
@@ -43,10 +44,25 @@ def _declines_to_say(v: Token) -> bool:
     return False
 
 
+def _declines_comment(v: Token) -> bool:
+    """Whether ``v`` declines to comment at all: "declined to comment on the report", "refused to
+    elaborate" (the outlets' annotators, unlike PolNeAR's, count no statement here)."""
+    if v.dep_ == "xcomp" and v.head.lemma in WITHHOLDING and v.lemma_ in lexicon.NO_COMMENT:
+        return True  # the cue "declined to comment on": "comment" heads it
+    if v.lemma not in WITHHOLDING:
+        return False
+    return any(x.dep_ == "xcomp" and x.lemma_ in lexicon.NO_COMMENT for x in v.rights)
+
+
 def unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
     """Whether cue verb ``v`` with complement ``comp`` reports no statement: it heads an indirect
-    question or withholds one (``_asks``, ``_withheld``)."""
-    return _asks(v) or _declines_to_say(v) or (not comp[3] and _withheld(ctx, v, comp[0]))
+    question, withholds one or declines to comment (``_asks``, ``_withheld``, ``_declines_comment``)."""
+    return (
+        _asks(v)
+        or _declines_to_say(v)
+        or _declines_comment(v)
+        or (not comp[3] and _withheld(ctx, v, comp[0]))
+    )
 
 
 def _asks(v: Token) -> bool:
@@ -99,6 +115,15 @@ def verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
     if "mark" in deps or "nsubj" not in deps:
         return False  # "declared that torture works" (a misparse of "works") is a clause
     return not any(t.pos in (VERB, AUX) or t.is_quote for t in ccomp.subtree)
+
+
+def not_a_caller(v: Token, subj: Token | None, cue_last: int) -> bool:
+    """Whether "calls for" (or another cue ending in "for") has a subject that requires or predicts
+    rather than speaks: "the forecast calls for heavy rain", "the plan calls for 500 job cuts"."""
+    if v.doc[cue_last].lower_ != "for":
+        return False
+    subjects = [c for c in v.children if c.dep_ == "nsubj"] + ([subj] if subj is not None else [])
+    return any(s.lower_ in lexicon.NOT_CALLERS for s in subjects)  # the parser may give two subjects
 
 
 def inferred(v: Token, subj: Token | None) -> bool:

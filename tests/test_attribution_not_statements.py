@@ -1,0 +1,49 @@
+"""Issue 19: what the outlet-style annotators count as no statement in the speech profile, though
+PolNeAR annotates it (so the parc profile keeps it): declining to comment, "according to" data,
+a forecast that "calls for" something, "asked about" a topic. One short article per shape."""
+
+from __future__ import annotations
+
+from conftest import attribution_rows as found
+from presslens.extract.attribution import find_attributions
+
+
+def test_declining_to_comment_is_no_statement(nlp):
+    text = (
+        "The port authority declined to comment on whether it had received more bookings. "
+        "A union official said the strike would go on."
+    )
+    assert text[103:125] == "the strike would go on"
+    assert found(nlp, text) == [("indirect", "said", 103, 125, "A union official")]
+    # PolNeAR annotates it, so the parc profile keeps it, but not as speech
+    parc = find_attributions(nlp(text), profile="parc")
+    assert [(a.content.text, a.act) for a in parc][0] == (
+        "to comment on whether it had received more bookings",
+        "stance",
+    )
+
+
+def test_refusing_to_elaborate_is_no_statement(nlp):
+    assert found(nlp, "The minister refused to elaborate.") == []
+
+
+def test_according_to_data_is_no_statement(nlp):
+    text = (
+        "Container rates have risen by about 8% since the start of the month, according to data from "
+        "the freight platform Xeneta. Rates rose 3%, according to the shipping minister."
+    )
+    assert text[121:134] == "Rates rose 3%"
+    assert found(nlp, text) == [("indirect", "according to", 121, 134, "the shipping minister")]
+    # PolNeAR marks figures too: the parc profile keeps both
+    assert len(find_attributions(nlp(text), profile="parc")) == 2
+
+
+def test_a_forecast_that_calls_for_rain_is_no_statement(nlp):
+    text = "The latest outlook from the climate centre calls for heavy rain. The mayor called for calm."
+    assert text[86:90] == "calm"
+    assert found(nlp, text) == [("indirect", "called for", 86, 90, "The mayor")]
+
+
+def test_asked_about_a_topic_is_no_question(nlp):
+    text = "The spokesperson was asked about the remarks. Gurung asked about the talks."
+    assert found(nlp, text) == []
