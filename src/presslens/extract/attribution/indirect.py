@@ -41,6 +41,11 @@ from presslens.extract.attribution.context import (
     CueLexicon,
     Rank,
 )
+from presslens.extract.attribution.headlines import (
+    colon_source_candidate,
+    shared_subject,
+    trailing_speech_clause,
+)
 from presslens.extract.attribution.learned_cues import unread_object
 from presslens.extract.attribution.nonverbal import (
     according_candidate,
@@ -122,10 +127,11 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = agent_noun_candidate(ctx, t)
         elif t.pos == ADJ and lemma in lex.adjectives and t.dep_ == "acomp":
             cand = adjective_candidate(ctx, t)
-        elif t.text == ":" and t.i < 12:
-            cand = colon_label_candidate(ctx, t)
-        elif t.text == ":" and ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
-            cand = colon_label_candidate(ctx, t)
+        elif t.text == ":":
+            if t.i < 12 or ctx.para[t.i - 1] != ctx.para[max(t.i - 8, 0)]:
+                cand = colon_label_candidate(ctx, t)
+            if cand is None:
+                cand = colon_source_candidate(ctx, t)  # "…: spokesperson" closing a headline
         elif (
             t.pos == VERB
             and cue_model is not None
@@ -235,7 +241,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
             or _final_conjunct(ctx, v)
         )
         if not paren or head.i == v.i or not subject(v) or not bare_speech_clause(ctx, v):
-            return None
+            return trailing_speech_clause(ctx, v)  # "Situation under control, says Punjab govt"
         cue_a, cue_b, carrier = cue_span(ctx, v, NO_CONTENT_AFTER)
         span = clause_minus(ctx, head, v.left_edge.i, v.right_edge.i)
         # a final speech clause ("…, the source added.") is the outer attribution; a medial one ranks lower
@@ -251,6 +257,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         subj = past_dateline(ctx, subject(carrier), v)
         if sourceless and subj is not None and subj.dep_ == "nsubjpass":
             subj = None  # "She was told that …": the subject heard it; who said it is not named
+    if subj is None and not sourceless:
+        subj = shared_subject(ctx, v)  # "Kenyan court strikes down levy, says parliament skipped …"
     if subj is None and v.dep_ != "acl" and not sourceless:
         return None
     if subj is not None and subj.lower_ == "that" and subj.i + 1 == v.i and _followed_by_comma(v):

@@ -300,7 +300,7 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
     if any(t.pos in (VERB, AUX) and t.tag_ != "VBN" for t in label) or label[0].lower_ in lexicon.LABEL_STOP:
         return None
     # the parc profile reads any headline label ("Poll: Trump Ties Clinton …", "Newspaper: …"), as PolNeAR does
-    headline = ctx.lex.parc and label[0].lower_ not in HEADLINE_KICKERS and _headline(ctx, start)
+    headline = ctx.lex.parc and label[0].lower_ not in HEADLINE_KICKERS and headline_line(ctx, start)
     if not headline and not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label):
         return None  # "CURRENCIES: The dollar weakened …" is a section label, not a speaker
     if i + 1 < len(doc) and opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
@@ -331,7 +331,7 @@ HEADLINE_PARAGRAPHS = 2
 HEADLINE_TOKENS = 30
 
 
-def _headline(ctx: Context, start: int) -> bool:
+def headline_line(ctx: Context, start: int) -> bool:
     """Whether the paragraph opening at token ``start`` is a headline line: one of the first
     ``HEADLINE_PARAGRAPHS`` paragraphs with text, short, with no sentence after the first."""
     doc = ctx.doc

@@ -1,0 +1,125 @@
+"""Speech clauses the parser reads poorly because what they report has no verb or no subject,
+mostly in headlines and decks.
+
+- ``trailing_speech_clause``: "Situation under control after unrest at Sahiwal jail, says Punjab
+  govt", "Emergency department to close overnight for the summer, health authority says": a final
+  speech clause after a comma whose report the parser did not make its complement.
+- ``shared_subject``: "Kenyan court strikes down levy, says parliament skipped consultation": a
+  speech verb that shares the subject of the clause before it, which the parser hung on it.
+- ``colon_source_candidate``: the wire and state-media headline "China ready to resolve trade
+  frictions through dialogue: spokesperson": a short speaker after a colon, no cue word.
+"""
+
+from __future__ import annotations
+
+from spacy.symbols import ADP, AUX, NOUN, PRON, PROPN, PUNCT, SCONJ, SPACE, VERB
+from spacy.tokens import Token
+
+from presslens.extract.attribution.context import Candidate, Context, Rank
+from presslens.extract.attribution.nonverbal import headline_line
+from presslens.extract.attribution.syntax import mention, names_a_speaker, paragraph_span, trim
+
+# The most words a speaker phrase may have around a trailing speech verb or after a headline colon.
+SPEAKER_WORDS = 5
+# The fewest words a report before a trailing speech clause or a headline colon must have.
+REPORT_WORDS = 3
+
+
+def _plain_phrase(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` can be a bare speaker phrase: no verb, no punctuation, no quotation."""
+    return all(t.pos not in (VERB, AUX, PUNCT) and not t.is_quote for t in tokens)
+
+
+def _speaker_phrase(head: Token) -> bool:
+    """Whether the phrase of ``head`` can name a speaker: a pronoun, or a name or a person,
+    organisation or group noun in it ("Punjab govt": the head is no known noun, its modifier a name)."""
+    return head.pos == PRON or any(names_a_speaker(t) for t in head.subtree)
+
+
+def trailing_speech_clause(ctx: Context, v: Token) -> Candidate | None:
+    """``<report>, <speaker> says`` or ``<report>, says <speaker>`` closing a sentence, when the
+    parser gave speech verb ``v`` no complement: the report is everything before the comma."""
+    if v.tag_ not in ("VBZ", "VBD", "VBP") or ctx.inq[v.i] >= 0:
+        return None
+    doc = ctx.doc
+    sent = v.sent
+    last = sent.end - 1
+    while last > v.i and (doc[last].pos == SPACE or doc[last].text == "."):
+        last -= 1
+    after = list(doc[v.i + 1 : last + 1])
+    if len(after) > SPEAKER_WORDS or not _plain_phrase(after):
+        return None
+    comma = next(
+        (k for k in range(v.i - 1, max(sent.start, v.i - SPEAKER_WORDS - 2), -1) if doc[k].text == ","), -1
+    )
+    if comma <= sent.start or not _plain_phrase(list(doc[comma + 1 : v.i])) or ctx.inq[comma] >= 0:
+        return None
+    if bool(after) == (comma + 1 < v.i):
+        return None  # the speaker stands on one side of the verb, not both or neither
+    subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > comma and _speaker_phrase(c)), None)
+    first = sent.start
+    while first < comma and doc[first].pos == SPACE:
+        first += 1
+    if subj is None or comma - first < REPORT_WORDS or doc[first].pos in (ADP, SCONJ):
+        return None  # "In the morning, the mayor said": an adjunct, not a report
+    span = paragraph_span(ctx, v.i, first, comma - 1)
+    if span is None:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(v.idx, ctx.tok_end(v.i)),
+        source=mention(ctx, subj),
+        cue_tok=v.i,
+        rank=Rank.REPORTING_CLAUSE,
+    )
+
+
+def shared_subject(ctx: Context, v: Token) -> Token | None:
+    """The subject of the clause right before speech verb ``v`` when ``v`` has none and the parser
+    hung that clause on it ("Kenyan court strikes down levy, says parliament skipped …")."""
+    doc = ctx.doc
+    if v.i < 2 or doc[v.i - 1].text != "," or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        return None
+    for c in v.children:
+        if c.dep_ in ("ccomp", "conj") and c.i < v.i and c.right_edge.i == v.i - 2 and c.pos == VERB:
+            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+            if subj is not None and _speaker_phrase(subj):
+                return subj
+    return None
+
+
+def colon_source_candidate(ctx: Context, colon: Token) -> Candidate | None:
+    """``<report>: <speaker>`` closing a headline line: the speaker phrase after the colon is short,
+    has no verb and names someone who can speak ("UN", "FM spokesperson")."""
+    if ctx.inq[colon.i] >= 0:
+        return None
+    doc = ctx.doc
+    p = ctx.para[colon.i]
+    end = colon.i + 1
+    while end < len(doc) and ctx.para[end] == p:
+        end += 1
+    speaker = [t for t in doc[colon.i + 1 : end] if t.pos != SPACE]
+    if not speaker or len(speaker) > SPEAKER_WORDS or not _plain_phrase(speaker):
+        return None
+    head = speaker[-1]
+    if head.pos not in (NOUN, PROPN) or not names_a_speaker(head):
+        return None
+    first = colon.i
+    while first > 0 and ctx.para[first - 1] == p:
+        first -= 1
+    if not headline_line(ctx, first):
+        return None
+    span = trim(ctx, first, colon.i - 1)
+    if span is None or colon.i - first < REPORT_WORDS:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(colon.idx, colon.idx + 1),
+        source=(speaker[0].idx, ctx.tok_end(head.i)),
+        cue_tok=colon.i,
+        rank=Rank.MEDIAL_CLAUSE,
+    )

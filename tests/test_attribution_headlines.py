@@ -1,0 +1,42 @@
+"""Issue 19: statements in headlines and decks that the parser reads poorly — a speaker after a
+colon with no cue word, a final speech clause whose report has no verb, a speech verb that shares
+the subject of the clause before it. One short article per shape (headline, empty line, body)."""
+
+from __future__ import annotations
+
+from conftest import attribution_rows as found
+
+
+def test_a_speaker_after_a_headline_colon(nlp):
+    text = (
+        "China ready to resolve trade frictions through dialogue: spokesperson\n\n"
+        "BEIJING, May 9 (Xinhua) -- The talks went on for a second day."
+    )
+    assert text[0:55] == "China ready to resolve trade frictions through dialogue"
+    assert found(nlp, text) == [("indirect", ":", 0, 55, "spokesperson")]
+
+
+def test_a_colon_in_the_body_or_before_a_long_phrase_is_no_speaker(nlp):
+    text = (
+        "Rescue teams reach flooded valley: residents of three villages still trapped\n\n"
+        "The teams reached the valley on Friday. Their task: clearing the roads."
+    )
+    assert found(nlp, text) == []
+
+
+def test_a_final_speech_clause_after_a_verbless_report(nlp):
+    text = (
+        "Situation under control after unrest at Sahiwal jail, says Punjab govt\n\n"
+        "Prisoners staged a riot late on Saturday night."
+    )
+    assert text[0:52] == "Situation under control after unrest at Sahiwal jail"
+    assert found(nlp, text) == [("indirect", "says", 0, 52, "Punjab govt")]
+
+
+def test_a_speech_verb_sharing_the_subject_of_the_clause_before(nlp):
+    text = (
+        "Kenyan court strikes down digital services levy, says parliament skipped public consultation\n\n"
+        "The ruling is a blow to the government."
+    )
+    assert text[54:92] == "parliament skipped public consultation"
+    assert found(nlp, text) == [("indirect", "says", 54, 92, "Kenyan court")]
