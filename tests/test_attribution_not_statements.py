@@ -1,6 +1,7 @@
 """Issue 19: what the outlet-style annotators count as no statement in the speech profile, though
 PolNeAR annotates it (so the parc profile keeps it): declining to comment, "according to" data,
-a forecast that "calls for" something, "asked about" a topic. One short article per shape."""
+a forecast that "calls for" something, "asked about" a topic; and the reverse, "Asked whether …"
+with no asker named, which they count. One short article per shape."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def test_a_forecast_that_calls_for_rain_is_no_statement(nlp):
 def test_asked_about_a_topic_is_no_question(nlp):
     text = "The spokesperson was asked about the remarks. Gurung asked about the talks."
     assert found(nlp, text) == []
+
+
+def test_a_question_put_by_someone_not_named_is_a_statement(nlp):
+    # the reverse shape: "Asked whether …" has content, so it counts, with no source
+    text = "Asked whether she would ask the mayor to resign, Coun. Lee said the decision was for voters."
+    assert (text[6:47], text[64:91]) == (
+        "whether she would ask the mayor to resign",
+        "the decision was for voters",
+    )
+    assert found(nlp, text) == [
+        ("indirect", "Asked", 6, 47, None),
+        ("indirect", "said", 64, 91, "Coun. Lee"),
+    ]

@@ -53,17 +53,25 @@ def test_parc_reads_a_pronoun_object_and_a_pro_form_as_small_contents(nlp):
     assert found(nlp, text) == []
 
 
-def test_an_asked_adjunct_is_parc_only_and_not_speech(nlp):
+def test_an_asked_adjunct_is_a_question_put_by_someone_not_named(nlp):
     text = "Asked whether the plan would pass, Senator Dan Field said he was confident."
     assert (text[6:33], text[58:74]) == ("whether the plan would pass", "he was confident")
-    assert found(nlp, text) == [("indirect", "said", 58, 74, "Senator Dan Field")]
+    assert found(nlp, text) == [
+        ("indirect", "Asked", 6, 33, None),
+        ("indirect", "said", 58, 74, "Senator Dan Field"),
+    ]
     parc = find_attributions(nlp(text), profile="parc")
     assert [(a.cue.text, a.content.start, a.content.end, a.act, a.source.mention) for a in parc] == [
-        ("Asked", 6, 33, "stance", None),
+        ("Asked", 6, 33, "speech", None),
         ("said", 58, 74, "speech", parc[1].source.mention),
     ]
     # the parc records of act "speech" are the speech profile's records
-    assert [a.content.start for a in parc if a.act == "speech"] == [58]
+    assert [a.content.start for a in parc if a.act == "speech"] == [6, 58]
+    # "Asked about …" with a topic only stays parc-only
+    parc = find_attributions(
+        nlp("Asked about the plan, Senator Dan Field said he was confident."), profile="parc"
+    )
+    assert [(a.cue.text, a.act) for a in parc] == [("Asked about", "stance"), ("said", "speech")]
 
 
 def test_parc_learned_nouns_report_their_prepositional_object(nlp):
@@ -123,7 +131,9 @@ def test_a_quoted_show_title_before_a_half_quoted_clause_is_not_the_statement(nl
         'Premier Ana Ruiz said she had not "heard him say the things that need to be said."'
     )
     assert text[109:169] == 'she had not "heard him say the things that need to be said."'
-    assert found(nlp, text) == [("mixed", "said", 109, 169, "Premier Ana Ruiz")]
+    rows = found(nlp, text)  # the question put to her comes first, with no source
+    assert [r[1:] for r in rows] == [("Asked", 6, 86, None), ("said", 109, 169, "Premier Ana Ruiz")]
+    assert rows[1][0] == "mixed"
 
 
 def test_a_coordinated_that_clause_hung_on_the_verb_stays_in_the_content(nlp):

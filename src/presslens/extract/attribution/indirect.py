@@ -60,6 +60,7 @@ from presslens.extract.attribution.passive import (
     adverb_candidate,
     is_sourceless,
     passive_candidate,
+    puts_question,
     seem_candidate,
 )
 from presslens.extract.attribution.statements import (
@@ -295,7 +296,7 @@ def _parc_act(
         and not (lemma in INFERENCE and inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
         and not (comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i))
-        and not _speakerless_participle(v)
+        and not (_speakerless_participle(v) and not puts_question(v))
     )
     if same:
         return "speech"

@@ -10,6 +10,7 @@ from presslens.extract import cues
 from presslens.extract.attribution.context import (
     BELIEF,
     PASSIVE_REPORTS,
+    QUESTION_OPENER,
     QUOTED,
     SPEECH,
     SPEECH_PASSIVES,
@@ -99,7 +100,15 @@ def is_sourceless(ctx: Context, v: Token) -> bool:
         return True
     if any(c.dep_ == "nsubj" for c in children):
         return False  # "…, as police have said": a perfect with its own speaker
-    return parc and v.dep_ == "advcl"
+    return v.dep_ == "advcl" and (parc or puts_question(v))
+
+
+def puts_question(v: Token) -> bool:
+    """Whether participle ``v`` puts a question to someone not named: "Asked whether she would
+    resign, she said no" (the question is a statement of its own; who asked it is not said)."""
+    return v.lower_ == "asked" and any(
+        c.dep_ == "ccomp" and c.i > v.i and c.left_edge.lower_ in QUESTION_OPENER for c in v.children
+    )
 
 
 def passive_candidate(ctx: Context, v: Token) -> Candidate | None:
