@@ -40,3 +40,8 @@ def test_a_speech_verb_sharing_the_subject_of_the_clause_before(nlp):
     )
     assert text[54:92] == "parliament skipped public consultation"
     assert found(nlp, text) == [("indirect", "says", 54, 92, "Kenyan court")]
+
+
+def test_a_clause_after_but_is_no_trailing_speech_clause(nlp):
+    text = "They noted his attorney offered to appear at a closed session, but Chaffetz declined."
+    assert [r[1] for r in found(nlp, text)] == ["noted"]

@@ -12,13 +12,15 @@ mostly in headlines and decks.
 
 from __future__ import annotations
 
-from spacy.symbols import ADP, AUX, NOUN, PRON, PROPN, PUNCT, SCONJ, SPACE, VERB
+from spacy.symbols import ADJ, ADP, DET, NOUN, NUM, PRON, PROPN, SCONJ, SPACE, VERB
 from spacy.tokens import Token
 
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.nonverbal import headline_line
 from presslens.extract.attribution.syntax import mention, names_a_speaker, paragraph_span, trim
 
+# Parts of speech of a bare speaker phrase.
+_NOMINAL = frozenset({DET, ADJ, NOUN, PROPN, PRON, NUM})
 # The most words a speaker phrase may have around a trailing speech verb or after a headline colon.
 SPEAKER_WORDS = 5
 # The fewest words a report before a trailing speech clause or a headline colon must have.
@@ -26,8 +28,9 @@ REPORT_WORDS = 3
 
 
 def _plain_phrase(tokens: list[Token]) -> bool:
-    """Whether ``tokens`` can be a bare speaker phrase: no verb, no punctuation, no quotation."""
-    return all(t.pos not in (VERB, AUX, PUNCT) and not t.is_quote for t in tokens)
+    """Whether ``tokens`` can be a bare speaker phrase: nominal words only ("Punjab govt", "FM
+    spokesperson"; not "but Chaffetz")."""
+    return all(t.pos in _NOMINAL or t.tag_ == "POS" for t in tokens)
 
 
 def _speaker_phrase(head: Token) -> bool:
