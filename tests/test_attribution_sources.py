@@ -13,7 +13,9 @@ def sources(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
     for a in find_attributions(nlp(text)):
         for span in (a.content, a.cue, a.source.mention):
             assert span is None or text[span.start : span.end] == span.text
-        out.append((a.type, a.cue.text if a.cue else None, a.source.mention.text if a.source.mention else None))
+        out.append(
+            (a.type, a.cue.text if a.cue else None, a.source.mention.text if a.source.mention else None)
+        )
     return out
 
 
@@ -88,3 +90,20 @@ def test_a_subject_whose_apposition_was_parsed_as_a_clause_is_still_the_source(n
 def test_a_name_the_parser_split_after_of_stays_whole(nlp):
     text = 'Lisa Chen of Patients First said the ruling was "a setback for families."'
     assert [s for _, _, s in sources(nlp, text)] == ["Lisa Chen of Patients First"]
+
+
+def test_a_role_with_a_name_in_apposition_runs_to_the_name(nlp):
+    text = (
+        "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon, said the plant "
+        "would reopen. The UN Refugee Agency (UNHCR) representative in Jordan, Leila Haddad, said the "
+        "camps were full. Mercy Atieno, a nurse, said the clinic was closed."
+    )
+    assert sources(nlp, text) == [
+        (
+            "indirect",
+            "said",
+            "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon",
+        ),
+        ("indirect", "said", "The UN Refugee Agency (UNHCR) representative in Jordan, Leila Haddad"),
+        ("indirect", "said", "Mercy Atieno"),  # a description after the name is not part of it
+    ]

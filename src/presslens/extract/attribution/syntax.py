@@ -80,6 +80,9 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
             right = child.right_edge.i  # "Lisa Chen of Patients First": the rest of a name, no comma between
         else:
             break
+    named = _named_apposition(head)
+    if named is not None:
+        right = max(right, named.right_edge.i)  # "The country's health minister, Amina Diallo, said"
     while (
         left >= 2
         and doc[left - 1].text == "-"
@@ -101,6 +104,29 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, ctx.tok_end(right)
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """A person's name in apposition that closes the phrase of a role or description ``head``, after a
+    comma: "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon", "The UN
+    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad". The mention runs to the name."""
+    if head.ent_type_ == "PERSON" or head.pos == PRON:
+        return None
+    doc = head.doc
+    last = head.right_edge.i
+    while last > head.i and doc[last].pos in (PUNCT, SPACE):
+        last -= 1
+    for t in head.subtree:
+        if (
+            t.dep_ == "appos"
+            and t.pos == PROPN
+            and t.ent_type_ == "PERSON"
+            and t.right_edge.i == last
+            and t.left_edge.i > head.i + 1
+            and doc[t.left_edge.i - 1].text == ","
+        ):
+            return t
+    return None
 
 
 def names_a_speaker(head: Token) -> bool:
@@ -145,7 +171,9 @@ def _past_dateline(subj: Token) -> Token:
     Management, Josaia Naivalu, said": an all-capitals place opening its line, a dash within a few
     words, then the noun the parser hung on the dateline as an apposition."""
     doc = subj.doc
-    if not (subj.is_upper and subj.is_alpha and len(subj) >= 3) or (subj.i and "\n" not in doc[subj.i - 1].text_with_ws):
+    if not (subj.is_upper and subj.is_alpha and len(subj) >= 3) or (
+        subj.i and "\n" not in doc[subj.i - 1].text_with_ws
+    ):
         return subj
     dash = next((t.i for t in doc[subj.i + 1 : subj.i + 8] if t.text in DASHES), None)
     if dash is None:
@@ -180,10 +208,22 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     fronted = _subject_in_fronted_adjunct(v)
     if fronted is not None:
         return fronted
-    for c in v.children:  # "Jeffrey Salkin, a Florida rabbi helping …, said": the apposition parsed as a clause
-        if c.dep_ == "ccomp" and c.i < v.i and c.pos in (NOUN, VERB) and v.doc[c.right_edge.i + 1].text == ",":
+    for (
+        c
+    ) in v.children:  # "Jeffrey Salkin, a Florida rabbi helping …, said": the apposition parsed as a clause
+        if (
+            c.dep_ == "ccomp"
+            and c.i < v.i
+            and c.pos in (NOUN, VERB)
+            and v.doc[c.right_edge.i + 1].text == ","
+        ):
             named = next(
-                (g for g in c.children if g.dep_ == "nsubj" and g.pos == PROPN and v.doc[g.i + 1].text == ","), None
+                (
+                    g
+                    for g in c.children
+                    if g.dep_ == "nsubj" and g.pos == PROPN and v.doc[g.i + 1].text == ","
+                ),
+                None,
             )
             if named is not None:
                 return named
