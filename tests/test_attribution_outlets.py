@@ -225,3 +225,16 @@ def test_the_writers_comment_after_a_quoted_label_is_not_part_of_it(nlp):
     )
     assert text[27:49] == 'the budget "reckless,"'
     assert found(nlp, text) == [("mixed", "called", 27, 49, "Councillor Tim Ward")]
+
+
+def test_a_backshifted_coordinated_verb_is_still_reported(nlp):
+    text = (
+        'The company said it was "deeply sorry for the disruption" and had sent crews to the town. '
+        'Mr. Gill told reporters that he had received the letter and would answer it "in good faith."'
+    )
+    assert text[17:88] == 'it was "deeply sorry for the disruption" and had sent crews to the town'
+    assert text[114:182] == 'that he had received the letter and would answer it "in good faith."'
+    assert found(nlp, text) == [
+        ("mixed", "said", 17, 88, "The company"),
+        ("mixed", "told reporters", 114, 182, "Mr. Gill"),
+    ]

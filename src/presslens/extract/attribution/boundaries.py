@@ -29,6 +29,9 @@ def clause_end(v: Token, a: int) -> int:
         if c.dep_ == "conj" and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
             end = max(end, c.right_edge.i)
             continue
+        if v.tag_ == "VBD" and c.dep_ in ("conj", "cc") and _backshifted(_conj_verb(v, c.i - 1)):
+            end = max(end, c.right_edge.i)  # "said it was sorry and had sent teams": still reported
+            continue
         if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
             break
         if c.dep_ != "punct":
@@ -69,6 +72,7 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             nxt = _past_auxiliaries(doc, i + 1, b)
             if (
                 nxt.dep_ == "conj"
+                and not _backshifted(nxt)
                 and nxt.lemma in SPEECH_LEXICON.verbs
                 and nxt.pos == VERB
                 and not any(c.dep_ == "nsubj" for c in nxt.children)
@@ -91,6 +95,7 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 and conj is not None
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > i for c in conj.children)
                 and not _reported_too(ctx, conj, i)
+                and not _backshifted(conj, own_subject=True)
             ):
                 return i - 1  # "…, and three-quarters said …", "…, and the council approved it"
         elif nxt.lower_ in ("which", "whom", "who") and nxt.head.right_edge.i >= b - 1:
@@ -202,6 +207,19 @@ def _reported_too(ctx: Context, conj: Token, comma: int) -> bool:
     return any(
         (t.lower_ == "that" and t.dep_ == "mark" and t.head.i == conj.i) or ctx.inq[t.i] >= 0
         for t in ctx.doc[a : b + 1]
+    )
+
+
+def _backshifted(conj: Token | None, own_subject: bool = False) -> bool:
+    """Whether a coordinated verb (without a subject of its own unless ``own_subject``) is in the past
+    perfect or a past modal ("… and had sent teams", "…, and the police had recovered phones"): the
+    tenses of reported speech."""
+    if conj is None or conj.dep_ != "conj":
+        return False
+    if not own_subject and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("had", "would", "could") and c.i < conj.i for c in conj.children
     )
 
 
