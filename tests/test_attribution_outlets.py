@@ -238,3 +238,13 @@ def test_a_backshifted_coordinated_verb_is_still_reported(nlp):
         ("mixed", "said", 17, 88, "The company"),
         ("mixed", "told reporters", 114, 182, "Mr. Gill"),
     ]
+
+
+def test_what_someone_called_a_quoted_phrase_is_their_statement(nlp):
+    text = (
+        "The premier moved her finance minister to foreign affairs, in what she called "
+        '"a team built for the next two years." The mood was what one aide called "chaos."'
+    )
+    assert text[79:115] == "a team built for the next two years."
+    # the content is the quotation (marks included), a direct statement; a one-word label is a scare quote
+    assert found(nlp, text) == [("direct", "called", 78, 116, "she")]

@@ -85,7 +85,10 @@ from presslens.extract.attribution.syntax import (
     that_clause_in_prep,
 )
 from presslens.lexicon import attribution as lexicon
-from presslens.schema import AttributionAct
+from presslens.schema import AttributionAct, AttributionType
+
+# The fewest words of a quoted label that make "which/what X called '…'" a statement.
+LABEL_QUOTE_WORDS = 3
 
 
 def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
@@ -205,6 +208,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     if comp is not None and not ctx.lex.parc and unstated(ctx, v, comp):
         return None  # PolNeAR annotates these, so the parc profile keeps them (act "stance")
     rank = Rank.REPORTING_CLAUSE
+    forced: AttributionType | None = None
     if comp is not None:
         a, b, cue_last, is_object = comp
         if a <= v.i <= b:
@@ -227,6 +231,9 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
             b = cut_trailing_cue(ctx, a, b)
             b = cut_trailing_clause(ctx, a, b)
         span = paragraph_span(ctx, v.i, a, b)
+        if lemma in LABEL_VERBS and a == v.i + 1 and _quote_after(ctx, v.i) >= 0:
+            q = ctx.quotes[ctx.inq[a]]
+            span, forced = (q.start, q.end), "direct"  # 'which she called "a crisis within the crisis"'
     else:
         if lemma in BELIEF and lemma not in SPEECH:
             return None  # a belief needs its complement
@@ -275,7 +282,14 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         rank = Rank.LEARNED_CUE
     act = _parc_act(ctx, v, comp, subj, learned) if ctx.lex.parc else "speech"
     return Candidate(
-        start=span[0], end=span[1], cue=(cue_a, cue_b), source=src, cue_tok=v.i, rank=rank, act=act
+        start=span[0],
+        end=span[1],
+        cue=(cue_a, cue_b),
+        source=src,
+        cue_tok=v.i,
+        rank=rank,
+        act=act,
+        forced=forced,
     )
 
 
@@ -362,6 +376,11 @@ def _complement(
     ):
         # 'called her "third-rate"', 'called Trump a "pathological liar"': the object parsed inside
         return oprd.left_edge.i, oprd.right_edge.i, v.i, True
+    if lemma in LABEL_VERBS and dobj is not None and dobj.i < v.i and dobj.tag_ in ("WDT", "WP"):
+        # 'what she called "a team built …"'; a word or two ('what he calls "hell"') is a scare quote
+        label = _quote_after(ctx, v.i)
+        words = sum(1 for t in ctx.doc[v.i + 1 : label] if t.is_alpha) if label >= 0 else 0
+        return (v.i + 1, label, v.i, True) if words >= LABEL_QUOTE_WORDS else None
     if dobj is not None and dobj.i > v.i:
         as_phrase = _as_phrase(v) if lex.parc and lemma not in lex.objects else None
         if as_phrase is not None:
@@ -464,6 +483,15 @@ def _as_phrase(v: Token) -> Token | None:
     return None
 
 
+def _quote_after(ctx: Context, i: int) -> int:
+    """Last token of a closed quotation opening at token ``i + 1``, else -1."""
+    if i + 1 < len(ctx.doc) and opens_quote(ctx, i + 1):
+        q = ctx.quotes[ctx.inq[i + 1]]
+        if q.close_mark >= 0:
+            return ctx.tok_at(q.close_mark)
+    return -1
+
+
 def _quoted_label_end(ctx: Context, dobj: Token) -> int:
     """Last token of a label verb's quoted predicate the parser did not mark as one, else -1.
 
@@ -473,11 +501,7 @@ def _quoted_label_end(ctx: Context, dobj: Token) -> int:
     a, b = dobj.left_edge.i, dobj.right_edge.i
     if any(ctx.inq[i] >= 0 for i in range(a, b + 1)):
         return b
-    if b + 1 < len(ctx.doc) and opens_quote(ctx, b + 1):
-        q = ctx.quotes[ctx.inq[b + 1]]
-        if q.close_mark >= 0:
-            return ctx.tok_at(q.close_mark)
-    return -1
+    return _quote_after(ctx, b)
 
 
 def _is_time(prep: Token) -> bool:
