@@ -248,3 +248,14 @@ def test_what_someone_called_a_quoted_phrase_is_their_statement(nlp):
     assert text[79:115] == "a team built for the next two years."
     # the content is the quotation (marks included), a direct statement; a one-word label is a scare quote
     assert found(nlp, text) == [("direct", "called", 78, 116, "she")]
+
+
+def test_the_writers_relative_clause_after_the_content_is_left_out(nlp):
+    text = (
+        'Tan said the move was "more about the currency than about inflation," which at 2.8% remains '
+        "within the target range. Analysts warned that higher costs could weigh on growth, which slowed "
+        "to 4.9% in the second quarter, the weakest pace in two years."
+    )
+    assert text[9:69] == 'the move was "more about the currency than about inflation,"'
+    assert text[133:172] == "that higher costs could weigh on growth"
+    assert found(nlp, text) == [("mixed", "said", 9, 69, "Tan"), ("indirect", "warned", 133, 172, "Analysts")]

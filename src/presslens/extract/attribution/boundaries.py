@@ -80,6 +80,8 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 # "… and called the field 'unheard of'": a second speech act (in either profile: "… and
                 # could seek repayment" goes on)
                 return i - 1
+        if _writers_relative(ctx, t, b):
+            return i - 1  # '…, which slowed to 4.9%, the weakest pace …', '"…," which at 2.8% remains …'
         if _writers_apposition(ctx, i, b):
             return i - 1  # "…, a charge that party leaders denied", '… "racist," an extraordinary indictment'
         if t.text != "," or ctx.inq[i] >= 0:
@@ -98,14 +100,39 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 and not _backshifted(conj, own_subject=True)
             ):
                 return i - 1  # "…, and three-quarters said …", "…, and the council approved it"
-        elif nxt.lower_ in ("which", "whom", "who") and nxt.head.right_edge.i >= b - 1:
-            return i - 1
+        elif nxt.lower_ in ("which", "whom", "who") and (
+            nxt.head.right_edge.i >= b - 1 or _apposition_to_end(doc, nxt.head.right_edge.i + 1, b)
+        ):
+            return i - 1  # "…, which forced …"; "…, which slowed to 4.9%, the weakest pace in two years"
         elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b) or _according_to(doc, i + 1):
             return i - 1  # "…, according to an email obtained by …" is an attribution of its own
     return b
 
 
 _APPOSITION_MARKS = frozenset({",", "—", "--", "–", "-"})
+
+
+def _writers_relative(ctx: Context, t: Token, b: int) -> bool:
+    """Whether relative pronoun ``t`` opens, right after a quotation closed by a comma, a
+    non-restrictive relative clause that ends the content at ``b`` (or is followed only by a noun
+    phrase in apposition): the writer's gloss on the quoted words ('"…about inflation," which at 2.8%
+    remains within the target range'). After a plain comma ``cut_trailing_clause`` reads it itself."""
+    doc = ctx.doc
+    i = t.i
+    if t.lower_ not in ("which", "who", "whom") or ctx.inq[i] >= 0 or t.head.dep_ != "relcl" or i < 2:
+        return False
+    before = doc[i - 1]
+    if not (before.is_quote and ctx.inq[i - 1] >= 0 and doc[i - 2].text == ","):
+        return False
+    end = t.head.right_edge.i
+    return end >= b - 1 or _apposition_to_end(doc, end + 1, b)
+
+
+def _apposition_to_end(doc: Doc, k: int, b: int) -> bool:
+    """Whether tokens ``k``..``b`` are a comma and a verbless noun phrase ("…, the weakest pace in two years")."""
+    if k >= b or doc[k].text != "," or doc[k + 1].pos_ != "DET":
+        return False
+    return not any(x.pos_ in ("VERB", "AUX") for x in doc[k + 1 : b + 1])
 
 
 def _writers_apposition(ctx: Context, i: int, b: int) -> bool:
