@@ -50,6 +50,23 @@ def load(model: str = MODEL_NAME) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The lower-cased base forms the pipeline's lemmatizer knows (nouns, verbs, adjectives and
+    adverbs, about 90,000): a capitalised word outside them is most likely a name ("Nguyễn", "Haidari")."""
+    lemmatizer = load().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(word for part in ("noun", "verb", "adj", "adv") for word in index.get(part, []))
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a word, or the singular of a plural one, is an English word the lemmatizer knows."""
+    lower = word.lower()
+    words = english_words()
+    singulars = (lower, lower[:-1] if lower.endswith("s") else "", lower[:-3] + "y" if lower.endswith("ies") else "")
+    return any(form in words for form in singulars if form)
+
+
 @Language.component("straight_apostrophes")
 def straight_apostrophes(doc: Doc) -> Doc:
     """Let the models read a curly apostrophe inside a word as the straight one they learned on.

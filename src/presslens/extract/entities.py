@@ -40,6 +40,7 @@ from presslens.lexicon.names import (
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
+from presslens.nlp import is_english_word
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
@@ -184,6 +185,10 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
     tails = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(name, c.name)]
     if len(tails) == 1:
         return tails[0]
+    # "Amirul Hakim" for "Amirul Hakim Rosli": the first words of one person's longer name
+    heads = [i for i, c in enumerate(clusters) if c.kind == "person" and c.name.split()[:n_words] == name.split() and len(c.name.split()) > n_words]
+    if len(heads) == 1:
+        return heads[0]
     # a fuller name joins an earlier surname-only cluster ("Merkel" … "Angela Merkel")
     for i, c in enumerate(clusters):
         if c.kind != "person":
@@ -344,7 +349,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
         elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
-        elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places:
+        elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places and is_english_word(name.split()[1]):
             kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
         gender = _mention_gender(ent, name) if kind == "person" else None
         idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)

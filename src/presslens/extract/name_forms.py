@@ -54,7 +54,10 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     if len(tokens) > 1 and tokens[0].lower_ in lexicon.SENTENCE_OPENING_CUES and tokens[0].is_sent_start:
         tokens = tokens[1:]  # "Said Comey, …", "Say Mexico demanded"
     if kind == "person":
-        titles = [i for i, t in enumerate(tokens[:-1]) if t.lower_.rstrip(".") in cues.TITLES]
+        titles = [
+            i for i, t in enumerate(tokens[:-1])
+            if t.lower_.rstrip(".") in cues.TITLES or (t.i and (t.doc[t.i - 1].lower_, t.lower_) in lexicon.TWO_WORD_HONORIFICS)
+        ]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
         while len(tokens) > 1 and (tokens[0].lower_ in cues.TITLE_MODIFIERS or tokens[0].tag_ in ("NNS", "NNPS")):

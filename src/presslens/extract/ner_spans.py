@@ -28,6 +28,7 @@ from presslens.extract.name_forms import (
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.quotes import DASHES
+from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
 __all__ = ["entity_spans", "is_given_and_lone_name", "lone_proper_nouns", "organisation_first_words"]
@@ -49,7 +50,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         if k == joined:
             continue
         after = ents[k + 1] if k + 1 < len(ents) else None
-        if after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
+        if after is not None and _hyphenated_name_across(ent, after):
+            # "Sabine Hartwig" "-" "Nowak", "Hartwig" (a place) "-" "Nowak"
+            ent, joined = SpacySpan(doc, ent.start, after.end, label="PERSON"), k + 1
+        elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
@@ -59,8 +63,12 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end:
             if ent[-1].lower_ == "and" and len(after) <= 3:  # "The Department of Fisheries and" "Oceans"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        if ent.label_ in ("PERSON", "ORG") and joined != k + 1:
+            ent = _with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
         if ent.label_ == "ORG":
-            ent = _with_joined_words(ent)
+            ent = _with_joined_words(_with_name_after_joint(_with_body_before_of(ent)))
+            if after is not None and after.start >= ent.start and after.end <= ent.end:
+                joined = k + 1  # the place that ends the name: "The Mining Association of" "British Columbia"
         kind = ENTITY_KINDS.get(ent.label_)
         if kind == "place" and _body_before_place(ent):
             ent, kind = doc[ent.start - 1 : ent.end], "organization"  # "Bank Indonesia", "Health Canada"
@@ -82,6 +90,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "person"  # "Ji-woo Park" with "Park" tagged ORG here and PERSON elsewhere
         if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
             kind = "place"  # "in Málaga and Valencia" tagged people
+        if kind == "person":
+            ent = _without_role_word(ent)  # "Filmmaker Nasrin Haidari said"
+            if _after_organisation_noun(ent):
+                kind = "organization"  # "German automotive supplier Kessler Antriebstechnik" tagged a person
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
@@ -100,9 +112,12 @@ def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
     for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
     Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,")."""
     tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
+    family = {tokens[-1].text} if tokens else set()
+    if len(tokens) == 4 and is_hyphen_joint(tokens[2]):  # "Chantal Lemieux-Roy" … "Lemieux"
+        family, tokens = {tokens[1].text, "".join(t.text for t in tokens[1:])}, tokens[:2]
     return (
         len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
-        and tokens[0].lower_ in lexicon.GIVEN_NAMES and tokens[1].text in lone_words
+        and tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & lone_words)
     )
 
 
@@ -174,7 +189,10 @@ def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
     if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
         return None
-    return doc[start - 1 : ent.end]
+    start -= 1
+    while start - 1 > ent.start and start > ent.end - 4 and _foreign_name_word(doc[start - 1], inside=True):
+        start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
+    return doc[start : ent.end]
 
 
 def _body_before_place(ent: SpacySpan) -> bool:
@@ -187,7 +205,7 @@ def _body_before_place(ent: SpacySpan) -> bool:
     return (
         before.is_title and before.is_alpha and not before.ent_type_
         and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS)
-        and word not in ("state", "province", "city", "county", "country", "region", "republic", "kingdom", "nation")
+        and word not in lexicon.PLACE_NOUNS
     )
 
 
@@ -278,6 +296,10 @@ def _given_name_start(ent: SpacySpan) -> int | None:
         return None
     before = doc[start]
     word = before.lower_.rstrip(".")
+    if _foreign_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
+        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _foreign_name_word(doc[start - 1]):
+            start -= 1
+        return start
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
         return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
     hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
@@ -293,3 +315,89 @@ def _given_name_start(ent: SpacySpan) -> int | None:
 def _mostly_a_person(labels: Counter[str] | None) -> bool:
     """Whether the NER tags a word a person more often than anything else in the article."""
     return labels is not None and labels["PERSON"] > max((n for label, n in labels.items() if label != "PERSON"), default=0)
+
+
+def _foreign_name_word(word: Token, inside: bool = False) -> bool:
+    """A capitalised word no English dictionary knows, no function word ("When"), role or title, and
+    (unless ``inside`` an entity) in no entity, followed by a space: a part of a name ("Nguyễn", "Thị")."""
+    return (
+        word.is_title and word.is_alpha and not word.is_stop and word.whitespace_ == " " and (inside or not word.ent_type_)
+        and word.lower_ not in cues.PERSON_ROLE_NOUNS and not is_english_word(word.text)
+    )
+
+
+def _modifies_a_noun(word: Token) -> bool:
+    """Whether a word modifies a common noun ("the Clinton-Trump debate")."""
+    return word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN" and word.head.i > word.i
+
+
+def _hyphenated_name_across(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether two entities joined by a hyphen inside a word are one person's hyphenated family name
+    ("Sabine Hartwig" "-" "Nowak"): one of them a person, the second one word, and the whole no
+    modifier of a noun ("the Clinton-Trump debate" is two people)."""
+    doc = first.doc
+    return (
+        second.start == first.end + 1 and is_hyphen_joint(doc[first.end]) and len(second) == 1
+        and "PERSON" in (first.label_, second.label_) and "NORP" not in (first.label_, second.label_)
+        and not _modifies_a_noun(second[0])
+    )
+
+
+def _with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
+    """A person or organisation the NER ended before the hyphen of its last word ("Chantal Lemieux"
+    "-Roy", "Coca" "-Cola"), made whole when the word after the hyphen is in no entity."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and is_hyphen_joint(doc[end]) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        if not _modifies_a_noun(doc[end + 1]):
+            return SpacySpan(doc, ent.start, end + 2, label=ent.label)
+    return ent
+
+
+def _with_body_before_of(ent: SpacySpan) -> SpacySpan:
+    """An organisation the NER began after "of" when a capitalised body's noun in no entity comes
+    before it ("the Presidency of" "Migration Management"): the name starts at that noun."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return ent
+    body = doc[ent.start - 2]
+    if body.is_title and not body.ent_type_ and body.lower_ in cues.ORG_ROLE_NOUNS and body.lower_ not in lexicon.PLACE_NOUNS:
+        return SpacySpan(doc, ent.start - 2, ent.end, label=ent.label)
+    return ent
+
+
+def _with_name_after_joint(ent: SpacySpan) -> SpacySpan:
+    """An organisation the NER cut right after "of" or "for" ("The Mining Association of" "British
+    Columbia"): the capitalised words after it (at most four, a place among them) belong to it."""
+    doc = ent.doc
+    if len(ent) < 3 or ent[-1].lower_ not in ("of", "for"):
+        return ent
+    end = ent.end
+    while end < len(doc) and end - ent.end < 4 and doc[end].is_title and doc[end].ent_type_ in ("", "GPE", "ORG"):
+        end += 1
+    return SpacySpan(doc, ent.start, end, label=ent.label) if end > ent.end else ent
+
+
+def _after_organisation_noun(ent: SpacySpan) -> bool:
+    """Whether a lower-case organisation noun qualifies the name as its title ("Danish company
+    Halvorsen Biologics", "supplier Kessler Antriebstechnik"): the name is an organisation's."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.is_lower and before.lower_ in cues.ORG_ROLE_NOUNS and before.lower_ not in lexicon.PLACE_NOUNS
+        and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    )
+
+
+def _without_role_word(ent: SpacySpan) -> SpacySpan:
+    """A person's name of three or more words opening a sentence with a role noun the NER took in
+    ("Filmmaker Nasrin Haidari"): the name without it."""
+    first = ent[0]
+    word = first.lower_
+    role = word in cues.PERSON_ROLE_NOUNS or (
+        word.endswith(lexicon.PERSON_NOUN_SUFFIXES + ("er", "or")) and is_english_word(word)
+    )
+    if len(ent) >= 3 and first.is_sent_start and role and word not in lexicon.GIVEN_NAMES:
+        return ent[1:]
+    return ent

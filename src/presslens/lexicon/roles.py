@@ -33,7 +33,7 @@ DOCUMENT_WORDS = _words(
 TITLES = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
-    pres atty supt insp amb coun cllr
+    pres atty supt insp amb coun cllr datuk datin dato dato' tun
     pastor bishop archbishop cardinal pope sheikh sheik ayatollah
     president vice-president premier chancellor minister secretary senator sen rep reps representative
     congressman congresswoman congressmember assemblyman assemblywoman governor gov lt mayor deputy councillor
@@ -76,7 +76,7 @@ PERSON_ROLE_NOUNS = TITLES | _words(
     witness victim suspect defendant plaintiff accused survivor veteran student teacher worker
     farmer driver pilot soldier officer tenant landlord voter supporter opponent critic fan
     father-of-two mother-of-two mother-of-three father-of-three youngster teenager teen
-    businessman owner employee engineer scientist
+    businessman owner employee engineer scientist defenceman defenseman goaltender netminder filmmaker
     """
 )
 

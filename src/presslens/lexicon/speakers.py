@@ -36,6 +36,9 @@ INVISIBLE_CHARS = dict.fromkeys(
 SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added write writes wrote ask asks asked")
 
 # Honorifics that say a person's gender ("Mrs. Okafor" is "she").
+# Two-word honorifics written before a name, whose second word alone may be a given name ("Tan Sri
+# Lim Kok Wai", but "Sri Mulyani Indrawati"); one-word ones ("Datuk") are in ``roles.TITLES``.
+TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
 
 # Abbreviated titles and the role word each stands for ("Gov. Pence" makes him "the governor").
@@ -129,6 +132,9 @@ US_STATE_ABBREVIATIONS = {
 
 # Prepositions after which a one-word name is a place, even one the NER takes for a person ("in Málaga").
 PLACE_PREPOSITIONS = _words("in near outside across throughout")
+
+# Organisation nouns that name a place, not a body: "Bank Indonesia" is a bank, "State Ohio" no body.
+PLACE_NOUNS = _words("state province city county country region republic kingdom nation")
 
 # Bodies named after a person, whose noun stays in the name ("the Trump campaign" is "Trump campaign",
 # while "the FNV Havens union" is "FNV Havens").
