@@ -107,3 +107,34 @@ def test_a_role_with_a_name_in_apposition_runs_to_the_name(nlp):
         ("indirect", "said", "The UN Refugee Agency (UNHCR) representative in Jordan, Leila Haddad"),
         ("indirect", "said", "Mercy Atieno"),  # a description after the name is not part of it
     ]
+
+
+def test_speakers_the_parser_hid_in_a_misparse(nlp):
+    # a reduced relative taken for a clause; a final speaker hung on the content's last noun
+    text = (
+        "Internal briefing notes prepared for the minister in January, released under access law, "
+        "warned that the cuts could leave colleges short. The quake hit at a depth of 9.6 kilometers, "
+        "the Disaster and Emergency Management Authority (AFAD) said in a statement."
+    )
+    assert sources(nlp, text) == [
+        ("indirect", "warned", "Internal briefing notes"),
+        ("indirect", "said in a statement", "the Disaster and Emergency Management Authority"),
+    ]
+    contents = [a.content.text for a in find_attributions(nlp(text))]
+    assert contents == [
+        "that the cuts could leave colleges short",
+        "The quake hit at a depth of 9.6 kilometers",
+    ]
+
+
+def test_a_reported_clause_parsed_as_a_relative_clause(nlp):
+    text = (
+        "Pruitt told reporters he had spoken with the governor's office twice. The minister told "
+        "reporters before the budget speech that the province expected a surplus. They would not tell "
+        "the agency anything it did not already know."
+    )
+    found = [(a.cue.text, a.content.text) for a in find_attributions(nlp(text))]
+    assert found == [
+        ("told reporters", "he had spoken with the governor's office twice"),
+        ("told reporters", "that the province expected a surplus"),
+    ]

@@ -14,6 +14,7 @@ from presslens.extract.attribution.context import (
     LABEL_VERBS,
     NEEDS_SPEECH_XCOMP,
     NP_STATEMENT,
+    SAY,
     SPEECH,
     TELL,
     Context,
@@ -96,6 +97,10 @@ def complement(
         label = quote_after(ctx, v.i)
         words = sum(1 for t in ctx.doc[v.i + 1 : label] if t.is_alpha) if label >= 0 else 0
         return (v.i + 1, label, v.i, True) if words >= LABEL_QUOTE_WORDS else None
+    if dobj is not None and dobj.i > v.i and lemma in SAY:
+        clause = _clause_taken_for_relative(v)
+        if clause is not None:
+            return clause.left_edge.i, clause.right_edge.i, v.i, False
     if dobj is not None and dobj.i > v.i:
         as_obj = as_phrase(v) if lex.parc and lemma not in lex.objects else None
         if as_obj is not None:
@@ -167,6 +172,27 @@ def complement(
             return i, t.head.right_edge.i, v.i, False
         if t.text in (";", ":") or t.is_sent_start:
             break
+    return None
+
+
+def _clause_taken_for_relative(v: Token) -> Token | None:
+    """A reported clause the parser made a relative clause of the noun before it: "told reporters he
+    had spoken with the governor", "told reporters before the budget speech that the province
+    expected …". The clause has a subject of its own and opens with it or with "that"."""
+    doc = v.doc
+    for i in range(v.i + 2, min(v.i + 10, len(doc))):
+        r = doc[i]
+        if r.dep_ != "relcl" or not v.i < r.head.i < r.left_edge.i or r.head.head.i == r.head.i:
+            continue
+        if r.head.pos_ not in ("NOUN", "PROPN") or r.head.lower_ in lexicon.EMPTY_OBJECTS:
+            return None  # "wouldn't tell the I.R.S. anything it doesn't already know": a relative clause
+        subj = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < r.i), None)
+        first = r.left_edge
+        if subj is None or subj.tag_ in ("WDT", "WP", "WP$") or r.head.ent_type_ in ("DATE", "TIME"):
+            return None
+        if first.i == subj.left_edge.i or (first.lower_ == "that" and first.i + 1 == subj.left_edge.i):
+            return r
+        return None
     return None
 
 

@@ -87,10 +87,17 @@ def shared_subject(ctx: Context, v: Token) -> Token | None:
     if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
         return None
     for c in v.children:
-        if c.dep_ in ("ccomp", "conj") and c.i < v.i and c.right_edge.i == v.i - 2 and c.pos == VERB:
-            subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
-            if subj is not None and _speaker_phrase(subj):
-                return subj
+        if c.i > v.i or c.right_edge.i != v.i - 2 or c.pos != VERB:
+            continue
+        subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
+        if subj is None:
+            continue
+        if c.dep_ in ("ccomp", "conj") and _speaker_phrase(subj):
+            return subj
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and subj.pos in (NOUN, PROPN):
+            return (
+                subj  # "Internal briefing notes prepared for Mr. Gill …, warned that …": a reduced relative
+            )
     return None
 
 

@@ -74,6 +74,7 @@ from presslens.extract.attribution.syntax import (
     past_dateline,
     says_nothing,
     subject,
+    trim,
 )
 from presslens.lexicon import attribution as lexicon
 from presslens.schema import AttributionAct, AttributionType
@@ -265,7 +266,9 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         return None  # "the forecast calls for heavy rain": a prediction, not a call
     src = mention(ctx, subj) if subj is not None else None
     if rank == Rank.REPORTING_CLAUSE and src is not None and span[0] < src[1] and src[0] < span[1]:
-        return None
+        span = _before_final_source(ctx, span, src)
+        if span is None:
+            return None
     if learned:
         rank = Rank.LEARNED_CUE
     act = _parc_act(ctx, v, comp, subj, learned) if ctx.lex.parc else "speech"
@@ -279,6 +282,20 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         act=act,
         forced=forced,
     )
+
+
+def _before_final_source(ctx: Context, span: tuple[int, int], src: tuple[int, int]) -> tuple[int, int] | None:
+    """A content the parser ran over the speaker of its final speech clause, cut before the comma
+    that opens it ("The quake hit …, the Disaster and Emergency Management Authority (AFAD) said");
+    None when the source sits elsewhere in it."""
+    k = ctx.tok_at(src[0]) - 1
+    while k > 0 and ctx.doc[k].pos_ == "DET":
+        k -= 1  # the parse may leave "the" out of the mention
+    if k <= ctx.tok_at(span[0]) or ctx.doc[k].text != ",":
+        return None
+    if any(t.pos in (VERB, AUX) for t in ctx.doc[k : ctx.tok_at(span[1] - 1) + 1]):
+        return None  # a clause of its own after the source, not a speaker phrase closing the content
+    return trim(ctx, ctx.tok_at(span[0]), k - 1)
 
 
 def _parc_act(
