@@ -61,3 +61,12 @@ def test_a_question_put_by_someone_not_named_is_a_statement(nlp):
         ("indirect", "Asked", 6, 47, None),
         ("indirect", "said", 64, 91, "Coun. Lee"),
     ]
+
+
+def test_who_may_not_speak_and_a_reduced_passive_are_no_statements(nlp):
+    text = (
+        "Magnitude 5.9 earthquake shakes western Turkey, no deaths reported\n\n"
+        "An official, who was not authorized to speak publicly about the plan, said the cuts would be deep."
+    )
+    assert text[143:165] == "the cuts would be deep"
+    assert found(nlp, text) == [("indirect", "said", 143, 165, "An official")]

@@ -58,6 +58,10 @@ NEEDS_SPEECH_XCOMP = _words("refuse decline agree offer")
 # "refused to elaborate"): no statement, though PolNeAR annotates it (the parc profile keeps it).
 NO_COMMENT = _words("comment respond elaborate speculate discuss answer")
 
+# Speech profile: a speech verb under one of these, negated, says who may not speak ("who was not
+# authorized to speak publicly about the talks"): the condition of an anonymous source, no statement.
+PERMISSION = _words("authorize authorise allow permit entitle")
+
 # Speech profile: verbs of asking whose "about" object is a question only with a predicate in it
 # ("asked about the remarks" names a topic).
 ASK = _words("ask inquire enquire")

@@ -70,6 +70,7 @@ from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     cue_span,
     mention,
+    names_a_speaker,
     paragraph_span,
     past_dateline,
     says_nothing,
@@ -262,6 +263,13 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         return None  # "That said, …"
     if not ctx.lex.parc and lemma in INFERENCE and inferred(v, subj):
         return None  # "…, suggesting the bank would cut rates", "the figures indicate …": no one said it
+    if (
+        not ctx.lex.parc
+        and subj is not None
+        and not names_a_speaker(subj)
+        and any(c.lower_ == "no" for c in subj.lefts)
+    ):
+        return None  # "…, no deaths reported": a reduced passive, not a speaker
     if not ctx.lex.parc and comp is not None and not_a_caller(v, subj, comp[2]):
         return None  # "the forecast calls for heavy rain": a prediction, not a call
     src = mention(ctx, subj) if subj is not None else None

@@ -54,6 +54,16 @@ def _declines_comment(v: Token) -> bool:
     return any(x.dep_ == "xcomp" and x.lemma_ in lexicon.NO_COMMENT for x in v.rights)
 
 
+def _not_authorized(v: Token) -> bool:
+    """Whether ``v`` is what someone may not do: "was not authorized to speak publicly about …"."""
+    h = v.head
+    return (
+        v.dep_ == "xcomp"
+        and h.lemma_ in lexicon.PERMISSION
+        and any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in h.children)
+    )
+
+
 def unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
     """Whether cue verb ``v`` with complement ``comp`` reports no statement: it heads an indirect
     question, withholds one or declines to comment (``_asks``, ``_withheld``, ``_declines_comment``)."""
@@ -61,6 +71,7 @@ def unstated(ctx: Context, v: Token, comp: tuple[int, int, int, bool]) -> bool:
         _asks(v)
         or _declines_to_say(v)
         or _declines_comment(v)
+        or _not_authorized(v)
         or (not comp[3] and _withheld(ctx, v, comp[0]))
     )
 
