@@ -259,3 +259,16 @@ def test_the_writers_relative_clause_after_the_content_is_left_out(nlp):
     assert text[9:69] == 'the move was "more about the currency than about inflation,"'
     assert text[133:172] == "that higher costs could weigh on growth"
     assert found(nlp, text) == [("mixed", "said", 9, 69, "Tan"), ("indirect", "warned", 133, 172, "Analysts")]
+
+
+def test_a_second_speaker_after_while_is_not_the_quote_fragments_speaker(nlp):
+    text = (
+        'Cerys Ifans said ministers had "sleepwalked into" the dispute, while the Welsh Conservatives '
+        "called for the government to publish its assessment."
+    )
+    assert text[17:61] == 'ministers had "sleepwalked into" the dispute'
+    assert text[104:144] == "the government to publish its assessment"
+    assert found(nlp, text) == [
+        ("mixed", "said", 17, 61, "Cerys Ifans"),
+        ("indirect", "called for", 104, 144, "the Welsh Conservatives"),
+    ]

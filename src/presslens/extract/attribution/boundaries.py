@@ -104,6 +104,8 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             nxt.head.right_edge.i >= b - 1 or _apposition_to_end(doc, nxt.head.right_edge.i + 1, b)
         ):
             return i - 1  # "…, which forced …"; "…, which slowed to 4.9%, the weakest pace in two years"
+        elif nxt.dep_ == "mark" and _speech_clause(ctx, nxt.head):
+            return i - 1  # "…, while the Welsh Conservatives called for …": a second speaker's report
         elif nxt.lower_ in lexicon.TAIL_MARKERS or _appositive_tail(nxt, b) or _according_to(doc, i + 1):
             return i - 1  # "…, according to an email obtained by …" is an attribution of its own
     return b
@@ -195,6 +197,16 @@ def _second_report(ctx: Context, t: Token) -> bool:
     if before.lower_ in PARTICIPLE_LINK and t.i >= 2 and ctx.doc[t.i - 2].text == ",":
         return True  # "…, while cautioning that …"
     return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
+
+
+def _speech_clause(ctx: Context, v: Token) -> bool:
+    """Whether ``v`` is a speech verb with a subject of its own outside quotes (a statement of its own)."""
+    return (
+        v.pos == VERB
+        and v.lemma in SPEECH_LEXICON.verbs
+        and ctx.inq[v.i] < 0
+        and any(c.dep_ == "nsubj" and c.i < v.i for c in v.children)
+    )
 
 
 def _past_auxiliaries(doc: Doc, i: int, b: int) -> Token:

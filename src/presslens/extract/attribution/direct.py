@@ -85,6 +85,8 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
             return None, None
         if t.lower_ in ("who", "which", "whose", "whom"):
             relative = True
+        if t.dep_ == "mark" and last not in ",!?":
+            return None, None  # 'had "sleepwalked into" the dispute, while the Conservatives called …'
         i += 1
     return None, None
 
