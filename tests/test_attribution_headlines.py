@@ -45,3 +45,12 @@ def test_a_speech_verb_sharing_the_subject_of_the_clause_before(nlp):
 def test_a_clause_after_but_is_no_trailing_speech_clause(nlp):
     text = "They noted his attorney offered to appear at a closed session, but Chaffetz declined."
     assert [r[1] for r in found(nlp, text)] == ["noted"]
+
+
+def test_a_speaker_after_a_headline_dash(nlp):
+    text = (
+        "Incumbent wins mayoral election with 54% of vote - election commission\n\n"
+        "NOVOSIBIRSK, September 15. /TASS/. The mayor has won the city's election."
+    )
+    assert text[0:48] == "Incumbent wins mayoral election with 54% of vote"
+    assert found(nlp, text)[0] == ("indirect", "-", 0, 48, "election commission")

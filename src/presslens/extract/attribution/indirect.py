@@ -26,6 +26,7 @@ from presslens.extract.attribution.context import (
     AGENT_NOUN,
     AS_FRAME,
     BELIEF,
+    DASHES,
     INFERENCE,
     LABEL_VERBS,
     MAKE,
@@ -126,6 +127,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
                 cand = colon_label_candidate(ctx, t)
             if cand is None:
                 cand = colon_source_candidate(ctx, t)  # "…: spokesperson" closing a headline
+        elif t.text in DASHES and t.whitespace_ and t.i > 0 and ctx.doc[t.i - 1].whitespace_:
+            cand = colon_source_candidate(ctx, t)  # "… - election commission" (TASS, Kazinform)
         elif (
             t.pos == VERB
             and cue_model is not None
