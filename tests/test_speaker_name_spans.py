@@ -71,3 +71,54 @@ def test_malaysian_honorifics_are_no_part_of_the_name(resolve):
         "Krishnasamy said the budget was a missed chance."
     )
     assert [a.source.name for a in resolve(text)] == ["Amirul Hakim Rosli", "Lim Kok Wai", "Ramesh Krishnasamy"]
+
+
+def test_a_foreign_name_after_a_role_the_ner_missed_is_a_person(resolve):
+    text = (
+        "ASTANA. KAZINFORM - Turnout reached 63 percent, the commission said on Monday.\n\n"
+        "Deputy Chairperson of the CEC Saule Zhakupova noted that 412 observers had monitored the vote. She said "
+        "voters abroad could cast ballots for the first time.\n\n"
+        "Chairman of the regional Public Chamber Valery Demidov, who coordinated the observers, said no serious "
+        "violations had been recorded."
+    )
+    found = resolve(text)
+    assert [a.source.name for a in found][-3:] == ["Saule Zhakupova", "Saule Zhakupova", "Valery Demidov"]
+
+
+def test_a_name_after_a_lower_case_organisation_noun_is_an_organisation(resolve):
+    text = (
+        "LONDON — A vaccine batch was recalled on Monday.\n\n"
+        "The manufacturer, Danish company Halvorsen Biologics, said it had found a fault in a filling line. "
+        '"We are deeply sorry," the company said in a statement.'
+    )
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found] == [
+        ("Halvorsen Biologics", "organization"), ("Halvorsen Biologics", "organization")
+    ]
+
+
+def test_an_organisation_the_ner_began_a_word_late_keeps_its_first_words(resolve):
+    text = (
+        "REGINA — Members were told to watch their accounts.\n\n"
+        "Prairie Shield Credit Union says the data of 410,000 members was stolen.\n\n"
+        "The Financial and Consumer Affairs Authority of Saskatchewan said it was monitoring the situation and "
+        "had asked Prairie Shield for a full report."
+    )
+    found = names(resolve(text))
+    assert found["Prairie Shield Credit Union"] == "Prairie Shield Credit Union"
+    assert found["The Financial and Consumer Affairs Authority of Saskatchewan"] == (
+        "Financial and Consumer Affairs Authority of Saskatchewan"
+    )
+
+
+def test_a_page_line_above_is_no_part_of_an_organisation_described(resolve):
+    text = (
+        "Credit union breach exposed 410,000 members\n\n"
+        "Related Stories\n"
+        "Saskatchewan government says it will review cybersecurity rules for credit unions\n\n"
+        "The breach was found in January. The Italian coastguard said a boat sank. The coastguard said two people "
+        "were missing."
+    )
+    found = names(resolve(text))
+    assert found["Related Stories\nSaskatchewan government"] == "Saskatchewan government"
+    assert found["The Italian coastguard"] == found["The coastguard"] == "Italian coastguard"

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import ACRONYM_SKIP
+from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -185,3 +186,26 @@ def presented_as_person(span: SpacySpan, who: bool = True) -> bool:
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     return (who and doc[end + 1].lower_ == "who") or (doc[end + 1].like_num and doc[end + 2].text == ",")
+
+
+def is_foreign_name_word(word: Token) -> bool:
+    """A capitalised word that no English dictionary knows and that is no function word ("When"), role
+    or title: a part of a name ("Nguyễn", "Thị", "Zhakupova")."""
+    return (
+        word.is_title and word.is_alpha and not word.is_stop and word.lower_ not in cues.PERSON_ROLE_NOUNS
+        and not is_english_word(word.text)
+    )
+
+
+def foreign_name_after_role(run: SpacySpan) -> SpacySpan | None:
+    """The last two or three words of a capitalised run when they are foreign name words and a title
+    comes shortly before them in the sentence: a name after its role ("Chairman of the regional
+    Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova")."""
+    doc = run.doc
+    start = run.end
+    while start > run.start and is_foreign_name_word(doc[start - 1]):
+        start -= 1
+    if not 2 <= run.end - start <= 3:
+        return None
+    window = doc[max(doc[start].sent.start, start - 8) : start]
+    return doc[start : run.end] if any(t.lower_.rstrip(".") in cues.TITLES for t in window) else None

@@ -21,6 +21,7 @@ from presslens.extract.name_forms import (
     DETERMINERS,
     POSSESSIVE,
     attested_part,
+    is_foreign_name_word,
     is_hyphen_joint,
     presented_as_person,
     title_case_headline,
@@ -65,8 +66,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         if ent.label_ in ("PERSON", "ORG") and joined != k + 1:
             ent = _with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
+        ent = _last_line(ent)  # "Related Stories" "\n" "Saskatchewan government"
         if ent.label_ == "ORG":
             ent = _with_joined_words(_with_name_after_joint(_with_body_before_of(ent)))
+            ent = _with_first_words(ent)
             if after is not None and after.start >= ent.start and after.end <= ent.end:
                 joined = k + 1  # the place that ends the name: "The Mining Association of" "British Columbia"
         kind = ENTITY_KINDS.get(ent.label_)
@@ -190,7 +193,7 @@ def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
         return None
     start -= 1
-    while start - 1 > ent.start and start > ent.end - 4 and _foreign_name_word(doc[start - 1], inside=True):
+    while start - 1 > ent.start and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
     return doc[start : ent.end]
 
@@ -296,8 +299,8 @@ def _given_name_start(ent: SpacySpan) -> int | None:
         return None
     before = doc[start]
     word = before.lower_.rstrip(".")
-    if _foreign_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
-        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _foreign_name_word(doc[start - 1]):
+    if _left_out_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
+        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _left_out_name_word(doc[start - 1]):
             start -= 1
         return start
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
@@ -317,13 +320,9 @@ def _mostly_a_person(labels: Counter[str] | None) -> bool:
     return labels is not None and labels["PERSON"] > max((n for label, n in labels.items() if label != "PERSON"), default=0)
 
 
-def _foreign_name_word(word: Token, inside: bool = False) -> bool:
-    """A capitalised word no English dictionary knows, no function word ("When"), role or title, and
-    (unless ``inside`` an entity) in no entity, followed by a space: a part of a name ("Nguyễn", "Thị")."""
-    return (
-        word.is_title and word.is_alpha and not word.is_stop and word.whitespace_ == " " and (inside or not word.ent_type_)
-        and word.lower_ not in cues.PERSON_ROLE_NOUNS and not is_english_word(word.text)
-    )
+def _left_out_name_word(word: Token) -> bool:
+    """A foreign name word in no entity, followed by a space: a name part the NER left out."""
+    return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " "
 
 
 def _modifies_a_noun(word: Token) -> bool:
@@ -352,6 +351,40 @@ def _with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
         if not _modifies_a_noun(doc[end + 1]):
             return SpacySpan(doc, ent.start, end + 2, label=ent.label)
     return ent
+
+
+def _last_line(ent: SpacySpan) -> SpacySpan:
+    """An entity that runs over a line break (a page's "Related Stories" line glued to the next
+    line's name) cut to its part after the break."""
+    breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
+    if not breaks or breaks[-1] + 1 >= ent.end:
+        return ent
+    return SpacySpan(ent.doc, breaks[-1] + 1, ent.end, label=ent.label)
+
+
+def _with_first_words(ent: SpacySpan) -> SpacySpan:
+    """An organisation the NER began one word late: the capitalised word opening the sentence when
+    the text writes it before the name elsewhere too ("Prairie" of "Prairie Shield Credit Union" …
+    "asked Prairie Shield"), or a capitalised word and "and" after "the" or opening the sentence
+    ("The Financial and" "Consumer Affairs Authority of Saskatchewan")."""
+    doc = ent.doc
+    if ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
+        return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
+    if before.lower_ == "and" and ent.start >= 2 and _free_capitalised(first := doc[ent.start - 2]):
+        if first.is_sent_start or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
+            return SpacySpan(doc, first.i, ent.end, label=ent.label)
+    return ent
+
+
+def _free_capitalised(word: Token) -> bool:
+    """A capitalised word of letters in no entity, no determiner or title."""
+    return (
+        word.is_title and word.is_alpha and not word.ent_type_ and word.lower_ not in DETERMINERS
+        and word.lower_ not in cues.TITLES
+    )
 
 
 def _with_body_before_of(ent: SpacySpan) -> SpacySpan:

@@ -123,7 +123,7 @@ class _Resolver:
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:
-            return appos, "person", None, _CONFIDENCE["appos"]
+            return appos, _kind_of(appos), None, _CONFIDENCE["appos"]
         if root.dep_ == "appos" and root.pos_ == "NOUN":
             # "Marc Morial, the chief executive of the National Urban League, who said …": the name it describes
             named = self.graph.node_at(root.head.idx, root.head.idx + len(root.head.text))
@@ -276,7 +276,8 @@ class _Resolver:
         return self.graph.named(name, "person", mention)
 
     def _apposition(self, root: Token) -> Node | None:
-        """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed."""
+        """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed, or the
+        organisation ("the manufacturer, Danish company Halvorsen Biologics,")."""
         for c in root.children:
             if c.dep_ == "appos":
                 kin = self._relative_named(root, c)
@@ -285,6 +286,8 @@ class _Resolver:
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
+                if node is not None and node.kind == "organization" and root.lemma_.lower() in cues.ORG_ROLE_NOUNS:
+                    return node  # "The manufacturer, Danish company Halvorsen Biologics,"
                 role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS
                 if node is not None and role and node.kind == "organization" and looks_like_a_person(c):
                     node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
@@ -420,7 +423,9 @@ def resolve_speakers(
     cache: dict[tuple[int, int], _Result] = {}
     for a in sorted(attributions, key=lambda a: a.source.mention.start if a.source.mention else -1):
         m = a.source.mention
-        if m is None:
+        if m is None:  # a question put by someone unnamed, an order with no one giving it
+            if a.source.confidence is None:
+                a.source.confidence = _CONFIDENCE["unknown"]
             continue
         key = (m.start, m.end)
         if key not in cache:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
 from presslens.extract.name_forms import (
+    foreign_name_after_role,
     is_dateline,
     is_hyphen_joint,
     presented_as_person,
@@ -443,7 +444,10 @@ class EntityGraph:
             node.entity.name = name
             self._add_mention(node, run.start_char, run.end_char)
             return
-        if not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))):
+        tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"
+        if tail is not None:
+            run, name = tail, tail.text
+        elif not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:
@@ -457,6 +461,7 @@ class EntityGraph:
             node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
         self.nodes[entity.id] = node
         self._add_mention(node, run.start_char, run.end_char)
+
 
 def _new_id(entities: list[Entity]) -> str:
     used = {e.id for e in entities}

@@ -35,7 +35,10 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person named at the end of a role's mention: after a comma ("The Minister for Disaster
     Management, Josaia Naivalu", "The head of Communitech, the region's innovation hub, Fiona
     Caldwell"), or inside the role's "of" phrase ("Mali's Minister of Rural Development Aminata
-    Traoré-Keita")."""
+    Traoré-Keita"), also with a relative clause after the name (", who coordinated …")."""
+    relative = next((t.i for t in span[1:-1] if t.text == "," and t.nbor().lower_ in ("who", "whose")), None)
+    if relative is not None:
+        span = span.doc[span.start : relative]
     root, last = span.root, span[-1]
     start = last.i
     while start - 1 > span.start and (span.doc[start - 1].pos_ == "PROPN" or is_hyphen_joint(span.doc[start - 1])):
@@ -67,6 +70,7 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     first_word = node.entity.name.split()[0]
     named_from = graph.text.find(first_word, mention.start, mention.end) if mention is not None else last.idx
     return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
+
 
 def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "the health board", "Indonesia's central bank" for the one organisation named before (or just

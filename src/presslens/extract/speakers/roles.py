@@ -142,17 +142,21 @@ def organisation_name(noun: Token) -> str | None:
         p.ent_type_ in ("GPE", "LOC", "NORP") for p in parts
     ):
         return None  # "the German carmaker", "the Cupertino, California-based company": a company described
+    first = min(p.left_edge.i for p in parts)
+    first = max([first, *(t.i + 1 for t in noun.doc[first : noun.i] if t.is_space and "\n" in t.text)])
+    parts = [p for p in parts if p.i >= first]  # not a page's line above ("Related Stories")
+    if not parts:
+        return None
     if any(p.ent_type_ == "PERSON" for p in parts):
         words = [p.text for p in sorted(parts, key=lambda t: t.i)]
     else:
-        first = min(p.left_edge.i for p in parts)
         words = [
             t.text for t in noun.doc[first : noun.i]
             if t.dep_ not in ("det", "punct") and (t.dep_ != "case" or t.head.ent_type_ in ("GPE", "LOC"))
             and not _in_brackets(t)
         ]  # a place keeps its possessive ("Hungary's foreign ministry"), others do not ("Clinton campaign")
     head = noun.text if noun.text.isupper() and len(noun.text) > 1 else noun.lower_
-    proper = [t for t in noun.doc[min(p.left_edge.i for p in parts) : noun.i] if not (_in_brackets(t) or t.is_punct)]
+    proper = [t for t in noun.doc[first : noun.i] if not (_in_brackets(t) or t.is_punct)]
     if (
         noun.lemma_.lower() not in lexicon.BODIES_NAMED_AFTER_PEOPLE
         and (len(proper) > 1 or (proper and proper[0].is_upper))
