@@ -26,6 +26,7 @@ def test_declining_to_comment_is_no_statement(nlp):
 
 def test_refusing_to_elaborate_is_no_statement(nlp):
     assert found(nlp, "The minister refused to elaborate.") == []
+    assert found(nlp, "He declined to say on what grounds. She declined to name them.") == []
 
 
 def test_according_to_data_is_no_statement(nlp):

@@ -56,7 +56,7 @@ NEEDS_SPEECH_XCOMP = _words("refuse decline agree offer")
 
 # Speech profile: what a declining or refusing speaker would not do ("declined to comment on …",
 # "refused to elaborate"): no statement, though PolNeAR annotates it (the parc profile keeps it).
-NO_COMMENT = _words("comment respond elaborate speculate discuss answer")
+NO_COMMENT = _words("comment respond elaborate speculate discuss answer say name identify")
 
 # Speech profile: a speech verb under one of these, negated, says who may not speak ("who was not
 # authorized to speak publicly about the talks"): the condition of an anonymous source, no statement.
