@@ -71,3 +71,8 @@ def test_who_may_not_speak_and_a_reduced_passive_are_no_statements(nlp):
     )
     assert text[143:165] == "the cuts would be deep"
     assert found(nlp, text) == [("indirect", "said", 143, 165, "An official")]
+
+
+def test_a_verdict_with_a_complement_is_no_statement(nlp):
+    text = "Jury finds man guilty of murdering Logan mother\n\nThe jury found him guilty on Friday."
+    assert found(nlp, text) == []

@@ -114,7 +114,7 @@ def verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
     palatable") or one about the subject itself ("found himself embroiled in …") of a verb that reports
     only clauses: a verdict, an evaluation or a situation, not speech. The parc profile keeps it (act
     "stance"), as PolNeAR annotates it."""
-    if lex.parc or lemma in lex.objects:
+    if lex.parc or (lemma in lex.objects and ccomp.pos_ != "ADJ"):
         return False
     if any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lower_.endswith(("self", "selves")) for c in ccomp.children
@@ -125,7 +125,9 @@ def verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
     deps = {c.dep_ for c in ccomp.children}
     if "mark" in deps or "nsubj" not in deps:
         return False  # "declared that torture works" (a misparse of "works") is a clause
-    return not any(t.pos in (VERB, AUX) or t.is_quote for t in ccomp.subtree)
+    # "finds man guilty of murdering …": a verb inside the adjective's own phrase does not make it a clause
+    inner = [t for c in ccomp.children if not (ccomp.pos_ == "ADJ" and c.dep_ == "prep") for t in c.subtree]
+    return not any(t.pos in (VERB, AUX) or t.is_quote for t in inner + [ccomp])
 
 
 def not_a_caller(v: Token, subj: Token | None, cue_last: int) -> bool:
