@@ -272,3 +272,23 @@ def test_a_second_speaker_after_while_is_not_the_quote_fragments_speaker(nlp):
         ("mixed", "said", 17, 61, "Cerys Ifans"),
         ("indirect", "called for", 104, 144, "the Welsh Conservatives"),
     ]
+
+
+def test_a_request_runs_to_what_the_addressee_is_to_do(nlp):
+    text = (
+        "The minister called on the festival to explain its decision in detail. "
+        "The college asked for extra funding to cover the cost of the clinics."
+    )
+    assert text[23:69] == "the festival to explain its decision in detail"
+    assert text[93:139] == "extra funding to cover the cost of the clinics"
+    rows = found(nlp, text)
+    assert [(r[1], r[2], r[3]) for r in rows] == [("called on", 23, 69), ("asked for", 93, 139)]
+
+
+def test_one_of_after_the_content_is_the_writers_apposition(nlp):
+    text = (
+        "The union called on the province to fund air conditioning in every room, "
+        "one of the jury's recommendations."
+    )
+    rows = found(nlp, text)
+    assert len(rows) == 1 and text[rows[0][3] - 4 : rows[0][3]] == "room"

@@ -154,6 +154,10 @@ def _writers_apposition(ctx: Context, i: int, b: int) -> bool:
     ):
         return False
     det = doc[i + 1]
+    if det.lower_ == "one" and i + 2 <= b and doc[i + 2].lower_ == "of":
+        return (
+            det.dep_ not in ("nsubj", "nsubjpass") and det.right_edge.i >= b - 1
+        )  # "…, one of the jury's …"
     if det.lower_ not in ("a", "an") or det.dep_ != "det":
         return False
     head = det.head

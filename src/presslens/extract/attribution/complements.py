@@ -81,7 +81,11 @@ def complement(
         if asks_anonymity(xcomp) and dobj is None:
             return None  # "who asked not to be named": a condition of the interview, not its content
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
-            return xcomp.left_edge.i, xcomp.right_edge.i, v.i, False
+            first = xcomp.left_edge.i
+            for p in preps:  # "called on the festival to explain …": the addressee, then what they are to do
+                if p.i == v.i + 1 and p.right_edge.i == first - 1 and p.lower_ in lex.prep.get(lemma, ()):
+                    return p.i + 1, xcomp.right_edge.i, p.i, False
+            return first, xcomp.right_edge.i, v.i, False
     if (
         lemma in LABEL_VERBS
         and dobj is None
@@ -147,6 +151,7 @@ def complement(
                     and obj.lemma_ not in lexicon.NOT_CONTENT
                 ):
                     end = _np_end(obj) if obj.dep_ == "pobj" else p.right_edge.i
+                    end = _infinitive_after(v, end)  # "called on the festival to explain …"
                     if (
                         not lex.parc
                         and p.lower_ == "about"
@@ -194,6 +199,20 @@ def _clause_taken_for_relative(v: Token) -> Token | None:
             return r
         return None
     return None
+
+
+def _infinitive_after(v: Token, end: int) -> int:
+    """``end``, or the end of a to-infinitive of verb ``v`` that follows token ``end`` at once: what the
+    addressee of a request is to do ("called on the festival to explain its decision", "asked for
+    extra funding to cover the cost")."""
+    for c in v.rights:
+        if (
+            c.dep_ in ("advcl", "xcomp")
+            and c.left_edge.i == end + 1
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts)
+        ):
+            return c.right_edge.i
+    return end
 
 
 def _for_to_clause(v: Token) -> Token | None:
