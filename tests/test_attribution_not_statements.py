@@ -76,3 +76,8 @@ def test_who_may_not_speak_and_a_reduced_passive_are_no_statements(nlp):
 def test_a_verdict_with_a_complement_is_no_statement(nlp):
     text = "Jury finds man guilty of murdering Logan mother\n\nThe jury found him guilty on Friday."
     assert found(nlp, text) == []
+
+
+def test_a_label_before_a_colon_is_not_the_content_of_the_verb_after(nlp):
+    text = "READ MORE: Premier says deal with teachers 'within reach'\n\nParents scrambled to find care."
+    assert all(text[a:b] != "READ MORE" for _, _, a, b, _ in found(nlp, text))

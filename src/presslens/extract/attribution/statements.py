@@ -101,12 +101,12 @@ def bare_speech_clause(ctx: Context, v: Token) -> bool:
 
 
 def across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
-    """Whether a clause before cue verb ``v`` ends before a semicolon that separates it from ``v``
-    ("The province offered to buy the land; the family refused.")."""
+    """Whether a clause before cue verb ``v`` ends before a semicolon or colon that separates it from
+    ``v`` ("The province offered to buy the land; the family refused.", "READ MORE: Premier says …")."""
     if clause.i > v.i:
         return False
     doc = ctx.doc
-    return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
+    return any(doc[k].text in (";", ":") and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
 
 
 def verdict(ccomp: Token, lemma: int, lex: CueLexicon) -> bool:
