@@ -8,6 +8,9 @@ corpus for political news", LREC). One module a pass:
 - ``direct``: quotes tied to an adjacent speech clause, a dash byline or a ``Name:`` label;
 - ``indirect`` and ``nonverbal``: reporting verbs from the cue lexicon (``presslens.extract.cues``) with
   their complement, ``according to X``, cue nouns, stance adjectives and ``Name: …`` lines;
+- ``headlines``: statements the parser reads poorly, mostly in headlines ("…: spokesperson", "…, says
+  Punjab govt", "court strikes down levy, says …");
+- ``complements``: what a reporting verb reports (its complement);
 - ``passive``: reports without a stated source (``He is said to …``; in the parc profile ``seems to …``);
 - ``resolution``: overlaps resolved (the outer attribution wins, as in PolNeAR) and each kept candidate
   typed ``direct``, ``mixed`` or ``indirect``;
@@ -17,8 +20,8 @@ corpus for political news", LREC). One module a pass:
   token-level helpers all passes share. The word lists are in ``presslens.lexicon.attribution``.
 
 Profiles. ``profile="speech"`` (default) keeps what people and organisations said or wrote, including
-speech acts with an infinitive or prepositional content (``vowed to fight``, ``called for talks``,
-``declined to comment``) and noun-phrase contents that say something (``announced plans to cut 500
+speech acts with an infinitive or prepositional content (``vowed to fight``, ``called for talks``;
+not ``declined to comment``, ``according to data from …``, as outlet annotators read them) and noun-phrase contents that say something (``announced plans to cut 500
 jobs``, ``called it "a disgrace"``, ``lamented the loss of …``); a noun phrase that only names the
 topic (``denied the existence of such a link``, ``confirmed the wedding``) is not reported speech. ``profile="parc"`` adds what PARC and PolNeAR also
 annotate: beliefs and expectations (``believes that …``, ``is expected to …``), stances with a
