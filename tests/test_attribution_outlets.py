@@ -292,3 +292,9 @@ def test_one_of_after_the_content_is_the_writers_apposition(nlp):
     )
     rows = found(nlp, text)
     assert len(rows) == 1 and text[rows[0][3] - 4 : rows[0][3]] == "room"
+
+
+def test_a_coordinated_verb_sharing_the_reported_modal_is_still_reported(nlp):
+    text = "The ministry said it would review the recommendations and respond within six months."
+    assert text[18:84] == "it would review the recommendations and respond within six months"
+    assert found(nlp, text) == [("indirect", "said", 18, 84, "The ministry")]

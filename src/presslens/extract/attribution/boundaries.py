@@ -261,8 +261,13 @@ def _backshifted(conj: Token | None, own_subject: bool = False) -> bool:
         return False
     if not own_subject and any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
         return False
-    return any(
-        c.dep_ == "aux" and c.lower_ in ("had", "would", "could") and c.i < conj.i for c in conj.children
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "would", "could") and c.i < conj.i for c in conj.children):
+        return True
+    # "would review the recommendations and respond within six months": the modal is shared
+    return (
+        not own_subject
+        and conj.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < conj.head.i for c in conj.head.children)
     )
 
 
