@@ -296,5 +296,5 @@ def test_one_of_after_the_content_is_the_writers_apposition(nlp):
 
 def test_a_coordinated_verb_sharing_the_reported_modal_is_still_reported(nlp):
     text = "The ministry said it would review the recommendations and respond within six months."
-    assert text[18:84] == "it would review the recommendations and respond within six months"
-    assert found(nlp, text) == [("indirect", "said", 18, 84, "The ministry")]
+    assert text[18:83] == "it would review the recommendations and respond within six months"
+    assert found(nlp, text) == [("indirect", "said", 18, 83, "The ministry")]
