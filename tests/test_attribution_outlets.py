@@ -298,3 +298,14 @@ def test_a_coordinated_verb_sharing_the_reported_modal_is_still_reported(nlp):
     text = "The ministry said it would review the recommendations and respond within six months."
     assert text[18:83] == "it would review the recommendations and respond within six months"
     assert found(nlp, text) == [("indirect", "said", 18, 83, "The ministry")]
+
+
+def test_a_long_subject_taken_for_the_objects_of_said_is_content_not_cue(nlp):
+    text = (
+        "Consultant Ingrid Solberg said fares on the routes where the two carriers compete, such as "
+        "Lima-Cusco, could rise."
+    )
+    assert text[31:113] == (
+        "fares on the routes where the two carriers compete, such as Lima-Cusco, could rise"
+    )
+    assert found(nlp, text) == [("indirect", "said", 31, 113, "Consultant Ingrid Solberg")]

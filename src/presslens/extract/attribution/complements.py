@@ -73,7 +73,16 @@ def complement(
     if ccomp is not None and verdict(ccomp, lemma, lex):
         ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
     if ccomp is not None:
-        return ccomp.left_edge.i, ccomp.right_edge.i, v.i, False
+        start = ccomp.left_edge.i
+        if (
+            dobj is not None
+            and v.i < dobj.i < start
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ccomp.children)
+            and ccomp.tag_ in ("VB", "VBD", "VBZ", "VBP")
+            and ccomp.left_edge.dep_ != "mark"
+        ):
+            start = dobj.left_edge.i  # "said fares on the routes …, could rise": the object is its subject
+        return start, ccomp.right_edge.i, v.i, False
     clause = that_clause_in_prep(preps)
     if clause is not None:
         return clause[0], clause[1], v.i, False
