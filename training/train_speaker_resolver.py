@@ -56,7 +56,7 @@ DEFAULT_DATA = Path("/work/shared/data/coref")
 _BENCH_DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 # Gold folders nobody has read the errors of, kept out of training to measure on unseen articles.
 UNSEEN_GOLD = frozenset(
-    {"speakers-heldout", "speakers-train11", "speakers-train12", "outlets-b", "outlets-d", "outlets-f"}
+    {"speakers-heldout", "speakers-train11", "speakers-train12", "outlets-b", "outlets-d", "outlets-f", "outlets-j"}
 )
 _PRONOUN_WORDS = frozenset("he him his she her hers it its they them their".split())
 

@@ -28,6 +28,7 @@ from presslens.extract.name_forms import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
+from presslens.lexicon.names import CLUB_ABBREVIATIONS
 from presslens.lexicon.quotes import DASHES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
@@ -95,8 +96,12 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "place"  # "in Málaga and Valencia" tagged people
         if kind == "person":
             ent = _without_role_word(ent)  # "Filmmaker Nasrin Haidari said"
-            if _after_organisation_noun(ent):
-                kind = "organization"  # "German automotive supplier Kessler Antriebstechnik" tagged a person
+            if len(ent) >= 3 and ent.start and doc[ent.start - 1].lower_ in ("to", "of", "in") and (
+                labels.get(ent[0].text, Counter())["GPE"]
+            ):
+                ent = ent[1:]  # "Ambassador to" "Zambia Zhou Lihong": the place is not the name's
+            if _after_organisation_noun(ent) or {ent[0].text.lower(), ent[-1].text.lower()} & CLUB_ABBREVIATIONS:
+                kind = "organization"  # "supplier Kessler Antriebstechnik", "CF Montréal" tagged a person
         if kind != "person" and _is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
@@ -153,11 +158,16 @@ def _is_titled_person(ent: SpacySpan) -> bool:
     """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
     a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name
-    qualifies = before is not None and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name, or when the
+    # parser made both subjects of the verb ("health spokesperson Cerys Ifans said")
+    qualifies = before is not None and (
+        (before.dep_ == "compound" and ent.start <= before.head.i < ent.end)
+        or (before.dep_ == ent.root.dep_ == "nsubj" and before.head.i == ent.root.head.i)
+    )
     if before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES:
-        names = list(ent)
-        if 2 <= len(names) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
+        names = [t for t in ent if not is_hyphen_joint(t)]  # "Economist Anne-Sophie Tremblay"
+        words = len(names) - (len(ent) - len(names))
+        if 2 <= words <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
             return True
     tokens = [t for t in ent if t.lower_ not in DETERMINERS]
     if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:

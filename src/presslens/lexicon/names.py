@@ -78,6 +78,9 @@ ORG_SUFFIXES = frozenset(
     {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "ag", "sa", "gmbh"}
 )
 
+# Abbreviations that make a name a sports club's ("CF Montréal", "Toronto FC", "AC Milan").
+CLUB_ABBREVIATIONS = frozenset({"fc", "cf", "ac", "afc", "sc", "fk", "sk", "cd", "ud"})
+
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 

@@ -94,7 +94,9 @@ ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     ),
     "company": _words(
         "company firm corporation corp inc co ltd plc llc group bank lender retailer carrier airline "
-        "insurer manufacturer automaker maker giant operator provider developer business fund"
+        "insurer manufacturer automaker maker giant operator provider developer business fund supplier chain "
+        "grocer carmaker drugmaker brewer utility railway railroad startup conglomerate producer miner "
+        "exporter importer"
     ),
     "media": _words(
         "newspaper paper outlet network channel broadcaster station magazine journal times post news "

@@ -58,7 +58,15 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
         return None
     # the name ends the "of"/"for" phrase of the role, after words of its own ("of Rural Development"):
     # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
-    if not (last.pos_ == "PROPN" and last.dep_ == "pobj" and last.head.lower_ in ("of", "for") and last.head.head.i == root.i):
+    # "to" only after a place or body of posting ("Ambassador to Zambia Zhou Lihong"), not "advisers to Mr. Obama"
+    posted = last.head.lower_ == "to" and any(
+        t.ent_type_ in ("GPE", "ORG") or getattr(graph.find_name(t.text), "kind", None) in ("place", "organization")
+        for t in span.doc[last.left_edge.i : last.i]
+    )
+    if not (
+        last.pos_ == "PROPN" and last.dep_ == "pobj" and (last.head.lower_ in ("of", "for") or posted)
+        and last.head.head.i == root.i
+    ):
         return None
     node = graph.node_at(last.idx, last.idx + len(last.text))
     if node is None or node.kind != "person":
