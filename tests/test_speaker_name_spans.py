@@ -122,3 +122,54 @@ def test_a_page_line_above_is_no_part_of_an_organisation_described(resolve):
     found = names(resolve(text))
     assert found["Related Stories\nSaskatchewan government"] == "Saskatchewan government"
     assert found["The Italian coastguard"] == found["The coastguard"] == "Italian coastguard"
+
+
+def test_a_titled_name_with_a_hyphenated_given_name_tagged_an_organisation_is_a_person(resolve):
+    text = (
+        "VICTORIA — The minimum wage rises on June 1.\n\n"
+        "Economist Anne-Sophie Tremblay of the University of Victoria said the job losses people fear tend not to "
+        'show up. "Most employers adjust in other ways," she said.'
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [
+        ("Anne-Sophie Tremblay", "person"), ("Anne-Sophie Tremblay", "person")
+    ]
+
+
+def test_a_club_is_an_organisation_even_when_the_ner_tags_it_a_person(resolve):
+    text = (
+        "MONTREAL — Head coach Karim Benslimane was fired on Monday after a seventh straight loss. CF Montréal "
+        'announced it in a statement.\n\n"I gave this club everything," he said.'
+    )
+    found = resolve(text)
+    assert [(a.source.mention.text, a.source.name) for a in found][-1] == ("he", "Karim Benslimane")
+
+
+def test_a_name_after_a_lower_case_title_the_parser_split_off_is_a_person(resolve):
+    text = (
+        "CARDIFF — Nurses will strike next week.\n\n"
+        "Plaid Cymru's health spokesperson Cerys Ifans said ministers had let the dispute drag on."
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Cerys Ifans", "person")]
+
+
+def test_an_envoy_to_a_country_before_the_name_is_that_person_not_the_country(resolve):
+    text = (
+        "LUSAKA, March 3 (Xinhua) -- Zambia declared a drought emergency on Monday.\n\n"
+        "Chinese Ambassador to Zambia Zhou Lihong said China would provide emergency food aid. "
+        '"We will stand together," Zhou said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Zhou Lihong", "Zhou Lihong"]
+
+
+def test_the_statement_near_the_end_is_the_one_issued_in_the_lead(resolve):
+    filler = " ".join(f"Analysts expected {n} more hikes." for n in ("two", "three", "four", "five", "six", "seven"))
+    text = (
+        "PRETORIA, Nov 20 (Reuters) - South Africa's central bank held its main rate on Thursday.\n\n"
+        "The South African Reserve Bank said in its statement that the risks to inflation were to the upside.\n\n"
+        f"{filler} {filler}\n\n"
+        "Inflation is seen averaging 4.3% next year, the statement said."
+    )
+    found = resolve(text)
+    assert (found[-1].source.mention.text, found[-1].source.name, found[-1].source.kind) == (
+        "the statement", "South African Reserve Bank", "document"
+    )
