@@ -12,6 +12,10 @@ from presslens.extract.speakers.naming import whose_name_says
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Span
 
+# How far back (in sentences) "the statement" looks for the statement it points to: a wire story
+# mentions its one statement in the lead and quotes it again near the end.
+DOCUMENT_LOOKBACK_SENTENCES = 25
+
 
 def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """Who issued a document: "the FBI's statement", "a statement from X", "X released a report"."""
@@ -19,7 +23,7 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
     lemma = root.lemma_.lower()
     first = graph.sent_of(span.start_char)
     since = span.doc.char_span(
-        graph.sent_starts[max(first - 10, 0)], span.start_char, alignment_mode="expand"
+        graph.sent_starts[max(first - DOCUMENT_LOOKBACK_SENTENCES, 0)], span.start_char, alignment_mode="expand"
     )
     same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
     if lemma in lexicon.GENERIC_DOCUMENT_NOUNS:
