@@ -309,3 +309,12 @@ def test_a_long_subject_taken_for_the_objects_of_said_is_content_not_cue(nlp):
         "fares on the routes where the two carriers compete, such as Lima-Cusco, could rise"
     )
     assert found(nlp, text) == [("indirect", "said", 31, 113, "Consultant Ingrid Solberg")]
+
+
+def test_the_speakers_refusal_after_but_ends_the_content(nlp):
+    text = (
+        'A spokesperson said Ottawa was "supportive" of the return but declined to comment on '
+        "whether it would help fund the centre."
+    )
+    assert text[20:57] == 'Ottawa was "supportive" of the return'
+    assert found(nlp, text) == [("mixed", "said", 20, 57, "A spokesperson")]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.symbols import PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
-from presslens.extract.attribution.context import PARTICIPLE_LINK, SPEECH_LEXICON, Context
+from presslens.extract.attribution.context import PARTICIPLE_LINK, SPEECH_LEXICON, WITHHOLDING, Context
 from presslens.extract.attribution.syntax import trim
 from presslens.lexicon import attribution as lexicon
 
@@ -34,6 +34,8 @@ def clause_end(v: Token, a: int) -> int:
             continue
         if c.dep_ in ("conj", "cc") or (c.dep_ == "punct" and c.text in (";", "--", "—")):
             break
+        if c.dep_ == "ccomp" and c.lemma in WITHHOLDING and v.doc[c.left_edge.i - 1].dep_ == "cc":
+            break  # "said Ottawa was supportive but declined to comment": the speaker's refusal
         if c.dep_ != "punct":
             end = max(end, c.right_edge.i)
     return end
