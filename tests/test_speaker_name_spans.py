@@ -173,3 +173,27 @@ def test_the_statement_near_the_end_is_the_one_issued_in_the_lead(resolve):
     assert (found[-1].source.mention.text, found[-1].source.name, found[-1].source.kind) == (
         "the statement", "South African Reserve Bank", "document"
     )
+
+
+def test_another_member_named_in_apposition_is_that_person_though_tagged_an_organisation(resolve):
+    text = (
+        "REGINA — Members of the credit union were told to watch their accounts.\n\n"
+        "Another member, Harpreet Dhaliwal, said he was less worried. "
+        '"Everybody\'s data has been stolen by somebody," he said.'
+    )
+    assert [a.source.name for a in resolve(text) if a.source.mention] == ["Harpreet Dhaliwal", "Harpreet Dhaliwal"]
+
+
+def test_a_title_word_before_a_name_that_starts_with_a_given_name_stays_out(nlp):
+    from presslens.extract.entities import find_entities
+
+    doc = nlp("BALTIMORE — Special Agent in Charge Marcus Whitfield told reporters the bureau had seen similar attacks.")
+    assert "Marcus Whitfield" in [e.name for e in find_entities(doc) if e.kind == "person"]
+
+
+def test_a_hyphenated_name_the_ner_missed_after_a_title_is_whole(resolve):
+    text = (
+        "HEREFORD — The River Wye burst its banks on Monday.\n\n"
+        "Local MP Gareth Ellis-Morgan said the county had been left at the back of the queue for flood money."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Gareth Ellis-Morgan"]

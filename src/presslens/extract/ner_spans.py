@@ -315,6 +315,8 @@ def _given_name_start(ent: SpacySpan) -> int | None:
         return start
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
         return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
+    if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text):
+        return None  # "Special Agent in Charge Marcus Whitfield": the name already starts with its given name
     hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
     if not (
         before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end

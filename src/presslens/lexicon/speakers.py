@@ -135,6 +135,10 @@ US_STATE_ABBREVIATIONS = {
 # Prepositions after which a one-word name is a place, even one the NER takes for a person ("in Málaga").
 PLACE_PREPOSITIONS = _words("in near outside across throughout")
 
+# Nouns for a person that name no role of its own ("the member said" stays unnamed), but whose
+# apposition names the person: "Another member, Harpreet Dhaliwal, said".
+PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper commuter patient client caller")
+
 # Organisation nouns that name a place, not a body: "Bank Indonesia" is a bank, "State Ohio" no body.
 PLACE_NOUNS = _words("state province city county country region republic kingdom nation")
 

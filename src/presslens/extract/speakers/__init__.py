@@ -288,7 +288,7 @@ class _Resolver:
                     return node
                 if node is not None and node.kind == "organization" and root.lemma_.lower() in cues.ORG_ROLE_NOUNS:
                     return node  # "The manufacturer, Danish company Halvorsen Biologics,"
-                role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS
+                role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS | lexicon.PERSON_NOUNS_IN_APPOSITION
                 if node is not None and role and node.kind == "organization" and looks_like_a_person(c):
                     node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
                     return node

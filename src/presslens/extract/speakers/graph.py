@@ -257,7 +257,7 @@ class EntityGraph:
                 continue
             j = i
             # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name)
-            while j < len(doc) and j - i < 4 and doc[j].idx not in covered:
+            while j < len(doc) and (j - i < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
                 if proper[j] and doc[j].text[:1].isupper():
                     j += 1
                 elif j > i and is_hyphen_joint(doc[j]) and proper[j + 1]:
