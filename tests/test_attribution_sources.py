@@ -138,3 +138,11 @@ def test_a_reported_clause_parsed_as_a_relative_clause(nlp):
         ("told reporters", "he had spoken with the governor's office twice"),
         ("told reporters", "that the province expected a surplus"),
     ]
+
+
+def test_a_fronted_as_clause_reports_the_clause_after_it(nlp):
+    text = "As TASS reported earlier, Russian biathletes have been barred from competitions since 2022."
+    assert sources(nlp, text) == [("indirect", "reported", "TASS")]
+    assert [a.content.text for a in find_attributions(nlp(text))] == [
+        "Russian biathletes have been barred from competitions since 2022"
+    ]

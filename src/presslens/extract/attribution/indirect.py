@@ -176,6 +176,22 @@ def _final_conjunct(ctx: Context, v: Token) -> bool:
     return not any(c.dep_ in ("cc", "preconj") and head.i < c.i < v.i for c in head.children)
 
 
+def _fronted_as_clause(ctx: Context, v: Token) -> bool:
+    """A speech clause opened by "as" before the clause it reports, closed by a comma ("As TASS
+    reported earlier, Russian biathletes have been barred …")."""
+    first = v.left_edge
+    end = v.right_edge.i
+    return (
+        v.dep_ == "advcl"
+        and v.head.i > v.i
+        and first.lower_ == "as"
+        and first.dep_ == "mark"
+        and end + 1 < len(ctx.doc)
+        and ctx.doc[end + 1].text == ","
+        and ctx.inq[v.i] < 0
+    )
+
+
 def _makes_clear(v: Token) -> bool:
     """Whether ``v`` (a form of "make") has "clear" or "plain" after it."""
     return any(c.lemma_ in lexicon.CLEAR for c in v.rights)
@@ -240,6 +256,7 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
                 and ctx.doc[v.left_edge.i - 1].text == ","
             )
             or _final_conjunct(ctx, v)
+            or _fronted_as_clause(ctx, v)
         )
         if not paren or head.i == v.i or not subject(v) or not bare_speech_clause(ctx, v):
             return trailing_speech_clause(ctx, v)  # "Situation under control, says Punjab govt"
