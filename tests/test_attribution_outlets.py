@@ -318,3 +318,9 @@ def test_the_speakers_refusal_after_but_ends_the_content(nlp):
     )
     assert text[20:57] == 'Ottawa was "supportive" of the return'
     assert found(nlp, text) == [("mixed", "said", 20, 57, "A spokesperson")]
+
+
+def test_a_quoted_clause_coordinated_to_the_speech_verb_goes_on_with_the_words(nlp):
+    text = "Ms Ngata's family say they are relieved but \"nothing will bring her back\"."
+    assert text[22:73] == 'they are relieved but "nothing will bring her back"'
+    assert found(nlp, text) == [("mixed", "say", 22, 73, "Ms Ngata's family")]

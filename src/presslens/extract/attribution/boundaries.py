@@ -29,6 +29,9 @@ def clause_end(v: Token, a: int) -> int:
         if c.dep_ == "conj" and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
             end = max(end, c.right_edge.i)
             continue
+        if c.dep_ in ("conj", "cc") and _quoted_conjunct(_conj_verb(v, c.i - 1)):
+            end = max(end, c.right_edge.i)  # 'say they are relieved but "nothing will bring her back"'
+            continue
         if v.tag_ == "VBD" and c.dep_ in ("conj", "cc") and _backshifted(_conj_verb(v, c.i - 1)):
             end = max(end, c.right_edge.i)  # "said it was sorry and had sent teams": still reported
             continue
@@ -253,6 +256,15 @@ def _reported_too(ctx: Context, conj: Token, comma: int) -> bool:
         (t.lower_ == "that" and t.dep_ == "mark" and t.head.i == conj.i) or ctx.inq[t.i] >= 0
         for t in ctx.doc[a : b + 1]
     )
+
+
+def _quoted_conjunct(conj: Token | None) -> bool:
+    """Whether a clause coordinated to the cue verb opens with a quotation mark and has a subject of
+    its own: the speaker's words go on ('… relieved but "nothing will bring her back"')."""
+    if conj is None or conj.dep_ != "conj":
+        return False
+    first = conj.left_edge
+    return first.is_quote and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < conj.i for c in conj.children)
 
 
 def _backshifted(conj: Token | None, own_subject: bool = False) -> bool:
