@@ -321,6 +321,6 @@ def test_the_speakers_refusal_after_but_ends_the_content(nlp):
 
 
 def test_a_quoted_clause_coordinated_to_the_speech_verb_goes_on_with_the_words(nlp):
-    text = "Ms Ngata's family say they are relieved but \"nothing will bring her back\"."
+    text = 'Ms Ngata\'s family say they are relieved but "nothing will bring her back".'
     assert text[22:73] == 'they are relieved but "nothing will bring her back"'
     assert found(nlp, text) == [("mixed", "say", 22, 73, "Ms Ngata's family")]
