@@ -197,3 +197,30 @@ def test_a_hyphenated_name_the_ner_missed_after_a_title_is_whole(resolve):
         "Local MP Gareth Ellis-Morgan said the county had been left at the back of the queue for flood money."
     )
     assert [a.source.name for a in resolve(text)] == ["Gareth Ellis-Morgan"]
+
+
+def test_names_with_particles_a_given_name_before_an_organisation_and_a_lone_family_name(resolve):
+    text = (
+        "BRUSSELS (Reuters) - Unions shut down Belgium on Monday.\n\n"
+        '"We left with nothing," Liesbeth Van den Broeck, president of the union federation, told reporters.\n\n'
+        "Standing outside the clinic, Ana Muhate, a market trader, said the well water was brown.\n\n"
+        "Rahul Deshmukh says the first approach came in a hotel lobby. Deshmukh said he refused.\n\n"
+        "Volcanologist Einar Magnússon said the eruption was weakening."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Liesbeth Van den Broeck", "Ana Muhate", "Rahul Deshmukh", "Rahul Deshmukh", "Einar Magnússon"
+    ]
+
+
+def test_a_lower_case_headline_phrase_is_no_person_and_a_department_keeps_its_first_word(nlp):
+    from presslens.extract.entities import find_entities
+
+    doc = nlp(
+        "Nigeria devalues naira for second time this year\n\n"
+        "LAGOS — The naira fell 20 per cent on Monday, traders said.\n\n"
+        "HALIFAX — A whale was seen off Gaspé on Tuesday, but Fisheries and Oceans Canada says the animal is "
+        "still entangled. A spokesperson for Fisheries and Oceans Canada said crews were waiting."
+    )
+    found = {e.name: e.kind for e in find_entities(doc)}
+    assert found.get("Fisheries and Oceans Canada") == "organization" and "Oceans Canada" not in found
+    assert not any(kind == "person" and name.islower() for name, kind in found.items())

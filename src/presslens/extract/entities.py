@@ -23,13 +23,10 @@ from presslens.extract.name_forms import (
     clean_name,
     plural_of_role,
 )
-from presslens.extract.ner_spans import (
-    entity_spans,
-    is_given_and_lone_name,
-    lone_proper_nouns,
-    organisation_first_words,
-)
+from presslens.extract.ner_people import is_given_and_lone_name
+from presslens.extract.ner_spans import entity_spans, lone_proper_nouns, organisation_first_words
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.corpus import PARTICLES
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import (
     ACRONYM_SKIP,
@@ -76,7 +73,7 @@ def _glued_before(form: str, name: str) -> bool:
     extra, _, rest = form.partition(" ")
     words = name.split()
     return (
-        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES
+        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES - PARTICLES
         and extra.lower() not in lexicon.GIVEN_NAMES and extra.isalpha()
     )
 

@@ -209,3 +209,15 @@ def foreign_name_after_role(run: SpacySpan) -> SpacySpan | None:
         return None
     window = doc[max(doc[start].sent.start, start - 8) : start]
     return doc[start : run.end] if any(t.lower_.rstrip(".") in cues.TITLES for t in window) else None
+
+
+def is_foreign_full_name(run: SpacySpan) -> bool:
+    """Whether two or three capitalised words no English dictionary knows (the first may be a known
+    given name) make a person's name: the last is also written alone elsewhere ("Rahul Deshmukh
+    says …" … "Deshmukh said")."""
+    if not 2 <= len(run) <= 3 or not all(
+        is_foreign_name_word(t) or (i == 0 and t.lower_ in lexicon.GIVEN_NAMES) for i, t in enumerate(run)
+    ):
+        return False
+    last = run[-1].text
+    return any(t.text == last and not run.start <= t.i < run.end and not t.nbor(-1).is_title for t in run.doc if t.i)

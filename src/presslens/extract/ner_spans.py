@@ -21,19 +21,28 @@ from presslens.extract.name_forms import (
     DETERMINERS,
     POSSESSIVE,
     attested_part,
-    is_foreign_name_word,
-    is_hyphen_joint,
     presented_as_person,
     title_case_headline,
+)
+from presslens.extract.ner_people import (
+    after_given_name,
+    family_name_after,
+    given_name_start,
+    hyphenated_name_across,
+    is_titled_person,
+    particles_between,
+    person_at_end,
+    with_hyphenated_part,
+    with_particles,
+    without_role_word,
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import CLUB_ABBREVIATIONS
 from presslens.lexicon.quotes import DASHES
-from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
-__all__ = ["entity_spans", "is_given_and_lone_name", "lone_proper_nouns", "organisation_first_words"]
+__all__ = ["entity_spans", "lone_proper_nouns", "organisation_first_words"]
 
 
 def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
@@ -52,9 +61,12 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         if k == joined:
             continue
         after = ents[k + 1] if k + 1 < len(ents) else None
-        if after is not None and _hyphenated_name_across(ent, after):
+        if after is not None and hyphenated_name_across(ent, after):
             # "Sabine Hartwig" "-" "Nowak", "Hartwig" (a place) "-" "Nowak"
             ent, joined = SpacySpan(doc, ent.start, after.end, label="PERSON"), k + 1
+        elif after is not None and ent.label_ == after.label_ == "PERSON" and particles_between(ent, after):
+            # "Liesbeth Van" "den" "Broeck"
+            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
@@ -66,7 +78,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if ent[-1].lower_ == "and" and len(after) <= 3:  # "The Department of Fisheries and" "Oceans"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         if ent.label_ in ("PERSON", "ORG") and joined != k + 1:
-            ent = _with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
+            ent = with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
         ent = _last_line(ent)  # "Related Stories" "\n" "Saskatchewan government"
         if ent.label_ == "ORG":
             ent = _with_joined_words(_with_name_after_joint(_with_body_before_of(ent)))
@@ -86,47 +98,39 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if kind in ("organization", "place"):
                 yield doc[ent.start : owner], kind
             ent, kind = doc[owner + 1 : ent.end], "person"
-        if kind in ("organization", "place") and (person := _person_at_end(ent, lone_people)) is not None:
+        if kind in ("organization", "place") and (person := person_at_end(ent, lone_people)) is not None:
             ent, kind = person, "person"  # "Minister of Rural Development Aminata Traoré-Keita" tagged ORG
         if kind in ("place", "organization") and " " not in ent.text and (
-            _mostly_a_person(labels.get(ent.text)) or (ent.text in lone_people and _given_name_start(ent) is not None)
+            _mostly_a_person(labels.get(ent.text)) or (ent.text in lone_people and given_name_start(ent) is not None)
         ):
             kind = "person"  # "Ji-woo Park" with "Park" tagged ORG here and PERSON elsewhere
         if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
             kind = "place"  # "in Málaga and Valencia" tagged people
+        if kind == "person" and not any(t.text[:1].isupper() for t in ent):
+            continue  # "devalues naira" in a headline: no capital, no name
         if kind == "person":
-            ent = _without_role_word(ent)  # "Filmmaker Nasrin Haidari said"
+            ent = without_role_word(ent)  # "Filmmaker Nasrin Haidari said"
             if len(ent) >= 3 and ent.start and doc[ent.start - 1].lower_ in ("to", "of", "in") and (
                 labels.get(ent[0].text, Counter())["GPE"]
             ):
                 ent = ent[1:]  # "Ambassador to" "Zambia Zhou Lihong": the place is not the name's
             if _after_organisation_noun(ent) or {ent[0].text.lower(), ent[-1].text.lower()} & CLUB_ABBREVIATIONS:
                 kind = "organization"  # "supplier Kessler Antriebstechnik", "CF Montréal" tagged a person
-        if kind != "person" and _is_titled_person(ent):
+        if kind != "person" and is_titled_person(ent):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
             kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
-        given = _given_name_start(ent) if kind == "person" and len(ent) <= 3 and ent.start > headline_end else None
+        if kind == "organization" and len(ent) == 1 and after_given_name(ent):
+            kind = "person"  # "Ana Muhate, a market trader," with "Muhate" tagged an organisation
+        if kind == "person":
+            ent = with_particles(ent)  # "Liesbeth Van den Broeck" tagged "Broeck"
+        given = given_name_start(ent) if kind == "person" and len(ent) <= 3 and ent.start > headline_end else None
         if given is not None:
             ent = doc[given : ent.end]  # "said Paloma Wu": the NER took only "Wu"
-        elif kind == "person" and len(ent) == 1 and _family_name_after(ent):
+        elif kind == "person" and len(ent) == 1 and family_name_after(ent):
             ent = doc[ent.start : ent.end + 1]  # "Patty Judge": the NER took only "Patty"
         if kind is not None:
             yield ent, kind
-
-
-def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
-    """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
-    for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
-    Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,")."""
-    tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
-    family = {tokens[-1].text} if tokens else set()
-    if len(tokens) == 4 and is_hyphen_joint(tokens[2]):  # "Chantal Lemieux-Roy" … "Lemieux"
-        family, tokens = {tokens[1].text, "".join(t.text for t in tokens[1:])}, tokens[:2]
-    return (
-        len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
-        and tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & lone_words)
-    )
 
 
 def lone_proper_nouns(doc: Doc) -> set[str]:
@@ -154,60 +158,6 @@ def organisation_first_words(doc: Doc) -> set[str]:
     return out
 
 
-def _is_titled_person(ent: SpacySpan) -> bool:
-    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
-    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
-    before = ent.doc[ent.start - 1] if ent.start else None
-    # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name, or when the
-    # parser made both subjects of the verb ("health spokesperson Cerys Ifans said")
-    qualifies = before is not None and (
-        (before.dep_ == "compound" and ent.start <= before.head.i < ent.end)
-        or (before.dep_ == ent.root.dep_ == "nsubj" and before.head.i == ent.root.head.i)
-    )
-    if before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES:
-        names = [t for t in ent if not is_hyphen_joint(t)]  # "Economist Anne-Sophie Tremblay"
-        words = len(names) - (len(ent) - len(names))
-        if 2 <= words <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
-            return True
-    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
-    if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
-        return False
-    names = tokens[1:]
-    return tokens[0].text[:1].isupper() and all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
-        and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
-        for t in names
-    )
-
-
-def _person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
-    """The person at the end of an organisation or place the NER made too long: its last word (a
-    hyphenated one whole) is tagged a person on its own elsewhere, or written alone, with the
-    capitalised proper noun before it as the given name ("Rural Development Aminata Traoré-Keita" …
-    "Traoré-Keita said")."""
-    doc = ent.doc
-    start = ent.end - 1
-    while start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]):
-        start -= 2
-    family = doc[start : ent.end].text
-    if start - 1 <= ent.start:
-        return None
-    titled = any(doc[k].lower_.rstrip(".") in cues.TITLES for k in range(max(ent.start - 3, 0), ent.start))
-    given_name = doc[start - 1].lower_ in lexicon.GIVEN_NAMES
-    # the last word is a person's elsewhere, or written alone and the entity has a title before it or a
-    # given name: not "The New York Times" … "the Times said"
-    if not (family in lone_people or ((titled or given_name) and _written_alone_elsewhere(ent, family))):
-        return None
-    given = doc[start - 1]
-    names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
-    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
-        return None
-    start -= 1
-    while start - 1 > ent.start and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
-        start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
-    return doc[start : ent.end]
-
-
 def _body_before_place(ent: SpacySpan) -> bool:
     """Whether a place follows a capitalised organisation noun or field of government that no entity
     claims, as in a body's name ("Bank Indonesia", "Police Scotland", "Statistics Canada")."""
@@ -229,22 +179,6 @@ def _is_place_of_preposition(word: Token) -> bool:
     return word.dep_ == "pobj" and word.head.lower_ in lexicon.PLACE_PREPOSITIONS
 
 
-def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:
-    """Whether the text writes ``word`` (at least two letters, hyphens allowed) outside ``ent``, not
-    after the word that precedes it in ``ent``: a family name used on its own."""
-    text = ent.doc.text
-    given = ent.doc[ent.end - 1 - word.count("-") * 2 - 1].text
-    at = text.find(word)
-    while at >= 0:
-        outside = not ent.start_char <= at < ent.end_char
-        after = text[at + len(word) :].split(maxsplit=1)
-        ends_name = not after or not after[0][:1].isupper() and after[0] not in ("of", "for", "and")
-        if outside and not text[:at].rstrip().endswith(given) and ends_name and not text[at + len(word) : at + len(word) + 1].isalpha():
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
 def _body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
     """Whether an organisation ending in a body's noun is followed by "of"/"to" and the place or
     organisation that completes its name ("Commission of Pakistan", "Mission to the European Union")."""
@@ -257,12 +191,14 @@ def _body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
 
 def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     """ "The International Dockworkers" "and" "Warehouse Union": one organisation when the first part
-    ends in a plural that is no organisation's noun and the second ends in one ("Union")."""
+    ends in a plural that is no organisation's noun and the second ends in one ("Union"); or one
+    word and a field and country ("Fisheries" "and" "Oceans Canada")."""
     last = first[-1]
-    return (
-        first.doc[first.end].lower_ == "and" and last.tag_ == "NNPS" and last.lower_ not in cues.ORG_ROLE_NOUNS
-        and second[-1].lower_ in cues.ORG_ROLE_NOUNS
-    )
+    if first.doc[first.end].lower_ != "and":
+        return False
+    if len(first) == 1 and last.is_title and len(second) == 2 and second[-1].text in lexicon.DEPARTMENT_COUNTRIES:
+        return True  # "Fisheries" "and" "Oceans Canada": a federal department's name
+    return last.tag_ == "NNPS" and last.lower_ not in cues.ORG_ROLE_NOUNS and second[-1].lower_ in cues.ORG_ROLE_NOUNS
 
 
 def _with_joined_words(ent: SpacySpan) -> SpacySpan:
@@ -286,83 +222,9 @@ def _with_joined_words(ent: SpacySpan) -> SpacySpan:
     return SpacySpan(doc, ent.start, end, label=ent.label)
 
 
-def _family_name_after(ent: SpacySpan) -> bool:
-    """Whether a one-word person is a given name followed by a capitalised proper noun it is a
-    compound of, which no entity claims, even a role word ("Patty Judge", "Darnell Nurse")."""
-    doc = ent.doc
-    if ent.end >= len(doc) or ent[0].lower_ not in lexicon.GIVEN_NAMES:
-        return False
-    after = doc[ent.end]
-    return (
-        after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_
-        and ent[0].head.i == after.i and ent[0].dep_ == "compound"
-    )
-
-
-def _given_name_start(ent: SpacySpan) -> int | None:
-    """Where the given name the NER left out begins, if the words before a person of one to three
-    words are a capitalised proper noun compounded with it (a hyphenated one whole: "Ji-woo Park")
-    that no title, role or other entity claims ("said Paloma Wu", "Mehmet Ali Yücel")."""
-    doc = ent.doc
-    start = ent.start - 1
-    if start < 0:
-        return None
-    before = doc[start]
-    word = before.lower_.rstrip(".")
-    if _left_out_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
-        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _left_out_name_word(doc[start - 1]):
-            start -= 1
-        return start
-    if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
-        return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
-    if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text):
-        return None  # "Special Agent in Charge Marcus Whitfield": the name already starts with its given name
-    hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
-    if not (
-        before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
-        and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
-        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
-    ):
-        return None
-    return start - 2 if hyphenated and not doc[start - 2].ent_type_ else start
-
-
 def _mostly_a_person(labels: Counter[str] | None) -> bool:
     """Whether the NER tags a word a person more often than anything else in the article."""
     return labels is not None and labels["PERSON"] > max((n for label, n in labels.items() if label != "PERSON"), default=0)
-
-
-def _left_out_name_word(word: Token) -> bool:
-    """A foreign name word in no entity, followed by a space: a name part the NER left out."""
-    return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " "
-
-
-def _modifies_a_noun(word: Token) -> bool:
-    """Whether a word modifies a common noun ("the Clinton-Trump debate")."""
-    return word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN" and word.head.i > word.i
-
-
-def _hyphenated_name_across(first: SpacySpan, second: SpacySpan) -> bool:
-    """Whether two entities joined by a hyphen inside a word are one person's hyphenated family name
-    ("Sabine Hartwig" "-" "Nowak"): one of them a person, the second one word, and the whole no
-    modifier of a noun ("the Clinton-Trump debate" is two people)."""
-    doc = first.doc
-    return (
-        second.start == first.end + 1 and is_hyphen_joint(doc[first.end]) and len(second) == 1
-        and "PERSON" in (first.label_, second.label_) and "NORP" not in (first.label_, second.label_)
-        and not _modifies_a_noun(second[0])
-    )
-
-
-def _with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
-    """A person or organisation the NER ended before the hyphen of its last word ("Chantal Lemieux"
-    "-Roy", "Coca" "-Cola"), made whole when the word after the hyphen is in no entity."""
-    doc = ent.doc
-    end = ent.end
-    if end + 1 < len(doc) and is_hyphen_joint(doc[end]) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
-        if not _modifies_a_noun(doc[end + 1]):
-            return SpacySpan(doc, ent.start, end + 2, label=ent.label)
-    return ent
 
 
 def _last_line(ent: SpacySpan) -> SpacySpan:
@@ -386,7 +248,8 @@ def _with_first_words(ent: SpacySpan) -> SpacySpan:
     if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
     if before.lower_ == "and" and ent.start >= 2 and _free_capitalised(first := doc[ent.start - 2]):
-        if first.is_sent_start or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
+        department = len(ent) == 2 and ent[-1].text in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
+        if first.is_sent_start or department or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
             return SpacySpan(doc, first.i, ent.end, label=ent.label)
     return ent
 
@@ -435,14 +298,3 @@ def _after_organisation_noun(ent: SpacySpan) -> bool:
     )
 
 
-def _without_role_word(ent: SpacySpan) -> SpacySpan:
-    """A person's name of three or more words opening a sentence with a role noun the NER took in
-    ("Filmmaker Nasrin Haidari"): the name without it."""
-    first = ent[0]
-    word = first.lower_
-    role = word in cues.PERSON_ROLE_NOUNS or (
-        word.endswith(lexicon.PERSON_NOUN_SUFFIXES + ("er", "or")) and is_english_word(word)
-    )
-    if len(ent) >= 3 and first.is_sent_start and role and word not in lexicon.GIVEN_NAMES:
-        return ent[1:]
-    return ent

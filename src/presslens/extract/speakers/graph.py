@@ -26,6 +26,7 @@ from presslens.extract.entities import short_form_of
 from presslens.extract.name_forms import (
     foreign_name_after_role,
     is_dateline,
+    is_foreign_full_name,
     is_hyphen_joint,
     presented_as_person,
     title_case_headline,
@@ -447,7 +448,10 @@ class EntityGraph:
         tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"
         if tail is not None:
             run, name = tail, tail.text
-        elif not (titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))):
+        elif not (
+            titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))
+            or is_foreign_full_name(run)
+        ):
             return
         for n in persons:
             if n.entity.name == name or name in n.entity.aliases:

@@ -1,0 +1,230 @@
+"""People's names the NER cut short or padded, made whole (used by ``ner_spans.entity_spans``).
+
+The small model leaves out a given name ("said Paloma Wu" → "Wu", "Nguyễn Văn Tâm" → "Văn Tâm"),
+splits a hyphenated family name ("Sabine Hartwig" "-" "Nowak") or one with particles ("Liesbeth Van"
+"den" "Broeck"), takes a role word for part of the name ("Filmmaker Nasrin Haidari") and tags titled
+people as organisations ("Mayor Elena Vasquez"). Each helper reads one such slip off the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.name_forms import DETERMINERS, POSSESSIVE, is_foreign_name_word, is_hyphen_joint
+from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.corpus import PARTICLES
+from presslens.nlp import is_english_word
+
+__all__ = [
+    "after_given_name", "family_name_after", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
+    "is_titled_person", "particles_between", "person_at_end", "with_hyphenated_part", "with_particles",
+    "without_role_word",
+]
+
+
+def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
+    """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
+    for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
+    Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,")."""
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
+    family = {tokens[-1].text} if tokens else set()
+    if len(tokens) == 4 and is_hyphen_joint(tokens[2]):  # "Chantal Lemieux-Roy" … "Lemieux"
+        family, tokens = {tokens[1].text, "".join(t.text for t in tokens[1:])}, tokens[:2]
+    return (
+        len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
+        and tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & lone_words)
+    )
+
+
+def is_titled_person(ent: SpacySpan) -> bool:
+    """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
+    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name, or when the
+    # parser made both subjects of the verb ("health spokesperson Cerys Ifans said")
+    qualifies = before is not None and (
+        (before.dep_ == "compound" and ent.start <= before.head.i < ent.end)
+        or (before.dep_ == ent.root.dep_ == "nsubj" and before.head.i == ent.root.head.i)
+    )
+    if before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES:
+        names = [t for t in ent if not is_hyphen_joint(t)]  # "Economist Anne-Sophie Tremblay"
+        words = len(names) - (len(ent) - len(names))
+        if 2 <= words <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
+            return True
+    tokens = [t for t in ent if t.lower_ not in DETERMINERS]
+    if len(tokens) < 2 or len(tokens) > 4 or tokens[0].lower_.rstrip(".") not in cues.TITLES:
+        return False
+    names = tokens[1:]
+    return tokens[0].text[:1].isupper() and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+        and t.lower_ not in cues.ORG_ROLE_NOUNS and t.lower_.rstrip(".") not in cues.TITLES
+        for t in names
+    )
+
+
+def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
+    """The person at the end of an organisation or place the NER made too long: its last word (a
+    hyphenated one whole) is tagged a person on its own elsewhere, or written alone, with the
+    capitalised proper noun before it as the given name ("Rural Development Aminata Traoré-Keita" …
+    "Traoré-Keita said")."""
+    doc = ent.doc
+    start = ent.end - 1
+    while start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]):
+        start -= 2
+    family = doc[start : ent.end].text
+    if start - 1 <= ent.start:
+        return None
+    titled = any(doc[k].lower_.rstrip(".") in cues.TITLES for k in range(max(ent.start - 3, 0), ent.start))
+    given_name = doc[start - 1].lower_ in lexicon.GIVEN_NAMES
+    # the last word is a person's elsewhere, or written alone and the entity has a title before it or a
+    # given name: not "The New York Times" … "the Times said"
+    if not (family in lone_people or ((titled or given_name) and _written_alone_elsewhere(ent, family))):
+        return None
+    given = doc[start - 1]
+    names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
+    if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
+        return None
+    start -= 1
+    while start - 1 > ent.start and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
+        start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
+    return doc[start : ent.end]
+
+
+def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:
+    """Whether the text writes ``word`` (at least two letters, hyphens allowed) outside ``ent``, not
+    after the word that precedes it in ``ent``: a family name used on its own."""
+    text = ent.doc.text
+    given = ent.doc[ent.end - 1 - word.count("-") * 2 - 1].text
+    at = text.find(word)
+    while at >= 0:
+        outside = not ent.start_char <= at < ent.end_char
+        after = text[at + len(word) :].split(maxsplit=1)
+        ends_name = not after or not after[0][:1].isupper() and after[0] not in ("of", "for", "and")
+        if outside and not text[:at].rstrip().endswith(given) and ends_name and not text[at + len(word) : at + len(word) + 1].isalpha():
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def family_name_after(ent: SpacySpan) -> bool:
+    """Whether a one-word person is a given name followed by a capitalised proper noun it is a
+    compound of, which no entity claims, even a role word ("Patty Judge", "Darnell Nurse")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or ent[0].lower_ not in lexicon.GIVEN_NAMES:
+        return False
+    after = doc[ent.end]
+    return (
+        after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_
+        and ent[0].head.i == after.i and ent[0].dep_ == "compound"
+    )
+
+
+def given_name_start(ent: SpacySpan) -> int | None:
+    """Where the given name the NER left out begins, if the words before a person of one to three
+    words are a capitalised proper noun compounded with it (a hyphenated one whole: "Ji-woo Park")
+    that no title, role or other entity claims ("said Paloma Wu", "Mehmet Ali Yücel")."""
+    doc = ent.doc
+    start = ent.start - 1
+    if start < 0:
+        return None
+    before = doc[start]
+    word = before.lower_.rstrip(".")
+    if _left_out_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
+        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _left_out_name_word(doc[start - 1]):
+            start -= 1
+        return start
+    if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
+        return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
+    if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text):
+        return None  # "Special Agent in Charge Marcus Whitfield": the name already starts with its given name
+    hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
+    if not (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+        and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
+        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
+    ):
+        return None
+    return start - 2 if hyphenated and not doc[start - 2].ent_type_ else start
+
+
+def after_given_name(ent: SpacySpan) -> bool:
+    """Whether a one-word entity no English dictionary knows comes right after a given name in no
+    entity that is compounded with it ("Ana" "Muhate")."""
+    if ent.start == 0 or is_english_word(ent.text):
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.lower_ in lexicon.GIVEN_NAMES and before.is_title and not before.ent_type_
+        and before.dep_ == "compound" and before.head.i == ent.root.i
+    )
+
+
+def particles_between(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether only the particles of a family name ("den") part two people's entities, one of them
+    ending in a particle too ("Liesbeth Van" "den" "Broeck")."""
+    between = first.doc[first.end : second.start]
+    return 1 <= len(between) <= 2 and first[-1].lower_ in PARTICLES and all(t.lower_ in PARTICLES for t in between)
+
+
+def with_particles(ent: SpacySpan) -> SpacySpan:
+    """A person the NER took without the particles of the family name and the given name before
+    them ("Broeck" of "Liesbeth Van den Broeck", "Van den Broeck said")."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in PARTICLES and doc[start - 1].lower_ != "st" and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == ent.start or doc[start].is_lower:  # "the mayor of la" … : a particle alone opens no name
+        return ent
+    if start > 0 and doc[start - 1].is_title and not doc[start - 1].ent_type_ and (
+        doc[start - 1].lower_ in lexicon.GIVEN_NAMES or is_foreign_name_word(doc[start - 1])
+    ):
+        start -= 1
+    return SpacySpan(doc, start, ent.end, label=ent.label)
+
+
+def _left_out_name_word(word: Token) -> bool:
+    """A foreign name word in no entity, followed by a space: a name part the NER left out."""
+    return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " "
+
+
+def _modifies_a_noun(word: Token) -> bool:
+    """Whether a word modifies a common noun ("the Clinton-Trump debate")."""
+    return word.dep_ in ("compound", "amod", "nmod") and word.head.pos_ == "NOUN" and word.head.i > word.i
+
+
+def hyphenated_name_across(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether two entities joined by a hyphen inside a word are one person's hyphenated family name
+    ("Sabine Hartwig" "-" "Nowak"): one of them a person, the second one word, and the whole no
+    modifier of a noun ("the Clinton-Trump debate" is two people)."""
+    doc = first.doc
+    return (
+        second.start == first.end + 1 and is_hyphen_joint(doc[first.end]) and len(second) == 1
+        and "PERSON" in (first.label_, second.label_) and "NORP" not in (first.label_, second.label_)
+        and not _modifies_a_noun(second[0])
+    )
+
+
+def with_hyphenated_part(ent: SpacySpan) -> SpacySpan:
+    """A person or organisation the NER ended before the hyphen of its last word ("Chantal Lemieux"
+    "-Roy", "Coca" "-Cola"), made whole when the word after the hyphen is in no entity."""
+    doc = ent.doc
+    end = ent.end
+    if end + 1 < len(doc) and is_hyphen_joint(doc[end]) and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        if not _modifies_a_noun(doc[end + 1]):
+            return SpacySpan(doc, ent.start, end + 2, label=ent.label)
+    return ent
+
+
+def without_role_word(ent: SpacySpan) -> SpacySpan:
+    """A person's name of three or more words opening a sentence with a role noun the NER took in
+    ("Filmmaker Nasrin Haidari"): the name without it."""
+    first = ent[0]
+    word = first.lower_
+    role = word in cues.PERSON_ROLE_NOUNS or word.endswith(lexicon.PERSON_NOUN_SUFFIXES) or (
+        word.endswith(("er", "or")) and is_english_word(word)
+    )  # "Volcanologist Einar Magnússon"; given names ending so ("Christian") are excluded below
+    if len(ent) >= 3 and first.is_sent_start and role and word not in lexicon.GIVEN_NAMES:
+        return ent[1:]
+    return ent
