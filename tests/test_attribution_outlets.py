@@ -324,3 +324,15 @@ def test_a_quoted_clause_coordinated_to_the_speech_verb_goes_on_with_the_words(n
     text = 'Ms Ngata\'s family say they are relieved but "nothing will bring her back".'
     assert text[22:73] == 'they are relieved but "nothing will bring her back"'
     assert found(nlp, text) == [("mixed", "say", 22, 73, "Ms Ngata's family")]
+
+
+def test_an_infinitive_after_a_quoted_fragment_is_no_speech_clause(nlp):
+    text = (
+        '"Our position is clear," he said, adding that the party was "in no hurry" to conclude a deal '
+        "that would not last."
+    )
+    rows = found(nlp, text)
+    assert [(r[0], r[1], text[r[2] : r[3]]) for r in rows] == [
+        ("direct", "said", "Our position is clear"),
+        ("mixed", "adding", 'that the party was "in no hurry" to conclude a deal that would not last'),
+    ]

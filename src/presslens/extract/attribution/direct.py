@@ -75,6 +75,8 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
         if i == start and (t.pos == PUNCT or ctx.inq[i] >= 0 or t.dep_ in ("cc", "mark", "prep", "advmod")):
             return None, None
         if _is_cue_verb(t) and t.tag_ != "VBG":
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return None, None  # 'was "in no hurry" to conclude a deal': an infinitive is no speech clause
             if _reports_after(ctx, t) and not (last == "," and _opens_sentence(ctx, qi)):
                 return None, None  # 'on Fox News's "Sunday Morning Futures," Issa said Clinton's …': a title
             if all(descends_from(doc[j], t) for j in range(start, i)):
