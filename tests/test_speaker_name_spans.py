@@ -224,3 +224,30 @@ def test_a_lower_case_headline_phrase_is_no_person_and_a_department_keeps_its_fi
     found = {e.name: e.kind for e in find_entities(doc)}
     assert found.get("Fisheries and Oceans Canada") == "organization" and "Oceans Canada" not in found
     assert not any(kind == "person" and name.islower() for name, kind in found.items())
+
+
+def test_a_paragraphs_first_word_is_never_a_sentence_of_its_own(nlp):
+    doc = nlp(
+        "Share\n\nKateryna Dubé-Sokolenko learned chess at her grandmother's table.\n\n"
+        "Athletics Australia said it respected the decision."
+    )
+    starts = [t.text for t in doc if t.is_sent_start and not t.is_space]
+    assert starts == ["Share", "Kateryna", "Athletics"]
+
+
+def test_a_hyphenated_foreign_name_the_tagger_took_for_a_noun_is_a_person(resolve):
+    text = (
+        "Bookmark\nComments\n\n"
+        "Kateryna Dubé-Sokolenko learned to play at her grandmother's kitchen table in Laval.\n\n"
+        '"I play better when I\'m scared," Dubé-Sokolenko said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Kateryna Dubé-Sokolenko"]
+
+
+def test_a_headline_court_described_is_the_court_the_article_names(resolve):
+    text = (
+        "Kenyan court strikes down digital services levy, says parliament skipped consultation\n\n"
+        "NAIROBI, March 3 (Reuters) - Kenya's High Court on Tuesday struck down a tax on digital services.\n\n"
+        "The High Court said parliament had failed to consult the public before passing the levy."
+    )
+    assert [a.source.name for a in resolve(text)] == ["High Court", "High Court"]

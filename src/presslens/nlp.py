@@ -89,10 +89,16 @@ def straight_apostrophes(doc: Doc) -> Doc:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline, byline or dateline line is never parsed into the next
     paragraph ("By Sarah Thompson, BBC News" + "The head of the WHO … has warned" is two sentences).
-    The parser keeps boundaries set before it."""
-    for i in np.flatnonzero(doc.to_array(IS_SPACE)[:-1]):
-        if doc[int(i)].text.count("\n") >= 2:
-            doc[int(i) + 1].is_sent_start = True
+    The parser keeps boundaries set before it. Nor does a paragraph's first word make a sentence of
+    its own: the small model often cut "Kateryna" off "Kateryna Dubé-Sokolenko learned …", and
+    "Athletics" off "Athletics Australia said …"."""
+    for i in (int(k) for k in np.flatnonzero(doc.to_array(IS_SPACE)[:-1])):
+        if doc[i].text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+            if i + 2 < len(doc) and doc[i + 1].is_alpha:
+                second = doc[i + 2]
+                if second.is_alpha or (second.text == "-" and not doc[i + 1].whitespace_):  # "Jean-Luc"
+                    second.is_sent_start = False
     return doc
 
 

@@ -215,9 +215,20 @@ def is_foreign_full_name(run: SpacySpan) -> bool:
     """Whether two or three capitalised words no English dictionary knows (the first may be a known
     given name) make a person's name: the last is also written alone elsewhere ("Rahul Deshmukh
     says …" … "Deshmukh said")."""
-    if not 2 <= len(run) <= 3 or not all(
-        is_foreign_name_word(t) or (i == 0 and t.lower_ in lexicon.GIVEN_NAMES) for i, t in enumerate(run)
+    words = [t for t in run if not is_hyphen_joint(t)]
+    if not 2 <= len(run.text.split()) <= 3 or not all(
+        is_foreign_name_word(t) or (t.i == run.start and t.lower_ in lexicon.GIVEN_NAMES) for t in words
     ):
         return False
-    last = run[-1].text
-    return any(t.text == last and not run.start <= t.i < run.end and not t.nbor(-1).is_title for t in run.doc if t.i)
+    last = run.text.split()[-1]  # a hyphenated family name whole ("Dubé-Sokolenko")
+    return run.doc.text.count(last) > run.text.count(last)
+
+
+def foreign_name_nouns(doc: Doc) -> np.ndarray:
+    """For each token, whether it is a capitalised common noun that is a foreign name word: the
+    tagger's way with names it does not know ("Kateryna Dubé-Sokolenko" with "Dubé" a noun)."""
+    out = np.zeros(len(doc), dtype=bool)
+    for t in doc:
+        if t.pos_ == "NOUN" and t.is_title and is_foreign_name_word(t):
+            out[t.i] = True
+    return out

@@ -33,10 +33,12 @@ from presslens.extract.name_forms import (
     name_phrase,
 )
 from presslens.extract.speakers.features import (
+    HEADLINE_FORWARD,
     RESOLVABLE,
     Anaphor,
     candidates,
     classify,
+    in_headline,
     pair_features,
 )
 from presslens.extract.speakers.graph import EntityGraph, Node
@@ -120,6 +122,9 @@ class _Resolver:
                 node = chamber_members(self.graph, root, node)
             if node is not None and node.kind == "place":
                 node = national_branch(self.graph, root) or node
+            if node is not None and node.kind == "organization" and root.is_lower and in_headline(root):
+                # a headline's "Kenyan court" is the one court the article names ("the High Court")
+                node = whose_name_says(self.graph, self.doc[root.i : root.i + 1], HEADLINE_FORWARD, node) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:

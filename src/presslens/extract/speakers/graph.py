@@ -25,6 +25,7 @@ from presslens.extract import cues
 from presslens.extract.entities import short_form_of
 from presslens.extract.name_forms import (
     foreign_name_after_role,
+    foreign_name_nouns,
     is_dateline,
     is_foreign_full_name,
     is_hyphen_joint,
@@ -251,7 +252,7 @@ class EntityGraph:
         for node in self.nodes.values():
             for m in node.mentions:
                 covered.update(range(m.start, m.end))
-        proper = self._pos == PROPN
+        proper = (self._pos == PROPN) | foreign_name_nouns(doc)  # "Dubé" tagged a common noun
         end = -1  # the run claimed last ends here
         for i in (int(k) for k in proper.nonzero()[0]):
             if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:

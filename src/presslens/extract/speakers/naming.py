@@ -80,11 +80,11 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
 
 
-def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
-    """ "the health board", "Indonesia's central bank" for the one organisation named before (or just
-    after) whose name holds the description's nouns and names ("Betsi Cadwaladr University Health Board", "Bank
-    Indonesia"; adjectives aside), and, for a lone noun, has it as its head ("the board", "the
-    ministry" for "Ministry of Agriculture")."""
+def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besides: Node | None = None) -> Node | None:
+    """ "the health board", "Indonesia's central bank" for the one organisation (other than
+    ``besides``) named before or in the next ``forward`` sentences whose name holds the description's
+    nouns and names ("Betsi Cadwaladr University Health Board", "Bank Indonesia"; adjectives aside),
+    and, for a lone noun, has it as its head ("the board", "the ministry" for "Ministry of Agriculture")."""
     root = span.root
     if root.tag_ == "NNS" and root.lemma_.lower() not in lexicon.PLURAL_BODIES:
         return None  # "Ontario's universities" are not the Council of Ontario Universities
@@ -92,11 +92,11 @@ def whose_name_says(graph: EntityGraph, span: SpacySpan) -> Node | None:
         t.lower_ for t in root.lefts
         if (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")) or (t.dep_ == "poss" and t.pos_ == "PROPN")
     }
-    by = graph.sent_of(span.start_char) + 3  # named before, or in the next sentences ("Indonesia's central
-    named = []  # bank raised rates … Bank Indonesia lifted its rate")
+    by = graph.sent_of(span.start_char) + forward  # named before, or in the next sentences ("Indonesia's
+    named = []  # central bank raised rates … Bank Indonesia lifted its rate")
     for n in graph.nodes.values():
         name = [w.lower() for w in n.entity.name.split()]
-        if n.kind == "organization" and n.mentions and n.mentions[0].sent <= by and words <= set(name):
+        if n.kind == "organization" and n is not besides and n.mentions and n.mentions[0].sent <= by and words <= set(name):
             if len(words) > 1 or _head_word(name) == root.lower_:
                 named.append(n)
     return named[0] if len(named) == 1 else None
