@@ -251,3 +251,30 @@ def test_a_headline_court_described_is_the_court_the_article_names(resolve):
         "The High Court said parliament had failed to consult the public before passing the levy."
     )
     assert [a.source.name for a in resolve(text)] == ["High Court", "High Court"]
+
+
+def test_a_places_body_tagged_a_person_is_an_organisation_after_the_place_names_a_council(resolve):
+    text = (
+        "Winnipeg council freezes transit fares but delays overnight buses\n\n"
+        "Mayor says city cannot afford all-night routes before 2027\n\n"
+        "Nadia Whitecloud · CBC News · Posted: Mar 27, 2025 6:04 PM CDT\n\n"
+        "Winnipeg city council voted 11-5 on Thursday to freeze transit fares for a second year, but pushed back "
+        "a promised overnight bus service by at least a year.\n\n"
+        "Mayor Mathieu Gauthier said the city simply could not pay for both.\n\n"
+        "A report by Winnipeg Transit, presented to council last week, found that running six overnight routes "
+        "would cost about $7.4 million a year. It also found that ridership on the last buses of the night had "
+        "grown by 40 per cent since 2022."
+    )
+    found = resolve(text)
+    assert [(a.source.mention.text, a.source.name) for a in found][-1] == ("It", "Winnipeg Transit")
+
+
+def test_a_byline_separator_ends_a_name(nlp):
+    from presslens.extract.entities import find_entities
+
+    doc = nlp(
+        "Winnipeg council freezes transit fares\n\nNadia Whitecloud · CBC News · Posted: Mar 27, 2025\n\n"
+        "Winnipeg city council voted 11-5 on Thursday to freeze transit fares."
+    )
+    names = [e.name for e in find_entities(doc)]
+    assert "Nadia Whitecloud" in names and not any("·" in name for name in names)

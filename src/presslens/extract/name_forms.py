@@ -20,6 +20,7 @@ from presslens.schema import EntityKind
 
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = ("'s", "’s", "'", "’")
+BYLINE_SEPARATORS = frozenset({"·", "•", "|"})
 
 
 def clean_name(span: SpacySpan, kind: EntityKind) -> str:
@@ -33,6 +34,9 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     tokens = [t for t in span if t.text.translate(lexicon.INVISIBLE_CHARS)]
     if any("/" in t.text for t in tokens):
         return ""
+    separator = next((i for i, t in enumerate(tokens) if t.text in BYLINE_SEPARATORS), None)
+    if separator is not None:  # "Nadia Whitecloud · CBC News": a byline's parts
+        tokens = tokens[:separator]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens.pop(0)
     bracket = next((i for i, t in enumerate(tokens) if i and t.text in ("(", "[")), None)
