@@ -196,7 +196,7 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     last = first[-1]
     if first.doc[first.end].lower_ != "and":
         return False
-    if len(first) == 1 and last.is_title and len(second) == 2 and second[-1].text in lexicon.DEPARTMENT_COUNTRIES:
+    if len(first) == 1 and last.is_title and len(second) == 2 and second[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES:
         return True  # "Fisheries" "and" "Oceans Canada": a federal department's name
     return last.tag_ == "NNPS" and last.lower_ not in cues.ORG_ROLE_NOUNS and second[-1].lower_ in cues.ORG_ROLE_NOUNS
 
@@ -248,7 +248,7 @@ def _with_first_words(ent: SpacySpan) -> SpacySpan:
     if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
     if before.lower_ == "and" and ent.start >= 2 and _free_capitalised(first := doc[ent.start - 2]):
-        department = len(ent) == 2 and ent[-1].text in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
+        department = len(ent) == 2 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
         if first.is_sent_start or department or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
             return SpacySpan(doc, first.i, ent.end, label=ent.label)
     return ent

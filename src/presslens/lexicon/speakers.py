@@ -140,7 +140,7 @@ PLACE_PREPOSITIONS = _words("in near outside across throughout")
 PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper commuter patient client caller")
 
 # Countries whose federal departments are named "<field> <country>" ("Fisheries and Oceans Canada").
-DEPARTMENT_COUNTRIES = frozenset({"Canada", "Australia"})
+DEPARTMENT_COUNTRIES = frozenset({"canada", "australia"})
 
 # Organisation nouns that name a place, not a body: "Bank Indonesia" is a bank, "State Ohio" no body.
 PLACE_NOUNS = _words("state province city county country region republic kingdom nation")
