@@ -13,6 +13,7 @@ import numpy as np
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
@@ -53,9 +54,11 @@ def load(model: str = MODEL_NAME) -> Language:
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """The lower-cased base forms the pipeline's lemmatizer knows (nouns, verbs, adjectives and
-    adverbs, about 90,000): a capitalised word outside them is most likely a name ("Nguyễn", "Haidari")."""
-    lemmatizer = load().get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")
+    adverbs, about 90,000): a capitalised word outside them is most likely a name ("Nguyễn", "Haidari").
+    Read from the installed package's lookup tables, so a caller's own pipeline (the spaCy component)
+    does not make presslens load a second one."""
+    package = spacy.util.get_package_path(MODEL_NAME)
+    index = Lookups().from_disk(next(package.glob("*/lemmatizer/lookups"))).get_table("lemma_index")
     return frozenset(word for part in ("noun", "verb", "adj", "adv") for word in index.get(part, []))
 
 

@@ -124,7 +124,7 @@ class _Resolver:
                 node = national_branch(self.graph, root) or node
             if node is not None and node.kind == "organization" and root.is_lower and in_headline(root):
                 # a headline's "Kenyan court" is the one court the article names ("the High Court")
-                node = whose_name_says(self.graph, self.doc[root.i : root.i + 1], HEADLINE_FORWARD, node) or node
+                node = whose_name_says(self.graph, span, HEADLINE_FORWARD, node) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:
