@@ -278,3 +278,19 @@ def test_a_byline_separator_ends_a_name(nlp):
     )
     names = [e.name for e in find_entities(doc)]
     assert "Nadia Whitecloud" in names and not any("·" in name for name in names)
+
+
+def test_a_name_after_a_long_role_tagged_with_the_body_is_the_person(resolve):
+    # the NER tags "the Murmansk Region Andrei Chistyakov" one organisation; the family name is never
+    # written alone, and the second role's name ends a chain of "of" phrases
+    text = (
+        "Governor of the Murmansk Region Andrei Chistyakov told reporters that the port had handled 62 million "
+        "tonnes of cargo.\n\n"
+        "Deputy Head of the Russian Ministry of Natural Resources and Environment Yelena Gritsenko said that "
+        "warming in the Arctic was proceeding fast. She said the ministry would open more stations."
+    )
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found] == [
+        ("Andrei Chistyakov", "person"), ("Yelena Gritsenko", "person"), ("Yelena Gritsenko", "person")
+    ]
+    assert found[1].source.mention.text.startswith("Deputy Head of the Russian Ministry")

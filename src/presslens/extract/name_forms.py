@@ -201,17 +201,17 @@ def is_foreign_name_word(word: Token) -> bool:
     )
 
 
-def foreign_name_after_role(run: SpacySpan) -> SpacySpan | None:
+def foreign_name_after_role(run: SpacySpan, reach: int = 8) -> SpacySpan | None:
     """The last two or three words of a capitalised run when they are foreign name words and a title
-    comes shortly before them in the sentence: a name after its role ("Chairman of the regional
-    Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova")."""
+    comes at most ``reach`` words before them in the sentence: a name after its role ("Chairman of the
+    regional Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova")."""
     doc = run.doc
     start = run.end
     while start > run.start and is_foreign_name_word(doc[start - 1]):
         start -= 1
     if not 2 <= run.end - start <= 3:
         return None
-    window = doc[max(doc[start].sent.start, start - 8) : start]
+    window = doc[max(doc[start].sent.start, start - reach) : start]
     return doc[start : run.end] if any(t.lower_.rstrip(".") in cues.TITLES for t in window) else None
 
 

@@ -12,7 +12,13 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
-from presslens.extract.name_forms import DETERMINERS, POSSESSIVE, is_foreign_name_word, is_hyphen_joint
+from presslens.extract.name_forms import (
+    DETERMINERS,
+    POSSESSIVE,
+    foreign_name_after_role,
+    is_foreign_name_word,
+    is_hyphen_joint,
+)
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
 from presslens.nlp import is_english_word
@@ -81,7 +87,13 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     # the last word is a person's elsewhere, or written alone and the entity has a title before it or a
     # given name: not "The New York Times" … "the Times said"
     if not (family in lone_people or ((titled or given_name) and _written_alone_elsewhere(ent, family))):
-        return None
+        # never written alone: foreign name words right after the body's name, with its holder's title
+        # before ("Governor of the Murmansk Region Andrei Chistyakov told"), not a place after "of"
+        # ("the Ministry of Foreign Affairs of Burkina Faso") nor a name that is the whole entity
+        tail = foreign_name_after_role(ent, reach=16)
+        if tail is None or tail.start - 1 <= ent.start or not doc[tail.start - 1].is_title:
+            return None
+        return tail
     given = doc[start - 1]
     names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
     if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:

@@ -63,9 +63,12 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
         t.ent_type_ in ("GPE", "ORG") or getattr(graph.find_name(t.text), "kind", None) in ("place", "organization")
         for t in span.doc[last.left_edge.i : last.i]
     )
+    body = last.head.head
+    while body.i != root.i and body.dep_ == "pobj" and body.head.lower_ in ("of", "for") and span.start <= body.i:
+        body = body.head.head  # "Deputy Head of the Russian Ministry of Natural Resources … Yelena Gritsenko"
     if not (
         last.pos_ == "PROPN" and last.dep_ == "pobj" and (last.head.lower_ in ("of", "for") or posted)
-        and last.head.head.i == root.i
+        and body.i == root.i
     ):
         return None
     node = graph.node_at(last.idx, last.idx + len(last.text))
