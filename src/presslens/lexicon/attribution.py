@@ -79,6 +79,14 @@ NOT_CALLERS = _words(
     """
 )
 
+# Prepositions that bring in the addressee of a request before its infinitive ("called on the festival
+# to explain …", "appealed to workers to return …", "pleaded with voters to …").
+ADDRESSEE_PREPOSITIONS = _words("on to with")
+
+# Verbs that put a figure on something ("put the death toll at 70", "placed the cost at $2 billion"):
+# an estimate when their object is followed by "at" and a number.
+FIGURE_VERBS = _words("put place")
+
 # Verbs that name or label something ('what she calls "real solutions"'), not report speech.
 LABEL_VERBS = _words("call label dub brand term name")
 

@@ -44,7 +44,7 @@ SPEECH_VERBS = _words(
     nickname portray paint depict cast frame position present pitch sell spin
     recognise recognize
     show express share name list refer remember voice assail credit convince persuade email
-    sound reference nominate
+    sound reference nominate direct
     seek plan decline refuse intend aim vote
     """
 )
@@ -102,7 +102,7 @@ INFINITIVE_CONTENT_VERBS = _words(
     """
     promise pledge vow threaten refuse decline agree offer urge ask demand swear vote plan
     seek intend aim hesitate tell warn advise order instruct encourage invite beg implore
-    remind direct press push call challenge dare expect want hope wish
+    remind direct press push call challenge dare expect want hope wish appeal
     """
 )
 
@@ -110,7 +110,7 @@ INFINITIVE_CONTENT_VERBS = _words(
 SPEECH_INFINITIVE_VERBS = _words(
     """
     promise pledge vow threaten refuse decline agree offer urge ask demand swear tell warn advise
-    order instruct encourage invite beg implore remind call
+    order instruct encourage invite beg implore remind call direct appeal
     """
 )
 
@@ -121,7 +121,7 @@ CLAUSE_ONLY_VERBS = _words(
     joke quip snap shout yell scream whisper murmur mutter exclaim smile nod shrug grin offer
     submit table file lodge figure gather judge rate rank learn notice discover sense
     seek plan decline refuse intend aim vote
-    cast frame position present pitch sell spin paint appeal press charge challenge
+    cast frame position present pitch sell spin paint appeal press charge challenge direct
     """
 )
 

@@ -32,6 +32,9 @@ def clause_end(v: Token, a: int) -> int:
         if c.dep_ in ("conj", "cc") and _quoted_conjunct(_conj_verb(v, c.i - 1)):
             end = max(end, c.right_edge.i)  # 'say they are relieved but "nothing will bring her back"'
             continue
+        if c.dep_ in ("conj", "cc") and _infinitive_conjunct(_conj_verb(v, c.i - 1), a, v):
+            end = max(end, c.right_edge.i)  # "asked localities to set up checkpoints, disinfect …"
+            continue
         if v.tag_ == "VBD" and c.dep_ in ("conj", "cc") and _backshifted(_conj_verb(v, c.i - 1)):
             end = max(end, c.right_edge.i)  # "said it was sorry and had sent teams": still reported
             continue
@@ -78,6 +81,7 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
             if (
                 nxt.dep_ == "conj"
                 and not _backshifted(nxt)
+                and not _infinitive_conjunct(nxt, a)
                 and nxt.lemma in SPEECH_LEXICON.verbs
                 and nxt.pos == VERB
                 and not any(c.dep_ == "nsubj" for c in nxt.children)
@@ -283,6 +287,29 @@ def _backshifted(conj: Token | None, own_subject: bool = False) -> bool:
         and conj.tag_ == "VB"
         and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < conj.head.i for c in conj.head.children)
     )
+
+
+def _infinitive_conjunct(conj: Token | None, a: int, cue: Token | None = None) -> bool:
+    """Whether a bare verb coordinated after the content's start ``a`` goes on with an infinitive
+    content: its head is an infinitive inside the content ("to keep windows closed and to call 911"),
+    or, when the parser hung it on the ``cue`` verb, the content opens an infinitive and the cue is
+    no bare verb itself ("asked localities to set up checkpoints, disinfect areas and …")."""
+    if conj is None or conj.dep_ != "conj" or conj.tag_ not in ("VB", "VBP"):
+        return False  # (the tagger often reads a bare verb after "and" as VBP)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        return False
+    head = conj.head
+    if cue is not None:
+        return head.i == cue.i and cue.tag_ != "VB" and _opens_infinitive(conj.doc, a, conj.i)
+    while head.dep_ == "conj" and head.tag_ in ("VB", "VBP"):
+        head = head.head  # "to keep windows closed, stay indoors and call 911"
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    return head.i >= a and head.tag_ == "VB" and to
+
+
+def _opens_infinitive(doc: Doc, a: int, b: int) -> bool:
+    """Whether an infinitive's "to" comes between tokens ``a`` and ``b`` (its verb's addressee may come first)."""
+    return any(t.lower_ == "to" and t.dep_ == "aux" and t.head.tag_ == "VB" for t in doc[a:b])
 
 
 def _conj_verb(head: Token, after: int) -> Token | None:

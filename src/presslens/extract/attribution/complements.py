@@ -11,9 +11,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from presslens.extract.attribution.context import (
+    FIGURE,
     LABEL_VERBS,
     NEEDS_SPEECH_XCOMP,
     NP_STATEMENT,
+    REQUEST,
     SAY,
     SPEECH,
     TELL,
@@ -92,8 +94,15 @@ def complement(
         if lemma not in NEEDS_SPEECH_XCOMP or lex.parc or xcomp.lemma in SPEECH:
             first = xcomp.left_edge.i
             for p in preps:  # "called on the festival to explain …": the addressee, then what they are to do
-                if p.i == v.i + 1 and p.right_edge.i == first - 1 and p.lower_ in lex.prep.get(lemma, ()):
+                if (
+                    p.i == v.i + 1
+                    and p.right_edge.i == first - 1
+                    and (p.lower_ in lex.prep.get(lemma, ()) or p.lower_ in lexicon.ADDRESSEE_PREPOSITIONS)
+                ):
                     return p.i + 1, xcomp.right_edge.i, p.i, False
+            if dobj is not None and v.i < dobj.i < first and lemma in REQUEST:
+                # "urged people with heart conditions to stay indoors": the addressee, then the request
+                first = dobj.left_edge.i
             return first, xcomp.right_edge.i, v.i, False
     if (
         lemma in LABEL_VERBS
@@ -110,6 +119,9 @@ def complement(
         label = quote_after(ctx, v.i)
         words = sum(1 for t in ctx.doc[v.i + 1 : label] if t.is_alpha) if label >= 0 else 0
         return (v.i + 1, label, v.i, True) if words >= LABEL_QUOTE_WORDS else None
+    if lemma in FIGURE and dobj is not None:
+        at = figure_at(v)
+        return (dobj.left_edge.i, at.right_edge.i, v.i, True) if at is not None else None
     if dobj is not None and dobj.i > v.i and lemma in SAY:
         clause = _clause_taken_for_relative(v)
         if clause is not None:
@@ -186,6 +198,19 @@ def complement(
             return i, t.head.right_edge.i, v.i, False
         if t.text in (";", ":") or t.is_sent_start:
             break
+    return None
+
+
+def figure_at(v: Token) -> Token | None:
+    """The "at" phrase with a number after verb ``v``'s object ("put the death toll at 70", "puts her
+    approval at 49.5 percent"): ``v`` states an estimate."""
+    dobj = next((c for c in v.rights if c.dep_ == "dobj"), None)
+    if dobj is None:
+        return None
+    for c in v.rights:
+        if c.dep_ == "prep" and c.lower_ == "at" and c.i > dobj.i:
+            numbers = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
+            return c if any(t.like_num or t.ent_type_ in numbers for t in c.subtree) else None
     return None
 
 

@@ -74,6 +74,8 @@ BELIEF_ADJ = cues.hashes(BELIEF_ADJECTIVES)
 WITHHOLDING = cues.hashes(WITHHOLDING_LEADERS)
 AS_FRAME = cues.hashes(AS_FRAME_VERBS)
 AGENT_NOUN = cues.hashes(AGENT_NOUNS)
+FIGURE = cues.hashes(lexicon.FIGURE_VERBS)
+REQUEST = cues.hashes(cues.SPEECH_INFINITIVE_VERBS)  # their object is the addressee ("urged voters to …")
 QUESTION_OPENER = frozenset(QUESTION_OPENERS)  # compared with ``Token.lower_``
 PARTICIPLE_LINK = frozenset(PARTICIPLE_LINKS)  # compared with ``Token.lower_``
 

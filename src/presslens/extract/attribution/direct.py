@@ -79,6 +79,9 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
                 return None, None  # 'was "in no hurry" to conclude a deal': an infinitive is no speech clause
             if _reports_after(ctx, t) and not (last == "," and _opens_sentence(ctx, qi)):
                 return None, None  # 'on Fox News's "Sunday Morning Futures," Issa said Clinton's …': a title
+            if any(doc[j].dep_ == "cc" and doc[j].head.i != t.i for j in range(start, i)):
+                # 'made a "fair" offer and urged the union to …': a second act, not the quote's speaker
+                return None, None
             if all(descends_from(doc[j], t) for j in range(start, i)):
                 return t, None
             head = np_head(doc, start, i)

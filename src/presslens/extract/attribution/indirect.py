@@ -20,13 +20,14 @@ from presslens.extract.attribution.boundaries import (
     pull_content_start,
     skip_time_adjunct,
 )
-from presslens.extract.attribution.complements import as_phrase, complement, quote_after
+from presslens.extract.attribution.complements import as_phrase, complement, figure_at, quote_after
 from presslens.extract.attribution.context import (
     ACCORD,
     AGENT_NOUN,
     AS_FRAME,
     BELIEF,
     DASHES,
+    FIGURE,
     INFERENCE,
     LABEL_VERBS,
     MAKE,
@@ -93,7 +94,9 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             continue
         lemma = t.lemma
         cand = None
-        if t.pos == VERB and (lemma in lex.verbs or (lemma in MAKE and _makes_clear(t))):
+        if t.pos == VERB and (
+            lemma in lex.verbs or (lemma in MAKE and _makes_clear(t)) or (lemma in FIGURE and figure_at(t))
+        ):
             if t.dep_ in ("amod", "compound"):
                 continue
             cand = _verb_candidate(ctx, t)
@@ -338,7 +341,7 @@ def _parc_act(
     lemma = v.lemma
     same = (
         not learned
-        and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)))
+        and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)) or lemma in FIGURE)
         and complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))

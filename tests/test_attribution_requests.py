@@ -1,0 +1,58 @@
+"""Issue 19: requests and estimates on outlet-style copy — the addressee of a request with what it is
+asked to do, coordinated infinitives, a request coordinated after a quoted fragment, "directed … to"
+and "appealed to … to", and "put the figure at …". One short article per shape, with exact content
+offsets, type, cue and source."""
+
+from __future__ import annotations
+
+from conftest import attribution_rows as found
+
+
+def test_a_request_after_a_quoted_fragment_is_a_second_act_not_the_quotes_speech_clause(nlp):
+    text = (
+        'The union\'s spokesperson added that the board had made a "fair" offer and urged members to '
+        "suspend the strike while talks continued."
+    )
+    assert text[31:69] == 'that the board had made a "fair" offer'
+    assert text[80:131] == "members to suspend the strike while talks continued"
+    assert found(nlp, text) == [
+        ("mixed", "added", 31, 69, "The union's spokesperson"),
+        ("indirect", "urged", 80, 131, "The union's spokesperson"),
+    ]
+
+
+def test_a_request_runs_from_its_addressee_over_coordinated_infinitives(nlp):
+    text = (
+        "Health officials asked residents of the two villages to keep their windows closed, stay "
+        "indoors and call 911 if they smelled gas."
+    )
+    assert text[23:128].startswith("residents of the two villages to keep")
+    assert text[23:128].endswith("call 911 if they smelled gas")
+    assert found(nlp, text) == [("indirect", "asked", 23, 128, "Health officials")]
+
+
+def test_directed_and_appealed_to_report_what_the_addressee_is_to_do(nlp):
+    text = (
+        "The premier directed the ministry to publish the report within a week. "
+        "She also directed that the injured be given free care. "
+        "The labour minister appealed to workers to return to their jobs."
+    )
+    assert text[21:69] == "the ministry to publish the report within a week"
+    assert text[89:124] == "that the injured be given free care"
+    assert text[158:189] == "workers to return to their jobs"
+    assert found(nlp, text) == [
+        ("indirect", "directed", 21, 69, "The premier"),
+        ("indirect", "directed", 89, 124, "She"),
+        ("indirect", "appealed to", 158, 189, "The labour minister"),
+    ]
+
+
+def test_directed_and_appealed_without_a_request_are_not_speech(nlp):
+    text = "She directed the film in 2010. He appealed to the Supreme Court."
+    assert found(nlp, text) == []
+
+
+def test_put_a_figure_at_a_number_is_an_estimate(nlp):
+    text = "Rescue chief Jan Nowak put the distance at 70 metres. She put the book at the end of the shelf."
+    assert text[27:52] == "the distance at 70 metres"
+    assert found(nlp, text) == [("indirect", "put", 27, 52, "Rescue chief Jan Nowak")]
