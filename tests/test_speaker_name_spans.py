@@ -294,3 +294,24 @@ def test_a_name_after_a_long_role_tagged_with_the_body_is_the_person(resolve):
         ("Andrei Chistyakov", "person"), ("Yelena Gritsenko", "person"), ("Yelena Gritsenko", "person")
     ]
     assert found[1].source.mention.text.startswith("Deputy Head of the Russian Ministry")
+
+
+def test_bodies_named_in_french_and_party_branches_keep_their_whole_names(resolve):
+    # the NER tags only "Québec" (or "Union"), only "Scottish", or "Opposition" with the party
+    text = (
+        "MONTREAL — Elections Québec said on Monday that turnout had reached 71 per cent.\n\n"
+        "The Union des municipalités du Québec said the accord was a good start. The Conseil du patronat du "
+        "Québec said it would appeal.\n\n"
+        "Scottish Labour said the offer was too little. The Scottish Conservatives said the strike had to end. "
+        "The Opposition Progressive Conservatives said the deal was rushed."
+    )
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found] == [
+        ("Elections Québec", "organization"),
+        ("Union des municipalités du Québec", "organization"),
+        ("Conseil du patronat du Québec", "organization"),
+        ("Scottish Labour", "organization"),
+        ("Scottish Conservatives", "organization"),
+        ("Progressive Conservatives", "organization"),
+    ]
+

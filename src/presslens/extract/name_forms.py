@@ -50,6 +50,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     if kind == "organization":
         while len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and not tokens[1].is_lower:
             tokens.pop(0)  # "federal Securities and Exchange Commission"
+        if len(tokens) > 1 and tokens[0].lower_ == "opposition" and tokens[1].is_title:
+            tokens.pop(0)  # "the Opposition Progressive Conservatives": the party's place, not its name
     verb = next(
         (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS),
         None,

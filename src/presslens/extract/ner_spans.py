@@ -38,8 +38,9 @@ from presslens.extract.ner_people import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
-from presslens.lexicon.names import CLUB_ABBREVIATIONS
+from presslens.lexicon.names import CLUB_ABBREVIATIONS, ROMANCE_NAME_JOINTS
 from presslens.lexicon.quotes import DASHES
+from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
 __all__ = ["entity_spans", "lone_proper_nouns", "organisation_first_words"]
@@ -57,8 +58,12 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     for e in ents:
         labels.setdefault(e.text, Counter())[e.label_] += 1
     joined = -1  # the index of an entity already joined to the one before it
+    inside_romance_names = {  # "Union" of "Union des municipalités du" + "Québec"
+        j for e in ents if e.label_ in ("ORG", "GPE") and (whole := _with_romance_body_before(e)).start < e.start
+        for j, other in enumerate(ents) if whole.start <= other.start and other.end <= e.start
+    }
     for k, ent in enumerate(ents):
-        if k == joined:
+        if k == joined or k in inside_romance_names:
             continue
         after = ents[k + 1] if k + 1 < len(ents) else None
         if after is not None and hyphenated_name_across(ent, after):
@@ -77,6 +82,12 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end:
             if ent[-1].lower_ == "and" and len(after) <= 3:  # "The Department of Fisheries and" "Oceans"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        elif after is not None and after.start == ent.end and _party_branch(ent, after[0]):
+            ent, joined = SpacySpan(doc, ent.start, after.end, label="ORG"), k + 1  # "Scottish" "Labour"
+        if joined != k + 1 and ent.end < len(doc) and _party_branch(ent, doc[ent.end]) and not doc[ent.end].ent_type_:
+            ent = SpacySpan(doc, ent.start, ent.end + 1, label="ORG")  # "Scottish" + "Conservatives" in no entity
+        if ent.label_ in ("ORG", "GPE"):
+            ent = _with_romance_body_before(ent)  # "Union des municipalités du" + "Québec"
         if ent.label_ in ("PERSON", "ORG") and joined != k + 1:
             ent = with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
         ent = _last_line(ent)  # "Related Stories" "\n" "Saskatchewan government"
@@ -86,7 +97,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if after is not None and after.start >= ent.start and after.end <= ent.end:
                 joined = k + 1  # the place that ends the name: "The Mining Association of" "British Columbia"
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind == "place" and _body_before_place(ent):
+        if (kind == "place" or (kind == "organization" and len(ent) == 1)) and _body_before_place(ent):
             ent, kind = doc[ent.start - 1 : ent.end], "organization"  # "Bank Indonesia", "Health Canada"
         if ent.end <= headline_end:
             ent = attested_part(ent, body_names)
@@ -170,6 +181,35 @@ def _body_before_place(ent: SpacySpan) -> bool:
         and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS)
         and word not in lexicon.PLACE_NOUNS
     )
+
+
+def _party_branch(ent: SpacySpan, head: Token) -> bool:
+    """Whether a nationality or place is the first word of a party's branch ("Scottish Labour", "The
+    Scottish Conservatives", "Ontario Liberals"): a capitalised party word right after it."""
+    return (
+        ent.label_ in ("NORP", "GPE") and len(ent) == 1 and head.i == ent.end and head.is_title
+        and head.lower_ in lexicon.PARTY_BRANCH_HEADS and ent.root.head.i == head.i
+    )
+
+
+def _with_romance_body_before(ent: SpacySpan) -> SpacySpan:
+    """A French, Spanish or Italian body's name the NER took only the end of ("Union des municipalités
+    du" + "Québec", "Conseil du patronat du" + "Québec"): back from a joining word right before the
+    entity, over joining and lower-case words (one at least no English word) to the capitalised word
+    that opens the name. The name is an organisation's."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k < 1 or doc[k].lower_ not in ROMANCE_NAME_JOINTS:
+        return ent
+    while k >= 0 and ent.start - k <= 8 and (doc[k].lower_ in ROMANCE_NAME_JOINTS or (doc[k].is_lower and doc[k].is_alpha)):
+        k -= 1
+    opener = doc[k] if k >= 0 else None
+    if opener is None or not (opener.is_title and opener.is_alpha and not opener.is_stop) or opener.lower_ in cues.TITLES:
+        return ent
+    lower = [t for t in doc[k + 1 : ent.start] if t.lower_ not in ROMANCE_NAME_JOINTS]
+    if lower and all(is_english_word(t.text) for t in lower):
+        return ent  # "Coffee is served in the evenings at the Québec office": English words, not a name
+    return SpacySpan(doc, k, ent.end, label="ORG")
 
 
 def _is_place_of_preposition(word: Token) -> bool:

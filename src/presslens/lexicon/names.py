@@ -81,6 +81,13 @@ ORG_SUFFIXES = frozenset(
 # Abbreviations that make a name a sports club's ("CF Montréal", "Toronto FC", "AC Milan").
 CLUB_ABBREVIATIONS = frozenset({"fc", "cf", "ac", "afc", "sc", "fk", "sk", "cd", "ud"})
 
+# Words that join the parts of a French, Spanish or Italian body's name ("Conseil du patronat du
+# Québec", "Caisse de dépôt et placement du Québec", "Instituto Nacional de Estadística").
+ROMANCE_NAME_JOINTS = frozenset({
+    "de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "del", "della", "dei", "y", "et", "en", "pour",
+    "sur", "à", "au", "aux",
+})
+
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 

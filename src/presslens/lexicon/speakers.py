@@ -151,6 +151,10 @@ BODIES_NAMED_AFTER_PEOPLE = _words("campaign administration government camp team
 
 # Fields of government that, written before a country's name, make a body's name ("Health Canada",
 # "Statistics Canada"), as organisation nouns do ("Bank Indonesia", "Police Scotland").
+# Head words of a party's regional branch written after its nation or province ("Scottish Labour",
+# "Welsh Conservatives", "Ontario Liberals").
+PARTY_BRANCH_HEADS = POLITICAL_GROUPS | {"labour", "labor", "greens", "party"}
+
 GOVERNMENT_FIELDS = _words(
     """
     health statistics environment transport finance fisheries justice heritage immigration employment
