@@ -1,7 +1,7 @@
-"""Issue 19: requests and estimates on outlet-style copy — the addressee of a request with what it is
-asked to do, coordinated infinitives, a request coordinated after a quoted fragment, "directed … to"
-and "appealed to … to", and "put the figure at …". One short article per shape, with exact content
-offsets, type, cue and source."""
+"""Issue 19: requests, estimates and descriptions on outlet-style copy — the addressee of a request
+with what it is asked to do, coordinated infinitives, a request coordinated after a quoted fragment,
+"directed … to" and "appealed to … to", "put the figure at …", "described X (as Y)". One short
+article per shape, with exact content offsets, type, cue and source."""
 
 from __future__ import annotations
 
@@ -56,3 +56,19 @@ def test_put_a_figure_at_a_number_is_an_estimate(nlp):
     text = "Rescue chief Jan Nowak put the distance at 70 metres. She put the book at the end of the shelf."
     assert text[27:52] == "the distance at 70 metres"
     assert found(nlp, text) == [("indirect", "put", 27, 52, "Rescue chief Jan Nowak")]
+
+
+def test_a_description_is_what_was_said_with_its_as_phrase(nlp):
+    text = (
+        "Residents who fled the fire described a chaotic morning. Economists at the bank described the "
+        'budget as balanced. The report described the foreign state only as "a country with a large '
+        'diaspora." The minister confirmed the wedding.'
+    )
+    assert text[38:55] == "a chaotic morning"
+    assert text[90:112] == "the budget as balanced"
+    assert text[135:195] == 'the foreign state only as "a country with a large diaspora."'
+    assert found(nlp, text) == [
+        ("indirect", "described", 38, 55, "Residents"),
+        ("indirect", "described", 90, 112, "Economists"),
+        ("mixed", "described", 135, 195, "The report"),
+    ]

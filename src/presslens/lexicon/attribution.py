@@ -126,8 +126,9 @@ LABEL_STOP = _words(
 INFERENCE = _words("suggest indicate imply signal")
 
 # Verbs whose noun-phrase object is itself what was said ("lamented the loss of …", "decried the
-# cuts"): the speech profile keeps such an object even without a predicate in it.
-NP_STATEMENT = _words("lament bemoan decry deplore")
+# cuts", "announced his resignation", "described a chaotic morning"): the speech profile keeps such an
+# object even without a predicate in it.
+NP_STATEMENT = _words("lament bemoan decry deplore describe")
 
 # Words after ", but" that correct the same statement rather than add another ("…, but rather …").
 CORRECTION = _words("rather instead")

@@ -152,6 +152,7 @@ def complement(
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
                     end = p.right_edge.i
+            end = _as_phrase_end(v, end)
             if not (
                 lex.parc
                 or oprd is not None
@@ -296,6 +297,19 @@ def _quoted_label_end(ctx: Context, dobj: Token) -> int:
     if any(ctx.inq[i] >= 0 for i in range(a, b + 1)):
         return b
     return quote_after(ctx, b)
+
+
+def _as_phrase_end(v: Token, end: int) -> int:
+    """``end``, or the end of an "as" phrase of verb ``v`` that follows token ``end`` with at most an
+    adverb between ("described the budget as balanced", "described the state only as 'a country …'")."""
+    doc = v.doc
+    for c in v.rights:
+        if c.i <= end or c.dep_ not in ("prep", "advcl"):
+            continue
+        word = c if c.lower_ == "as" else c.left_edge  # "as balanced": an adjective clause opened by "as"
+        if word.lower_ == "as" and all(doc[k].dep_ == "advmod" for k in range(end + 1, word.i)):
+            return c.right_edge.i
+    return end
 
 
 def _is_time(prep: Token) -> bool:
