@@ -1,6 +1,7 @@
 """Issue 19: statements in headlines and decks that the parser reads poorly — a speaker after a
 colon with no cue word, a final speech clause whose report has no verb, a speech verb that shares
-the subject of the clause before it. One short article per shape (headline, empty line, body)."""
+the subject of the clause before it, a quotation opening the headline before a colon. One short
+article per shape (headline, empty line, body)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,20 @@ def test_a_speaker_after_a_headline_dash(nlp):
     )
     assert text[0:48] == "Incumbent wins mayoral election with 54% of vote"
     assert found(nlp, text)[0] == ("indirect", "-", 0, 48, "election commission")
+
+
+def test_a_quotation_opening_a_headline_before_a_colon(nlp):
+    text = (
+        "'I almost quit': Skip Colette Arsenault on the long road back to the national final\n\n"
+        "'I play better when I'm scared': Montreal teen heads to world chess final\n\n"
+        "By Jane Smith\n\n"
+        "WINNIPEG — The skip said the season was over."
+    )
+    assert text[1:14] == "I almost quit"
+    assert text[86:115] == "I play better when I'm scared"
+    # the speaker is named only when a topic ("on …") follows the name
+    assert found(nlp, text) == [
+        ("direct", ":", 1, 14, "Skip Colette Arsenault"),
+        ("direct", ":", 86, 115, None),
+        ("indirect", "said", 200, 219, "The skip"),
+    ]

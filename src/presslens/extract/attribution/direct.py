@@ -22,6 +22,7 @@ from presslens.extract.attribution.context import (
     Context,
     Rank,
 )
+from presslens.extract.attribution.headlines import quote_headline
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     clip_paragraph,
@@ -334,6 +335,11 @@ def direct_candidates(ctx: Context) -> tuple[list[Candidate], list[int]]:
             if before and _quote_runs_on(ctx, qi):
                 continue  # 'said that "we need more" about …': the indirect pass makes it mixed
         if verb is None and colon < 0:
+            headline = quote_headline(ctx, qi)
+            if headline is not None:
+                mark = ctx.doc[headline[0]]
+                cands.append(_quote_candidate(ctx, qi, (mark.idx, mark.idx + 1), headline[1], mark.i))
+                continue
             byline = _dash_byline(ctx, qi)
             if byline is not None:
                 dash, src = byline

@@ -8,6 +8,9 @@ mostly in headlines and decks.
   speech verb that shares the subject of the clause before it, which the parser hung on it.
 - ``colon_source_candidate``: the wire and state-media headline "China ready to resolve trade
   frictions through dialogue: spokesperson": a short speaker after a colon, no cue word.
+- ``quote_headline``: the feature headline "'I almost quit': Skip Colette Arsenault on the long road
+  back": a quotation opening the headline, closed by a colon; the speaker is the name after the
+  colon when a topic ("on …") follows it.
 """
 
 from __future__ import annotations
@@ -133,3 +136,30 @@ def colon_source_candidate(ctx: Context, colon: Token) -> Candidate | None:
         cue_tok=colon.i,
         rank=Rank.MEDIAL_CLAUSE,
     )
+
+
+def quote_headline(ctx: Context, qi: int) -> tuple[int, tuple[int, int] | None] | None:
+    """The colon and the speaker (or None) of quote ``qi`` when it opens a headline line and a colon
+    follows its closing mark ("'I stopped listening to the noise': Leila Nakamura-Traoré on her first
+    title"); None when the quote is no such headline."""
+    q = ctx.quotes[qi]
+    if q.close_mark < 0:
+        return None
+    doc = ctx.doc
+    first = ctx.tok_at(q.open_mark)
+    colon = ctx.tok_at(q.close_mark) + 1
+    if colon >= len(doc) or doc[colon].text != ":" or ctx.para[colon] != ctx.para[first]:
+        return None
+    if first > 0 and doc[first - 1].pos != SPACE:
+        return None
+    if not headline_line(ctx, first):
+        return None
+    end = colon + 1
+    while end < len(doc) and ctx.para[end] == ctx.para[colon] and doc[end].lower_ != "on":
+        end += 1
+    speaker = list(doc[colon + 1 : end])
+    topic = end < len(doc) and doc[end].lower_ == "on"
+    words = [t for t in speaker if t.tag_ != "HYPH"]  # "Nakamura-Traoré"
+    if not topic or not words or len(words) > SPEAKER_WORDS or not _plain_phrase(words):
+        return colon, None  # "'I play better when I'm scared': Montreal teen heads to …": no speaker named
+    return colon, (speaker[0].idx, ctx.tok_end(speaker[-1].i))
