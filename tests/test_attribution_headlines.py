@@ -1,7 +1,8 @@
 """Issue 19: statements in headlines and decks that the parser reads poorly — a speaker after a
 colon with no cue word, a final speech clause whose report has no verb, a speech verb that shares
-the subject of the clause before it, a quotation opening the headline before a colon. One short
-article per shape (headline, empty line, body)."""
+the subject of the clause before it, a quotation opening the headline before a colon, a speech
+verb with a noun-phrase object ("China urges dialogue on …"). One short article per shape
+(headline, empty line, body)."""
 
 from __future__ import annotations
 
@@ -71,4 +72,20 @@ def test_a_quotation_opening_a_headline_before_a_colon(nlp):
         ("direct", ":", 1, 14, "Skip Colette Arsenault"),
         ("direct", ":", 86, 115, None),
         ("indirect", "said", 200, 219, "The skip"),
+    ]
+
+
+def test_a_headline_speech_verb_with_a_noun_phrase_object(nlp):
+    text = (
+        "China urges dialogue on Mekong water data, welcomes Laos' role\n\n"
+        "EU slaps tariffs on Chinese electric buses, Beijing vows response\n\n"
+        "BEIJING, March 3 (Xinhua) -- China urges its neighbours to talk. The agency confirmed the meeting."
+    )
+    assert text[12:41] == "dialogue on Mekong water data"
+    assert text[121:129] == "response"
+    # in the body a topic-only object ("confirmed the meeting") stays no statement
+    assert found(nlp, text) == [
+        ("indirect", "urges", 12, 41, "China"),
+        ("indirect", "vows", 121, 129, "Beijing"),
+        ("indirect", "urges", 172, 194, "China"),
     ]

@@ -22,6 +22,7 @@ from presslens.extract.attribution.context import (
     Context,
     CueLexicon,
 )
+from presslens.extract.attribution.headlines import headline_object
 from presslens.extract.attribution.statements import (
     across_semicolon,
     asks_anonymity,
@@ -72,6 +73,10 @@ def complement(
         elif dep == "intj" and c.i > v.i and c.lower_ in ("yes", "no"):
             intj = c
     lex = lex or ctx.lex
+    if ccomp is not None and ccomp.i < v.i and dobj is not None and lemma not in SAY:
+        end = _headline_object(ctx, v, dobj, lex)
+        if end >= 0:
+            return dobj.left_edge.i, end, v.i, True  # "EU slaps tariffs on buses, Beijing vows response"
     if ccomp is not None and verdict(ccomp, lemma, lex):
         ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
     if ccomp is not None:
@@ -145,6 +150,9 @@ def complement(
                 return None
         if lemma in TELL and dobj.lemma_ in lexicon.TOLD_THINGS:
             return dobj.left_edge.i, _np_end(dobj), v.i, True
+        end = _headline_object(ctx, v, dobj, lex)
+        if end >= 0:
+            return dobj.left_edge.i, end, v.i, True  # "China urges dialogue on Mekong water data"
         if (learned or lemma in lex.objects) and (
             dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None or lex.parc
         ):
@@ -213,6 +221,16 @@ def figure_at(v: Token) -> Token | None:
             numbers = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")
             return c if any(t.like_num or t.ent_type_ in numbers for t in c.subtree) else None
     return None
+
+
+def _headline_object(ctx: Context, v: Token, dobj: Token, lex: CueLexicon) -> int:
+    """Last token of a headline verb's noun-phrase content (``headlines.headline_object``) for verbs
+    whose object or infinitive is what they report, else -1."""
+    lemma = v.lemma
+    if lemma in lex.objects or (lemma in lex.infinitive and lemma not in NEEDS_SPEECH_XCOMP):
+        end = headline_object(ctx, v, dobj)
+        return end if end >= dobj.i else -1
+    return -1
 
 
 def _clause_taken_for_relative(v: Token) -> Token | None:

@@ -8,6 +8,9 @@ mostly in headlines and decks.
   speech verb that shares the subject of the clause before it, which the parser hung on it.
 - ``colon_source_candidate``: the wire and state-media headline "China ready to resolve trade
   frictions through dialogue: spokesperson": a short speaker after a colon, no cue word.
+- ``headline_object``: "China urges dialogue on Mekong water data", "Iran vows 'proportionate
+  response' to new sanctions": a headline's speech verb in the present with a noun-phrase object,
+  which a headline writes for what was said.
 - ``quote_headline``: the feature headline "'I almost quit': Skip Colette Arsenault on the long road
   back": a quotation opening the headline, closed by a colon; the speaker is the name after the
   colon when a topic ("on …") follows it.
@@ -163,3 +166,25 @@ def quote_headline(ctx: Context, qi: int) -> tuple[int, tuple[int, int] | None] 
     if not topic or not words or len(words) > SPEAKER_WORDS or not _plain_phrase(words):
         return colon, None  # "'I play better when I'm scared': Montreal teen heads to …": no speaker named
     return colon, (speaker[0].idx, ctx.tok_end(speaker[-1].i))
+
+
+def headline_object(ctx: Context, v: Token, dobj: Token) -> int:
+    """Last token of the noun-phrase content of speech verb ``v`` in the present tense in a headline
+    line, with the prepositional phrases that follow it up to a comma or a clause ("vows 'proportionate
+    response' to new EU sanctions, …"); -1 when ``v`` is not such a headline verb."""
+    if v.tag_ not in ("VBZ", "VBP") or dobj.i < v.i or ctx.inq[v.i] >= 0:
+        return -1
+    start = v.i
+    while start > 0 and ctx.para[start - 1] == ctx.para[v.i]:
+        start -= 1
+    if not headline_line(ctx, start):
+        return -1
+    end = dobj.right_edge.i
+    for c in v.rights:
+        if c.i == end + 1 and c.dep_ == "prep":
+            end = c.right_edge.i
+    doc = ctx.doc
+    for k in range(dobj.i + 1, end + 1):  # what follows a comma or "as" is the writer's
+        if doc[k].dep_ == "mark" or (doc[k].text == "," and k < end and doc[k + 1].dep_ != "prep"):
+            return k - 1  # (", including more aircraft" goes on)
+    return end
