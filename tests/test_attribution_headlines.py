@@ -6,6 +6,8 @@ verb with a noun-phrase object ("China urges dialogue on …"). One short articl
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import attribution_rows as found
 
 
@@ -89,3 +91,34 @@ def test_a_headline_speech_verb_with_a_noun_phrase_object(nlp):
         ("indirect", "vows", 121, 129, "Beijing"),
         ("indirect", "urges", 172, 194, "China"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser took the speaker's name for an adverb
+        (
+            "GPs in England to ballot over new contract, BMA says\n\nBy Priya Raghunathan, BBC News",
+            [("indirect", "says", 0, 42, "BMA")],
+        ),
+        # a kicker before a colon is no part of the report; the speaker is the phrase after the comma
+        (
+            "The Latest: Seized tanker's crew safe, shipping company says\n\nBy The Associated Press",
+            [("indirect", "says", 12, 37, "shipping company")],
+        ),
+        # the comma closing the first clause hangs on its verb
+        (
+            "China launches new ocean observation satellite, says data to be shared with developing "
+            "countries\n\nJIUQUAN, March 3 (Xinhua) -- The launch went well.",
+            [("indirect", "says", 53, 96, "China")],
+        ),
+        # a clause after a semicolon is no complement of the speech verb before it
+        (
+            "Coup attempt in Guinea-Bissau foiled, government says; Moscow calls for restraint\n\n"
+            "MOSCOW, June 12. /TASS/. The army was on the streets.",
+            [("indirect", "says", 0, 36, "government"), ("indirect", "calls for", 72, 81, "Moscow")],
+        ),
+    ],
+)
+def test_final_speech_clauses_of_headlines_the_parser_misreads(nlp, text, expected):
+    assert found(nlp, text) == expected

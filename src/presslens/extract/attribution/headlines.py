@@ -34,9 +34,9 @@ REPORT_WORDS = 3
 
 
 def _plain_phrase(tokens: list[Token]) -> bool:
-    """Whether ``tokens`` can be a bare speaker phrase: nominal words only ("Punjab govt", "FM
-    spokesperson"; not "but Chaffetz")."""
-    return all(t.pos in _NOMINAL or t.tag_ == "POS" for t in tokens)
+    """Whether ``tokens`` can be a bare speaker phrase: nominal words and modifiers only ("Punjab
+    govt", "FM spokesperson", "shipping company"; not "but Chaffetz")."""
+    return all(t.pos in _NOMINAL or t.tag_ == "POS" or t.dep_ in ("amod", "compound") for t in tokens)
 
 
 def _speaker_phrase(head: Token) -> bool:
@@ -52,7 +52,7 @@ def trailing_speech_clause(ctx: Context, v: Token) -> Candidate | None:
         return None
     doc = ctx.doc
     sent = v.sent
-    last = sent.end - 1
+    last = next((k - 1 for k in range(v.i + 1, sent.end) if doc[k].text == ";"), sent.end - 1)
     while last > v.i and (doc[last].pos == SPACE or doc[last].text == "."):
         last -= 1
     after = list(doc[v.i + 1 : last + 1])
@@ -66,19 +66,29 @@ def trailing_speech_clause(ctx: Context, v: Token) -> Candidate | None:
     if bool(after) == (comma + 1 < v.i):
         return None  # the speaker stands on one side of the verb, not both or neither
     subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i > comma and _speaker_phrase(c)), None)
+    if subj is None and comma + 1 < v.i:
+        last = doc[v.i - 1]  # "…, BMA says": the parser took the name for an adverb
+        if last.head.i == v.i and last.pos in (NOUN, PROPN) and _speaker_phrase(last):
+            subj = last
     first = sent.start
     while first < comma and doc[first].pos == SPACE:
         first += 1
+    label = next((k for k in range(comma - 1, first, -1) if doc[k].text == ":"), -1)
+    if label >= 0 and headline_line(ctx, first):
+        first = label + 1  # "The Latest: Seized tanker's crew safe, shipping company says"
     if subj is None or comma - first < REPORT_WORDS or doc[first].pos in (ADP, SCONJ):
         return None  # "In the morning, the mayor said": an adjunct, not a report
     span = paragraph_span(ctx, v.i, first, comma - 1)
     if span is None:
         return None
+    source = mention(ctx, subj)
+    if source is not None and source[0] <= doc[comma].idx:
+        source = (doc[comma + 1].idx, source[1])  # the parse hung the report on the speaker's noun
     return Candidate(
         start=span[0],
         end=span[1],
         cue=(v.idx, ctx.tok_end(v.i)),
-        source=mention(ctx, subj),
+        source=source,
         cue_tok=v.i,
         rank=Rank.REPORTING_CLAUSE,
     )
@@ -93,7 +103,7 @@ def shared_subject(ctx: Context, v: Token) -> Token | None:
     if not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
         return None
     for c in v.children:
-        if c.i > v.i or c.right_edge.i != v.i - 2 or c.pos != VERB:
+        if c.i > v.i or c.right_edge.i not in (v.i - 2, v.i - 1) or c.pos != VERB:  # (the comma may be its)
             continue
         subj = next((s for s in c.children if s.dep_ == "nsubj" and s.i < c.i), None)
         if subj is None:

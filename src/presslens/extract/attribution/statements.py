@@ -102,10 +102,11 @@ def bare_speech_clause(ctx: Context, v: Token) -> bool:
 
 def across_semicolon(ctx: Context, clause: Token, v: Token) -> bool:
     """Whether a clause before cue verb ``v`` ends before a semicolon or colon that separates it from
-    ``v`` ("The province offered to buy the land; the family refused.", "READ MORE: Premier says …")."""
-    if clause.i > v.i:
-        return False
+    ``v`` ("The province offered to buy the land; the family refused.", "READ MORE: Premier says …"),
+    or a clause after ``v`` opens after a semicolon ("…, government says; Moscow calls for restraint")."""
     doc = ctx.doc
+    if clause.i > v.i:
+        return any(doc[k].text == ";" and ctx.inq[k] < 0 for k in range(v.i + 1, clause.left_edge.i))
     return any(doc[k].text in (";", ":") and ctx.inq[k] < 0 for k in range(clause.right_edge.i, v.i))
 
 
