@@ -4,6 +4,7 @@ hyphenated head noun. One short article per shape, asserting the source mention,
 
 from __future__ import annotations
 
+from conftest import attribution_rows as found
 from presslens.extract.attribution import find_attributions
 
 
@@ -145,4 +146,23 @@ def test_a_fronted_as_clause_reports_the_clause_after_it(nlp):
     assert sources(nlp, text) == [("indirect", "reported", "TASS")]
     assert [a.content.text for a in find_attributions(nlp(text))] == [
         "Russian biathletes have been barred from competitions since 2022"
+    ]
+
+
+def test_a_question_is_the_askers_not_the_answerers(nlp):
+    text = (
+        "Asked by a reporter whether other leaders were under investigation, the mayor said the inquiry "
+        "was ongoing. Kabir was asked at a news conference whether the army could be called in. "
+        "Asked whether she had been pushed out, Ms. Gill laughed."
+    )
+    assert text[20:66] == "whether other leaders were under investigation"
+    assert text[145:180] == "whether the army could be called in"
+    assert text[188:219] == "whether she had been pushed out"
+    # the asker is the by-agent or no one named; the question starts at "whether", past the occasion;
+    # "laughed" reports nothing (its participle clause is no report)
+    assert found(nlp, text) == [
+        ("indirect", "Asked", 20, 66, "a reporter"),
+        ("indirect", "said", 83, 106, "the mayor"),
+        ("indirect", "asked", 145, 180, None),
+        ("indirect", "Asked", 188, 219, None),
     ]

@@ -327,9 +327,10 @@ def pull_content_start(ctx: Context, first: int, a: int) -> int:
     ("said about half of the adjustment reflected …").
     """
     doc = ctx.doc
-    if doc[a].lower_ == "that" and doc[a].head.i > a:
+    if doc[a].lower_ in ("that", "whether") and doc[a].head.i > a:
         # "told reporters at the centre that crews …", "said in an e-mail that the company …" (even when
-        # the parser took "that" for an object): the clause opens with its own "that"
+        # the parser took "that" for an object), "was asked at a news conference whether …": the
+        # clause opens with its own "that" or "whether"
         return a
     i = first
     while i < a:

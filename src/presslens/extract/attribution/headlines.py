@@ -76,8 +76,11 @@ def trailing_speech_clause(ctx: Context, v: Token) -> Candidate | None:
     label = next((k for k in range(comma - 1, first, -1) if doc[k].text == ":"), -1)
     if label >= 0 and headline_line(ctx, first):
         first = label + 1  # "The Latest: Seized tanker's crew safe, shipping company says"
-    if subj is None or comma - first < REPORT_WORDS or doc[first].pos in (ADP, SCONJ):
+    opener = doc[first]
+    if subj is None or comma - first < REPORT_WORDS or opener.pos in (ADP, SCONJ):
         return None  # "In the morning, the mayor said": an adjunct, not a report
+    if opener.tag_ in ("VBN", "VBG") and opener.dep_ == "advcl" and opener.head.i == v.i:
+        return None  # "Asked whether she would run, she laughed": a participle's clause, not a report
     span = paragraph_span(ctx, v.i, first, comma - 1)
     if span is None:
         return None

@@ -168,6 +168,15 @@ def _speakerless_participle(v: Token) -> bool:
     )
 
 
+def _participle_agent(v: Token) -> Token | None:
+    """The by-agent of a past participle adjunct ("Asked by a reporter whether …, he said"): who
+    spoke, where the subject of the main clause only answered."""
+    if v.tag_ != "VBN" or v.dep_ not in ("advcl", "acl") or any(c.dep_ == "nsubj" for c in v.children):
+        return None
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def _final_conjunct(ctx: Context, v: Token) -> bool:
     """A speech clause the parser made a conjunct of the clause it reports, after a comma and no
     conjunction ("This includes a special force …, Defense Secretary Ash Carter told a Senate panel.")."""
@@ -270,7 +279,10 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
         rank = Rank.REPORTING_CLAUSE if final else Rank.MEDIAL_CLAUSE
     if span is None:
         return None
-    if _speakerless_participle(v):
+    asker = _participle_agent(v)
+    if asker is not None:
+        subj = asker  # "Asked by a reporter whether …, he said": the reporter put the question
+    elif _speakerless_participle(v):
         if not sourceless:
             return None  # "when asked …", "as reported …": the subject is not the speaker
         subj = None
