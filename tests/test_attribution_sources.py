@@ -166,3 +166,17 @@ def test_a_question_is_the_askers_not_the_answerers(nlp):
         ("indirect", "asked", 145, 180, None),
         ("indirect", "Asked", 188, 219, None),
     ]
+
+
+def test_a_source_mention_keeps_its_title_and_leaves_out_adjuncts_and_headings(nlp):
+    text = (
+        "Special Agent in Charge Marcus Whitfield told reporters the bureau was investigating. MEF "
+        "president Tan Sri Lim Kok Wai said the wage was fair. Talking to APP, a senior official said "
+        "the riot was over.\n\nRelated Stories\nSprinter's coach says she will appeal"
+    )
+    assert found(nlp, text) == [
+        ("indirect", "told reporters", 56, 84, "Special Agent in Charge Marcus Whitfield"),
+        ("indirect", "said", 125, 142, "MEF president Tan Sri Lim Kok Wai"),
+        ("indirect", "said", 183, 200, "a senior official"),
+        ("indirect", "says", 241, 256, "Sprinter's coach"),
+    ]

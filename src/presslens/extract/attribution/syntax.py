@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.symbols import AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
+from spacy.symbols import ADP, AUX, NOUN, PRON, PROPN, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
 from presslens.extract import cues
@@ -72,8 +72,8 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     right = head.i
     doc = ctx.doc
     for child in head.rights:
-        if child.dep_ in _MENTION_RIGHT_DEPS and not (
-            child.dep_ == "prep" and child.lower_ in ("in", "on", "at")
+        if child.dep_ in _MENTION_RIGHT_DEPS and (
+            not (child.dep_ == "prep" and child.lower_ in ("in", "on", "at")) or _title_phrase(child)
         ):
             right = max(right, child.right_edge.i)
         elif child.dep_ == "appos" and child.pos == PROPN and child.left_edge.i == right + 1 != head.i + 1:
@@ -99,11 +99,25 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
         ):
             left = k + 1  # "BERLIN (Reuters) - German Chancellor Angela Merkel": drop the dateline
             break
+    while left < head.i and ctx.para[left] != ctx.para[head.i]:
+        left += 1  # "Related Stories" + "Sprinter's coach says …": a heading above is no part of it
+    opener = doc[left]
+    if opener.pos == ADP or (opener.tag_ in ("VBG", "VBN") and opener.dep_ == "advcl"):
+        comma = next((k for k in range(head.i - 1, left, -1) if doc[k].text == ","), -1)
+        if comma > left:
+            left = comma + 1  # "Talking to APP, a senior official said": the adjunct is no part of it
     while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
         left += 1
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, ctx.tok_end(right)
+
+
+def _title_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase is capitalised words ending in a person's name, the rest of a
+    title before the name ("Special Agent in Charge Marcus Whitfield")."""
+    words = [t for t in prep.subtree if t.i != prep.i]
+    return bool(words) and all(t.pos == PROPN for t in words) and words[-1].ent_type_ == "PERSON"
 
 
 def _named_apposition(head: Token) -> Token | None:
@@ -196,6 +210,13 @@ def subject(v: Token, depth: int = 0) -> Token | None:
         own = [own[1]]  # "The company that makes the drug says …": "drug" is the relative clause's object
     if own:
         c = _past_dateline(own[0])
+        if c.dep_ == "csubj" and c.tag_ == "VBG":
+            # "Talking to APP, a senior official … said": the participle's apposition is the speaker
+            appos = next(
+                (t for t in c.subtree if t.dep_ == "appos" and v.doc[t.left_edge.i - 1].text == ","), None
+            )
+            if appos is not None:
+                return appos
         if c.dep_ == "nsubjpass" and c.lower_ == "it":
             return None
         if c.dep_ == "nsubjpass":
@@ -208,6 +229,9 @@ def subject(v: Token, depth: int = 0) -> Token | None:
     fronted = _subject_in_fronted_adjunct(v)
     if fronted is not None:
         return fronted
+    before = v.doc[v.i - 1] if v.i > 0 else v
+    if before.head.i == v.i and before.dep_ in ("advmod", "npadvmod") and before.pos == PROPN:
+        return before  # "MEF president Tan Sri Lim Kok Wai said": the name taken for an adverb
     for (
         c
     ) in v.children:  # "Jeffrey Salkin, a Florida rabbi helping …, said": the apposition parsed as a clause
