@@ -302,3 +302,17 @@ def test_a_dateline_is_not_the_subject_before_a_role_and_its_name(resolve):
         ("The Minister for Disaster Management, Josaia Naivalu", "Josaia Naivalu"),
         ("He", "Josaia Naivalu"),
     ]
+
+
+def test_a_body_described_first_is_the_one_the_article_names_with_its_words(resolve):
+    text = (
+        "TORONTO — The Court of Appeal for Ontario struck down the law on Tuesday.\n\n"
+        "Ontario's highest court said the province had overstepped. The court said Ottawa could appeal to the "
+        "Supreme Court of Canada.\n\n"
+        "Türkiye's disaster management authority said 12 aftershocks were recorded. The Disaster and Emergency "
+        "Management Authority said tents had been sent. The authority said more were coming."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Court of Appeal for Ontario", "Court of Appeal for Ontario", "Disaster and Emergency Management Authority",
+        "Disaster and Emergency Management Authority", "Disaster and Emergency Management Authority",
+    ]

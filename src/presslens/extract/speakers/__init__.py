@@ -91,6 +91,7 @@ class _Resolver:
         self.model = model
         self.article = article
         self.said: tuple[int, int] | None = None
+        self.bodies: dict[str, Node] = {}  # an organisation described first → the one named so (_named_body)
 
     @cached_property
     def writer(self) -> Node | None:
@@ -103,7 +104,25 @@ class _Resolver:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None, "unknown", None, _CONFIDENCE["unknown"]
-        return self._resolve_span(span, 0)
+        node, kind, name, confidence = self._resolve_span(span, 0)
+        return self._named_body(node), kind, name, confidence
+
+    def _named_body(self, node: Node | None) -> Node | None:
+        """An organisation the article first describes ("Ontario's highest court", "Türkiye's disaster
+        management authority") as the one organisation it names with those words ("the Court of Appeal
+        for Ontario", "the Disaster and Emergency Management Authority"), else ``node``."""
+        if node is None or node.kind != "organization" or not node.mentions or not node.entity.name.split()[-1][:1].islower():
+            return node  # only a node the graph made of a description is named by its lower-case noun
+        if node.entity.id not in self.bodies:
+            first = node.mentions[0]
+            span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
+            named = None
+            if span is not None and len(span) and span.root.is_lower and not in_headline(span.root):
+                named = whose_name_says(self.graph, span, 3, node)
+            if named is not None and named.entity.name.split()[-1][:1].islower():
+                named = None  # "his campaign" is not the "Clinton campaign" described before
+            self.bodies[node.entity.id] = named or node
+        return self.bodies[node.entity.id]
 
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)

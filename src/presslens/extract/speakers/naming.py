@@ -91,10 +91,11 @@ def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besid
     root = span.root
     if root.tag_ == "NNS" and root.lemma_.lower() not in lexicon.PLURAL_BODIES:
         return None  # "Ontario's universities" are not the Council of Ontario Universities
-    words = {root.lower_} | {
-        t.lower_ for t in root.lefts
-        if (t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")) or (t.dep_ == "poss" and t.pos_ == "PROPN")
-    }
+    words = {root.lower_} | {t.lower_ for t in root.lefts if t.dep_ == "compound" and t.pos_ in ("NOUN", "PROPN")}
+    owners = {t.lower_ for t in root.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"}
+    if len(words) == 1:
+        words |= owners  # an owner is left out of a body described by several nouns ("Türkiye's disaster
+        # management authority" is the Disaster and Emergency Management Authority), not of a lone noun's
     by = graph.sent_of(span.start_char) + forward  # named before, or in the next sentences ("Indonesia's
     named = []  # central bank raised rates … Bank Indonesia lifted its rate")
     for n in graph.nodes.values():
