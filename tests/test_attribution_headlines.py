@@ -122,3 +122,14 @@ def test_a_headline_speech_verb_with_a_noun_phrase_object(nlp):
 )
 def test_final_speech_clauses_of_headlines_the_parser_misreads(nlp, text, expected):
     assert found(nlp, text) == expected
+
+
+def test_a_headline_quotation_is_said_by_the_subject_of_the_clause_after_its_colon(nlp):
+    text = (
+        "'They came to me with a bag of cash': Former spinner says he was approached three times\n\n"
+        "By Jane Smith"
+    )
+    assert found(nlp, text) == [
+        ("direct", ":", 1, 35, "Former spinner"),
+        ("indirect", "says", 58, 87, "Former spinner"),
+    ]

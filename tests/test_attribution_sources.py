@@ -180,3 +180,9 @@ def test_a_source_mention_keeps_its_title_and_leaves_out_adjuncts_and_headings(n
         ("indirect", "said", 183, 200, "a senior official"),
         ("indirect", "says", 241, 256, "Sprinter's coach"),
     ]
+
+
+def test_a_quote_after_an_answered_question_is_the_answerers(nlp):
+    text = 'Asked whether she expects to win, she laughed. "Nobody expects me to win. That is my advantage."'
+    assert text[48:95] == "Nobody expects me to win. That is my advantage."
+    assert found(nlp, text) == [("indirect", "Asked", 6, 32, None), ("direct", "laughed", 48, 95, "she")]

@@ -8,10 +8,12 @@ cue, in a new paragraph its cue is ``None``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from presslens.extract import cues
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.direct import quote_content, sentence_alone
+from presslens.extract.attribution.syntax import mention, subject
 
 # Characters skipped between an attribution and the next quote before measuring the gap.
 _GAP_LEAD = ",.;:!?…)]— " + cues.QUOTE_CHARS
@@ -72,6 +74,21 @@ def _quoting_owner(ctx: Context, chain: list[Candidate], i: int) -> Candidate:
     return prev
 
 
+def _answerer(ctx: Context, prev: Candidate) -> Candidate:
+    """``prev``, or for a question put to someone ("Asked whether she expects to win, she laughed.")
+    the answer's clause: a quote after it is the answerer's, not the asker's."""
+    if prev.cue_tok < 0:
+        return prev
+    asked = ctx.doc[prev.cue_tok]
+    if asked.lower_ != "asked" or asked.tag_ != "VBN" or asked.dep_ != "advcl":
+        return prev
+    verb = asked.head
+    subj = subject(verb)
+    if subj is None or subj.i < asked.i:
+        return prev
+    return replace(prev, cue=(verb.idx, ctx.tok_end(verb.i)), source=mention(ctx, subj), cue_tok=verb.i)
+
+
 def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list[Candidate]:
     """New candidates for the ``loose`` quotes that stand alone after an attribution of ``kept``.
 
@@ -111,7 +128,7 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
             tail = gap[: gap.index("\n")]
             if len(tail) > MAX_PARAGRAPH_TAIL_CHARS:
                 continue
-        prev = _quoting_owner(ctx, chain, i)
+        prev = _answerer(ctx, _quoting_owner(ctx, chain, i))
         cue = prev.cue if same_para else None
         cand = Candidate(
             start=a,

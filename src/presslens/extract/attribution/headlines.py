@@ -13,7 +13,7 @@ mostly in headlines and decks.
   which a headline writes for what was said.
 - ``quote_headline``: the feature headline "'I almost quit': Skip Colette Arsenault on the long road
   back": a quotation opening the headline, closed by a colon; the speaker is the name after the
-  colon when a topic ("on …") follows it.
+  colon when a topic ("on …") follows it, or the subject of the clause after it.
 """
 
 from __future__ import annotations
@@ -176,9 +176,13 @@ def quote_headline(ctx: Context, qi: int) -> tuple[int, tuple[int, int] | None] 
     speaker = list(doc[colon + 1 : end])
     topic = end < len(doc) and doc[end].lower_ == "on"
     words = [t for t in speaker if t.tag_ != "HYPH"]  # "Nakamura-Traoré"
-    if not topic or not words or len(words) > SPEAKER_WORDS or not _plain_phrase(words):
-        return colon, None  # "'I play better when I'm scared': Montreal teen heads to …": no speaker named
-    return colon, (speaker[0].idx, ctx.tok_end(speaker[-1].i))
+    if topic and words and len(words) <= SPEAKER_WORDS and _plain_phrase(words):
+        return colon, (speaker[0].idx, ctx.tok_end(speaker[-1].i))
+    # "'I play better when I'm scared': Montreal teen heads to …": the subject of the clause after it
+    subj = next((t for t in speaker if t.dep_ == "nsubj" and t.head.pos == VERB), None)
+    if subj is None or subj.left_edge.i != colon + 1 or subj.pos not in (NOUN, PROPN):
+        return colon, None
+    return colon, mention(ctx, subj)
 
 
 def headline_object(ctx: Context, v: Token, dobj: Token) -> int:
