@@ -316,3 +316,15 @@ def test_a_body_described_first_is_the_one_the_article_names_with_its_words(reso
         "Court of Appeal for Ontario", "Court of Appeal for Ontario", "Disaster and Emergency Management Authority",
         "Disaster and Emergency Management Authority", "Disaster and Emergency Management Authority",
     ]
+
+
+def test_judges_and_the_majority_are_the_court_that_ruled(resolve):
+    text = (
+        "TORONTO — The Court of Appeal for Ontario struck down the law on Tuesday.\n\n"
+        "Judges said the law was vague. The majority said the minister had no power. Ottawa said it would "
+        "appeal to the Supreme Court of Canada. The majority of residents said they were relieved."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("Judges", "Court of Appeal for Ontario"), ("The majority", "Court of Appeal for Ontario"),
+        ("Ottawa", "Ottawa"), ("The majority of residents", None),
+    ]

@@ -155,6 +155,11 @@ BODIES_NAMED_AFTER_PEOPLE = _words("campaign administration government camp team
 # "Welsh Conservatives", "Ontario Liberals").
 PARTY_BRANCH_HEADS = POLITICAL_GROUPS | {"labour", "labor", "greens", "party"}
 
+# Sources that are a court's judges as a body ("Judges said", "the majority wrote", "the panel found").
+BENCH_WORDS = _words("judges justices majority minority panel bench")
+# Words that end the name of a court ("Court of Appeal for Ontario", "Employment Tribunal").
+COURT_WORDS = _words("court tribunal")
+
 GOVERNMENT_FIELDS = _words(
     """
     health statistics environment transport finance fisheries justice heritage immigration employment

@@ -55,6 +55,7 @@ from presslens.extract.speakers.naming import (
     body_of_place,
     chamber_members,
     clean,
+    court_of_bench,
     looks_like_a_person,
     name_ending_role,
     national_branch,
@@ -185,6 +186,8 @@ class _Resolver:
             return None, "person", None, _CONFIDENCE["generic"]
         if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, span)):
             return holder, "person", None, _CONFIDENCE["role_holder"]
+        if (court := court_of_bench(self.graph, span)) is not None:
+            return court, "organization", None, _CONFIDENCE["role_holder"]  # "Judges said", "the majority wrote"
         if anaphor.type in RESOLVABLE:
             result = self._learned(anaphor)
             early = anaphor.sent <= LEAD_SENTENCES + 3  # the lead, after a headline, deck and dateline

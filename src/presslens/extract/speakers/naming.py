@@ -181,6 +181,27 @@ def looks_like_a_person(name: Token) -> bool:
     )
 
 
+def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "Judges", "the majority", "the panel" with no other words: the court named before that last
+    spoke, else the court named last ("The Court of Appeal for Ontario ruled … Judges said")."""
+    root = span.root
+    if root.lower_ not in lexicon.BENCH_WORDS or any(c.dep_ != "det" for c in root.children):
+        return None
+    courts = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization" and set(n.entity.name.lower().split()) & lexicon.COURT_WORDS
+    ]
+
+    def last(node: Node, spoke: bool) -> int:
+        return max((m.start for m in node.mentions if m.start < span.start_char and (m.speaker or not spoke)), default=-1)
+
+    for spoke in (True, False):
+        found = max(courts, key=lambda n: last(n, spoke), default=None)
+        if found is not None and last(found, spoke) >= 0:
+            return found
+    return None
+
+
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The one person named before the mention whom the article gives the role of its head ("the
     minister" when one minister has been named; for a headline, in the whole article), if only one.
