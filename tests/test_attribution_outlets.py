@@ -336,3 +336,21 @@ def test_an_infinitive_after_a_quoted_fragment_is_no_speech_clause(nlp):
         ("direct", "said", "Our position is clear"),
         ("mixed", "adding", 'that the party was "in no hurry" to conclude a deal that would not last'),
     ]
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_of_the_occasion_is_what_was_said(nlp):
+    text = (
+        "Foreign Ministry spokeswoman Olga Vinnikova said at a briefing that Moscow had sent a note of "
+        "protest. The federation said in a news release that small employers were already coping with "
+        "higher taxes. She told reporters outside the courthouse that the group would not leave. He spoke "
+        "at a meeting that officials held on Monday."
+    )
+    assert text[63:101] == "that Moscow had sent a note of protest"
+    assert text[141:199] == "that small employers were already coping with higher taxes"
+    assert text[243:273] == "that the group would not leave"
+    # "a meeting that officials held": a relative clause (its verb has no object besides "that")
+    assert found(nlp, text) == [
+        ("indirect", "said", 63, 101, "Foreign Ministry spokeswoman Olga Vinnikova"),
+        ("indirect", "said in a news release", 141, 199, "The federation"),
+        ("indirect", "told reporters", 243, 273, "She"),
+    ]

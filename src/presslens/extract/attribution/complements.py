@@ -90,7 +90,7 @@ def complement(
         ):
             start = dobj.left_edge.i  # "said fares on the routes …, could rise": the object is its subject
         return start, ccomp.right_edge.i, v.i, False
-    clause = that_clause_in_prep(preps)
+    clause = that_clause_in_prep(v)
     if clause is not None:
         return clause[0], clause[1], v.i, False
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):

@@ -371,28 +371,47 @@ def says_nothing(ctx: Context, v: Token, a: int, b: int, prep: bool) -> bool:
     return not any(doc[i].pos in (VERB, AUX) or ctx.inq[i] >= 0 for i in range(a, b + 1))
 
 
-def that_clause_in_prep(preps: list[Token]) -> tuple[int, int] | None:
-    """Token range of a that-clause the parser hung on the object of a cue verb's preposition.
+def that_clause_in_prep(v: Token) -> tuple[int, int] | None:
+    """Token range of a that-clause the parser hung on a noun after cue verb ``v``.
 
-    "told reporters at the emergency centre that crews were on their way": the clause is parsed as
-    a relative clause of "centre", but "that" is its complementiser (``mark``) and the clause has a
-    subject of its own, so it is what was told.
+    "told reporters at the emergency centre that crews were on their way", "said at a briefing that
+    Moscow had sent a note": the clause is parsed as a relative clause of "centre" or "briefing", but
+    "that" is its complementiser (the parser may even make it the clause's object) and the clause has
+    a subject of its own, so it is what was said.
     """
-    for p in preps:
-        for obj in p.children:
-            if obj.dep_ != "pobj":
-                continue
-            for r in obj.rights:
-                first = r.left_edge
-                if (
-                    r.dep_ == "relcl"
-                    and first.dep_ == "mark"
-                    and first.lower_ == "that"
-                    and first.head.i == r.i
-                    and any(c.dep_ in _SUBJ_DEPS and c.i > first.i for c in r.children)
-                ):
-                    return first.i, r.right_edge.i
+    for c in v.rights:
+        if c.dep_ != "prep":
+            continue
+        for r in c.subtree:
+            first = r.left_edge
+            if (
+                r.dep_ == "relcl"
+                and first.lower_ == "that"
+                and first.head.i == r.i
+                and (
+                    first.dep_ == "mark"
+                    or first.tag_ == "IN"
+                    or (first.dep_ == "dobj" and (_other_object(r, first) or _frame(r.head)))
+                )
+                and any(s.dep_ in _SUBJ_DEPS and s.i > first.i for s in r.children)
+            ):
+                return first.i, r.right_edge.i
     return None
+
+
+def _frame(noun: Token) -> bool:
+    """Whether ``noun`` is the object of a preposition and names a medium of speech ("in a news
+    release", "at a briefing"): a "that" after it opens what was said there."""
+    return noun.lemma in FRAME_NOUNS and noun.dep_ == "pobj"
+
+
+def _other_object(verb: Token, that: Token) -> bool:
+    """Whether ``verb`` has an object or complement besides ``that``: then "that" cannot be its
+    relative object ("… a briefing that Moscow had sent a note", not "… a briefing that Moscow held")."""
+    return any(
+        c.i != that.i and c.dep_ in ("dobj", "attr", "acomp", "oprd", "ccomp", "xcomp", "auxpass")
+        for c in verb.children
+    )
 
 
 def np_head(doc: Doc, a: int, b: int) -> Token | None:
