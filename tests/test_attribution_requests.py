@@ -1,7 +1,8 @@
 """Issue 19: requests, estimates and descriptions on outlet-style copy — the addressee of a request
 with what it is asked to do, coordinated infinitives, a request coordinated after a quoted fragment,
-"directed … to" and "appealed to … to", "put the figure at …", "described X (as Y)". One short
-article per shape, with exact content offsets, type, cue and source."""
+"directed … to" and "appealed to … to", "put the figure at …", "described X (as Y)", "thanked X for
+'…'", "expressed concern over …". One short article per shape, with exact content offsets, type, cue
+and source."""
 
 from __future__ import annotations
 
@@ -71,4 +72,19 @@ def test_a_description_is_what_was_said_with_its_as_phrase(nlp):
         ("indirect", "described", 38, 55, "Residents"),
         ("indirect", "described", 90, 112, "Economists"),
         ("mixed", "described", 135, 195, "The report"),
+    ]
+
+
+def test_thanks_and_concern_that_say_something_are_statements(nlp):
+    text = (
+        'The minister thanked both delegations for their "constructive approach." Western countries '
+        "expressed concern over the growing scale of Russian drills. She thanked the crowd. He expressed "
+        "his condolences."
+    )
+    assert text[21:72] == 'both delegations for their "constructive approach."'
+    assert text[101:149] == "concern over the growing scale of Russian drills"
+    # a bare object ("thanked the crowd", "expressed his condolences") names no statement
+    assert found(nlp, text) == [
+        ("mixed", "thanked", 21, 72, "The minister"),
+        ("indirect", "expressed", 101, 149, "Western countries"),
     ]

@@ -81,17 +81,17 @@ SPEECH_OBJECT_VERBS = _words(
     recommend reveal disclose acknowledge admit concede cite mention describe call label dub brand
     accuse blame warn threaten urge quote recount characterize characterise portray
     highlight stress emphasize emphasise underline underscore outline detail echo reiterate restate
-    explain
+    explain thank express
     """
 )
 
 # Verbs that the PARC profile treats as cues but that do not report speech by themselves.
 PARC_ONLY_VERBS = _words(
     """
-    support back endorse oppose champion favor favour show express name list refer remember
+    support back endorse oppose champion favor favour show name list refer remember
     voice credit convince persuade nominate seek plan intend aim vote sound reference email assail
     tout trumpet vouch campaign lobby debate discuss chat hail welcome applaud commend
-    thank congratulate embrace mock ridicule deride scoff sneer taunt tease attack slam blast
+    congratulate embrace mock ridicule deride scoff sneer taunt tease attack slam blast
     lambaste praise acclaim extol laud defend justify rationalize dismiss reject question challenge
     cast frame position present pitch sell spin paint depict
     """
