@@ -315,3 +315,21 @@ def test_bodies_named_in_french_and_party_branches_keep_their_whole_names(resolv
         ("Progressive Conservatives", "organization"),
     ]
 
+
+
+def test_a_hyphenated_given_name_after_a_role_is_whole(resolve):
+    text = (
+        "The minister responsible for the French language, Jean-François Caron, told reporters that the "
+        "government would appeal.\n\n"
+        '"We respect the court," Mr. Caron said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Jean-François Caron", "Jean-François Caron"]
+
+
+def test_a_centre_with_a_capitalised_name_is_an_organisation(resolve):
+    text = (
+        "Staff Supt. Ravi Chandrasekaran told reporters the investigation began in May.\n\n"
+        "The Canadian Anti-Fraud Centre says Canadians reported losing more than $600 million to fraud last year."
+    )
+    found = resolve(text)
+    assert (found[1].source.name, found[1].source.kind) == ("Canadian Anti-Fraud Centre", "organization")

@@ -99,6 +99,8 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
         return None
     start -= 1
+    if start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title:
+        start -= 2  # "Jean-François Caron": a hyphenated given name is whole
     while start - 1 > ent.start and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
     return doc[start : ent.end]

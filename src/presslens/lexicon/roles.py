@@ -48,7 +48,7 @@ TITLES = _words(
     spokesman spokeswoman spokesperson spokespeople aide adviser advisor
     strategist pollster analyst economist researcher scientist professor lecturer doctor physician
     surgeon nurse coach manager striker midfielder defender goalkeeper keeper forward quarterback
-    pitcher catcher outfielder shortstop guard centre center winger fullback skipper
+    pitcher catcher outfielder shortstop guard winger fullback skipper
     referee umpire player teammate champion
     candidate nominee challenger incumbent hopeful frontrunner front-runner contender
     lawmaker legislator politician official mp mep mla msp td
@@ -93,7 +93,7 @@ ORG_ROLE_NOUNS = _words(
     retailer carrier airline insurer manufacturer automaker maker giant operator provider
     developer lender regulator watchdog tribunal panel jury prosecution defence defense
     fund white-house kremlin pentagon chain grocer carmaker drugmaker brewer supplier utility port railway
-    railroad startup conglomerate presidency directorate secretariat inspectorate coastguard gendarmerie
+    railroad startup conglomerate presidency directorate secretariat inspectorate coastguard gendarmerie centre center
     """
 )
 
