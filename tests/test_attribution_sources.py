@@ -186,3 +186,15 @@ def test_a_quote_after_an_answered_question_is_the_answerers(nlp):
     text = 'Asked whether she expects to win, she laughed. "Nobody expects me to win. That is my advantage."'
     assert text[48:95] == "Nobody expects me to win. That is my advantage."
     assert found(nlp, text) == [("indirect", "Asked", 6, 32, None), ("direct", "laughed", 48, 95, "she")]
+
+
+def test_what_an_inquest_heard_is_a_statement_with_no_source_of_its_own(nlp):
+    text = (
+        "CSIS warned PMO about foreign meddling in B.C. nomination race, inquiry hears\n\nBy Jane Smith\n\n"
+        "An officer fired within nine seconds of stepping out of the elevator, a coroner's inquest heard "
+        "Tuesday. She heard that the plant would close."
+    )
+    assert text[0:62] == "CSIS warned PMO about foreign meddling in B.C. nomination race"
+    assert text[94:162] == "An officer fired within nine seconds of stepping out of the elevator"
+    # the body that hears is no speaker (the witness is); a person who heard something reports nothing
+    assert found(nlp, text) == [("indirect", "hears", 0, 62, None), ("indirect", "heard", 94, 162, None)]

@@ -87,6 +87,11 @@ ADDRESSEE_PREPOSITIONS = _words("on to with")
 # an estimate when their object is followed by "at" and a number.
 FIGURE_VERBS = _words("put place")
 
+# Bodies that hear testimony: "…, the inquest heard Tuesday", "Inquiry hears officer fired …" report
+# what witnesses said; the body is the hearer, so the statement has no source of its own.
+HEARING_BODIES = _words("inquiry inquest commission court jury tribunal hearing committee trial panel")
+HEAR = _words("hear")
+
 # Verbs that name or label something ('what she calls "real solutions"'), not report speech.
 LABEL_VERBS = _words("call label dub brand term name")
 
@@ -126,7 +131,7 @@ LABEL_STOP = _words(
 INFERENCE = _words("suggest indicate imply signal")
 
 # Verbs whose noun-phrase object is itself what was said ("lamented the loss of …", "decried the
-# cuts", "announced his resignation", "described a chaotic morning"): the speech profile keeps such an
+# cuts", "described a chaotic morning"): the speech profile keeps such an
 # object even without a predicate in it.
 NP_STATEMENT = _words("lament bemoan decry deplore describe")
 

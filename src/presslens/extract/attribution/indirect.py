@@ -9,6 +9,8 @@ of its sentence. ``indirect_candidates`` also dispatches the cues that are not v
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Token
 
@@ -28,6 +30,8 @@ from presslens.extract.attribution.context import (
     BELIEF,
     DASHES,
     FIGURE,
+    HEAR,
+    HEARING_BODY,
     INFERENCE,
     LABEL_VERBS,
     MAKE,
@@ -109,6 +113,9 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
                 cand = _verb_candidate(
                     ctx, t, learned=True
                 )  # "discussed the deal": the model reads the object
+        elif lemma in HEAR and t.pos == VERB and _heard_by_a_body(t):
+            cand = _verb_candidate(ctx, t)  # "…, the inquest heard Tuesday": a witness's statement
+            cand = replace(cand, source=None) if cand is not None else None
         elif lex.parc and lemma in AS_FRAME and t.pos == VERB and as_phrase(t) is not None:
             cand = _verb_candidate(ctx, t)  # "sees Cruz as a uniter"
         elif lex.parc and lemma in SEEM and t.pos in (VERB, AUX):
@@ -144,6 +151,13 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
         if cand is not None:
             cands.append(cand)
     return cands
+
+
+def _heard_by_a_body(v: Token) -> bool:
+    """Whether the subject of "hear" is a body hearing testimony ("the coroner's inquest heard",
+    "Inquiry hears …"), not someone who heard a sound or a rumour."""
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma in HEARING_BODY and v.tag_ in ("VBD", "VBZ")
 
 
 def _imperative(v: Token) -> bool:
@@ -353,7 +367,7 @@ def _parc_act(
     lemma = v.lemma
     same = (
         not learned
-        and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)) or lemma in FIGURE)
+        and (lemma in speech.verbs or (lemma in MAKE and _makes_clear(v)) or lemma in FIGURE or lemma in HEAR)
         and complement(ctx, v, lex=speech) == comp
         and not (lemma in INFERENCE and inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
