@@ -120,7 +120,7 @@ def test_a_page_line_above_is_no_part_of_an_organisation_described(resolve):
         "were missing."
     )
     found = names(resolve(text))
-    assert found["Related Stories\nSaskatchewan government"] == "Saskatchewan government"
+    assert found["Saskatchewan government"] == "Saskatchewan government"  # the heading is no part of either
     assert found["The Italian coastguard"] == found["The coastguard"] == "Italian coastguard"
 
 
