@@ -133,3 +133,17 @@ def test_a_headline_quotation_is_said_by_the_subject_of_the_clause_after_its_col
         ("direct", ":", 1, 35, "Former spinner"),
         ("indirect", "says", 58, 87, "Former spinner"),
     ]
+
+
+def test_a_headline_speech_verb_the_tagger_read_as_a_noun(nlp):
+    text = (
+        "B.C. court rules province breached treaty duties in Peace River land claim\n\n"
+        "Senate rules committee meets on Monday\n\n"
+        "VANCOUVER — The province will appeal, a spokesperson said."
+    )
+    assert text[17:74] == "province breached treaty duties in Peace River land claim"
+    # after a name ("Senate") the noun reading stands
+    assert found(nlp, text) == [
+        ("indirect", "rules", 17, 74, "B.C. court"),
+        ("indirect", "said", 128, 152, "a spokesperson"),
+    ]

@@ -76,6 +76,7 @@ AS_FRAME = cues.hashes(AS_FRAME_VERBS)
 AGENT_NOUN = cues.hashes(AGENT_NOUNS)
 FIGURE = cues.hashes(lexicon.FIGURE_VERBS)
 HEAR = cues.hashes(lexicon.HEAR)
+CLAUSE_VERB = cues.hashes(cues.CLAUSE_ONLY_VERBS | lexicon.SAY)  # verbs that report a clause
 HEARING_BODY = cues.hashes(lexicon.HEARING_BODIES)
 REQUEST = cues.hashes(cues.SPEECH_INFINITIVE_VERBS)  # their object is the addressee ("urged voters to …")
 QUESTION_OPENER = frozenset(QUESTION_OPENERS)  # compared with ``Token.lower_``

@@ -11,6 +11,8 @@ mostly in headlines and decks.
 - ``headline_object``: "China urges dialogue on Mekong water data", "Iran vows 'proportionate
   response' to new sanctions": a headline's speech verb in the present with a noun-phrase object,
   which a headline writes for what was said.
+- ``verb_read_as_noun``: "B.C. court rules province breached treaty duties": a headline's speech
+  verb in -s that the tagger read as a plural noun after its speaker.
 - ``quote_headline``: the feature headline "'I almost quit': Skip Colette Arsenault on the long road
   back": a quotation opening the headline, closed by a colon; the speaker is the name after the
   colon when a topic ("on …") follows it, or the subject of the clause after it.
@@ -205,3 +207,34 @@ def headline_object(ctx: Context, v: Token, dobj: Token) -> int:
         if doc[k].dep_ == "mark" or (doc[k].text == "," and k < end and doc[k + 1].dep_ != "prep"):
             return k - 1  # (", including more aircraft" goes on)
     return end
+
+
+def verb_read_as_noun(ctx: Context, t: Token) -> Candidate | None:
+    """A speech verb in -s tagged a plural noun in a headline line, after a short speaker phrase that
+    opens the line and before a report of at least ``REPORT_WORDS`` words ("Canada's top court rules
+    prolonged solitary confinement unconstitutional")."""
+    if t.tag_ != "NNS" or not t.text.endswith("s") or ctx.inq[t.i] >= 0:
+        return None
+    doc = ctx.doc
+    start = t.i
+    while start > 0 and ctx.para[start - 1] == ctx.para[t.i]:
+        start -= 1
+    end = t.i
+    while end + 1 < len(doc) and ctx.para[end + 1] == ctx.para[t.i] and doc[end + 1].pos != SPACE:
+        end += 1
+    speaker = list(doc[start : t.i])
+    if not speaker or len(speaker) > SPEAKER_WORDS or not _plain_phrase(speaker) or end - t.i < REPORT_WORDS:
+        return None
+    if speaker[-1].pos != NOUN or not names_a_speaker(speaker[-1]) or not headline_line(ctx, start):
+        return None  # a common noun that can speak ("court"), not a name ("Senate rules committee")
+    span = trim(ctx, t.i + 1, end)
+    if span is None:
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(t.idx, ctx.tok_end(t.i)),
+        source=(speaker[0].idx, ctx.tok_end(speaker[-1].i)),
+        cue_tok=t.i,
+        rank=Rank.REPORTING_CLAUSE,
+    )

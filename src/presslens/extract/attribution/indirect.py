@@ -28,6 +28,7 @@ from presslens.extract.attribution.context import (
     AGENT_NOUN,
     AS_FRAME,
     BELIEF,
+    CLAUSE_VERB,
     DASHES,
     FIGURE,
     HEAR,
@@ -48,6 +49,7 @@ from presslens.extract.attribution.headlines import (
     colon_source_candidate,
     shared_subject,
     trailing_speech_clause,
+    verb_read_as_noun,
 )
 from presslens.extract.attribution.learned_cues import unread_object
 from presslens.extract.attribution.nonverbal import (
@@ -128,6 +130,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = according_candidate(ctx, t)
         elif t.pos == NOUN and (lemma in NOUN_CUES or lemma in lex.noun_prep):
             cand = noun_candidate(ctx, t)
+        elif t.pos == NOUN and lemma in lex.verbs and lemma in CLAUSE_VERB:
+            cand = verb_read_as_noun(ctx, t)  # "B.C. court rules province breached treaty duties"
         elif lex.parc and t.pos == NOUN and lemma in AGENT_NOUN:
             cand = agent_noun_candidate(ctx, t)
         elif t.pos == ADJ and lemma in lex.adjectives and t.dep_ == "acomp":
