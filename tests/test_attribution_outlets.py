@@ -354,3 +354,18 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_the_occasion_is_what_was_s
         ("indirect", "said in a news release", 141, 199, "The federation"),
         ("indirect", "told reporters", 243, 273, "She"),
     ]
+
+
+def test_a_past_tense_read_as_a_participle_and_an_anonymity_request(nlp):
+    text = (
+        "Poland's minister of industry, Marek Zalewski, posted on X that he was travelling to the mine. "
+        "One victim, who asked that her name not be published, said she lost $9,000. "
+        "She asked that the report be published."
+    )
+    assert text[59:93] == "that he was travelling to the mine"
+    # "asked that her name not be published" is the interview's condition, not a statement
+    assert found(nlp, text) == [
+        ("indirect", "posted", 59, 93, "Poland's minister of industry"),
+        ("indirect", "said", 154, 169, "One victim"),
+        ("indirect", "asked", 181, 209, "She"),
+    ]

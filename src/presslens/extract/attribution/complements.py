@@ -77,6 +77,8 @@ def complement(
         end = _headline_object(ctx, v, dobj, lex)
         if end >= 0:
             return dobj.left_edge.i, end, v.i, True  # "EU slaps tariffs on buses, Beijing vows response"
+    if ccomp is not None and ccomp.i > v.i and v.lower_ == "asked" and asks_anonymity(ccomp):
+        return None  # "who asked that her name not be published": a condition, not a statement
     if ccomp is not None and verdict(ccomp, lemma, lex):
         ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
     if ccomp is not None:

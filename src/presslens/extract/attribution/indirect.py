@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.symbols import ADJ, AUX, NOUN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Token
 
 from presslens.extract.attribution.boundaries import (
@@ -195,6 +195,21 @@ def _participle_agent(v: Token) -> Token | None:
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
+def _past_read_as_participle(v: Token) -> bool:
+    """A past tense the parser read as a participle modifying the subject, which it made the root of
+    a sentence without a verb: "The minister, Marek Zalewski, posted on X that he was travelling"."""
+    head = v.head
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos in (NOUN, PROPN)
+        and head.i < v.i
+        and any(c.dep_ == "ccomp" for c in v.children)
+        and not any(c.dep_ in ("auxpass", "agent") for c in v.children)
+    )
+
+
 def _final_conjunct(ctx: Context, v: Token) -> bool:
     """A speech clause the parser made a conjunct of the clause it reports, after a comma and no
     conjunction ("This includes a special force …, Defense Secretary Ash Carter told a Senate panel.")."""
@@ -300,6 +315,8 @@ def _verb_candidate(ctx: Context, v: Token, learned: bool = False) -> Candidate 
     asker = _participle_agent(v)
     if asker is not None:
         subj = asker  # "Asked by a reporter whether …, he said": the reporter put the question
+    elif _past_read_as_participle(v):
+        subj = v.head  # "Poland's minister of industry, Marek Zalewski, posted on X that …"
     elif _speakerless_participle(v):
         if not sourceless:
             return None  # "when asked …", "as reported …": the subject is not the speaker
