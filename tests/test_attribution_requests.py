@@ -88,3 +88,12 @@ def test_thanks_and_concern_that_say_something_are_statements(nlp):
         ("mixed", "thanked", 21, 72, "The minister"),
         ("indirect", "expressed", 101, 149, "Western countries"),
     ]
+
+
+def test_blame_is_a_claim_even_without_a_predicate(nlp):
+    text = "The think tank blamed upstream dams for low water levels in the lower Mekong. She blamed the weather."
+    assert text[22:76] == "upstream dams for low water levels in the lower Mekong"
+    assert found(nlp, text) == [
+        ("indirect", "blamed", 22, 76, "The think tank"),
+        ("indirect", "blamed", 89, 100, "She"),
+    ]

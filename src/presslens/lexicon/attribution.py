@@ -131,9 +131,9 @@ LABEL_STOP = _words(
 INFERENCE = _words("suggest indicate imply signal")
 
 # Verbs whose noun-phrase object is itself what was said ("lamented the loss of …", "decried the
-# cuts", "described a chaotic morning"): the speech profile keeps such an
-# object even without a predicate in it.
-NP_STATEMENT = _words("lament bemoan decry deplore describe")
+# cuts", "described a chaotic morning", "blamed upstream dams for …"): the speech profile keeps such
+# an object even without a predicate in it.
+NP_STATEMENT = _words("lament bemoan decry deplore describe blame")
 
 # Words after ", but" that correct the same statement rather than add another ("…, but rather …").
 CORRECTION = _words("rather instead")
