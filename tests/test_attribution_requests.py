@@ -97,3 +97,16 @@ def test_blame_is_a_claim_even_without_a_predicate(nlp):
         ("indirect", "blamed", 22, 76, "The think tank"),
         ("indirect", "blamed", 89, 100, "She"),
     ]
+
+
+def test_a_call_for_something_runs_over_the_phrases_that_belong_to_it(nlp):
+    text = (
+        "Environmental groups called for stricter rules on the use of heavy fuel oil in Arctic waters. "
+        "China called for calm as the two sides traded accusations."
+    )
+    assert text[32:92] == "stricter rules on the use of heavy fuel oil in Arctic waters"
+    # "as …" gives the circumstances, not what was called for
+    assert found(nlp, text) == [
+        ("indirect", "called for", 32, 92, "Environmental groups"),
+        ("indirect", "called for", 111, 115, "China"),
+    ]

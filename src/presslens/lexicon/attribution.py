@@ -79,6 +79,10 @@ NOT_CALLERS = _words(
     """
 )
 
+# Prepositions that open the circumstances of a statement, not its content ("called for calm as
+# the two sides traded accusations", "after the vote", "amid protests").
+CIRCUMSTANCE_PREPOSITIONS = _words("as after before amid amidst despite since until during following like")
+
 # Prepositions that bring in the addressee of a request before its infinitive ("called on the festival
 # to explain …", "appealed to workers to return …", "pleaded with voters to …").
 ADDRESSEE_PREPOSITIONS = _words("on to with")

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from presslens.extract.attribution.context import (
     FIGURE,
+    FRAME_NOUNS,
     LABEL_VERBS,
     NEEDS_SPEECH_XCOMP,
     NP_STATEMENT,
@@ -184,6 +185,7 @@ def complement(
                 ):
                     end = _np_end(obj) if obj.dep_ == "pobj" else p.right_edge.i
                     end = _infinitive_after(v, end)  # "called on the festival to explain …"
+                    end = _preps_after(v, end)  # "called for stricter rules on the use of heavy fuel oil"
                     if (
                         not lex.parc
                         and p.lower_ == "about"
@@ -267,6 +269,25 @@ def _infinitive_after(v: Token, end: int) -> int:
             and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.lefts)
         ):
             return c.right_edge.i
+    return end
+
+
+def _preps_after(v: Token, end: int) -> int:
+    """``end``, or the end of the prepositional phrases of verb ``v`` that follow token ``end`` at
+    once and belong to the content ("called for stricter rules on the use of heavy fuel oil in Arctic
+    waters"), not a time or a medium of speech ("on Monday", "in a statement")."""
+    for c in v.rights:
+        if c.i <= end:
+            continue
+        if (
+            c.i != end + 1
+            or c.dep_ != "prep"
+            or c.lower_ in lexicon.CIRCUMSTANCE_PREPOSITIONS
+            or _is_time(c)
+            or any(x.dep_ == "pobj" and x.lemma in FRAME_NOUNS for x in c.children)
+        ):
+            break
+        end = c.right_edge.i
     return end
 
 
