@@ -82,6 +82,10 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         if t.dep_ == "agent":
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
         node = graph.node_at(t.idx, t.idx + len(t.text))
+        if node is None and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS and t.right_edge.i > t.i:
+            last = t.right_edge  # "released by retired justice Adaeze Okonjo-MacDonald": the name after the role
+            named = graph.node_at(last.idx, last.idx + len(last.text))
+            node = named if named is not None and named.kind == "person" else None
         if node is None and t.dep_ == "compound" and t.pos_ == "NOUN":
             node = _organisation_ending_in(graph, t.lower_)  # "a police statement" after "the National Police"
         if node is None and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
