@@ -334,7 +334,7 @@ def test_a_report_released_by_a_titled_person_is_hers(resolve):
     text = (
         "The 212-page report, released Thursday by retired Nova Scotia Supreme Court justice Adaeze "
         "Okonjo-MacDonald, says at least 1,400 searches were carried out.\n\n"
-        "The report found no evidence that anyone was charged."
+        "The report said no one was charged."
     )
     found = resolve(text)
     assert [(a.source.name, a.source.kind) for a in found] == [("Adaeze Okonjo-MacDonald", "document")] * 2
