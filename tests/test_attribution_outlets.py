@@ -369,3 +369,9 @@ def test_a_past_tense_read_as_a_participle_and_an_anonymity_request(nlp):
         ("indirect", "said", 154, 169, "One victim"),
         ("indirect", "asked", 181, 209, "She"),
     ]
+
+
+def test_a_noun_the_parser_coordinated_with_the_speech_verb_stays_in_the_content(nlp):
+    text = 'Opposition leader Marc Leblanc said the plan contained "good ideas" but no guarantee they would be carried out.'
+    assert text[36:110] == 'the plan contained "good ideas" but no guarantee they would be carried out'
+    assert found(nlp, text) == [("mixed", "said", 36, 110, "Opposition leader Marc Leblanc")]

@@ -32,6 +32,9 @@ def clause_end(v: Token, a: int) -> int:
         if c.dep_ in ("conj", "cc") and _quoted_conjunct(_conj_verb(v, c.i - 1)):
             end = max(end, c.right_edge.i)  # 'say they are relieved but "nothing will bring her back"'
             continue
+        if c.dep_ in ("conj", "cc") and _noun_conjunct(v, c.i - 1):
+            end = max(end, c.right_edge.i)  # 'said the plan contained "good ideas" but no guarantee …'
+            continue
         if c.dep_ in ("conj", "cc") and _infinitive_conjunct(_conj_verb(v, c.i - 1), a, v):
             end = max(end, c.right_edge.i)  # "asked localities to set up checkpoints, disinfect …"
             continue
@@ -287,6 +290,14 @@ def _backshifted(conj: Token | None, own_subject: bool = False) -> bool:
         and conj.tag_ == "VB"
         and any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < conj.head.i for c in conj.head.children)
     )
+
+
+def _noun_conjunct(v: Token, after: int) -> bool:
+    """Whether the next conjunct of verb ``v`` after token ``after`` is a noun: no act of the speaker
+    but the parser's misreading of a noun coordinated inside the content ("said the plan contained
+    'good ideas' but no guarantee they would be carried out")."""
+    conj = _conj_verb(v, after)
+    return conj is not None and conj.pos_ in ("NOUN", "PROPN") and conj.i > v.i
 
 
 def _infinitive_conjunct(conj: Token | None, a: int, cue: Token | None = None) -> bool:
