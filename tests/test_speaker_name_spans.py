@@ -333,3 +333,11 @@ def test_a_centre_with_a_capitalised_name_is_an_organisation(resolve):
     )
     found = resolve(text)
     assert (found[1].source.name, found[1].source.kind) == ("Canadian Anti-Fraud Centre", "organization")
+
+
+def test_a_name_the_ner_misses_with_a_role_in_apposition_is_a_person(resolve):
+    text = (
+        "Thandiwe Nkosi, a researcher with the Johannesburg-based Centre for Environmental Rights, said the new "
+        'rate remained too low.\n\n"It is a step, not a leap," she said.'
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Thandiwe Nkosi", "person")] * 2

@@ -262,7 +262,10 @@ class _Resolver:
             name, node = clean(phrase), self.graph.find_name(clean(phrase))  # "The Port of Vancouver"
         if node is None:
             root = span.root
-            person = titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
+            person = (
+                titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
+                or any(c.dep_ == "appos" and c.lemma_.lower() in cues.PERSON_ROLE_NOUNS for c in root.children)
+            )  # "Thandiwe Nkosi, a researcher with …", a name the NER missed
             body = phrase is not None or root.lemma_.lower() in cues.ORG_ROLE_NOUNS  # "the Governor's Office"
             kind = "organization" if body else "person" if person else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
