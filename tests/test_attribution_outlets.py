@@ -375,3 +375,12 @@ def test_a_noun_the_parser_coordinated_with_the_speech_verb_stays_in_the_content
     text = 'Opposition leader Marc Leblanc said the plan contained "good ideas" but no guarantee they would be carried out.'
     assert text[36:110] == 'the plan contained "good ideas" but no guarantee they would be carried out'
     assert found(nlp, text) == [("mixed", "said", 36, 110, "Opposition leader Marc Leblanc")]
+
+
+def test_a_participle_after_a_quoted_fragment_is_no_speech_clause(nlp):
+    text = (
+        'In a statement, the company said it was "grateful for the confidence" shown by the government '
+        "and expected to begin construction next summer."
+    )
+    assert text[33:140].endswith("and expected to begin construction next summer")
+    assert found(nlp, text) == [("mixed", "said", 33, 140, "the company")]

@@ -75,7 +75,8 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
             return None, None
         if i == start and (t.pos == PUNCT or ctx.inq[i] >= 0 or t.dep_ in ("cc", "mark", "prep", "advmod")):
             return None, None
-        if _is_cue_verb(t) and t.tag_ != "VBG":
+        if _is_cue_verb(t) and t.tag_ != "VBG" and not (t.tag_ == "VBN" and t.dep_ == "acl"):
+            # ('"grateful for the confidence" shown by the government': a participle, no speech clause)
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return None, None  # 'was "in no hurry" to conclude a deal': an infinitive is no speech clause
             if _reports_after(ctx, t) and not (last == "," and _opens_sentence(ctx, qi)):
