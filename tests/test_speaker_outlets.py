@@ -338,3 +338,19 @@ def test_a_report_released_by_a_titled_person_is_hers(resolve):
     )
     found = resolve(text)
     assert [(a.source.name, a.source.kind) for a in found] == [("Adaeze Okonjo-MacDonald", "document")] * 2
+
+
+def test_a_name_inside_a_resolved_source_mention_counts_as_having_spoken(nlp):
+    from presslens.extract.entities import find_entities
+    from presslens.extract.speakers.graph import EntityGraph
+    from presslens.schema import Span
+
+    text = "Far from the talks, the head of the delegation, special envoy Arkady Shestopalov, looked tired."
+    doc = nlp(text)
+    graph = EntityGraph(doc, find_entities(doc))
+    node = graph.find_name("Arkady Shestopalov")
+    name = text.index("Arkady")
+    assert not graph.node_at(name, name + 6).nearest_before(name + 1).speaker  # no speech verb: not a speaker yet
+    source = text.index("the head")
+    graph.add_source_mention(node, Span.of(text, source, text.index(", looked")))
+    assert node.nearest_before(name + 1).speaker and graph.last_speaker_before(len(text)) is node

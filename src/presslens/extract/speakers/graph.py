@@ -242,8 +242,12 @@ class EntityGraph:
         )
 
     def add_source_mention(self, node: Node, mention: Span) -> None:
-        """Record a resolved source mention so later features see it (and the entity gains it)."""
+        """Record a resolved source mention, and its names inside ("the head …, Arkady Shestopalov, told") as speakers."""
         self._add_mention(node, mention.start, mention.end)
+        for m in node.mentions:
+            if mention.start <= m.start and m.end <= mention.end and not m.speaker and not m.quoted:
+                m.subject = m.speaker = True
+                insort(self.speaker_starts, (m.start, node.entity.id))
 
     def _add_missed_names(self) -> None:
         """Titled or given-name proper-noun runs the NER missed, and bare name parts."""
