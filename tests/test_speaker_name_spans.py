@@ -341,3 +341,12 @@ def test_a_name_the_ner_misses_with_a_role_in_apposition_is_a_person(resolve):
         'rate remained too low.\n\n"It is a step, not a leap," she said.'
     )
     assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Thandiwe Nkosi", "person")] * 2
+
+
+def test_a_plural_group_noun_the_ner_tags_a_person_is_no_name(resolve):
+    text = (
+        "The two leaders signed the accord in Doha.\n\n"
+        "Observers noted that earlier agreements collapsed within months, and said the coming weeks would be a test. "
+        "Democrats said the accord was welcome."
+    )
+    assert [a.source.name for a in resolve(text)][-2:] == [None, "Democrats"]

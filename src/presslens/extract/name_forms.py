@@ -152,7 +152,8 @@ def plural_of_role(word: str) -> bool:
     NER takes "Neighbours told …" for a person's name)."""
     roles = cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS
     word = word.lower()
-    return word.endswith("s") and (word[:-1] in roles or (word.endswith("es") and word[:-2] in roles))
+    plural = word in cues.GROUP_NOUNS and word not in lexicon.POLITICAL_GROUPS  # "observers", not "Democrats"
+    return word.endswith("s") and (plural or word[:-1] in roles or (word.endswith("es") and word[:-2] in roles))
 
 
 def name_phrase(span: SpacySpan) -> str | None:
