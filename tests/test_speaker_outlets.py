@@ -354,3 +354,16 @@ def test_a_name_inside_a_resolved_source_mention_counts_as_having_spoken(nlp):
     source = text.index("the head")
     graph.add_source_mention(node, Span.of(text, source, text.index(", looked")))
     assert node.nearest_before(name + 1).speaker and graph.last_speaker_before(len(text)) is node
+
+
+def test_missions_keep_where_they_are_posted_and_a_second_title_before_the_name(resolve):
+    text = (
+        "The Russian Embassy in Vilnius said the claims were false. The European Union's delegation in Tbilisi "
+        "said it was concerned. The delegation said talks should resume.\n\n"
+        "KALININGRAD, June 3. /TASS/. Commander of the Baltic Fleet Admiral Viktor Sablin said the drills would "
+        "last a week."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Russian Embassy in Vilnius", "European Union delegation in Tbilisi", "European Union delegation in Tbilisi",
+        "Viktor Sablin",
+    ]

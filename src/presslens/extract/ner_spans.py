@@ -73,7 +73,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             # "Liesbeth Van" "den" "Broeck"
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
-            if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after):
+            if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after) or _body_of_or_to(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and _body_of_or_to(ent, after):
@@ -220,13 +220,15 @@ def _is_place_of_preposition(word: Token) -> bool:
 
 
 def _body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
-    """Whether an organisation ending in a body's noun is followed by "of"/"to" and the place or
-    organisation that completes its name ("Commission of Pakistan", "Mission to the European Union")."""
+    """Whether an organisation ending in a body's noun is followed by "of"/"to"/"in" and the place or
+    organisation that completes its name ("Commission of Pakistan", "Mission to the European Union",
+    "Russian Embassy in Vilnius")."""
     doc = first.doc
     if first.label_ != "ORG" or second.label_ not in ("ORG", "GPE") or second.start != first.end + 1:
         return False
     joint, head = doc[first.end].lower_, first[-1].lower_
-    return (joint == "of" and head in cues.ORG_ROLE_NOUNS) or (joint == "to" and head in lexicon.ENVOY_BODIES)
+    posted = joint in ("to", "in") and head in lexicon.ENVOY_BODIES and (joint == "to" or len(second) <= 2)
+    return (joint == "of" and head in cues.ORG_ROLE_NOUNS) or posted
 
 
 def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:

@@ -93,7 +93,7 @@ ORG_ROLE_NOUNS = _words(
     retailer carrier airline insurer manufacturer automaker maker giant operator provider
     developer lender regulator watchdog tribunal panel jury prosecution defence defense
     fund white-house kremlin pentagon chain grocer carmaker drugmaker brewer supplier utility port railway
-    railroad startup conglomerate presidency directorate secretariat inspectorate coastguard gendarmerie centre center
+    railroad startup conglomerate presidency directorate secretariat inspectorate coastguard gendarmerie centre center delegation mission consulate
     """
 )
 

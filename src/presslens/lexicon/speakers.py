@@ -170,5 +170,6 @@ GOVERNMENT_FIELDS = _words(
 # Organisation nouns whose plural still names one body ("Syrian forces", "Chinese authorities").
 PLURAL_BODIES = _words("force authority service")
 
-# Bodies sent to another ("the Chinese Mission to the European Union"): "to" and its object are in the name.
-ENVOY_BODIES = _words("mission delegation embassy representation")
+# Bodies sent to another ("the Chinese Mission to the European Union", "the Russian Embassy in Vilnius"):
+# "to" or "in" and its object are in the name.
+ENVOY_BODIES = _words("mission delegation embassy representation consulate")

@@ -56,6 +56,9 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
         return node if node.kind == "person" else None
     if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
         return None
+    titled = _titled_name_at_end(graph, span)
+    if titled is not None and root.is_title and root.lower_ in cues.TITLES:
+        return titled  # "Commander of the Baltic Fleet Admiral Viktor Sablin"
     # the name ends the "of"/"for" phrase of the role, after words of its own ("of Rural Development"):
     # not "the wife of John Smith", "a spokesman for Hillary Clinton", "advisers to Mr. Obama"
     # "to" only after a place or body of posting ("Ambassador to Zambia Zhou Lihong"), not "advisers to Mr. Obama"
@@ -81,6 +84,18 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     first_word = node.entity.name.split()[0]
     named_from = graph.text.find(first_word, mention.start, mention.end) if mention is not None else last.idx
     return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
+
+
+def _titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
+    last = span[-1]
+    node = graph.node_at(last.idx, last.idx + len(last.text))
+    mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None) if node is not None else None
+    if mention is None or node.kind != "person":
+        return None
+    first = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    title = span.doc[first.start - 1] if first is not None and first.start - 1 > span.start else None
+    return node if title is not None and title.is_title and title.lower_.rstrip(".") in cues.TITLES else None
 
 
 def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besides: Node | None = None) -> Node | None:

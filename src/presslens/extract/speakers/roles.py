@@ -164,5 +164,10 @@ def organisation_name(noun: Token) -> str | None:
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("PERSON", "GPE", "NORP") for t in proper)
     ):
         head = ""  # "the FNV Havens union" is FNV Havens: a name, then the kind of body it is
-    name = " ".join(w for w in [*words, head] if w).replace(" 's", "'s").replace(" ’s", "’s")
+    posted = next((
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" and noun.lemma_.lower() in lexicon.ENVOY_BODIES
+        for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG", "LOC")
+    ), None)  # "the European Union's delegation in Tbilisi": where it is posted is in its name
+    where = f"in {noun.doc[posted.left_edge.i : posted.i + 1].text}" if posted is not None else ""
+    name = " ".join(w for w in [*words, head, where] if w).replace(" 's", "'s").replace(" ’s", "’s")
     return " ".join(name.translate(lexicon.INVISIBLE_CHARS).split()) or None
