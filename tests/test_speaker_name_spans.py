@@ -350,3 +350,14 @@ def test_a_plural_group_noun_the_ner_tags_a_person_is_no_name(resolve):
         "Democrats said the accord was welcome."
     )
     assert [a.source.name for a in resolve(text)][-2:] == [None, "Democrats"]
+
+
+def test_a_country_owning_an_organisation_is_no_part_of_its_name(resolve):
+    text = (
+        "ANKARA — Türkiye signed a trade deal with Kenya on Monday. Cholera has spread in northern Mozambique.\n\n"
+        "Türkiye's Competition Authority said the fine was final. Mozambique's Ministry of Health said 40 people had "
+        "died. Moody's Investors Service said the outlook was negative."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Competition Authority", "Ministry of Health", "Moody's Investors Service"
+    ]

@@ -52,6 +52,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
             tokens.pop(0)  # "federal Securities and Exchange Commission"
         if len(tokens) > 1 and tokens[0].lower_ == "opposition" and tokens[1].is_title:
             tokens.pop(0)  # "the Opposition Progressive Conservatives": the party's place, not its name
+        if len(tokens) >= 4 and tokens[1].text in POSSESSIVE and tokens[2].is_title and _is_place(tokens[0]):
+            tokens = tokens[2:]  # "Türkiye's Competition Authority": the country owns it, the name follows
     verb = next(
         (i for i, t in enumerate(tokens) if i and t.pos_ == "VERB" and t.lemma_.lower() in cues.SPEECH_VERBS),
         None,
@@ -145,6 +147,12 @@ def is_dateline(text: str, start: int, end: int) -> bool:
         return False
     after = text[end : end + 12].lstrip(" ,")
     return after[:1] in ("—", "–", "-", "(") or after.startswith("_")
+
+
+def _is_place(word: Token) -> bool:
+    """Whether the NER tags ``word`` a place here or anywhere in its document ("Türkiye's", not "Moody's")."""
+    places = ("GPE", "LOC")
+    return word.ent_type_ in places or any(e.label_ in places and e.text == word.text for e in word.doc.ents)
 
 
 def plural_of_role(word: str) -> bool:
