@@ -367,3 +367,12 @@ def test_missions_keep_where_they_are_posted_and_a_second_title_before_the_name(
         "Russian Embassy in Vilnius", "European Union delegation in Tbilisi", "European Union delegation in Tbilisi",
         "Viktor Sablin",
     ]
+
+
+def test_a_headline_court_with_an_abbreviated_province_is_the_court_the_body_names(resolve):
+    text = (
+        "B.C. court rules province breached duty to First Nation\n\n"
+        "VANCOUVER — The Supreme Court of British Columbia ruled on Friday that the province broke its duty. "
+        "The court said talks must resume."
+    )
+    assert {a.source.name for a in resolve(text)} == {"Supreme Court of British Columbia"}

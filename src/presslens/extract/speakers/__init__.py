@@ -118,8 +118,8 @@ class _Resolver:
             first = node.mentions[0]
             span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
             named = None
-            if span is not None and len(span) and span.root.is_lower and not in_headline(span.root):
-                named = whose_name_says(self.graph, span, 3, node)
+            if span is not None and len(span) and span.root.is_lower:
+                named = whose_name_says(self.graph, span, HEADLINE_FORWARD if in_headline(span.root) else 3, node)
             if named is not None and named.entity.name.split()[-1][:1].islower():
                 named = None  # "his campaign" is not the "Clinton campaign" described before
             self.bodies[node.entity.id] = named or node

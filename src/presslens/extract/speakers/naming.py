@@ -112,13 +112,20 @@ def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besid
         words |= owners  # an owner is left out of a body described by several nouns ("Türkiye's disaster
         # management authority" is the Disaster and Emergency Management Authority), not of a lone noun's
     by = graph.sent_of(span.start_char) + forward  # named before, or in the next sentences ("Indonesia's
-    named = []  # central bank raised rates … Bank Indonesia lifted its rate")
-    for n in graph.nodes.values():
-        name = [w.lower() for w in n.entity.name.split()]
-        if n.kind == "organization" and n is not besides and n.mentions and n.mentions[0].sent <= by and words <= set(name):
-            if len(words) > 1 or _head_word(name) == root.lower_:
-                named.append(n)
-    return named[0] if len(named) == 1 else None
+    # central bank raised rates … Bank Indonesia lifted its rate")
+    places = {t.lower_ for t in root.lefts if t.ent_type_ in ("GPE", "LOC") and t.lower_ in words}
+    for wanted in (words, words - places if places and len(words - places) == 1 else None):
+        if not wanted:  # "B.C. court" is the one court named, whatever its name calls the province
+            continue
+        named = []
+        for n in graph.nodes.values():
+            name = [w.lower() for w in n.entity.name.split()]
+            if n.kind == "organization" and n is not besides and n.mentions and n.mentions[0].sent <= by and wanted <= set(name):
+                if len(wanted) > 1 or _head_word(name) == root.lower_:
+                    named.append(n)
+        if named:
+            return named[0] if len(named) == 1 else None
+    return None
 
 
 def _head_word(name: list[str]) -> str:
