@@ -361,3 +361,15 @@ def test_a_country_owning_an_organisation_is_no_part_of_its_name(resolve):
     assert [a.source.name for a in resolve(text)] == [
         "Competition Authority", "Ministry of Health", "Moody's Investors Service"
     ]
+
+
+def test_a_company_written_short_and_tagged_a_person_is_the_company(resolve):
+    text = (
+        "Grocer Maple Crest says shoppers are trading down as profit beats forecasts\n\n"
+        "Maple Crest Foods Inc. said Canadians are buying more store-brand products and shopping at its discount "
+        "banners as high prices squeeze household budgets, even as the grocer reported quarterly profit that topped "
+        "analysts' expectations.\n\n"
+        "Maple Crest said it would freeze prices on 1,000 items."
+    )
+    found = resolve(text)
+    assert {(a.source.name, a.source.kind) for a in found} == {("Maple Crest Foods Inc.", "organization")}

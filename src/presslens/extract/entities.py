@@ -295,6 +295,27 @@ def _merge_surnames_taken_for_organisations(clusters: list[_Cluster]) -> list[_C
     return out
 
 
+def _merge_people_named_like_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A "person" every form of which opens the name of exactly one organisation ("Maple Crest",
+    tagged PERSON, and "Maple Crest Foods Inc.") is that organisation, written short."""
+    bodies = [c for c in clusters if c.kind == "organization"]
+    out = []
+    for c in clusters:
+        if c.kind == "person":
+            owners = [
+                b for b in bodies
+                if all(len(f.split()) >= 2 and b.name.split()[: len(f.split())] == f.split() and b.name != f for f in c.forms)
+            ]
+            if len(owners) == 1:
+                body = owners[0]
+                body.forms.extend(f for f in c.forms if f not in body.forms)
+                body.mentions = sorted([*body.mentions, *c.mentions], key=lambda m: m.start)
+                body.first = min(body.first, c.first)
+                continue
+        out.append(c)
+    return out
+
+
 def _is_family_name(form: str, full_name: str) -> bool:
     words = full_name.split()
     return (
@@ -370,7 +391,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
-    clusters = _merge_surnames_taken_for_organisations(clusters)
+    clusters = _merge_people_named_like_organisations(_merge_surnames_taken_for_organisations(clusters))
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):
