@@ -376,3 +376,13 @@ def test_a_headline_court_with_an_abbreviated_province_is_the_court_the_body_nam
         "The court said talks must resume."
     )
     assert {a.source.name for a in resolve(text)} == {"Supreme Court of British Columbia"}
+
+
+def test_a_headline_court_is_the_one_the_body_names_after_the_place(resolve):
+    text = (
+        'UK court quashes police ban on climate march, says order was "disproportionate"\n\n'
+        "LONDON, May 12 (Reuters) - Britain's High Court on Tuesday quashed a police order that banned a planned "
+        "climate march. Britain's High Court said the order was unlawful.\n\n"
+        "OTTAWA — Canada's top court said solitary confinement breached the Charter."
+    )
+    assert [a.source.name for a in resolve(text)] == ["High Court", "High Court", "Canada's top court"]

@@ -107,6 +107,10 @@ PLACE_ALIASES = {
     "u.k.": "united kingdom",
     "britain": "united kingdom",
     "great britain": "united kingdom",
+    # Canadian provinces as the Canadian Press writes them
+    "b.c.": "british columbia", "alta.": "alberta", "sask.": "saskatchewan", "man.": "manitoba", "ont.": "ontario",
+    "que.": "quebec", "n.b.": "new brunswick", "n.s.": "nova scotia", "p.e.i.": "prince edward island",
+    "n.l.": "newfoundland and labrador",
 }
 
 # People known by a name with a middle initial (lower case): the initial stays in their canonical name, which

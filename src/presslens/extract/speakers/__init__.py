@@ -420,6 +420,11 @@ def _kind_of(node: Node | None) -> SourceKind:
     return "group" if kind == "group" else "unknown"
 
 
+def _in_headline_at(doc: Doc, start: int) -> bool:
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    return token is not None and len(token) > 0 and in_headline(token[0])
+
+
 def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]) -> None:
     """Give ``entity`` a resolved mention (``known`` holds the (entity, start, end) already there)."""
     key = (entity.id, mention.start, mention.end)
@@ -451,7 +456,11 @@ def resolve_speakers(
     resolver = _Resolver(doc, entities, article, model or load_model())
     known = {(e.id, m.start, m.end) for e in entities for m in e.mentions}
     cache: dict[tuple[int, int], _Result] = {}
-    for a in sorted(attributions, key=lambda a: a.source.mention.start if a.source.mention else -1):
+    def order(a: Attribution) -> tuple[bool, int]:  # a headline's statements after the body that names them
+        m = a.source.mention
+        return (m is not None and m.start < len(doc.text) and _in_headline_at(doc, m.start), m.start if m else -1)
+
+    for a in sorted(attributions, key=order):
         m = a.source.mention
         if m is None:  # a question put by someone unnamed, an order with no one giving it
             if a.source.confidence is None:

@@ -13,7 +13,7 @@ from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_moj
 from presslens.extract.speakers.features import in_headline
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ORG_SUFFIXES
+from presslens.lexicon.names import ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Span
 
 __all__ = [
@@ -121,11 +121,26 @@ def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besid
         for n in graph.nodes.values():
             name = [w.lower() for w in n.entity.name.split()]
             if n.kind == "organization" and n is not besides and n.mentions and n.mentions[0].sent <= by and wanted <= set(name):
+                if wanted is not words and (n.entity.name.split()[-1][:1].islower() or not _placed(graph, n, places)):
+                    continue  # without the place: a body the article names there ("High Court" after "Britain's")
                 if len(wanted) > 1 or _head_word(name) == root.lower_:
                     named.append(n)
         if named:
             return named[0] if len(named) == 1 else None
     return None
+
+
+def _placed(graph: EntityGraph, body: Node, places: set[str]) -> bool:
+    """Whether an organisation is in one of ``places`` ("uk", "b.c."): its name holds the place's full
+    name ("Supreme Court of British Columbia"), or the sentence first naming it names the place ("Britain's")."""
+    name = body.entity.name.lower()
+    for word in places:
+        if PLACE_ALIASES.get(word, word) in name:
+            return True
+        place = graph.find_name(word)
+        if place is not None and any(m.sent == body.mentions[0].sent for m in place.mentions):
+            return True
+    return False
 
 
 def _head_word(name: list[str]) -> str:
@@ -172,7 +187,10 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
             i -= 1
         elif i - 2 >= span.start and is_hyphen_joint(doc[i - 1]) and doc[i].lower_ not in cues.TITLES:
             i -= 2  # "Sethi-Morrow": one family name in three tokens, not "Secretary-Treasurer"
-        elif i - 2 >= span.start and doc[i - 1].text in POSSESSIVE and doc[i - 2].pos_ == "PROPN" and doc[i].is_title:
+        elif (
+            i - 2 >= span.start and doc[i - 1].text in POSSESSIVE and doc[i - 2].pos_ == "PROPN" and doc[i].is_title
+            and doc[i - 2].ent_type_ not in ("GPE", "LOC")  # not "Britain's High Court": the place owns it
+        ):
             i -= 2  # "Supporters' Trust", "Governor's Office": a possessive inside a name
         else:
             break
