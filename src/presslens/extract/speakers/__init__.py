@@ -119,7 +119,7 @@ class _Resolver:
             span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
             named = None
             if span is not None and len(span) and span.root.is_lower:
-                named = whose_name_says(self.graph, span, HEADLINE_FORWARD if in_headline(span.root) else 3, node)
+                named = whose_name_says(self.graph, span, HEADLINE_FORWARD if in_headline(span.root, self.graph.text) else 3, node)
             if named is not None and named.entity.name.split()[-1][:1].islower():
                 named = None  # "his campaign" is not the "Clinton campaign" described before
             self.bodies[node.entity.id] = named or node
@@ -142,7 +142,7 @@ class _Resolver:
                 node = chamber_members(self.graph, root, node)
             if node is not None and node.kind == "place":
                 node = national_branch(self.graph, root) or node
-            if node is not None and node.kind == "organization" and root.is_lower and in_headline(root):
+            if node is not None and node.kind == "organization" and root.is_lower and in_headline(root, self.graph.text):
                 # a headline's "Kenyan court" is the one court the article names ("the High Court")
                 node = whose_name_says(self.graph, span, HEADLINE_FORWARD, node) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
@@ -420,9 +420,9 @@ def _kind_of(node: Node | None) -> SourceKind:
     return "group" if kind == "group" else "unknown"
 
 
-def _in_headline_at(doc: Doc, start: int) -> bool:
-    token = doc.char_span(start, start + 1, alignment_mode="expand")
-    return token is not None and len(token) > 0 and in_headline(token[0])
+def _in_headline_at(doc: Doc, start: int, text: str) -> bool:
+    token = doc.char_span(start, start + 1, alignment_mode="expand") if start < len(text) else None
+    return token is not None and len(token) > 0 and in_headline(token[0], text)
 
 
 def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]) -> None:
@@ -458,7 +458,7 @@ def resolve_speakers(
     cache: dict[tuple[int, int], _Result] = {}
     def order(a: Attribution) -> tuple[bool, int]:  # a headline's statements after the body that names them
         m = a.source.mention
-        return (m is not None and m.start < len(doc.text) and _in_headline_at(doc, m.start), m.start if m else -1)
+        return (m is not None and _in_headline_at(doc, m.start, resolver.graph.text), m.start if m else -1)
 
     for a in sorted(attributions, key=order):
         m = a.source.mention

@@ -85,7 +85,7 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
     elif len(span) == 1 and root.text[:1].isupper() and _names_someone(root, graph):
         kind = "proper"  # "The Latest: Trump urges …", "Trump later said" with "Trump" tagged as a common noun
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
-        definite = _is_definite(root)
+        definite = _is_definite(root, graph.text)
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
         person = (
             lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
@@ -159,8 +159,8 @@ def _ages(text: str) -> set[int]:
     return {int(m.group(1)) for m in _AGE.finditer(text)}
 
 
-def _is_definite(root: Token) -> bool:
-    if root.tag_ in ("NN", "NNP") and not any(c.dep_ == "det" for c in root.lefts) and in_headline(root):
+def _is_definite(root: Token, text: str) -> bool:
+    if root.tag_ in ("NN", "NNP") and not any(c.dep_ == "det" for c in root.lefts) and in_headline(root, text):
         return True  # "Dockworkers strike, union says": a headline drops its articles
     for c in root.lefts:
         if c.dep_ == "det" and c.lower_ in pronouns.DEFINITE_DETERMINERS:
@@ -170,10 +170,11 @@ def _is_definite(root: Token) -> bool:
     return False
 
 
-def in_headline(word: Token) -> bool:
+def in_headline(word: Token, text: str | None = None) -> bool:
     """Whether ``word`` is in a headline or deck: one of the article's first three lines, short, with
-    no full stop at its end and text after it."""
-    text = word.doc.text
+    no full stop at its end and text after it. ``text`` is the document's text when the caller has it
+    (``doc.text`` joins every token anew)."""
+    text = word.doc.text if text is None else text
     start = text.rfind("\n", 0, word.idx) + 1
     end = text.find("\n", word.idx)
     if end < 0 or not text[end:].strip() or end - start > 160 or text[start:end].rstrip().endswith("."):
@@ -213,7 +214,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
             continue
         out.append((node, before, False))
     describes = anaphor.type in ("desc_person", "desc_org")
-    forward = (HEADLINE_FORWARD if in_headline(anaphor.head) else _FORWARD_SENTENCES) if describes else 0
+    forward = (HEADLINE_FORWARD if in_headline(anaphor.head, graph.text) else _FORWARD_SENTENCES) if describes else 0
     for node in graph.nodes_in_sentence_after(anaphor.end - 1, forward):
         after = node.first_after(anaphor.end - 1)
         if id(node) in near or not admissible(node) or after is None:

@@ -249,7 +249,7 @@ def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
     noun = span.root
     if any(c.dep_ == "poss" for c in noun.children):
         return None
-    before = len(graph.text) if in_headline(noun) else span.start_char  # a headline: anyone in the article
+    before = len(graph.text) if in_headline(noun, graph.text) else span.start_char  # a headline: anyone in the article
     role = noun.lemma_.lower()
     holders = [
         n for n in graph.nodes.values()
