@@ -386,3 +386,11 @@ def test_a_headline_court_is_the_one_the_body_names_after_the_place(resolve):
         "OTTAWA — Canada's top court said solitary confinement breached the Charter."
     )
     assert [a.source.name for a in resolve(text)] == ["High Court", "High Court", "Canada's top court"]
+
+
+def test_a_body_described_then_named_in_apposition_is_the_named_one(resolve):
+    text = (
+        "Ecuador's prison agency, SNAI, said 12 inmates had died. Spain's state weather agency, Aemet, said "
+        "temperatures would reach 44C. The agency said the heat would last."
+    )
+    assert [a.source.name for a in resolve(text)] == ["SNAI", "Aemet", "Aemet"]

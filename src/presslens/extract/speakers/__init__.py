@@ -119,6 +119,8 @@ class _Resolver:
             span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
             named = None
             if span is not None and len(span) and span.root.is_lower:
+                named = self._named_in_apposition(span.root)  # "Spain's state weather agency, Aemet,"
+            if named is None and span is not None and len(span) and span.root.is_lower:
                 named = whose_name_says(self.graph, span, HEADLINE_FORWARD if in_headline(span.root, self.graph.text) else 3, node)
             if named is not None and named.entity.name.split()[-1][:1].islower():
                 named = None  # "his campaign" is not the "Clinton campaign" described before
@@ -220,6 +222,14 @@ class _Resolver:
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+
+    def _named_in_apposition(self, noun: Token) -> Node | None:
+        """The organisation named in apposition to a description ("Ecuador's prison agency, SNAI")."""
+        for c in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            node = self.graph.node_at(c.idx, c.idx + len(c.text))
+            if node is not None and node.kind == "organization":
+                return node
+        return None
 
     def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
         """The entity a preposition after ``noun`` names ("a lesson from X")."""
