@@ -373,3 +373,9 @@ def test_a_company_written_short_and_tagged_a_person_is_the_company(resolve):
     )
     found = resolve(text)
     assert {(a.source.name, a.source.kind) for a in found} == {("Maple Crest Foods Inc.", "organization")}
+
+
+def test_an_organisation_the_ner_tags_a_work_of_art_is_an_organisation(resolve):
+    text = "TORONTO — The Elementary Teachers' Federation of Ontario said talks had failed."
+    found = resolve(text)
+    assert (found[0].source.name, found[0].source.kind) == ("Elementary Teachers' Federation of Ontario", "organization")

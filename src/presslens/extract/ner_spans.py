@@ -97,6 +97,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             if after is not None and after.start >= ent.start and after.end <= ent.end:
                 joined = k + 1  # the place that ends the name: "The Mining Association of" "British Columbia"
         kind = ENTITY_KINDS.get(ent.label_)
+        if ent.label_ == "WORK_OF_ART" and ent.root.is_title and ent.root.lower_ in cues.ORG_ROLE_NOUNS:
+            kind = "organization"  # "The Elementary Teachers' Federation of Ontario" tagged a title
         if (kind == "place" or (kind == "organization" and len(ent) == 1)) and _body_before_place(ent):
             ent, kind = doc[ent.start - 1 : ent.end], "organization"  # "Bank Indonesia", "Health Canada"
         if ent.end <= headline_end:
