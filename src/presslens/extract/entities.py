@@ -12,6 +12,7 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -276,44 +277,34 @@ def short_form_of(short: str, name: str) -> bool:
     )
 
 
-def _merge_surnames_taken_for_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
-    """An "organisation" every form of which is the family name of exactly one person named in full
-    ("De Blasio says …" in a headline, tagged ORG, before "Mayor Bill de Blasio"; "Wang" after
-    "Wang Yi") is that person."""
-    people = [c for c in clusters if c.kind == "person" and len(c.name.split()) > 1]
+def _merge_into_sole_owner(
+    clusters: list[_Cluster], kind: EntityKind, owner_kind: EntityKind, belongs: Callable[[str, str], bool]
+) -> list[_Cluster]:
+    """Each cluster of ``kind`` every form of which ``belongs`` to the name of exactly one cluster of
+    ``owner_kind``, merged into that one."""
+    owners_of_kind = [c for c in clusters if c.kind == owner_kind]
     out = []
     for c in clusters:
-        if c.kind == "organization" and not any(f.isupper() for f in c.forms):
-            owners = [p for p in people if all(_is_family_name(f, p.name) for f in c.forms)]
-            if len(owners) == 1:
-                person = owners[0]
-                person.forms.extend(f for f in c.forms if f not in person.forms)
-                person.mentions = sorted([*person.mentions, *c.mentions], key=lambda m: m.start)
-                person.first = min(person.first, c.first)
-                continue
+        owners = [o for o in owners_of_kind if all(belongs(f, o.name) for f in c.forms)] if c.kind == kind else []
+        if len(owners) == 1:
+            owner = owners[0]
+            owner.forms.extend(f for f in c.forms if f not in owner.forms)
+            owner.mentions = sorted([*owner.mentions, *c.mentions], key=lambda m: m.start)
+            owner.first = min(owner.first, c.first)
+            continue
         out.append(c)
     return out
 
 
-def _merge_people_named_like_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
-    """A "person" every form of which opens the name of exactly one organisation ("Maple Crest",
-    tagged PERSON, and "Maple Crest Foods Inc.") is that organisation, written short."""
-    bodies = [c for c in clusters if c.kind == "organization"]
-    out = []
-    for c in clusters:
-        if c.kind == "person":
-            owners = [
-                b for b in bodies
-                if all(len(f.split()) >= 2 and b.name.split()[: len(f.split())] == f.split() and b.name != f for f in c.forms)
-            ]
-            if len(owners) == 1:
-                body = owners[0]
-                body.forms.extend(f for f in c.forms if f not in body.forms)
-                body.mentions = sorted([*body.mentions, *c.mentions], key=lambda m: m.start)
-                body.first = min(body.first, c.first)
-                continue
-        out.append(c)
-    return out
+def _surname_of(form: str, name: str) -> bool:
+    """ "De Blasio" (tagged ORG in a headline) of "Bill de Blasio", "Wang" of "Wang Yi"; not an acronym."""
+    return not form.isupper() and len(name.split()) > 1 and _is_family_name(form, name)
+
+
+def _opens_name(form: str, name: str) -> bool:
+    """ "Maple Crest" (tagged PERSON) of "Maple Crest Foods Inc.": the first words of a longer name."""
+    words = form.split()
+    return len(words) >= 2 and name.split()[: len(words)] == words and name != form
 
 
 def _is_family_name(form: str, full_name: str) -> bool:
@@ -391,7 +382,8 @@ def find_entities(doc: Doc) -> list[Entity]:
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
-    clusters = _merge_people_named_like_organisations(_merge_surnames_taken_for_organisations(clusters))
+    clusters = _merge_into_sole_owner(clusters, "organization", "person", _surname_of)
+    clusters = _merge_into_sole_owner(clusters, "person", "organization", _opens_name)
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):
