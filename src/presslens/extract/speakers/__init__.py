@@ -119,9 +119,8 @@ class _Resolver:
             span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
             named = None
             if span is not None and len(span) and span.root.is_lower:
-                named = self._named_in_apposition(span.root)  # "Spain's state weather agency, Aemet,"
-            if named is None and span is not None and len(span) and span.root.is_lower:
-                named = whose_name_says(self.graph, span, HEADLINE_FORWARD if in_headline(span.root, self.graph.text) else 3, node)
+                forward = HEADLINE_FORWARD if in_headline(span.root, self.graph.text) else 3  # a headline's "Kenyan court"
+                named = self._named_in_apposition(span.root) or whose_name_says(self.graph, span, forward, node)
             if named is not None and named.entity.name.split()[-1][:1].islower():
                 named = None  # "his campaign" is not the "Clinton campaign" described before
             self.bodies[node.entity.id] = named or node
@@ -144,9 +143,6 @@ class _Resolver:
                 node = chamber_members(self.graph, root, node)
             if node is not None and node.kind == "place":
                 node = national_branch(self.graph, root) or node
-            if node is not None and node.kind == "organization" and root.is_lower and in_headline(root, self.graph.text):
-                # a headline's "Kenyan court" is the one court the article names ("the High Court")
-                node = whose_name_says(self.graph, span, HEADLINE_FORWARD, node) or node
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:
@@ -466,6 +462,7 @@ def resolve_speakers(
     resolver = _Resolver(doc, entities, article, model or load_model())
     known = {(e.id, m.start, m.end) for e in entities for m in e.mentions}
     cache: dict[tuple[int, int], _Result] = {}
+
     def order(a: Attribution) -> tuple[bool, int]:  # a headline's statements after the body that names them
         m = a.source.mention
         return (m is not None and _in_headline_at(doc, m.start, resolver.graph.text), m.start if m else -1)
