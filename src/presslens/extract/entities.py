@@ -296,6 +296,53 @@ def _merge_into_sole_owner(
     return out
 
 
+def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """An organisation's acronym in brackets after its name the NER missed or took for a place ("The
+    Medicines and Healthcare products Regulatory Agency (MHRA)", "Médecins Sans Frontières (MSF)"): the
+    name is the acronym's fullest form, one organisation with it."""
+    out = list(clusters)
+    for c in clusters:
+        if c.kind != "organization" or not all(f.isupper() and len(f) >= 2 for f in c.forms):
+            continue
+        for m in c.mentions:
+            name = _name_spelled_before(text, m.start, c.forms[0])
+            if name is None:
+                continue
+            start = text.rfind(name, 0, m.start)
+            owner = next((o for o in out if o is not c and o.kind in ("organization", "place") and name in o.forms), None)
+            if owner is None:
+                c.forms.insert(0, name)
+                c.mentions.append(Span.of(text, start, start + len(name)))
+            else:
+                owner.kind = "organization"
+                owner.forms.extend(c.forms)
+                owner.mentions.extend(c.mentions)
+                out.remove(c)
+            break
+    for c in out:
+        c.mentions.sort(key=lambda m: m.start)
+        c.first = c.mentions[0].start if c.mentions else c.first
+    return out
+
+
+def _name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
+    """The capitalised words before "(" + ``acronym`` whose initials spell it, or None."""
+    before = text[max(0, bracket_end - 160) : bracket_end]
+    if not before.endswith("("):
+        return None
+    words = before[:-1].rstrip().split(" ")[-12:]
+    for n in range(2, len(words) + 1):
+        name = " ".join(words[-n:])
+        if "\n" in name or not name[:1].isupper():
+            continue
+        spelled = _acronym(name)
+        if spelled == acronym.replace(".", ""):
+            return name
+        if len(spelled) > len(acronym):
+            return None
+    return None
+
+
 def _surname_of(form: str, name: str) -> bool:
     """ "De Blasio" (tagged ORG in a headline) of "Bill de Blasio", "Wang" of "Wang Yi"; not an acronym."""
     return not form.isupper() and len(name.split()) > 1 and _is_family_name(form, name)
@@ -382,6 +429,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
+    clusters = _spelled_out_acronyms(text, clusters)
     clusters = _merge_into_sole_owner(clusters, "organization", "person", _surname_of)
     clusters = _merge_into_sole_owner(clusters, "person", "organization", _opens_name)
     clusters.sort(key=lambda c: c.first)

@@ -69,8 +69,11 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         ]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
-        while len(tokens) > 1 and (tokens[0].lower_ in cues.TITLE_MODIFIERS or tokens[0].tag_ in ("NNS", "NNPS")):
-            tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name
+        while len(tokens) > 1 and (
+            tokens[0].lower_ in cues.TITLE_MODIFIERS
+            or (tokens[0].tag_ in ("NNS", "NNPS") and tokens[0].lower_ not in lexicon.GIVEN_NAMES)
+        ):
+            tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name ("Ines" is)
     while tokens and tokens[-1].text in POSSESSIVE:
         tokens.pop()
     words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]

@@ -113,6 +113,35 @@ PLACE_ALIASES = {
     "n.l.": "newfoundland and labrador",
 }
 
+# The adjective of a country, by its name (lower case): writers name "Italy's interior ministry" the
+# "Italian interior ministry". Only countries whose adjective is unambiguous and in common use.
+DEMONYMS = {
+    "afghanistan": "Afghan", "albania": "Albanian", "algeria": "Algerian", "argentina": "Argentine",
+    "armenia": "Armenian", "australia": "Australian", "austria": "Austrian", "azerbaijan": "Azerbaijani",
+    "bangladesh": "Bangladeshi", "belarus": "Belarusian", "belgium": "Belgian", "bolivia": "Bolivian",
+    "bosnia": "Bosnian", "brazil": "Brazilian", "britain": "British", "bulgaria": "Bulgarian",
+    "cambodia": "Cambodian", "cameroon": "Cameroonian", "canada": "Canadian", "chile": "Chilean",
+    "china": "Chinese", "colombia": "Colombian", "croatia": "Croatian", "cuba": "Cuban", "cyprus": "Cypriot",
+    "denmark": "Danish", "ecuador": "Ecuadorian", "egypt": "Egyptian", "estonia": "Estonian",
+    "ethiopia": "Ethiopian", "finland": "Finnish", "france": "French", "georgia": "Georgian",
+    "germany": "German", "ghana": "Ghanaian", "greece": "Greek", "hungary": "Hungarian", "iceland": "Icelandic",
+    "india": "Indian", "indonesia": "Indonesian", "iran": "Iranian", "iraq": "Iraqi", "ireland": "Irish",
+    "israel": "Israeli", "italy": "Italian", "japan": "Japanese", "jordan": "Jordanian",
+    "kazakhstan": "Kazakh", "kenya": "Kenyan", "kuwait": "Kuwaiti", "latvia": "Latvian", "lebanon": "Lebanese",
+    "libya": "Libyan", "lithuania": "Lithuanian", "malaysia": "Malaysian", "mali": "Malian", "mexico": "Mexican",
+    "moldova": "Moldovan", "mongolia": "Mongolian", "morocco": "Moroccan", "mozambique": "Mozambican",
+    "myanmar": "Myanmar", "nepal": "Nepali", "nigeria": "Nigerian", "norway": "Norwegian", "oman": "Omani",
+    "pakistan": "Pakistani", "peru": "Peruvian", "poland": "Polish", "portugal": "Portuguese", "qatar": "Qatari",
+    "romania": "Romanian", "russia": "Russian", "rwanda": "Rwandan", "saudi arabia": "Saudi",
+    "senegal": "Senegalese", "serbia": "Serbian", "singapore": "Singaporean", "slovakia": "Slovak",
+    "slovenia": "Slovenian", "somalia": "Somali", "south africa": "South African", "south korea": "South Korean",
+    "spain": "Spanish", "sri lanka": "Sri Lankan", "sudan": "Sudanese", "sweden": "Swedish",
+    "switzerland": "Swiss", "syria": "Syrian", "taiwan": "Taiwanese", "tanzania": "Tanzanian",
+    "thailand": "Thai", "tunisia": "Tunisian", "turkey": "Turkish", "türkiye": "Turkish", "uganda": "Ugandan",
+    "ukraine": "Ukrainian", "uruguay": "Uruguayan", "uzbekistan": "Uzbek", "venezuela": "Venezuelan",
+    "vietnam": "Vietnamese", "yemen": "Yemeni", "zambia": "Zambian", "zimbabwe": "Zimbabwean",
+}
+
 # People known by a name with a middle initial (lower case): the initial stays in their canonical name, which
 # otherwise drops it ("Loretta E. Lynch" is "Loretta Lynch"; "George W. Bush" is not his father).
 INITIAL_IN_NAME = frozenset({

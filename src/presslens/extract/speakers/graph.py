@@ -261,11 +261,14 @@ class EntityGraph:
         for i in (int(k) for k in proper.nonzero()[0]):
             if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
                 continue
-            j = i
-            # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name)
-            while j < len(doc) and (j - i < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
+            j = name_start = i
+            # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name); it
+            # counts its four words after the last title ("Natural Resources Minister Harjit Dhaliwal")
+            while j < len(doc) and (j - name_start < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
                 if proper[j] and doc[j].text[:1].isupper():
                     j += 1
+                    if doc[j - 1].lower_.rstrip(".") in cues.TITLES:
+                        name_start = j
                 elif j > i and is_hyphen_joint(doc[j]) and proper[j + 1]:
                     j += 2  # "Sethi-Morrow"
                 else:
@@ -409,7 +412,13 @@ class EntityGraph:
             if len(hits) == 1:
                 return hits[0]
             orgs = [n for n in self.nodes.values() if n.kind == "organization" and short_form_of(name, n.entity.name)]
+            # an acronym of a long name the NER took for a place ("IRISL": "the Islamic Republic of Iran Shipping Lines")
+            orgs = orgs or [
+                n for n in self.nodes.values()
+                if n.kind == "place" and name.isupper() and len(name) > 3 and short_form_of(name, n.entity.name)
+            ]
             if len(orgs) == 1:
+                orgs[0].entity.kind = "organization"
                 return orgs[0]
         return None
 
@@ -433,6 +442,7 @@ class EntityGraph:
             return
         before = run.doc[run.start - 1] if run.start > 0 else None
         titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles)
+        role_before = before is not None and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS
         persons = [n for n in self.nodes.values() if n.kind == "person"]
         if len(words) == 1:
             word = words[0]
@@ -444,6 +454,8 @@ class EntityGraph:
                 return
         name = " ".join(words)
         surname_only = [n for n in persons if n.entity.name == words[-1]] if 1 < len(words) <= 3 else []
+        if not surname_only and len(words) == 2 and role_before and words[0].lower() not in lexicon.GIVEN_NAMES:
+            surname_only = [n for n in persons if n.entity.name == words[0]]  # "spokesperson Zhao Meiling", then "Zhao"
         if len(surname_only) == 1:  # "Sioned Morgan's father" with "Ms Morgan" the NER's only mention
             node = surname_only[0]
             node.entity.aliases.append(node.entity.name)
@@ -454,7 +466,7 @@ class EntityGraph:
         if tail is not None:
             run, name = tail, tail.text
         elif not (
-            titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and presented_as_person(run))
+            titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and (role_before or presented_as_person(run)))
             or is_foreign_full_name(run)
         ):
             return

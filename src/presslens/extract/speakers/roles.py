@@ -15,7 +15,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.name_forms import POSSESSIVE
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.names import DEMONYMS
 
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import Node
@@ -125,8 +127,8 @@ def organisation_name(noun: Token) -> str | None:
 
     The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
     government", "Syrian state TV", "the Chinese foreign ministry") or a proper-noun possessor
-    ("Hungary's foreign ministry"). A person is named by the head of their name, without other
-    modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
+    ("Hungary's foreign ministry", named "Hungarian foreign ministry"). A person is named by the head
+    of their name, without other modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
     """
     if noun.tag_ == "NNS" and noun.lower_ != noun.lemma_.lower() and noun.lemma_.lower() not in lexicon.PLURAL_BODIES:
         return None  # "Ontario's universities": a set of organisations, not one
@@ -169,5 +171,18 @@ def organisation_name(noun: Token) -> str | None:
         for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "ORG", "LOC")
     ), None)  # "the European Union's delegation in Tbilisi": where it is posted is in its name
     where = f"in {noun.doc[posted.left_edge.i : posted.i + 1].text}" if posted is not None else ""
+    if head == noun.lower_ and not any(t.tag_ == "JJS" or t.lower_ == "top" for t in noun.lefts):
+        words = _country_as_adjective(words)  # not "Canada's top court", "Nigeria's largest union"
     name = " ".join(w for w in [*words, head, where] if w).replace(" 's", "'s").replace(" ’s", "’s")
     return " ".join(name.translate(lexicon.INVISIBLE_CHARS).split()) or None
+
+
+def _country_as_adjective(words: list[str]) -> list[str]:
+    """ "Italy 's interior" → "Italian interior": a country owning a body described in lower case is
+    written as its adjective, as writers name it ("Italian interior ministry"); a capitalised name after
+    the possessive is left as it is."""
+    owner = next((i for i, w in enumerate(words) if w in POSSESSIVE), None)
+    if owner is None or not all(w.islower() for w in words[owner + 1 :]):
+        return words
+    adjective = DEMONYMS.get(" ".join(words[:owner]).lower())
+    return [adjective, *words[owner + 1 :]] if adjective else words

@@ -1,0 +1,70 @@
+"""The form a speaker's name takes: a country owning a body written as its adjective, acronyms spelled
+out in brackets, given names the tagger reads as plurals, and names after long titles or role nouns
+that the NER misses. Each article is written for its test; the ``resolve`` fixture is in
+``conftest.py``."""
+
+from __future__ import annotations
+
+from presslens.schema import Attribution
+
+
+def names(found: list[Attribution]) -> dict[str, str | None]:
+    return {a.source.mention.text: a.source.name for a in found if a.source.mention}
+
+
+def test_a_country_owning_a_body_in_lower_case_is_written_as_its_adjective(resolve):
+    text = (
+        "ROME (Reuters) — Italy's interior ministry said on Tuesday that 300 migrants had been rescued. "
+        'Qatar\'s foreign ministry said talks would continue. "We are working on it," the ministry said.'
+    )
+    found = names(resolve(text))
+    assert found["Italy's interior ministry"] == "Italian interior ministry"
+    assert found["Qatar's foreign ministry"] == found["the ministry"] == "Qatari foreign ministry"
+
+
+def test_a_given_name_the_tagger_reads_as_a_plural_stays_in_the_name(resolve):
+    text = "FRANKFURT (Reuters) — Lufthansa's chief human resources officer, Ines Borowska, said talks were over."
+    assert names(resolve(text))["Lufthansa's chief human resources officer, Ines Borowska"] == "Ines Borowska"
+
+
+def test_a_name_after_a_long_title_the_ner_misses_is_the_family_names_owner(resolve):
+    text = (
+        "OTTAWA — The federal cabinet approved the Pacific Sound pipeline on Tuesday.\n\n"
+        "Natural Resources Minister Harjit Dhaliwal announced the approval Tuesday afternoon, telling reporters "
+        'the project had met "the highest environmental bar this country has ever set."\n\n'
+        '"This is not a blank cheque," Dhaliwal said.\n\n'
+        "Dhaliwal said the conditions include a caribou recovery fund."
+    )
+    found = [a.source.name for a in resolve(text) if a.source.mention and a.source.mention.text == "Dhaliwal"]
+    assert found == ["Harjit Dhaliwal", "Harjit Dhaliwal"]
+
+
+def test_a_name_after_a_role_noun_with_the_family_name_first(resolve):
+    text = (
+        "BEIJING, March 3 (Xinhua) -- China has declared a diplomat persona non grata, Chinese Foreign Ministry "
+        "spokesperson Zhao Meiling said on Tuesday.\n\n"
+        'Zhao told a regular press briefing that the diplomat had engaged in "activities incompatible with his status."'
+    )
+    assert names(resolve(text))["Zhao"] == "Zhao Meiling"
+
+
+def test_an_acronym_in_brackets_is_named_by_the_words_that_spell_it(resolve):
+    text = (
+        "LONDON — A batch of vaccines has been recalled.\n\n"
+        "The Medicines and Healthcare products Regulatory Agency (MHRA) said there was no risk to patients.\n\n"
+        "The two nurses were working for the medical charity Médecins Sans Frontières (MSF) when they were taken.\n\n"
+        "MSF said it was relieved. The MHRA said it would publish its review."
+    )
+    found = names(resolve(text))
+    assert found["MSF"] == "Médecins Sans Frontières"
+    assert found["The MHRA"] == "Medicines and Healthcare products Regulatory Agency"
+
+
+def test_an_acronym_of_a_long_name_the_ner_took_for_a_place_is_that_organisation(resolve):
+    text = (
+        "TEHRAN, June 2 (IRNA) -- The European Union has sanctioned four entities, including the Islamic Republic "
+        "of Iran Shipping Lines (IRISL).\n\n"
+        "IRISL said the measures were illegal."
+    )
+    found = [a.source for a in resolve(text) if a.source.mention and a.source.mention.text == "IRISL"]
+    assert [(s.name, s.kind) for s in found] == [("Islamic Republic of Iran Shipping Lines", "organization")]
