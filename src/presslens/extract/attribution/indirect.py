@@ -65,6 +65,7 @@ from presslens.extract.attribution.passive import (
     adverb_candidate,
     is_sourceless,
     passive_candidate,
+    passive_object_candidate,
     puts_question,
     seem_candidate,
 )
@@ -150,6 +151,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             and cue_model.is_cue(t)
         ):
             cand = _verb_candidate(ctx, t, learned=True)
+        if cand is None and lex.parc and t.pos == VERB and lemma in lex.objects:
+            cand = passive_object_candidate(ctx, t)  # "Clinton was endorsed by the union"
         if cand is None and cue_model is not None and t.pos in (NOUN, ADJ):
             cand = learned_noun_candidate(ctx, t)  # "questions about …", "their support for …"
         if cand is not None:

@@ -18,7 +18,7 @@ from presslens.extract.attribution.context import (
     Context,
     Rank,
 )
-from presslens.extract.attribution.syntax import paragraph_span
+from presslens.extract.attribution.syntax import mention, paragraph_span
 
 
 def seem_candidate(ctx: Context, v: Token) -> Candidate | None:
@@ -108,6 +108,39 @@ def puts_question(v: Token) -> bool:
     resign, she said no" (the question is a statement of its own; who asked it is not said)."""
     return v.lower_ == "asked" and any(
         c.dep_ == "ccomp" and c.i > v.i and c.left_edge.lower_ in QUESTION_OPENER for c in v.children
+    )
+
+
+def passive_object_candidate(ctx: Context, v: Token) -> Candidate | None:
+    """PARC profile: ``Clinton was endorsed by the union``, ``He has been criticized for his
+    policies``: a passive verb of the lexicon whose object is its content ("endorsed Clinton"), so
+    the passive subject is what was endorsed or criticised. The content runs from the subject over
+    the verb's first complement after it (not the ``by`` agent, which is the source, nor a time
+    phrase), cue included, as ``passive_candidate`` does; lowest rank, as the subject may belong to
+    another attribution."""
+    if v.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in v.children):
+        return None
+    subj = next((c for c in v.lefts if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ in ("it", "there") or subj.lower_ in cues.RELATIVE_PRONOUNS:
+        return None
+    end = subj.right_edge.i
+    comp = next((c for c in v.rights if c.dep_ in ("prep", "oprd", "attr", "xcomp")), None)
+    if comp is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in comp.subtree):
+        end = comp.right_edge.i
+    span = paragraph_span(ctx, v.i, subj.left_edge.i, end)
+    if span is None:
+        return None
+    agent = next((c for c in v.rights if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    first = min((c.i for c in v.lefts if c.dep_ in ("aux", "auxpass") and c.i > subj.i), default=v.i)
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(ctx.doc[first].idx, ctx.tok_end(v.i)),
+        source=mention(ctx, by) if by is not None else None,
+        cue_tok=v.i,
+        rank=Rank.LEARNED_CUE,
+        act="stance",
     )
 
 

@@ -1,0 +1,41 @@
+"""Issue 19, PolNeAR shapes of the parc profile (session 16): one short article per shape, with
+exact content offsets, type, act, cue and source. The speech profile reads none of them."""
+
+from __future__ import annotations
+
+from presslens.extract.attribution import find_attributions
+
+
+def found(nlp, text: str, profile: str = "parc") -> list[tuple]:
+    """(type, act, cue, content start, content end, source mention) of each attribution."""
+    out = []
+    for a in find_attributions(nlp(text), profile=profile):
+        mention = a.source.mention.text if a.source.mention else None
+        out.append((a.type, a.act, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
+    return out
+
+
+def test_the_subject_of_a_passive_stance_verb_is_its_content(nlp):
+    text = "The senator has been endorsed by the state teachers union."
+    assert text[0:11] == "The senator"
+    assert found(nlp, text) == [
+        ("indirect", "stance", "has been endorsed", 0, 11, "the state teachers union")
+    ]
+    assert found(nlp, text, "speech") == []
+
+
+def test_a_passive_stance_verb_without_an_agent_keeps_its_complement(nlp):
+    text = "Officials met on Monday. The governor was criticized for his handling of the flood."
+    assert text[25:82] == "The governor was criticized for his handling of the flood"
+    assert found(nlp, text) == [("indirect", "stance", "was criticized", 25, 82, None)]
+    assert found(nlp, text, "speech") == []
+
+
+def test_a_time_phrase_after_a_passive_stance_verb_is_no_content(nlp):
+    text = "The plan was rejected by the council on Tuesday."
+    assert text[0:8] == "The plan"
+    assert found(nlp, text) == [("indirect", "stance", "was rejected", 0, 8, "the council")]
+
+
+def test_a_passive_verb_outside_the_object_verbs_is_no_stance(nlp):
+    assert found(nlp, "The bill was signed by the governor on Tuesday.") == []
