@@ -244,6 +244,13 @@ def main(argv: list[str] | None = None) -> int:
         default=4,
         help="folds over all training articles to choose the end threshold",
     )
+    p.add_argument(
+        "--thresholds",
+        type=float,
+        nargs="+",
+        default=THRESHOLDS,
+        help="thresholds swept for the verb and noun parts",
+    )
     p.add_argument("--no-save", action="store_true", help="report figures without writing the model")
     p.add_argument("--out", type=Path, default=MODEL_DIR, help="folder to write reported-cues.npz/.json into")
     args = p.parse_args(argv)
@@ -269,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     fit_rows = np.array([k not in tune for k, _, _, _ in verbs])
     weights = _fit(x, y, fit_rows, args.c)
     without = content_f1(held, held_docs, None)
-    threshold, scores = _sweep(held, held_docs, lambda th: CueModel(lemmas, weights, th))
+    threshold, scores = _sweep(held, held_docs, lambda th: CueModel(lemmas, weights, th), args.thresholds)
     figures = {
         "train_articles": len(articles),
         "examples": len(verbs),
@@ -290,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             held,
             held_docs,
             lambda th: CueModel(lemmas, weights, threshold, nouns=NounCues(n_lemmas, n_weights, th)),
+            args.thresholds,
         )
         if n_scores[n_threshold][2] > scores[threshold][2]:
             noun_part = NounCues(n_lemmas, _fit(nx, ny, np.ones(len(nouns), dtype=bool), args.c), n_threshold)
