@@ -68,3 +68,43 @@ def test_an_acronym_of_a_long_name_the_ner_took_for_a_place_is_that_organisation
     )
     found = [a.source for a in resolve(text) if a.source.mention and a.source.mention.text == "IRISL"]
     assert [(s.name, s.kind) for s in found] == [("Islamic Republic of Iran Shipping Lines", "organization")]
+
+
+def test_a_name_the_ner_tags_an_organisation_with_a_person_in_apposition_is_a_person(resolve):
+    text = (
+        "KARACHI, June 12 (Reuters) - Power was restored to most of the city on Wednesday.\n\n"
+        "In the city's Korangi district, residents said water pumps had stopped during the blackout.\n\n"
+        '"My mother is 81. We sat on the stairs because it was cooler than the flat," said Nadia Baloch, a '
+        "schoolteacher. She said the family had spent a week's wages on bottled water and ice."
+    )
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["Nadia Baloch"] == ("Nadia Baloch", "person")
+    assert found["She"] == ("Nadia Baloch", "person")
+
+
+def test_a_family_name_that_is_also_a_title_is_a_name(resolve):
+    text = (
+        "REGINA — The boycott was led by Cree documentary maker Tamara Cardinal, whose film was set to open the "
+        "festival.\n\n"
+        '"Nobody in that position has ever asked me that," Cardinal said in a phone interview.\n\n'
+        "Cardinal said she would now attend the screening. She added that she hoped other festivals would follow."
+    )
+    assert {name for name in names(resolve(text)).values()} == {"Tamara Cardinal"}
+
+
+def test_the_place_a_title_is_of_is_not_part_of_the_name_after_it(resolve):
+    text = (
+        "GILGIT, July 9 (APP): Water from a glacial lake flooded villages in upper Hunza overnight.\n\n"
+        "Deputy Commissioner Hunza Zainab Hussain said 300 people had been moved to schools. Chief Minister "
+        "Gilgit-Baltistan Haji Gulbar Baig said relief was on its way, and the Gilgit-Baltistan government "
+        "would pay for repairs."
+    )
+    assert list(names(resolve(text)).values()) == ["Zainab Hussain", "Gulbar Baig"]
+
+
+def test_a_family_name_written_first_stays_in_the_name(resolve):
+    text = (
+        "UNITED NATIONS (AP) — Secretary General Ban Ki-moon said the talks had failed. "
+        "Ban said he would not give up."
+    )
+    assert set(names(resolve(text)).values()) == {"Ban Ki-moon"}

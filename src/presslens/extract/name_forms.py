@@ -69,6 +69,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         ]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
+        if titles or _after_title(span):
+            tokens = _without_body_word(tokens)  # "Deputy Commissioner Hunza Zainab Hussain"
         while len(tokens) > 1 and (
             tokens[0].lower_ in cues.TITLE_MODIFIERS
             or (tokens[0].tag_ in ("NNS", "NNPS") and tokens[0].lower_ not in lexicon.GIVEN_NAMES)
@@ -85,6 +87,39 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
     return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
+
+
+def _after_title(span: SpacySpan) -> bool:
+    """Whether a title, or a title's "of" / "for", comes right before ``span`` ("Head of" Rosrybolovstvo …)."""
+    doc, i = span.doc, span.start - 1
+    if i >= 1 and doc[i].lower_ in ("of", "for"):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in cues.TITLES | cues.PERSON_ROLE_NOUNS
+
+
+def _without_body_word(tokens: list[Token]) -> list[Token]:
+    """A three-word name after a title without its first word when that is no given name and the text
+    uses it elsewhere as a place or a body's name: what the title is of ("Hunza Zainab Hussain" with "of
+    Hunza" elsewhere, "Gilgit-Baltistan Haji Gulbar Baig", "Competition Aurélie Fontaine"); not a family
+    name written first ("Ban Ki-moon" with "Ban said")."""
+    end = 1
+    while end + 1 < len(tokens) and is_hyphen_joint(tokens[end]):
+        end += 2  # "Gilgit-Baltistan" is one word
+    first = tokens[0]
+    if len(tokens) - end < 2 or first.lower_ in lexicon.GIVEN_NAMES:
+        return tokens
+    doc = first.doc
+    for t in doc:
+        if t.text != first.text or t.i == first.i or t.ent_type_ == "PERSON":
+            continue
+        last = doc[t.i + end - 1] if t.i + end - 1 < len(doc) else t
+        place = t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or (t.i and doc[t.i - 1].lower_ in _PLACE_BEFORE)
+        if place or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN"):
+            return tokens[end:]
+    return tokens
+
+
+_PLACE_BEFORE = frozenset({"the", "of", "in", "to", "from", "at", "across", "upper", "lower", "northern", "southern"})
 
 
 # Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
@@ -204,6 +239,23 @@ def presented_as_person(span: SpacySpan, who: bool = True) -> bool:
     if end + 2 >= len(doc) or doc[end].text != ",":
         return False
     return (who and doc[end + 1].lower_ == "who") or (doc[end + 1].like_num and doc[end + 2].text == ",")
+
+
+def described_as_person(span: SpacySpan) -> bool:
+    """Whether an apposition after a name describes a person: "Amara Osei, a 31-year-old nurse," and
+    "Nadia Baloch, a schoolteacher." (a role noun, a word ending like one, or an age)."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+        return False
+    for t in doc[end + 2 : end + 8]:
+        if t.is_punct and t.text not in ("-", "‐"):
+            return False
+        word = t.lower_
+        if t.lemma_.lower() in cues.PERSON_ROLE_NOUNS or word.endswith(("teacher", "worker", *lexicon.PERSON_NOUN_SUFFIXES)):
+            return t.pos_ == "NOUN"
+        if word == "old" and t.i >= 2 and doc[t.i - 2].lower_ == "year":
+            return True
+    return False
 
 
 def is_foreign_name_word(word: Token) -> bool:

@@ -21,6 +21,7 @@ from presslens.extract.name_forms import (
     DETERMINERS,
     POSSESSIVE,
     attested_part,
+    described_as_person,
     presented_as_person,
     title_case_headline,
 )
@@ -133,6 +134,10 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
             kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
+        elif kind == "organization" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) and (
+            described_as_person(ent)
+        ):
+            kind = "person"  # "Nadia Baloch, a schoolteacher," tagged an organisation
         if kind == "organization" and len(ent) == 1 and after_given_name(ent):
             kind = "person"  # "Ana Muhate, a market trader," with "Muhate" tagged an organisation
         if kind == "person":

@@ -436,7 +436,11 @@ class EntityGraph:
         return node
 
     def _claim_run(self, run: SpacySpan) -> None:
-        titles = [i for i, t in enumerate(run) if t.lower_.rstrip(".") in cues.TITLES]
+        # a title word after a given name is a family name ("Tamara Cardinal")
+        titles = [
+            i for i, t in enumerate(run)
+            if t.lower_.rstrip(".") in cues.TITLES and not (i and run[i - 1].lower_ in lexicon.GIVEN_NAMES)
+        ]
         words = "".join(t.text_with_ws for t in run[titles[-1] + 1 if titles else 0 :]).split()
         if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
             return
