@@ -108,3 +108,48 @@ def test_a_family_name_written_first_stays_in_the_name(resolve):
         "Ban said he would not give up."
     )
     assert set(names(resolve(text)).values()) == {"Ban Ki-moon"}
+
+
+def test_organisation_names_the_ner_cuts_are_whole(resolve):
+    text = (
+        "OTTAWA — City buses stayed in their garages on Monday.\n\n"
+        "The Amalgamated Transit Union Local 279 said talks broke down after midnight.\n\n"
+        "The Ottawa-Carleton District School Board said in an email to parents that students would stay home.\n\n"
+        "The U.S. Chemical Safety and Hazard Investigation Board says it is sending a team.\n\n"
+        "The plan was released by the Department of Environment, Energy and Climate Action. The department said "
+        "it would review it every year.\n\n"
+        "Athletics Kenya, the national federation, said it would not appeal."
+    )
+    assert list(names(resolve(text)).values()) == [
+        "Amalgamated Transit Union Local 279",
+        "Ottawa-Carleton District School Board",
+        "U.S. Chemical Safety and Hazard Investigation Board",
+        "Department of Environment, Energy and Climate Action",
+        "Athletics Kenya",
+    ]
+
+
+def test_acronyms_spelled_by_a_short_capitalised_word_or_all_but_one_initial(resolve):
+    text = (
+        "BEIJING, May 4 (Xinhua) -- The launch failed on Sunday.\n\n"
+        "The China Aerospace Science and Technology Corporation (CASC), the rocket's developer, set up a team of "
+        "experts.\n\n"
+        "Measles cases rose again, and the UK Health Security Agency (UKHSA) published new figures.\n\n"
+        "CASC said the cause would be found. UKHSA said most of those infected were children."
+    )
+    found = names(resolve(text))
+    assert found["CASC"] == "China Aerospace Science and Technology Corporation"
+    assert found["UKHSA"] == "UK Health Security Agency"
+
+
+def test_a_short_form_before_of_and_two_bodies_of_one_place(resolve):
+    text = (
+        "ABUJA, May 2 (NAN) - Nigeria has received 23 artefacts from the Kessler Museum of Ethnology in Stuttgart.\n\n"
+        'The Kessler Museum said the return was "overdue".\n\n'
+        "HAMILTON — Hamilton police officers gave evidence on Tuesday. The Hamilton Police Association said the "
+        "officers had followed their training. The Hamilton Police Service said it would not comment."
+    )
+    found = names(resolve(text))
+    assert found["The Kessler Museum"] == "Kessler Museum of Ethnology"
+    assert found["The Hamilton Police Association"] == "Hamilton Police Association"
+    assert found["The Hamilton Police Service"] == "Hamilton Police Service"

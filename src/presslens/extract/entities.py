@@ -247,10 +247,19 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
                     return i
                 if len(acro) >= 2 and acro.lower() == fk.replace(".", ""):
                     return i
+                if len(key.split()) > 1 and len(fk.split()) > 1 and (
+                    fk.startswith(f"{key} of ") or key.startswith(f"{fk} of ")
+                ):
+                    return i  # "the Kessler Museum" … "the Kessler Museum of Ethnology"
                 if len(key.split()) == 1 and len(fk.split()) > 1 and fk.split()[0] == key and len(key) > 3:
                     return i  # "Siemens" joins "Siemens AG"
-                if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3:
-                    return i  # "Ford" … "Ford Motor Co." (and, wrongly, "Lufthansa" … "Lufthansa Cargo")
+                if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3 and not any(
+                    len(_norm(g).split()) > 1 and not key.startswith(_norm(g)) and not _norm(g).startswith(key)
+                    for g in c.forms
+                ):
+                    # "Ford" … "Ford Motor Co." (and, wrongly, "Lufthansa" … "Lufthansa Cargo"); not "Hamilton
+                    # Police Service" into the "Hamilton" that joined "Hamilton Police Association"
+                    return i
     if kind == "organization":
         # "the Times" after "The New York Times": the one organisation whose last word it is
         ends = [i for i, c in enumerate(clusters) if c.kind == kind and _is_last_word_of(name, c.name)]
@@ -304,11 +313,13 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
     for c in clusters:
         if c.kind != "organization" or not all(f.isupper() and len(f) >= 2 for f in c.forms):
             continue
-        for m in c.mentions:
-            name = _name_spelled_before(text, m.start, c.forms[0])
+        at = text.find(f"({c.forms[0]})")  # the bracket may be in no mention of it
+        while at >= 0:
+            name = _name_spelled_before(text, at + 1, c.forms[0])
             if name is None:
+                at = text.find(f"({c.forms[0]})", at + 1)
                 continue
-            start = text.rfind(name, 0, m.start)
+            start = text.rfind(name, 0, at)
             owner = next((o for o in out if o is not c and o.kind in ("organization", "place") and name in o.forms), None)
             if owner is None:
                 c.forms.insert(0, name)
@@ -331,16 +342,25 @@ def _name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | Non
     if not before.endswith("("):
         return None
     words = before[:-1].rstrip().split(" ")[-12:]
+    acronym = acronym.replace(".", "")
     for n in range(2, len(words) + 1):
         name = " ".join(words[-n:])
         if "\n" in name or not name[:1].isupper():
             continue
-        spelled = _acronym(name)
-        if spelled == acronym.replace(".", ""):
+        spelled = "".join(  # "UK Health Security Agency": a short capitalised word gives all its letters
+            w if w.isupper() and w.isalpha() and len(w) <= 3 else w[0]
+            for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper()
+        )
+        if spelled == acronym or (len(spelled) == len(acronym) + 1 and _spells_all_but_one(acronym, spelled)):
             return name
-        if len(spelled) > len(acronym):
+        if len(spelled) > len(acronym) + 1:
             return None
     return None
+
+
+def _spells_all_but_one(acronym: str, initials: str) -> bool:
+    """ "CASC" of "China Aerospace Science and Technology Corporation": every initial but one inner one."""
+    return len(acronym) >= 3 and any(initials[:i] + initials[i + 1 :] == acronym for i in range(1, len(initials) - 1))
 
 
 def _surname_of(form: str, name: str) -> bool:

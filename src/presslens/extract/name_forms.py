@@ -45,6 +45,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     elif bracket is not None and tokens[-1].text != ")":
         tokens = tokens[:bracket]  # a bracket the entity leaves open
     comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
+    if kind == "organization" and comma is not None and _listed_fields(tokens[comma + 1 :]):
+        comma = None  # "Department of Environment, Energy and Climate Action": one name lists its fields
     if kind in ("person", "organization") and comma is not None:
         tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma
     if kind == "organization":
@@ -87,6 +89,15 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
     return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
+
+
+def _listed_fields(words: list[Token]) -> bool:
+    """Capitalised words up to an "and" and a last capitalised word: the rest of a list of fields."""
+    joints = [t for t in words if t.lower_ in ("and", "&", ",")]
+    return (
+        len(words) >= 3 and words[-1].is_title and any(t.lower_ in ("and", "&") for t in joints)
+        and all(t.is_title or t in joints for t in words)
+    )
 
 
 def _after_title(span: SpacySpan) -> bool:

@@ -22,6 +22,7 @@ from presslens.extract.name_forms import (
     POSSESSIVE,
     attested_part,
     described_as_person,
+    is_hyphen_joint,
     presented_as_person,
     title_case_headline,
 )
@@ -39,7 +40,7 @@ from presslens.extract.ner_people import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
-from presslens.lexicon.names import CLUB_ABBREVIATIONS, ROMANCE_NAME_JOINTS
+from presslens.lexicon.names import CLUB_ABBREVIATIONS, NUMBERED_BRANCHES, PLACE_ALIASES, ROMANCE_NAME_JOINTS
 from presslens.lexicon.quotes import DASHES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
@@ -94,7 +95,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         ent = _last_line(ent)  # "Related Stories" "\n" "Saskatchewan government"
         if ent.label_ == "ORG":
             ent = _with_joined_words(_with_name_after_joint(_with_body_before_of(ent)))
-            ent = _with_first_words(ent)
+            ent = _with_branch_number(_with_first_words(ent))
             if after is not None and after.start >= ent.start and after.end <= ent.end:
                 joined = k + 1  # the place that ends the name: "The Mining Association of" "British Columbia"
         kind = ENTITY_KINDS.get(ent.label_)
@@ -178,14 +179,14 @@ def organisation_first_words(doc: Doc) -> set[str]:
 
 def _body_before_place(ent: SpacySpan) -> bool:
     """Whether a place follows a capitalised organisation noun or field of government that no entity
-    claims, as in a body's name ("Bank Indonesia", "Police Scotland", "Statistics Canada")."""
+    claims, as in a body's name ("Bank Indonesia", "Police Scotland", "Statistics Canada", "Athletics Kenya")."""
     if ent.start == 0 or len(ent) > 2:
         return False
     before = ent.doc[ent.start - 1]
     word = before.lower_
     return (
         before.is_title and before.is_alpha and not before.ent_type_
-        and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS)
+        and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS or word in lexicon.SPORT_BODY_WORDS)
         and word not in lexicon.PLACE_NOUNS
     )
 
@@ -247,7 +248,12 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
         return False
     if len(first) == 1 and last.is_title and len(second) == 2 and second[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES:
         return True  # "Fisheries" "and" "Oceans Canada": a federal department's name
-    return last.tag_ == "NNPS" and last.lower_ not in cues.ORG_ROLE_NOUNS and second[-1].lower_ in cues.ORG_ROLE_NOUNS
+    # "The U.S. Chemical Safety" "and" "Hazard Investigation Board": a field of a longer name, not a company
+    field = last.tag_ == "NNP" and len(first) >= 3 and is_english_word(last.text)
+    return (
+        (last.tag_ == "NNPS" or field) and last.lower_ not in cues.ORG_ROLE_NOUNS
+        and second[-1].lower_ in cues.ORG_ROLE_NOUNS
+    )
 
 
 def _with_joined_words(ent: SpacySpan) -> SpacySpan:
@@ -294,12 +300,26 @@ def _with_first_words(ent: SpacySpan) -> SpacySpan:
     if ent.start == 0:
         return ent
     before = doc[ent.start - 1]
+    if ent.start >= 3 and before.is_title and is_hyphen_joint(doc[ent.start - 2]) and doc[ent.start - 3].is_title:
+        return SpacySpan(doc, ent.start - 3, ent.end, label=ent.label)  # "Ottawa-Carleton" "District School Board"
     if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
     if before.lower_ == "and" and ent.start >= 2 and _free_capitalised(first := doc[ent.start - 2]):
         department = len(ent) == 2 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
+        while first.i > 0 and ent.start - first.i < 5 and (
+            _free_capitalised(doc[first.i - 1]) or doc[first.i - 1].lower_ in PLACE_ALIASES
+        ):
+            first = doc[first.i - 1]  # "The U.S. Chemical Safety and" "Hazard Investigation Board"
         if first.is_sent_start or department or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
             return SpacySpan(doc, first.i, ent.end, label=ent.label)
+    return ent
+
+
+def _with_branch_number(ent: SpacySpan) -> SpacySpan:
+    """A branch's number after its name ("Amalgamated Transit Union Local" "279")."""
+    doc = ent.doc
+    if ent.end < len(doc) and ent[-1].lower_ in NUMBERED_BRANCHES and ent[-1].is_title and doc[ent.end].like_num:
+        return SpacySpan(doc, ent.start, ent.end + 1, label=ent.label)
     return ent
 
 

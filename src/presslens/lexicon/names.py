@@ -89,6 +89,8 @@ ROMANCE_NAME_JOINTS = frozenset({
 })
 
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
+# The last word of a union's or society's branch that its number follows ("Amalgamated Transit Union Local 279").
+NUMBERED_BRANCHES = frozenset({"local", "lodge", "chapter", "branch", "division"})
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 
 # Generation suffixes after a surname: the surname is the word before ("Martin Luther King Jr.").

@@ -167,6 +167,15 @@ GOVERNMENT_FIELDS = _words(
     """
 )
 
+# Sports whose national governing body is named by the sport and the country ("Athletics Kenya",
+# "Swimming Canada", "Cricket Australia").
+SPORT_BODY_WORDS = _words(
+    """
+    athletics swimming cycling rowing canoe hockey tennis golf skate gymnastics rugby cricket football
+    netball basketball volleyball triathlon judo boxing wrestling curling sailing
+    """
+)
+
 # Organisation nouns whose plural still names one body ("Syrian forces", "Chinese authorities").
 PLURAL_BODIES = _words("force authority service")
 
