@@ -39,3 +39,14 @@ def test_a_time_phrase_after_a_passive_stance_verb_is_no_content(nlp):
 
 def test_a_passive_verb_outside_the_object_verbs_is_no_stance(nlp):
     assert found(nlp, "The bill was signed by the governor on Tuesday.") == []
+
+
+def test_a_title_case_headline_verb_read_as_a_name_is_a_cue(nlp):
+    text = "Glenn Beck Blasts Drudge for Mocking His Fast\n\nThe radio host was angry on Monday."
+    assert text[18:45] == "Drudge for Mocking His Fast"
+    assert found(nlp, text) == [("indirect", "stance", "Blasts", 18, 45, "Glenn Beck")]
+    assert found(nlp, text, "speech") == []
+
+
+def test_a_title_case_headline_without_a_cue_word_has_no_statement(nlp):
+    assert found(nlp, "Senate Passes Budget Bill After Long Night\n\nThe vote was close.") == []

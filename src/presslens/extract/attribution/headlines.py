@@ -6,6 +6,8 @@ mostly in headlines and decks.
   speech clause after a comma whose report the parser did not make its complement.
 - ``shared_subject``: "Kenyan court strikes down levy, says parliament skipped consultation": a
   speech verb that shares the subject of the clause before it, which the parser hung on it.
+- ``title_case_cue`` (parc profile): "Glenn Beck Blasts Drudge for Mocking His Fast": a Title Case
+  headline's verb that the tagger read as a name or noun.
 - ``colon_source_candidate``: the wire and state-media headline "China ready to resolve trade
   frictions through dialogue: spokesperson": a short speaker after a colon, no cue word.
 - ``headline_object``: "China urges dialogue on Mekong water data", "Iran vows 'proportionate
@@ -20,10 +22,11 @@ mostly in headlines and decks.
 
 from __future__ import annotations
 
+from spacy.strings import hash_string
 from spacy.symbols import ADJ, ADP, DET, NOUN, NUM, PRON, PROPN, SCONJ, SPACE, VERB
 from spacy.tokens import Token
 
-from presslens.extract.attribution.context import Candidate, Context, Rank
+from presslens.extract.attribution.context import SPEECH_LEXICON, Candidate, Context, Rank
 from presslens.extract.attribution.nonverbal import headline_line
 from presslens.extract.attribution.syntax import mention, names_a_speaker, paragraph_span, trim
 
@@ -120,6 +123,61 @@ def shared_subject(ctx: Context, v: Token) -> Token | None:
                 subj  # "Internal briefing notes prepared for Mr. Gill …, warned that …": a reduced relative
             )
     return None
+
+
+def _verb_lemmas(word: str) -> list[str]:
+    """Lemmas a capitalised headline word may stand for as a verb ("Slams", "Praises", "Questioned")."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("ies"):
+        out.append(w[:-3] + "y")
+    if w.endswith("es"):
+        out.append(w[:-2])
+    if w.endswith("s"):
+        out.append(w[:-1])
+    if w.endswith("ed"):
+        out += [w[:-2], w[:-1]]
+    return out
+
+
+def title_case_cue(ctx: Context, t: Token) -> Candidate | None:
+    """PARC profile: a Title Case headline whose verb the tagger read as a name or noun ("Glenn
+    Beck Blasts Drudge for Mocking His Fast", "Conservative Icon Endorses Ted Cruz"): a word of
+    the cue lexicon in -s or -ed, inside the headline line, after a capitalised subject and before
+    the rest of the line, which is the content; the words before it (after a kicker's colon) are the
+    source."""
+    doc = ctx.doc
+    if t.pos not in (PROPN, NOUN) or not t.text[:1].isupper() or t.i == 0:
+        return None
+    lemma = next((w for w in _verb_lemmas(t.text) if hash_string(w) in ctx.lex.verbs), None)
+    if lemma is None or lemma == t.lower_ and not t.is_upper:
+        return None  # a bare form ("Support", "Address") is more often a noun
+    p = ctx.para[t.i]
+    a = t.i
+    while a > 0 and ctx.para[a - 1] == p:
+        a -= 1
+    if not headline_line(ctx, a):
+        return None
+    b = t.i
+    while b + 1 < len(doc) and ctx.para[b + 1] == p:
+        b += 1
+    words = [x for x in doc[a : b + 1] if x.is_alpha and len(x) > 3]
+    if len(words) < 3 or sum(x.text[:1].isupper() for x in words) < 0.8 * len(words):
+        return None
+    colon = max((x.i for x in doc[a : t.i] if x.text == ":"), default=a - 1)
+    src = trim(ctx, colon + 1, t.i - 1)
+    span = trim(ctx, t.i + 1, b)
+    if src is None or span is None or not doc[t.i - 1].text[:1].isupper():
+        return None
+    return Candidate(
+        start=span[0],
+        end=span[1],
+        cue=(t.idx, ctx.tok_end(t.i)),
+        source=src,
+        cue_tok=t.i,
+        rank=Rank.LEARNED_CUE,
+        act="speech" if hash_string(lemma) in SPEECH_LEXICON.verbs else "stance",
+    )
 
 
 def colon_source_candidate(ctx: Context, colon: Token) -> Candidate | None:

@@ -48,6 +48,7 @@ from presslens.extract.attribution.context import (
 from presslens.extract.attribution.headlines import (
     colon_source_candidate,
     shared_subject,
+    title_case_cue,
     trailing_speech_clause,
     verb_read_as_noun,
 )
@@ -151,6 +152,8 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             and cue_model.is_cue(t)
         ):
             cand = _verb_candidate(ctx, t, learned=True)
+        if cand is None and lex.parc and t.pos in (PROPN, NOUN):
+            cand = title_case_cue(ctx, t)  # "Glenn Beck Blasts Drudge for Mocking His Fast"
         if cand is None and lex.parc and t.pos == VERB and lemma in lex.objects:
             cand = passive_object_candidate(ctx, t)  # "Clinton was endorsed by the union"
         if cand is None and cue_model is not None and t.pos in (NOUN, ADJ):
