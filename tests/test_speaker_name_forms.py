@@ -153,3 +153,14 @@ def test_a_short_form_before_of_and_two_bodies_of_one_place(resolve):
     assert found["The Kessler Museum"] == "Kessler Museum of Ethnology"
     assert found["The Hamilton Police Association"] == "Hamilton Police Association"
     assert found["The Hamilton Police Service"] == "Hamilton Police Service"
+
+
+def test_a_company_written_short_first_is_not_its_division_written_in_full(resolve):
+    text = (
+        "FRANKFURT (Reuters) - Pilots at Lufthansa will strike on Thursday, the Vereinigung Cockpit union said.\n\n"
+        "The strike will cover all departures from Frankfurt, the union said, adding that flights operated by "
+        "Lufthansa Cargo would also be affected.\n\n"
+        '"We regret the inconvenience," Lufthansa said in a statement.'
+    )
+    found = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert ("Lufthansa", "Lufthansa") in found

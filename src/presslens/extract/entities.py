@@ -253,11 +253,13 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
                     return i  # "the Kessler Museum" … "the Kessler Museum of Ethnology"
                 if len(key.split()) == 1 and len(fk.split()) > 1 and fk.split()[0] == key and len(key) > 3:
                     return i  # "Siemens" joins "Siemens AG"
-                if len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3 and not any(
-                    len(_norm(g).split()) > 1 and not key.startswith(_norm(g)) and not _norm(g).startswith(key)
-                    for g in c.forms
+                if (
+                    len(fk.split()) == 1 and len(key.split()) > 1 and key.split()[0] == fk and len(fk) > 3
+                    and _legal_or_body_word(name.split()[1:])
+                    and not any(len(_norm(g).split()) > 1 and not key.startswith(_norm(g)) for g in c.forms)
                 ):
-                    # "Ford" … "Ford Motor Co." (and, wrongly, "Lufthansa" … "Lufthansa Cargo"); not "Hamilton
+                    # "Ford" … "Ford Motor Co.", "Census" … "Census Bureau": written short first, then with its
+                    # legal form or body noun; not "Lufthansa" … "Lufthansa Cargo" (a part of it), nor "Hamilton
                     # Police Service" into the "Hamilton" that joined "Hamilton Police Association"
                     return i
     if kind == "organization":
@@ -266,6 +268,12 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
         if len(ends) == 1:
             return ends[0]
     return -1
+
+
+def _legal_or_body_word(words: list[str]) -> bool:
+    """Whether the words after a company's first word hold its legal form ("Co.") or end in a body's
+    noun ("Group", "Bureau")."""
+    return any(w.lower() in ORG_SUFFIXES for w in words) or (bool(words) and words[-1].lower() in cues.ORG_ROLE_NOUNS)
 
 
 def _is_last_word_of(word: str, name: str) -> bool:
