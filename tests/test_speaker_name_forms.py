@@ -5,7 +5,8 @@ that the NER misses. Each article is written for its test; the ``resolve`` fixtu
 
 from __future__ import annotations
 
-from presslens.schema import Attribution
+from presslens.extract.entities import _Cluster, _people_named_as_organisations
+from presslens.schema import Attribution, Span
 
 
 def names(found: list[Attribution]) -> dict[str, str | None]:
@@ -164,3 +165,17 @@ def test_a_company_written_short_first_is_not_its_division_written_in_full(resol
     )
     found = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
     assert ("Lufthansa", "Lufthansa") in found
+
+
+def test_a_person_cluster_with_an_organisations_name_joins_it():
+    """The NER tags "Halvorsen Pharma" a person in some sentences and an organisation in others."""
+    org = _Cluster("organization", ["Halvorsen Pharma", "Halvorsen"], [Span(40, 56, "Halvorsen Pharma")], 40)
+    person = _Cluster("person", ["Halvorsen Pharma"], [Span(0, 16, "Halvorsen Pharma")], 0)
+    named = _Cluster("person", ["Søren Brandt"], [Span(80, 92, "Søren Brandt")], 80)
+    maker = _Cluster("person", ["Ford"], [Span(100, 104, "Ford")], 100)
+    company = _Cluster("organization", ["Ford"], [Span(120, 124, "Ford")], 120)
+    merged = _people_named_as_organisations([person, org, named, maker, company])
+    assert [(c.kind, c.name) for c in merged] == [
+        ("organization", "Halvorsen Pharma"), ("person", "Søren Brandt"), ("organization", "Ford")
+    ]
+    assert [m.start for m in merged[0].mentions] == [0, 40]

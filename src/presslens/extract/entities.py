@@ -344,6 +344,22 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
     return out
 
 
+def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A person cluster with the name of an organisation cluster and no given name ("Halvorsen Pharma",
+    "Xinhua", "Banque Côte-Nord", each tagged a person in some sentences): merged into the organisation."""
+    organisations = {c.name: c for c in clusters if c.kind == "organization"}
+    out = []
+    for c in clusters:
+        owner = organisations.get(c.name) if c.kind == "person" else None
+        if owner is None or c.name.split()[0].lower() in lexicon.GIVEN_NAMES:
+            out.append(c)
+            continue
+        owner.forms.extend(f for f in c.forms if f not in owner.forms)
+        owner.mentions = sorted([*owner.mentions, *c.mentions], key=lambda m: m.start)
+        owner.first = min(owner.first, c.first)
+    return out
+
+
 def _name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
     """The capitalised words before "(" + ``acronym`` whose initials spell it, or None."""
     before = text[max(0, bracket_end - 160) : bracket_end]
@@ -458,6 +474,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         if titled and titled not in c.titled:
             c.titled.append(titled)
     clusters = _spelled_out_acronyms(text, clusters)
+    clusters = _people_named_as_organisations(clusters)
     clusters = _merge_into_sole_owner(clusters, "organization", "person", _surname_of)
     clusters = _merge_into_sole_owner(clusters, "person", "organization", _opens_name)
     clusters.sort(key=lambda c: c.first)
