@@ -179,3 +179,13 @@ def test_a_person_cluster_with_an_organisations_name_joins_it():
         ("organization", "Halvorsen Pharma"), ("person", "Søren Brandt"), ("organization", "Ford")
     ]
     assert [m.start for m in merged[0].mentions] == [0, 40]
+
+
+def test_a_name_after_a_role_and_a_comma_parsed_as_a_conjunct_is_the_role_holder(resolve):
+    text = (
+        "YENAGOA, May 3 (NAN) - Residents said the spill had ruined their farms, according to community leader "
+        'Tonye Ebikeme.\n\n"We have no water," Ebikeme said.\n\n'
+        "Also speaking, the Bayelsa Commissioner for Environment, Mrs Ebiere Alagoa, said the state government had "
+        "set up a committee."
+    )
+    assert names(resolve(text))["the Bayelsa Commissioner for Environment"] == "Ebiere Alagoa"

@@ -315,7 +315,7 @@ class _Resolver:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed, or the
         organisation ("the manufacturer, Danish company Halvorsen Biologics,")."""
         for c in root.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" or _comma_conjunct(root, c):
                 kin = self._relative_named(root, c)
                 if kin is not None:
                     return kin
@@ -413,6 +413,15 @@ def _generic_kind(root: Token) -> SourceKind:
     if lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS:
         return "person"
     return "unknown"
+
+
+def _comma_conjunct(root: Token, child: Token) -> bool:
+    """A person's name the parser took for a conjunct of the role before it, with a comma and no "and"
+    ("the Bayelsa Commissioner for Environment, Mrs Ebiere Alagoa, said")."""
+    return (
+        child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.left_edge.i > 0
+        and child.doc[child.left_edge.i - 1].text == "," and not any(c.dep_ == "cc" for c in root.children)
+    )
 
 
 def _kind_of(node: Node | None) -> SourceKind:
