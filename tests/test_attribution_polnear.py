@@ -50,3 +50,19 @@ def test_a_title_case_headline_verb_read_as_a_name_is_a_cue(nlp):
 
 def test_a_title_case_headline_without_a_cue_word_has_no_statement(nlp):
     assert found(nlp, "Senate Passes Budget Bill After Long Night\n\nThe vote was close.") == []
+
+
+def test_a_that_clause_hung_on_the_subject_is_the_posted_statement(nlp):
+    text = (
+        "Okafor, who was in the chamber for the vote but did not speak to reporters, later posted on X "
+        "that the council would keep working for residents."
+    )
+    assert text[94:143] == "that the council would keep working for residents"
+    expected = [("indirect", "speech", "posted", 94, 143, "Okafor")]
+    assert found(nlp, text, "speech") == expected
+    assert found(nlp, text) == expected
+
+
+def test_a_relative_that_after_an_object_is_no_statement(nlp):
+    text = "The senator, who chairs the committee, posted a photo that showed the flooded road."
+    assert found(nlp, text, "speech") == []

@@ -93,7 +93,7 @@ def complement(
         ):
             start = dobj.left_edge.i  # "said fares on the routes …, could rise": the object is its subject
         return start, ccomp.right_edge.i, v.i, False
-    clause = that_clause_in_prep(v)
+    clause = that_clause_in_prep(v) or that_clause_after(v)
     if clause is not None:
         return clause[0], clause[1], v.i, False
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
@@ -372,3 +372,19 @@ def _np_end(head: Token) -> int:
             break
         end = max(end, c.right_edge.i)
     return end
+
+
+def that_clause_after(v: Token) -> tuple[int, int] | None:
+    """Token range of a that-clause right after cue verb ``v``'s phrase that the parser hung on a word
+    before ``v`` ("Lavoie, who …, later posted on X that the government would …": the clause parsed
+    as a relative clause of "Lavoie"); the clause has a subject of its own."""
+    doc = v.doc
+    k = v.right_edge.i + 1
+    if k >= len(doc) or doc[k].lower_ != "that" or doc[k].dep_ != "mark":
+        return None
+    r = doc[k].head
+    if r.left_edge.i != k or r.head.i >= v.i or r.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i > k for s in r.children):
+        return None
+    return k, r.right_edge.i

@@ -22,7 +22,13 @@ from presslens.extract.attribution.boundaries import (
     pull_content_start,
     skip_time_adjunct,
 )
-from presslens.extract.attribution.complements import as_phrase, complement, figure_at, quote_after
+from presslens.extract.attribution.complements import (
+    as_phrase,
+    complement,
+    figure_at,
+    quote_after,
+    that_clause_after,
+)
 from presslens.extract.attribution.context import (
     ACCORD,
     AGENT_NOUN,
@@ -211,7 +217,7 @@ def _past_read_as_participle(v: Token) -> bool:
         and head.dep_ == "ROOT"
         and head.pos in (NOUN, PROPN)
         and head.i < v.i
-        and any(c.dep_ == "ccomp" for c in v.children)
+        and (any(c.dep_ == "ccomp" for c in v.children) or that_clause_after(v) is not None)
         and not any(c.dep_ in ("auxpass", "agent") for c in v.children)
     )
 
@@ -399,7 +405,7 @@ def _parc_act(
         and not (lemma in INFERENCE and inferred(v, subj))
         and not (comp is not None and unstated(ctx, v, comp))
         and not (comp is not None and comp[3] and says_nothing(ctx, v, comp[0], comp[1], comp[2] != v.i))
-        and not (_speakerless_participle(v) and not puts_question(v))
+        and not (_speakerless_participle(v) and not puts_question(v) and not _past_read_as_participle(v))
     )
     if same:
         return "speech"
