@@ -66,3 +66,16 @@ def test_a_that_clause_hung_on_the_subject_is_the_posted_statement(nlp):
 def test_a_relative_that_after_an_object_is_no_statement(nlp):
     text = "The senator, who chairs the committee, posted a photo that showed the flooded road."
     assert found(nlp, text, "speech") == []
+
+
+def test_a_second_object_hung_on_the_verb_stays_in_the_content(nlp):
+    text = (
+        'Okafor thanked Ottawa and "all those who worked through the night" and said the shelter would '
+        "close on Friday."
+    )
+    assert text[15:66] == 'Ottawa and "all those who worked through the night"'
+    assert text[76:109] == "the shelter would close on Friday"
+    assert found(nlp, text, "speech") == [
+        ("mixed", "speech", "thanked", 15, 66, "Okafor"),
+        ("indirect", "speech", "said", 76, 109, "Okafor"),
+    ]

@@ -160,6 +160,13 @@ def complement(
             dobj.lower_ not in lexicon.EMPTY_OBJECTS or oprd is not None or lex.parc
         ):
             end = max([_np_end(dobj)] + [x.right_edge.i for x in (oprd, xcomp) if x is not None])
+            for d in v.rights:  # 'thanked Qatar and "all those who …"': a second object the parser hung on v
+                if (
+                    d.dep_ == "dobj"
+                    and d.i > end
+                    and all(t.dep_ in ("cc", "punct") for t in ctx.doc[end + 1 : d.left_edge.i])
+                ):
+                    end = _np_end(d)
             for p in preps:
                 if p.i == end + 1 and p.lower_ in ("of", "for", "as", "with", "on") and not _is_time(p):
                     end = p.right_edge.i
