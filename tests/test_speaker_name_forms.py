@@ -189,3 +189,22 @@ def test_a_name_after_a_role_and_a_comma_parsed_as_a_conjunct_is_the_role_holder
         "set up a committee."
     )
     assert names(resolve(text))["the Bayelsa Commissioner for Environment"] == "Ebiere Alagoa"
+
+
+def test_bare_police_is_the_one_force_the_article_names(resolve):
+    text = (
+        "Police charge 11 in scam ring\n\n"
+        "WHITBY, Ont. — Durham Regional Police have charged 11 people in connection with a fraud ring.\n\n"
+        "More than 90 victims lost a combined $2.4 million, police said on Thursday."
+    )
+    assert names(resolve(text))["police"] == "Durham Regional Police"
+
+
+def test_bare_police_stays_unnamed_without_one_named_force(resolve):
+    text = (
+        "DHAKA (Reuters) - Thousands of garment workers marched on Monday. Police said 40 people were hurt.\n\n"
+        "The Ontario Provincial Police and the Royal Canadian Mounted Police searched the farm. Police said "
+        "nobody was found."
+    )
+    found = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert found == [("Police", None), ("Police", None)]

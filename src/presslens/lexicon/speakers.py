@@ -157,6 +157,9 @@ PARTY_BRANCH_HEADS = POLITICAL_GROUPS | {"labour", "labor", "greens", "party"}
 
 # Sources that are a court's judges as a body ("Judges said", "the majority wrote", "the panel found").
 BENCH_WORDS = _words("judges justices majority minority panel bench")
+# Bodies a bare noun stands for when the article names one of them ("Police said" after "Durham
+# Regional Police": the writers name that force 6 times in 6).
+FORCE_NOUNS = _words("police")
 # Words that end the name of a court ("Court of Appeal for Ontario", "Employment Tribunal").
 COURT_WORDS = _words("court tribunal")
 

@@ -61,6 +61,7 @@ from presslens.extract.speakers.naming import (
     national_branch,
     next_speaking_organisation,
     proper_name,
+    sole_force,
     sole_role_holder,
     whose_name_says,
 )
@@ -184,8 +185,8 @@ class _Resolver:
             return None, "person", None, _CONFIDENCE["generic"]
         if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, span)):
             return holder, "person", None, _CONFIDENCE["role_holder"]
-        if (court := court_of_bench(self.graph, span)) is not None:
-            return court, "organization", None, _CONFIDENCE["role_holder"]  # "Judges said", "the majority wrote"
+        if (body := court_of_bench(self.graph, span) or sole_force(self.graph, span)) is not None:
+            return body, "organization", None, _CONFIDENCE["role_holder"]  # "Judges said", "Police said"
         if anaphor.type in RESOLVABLE:
             result = self._learned(anaphor)
             early = anaphor.sent <= LEAD_SENTENCES + 3  # the lead, after a headline, deck and dateline

@@ -18,7 +18,7 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
-    "next_speaking_organisation", "proper_name", "sole_role_holder", "whose_name_says",
+    "next_speaking_organisation", "proper_name", "sole_force", "sole_role_holder", "whose_name_says",
 ]
 
 
@@ -240,6 +240,33 @@ def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
         if found is not None and last(found, spoke) >= 0:
             return found
     return None
+
+
+def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "Police said", "the police" with no other words: the one force the article names ("Durham
+    Regional Police"), else None."""
+    root = span.root
+    if root.lower_ not in lexicon.FORCE_NOUNS or any(c.dep_ != "det" for c in root.children):
+        return None
+    forces = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization" and root.lower_ in n.entity.name.lower().split() and len(n.entity.name.split()) > 1
+    ]
+    if not forces:  # a name the NER missed: capitalised words before the capitalised noun ("Durham Regional Police")
+        runs = {}
+        for t in graph.doc:
+            start = t.i
+            while t.lower_ == root.lower_ and t.is_title and start > 0 and graph.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+                if not graph.doc[start].is_title:
+                    start += 1
+                    break
+            if start < t.i:
+                runs.setdefault(graph.doc[start : t.i + 1].text, graph.doc[start : t.i + 1])
+        if len(runs) == 1:
+            name, run = next(iter(runs.items()))
+            return graph.named(name, "organization", Span.of(graph.text, run.start_char, run.end_char))
+    return forces[0] if len(forces) == 1 else None
 
 
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
