@@ -24,15 +24,12 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.entities import short_form_of
 from presslens.extract.name_forms import (
-    foreign_name_after_role,
     foreign_name_nouns,
     is_dateline,
-    is_foreign_full_name,
-    is_hyphen_joint,
-    presented_as_person,
     title_case_headline,
 )
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
+from presslens.extract.speakers.missed_names import add_missed_names
 from presslens.extract.speakers.roles import learn_roles, organisation_name
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -124,14 +121,14 @@ class EntityGraph:
             self.nodes[e.id] = Node(e, plural=e.kind == "group" or self._is_family(e))
         for e in entities:
             for m in e.mentions:
-                self._add_mention(self.nodes[e.id], m.start, m.end)
+                self.add_mention(self.nodes[e.id], m.start, m.end)
         # token attributes as arrays: the passes below touch a Token object only where they match
         columns = doc.to_array([POS, DEP, LEMMA, LOWER]) if len(doc) else np.zeros((0, 4), dtype=np.uint64)
         self._pos, self._dep, self._lemma, self._lower = columns.T
         self.unnamed_speakers = self._unnamed_speakers()
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
-        self._add_missed_names()
+        add_missed_names(self, (self._pos == PROPN) | foreign_name_nouns(doc))  # "Dubé" tagged a common noun
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         for node in self.nodes.values():
@@ -218,7 +215,7 @@ class EntityGraph:
 
     # ------------------------------------------------------------------ building
 
-    def _add_mention(self, node: Node, start: int, end: int) -> None:
+    def add_mention(self, node: Node, start: int, end: int) -> None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return
@@ -243,38 +240,11 @@ class EntityGraph:
 
     def add_source_mention(self, node: Node, mention: Span) -> None:
         """Record a resolved source mention, and its names inside ("the head …, Arkady Shestopalov, told") as speakers."""
-        self._add_mention(node, mention.start, mention.end)
+        self.add_mention(node, mention.start, mention.end)
         for m in node.mentions:
             if mention.start <= m.start and m.end <= mention.end and not m.speaker and not m.quoted:
                 m.subject = m.speaker = True
                 insort(self.speaker_starts, (m.start, node.entity.id))
-
-    def _add_missed_names(self) -> None:
-        """Titled or given-name proper-noun runs the NER missed, and bare name parts."""
-        doc = self.doc
-        covered = set()
-        for node in self.nodes.values():
-            for m in node.mentions:
-                covered.update(range(m.start, m.end))
-        proper = (self._pos == PROPN) | foreign_name_nouns(doc)  # "Dubé" tagged a common noun
-        end = -1  # the run claimed last ends here
-        for i in (int(k) for k in proper.nonzero()[0]):
-            if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
-                continue
-            j = name_start = i
-            # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name); it
-            # counts its four words after the last title ("Natural Resources Minister Harjit Dhaliwal")
-            while j < len(doc) and (j - name_start < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
-                if proper[j] and doc[j].text[:1].isupper():
-                    j += 1
-                    if doc[j - 1].lower_.rstrip(".") in cues.TITLES:
-                        name_start = j
-                elif j > i and is_hyphen_joint(doc[j]) and proper[j + 1]:
-                    j += 2  # "Sethi-Morrow"
-                else:
-                    break
-            self._claim_run(doc[i:j])
-            end = j
 
     def _merge_family_names_taken_for_organisations(self) -> None:
         """ "Okonkwo said", tagged an organisation, after "Amara Okonkwo, who …", a full name only this
@@ -287,7 +257,7 @@ class EntityGraph:
             owners = by_family.get(node.entity.name, [])
             if node.kind == "organization" and len(owners) == 1 and not node.entity.name.isupper():
                 for m in node.mentions:
-                    self._add_mention(owners[0], m.start, m.end)
+                    self.add_mention(owners[0], m.start, m.end)
                 del self.nodes[key]
 
     def _unnamed_speakers(self) -> list[tuple[int, str]]:
@@ -391,7 +361,7 @@ class EntityGraph:
             span = Span.of(self.text, start, token.idx + len(token.text))
             if existing.count_before(span.start + 1, span.start) == 0:
                 existing.entity.mentions.append(span)
-            self._add_mention(existing, span.start, span.end)
+            self.add_mention(existing, span.start, span.end)
 
     def _outlet_described(self, noun: Token) -> Node | None:
         """The outlet a media noun right after its name describes ("the People's Daily newspaper")."""
@@ -431,62 +401,9 @@ class EntityGraph:
         entity = Entity(_new_id(self.entities), name, kind, [], [mention])  # type: ignore[arg-type]
         self.entities.append(entity)
         node = self.nodes[entity.id] = Node(entity, plural=kind == "group")
-        self._add_mention(node, mention.start, mention.end)
+        self.add_mention(node, mention.start, mention.end)
         learn_gender(self.doc, node)
         return node
-
-    def _claim_run(self, run: SpacySpan) -> None:
-        # a title word after a given name is a family name ("Tamara Cardinal")
-        titles = [
-            i for i, t in enumerate(run)
-            if t.lower_.rstrip(".") in cues.TITLES and not (i and run[i - 1].lower_ in lexicon.GIVEN_NAMES)
-        ]
-        words = "".join(t.text_with_ws for t in run[titles[-1] + 1 if titles else 0 :]).split()
-        if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
-            return
-        before = run.doc[run.start - 1] if run.start > 0 else None
-        titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles)
-        role_before = before is not None and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS
-        persons = [n for n in self.nodes.values() if n.kind == "person"]
-        if len(words) == 1:
-            word = words[0]
-            by_last = [n for n in persons if n.entity.name.split()[-1] == word]
-            by_first = [n for n in persons if len(n.entity.name.split()) > 1 and n.entity.name.split()[0] == word]
-            hits = by_last if by_last else by_first
-            if len(hits) == 1:
-                self._add_mention(hits[0], run.start_char, run.end_char)
-                return
-        name = " ".join(words)
-        surname_only = [n for n in persons if n.entity.name == words[-1]] if 1 < len(words) <= 3 else []
-        if not surname_only and len(words) == 2 and role_before and words[0].lower() not in lexicon.GIVEN_NAMES:
-            surname_only = [n for n in persons if n.entity.name == words[0]]  # "spokesperson Zhao Meiling", then "Zhao"
-        if len(surname_only) == 1:  # "Sioned Morgan's father" with "Ms Morgan" the NER's only mention
-            node = surname_only[0]
-            node.entity.aliases.append(node.entity.name)
-            node.entity.name = name
-            self._add_mention(node, run.start_char, run.end_char)
-            return
-        tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"
-        if tail is not None:
-            run, name = tail, tail.text
-        elif not (
-            titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and (role_before or presented_as_person(run)))
-            or is_foreign_full_name(run)
-        ):
-            return
-        for n in persons:
-            if n.entity.name == name or name in n.entity.aliases:
-                self._add_mention(n, run.start_char, run.end_char)
-                return
-        start = run.start_char
-        entity = Entity(_new_id(self.entities), name, "person", [], [Span.of(self.text, start, run.end_char)])
-        self.entities.append(entity)
-        node = Node(entity)
-        if before is not None and before.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
-            node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
-        self.nodes[entity.id] = node
-        self._add_mention(node, run.start_char, run.end_char)
-
 
 def _new_id(entities: list[Entity]) -> str:
     used = {e.id for e in entities}

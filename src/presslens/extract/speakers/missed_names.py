@@ -1,0 +1,102 @@
+"""Names the NER missed, found while the entity graph is built: titled or given-name proper-noun runs
+("Mr. McKinley", "Natural Resources Minister Harjit Dhaliwal") and bare name parts joined to the one
+person whose name they are part of."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract import cues
+from presslens.extract.name_forms import (
+    foreign_name_after_role,
+    is_foreign_full_name,
+    is_hyphen_joint,
+    presented_as_person,
+)
+from presslens.lexicon import speakers as lexicon
+from presslens.schema import Span
+
+if TYPE_CHECKING:
+    from presslens.extract.speakers.graph import EntityGraph
+
+__all__ = ["add_missed_names"]
+
+
+def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
+    """Titled or given-name proper-noun runs the NER missed, and bare name parts (``proper``: which
+    tokens are proper nouns)."""
+    doc = graph.doc
+    covered = set()
+    for node in graph.nodes.values():
+        for m in node.mentions:
+            covered.update(range(m.start, m.end))
+    end = -1  # the run claimed last ends here
+    for i in (int(k) for k in proper.nonzero()[0]):
+        if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
+            continue
+        j = name_start = i
+        # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name); it
+        # counts its four words after the last title ("Natural Resources Minister Harjit Dhaliwal")
+        while j < len(doc) and (j - name_start < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
+            if proper[j] and doc[j].text[:1].isupper():
+                j += 1
+                if doc[j - 1].lower_.rstrip(".") in cues.TITLES:
+                    name_start = j
+            elif j > i and is_hyphen_joint(doc[j]) and proper[j + 1]:
+                j += 2  # "Sethi-Morrow"
+            else:
+                break
+        _claim_run(graph, doc[i:j])
+        end = j
+
+
+def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
+    """Join a run to the person it names, rename a person known by a family name only, or add a person."""
+    # a title word after a given name is a family name ("Tamara Cardinal")
+    titles = [
+        i for i, t in enumerate(run)
+        if t.lower_.rstrip(".") in cues.TITLES and not (i and run[i - 1].lower_ in lexicon.GIVEN_NAMES)
+    ]
+    words = "".join(t.text_with_ws for t in run[titles[-1] + 1 if titles else 0 :]).split()
+    if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
+        return
+    before = run.doc[run.start - 1] if run.start > 0 else None
+    titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles)
+    role_before = before is not None and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS
+    persons = [n for n in graph.nodes.values() if n.kind == "person"]
+    if len(words) == 1:
+        word = words[0]
+        by_last = [n for n in persons if n.entity.name.split()[-1] == word]
+        by_first = [n for n in persons if len(n.entity.name.split()) > 1 and n.entity.name.split()[0] == word]
+        hits = by_last if by_last else by_first
+        if len(hits) == 1:
+            graph.add_mention(hits[0], run.start_char, run.end_char)
+            return
+    name = " ".join(words)
+    surname_only = [n for n in persons if n.entity.name == words[-1]] if 1 < len(words) <= 3 else []
+    if not surname_only and len(words) == 2 and role_before and words[0].lower() not in lexicon.GIVEN_NAMES:
+        surname_only = [n for n in persons if n.entity.name == words[0]]  # "spokesperson Zhao Meiling", then "Zhao"
+    if len(surname_only) == 1:  # "Sioned Morgan's father" with "Ms Morgan" the NER's only mention
+        node = surname_only[0]
+        node.entity.aliases.append(node.entity.name)
+        node.entity.name = name
+        graph.add_mention(node, run.start_char, run.end_char)
+        return
+    tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"
+    if tail is not None:
+        run, name = tail, tail.text
+    elif not (
+        titled or words[0].lower() in lexicon.GIVEN_NAMES or (len(words) > 1 and (role_before or presented_as_person(run)))
+        or is_foreign_full_name(run)
+    ):
+        return
+    for n in persons:
+        if n.entity.name == name or name in n.entity.aliases:
+            graph.add_mention(n, run.start_char, run.end_char)
+            return
+    node = graph.new_node(name, "person", Span.of(graph.text, run.start_char, run.end_char))
+    if before is not None and before.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
+        node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
