@@ -208,3 +208,13 @@ def test_bare_police_stays_unnamed_without_one_named_force(resolve):
     )
     found = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
     assert found == [("Police", None), ("Police", None)]
+
+
+def test_a_headline_union_is_the_union_the_body_names_with_its_local_number(resolve):
+    text = (
+        "OC Transpo strike leaves Ottawa commuters stranded\n\n"
+        "Union says it will not return to table without 'serious offer'\n\n"
+        "OTTAWA — Buses stayed in their garages on Monday.\n\n"
+        "The Amalgamated Transit Union Local 279 said talks with the city broke down shortly after midnight."
+    )
+    assert names(resolve(text))["Union"] == "Amalgamated Transit Union Local 279"

@@ -164,7 +164,8 @@ class _Resolver:
             owned = self._owned_organisation(span, depth)
             if owned is not None:
                 return owned
-            described = body_of_place(self.graph, span) or whose_name_says(self.graph, span)
+            forward = HEADLINE_FORWARD if in_headline(root, self.graph.text) else 3  # "…, union says"
+            described = body_of_place(self.graph, span) or whose_name_says(self.graph, span, forward)
             if described is not None:
                 return described, "organization", None, _CONFIDENCE["org_description"]
         lead = self.graph.sent_of(span.start_char) <= LEAD_SENTENCES

@@ -13,7 +13,7 @@ from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_moj
 from presslens.extract.speakers.features import in_headline
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ORG_SUFFIXES, PLACE_ALIASES
+from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Span
 
 __all__ = [
@@ -146,7 +146,11 @@ def _placed(graph: EntityGraph, body: Node, places: set[str]) -> bool:
 def _head_word(name: list[str]) -> str:
     """The head noun of an organisation's lower-cased name: before its "of"/"for", else its last word."""
     joint = next((k for k, w in enumerate(name) if w in ("of", "for") and k), None)
-    return name[joint - 1] if joint is not None else name[-1]
+    if joint is not None:
+        return name[joint - 1]
+    while len(name) > 1 and (name[-1].isdigit() or name[-1] in NUMBERED_BRANCHES):
+        name = name[:-1]  # "Amalgamated Transit Union Local 279" is a union
+    return name[-1]
 
 
 def national_branch(graph: EntityGraph, place: Token) -> Node | None:
