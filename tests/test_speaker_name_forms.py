@@ -218,3 +218,13 @@ def test_a_headline_union_is_the_union_the_body_names_with_its_local_number(reso
         "The Amalgamated Transit Union Local 279 said talks with the city broke down shortly after midnight."
     )
     assert names(resolve(text))["Union"] == "Amalgamated Transit Union Local 279"
+
+
+def test_who_in_capitals_is_the_organisation_not_a_relative_pronoun(resolve):
+    text = (
+        "MAPUTO — Cholera cases rose again. WHO said 40 people had died.\n\n"
+        "A nurse who said she had worked for three days without rest asked for help."
+    )
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["WHO"] == ("WHO", "organization")
+    assert found["who"] == (None, "person")

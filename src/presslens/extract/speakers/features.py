@@ -67,7 +67,7 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
     if graph.node_at(root.idx, root.idx + len(root.text)) is not None:
         kind = "named"
     elif lower in cues.RELATIVE_PRONOUNS:
-        kind = "relative"
+        kind = "proper" if root.is_upper else "relative"  # "WHO said" is the organisation
     elif lower in pronouns.MALE_PRONOUNS:
         kind = "he"
     elif lower in pronouns.FEMALE_PRONOUNS:
