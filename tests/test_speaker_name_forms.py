@@ -228,3 +228,13 @@ def test_who_in_capitals_is_the_organisation_not_a_relative_pronoun(resolve):
     found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
     assert found["WHO"] == ("WHO", "organization")
     assert found["who"] == (None, "person")
+
+
+def test_a_role_in_the_lead_is_the_person_who_speaks_next(resolve):
+    text = (
+        "ANKARA (AA) - More than 600,000 Syrians have returned home from Türkiye since December, the Turkish "
+        "interior minister said on Friday.\n\n"
+        "Speaking at a news conference in Ankara, Mehmet Ali Yücel said the number of Syrians under temporary "
+        "protection had fallen below 2.3 million."
+    )
+    assert names(resolve(text))["the Turkish interior minister"] == "Mehmet Ali Yücel"

@@ -59,7 +59,7 @@ from presslens.extract.speakers.naming import (
     looks_like_a_person,
     name_ending_role,
     national_branch,
-    next_speaking_organisation,
+    next_speaker,
     proper_name,
     sole_force,
     sole_role_holder,
@@ -191,10 +191,11 @@ class _Resolver:
         if anaphor.type in RESOLVABLE:
             result = self._learned(anaphor)
             early = anaphor.sent <= LEAD_SENTENCES + 3  # the lead, after a headline, deck and dateline
-            if result[0] is None and anaphor.type == "desc_org" and early:
-                later = next_speaking_organisation(self.graph, span)
+            if result[0] is None and anaphor.type in ("desc_org", "desc_person") and early:
+                kind = "organization" if anaphor.type == "desc_org" else "person"
+                later = next_speaker(self.graph, span, kind)
                 if later is not None:
-                    return later, "organization", None, _CONFIDENCE["delayed_name"]
+                    return later, kind, None, _CONFIDENCE["delayed_name"]
             return result
         if anaphor.type == "document":
             issuer = document_issuer(self.graph, span)

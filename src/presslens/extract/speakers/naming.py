@@ -18,7 +18,7 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
-    "next_speaking_organisation", "proper_name", "sole_force", "sole_role_holder", "whose_name_says",
+    "next_speaker", "proper_name", "sole_force", "sole_role_holder", "whose_name_says",
 ]
 
 
@@ -289,13 +289,14 @@ def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return holders[0] if len(holders) == 1 else None
 
 
-def next_speaking_organisation(graph: EntityGraph, span: SpacySpan) -> Node | None:
+def next_speaker(graph: EntityGraph, span: SpacySpan, kind: str) -> Node | None:
     """A delayed name in the lead: "…, the operator said" before "Bokamoso Platinum said in a
-    statement" in one of the next two sentences; the first organisation that speaks there."""
+    statement", "…, the Turkish interior minister said" before "… Mehmet Ali Yücel said", in one of
+    the next two sentences; the first entity of ``kind`` that speaks there."""
     sent = graph.sent_of(span.start_char)
     end = graph.sentence_end(sent + 2)
     spoken = [
-        (m.start, n) for n in graph.nodes.values() if n.kind == "organization"
+        (m.start, n) for n in graph.nodes.values() if n.kind == kind
         for m in n.mentions if m.speaker and span.end_char < m.start < end
     ]
     return min(spoken, key=lambda pair: pair[0])[1] if spoken else None
