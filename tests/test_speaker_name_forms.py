@@ -238,3 +238,8 @@ def test_a_role_in_the_lead_is_the_person_who_speaks_next(resolve):
         "protection had fallen below 2.3 million."
     )
     assert names(resolve(text))["the Turkish interior minister"] == "Mehmet Ali Yücel"
+
+
+def test_a_role_in_the_lead_is_not_the_next_speaker_under_another_title(resolve):
+    text = "The talks ended on Monday. The official said a deal was close.\n\nMayor Julia Ferreira said the city would wait."
+    assert names(resolve(text))["The official"] is None

@@ -40,6 +40,8 @@ SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added
 # Lim Kok Wai", but "Sri Mulyani Indrawati"); one-word ones ("Datuk") are in ``roles.TITLES``.
 TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
 HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+# Titles that say nothing of a person's role ("Dr. Nadia Okonkwo" may be "the chief medical officer").
+COURTESY_TITLES = frozenset({*HONORIFIC_GENDER, "dr", "prof", "mx"})
 
 # Abbreviated titles and the role word each stands for ("Gov. Pence" makes him "the governor").
 TITLE_ABBREVIATIONS = {

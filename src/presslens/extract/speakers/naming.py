@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from presslens.extract import cues
 from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_mojibake
 from presslens.extract.speakers.features import in_headline
-from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Node
+from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Mention, Node
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Span
@@ -292,11 +292,19 @@ def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
 def next_speaker(graph: EntityGraph, span: SpacySpan, kind: str) -> Node | None:
     """A delayed name in the lead: "…, the operator said" before "Bokamoso Platinum said in a
     statement", "…, the Turkish interior minister said" before "… Mehmet Ali Yücel said", in one of
-    the next two sentences; the first entity of ``kind`` that speaks there."""
+    the next two sentences; the first entity of ``kind`` that speaks there, not under another title
+    ("The official said … Mayor Julia Ferreira said")."""
     sent = graph.sent_of(span.start_char)
     end = graph.sentence_end(sent + 2)
+    role = {span.root.lower_, span.root.lemma_.lower()}
+
+    def other_title(m: Mention) -> bool:
+        words = graph.text[max(0, m.start - 30) : m.start].split()
+        title = words[-1].lower().rstrip(".") if words else ""
+        return title in cues.TITLES and title not in role and title not in lexicon.COURTESY_TITLES
+
     spoken = [
         (m.start, n) for n in graph.nodes.values() if n.kind == kind
-        for m in n.mentions if m.speaker and span.end_char < m.start < end
+        for m in n.mentions if m.speaker and span.end_char < m.start < end and not other_title(m)
     ]
     return min(spoken, key=lambda pair: pair[0])[1] if spoken else None
