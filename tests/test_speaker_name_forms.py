@@ -243,3 +243,12 @@ def test_a_role_in_the_lead_is_the_person_who_speaks_next(resolve):
 def test_a_role_in_the_lead_is_not_the_next_speaker_under_another_title(resolve):
     text = "The talks ended on Monday. The official said a deal was close.\n\nMayor Julia Ferreira said the city would wait."
     assert names(resolve(text))["The official"] is None
+
+
+def test_judges_in_a_headline_are_the_court_the_story_names_first(resolve):
+    text = (
+        "Man convicted of arson gets new trial\n\n"
+        "Judges say jury was never told how imprecise location data can be\n\n"
+        "TORONTO — The Court of Appeal for Ontario has ordered a new trial for a man convicted of arson."
+    )
+    assert names(resolve(text))["Judges"] == "Court of Appeal for Ontario"

@@ -227,7 +227,8 @@ def looks_like_a_person(name: Token) -> bool:
 
 def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "Judges", "the majority", "the panel" with no other words: the court named before that last
-    spoke, else the court named last ("The Court of Appeal for Ontario ruled … Judges said")."""
+    spoke, else the court named last ("The Court of Appeal for Ontario ruled … Judges said"); in a
+    headline, the court the story names first."""
     root = span.root
     if root.lower_ not in lexicon.BENCH_WORDS or any(c.dep_ != "det" for c in root.children):
         return None
@@ -243,6 +244,8 @@ def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
         found = max(courts, key=lambda n: last(n, spoke), default=None)
         if found is not None and last(found, spoke) >= 0:
             return found
+    if in_headline(root, graph.text) and courts:  # "Judges say …" above the story: the court it names first
+        return min(courts, key=lambda n: n.mentions[0].start if n.mentions else len(graph.text))
     return None
 
 
