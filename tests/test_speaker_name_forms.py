@@ -252,3 +252,13 @@ def test_judges_in_a_headline_are_the_court_the_story_names_first(resolve):
         "TORONTO — The Court of Appeal for Ontario has ordered a new trial for a man convicted of arson."
     )
     assert names(resolve(text))["Judges"] == "Court of Appeal for Ontario"
+
+
+def test_a_hyphenated_name_the_ner_tags_an_organisation_is_a_person(resolve):
+    text = (
+        "PARIS — Farmers blocked roads around the capital on Monday.\n\n"
+        'The head of the FNSEA, Jean-Baptiste Moreau-Tessier, rejected the offer of talks as "theatre". He said '
+        "the union would stay in Paris until the government withdrew the plan."
+    )
+    found = {a.source.mention.text: (a.source.name, a.source.kind) for a in resolve(text) if a.source.mention}
+    assert found["He"] == ("Jean-Baptiste Moreau-Tessier", "person")

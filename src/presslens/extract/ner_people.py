@@ -25,7 +25,7 @@ from presslens.nlp import is_english_word
 
 __all__ = [
     "after_given_name", "family_name_after", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
-    "is_titled_person", "particles_between", "person_at_end", "with_hyphenated_part", "with_particles",
+    "is_hyphenated_person", "is_titled_person", "particles_between", "person_at_end", "with_hyphenated_part", "with_particles",
     "without_role_word",
 ]
 
@@ -41,6 +41,18 @@ def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
     return (
         len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
         and tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & lone_words)
+    )
+
+
+def is_hyphenated_person(ent: SpacySpan) -> bool:
+    """Two names, one of them hyphenated, the first a given name ("Jean-Baptiste Moreau-Tessier",
+    tagged an organisation): a person, unless a word is a body's noun or an English word ends it."""
+    words = [t for t in ent if t.lower_ not in DETERMINERS]
+    parts = " ".join(t.text_with_ws for t in words).replace(" - ", "-").replace(" -", "-").split()
+    return (
+        len(parts) == 2 and "-" in "".join(parts) and words[0].lower_ in lexicon.GIVEN_NAMES
+        and all((t.is_title and t.is_alpha) or is_hyphen_joint(t) for t in words)
+        and not any(t.lower_ in cues.ORG_ROLE_NOUNS for t in words) and not is_english_word(words[-1].text)
     )
 
 

@@ -31,6 +31,7 @@ from presslens.extract.ner_people import (
     family_name_after,
     given_name_start,
     hyphenated_name_across,
+    is_hyphenated_person,
     is_titled_person,
     particles_between,
     person_at_end,
@@ -131,8 +132,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
                 ent = ent[1:]  # "Ambassador to" "Zambia Zhou Lihong": the place is not the name's
             if _after_organisation_noun(ent) or {ent[0].text.lower(), ent[-1].text.lower()} & CLUB_ABBREVIATIONS:
                 kind = "organization"  # "supplier Kessler Antriebstechnik", "CF Montréal" tagged a person
-        if kind != "person" and is_titled_person(ent):
-            kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART
+        if kind != "person" and (is_titled_person(ent) or is_hyphenated_person(ent)):
+            kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART, "Jean-Baptiste Moreau-Tessier"
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
             kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
         elif kind == "organization" and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha for t in ent) and (
