@@ -304,13 +304,17 @@ def _merge_into_sole_owner(
     for c in clusters:
         owners = [o for o in owners_of_kind if all(belongs(f, o.name) for f in c.forms)] if c.kind == kind else []
         if len(owners) == 1:
-            owner = owners[0]
-            owner.forms.extend(f for f in c.forms if f not in owner.forms)
-            owner.mentions = sorted([*owner.mentions, *c.mentions], key=lambda m: m.start)
-            owner.first = min(owner.first, c.first)
+            _absorb(owners[0], c)
             continue
         out.append(c)
     return out
+
+
+def _absorb(owner: _Cluster, other: _Cluster) -> None:
+    """Merge ``other``'s forms and mentions into ``owner``."""
+    owner.forms.extend(f for f in other.forms if f not in owner.forms)
+    owner.mentions = sorted([*owner.mentions, *other.mentions], key=lambda m: m.start)
+    owner.first = min(owner.first, other.first)
 
 
 def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
@@ -327,20 +331,17 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
             if name is None:
                 at = text.find(f"({c.forms[0]})", at + 1)
                 continue
-            start = text.rfind(name, 0, at)
             owner = next((o for o in out if o is not c and o.kind in ("organization", "place") and name in o.forms), None)
             if owner is None:
+                start = text.rfind(name, 0, at)
                 c.forms.insert(0, name)
-                c.mentions.append(Span.of(text, start, start + len(name)))
+                c.mentions = sorted([*c.mentions, Span.of(text, start, start + len(name))], key=lambda m: m.start)
+                c.first = min(c.first, start)
             else:
                 owner.kind = "organization"
-                owner.forms.extend(c.forms)
-                owner.mentions.extend(c.mentions)
+                _absorb(owner, c)
                 out.remove(c)
             break
-    for c in out:
-        c.mentions.sort(key=lambda m: m.start)
-        c.first = c.mentions[0].start if c.mentions else c.first
     return out
 
 
@@ -354,9 +355,7 @@ def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
         if owner is None or c.name.split()[0].lower() in lexicon.GIVEN_NAMES:
             out.append(c)
             continue
-        owner.forms.extend(f for f in c.forms if f not in owner.forms)
-        owner.mentions = sorted([*owner.mentions, *c.mentions], key=lambda m: m.start)
-        owner.first = min(owner.first, c.first)
+        _absorb(owner, c)
     return out
 
 
