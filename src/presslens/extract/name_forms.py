@@ -124,13 +124,10 @@ def _without_body_word(tokens: list[Token]) -> list[Token]:
         if t.text != first.text or t.i == first.i or t.ent_type_ == "PERSON":
             continue
         last = doc[t.i + end - 1] if t.i + end - 1 < len(doc) else t
-        place = t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or (t.i and doc[t.i - 1].lower_ in _PLACE_BEFORE)
+        place = t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or (t.i and doc[t.i - 1].lower_ in lexicon.WORDS_BEFORE_PLACES)
         if place or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN"):
             return tokens[end:]
     return tokens
-
-
-_PLACE_BEFORE = frozenset({"the", "of", "in", "to", "from", "at", "across", "upper", "lower", "northern", "southern"})
 
 
 # Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.

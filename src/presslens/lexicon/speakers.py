@@ -159,6 +159,9 @@ PARTY_BRANCH_HEADS = POLITICAL_GROUPS | {"labour", "labor", "greens", "party"}
 
 # Sources that are a court's judges as a body ("Judges said", "the majority wrote", "the panel found").
 BENCH_WORDS = _words("judges justices majority minority panel bench")
+# Words written before a place's or body's name, not before a person's ("in upper Hunza", "of
+# Rosrybolovstvo"): a word after a title that the text also writes after one of these is no name part.
+WORDS_BEFORE_PLACES = _words("the of in to from at across upper lower northern southern")
 # Bodies a bare noun stands for when the article names one of them ("Police said" after "Durham
 # Regional Police": the writers name that force 6 times in 6).
 FORCE_NOUNS = _words("police")

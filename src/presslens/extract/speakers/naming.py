@@ -260,16 +260,15 @@ def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
         if n.kind == "organization" and root.lower_ in n.entity.name.lower().split() and len(n.entity.name.split()) > 1
     ]
     if not forces:  # a name the NER missed: capitalised words before the capitalised noun ("Durham Regional Police")
-        runs = {}
-        for t in graph.doc:
+        doc, runs = graph.doc, {}
+        for t in doc:
+            if t.lower_ != root.lower_ or not t.is_title:
+                continue
             start = t.i
-            while t.lower_ == root.lower_ and t.is_title and start > 0 and graph.doc[start - 1].pos_ == "PROPN":
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
                 start -= 1
-                if not graph.doc[start].is_title:
-                    start += 1
-                    break
             if start < t.i:
-                runs.setdefault(graph.doc[start : t.i + 1].text, graph.doc[start : t.i + 1])
+                runs.setdefault(doc[start : t.i + 1].text, doc[start : t.i + 1])
         if len(runs) == 1:
             name, run = next(iter(runs.items()))
             return graph.named(name, "organization", Span.of(graph.text, run.start_char, run.end_char))
