@@ -8,6 +8,7 @@ polls/documents, speech) and the extractors' time against the bare parse.
     .venv/bin/python benchmarks/eval_polnear.py --split dev
     .venv/bin/python benchmarks/eval_polnear.py --split dev --profile speech
     .venv/bin/python benchmarks/eval_polnear.py --split train --limit 100 --show-misses 20
+    .venv/bin/python benchmarks/eval_polnear.py --split dev --shapes   # misses by shape too
 
 Predictions that share a cue are scored as one item, as PolNeAR annotates one attribution per cue
 (see ``presslens.eval.polnear``). PolNeAR is univocal and annotates the outer level of a nested
@@ -35,6 +36,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from presslens import nlp as presslens_nlp
+from presslens.eval.miss_shapes import miss_shapes
 from presslens.eval.polnear import (
     GoldAttribution,
     Scores,
@@ -43,6 +45,7 @@ from presslens.eval.polnear import (
     load_split,
     miss_category,
     score_article,
+    to_pred_items,
 )
 from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
@@ -71,6 +74,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "only the outer level",
     )
     p.add_argument("--threshold", type=float, default=0.5, help="character Jaccard needed for a match")
+    p.add_argument(
+        "--shapes", action="store_true",
+        help="also count the missed gold attributions by shape (cue found but content wrong, inside another record, "
+        "cue never read: verb outside the lexicon, noun, …)",
+    )
     p.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR root (with metadata.tsv)")
     return p.parse_args(argv)
@@ -90,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     by_act = {act: Scores() for act in ACTS}  # each act's predictions against all gold
     apart = {act: Scores() for act in ("speech", "belief")}  # each act against gold of its own class
     gold_class: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
     relayed = 0
     parse_s = attrib_s = speaker_s = 0.0
     texts = iter([text for _, text, _ in articles])
@@ -109,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.with_relayed:
             predicted = [a for a in predicted if a.relayed_by is None]
         score_article(name, text, gold, predicted, scores, threshold=args.threshold, doc=doc)
+        if args.shapes:
+            shapes.update(miss_shapes(text, doc, gold, to_pred_items(predicted), args.threshold))
         classes = [gold_act(g, doc) for g in gold]
         gold_class.update(classes)
         for act in ACTS:
@@ -119,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
                 score_article(name, text, own, mine, apart[act], threshold=args.threshold)
     report(args, len(articles), scores, parse_s, attrib_s, speaker_s)
     report_acts(scores, by_act, apart, gold_class, relayed, args.with_relayed)
+    if args.shapes:
+        print(f"missed gold attributions by shape ({sum(shapes.values())}):")
+        for shape, n in shapes.most_common():
+            print(f"  {n:5d}  {shape}")
     return 0
 
 
