@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from presslens.eval.polnear import GoldAttribution, PredItem, _charset, jaccard, match_items
+from presslens.eval.polnear import GoldAttribution, PredItem, charset, jaccard, match_items
 from presslens.extract import cues
 from presslens.lexicon import cues as cue_lexicon
 
@@ -30,7 +30,7 @@ def miss_shapes(
     """The shape of each gold attribution of one article that no prediction matches."""
     matched = match_items(text, [g.content for g in gold], items, threshold)
     found = {gi for gi, _ in matched}
-    predicted = [_charset(text, p.content) for p in items]
+    predicted = [charset(text, p.content) for p in items]
     shapes: Counter[str] = Counter()
     for gi, g in enumerate(gold):
         if gi not in found:
@@ -39,12 +39,12 @@ def miss_shapes(
 
 
 def _shape(text: str, doc: Doc, g: GoldAttribution, items: Sequence[PredItem], predicted: list[set[int]]) -> str:
-    content = _charset(text, g.content)
+    content = charset(text, g.content)
     same_cue = [k for k, p in enumerate(items) if g.cue and p.cue and _overlap(g.cue, p.cue)]
     if same_cue:
         k = same_cue[0]
         mine = predicted[k]
-        if len(items[k].content) > 1 and any(jaccard(content, _charset(text, (f,))) >= 0.5 for f in items[k].content):
+        if len(items[k].content) > 1 and any(jaccard(content, charset(text, (f,))) >= 0.5 for f in items[k].content):
             return "cue found: two contents merged by the evaluator"
         if not content & mine:
             return "cue found: content elsewhere"
@@ -54,7 +54,7 @@ def _shape(text: str, doc: Doc, g: GoldAttribution, items: Sequence[PredItem], p
     overlapping = [k for k in range(len(items)) if content & predicted[k]]
     if overlapping:
         k = max(overlapping, key=lambda k: len(content & predicted[k]))
-        cue = _charset(text, g.cue) if g.cue else set()
+        cue = charset(text, g.cue) if g.cue else set()
         if cue and cue <= predicted[k]:
             return "inside another record (its cue in that content)"
         return "inside another record's content" if content <= predicted[k] else "overlaps another record's content"

@@ -230,7 +230,7 @@ def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
     return items
 
 
-def _charset(text: str, frags: Fragments) -> set[int]:
+def charset(text: str, frags: Fragments) -> set[int]:
     """Offsets of the word characters of a span: quote marks, punctuation and spaces do not count."""
     out: set[int] = set()
     for a, b in frags:
@@ -331,8 +331,8 @@ def match_items(
     text: str, gold_contents: Sequence[Fragments], preds: Sequence[PredItem], threshold: float = 0.5
 ) -> list[tuple[int, int]]:
     """One-to-one ``(gold index, prediction index)`` pairs, greedily by descending content Jaccard."""
-    gsets = [_charset(text, g) for g in gold_contents]
-    psets = [_charset(text, p.content) for p in preds]
+    gsets = [charset(text, g) for g in gold_contents]
+    psets = [charset(text, p.content) for p in preds]
     pairs = []
     for gi, gs in enumerate(gsets):
         for pi, ps in enumerate(psets):
