@@ -370,15 +370,23 @@ def _name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | Non
         name = " ".join(words[-n:])
         if "\n" in name or not name[:1].isupper():
             continue
-        spelled = "".join(  # "UK Health Security Agency": a short capitalised word gives all its letters
-            w if w.isupper() and w.isalpha() and len(w) <= 3 else w[0]
-            for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper()
-        )
-        if spelled == acronym or (len(spelled) == len(acronym) + 1 and _spells_all_but_one(acronym, spelled)):
+        spelled = [_initials(name, hyphens) for hyphens in (False, True)]
+        if any(i == acronym or (len(i) == len(acronym) + 1 and _spells_all_but_one(acronym, i)) for i in spelled):
             return name
-        if len(spelled) > len(acronym) + 1:
+        if len(spelled[0]) > len(acronym) + 1:
             return None
     return None
+
+
+def _initials(name: str, hyphens: bool) -> str:
+    """The letters an acronym of ``name`` may use: "UK Health Security Agency" (a short capitalised word
+    gives all its letters), with ``hyphens`` each part of "Laos-China"; no "of", "the" or "Limited"."""
+    words = [w for w in name.split() if w.lower() not in ACRONYM_SKIP | ORG_SUFFIXES and w[:1].isupper()]
+    return "".join(
+        w if w.isupper() and w.isalpha() and len(w) <= 3
+        else "".join(p[0] for p in w.split("-") if p[:1].isupper()) if hyphens else w[0]
+        for w in words
+    )
 
 
 def _spells_all_but_one(acronym: str, initials: str) -> bool:

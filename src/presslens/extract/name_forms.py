@@ -75,9 +75,9 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
             tokens = _without_body_word(tokens)  # "Deputy Commissioner Hunza Zainab Hussain"
         while len(tokens) > 1 and (
             tokens[0].lower_ in cues.TITLE_MODIFIERS
-            or (tokens[0].tag_ in ("NNS", "NNPS") and tokens[0].lower_ not in lexicon.GIVEN_NAMES)
+            or (tokens[0].tag_ in ("NNS", "NNPS") and tokens[0].lower_ not in lexicon.GIVEN_NAMES and is_english_word(tokens[0].text))
         ):
-            tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name ("Ines" is)
+            tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name ("Ines", "Gonçalves" are)
     while tokens and tokens[-1].text in POSSESSIVE:
         tokens.pop()
     words = [t.text.translate(lexicon.INVISIBLE_CHARS) for t in tokens]

@@ -56,6 +56,20 @@ def is_hyphenated_person(ent: SpacySpan) -> bool:
     )
 
 
+def names_a_role(ent: SpacySpan) -> bool:
+    """A name tagged an organisation in apposition to a person's role, after a name word the NER left
+    out ("the city's general manager of transportation, Olumide Fashola-Grant,"): a person."""
+    root, doc = ent.root, ent.doc
+    if root.dep_ != "appos" or not ent.start or not all(t.is_title or is_hyphen_joint(t) for t in ent):
+        return False
+    before = doc[ent.start - 1]
+    if any(t.lower_ in cues.ORG_ROLE_NOUNS for t in ent) or not (
+        is_foreign_name_word(before) or before.lower_ in lexicon.GIVEN_NAMES
+    ):
+        return False
+    return any(a.pos_ == "NOUN" and a.lemma_.lower() in cues.PERSON_ROLE_NOUNS for a in list(root.ancestors)[:3])
+
+
 def is_titled_person(ent: SpacySpan) -> bool:
     """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
     a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
@@ -158,7 +172,9 @@ def given_name_start(ent: SpacySpan) -> int | None:
     before = doc[start]
     word = before.lower_.rstrip(".")
     if _left_out_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
-        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and _left_out_name_word(doc[start - 1]):
+        while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and (
+            _left_out_name_word(doc[start - 1]) or _left_out_part(doc[start - 1], start, ent.end, False)
+        ):
             start -= 1
         return start
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
@@ -166,13 +182,25 @@ def given_name_start(ent: SpacySpan) -> int | None:
     if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text):
         return None  # "Special Agent in Charge Marcus Whitfield": the name already starts with its given name
     hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
-    if not (
-        before.pos_ == "PROPN" and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+    if not _left_out_part(before, ent.start, ent.end, hyphenated):
+        return None
+    if hyphenated:
+        return start - 2 if not doc[start - 2].ent_type_ else start
+    while start >= 1 and ent.start - start < 2 and _left_out_part(doc[start - 1], start, ent.end, False) and (
+        not doc[start - 1].is_sent_start or doc[start - 1].lower_ in lexicon.GIVEN_NAMES
+    ):
+        start -= 1  # "Adelaide Gonçalves Ferraz": two names the NER left out
+    return start
+
+
+def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> bool:
+    """A capitalised proper noun compounded with a word of ``start:end`` that no title, role or entity claims."""
+    word = before.lower_.rstrip(".")
+    return (
+        before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
         and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
         and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
-    ):
-        return None
-    return start - 2 if hyphenated and not doc[start - 2].ent_type_ else start
+    )
 
 
 def after_given_name(ent: SpacySpan) -> bool:

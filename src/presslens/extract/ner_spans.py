@@ -33,6 +33,7 @@ from presslens.extract.ner_people import (
     hyphenated_name_across,
     is_hyphenated_person,
     is_titled_person,
+    names_a_role,
     particles_between,
     person_at_end,
     with_hyphenated_part,
@@ -75,6 +76,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         elif after is not None and ent.label_ == after.label_ == "PERSON" and particles_between(ent, after):
             # "Liesbeth Van" "den" "Broeck"
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
+        elif after is not None and ent.label_ == after.label_ == "PERSON" and _second_family_name(ent, after):
+            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Carolina Vergara" "Saavedra"
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after) or _body_of_or_to(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
@@ -132,7 +135,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
                 ent = ent[1:]  # "Ambassador to" "Zambia Zhou Lihong": the place is not the name's
             if _after_organisation_noun(ent) or {ent[0].text.lower(), ent[-1].text.lower()} & CLUB_ABBREVIATIONS:
                 kind = "organization"  # "supplier Kessler Antriebstechnik", "CF Montréal" tagged a person
-        if kind != "person" and (is_titled_person(ent) or is_hyphenated_person(ent)):
+        if kind != "person" and (is_titled_person(ent) or is_hyphenated_person(ent) or names_a_role(ent)):
             kind = "person"  # "Mayor Elena Vasquez" tagged ORG or even WORK_OF_ART, "Jean-Baptiste Moreau-Tessier"
         if kind in ("place", "organization") and len(ent) <= 3 and presented_as_person(ent, who=False):
             kind = "person"  # "Harjit Sandhu, 67," with "Sandhu" tagged a place
@@ -151,6 +154,15 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent = doc[ent.start : ent.end + 1]  # "Patty Judge": the NER took only "Patty"
         if kind is not None:
             yield ent, kind
+
+
+def _second_family_name(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether a one-word person right after a person of two words is the second family name of one
+    name ("Carolina Vergara" "Saavedra"), not a headline's pair of names."""
+    return (
+        second.start == first.end and len(first) == 2 and len(second) == 1 and first[-1].whitespace_ == " "
+        and second[0].is_title and not second[0].is_sent_start
+    )
 
 
 def lone_proper_nouns(doc: Doc) -> set[str]:

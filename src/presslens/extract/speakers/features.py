@@ -32,6 +32,7 @@ RESOLVABLE = ("he", "she", "it", "they", "desc_person", "desc_org")
 KINDS = ("person", "organization", "place", "group", "other")
 _AGE = re.compile(r"\b(\d{1,3}) ?-? ?years? ?-? ?old\b")
 _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
+_FAR_WINDOW = 20  # … or, when nobody is mentioned that close, this many
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
 _FORWARD_SENTENCES = 2  # sentences after its own where a description may find the name it stands for
 HEADLINE_FORWARD = 5  # and from the headline ("…, union says"), over the dateline and lead
@@ -186,14 +187,20 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
     """Entities mentioned a few sentences before the anaphor (more for descriptions), or later in its sentence.
 
     Each comes with the mention features are read from (the nearest one before, else the first one
-    after in the same sentence) and whether that is a cataphor ("Before he spoke, Merkel …").
+    after in the same sentence) and whether that is a cataphor ("Before he spoke, Merkel …"). A
+    pronoun with nobody in its window looks further back (a profile's long quotes between two "she said").
     """
+    pronoun = anaphor.type in ("he", "she", "it", "they")
+    found = _candidates(graph, anaphor, _WINDOW if pronoun else _DESCRIPTION_WINDOW)
+    return found if found or not pronoun else _candidates(graph, anaphor, _FAR_WINDOW)
+
+
+def _candidates(graph: EntityGraph, anaphor: Anaphor, window: int) -> list[tuple[Node, Mention, bool]]:
     allowed = _ALLOWED_KINDS.get(anaphor.type, KINDS)
     gender = _gender_of(anaphor)
     lemma = anaphor.head.lemma_.lower()
     if anaphor.type == "desc_person" and graph.unnamed_speaker_called(lemma, anaphor.start):
         return []  # "A senior official said … The official added": the unnamed official again
-    window = _WINDOW if anaphor.type in ("he", "she", "it", "they") else _DESCRIPTION_WINDOW
 
     def admissible(node: Node) -> bool:
         if anaphor.type == "they" and node.kind == "person" and not node.plural:
@@ -399,7 +406,7 @@ def pair_features(
         name_words = {w.lower() for w in node.entity.name.split()}
         f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
         if anaphor_classes and node.kind in ("organization", "place"):
-            node_classes = org_classes({w.lower() for w in node.entity.name.split()} | node.roles)
+            node_classes = org_classes(_class_words(node.entity.name) | node.roles)
             f[_INDEX["org_class_match"]] = float(bool(anaphor_classes & node_classes))
             f[_INDEX["org_class_clash"]] = float(bool(node_classes) and not anaphor_classes & node_classes)
         f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.text) & node.ages))
@@ -436,6 +443,15 @@ def _named_between(graph: EntityGraph, node: Node, start: int, end: int) -> bool
 def org_classes(words: set[str]) -> set[str]:
     """The kinds of organisation (``lexicon.ORG_NOUN_CLASSES``) that these words name."""
     return {kind for kind, nouns in lexicon.ORG_NOUN_CLASSES.items() if words & nouns}
+
+
+def _class_words(name: str) -> set[str]:
+    """The words of an organisation's name that may say what kind it is: not a leading modifier
+    ("Union Pacific" is no union), but the head before "of" ("Bank of Canada")."""
+    words = [w.lower() for w in name.split()]
+    if len(words) < 2:
+        return set(words)
+    return set(words[1:]) | {words[i - 1] for i in range(1, len(words)) if words[i] in ("of", "for")}
 
 
 def _compatible(node: Node, group: str, gender: str | None) -> bool:

@@ -45,7 +45,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     if i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in cues.TITLES and doc[i - 1].text[:1].isupper():
         node.roles.add(doc[i - 1].lower_)  # "Minister of Rural Development Aminata Traoré-Keita"
     root = span.root
-    for t in span:  # titles inside the mention: "U.S. District Judge Anne Carter"
+    for t in span if node.kind == "person" else ():  # titles inside: "U.S. District Judge Anne Carter"
         word = t.lower_.rstrip(".")
         if t.i < root.i and (word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS) and not _couple_title(doc, t.i):
             node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
