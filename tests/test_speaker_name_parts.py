@@ -73,3 +73,13 @@ def test_a_pronoun_after_a_long_quoted_stretch_still_finds_the_only_speaker(reso
     )
     found = [a.source.name for a in resolve(text) if a.source.mention and a.source.mention.text == "She"]
     assert found == ["Manyfingers-Roy"]
+
+
+def test_a_department_word_before_a_name_the_ner_cut_stays_out_of_it(resolve):
+    text = (
+        "ANKARA, Dec. 3 (Anadolu) -- The new rail line to the Black Sea opened on Tuesday.\n\n"
+        "Turkish Minister of Transport and Infrastructure Mehmet Ali Karataş said the line would carry "
+        "five million passengers a year."
+    )
+    found = names(resolve(text))
+    assert found["Turkish Minister of Transport and Infrastructure Mehmet Ali Karataş"] == "Mehmet Ali Karataş"

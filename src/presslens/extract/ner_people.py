@@ -173,7 +173,7 @@ def given_name_start(ent: SpacySpan) -> int | None:
     word = before.lower_.rstrip(".")
     if _left_out_name_word(before):  # "Nguyễn Văn Tâm" with "Nguyễn" left out, even opening the sentence
         while start > 0 and ent.start - start < 3 and not doc[start].is_sent_start and (
-            _left_out_name_word(doc[start - 1]) or _left_out_part(doc[start - 1], start, ent.end, False)
+            _left_out_name_word(doc[start - 1]) or _given_name_part(doc[start - 1], start, ent.end)
         ):
             start -= 1
         return start
@@ -186,11 +186,17 @@ def given_name_start(ent: SpacySpan) -> int | None:
         return None
     if hyphenated:
         return start - 2 if not doc[start - 2].ent_type_ else start
-    while start >= 1 and ent.start - start < 2 and _left_out_part(doc[start - 1], start, ent.end, False) and (
-        not doc[start - 1].is_sent_start or doc[start - 1].lower_ in lexicon.GIVEN_NAMES
-    ):
+    while start >= 1 and ent.start - start < 2 and _given_name_part(doc[start - 1], start, ent.end):
         start -= 1  # "Adelaide Gonçalves Ferraz": two names the NER left out
     return start
+
+
+def _given_name_part(before: Token, start: int, end: int) -> bool:
+    """A further word the NER left out: a given name or no English word ("Adelaide", not the
+    "Infrastructure" of "Minister of Transport and Infrastructure Mehmet Ali Karataş")."""
+    return _left_out_part(before, start, end, False) and (
+        before.lower_ in lexicon.GIVEN_NAMES or (not before.is_sent_start and not is_english_word(before.text))
+    )
 
 
 def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> bool:
