@@ -50,6 +50,13 @@ from presslens.extract.speakers.lead import (
     tagline_writer,
     titled_later,
 )
+from presslens.extract.speakers.mention_words import (
+    animate,
+    antecedent,
+    comma_conjunct,
+    generic_kind,
+    is_possessed_kin,
+)
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.extract.speakers.naming import (
     body_of_place,
@@ -156,7 +163,7 @@ class _Resolver:
         if anaphor.type == "relative":
             verb = root.head
             if depth < 2 and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
-                head = _antecedent(verb.head, root)
+                head = antecedent(verb.head, root)
                 node, kind, name, conf = self._resolve_span(self.doc[head.left_edge.i : head.i + 1], depth + 1)
                 return node, kind, name, min(conf, _CONFIDENCE["relative"])
             return None, "unknown", None, _CONFIDENCE["unknown"]
@@ -178,7 +185,7 @@ class _Resolver:
             named = named_next(self.graph, span)
             if named is not None:
                 return named, "person", None, _CONFIDENCE["delayed_name"]
-        if anaphor.type == "desc_person" and _is_possessed_kin(root):
+        if anaphor.type == "desc_person" and is_possessed_kin(root):
             # "His mother said": a relative of someone, never a person the article has not called that
             kin = [n for n in self.graph.nodes.values() if n.kind == "person" and root.lemma_.lower() in n.roles]
             if len(kin) == 1:
@@ -215,12 +222,12 @@ class _Resolver:
             return None, "group" if root.lower_ in ("we", "us", "our") else "person", None, _CONFIDENCE["unknown"]
         if anaphor.type == "proper":
             return self._proper(span)
-        if anaphor.type == "generic" and not _animate(root):
+        if anaphor.type == "generic" and not animate(root):
             # "A lesson from Loretta Lynch: …", "word from the palace": the named source of a thing said
             source = self._named_in(root, ("from", "by"))
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
-        return None, _generic_kind(root), None, _CONFIDENCE["generic"]
+        return None, generic_kind(root), None, _CONFIDENCE["generic"]
 
     def _named_in_apposition(self, noun: Token) -> Node | None:
         """The organisation named in apposition to a description ("Ecuador's prison agency, SNAI")."""
@@ -318,7 +325,7 @@ class _Resolver:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed, or the
         organisation ("the manufacturer, Danish company Halvorsen Biologics,")."""
         for c in root.children:
-            if c.dep_ == "appos" or _comma_conjunct(root, c):
+            if c.dep_ == "appos" or comma_conjunct(root, c):
                 kin = self._relative_named(root, c)
                 if kin is not None:
                     return kin
@@ -366,29 +373,6 @@ class _Resolver:
 
 
 
-def _antecedent(noun: Token, pronoun: Token) -> Token:
-    """The noun a relative pronoun stands for, from the noun its clause hangs on.
-
-    A predicate noun stands for the subject ("Trump is a liar and birther who has pledged …"); a
-    personal "who" skips the place or body its noun is from to the people ("Democrats on Capitol
-    Hill, who have argued …", "a spokesman for the company, who said …").
-    """
-    top = noun
-    while top.dep_ == "conj" and top.pos_ == "NOUN":
-        top = top.head  # "a liar, xenophobe and birther who": the first of the predicate nouns
-    if top.dep_ == "attr" and top.head.lemma_ == "be":
-        subject = next((c for c in top.head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return subject
-    holder = noun.head.head
-    if (
-        pronoun.lower_ in pronouns.PERSONAL_RELATIVES
-        and noun.dep_ == "pobj"
-        and noun.ent_type_ != "PERSON"
-        and (holder.ent_type_ in ("PERSON", "NORP") or holder.lemma_.lower() in cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS)
-    ):
-        return holder
-    return noun
 
 
 def _length(doc: Doc) -> int:
@@ -396,35 +380,12 @@ def _length(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
-def _is_possessed_kin(root: Token) -> bool:
-    """ "his mother", "the victim's son": a kin noun with an owner."""
-    return root.lemma_.lower() in lexicon.KIN_NOUNS and any(c.dep_ == "poss" for c in root.children)
 
 
-def _animate(root: Token) -> bool:
-    """A person or group noun ("a spokesman from the FBI" stays an unnamed source)."""
-    lemma = root.lemma_.lower()
-    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.GROUP_NOUNS or root.ent_type_ in ("PERSON", "NORP")
 
 
-def _generic_kind(root: Token) -> SourceKind:
-    lemma, lower = root.lemma_.lower(), root.lower_
-    if lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS:
-        return "organization"
-    if root.tag_ in ("NNS", "NNPS") or lemma in cues.GROUP_NOUNS or lower in cues.GROUP_NOUNS:
-        return "group"
-    if lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS:
-        return "person"
-    return "unknown"
 
 
-def _comma_conjunct(root: Token, child: Token) -> bool:
-    """A person's name the parser took for a conjunct of the role before it, with a comma and no "and"
-    ("the Bayelsa Commissioner for Environment, Mrs Ebiere Alagoa, said")."""
-    return (
-        child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.left_edge.i > 0
-        and child.doc[child.left_edge.i - 1].text == "," and not any(c.dep_ == "cc" for c in root.children)
-    )
 
 
 def _kind_of(node: Node | None) -> SourceKind:
