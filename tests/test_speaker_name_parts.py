@@ -83,3 +83,60 @@ def test_a_department_word_before_a_name_the_ner_cut_stays_out_of_it(resolve):
     )
     found = names(resolve(text))
     assert found["Turkish Minister of Transport and Infrastructure Mehmet Ali Karataş"] == "Mehmet Ali Karataş"
+
+
+def test_nigerian_honorifics_are_no_part_of_the_name(resolve):
+    text = (
+        "LAGOS, Dec. 3 (NAN) -- Commercial motorcycle riders in Lagos have begun a three-day strike.\n\n"
+        "Reacting, the Chairman of the riders' association, Alhaji Musa Danjuma, said the ban was unfair. "
+        "Danjuma said members would stay off the roads until Friday.\n\n"
+        "A millet farmer in Goronyo, Malam Garba Usman, said birds had destroyed half his crop."
+    )
+    found = names(resolve(text))
+    assert found["Danjuma"] == "Musa Danjuma"
+    assert found["A millet farmer"] == "Garba Usman"
+
+
+def test_a_name_after_a_long_title_is_the_source_though_the_parse_heads_the_title(resolve):
+    text = (
+        "WINNIPEG — Manitoba will ban phones in classrooms from September.\n\n"
+        "Education and Early Childhood Learning Minister Lise Beauchemin-Okafor said the ban would cover "
+        "every grade.\n\nBeauchemin-Okafor said schools would get money for phone lockers."
+    )
+    found = names(resolve(text))
+    assert found["Education and Early Childhood Learning Minister Lise Beauchemin-Okafor"] == "Lise Beauchemin-Okafor"
+    assert found["Beauchemin-Okafor"] == "Lise Beauchemin-Okafor"
+
+
+def test_the_last_word_of_a_department_is_no_part_of_the_name_after_it(resolve):
+    text = (
+        "VIENTIANE, Dec. 3 (Xinhua) -- The first cold-chain train left Vientiane for Kunming on Tuesday.\n\n"
+        "Lao Deputy Minister of Public Works and Transport Phonesavanh Keomanivong said at the ceremony that "
+        "the service would help farmers."
+    )
+    found = names(resolve(text))
+    assert found["Lao Deputy Minister of Public Works and Transport Phonesavanh Keomanivong"] == "Phonesavanh Keomanivong"
+
+
+def test_a_given_name_before_a_name_of_many_tokens_is_kept(resolve):
+    text = (
+        "BAGHDAD, Dec. 3 (Xinhua) -- Iraq and Türkiye signed a water-sharing deal on Tuesday.\n\n"
+        "The deal, signed in Ankara by Agriculture Minister Hüseyin Karaağaç and Iraqi Minister of Water "
+        "Resources Haider Abdul-Karim al-Saadi, sets up a joint committee. Al-Saadi said the first releases "
+        "would come in June."
+    )
+    assert names(resolve(text))["Al-Saadi"] == "Haider Abdul-Karim al-Saadi"
+
+
+def test_a_fuller_name_later_joins_the_name_it_ends(resolve):
+    text = (
+        "NEW DELHI, July 29 (PTI) -- India's tiger count has risen to 3,925, a new report said.\n\n"
+        "Releasing the report, Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma "
+        "said the increase reflected the success of community-led conservation.\n\n"
+        "Madhya Pradesh Forest Minister Sunita Sharma, who was present at the event, said the state would "
+        "notify two new tiger reserves within a year.\n\n"
+        "Anil Kumar Sharma said the Centre had increased funding for Project Tiger by 18 per cent this year."
+    )
+    found = names(resolve(text))
+    assert found["Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma"] == "Anil Kumar Sharma"
+    assert found["Madhya Pradesh Forest Minister Sunita Sharma"] == "Sunita Sharma"

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
+from presslens.extract.acronyms import acronym_of, name_spelled_before
 from presslens.extract.name_forms import (
     DETERMINERS,
     clean_name,
@@ -30,7 +31,6 @@ from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import (
-    ACRONYM_SKIP,
     FEMALE_NAMES,
     GENERATION_SUFFIXES,
     INITIAL_IN_NAME,
@@ -121,8 +121,6 @@ def _norm(name: str) -> str:
     return " ".join(words).strip(".,")
 
 
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
 
 
 def _person_words(name: str) -> list[str]:
@@ -187,6 +185,10 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
     heads = [i for i, c in enumerate(clusters) if c.kind == "person" and c.name.split()[:n_words] == name.split() and len(c.name.split()) > n_words]
     if len(heads) == 1:
         return heads[0]
+    # "Anil Kumar Sharma" after "Kumar Sharma": a fuller name that one person's name ends
+    ends = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(c.name, name)]
+    if len(ends) == 1:
+        return ends[0]
     # a fuller name joins an earlier surname-only cluster ("Merkel" … "Angela Merkel")
     for i, c in enumerate(clusters):
         if c.kind != "person":
@@ -232,7 +234,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
     key = _norm(name)
     if kind == "place":
         key = PLACE_ALIASES.get(key, key)
-    acro = _acronym(name)
+    acro = acronym_of(name)
     for i, c in enumerate(clusters):
         if c.kind != kind:
             continue
@@ -243,7 +245,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
             if fk == key:
                 return i
             if kind == "organization":
-                if len(key) >= 2 and key.replace(".", "") == _acronym(f).lower() and len(_acronym(f)) >= 2:
+                if len(key) >= 2 and key.replace(".", "") == acronym_of(f).lower() and len(acronym_of(f)) >= 2:
                     return i
                 if len(acro) >= 2 and acro.lower() == fk.replace(".", ""):
                     return i
@@ -286,7 +288,7 @@ def short_form_of(short: str, name: str) -> bool:
     News Service"), its first word ("Peabody" for "Peabody Energy") or its last ("Times")."""
     if " " in short or len(short) < 2 or len(name.split()) < 2:
         return False
-    acronym = _acronym(name)
+    acronym = acronym_of(name)
     return (
         (len(acronym) >= 2 and short.replace(".", "") == acronym)
         or (len(short) > 3 and name.split()[0] == short)
@@ -327,7 +329,7 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
             continue
         at = text.find(f"({c.forms[0]})")  # the bracket may be in no mention of it
         while at >= 0:
-            name = _name_spelled_before(text, at + 1, c.forms[0])
+            name = name_spelled_before(text, at + 1, c.forms[0])
             if name is None:
                 at = text.find(f"({c.forms[0]})", at + 1)
                 continue
@@ -359,39 +361,10 @@ def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
     return out
 
 
-def _name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
-    """The capitalised words before "(" + ``acronym`` whose initials spell it, or None."""
-    before = text[max(0, bracket_end - 160) : bracket_end]
-    if not before.endswith("("):
-        return None
-    words = before[:-1].rstrip().split(" ")[-12:]
-    acronym = acronym.replace(".", "")
-    for n in range(2, len(words) + 1):
-        name = " ".join(words[-n:])
-        if "\n" in name or not name[:1].isupper():
-            continue
-        spelled = [_initials(name, hyphens) for hyphens in (False, True)]
-        if any(i == acronym or (len(i) == len(acronym) + 1 and _spells_all_but_one(acronym, i)) for i in spelled):
-            return name
-        if len(spelled[0]) > len(acronym) + 1:
-            return None
-    return None
 
 
-def _initials(name: str, hyphens: bool) -> str:
-    """The letters an acronym of ``name`` may use: "UK Health Security Agency" (a short capitalised word
-    gives all its letters), with ``hyphens`` each part of "Laos-China"; no "of", "the" or "Limited"."""
-    words = [w for w in name.split() if w.lower() not in ACRONYM_SKIP | ORG_SUFFIXES and w[:1].isupper()]
-    return "".join(
-        w if w.isupper() and w.isalpha() and len(w) <= 3
-        else "".join(p[0] for p in w.split("-") if p[:1].isupper()) if hyphens else w[0]
-        for w in words
-    )
 
 
-def _spells_all_but_one(acronym: str, initials: str) -> bool:
-    """ "CASC" of "China Aerospace Science and Technology Corporation": every initial but one inner one."""
-    return len(acronym) >= 3 and any(initials[:i] + initials[i + 1 :] == acronym for i in range(1, len(initials) - 1))
 
 
 def _surname_of(form: str, name: str) -> bool:
@@ -454,7 +427,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
         if kind in ("organization", "place") and is_given_and_lone_name(ent, lone_words):
             kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
-        if kind != "person" and len(ent) == 1 and _is_known_surname(clusters, name):
+        if kind != "person" and " " not in name and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
         elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON

@@ -74,7 +74,7 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         if titles or _after_title(span):
             tokens = _without_body_word(tokens)  # "Deputy Commissioner Hunza Zainab Hussain"
         while len(tokens) > 1 and (
-            tokens[0].lower_ in cues.TITLE_MODIFIERS
+            tokens[0].lower_ in cues.TITLE_MODIFIERS or _ends_a_department(tokens[0])
             or (tokens[0].tag_ in ("NNS", "NNPS") and tokens[0].lower_ not in lexicon.GIVEN_NAMES and is_english_word(tokens[0].text))
         ):
             tokens.pop(0)  # "Minister for Prisons Chaudhry Naveed Akhtar": a department's words are no name ("Ines", "Gonçalves" are)
@@ -89,6 +89,15 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
         text = span.doc[tokens[0].i : tokens[-1].i + 1].text.translate(lexicon.INVISIBLE_CHARS)
         text = " ".join(text.split())
     return repair_mojibake(text.strip(" ,;:\"“”'’―—–"))
+
+
+def _ends_a_department(word: Token) -> bool:
+    """An English word after "and" or "of" that opens a person's span: the end of a department's name
+    ("Minister of Public Works and" "Transport Phonesavanh Keomanivong")."""
+    return (
+        word.i > 0 and word.doc[word.i - 1].lower_ in ("and", "&", "of", "for") and is_english_word(word.text)
+        and word.lower_ not in lexicon.GIVEN_NAMES
+    )
 
 
 def _listed_fields(words: list[Token]) -> bool:

@@ -147,7 +147,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             kind = "person"  # "Ana Muhate, a market trader," with "Muhate" tagged an organisation
         if kind == "person":
             ent = with_particles(ent)  # "Liesbeth Van den Broeck" tagged "Broeck"
-        given = given_name_start(ent) if kind == "person" and len(ent) <= 3 and ent.start > headline_end else None
+        words = len(ent.text.split())  # "Abdul-Karim al-Saadi" is two words of six tokens
+        given = given_name_start(ent) if kind == "person" and words <= 3 and ent.start > headline_end else None
         if given is not None:
             ent = doc[given : ent.end]  # "said Paloma Wu": the NER took only "Wu"
         elif kind == "person" and len(ent) == 1 and family_name_after(ent):

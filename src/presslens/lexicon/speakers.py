@@ -39,7 +39,9 @@ SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added
 # Two-word honorifics written before a name, whose second word alone may be a given name ("Tan Sri
 # Lim Kok Wai", but "Sri Mulyani Indrawati"); one-word ones ("Datuk") are in ``roles.TITLES``.
 TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
-HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f"}
+HONORIFIC_GENDER = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f", "alhaji": "m", "alhaja": "f", "hajia": "f",
+}
 # Titles that say nothing of a person's role ("Dr. Nadia Okonkwo" may be "the chief medical officer").
 COURTESY_TITLES = frozenset({*HONORIFIC_GENDER, "dr", "prof", "mx"})
 

@@ -70,6 +70,7 @@ from presslens.extract.speakers.naming import (
     proper_name,
     sole_force,
     sole_role_holder,
+    titled_name_at_end,
     whose_name_says,
 )
 from presslens.lexicon import pronouns
@@ -141,6 +142,8 @@ class _Resolver:
             return named, "person", None, _CONFIDENCE["appos"]  # "The UN agency's representative, Aïssatou Diallo"
         if anaphor.type == "named":
             node = self.graph.node_at(root.idx, root.idx + len(root.text))
+            if node is None or node.kind != "person":  # "Education and … Minister Lise Beauchemin-Okafor"
+                node = titled_name_at_end(self.graph, span) or node
             if node is not None and node.kind == "group" and (
                 node.entity.name.lower() not in lexicon.POLITICAL_GROUPS
                 or any(c.lower_ in lexicon.GROUP_QUANTIFIERS or c.like_num or c.dep_ == "amod" for c in root.lefts)

@@ -18,7 +18,7 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
-    "next_speaker", "proper_name", "sole_force", "sole_role_holder", "whose_name_says",
+    "next_speaker", "proper_name", "sole_force", "sole_role_holder", "titled_name_at_end", "whose_name_says",
 ]
 
 
@@ -56,7 +56,7 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
         return node if node.kind == "person" else None
     if last.i == root.i or root.tag_ not in ("NN", "NNP") or root.lemma_.lower() not in cues.PERSON_ROLE_NOUNS:
         return None
-    titled = _titled_name_at_end(graph, span)
+    titled = titled_name_at_end(graph, span)
     if titled is not None and root.is_title and root.lower_ in cues.TITLES:
         return titled  # "Commander of the Baltic Fleet Admiral Viktor Sablin"
     # the name ends the "of"/"for" phrase of the role, after words of its own ("of Rural Development"):
@@ -86,7 +86,7 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
 
 
-def _titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
+def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
     last = span[-1]
     node = graph.node_at(last.idx, last.idx + len(last.text))

@@ -1,0 +1,48 @@
+"""Acronyms and the names they stand for: "FBI" of "Federal Bureau of Investigation", and the name
+spelled out before a bracketed acronym ("The Laos-China Railway Company Limited (LCRC)")."""
+
+from __future__ import annotations
+
+from presslens.lexicon.names import ACRONYM_SKIP, ORG_SUFFIXES
+
+__all__ = ["acronym_of", "name_spelled_before"]
+
+
+def acronym_of(name: str) -> str:
+    """The initials of a name's capitalised words, "of", "the" and the like aside ("FBI")."""
+    return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
+
+
+def name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
+    """The capitalised words before "(" + ``acronym`` whose initials spell it, or None."""
+    before = text[max(0, bracket_end - 160) : bracket_end]
+    if not before.endswith("("):
+        return None
+    words = before[:-1].rstrip().split(" ")[-12:]
+    acronym = acronym.replace(".", "")
+    for n in range(2, len(words) + 1):
+        name = " ".join(words[-n:])
+        if "\n" in name or not name[:1].isupper():
+            continue
+        spelled = [_initials(name, hyphens) for hyphens in (False, True)]
+        if any(i == acronym or (len(i) == len(acronym) + 1 and _spells_all_but_one(acronym, i)) for i in spelled):
+            return name
+        if len(spelled[0]) > len(acronym) + 1:
+            return None
+    return None
+
+
+def _initials(name: str, hyphens: bool) -> str:
+    """The letters an acronym of ``name`` may use: "UK Health Security Agency" (a short capitalised word
+    gives all its letters), with ``hyphens`` each part of "Laos-China"; no "of", "the" or "Limited"."""
+    words = [w for w in name.split() if w.lower() not in ACRONYM_SKIP | ORG_SUFFIXES and w[:1].isupper()]
+    return "".join(
+        w if w.isupper() and w.isalpha() and len(w) <= 3
+        else "".join(p[0] for p in w.split("-") if p[:1].isupper()) if hyphens else w[0]
+        for w in words
+    )
+
+
+def _spells_all_but_one(acronym: str, initials: str) -> bool:
+    """ "CASC" of "China Aerospace Science and Technology Corporation": every initial but one inner one."""
+    return len(acronym) >= 3 and any(initials[:i] + initials[i + 1 :] == acronym for i in range(1, len(initials) - 1))
