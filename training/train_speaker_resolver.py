@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from parse_cache import parsed  # training/parse_cache.py (a script has its own folder on its path)
 from presslens import nlp as presslens_nlp
 from presslens.eval.polnear import match_items, to_pred_items
-from presslens.eval.speakers import gold_articles, judge, load_gold
+from presslens.eval.speakers import OWN_SPLIT, gold_articles, judge, load_gold
 from presslens.extract.attributions import find_attributions
 from presslens.extract.entities import find_entities
 from presslens.extract.speakers.features import FEATURES, RESOLVABLE, candidates, classify, pair_features
@@ -192,7 +192,10 @@ def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Exampl
     A candidate is right when its name is the gold name or one of its aliases; for a generic gold
     source every candidate is wrong.
     """
-    gold = {name: record for d in gold_dirs for name, record in load_gold(d).items()}
+    gold = {  # our own articles by folder too: two sets may use one file name
+        f"{d.name}/{name}" if record.get("split") == OWN_SPLIT else name: record
+        for d in gold_dirs for name, record in load_gold(d).items()
+    }
     articles = gold_articles(data, gold)
     for k, ((name, text, _), doc) in enumerate(
         zip(articles, nlp.pipe([t for _, t, _ in articles]), strict=True)
