@@ -140,3 +140,28 @@ def test_a_fuller_name_later_joins_the_name_it_ends(resolve):
     found = names(resolve(text))
     assert found["Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma"] == "Anil Kumar Sharma"
     assert found["Madhya Pradesh Forest Minister Sunita Sharma"] == "Sunita Sharma"
+
+
+def test_bare_police_is_the_first_force_named_and_never_a_description(resolve):
+    text = (
+        "OSLO (AP) — Oslo's main airport shut for three hours overnight after drones were seen near its "
+        "runways, police said.\n\n"
+        "The Eastern Police District said two drones had been seen by an air traffic controller.\n\n"
+        "The Police Security Service, which handles counter-intelligence, said it was in contact with the "
+        "police district.\n\nPolice said the airport reopened at 3 a.m."
+    )
+    found = [a.source.name for a in resolve(text) if a.source.mention and a.source.mention.text.lower() == "police"]
+    assert found == ["Eastern Police District", "Eastern Police District"]
+
+
+def test_a_name_after_a_long_departments_title_is_the_titled_person(resolve):
+    text = (
+        "MADRID, Dec. 3 (Xinhua) -- China and Spain signed a new giant panda agreement on Tuesday.\n\n"
+        "Chinese Ambassador to Spain Chen Lihua said the pandas were a messenger of friendship.\n\n"
+        "Spanish Minister for the Ecological Transition and the Demographic Challenge Marta Echeverría Lozano "
+        "described the agreement as a sign of trust and said Spanish scientists would join the research."
+    )
+    found = names(resolve(text))
+    mention = "Spanish Minister for the Ecological Transition and the Demographic Challenge Marta Echeverría Lozano"
+    assert found[mention] == "Marta Echeverría Lozano"
+    assert found["Chinese Ambassador to Spain Chen Lihua"] == "Chen Lihua"

@@ -64,6 +64,7 @@ from presslens.extract.speakers.naming import (
     clean,
     court_of_bench,
     looks_like_a_person,
+    name_after_long_title,
     name_ending_role,
     national_branch,
     next_speaker,
@@ -138,6 +139,8 @@ class _Resolver:
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)
         root = span.root
+        if anaphor.type != "named" and (named := name_after_long_title(self.graph, span)) is not None:
+            return named, "person", None, _CONFIDENCE["appos"]  # "… Minister for the Demographic Challenge Marta …"
         if anaphor.type == "named" and (named := name_ending_role(self.graph, span)) is not None:
             return named, "person", None, _CONFIDENCE["appos"]  # "The UN agency's representative, Aïssatou Diallo"
         if anaphor.type == "named":

@@ -17,8 +17,8 @@ from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIAS
 from presslens.schema import Span
 
 __all__ = [
-    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_ending_role", "national_branch",
-    "next_speaker", "proper_name", "sole_force", "sole_role_holder", "titled_name_at_end", "whose_name_says",
+    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title", "name_ending_role",
+    "national_branch", "next_speaker", "proper_name", "sole_force", "sole_role_holder", "titled_name_at_end", "whose_name_says",
 ]
 
 
@@ -84,6 +84,26 @@ def name_ending_role(graph: EntityGraph, span: SpacySpan) -> Node | None:
     first_word = node.entity.name.split()[0]
     named_from = graph.text.find(first_word, mention.start, mention.end) if mention is not None else last.idx
     return node if last.left_edge.idx < (named_from if named_from >= 0 else last.idx) else None
+
+
+def name_after_long_title(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """The person whose name ends a mention that holds a capitalised title before it, when the name
+    follows the end of a department's or body's name rather than a title or a preposition ("Spanish
+    Minister for the Ecological Transition and the Demographic Challenge Marta Echeverría Lozano",
+    "Deputy Chairman responsible for agriculture Orhan Demirci"); not "a spokesman for Hillary Clinton"."""
+    last = span[-1]
+    node = graph.node_at(last.idx, last.idx + len(last.text))
+    mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None) if node is not None else None
+    if mention is None or node.kind != "person" or mention.end != span.end_char:
+        return None
+    first = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if first is None or first.start - 1 <= span.start:
+        return None
+    before = span.doc[first.start - 1]
+    if not before.is_alpha or before.pos_ in ("ADP", "DET", "CCONJ") or before.lower_ in cues.TITLES:
+        return None
+    titled = any(t.is_title and t.lower_.rstrip(".") in cues.TITLES for t in span.doc[span.start : first.start - 1])
+    return node if titled else None
 
 
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
@@ -250,15 +270,20 @@ def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
 
 
 def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
-    """ "Police said", "the police" with no other words: the one force the article names ("Durham
-    Regional Police"), else None."""
+    """ "Police said", "the police" with no other words: the force the article names ("Durham Regional
+    Police"), the first named of several ("Eastern Police District" before "Police Security Service")
+    unless two are first named together, else None."""
     root = span.root
     if root.lower_ not in lexicon.FORCE_NOUNS or any(c.dep_ != "det" for c in root.children):
         return None
-    forces = [
-        n for n in graph.nodes.values()
-        if n.kind == "organization" and root.lower_ in n.entity.name.lower().split() and len(n.entity.name.split()) > 1
-    ]
+    forces = sorted(
+        (
+            n for n in graph.nodes.values()
+            if n.kind == "organization" and len(n.entity.name.split()) > 1
+            and root.lower_.title() in n.entity.name.split()  # a name, not "Portuguese police"
+        ),
+        key=lambda n: n.mentions[0].start if n.mentions else len(graph.text),
+    )
     if not forces:  # a name the NER missed: capitalised words before the capitalised noun ("Durham Regional Police")
         doc, runs = graph.doc, {}
         for t in doc:
@@ -272,7 +297,9 @@ def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
         if len(runs) == 1:
             name, run = next(iter(runs.items()))
             return graph.named(name, "organization", Span.of(graph.text, run.start_char, run.end_char))
-    return forces[0] if len(forces) == 1 else None
+    if len(forces) > 1 and forces[0].mentions and forces[1].mentions and forces[0].mentions[0].sent == forces[1].mentions[0].sent:
+        return None  # "The Ontario Provincial Police and the RCMP searched the farm. Police said": either
+    return forces[0] if forces else None
 
 
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
