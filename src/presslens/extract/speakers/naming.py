@@ -272,18 +272,16 @@ def court_of_bench(graph: EntityGraph, span: SpacySpan) -> Node | None:
 def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "Police said", "the police" with no other words: the force the article names ("Durham Regional
     Police"), the first named of several ("Eastern Police District" before "Police Security Service")
-    unless two are first named together, else None."""
+    unless two are first named together, a name before a description ("Portuguese police"), else None."""
     root = span.root
     if root.lower_ not in lexicon.FORCE_NOUNS or any(c.dep_ != "det" for c in root.children):
         return None
-    forces = sorted(
-        (
-            n for n in graph.nodes.values()
-            if n.kind == "organization" and len(n.entity.name.split()) > 1
-            and root.lower_.title() in n.entity.name.split()  # a name, not "Portuguese police"
-        ),
-        key=lambda n: n.mentions[0].start if n.mentions else len(graph.text),
-    )
+    forces = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization" and root.lower_ in n.entity.name.lower().split() and len(n.entity.name.split()) > 1
+    ]
+    named = [n for n in forces if root.lower_.title() in n.entity.name.split()]  # not "Portuguese police"
+    forces = sorted(named or forces, key=lambda n: n.mentions[0].start if n.mentions else len(graph.text))
     if not forces:  # a name the NER missed: capitalised words before the capitalised noun ("Durham Regional Police")
         doc, runs = graph.doc, {}
         for t in doc:
