@@ -165,3 +165,15 @@ def test_a_name_after_a_long_departments_title_is_the_titled_person(resolve):
     mention = "Spanish Minister for the Ecological Transition and the Demographic Challenge Marta Echeverría Lozano"
     assert found[mention] == "Marta Echeverría Lozano"
     assert found["Chinese Ambassador to Spain Chen Lihua"] == "Chen Lihua"
+
+
+def test_a_name_tagged_an_organisation_before_a_role_without_article_is_a_person(resolve):
+    text = (
+        "RABAT, Morocco — Morocco has fined more than 600 ride-hailing drivers since January.\n\n"
+        "Taxi drivers, who pay for costly licences, have welcomed the crackdown. Abdelkader Ouhammou, general "
+        'secretary of the National Federation of Taxi Drivers, accused the apps of "stealing our passengers." '
+        '"We follow the rules. They do not," he said.'
+    )
+    found = names(resolve(text))
+    assert found["Abdelkader Ouhammou"] == found["he"] == "Abdelkader Ouhammou"
+    assert [a.source.kind for a in resolve(text) if a.source.mention and a.source.mention.text == "he"] == ["person"]

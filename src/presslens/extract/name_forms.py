@@ -259,11 +259,18 @@ def presented_as_person(span: SpacySpan, who: bool = True) -> bool:
 
 
 def described_as_person(span: SpacySpan) -> bool:
-    """Whether an apposition after a name describes a person: "Amara Osei, a 31-year-old nurse," and
-    "Nadia Baloch, a schoolteacher." (a role noun, a word ending like one, or an age)."""
+    """Whether an apposition after a name describes a person: "Amara Osei, a 31-year-old nurse,",
+    "Nadia Baloch, a schoolteacher." (a role noun, a word ending like one, or an age), "Abdelkader
+    Ouhammou, general secretary of …" (a role noun with no article)."""
     doc, end = span.doc, span.end
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an"):
+    if end + 2 >= len(doc) or doc[end].text != ",":
         return False
+    if doc[end + 1].lower_ not in ("a", "an"):
+        role = next((t for t in doc[end + 1 : end + 4] if t.lower_ in ("of", "for", "at", "with") or t.is_punct), None)
+        return role is not None and role.lower_ in ("of", "for", "at", "with") and role.i > end + 1 and (
+            doc[role.i - 1].lemma_.lower() in cues.PERSON_ROLE_NOUNS and doc[role.i - 1].pos_ == "NOUN"
+            and all(t.is_lower for t in doc[end + 1 : role.i])
+        )
     for t in doc[end + 2 : end + 8]:
         if t.is_punct and t.text not in ("-", "‐"):
             return False
