@@ -195,3 +195,12 @@ def test_a_province_abbreviation_still_ends_a_dateline(resolve):
         "province set minimum staffing levels, a spokesperson for the coroner's office said."
     )
     assert "SUDBURY" not in {a.source.mention.text for a in resolve(text) if a.source.mention}
+
+
+def test_a_name_in_apposition_to_a_lower_case_body_noun_is_the_body(resolve):
+    text = (
+        "Thousands of A-level pupils in England were sent the wrong grades.\n\n"
+        "Exams regulator Ofqual said it had opened an investigation into the error."
+    )
+    found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention]
+    assert found == [("Ofqual", "organization")]

@@ -371,13 +371,17 @@ def _with_name_after_joint(ent: SpacySpan) -> SpacySpan:
 
 def _after_organisation_noun(ent: SpacySpan) -> bool:
     """Whether a lower-case organisation noun qualifies the name as its title ("Danish company
-    Halvorsen Biologics", "supplier Kessler Antriebstechnik"): the name is an organisation's."""
+    Halvorsen Biologics", "supplier Kessler Antriebstechnik") or has it in apposition ("Exams regulator
+    Ofqual"): the name is an organisation's."""
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     return (
         before.is_lower and before.lower_ in cues.ORG_ROLE_NOUNS and before.lower_ not in lexicon.PLACE_NOUNS
-        and before.dep_ == "compound" and ent.start <= before.head.i < ent.end
+        and (
+            (before.dep_ == "compound" and ent.start <= before.head.i < ent.end)
+            or (ent.root.dep_ == "appos" and ent.root.head.i == before.i)
+        )
     )
 
 
