@@ -204,3 +204,18 @@ def test_a_name_in_apposition_to_a_lower_case_body_noun_is_the_body(resolve):
     )
     found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention]
     assert found == [("Ofqual", "organization")]
+
+
+def test_a_bare_decision_is_the_one_judges_else_the_one_courts(resolve):
+    judge = (
+        "LAVAL, Que. — A former Laval mayor was convicted of bid-rigging on Tuesday.\n\n"
+        "Quebec Superior Court Justice Sylvie Beauchemin-Tran found that the scheme had cost taxpayers "
+        "millions. The decision said the former mayor had known of the scheme from the start."
+    )
+    court = (
+        "OTTAWA — The Competition Tribunal has blocked the merger of two grocery chains.\n\n"
+        "The decision said the deal would raise prices for shoppers in 40 towns."
+    )
+    assert names(resolve(judge))["The decision"] == "Sylvie Beauchemin-Tran"
+    assert names(resolve(court))["The decision"] == "Competition Tribunal"
+    assert [a.source.kind for a in resolve(court)] == ["document"]

@@ -21,7 +21,7 @@ DOCUMENT_WORDS = _words(
     tally average investigation
     newspaper book books website site tweet tweets post posts video videos ad ads advert clip clips
     commercial commercials spot
-    indictment complaint lawsuit suit ruling opinion verdict judgment judgement order motion brief
+    indictment complaint lawsuit suit ruling decision opinion verdict judgment judgement order motion brief
     transcript transcripts audit review assessment estimate estimates forecast projections
     census index headline headlines bill law guidelines guidance plan proposal draft text
     speech speeches remarks comment comments testimony announcement commentary communique communiqué

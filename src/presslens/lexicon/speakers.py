@@ -169,6 +169,8 @@ WORDS_BEFORE_PLACES = _words("the of in to from at across upper lower northern s
 FORCE_NOUNS = _words("police")
 # Words that end the name of a court ("Court of Appeal for Ontario", "Employment Tribunal").
 COURT_WORDS = _words("court tribunal")
+# What a judge or court issues: "The decision said" is the one judge's, else the one court's.
+RULING_NOUNS = _words("decision ruling judgment judgement verdict")
 
 GOVERNMENT_FIELDS = _words(
     """

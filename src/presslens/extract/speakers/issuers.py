@@ -37,7 +37,22 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
         node = _issuer_of(graph, token)
         if node is not None:
             return node
-    return _capitals_before(graph, root)
+    return _ruling_author(graph, span) or _capitals_before(graph, root)
+
+
+def _ruling_author(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "The decision", "the ruling" with no other words: the one judge named before it, else the one
+    court ("Justice Sylvie Beauchemin-Tran" … "The decision said"; "the Competition Tribunal")."""
+    root = span.root
+    if root.lemma_.lower() not in lexicon.RULING_NOUNS or any(c.dep_ != "det" for c in root.children):
+        return None
+    before = [n for n in graph.nodes.values() if n.mentions and n.mentions[0].start < span.start_char]
+    judges = [n for n in before if n.kind == "person" and "judge" in n.roles]
+    courts = [n for n in before if n.kind == "organization" and set(n.entity.name.lower().split()) & lexicon.COURT_WORDS]
+    for found in (judges, courts):
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def _capitals_before(graph: EntityGraph, noun: Token) -> Node | None:
