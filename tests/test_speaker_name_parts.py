@@ -219,3 +219,15 @@ def test_a_bare_decision_is_the_one_judges_else_the_one_courts(resolve):
     assert names(resolve(judge))["The decision"] == "Sylvie Beauchemin-Tran"
     assert names(resolve(court))["The decision"] == "Competition Tribunal"
     assert [a.source.kind for a in resolve(court)] == ["document"]
+
+
+def test_a_bare_report_right_after_a_body_spoke_is_that_bodys(resolve):
+    text = (
+        "Dar es Salaam (AFP) - A faulty airspeed sensor was behind the crash of a turboprop that killed 31 "
+        "people, Tanzanian investigators said Wednesday in a preliminary report.\n\n"
+        "The Aircraft Accident Investigation Bureau said the sensor had been giving erratic readings on at "
+        "least three earlier flights.\n\n"
+        '"The crew was presented with conflicting information at a critical phase of flight," the report said.'
+    )
+    found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention and a.source.mention.text == "the report"]
+    assert found == [("Aircraft Accident Investigation Bureau", "document")]

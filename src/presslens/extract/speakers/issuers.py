@@ -37,7 +37,19 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
         node = _issuer_of(graph, token)
         if node is not None:
             return node
-    return _ruling_author(graph, span) or _capitals_before(graph, root)
+    return _ruling_author(graph, span) or _capitals_before(graph, root) or _body_just_heard(graph, span)
+
+
+def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "The AAIB said … ¶ '…,' the report said": a bare "the report" whose issuer the article never
+    writes, right after an organisation spoke (in its sentence or the one before)."""
+    root = span.root
+    if any(c.dep_ != "det" or c.lower_ != "the" for c in root.children) or not any(True for _ in root.children):
+        return None
+    found = graph.last_speech_before(span.start_char)
+    if found is None or found[1].kind != "organization":
+        return None
+    return found[1] if graph.sent_of(span.start_char) - graph.sent_of(found[0]) <= 1 else None
 
 
 def _ruling_author(graph: EntityGraph, span: SpacySpan) -> Node | None:
