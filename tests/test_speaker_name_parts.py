@@ -231,3 +231,13 @@ def test_a_bare_report_right_after_a_body_spoke_is_that_bodys(resolve):
     )
     found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention and a.source.mention.text == "the report"]
     assert found == [("Aircraft Accident Investigation Bureau", "document")]
+
+
+def test_a_body_noun_with_a_capitalised_name_in_apposition_is_that_body_though_the_ner_missed_it(resolve):
+    text = (
+        "Tasmania has approved a larger salmon farm in Macquarie Harbour.\n\n"
+        "The company behind the expansion, Tasman Ridge Aquaculture, said it would spend 14 million "
+        "dollars on equipment."
+    )
+    found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention]
+    assert found == [("Tasman Ridge Aquaculture", "organization")]

@@ -344,11 +344,12 @@ class _Resolver:
                 if node is not None and role and node.kind == "organization" and looks_like_a_person(c):
                     node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
                     return node
-                if node is None and c.pos_ == "PROPN" and role:
+                body = root.lemma_.lower() in cues.ORG_ROLE_NOUNS  # "The company …, Tasman Ridge Aquaculture,"
+                if node is None and c.pos_ == "PROPN" and (role or body):
                     name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
-                    if len(name.split()) >= 2:
+                    if len(name.split()) >= 2 and (role or all(w[:1].isupper() for w in name.split())):
                         span = Span.of(self.graph.text, c.left_edge.idx, c.idx + len(c.text))
-                        return self.graph.named(name, "person", span)
+                        return self.graph.named(name, "person" if role else "organization", span)
         if root.dep_ == "appos":
             head = root.head
             node = self.graph.node_at(head.idx, head.idx + len(head.text))
