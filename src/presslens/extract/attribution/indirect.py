@@ -222,15 +222,27 @@ def _past_read_as_participle(v: Token) -> bool:
     )
 
 
+def _after_comma(ctx: Context, v: Token) -> bool:
+    """Whether the clause of ``v`` follows a comma, or opens with one the parser gave it."""
+    first = v.left_edge
+    return first.text == "," or (first.i > 0 and ctx.doc[first.i - 1].text == ",")
+
+
 def _final_conjunct(ctx: Context, v: Token) -> bool:
     """A speech clause the parser made a conjunct of the clause it reports, after a comma and no
     conjunction ("This includes a special force …, Defense Secretary Ash Carter told a Senate panel.")."""
     head = v.head
-    if v.dep_ != "conj" or head.i >= v.i or v.left_edge.i == 0 or ctx.doc[v.left_edge.i - 1].text != ",":
+    if v.dep_ != "conj" or head.i >= v.i or not _after_comma(ctx, v):
         return False
     if not any(c.dep_ == "nsubj" for c in v.children):
         return False
-    return not any(c.dep_ in ("cc", "preconj") and head.i < c.i < v.i for c in head.children)
+    # a conjunction between them stops it, unless it opens a conjunct of its own before the speech
+    # verb ("… is hanging on, but it is under pressure …, said the chief executive")
+    conjuncts = [c.i for c in head.children if c.dep_ == "conj" and c.i < v.i]
+    return not any(
+        c.dep_ in ("cc", "preconj") and head.i < c.i < v.i and not any(c.i < k for k in conjuncts)
+        for c in head.children
+    )
 
 
 def _fronted_as_clause(ctx: Context, v: Token) -> bool:
