@@ -4,6 +4,8 @@ article is written for its test (``resolve`` and ``nlp`` fixtures in ``conftest.
 from __future__ import annotations
 
 from presslens.extract.entities import find_entities
+from presslens.extract.speakers.graph import EntityGraph
+from presslens.extract.speakers.naming import sole_union
 from presslens.schema import Attribution
 
 
@@ -241,3 +243,26 @@ def test_a_body_noun_with_a_capitalised_name_in_apposition_is_that_body_though_t
     )
     found = [(a.source.name, a.source.kind) for a in resolve(text) if a.source.mention]
     assert found == [("Tasman Ridge Aquaculture", "organization")]
+
+
+def test_the_union_is_the_one_body_whose_name_says_it_is_one(resolve):
+    text = (
+        "CALGARY — Alberta's registered nurses have voted to accept a new contract.\n\n"
+        "United Nurses of Alberta said 82 per cent of members voted in favour. Alberta Health Services "
+        "said the deal would take effect in January.\n\n"
+        "The union said the vote ends a dispute that began in 2023."
+    )
+    found = names(resolve(text))
+    assert found["The union"] == "United Nurses of Alberta"
+
+
+def test_a_lower_case_local_in_a_body_s_name_makes_it_no_union(nlp):
+    text = (
+        "EDINBURGH — Teachers across Scotland walked out on Tuesday.\n\n"
+        "Scotland's local authorities said schools would stay open for the children of key workers. "
+        "The union said the strike would continue on Thursday."
+    )
+    doc = nlp(text)
+    graph = EntityGraph(doc, find_entities(doc))
+    start = text.index("The union")
+    assert sole_union(graph, doc.char_span(start, start + len("The union"))) is None

@@ -169,6 +169,12 @@ WORDS_BEFORE_PLACES = _words("the of in to from at across upper lower northern s
 FORCE_NOUNS = _words("police")
 # Words that end the name of a court ("Court of Appeal for Ontario", "Employment Tribunal").
 COURT_WORDS = _words("court tribunal")
+# Words in a trade union's name that say it is one when "union" is not ("Fédération de la santé …",
+# "United Nurses of Alberta", "CUPE Local 2348"): "the union" is the one organisation so named.
+UNION_NAME_WORDS = _words(
+    "union unions federation fédération confederation confédération guild brotherhood syndicate syndicat local "
+    "workers employees nurses teachers drivers pilots"
+)
 # What a judge or court issues: "The decision said" is the one judge's, else the one court's.
 RULING_NOUNS = _words("decision ruling judgment judgement verdict")
 

@@ -71,6 +71,7 @@ from presslens.extract.speakers.naming import (
     proper_name,
     sole_force,
     sole_role_holder,
+    sole_union,
     titled_name_at_end,
     whose_name_says,
 )
@@ -199,7 +200,7 @@ class _Resolver:
             return None, "person", None, _CONFIDENCE["generic"]
         if anaphor.type == "desc_person" and (holder := sole_role_holder(self.graph, span)):
             return holder, "person", None, _CONFIDENCE["role_holder"]
-        if (body := court_of_bench(self.graph, span) or sole_force(self.graph, span)) is not None:
+        if (body := court_of_bench(self.graph, span) or sole_force(self.graph, span) or sole_union(self.graph, span)):
             return body, "organization", None, _CONFIDENCE["role_holder"]  # "Judges said", "Police said"
         if anaphor.type in RESOLVABLE:
             result = self._learned(anaphor)

@@ -17,8 +17,9 @@ from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIAS
 from presslens.schema import Span
 
 __all__ = [
-    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title", "name_ending_role",
-    "national_branch", "next_speaker", "proper_name", "sole_force", "sole_role_holder", "titled_name_at_end", "whose_name_says",
+    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
+    "name_ending_role", "national_branch", "next_speaker", "proper_name", "sole_force", "sole_role_holder",
+    "sole_union", "titled_name_at_end", "whose_name_says",
 ]
 
 
@@ -298,6 +299,22 @@ def sole_force(graph: EntityGraph, span: SpacySpan) -> Node | None:
     if len(forces) > 1 and forces[0].mentions and forces[1].mentions and forces[0].mentions[0].sent == forces[1].mentions[0].sent:
         return None  # "The Ontario Provincial Police and the RCMP searched the farm. Police said": either
     return forces[0] if forces else None
+
+
+def sole_union(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "The union", "their union" with no other words: the one organisation whose name says it is a
+    trade union ("Fédération de la santé et des services sociaux", "CUPE Local 2348"), else None."""
+    root = span.root
+    if root.lemma_.lower() != "union" or any(
+        c.dep_ != "det" and not (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children
+    ):
+        return None  # not "Quebec nurses' union", a union the article may never name
+    unions = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization"
+        and {w.lower() for w in n.entity.name.split() if w[:1].isupper()} & lexicon.UNION_NAME_WORDS
+    ]  # capitalised: not "Scotland's local authorities"
+    return unions[0] if len(unions) == 1 else None
 
 
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
