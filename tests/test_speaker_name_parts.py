@@ -266,3 +266,13 @@ def test_a_lower_case_local_in_a_body_s_name_makes_it_no_union(nlp):
     graph = EntityGraph(doc, find_entities(doc))
     start = text.index("The union")
     assert sole_union(graph, doc.char_span(start, start + len("The union"))) is None
+
+
+def test_the_company_left_unnamed_is_the_one_body_whose_name_says_it_is_a_company(resolve):
+    text = (
+        "STEINBACH, Man. — Hundreds of rural Manitoba students have no school bus this fall.\n\n"
+        "The Seine River School Division contracts its routes to Friesen Bus Lines. Parents say the shortage "
+        "began in September, when eleven drivers quit.\n\n"
+        "The company said it was offering signing bonuses of $2,000 to new drivers."
+    )
+    assert names(resolve(text))["The company"] == "Friesen Bus Lines"

@@ -175,6 +175,12 @@ UNION_NAME_WORDS = _words(
     "union unions federation fédération confederation confédération guild brotherhood syndicate syndicat local "
     "workers employees nurses teachers drivers pilots"
 )
+# Words in a company's name that say it is one ("Friesen Bus Lines", "Gulfline Logistics", "Han
+# Entertainment"): "the company" is the one organisation so named when the resolver finds none.
+COMPANY_NAME_WORDS = _words(
+    "company corporation corp inc ltd limited plc llc holdings lines logistics entertainment aquaculture "
+    "airways airlines motors pharma pharmaceuticals foods industries technologies systems mining"
+)
 # What a judge or court issues: "The decision said" is the one judge's, else the one court's.
 RULING_NOUNS = _words("decision ruling judgment judgement verdict")
 

@@ -69,6 +69,7 @@ from presslens.extract.speakers.naming import (
     national_branch,
     next_speaker,
     proper_name,
+    sole_company,
     sole_force,
     sole_role_holder,
     sole_union,
@@ -210,6 +211,8 @@ class _Resolver:
                 later = next_speaker(self.graph, span, kind)
                 if later is not None:
                     return later, kind, None, _CONFIDENCE["delayed_name"]
+            if result[0] is None and (company := sole_company(self.graph, span)) is not None:
+                return company, "organization", None, _CONFIDENCE["role_holder"]
             return result
         if anaphor.type == "document":
             issuer = document_issuer(self.graph, span)

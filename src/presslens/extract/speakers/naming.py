@@ -18,8 +18,8 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
-    "name_ending_role", "national_branch", "next_speaker", "proper_name", "sole_force", "sole_role_holder",
-    "sole_union", "titled_name_at_end", "whose_name_says",
+    "name_ending_role", "national_branch", "next_speaker", "proper_name", "sole_company", "sole_force",
+    "sole_role_holder", "sole_union", "titled_name_at_end", "whose_name_says",
 ]
 
 
@@ -315,6 +315,22 @@ def sole_union(graph: EntityGraph, span: SpacySpan) -> Node | None:
         and {w.lower() for w in n.entity.name.split() if w[:1].isupper()} & lexicon.UNION_NAME_WORDS
     ]  # capitalised: not "Scotland's local authorities"
     return unions[0] if len(unions) == 1 else None
+
+
+def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "The company" with no other words, which the resolver left unnamed: the one organisation named
+    before it whose capitalised name says it is a company ("Friesen Bus Lines"), else None."""
+    root = span.root
+    if root.lemma_.lower() not in ("company", "firm") or any(
+        c.dep_ != "det" and not (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children
+    ):
+        return None
+    companies = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization" and n.mentions and n.mentions[0].start < span.start_char
+        and {w.lower() for w in n.entity.name.split() if w[:1].isupper()} & lexicon.COMPANY_NAME_WORDS
+    ]
+    return companies[0] if len(companies) == 1 else None
 
 
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
