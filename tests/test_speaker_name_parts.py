@@ -276,3 +276,13 @@ def test_the_company_left_unnamed_is_the_one_body_whose_name_says_it_is_a_compan
         "The company said it was offering signing bonuses of $2,000 to new drivers."
     )
     assert names(resolve(text))["The company"] == "Friesen Bus Lines"
+
+
+def test_a_name_after_a_lower_case_role_noun_tagged_an_organisation_is_a_person(nlp):
+    text = (
+        "Dublin (AFP) - World Rugby has ruled that winger Iosefa Leaupepe-Tuilagi can switch his allegiance "
+        "from New Zealand to Samoa.\n\nLeaupepe-Tuilagi, who won two caps in 2021, has not played since.\n\n"
+        '"This is about the integrity of the rule. It is not about Iosefa, and we wish him well."'
+    )
+    people = {e.name: e.kind for e in find_entities(nlp(text)) if "Leaupepe-Tuilagi" in e.name}
+    assert people == {"Iosefa Leaupepe-Tuilagi": "person"}

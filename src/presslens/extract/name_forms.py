@@ -126,8 +126,9 @@ def _without_body_word(tokens: list[Token]) -> list[Token]:
     while end + 1 < len(tokens) and is_hyphen_joint(tokens[end]):
         end += 2  # "Gilgit-Baltistan" is one word
     first = tokens[0]
-    if len(tokens) - end < 2 or first.lower_ in lexicon.GIVEN_NAMES:
-        return tokens
+    joints = sum(1 for t in tokens[end:] if is_hyphen_joint(t))
+    if len(tokens) - end - 2 * joints < 2 or first.lower_ in lexicon.GIVEN_NAMES:
+        return tokens  # two words ("Iosefa Leaupepe-Tuilagi"), or a given name first
     doc = first.doc
     for t in doc:
         if t.text != first.text or t.i == first.i or t.ent_type_ == "PERSON":

@@ -80,7 +80,9 @@ def is_titled_person(ent: SpacySpan) -> bool:
         (before.dep_ == "compound" and ent.start <= before.head.i < ent.end)
         or (before.dep_ == ent.root.dep_ == "nsubj" and before.head.i == ent.root.head.i)
     )
-    if before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES:
+    titled = before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES
+    role = qualifies and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS  # "winger Iosefa Leaupepe-Tuilagi"
+    if titled or (role and before.lemma_ not in cues.ORG_ROLE_NOUNS):
         names = [t for t in ent if not is_hyphen_joint(t)]  # "Economist Anne-Sophie Tremblay"
         words = len(names) - (len(ent) - len(names))
         if 2 <= words <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in names):
