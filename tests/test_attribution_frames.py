@@ -32,3 +32,21 @@ def test_a_final_speech_conjunct_whose_comma_the_parser_gave_it(nlp):
     want = [("indirect", "speech", "posted", 0, 61, "the city")]
     assert found(nlp, text) == want
     assert found(nlp, text, "parc") == want
+
+
+def test_a_passive_speech_verb_with_a_by_agent_reports_its_subject_in_the_parc_profile(nlp):
+    text = "The merger was first reported by Reuters. Shares rose."
+    assert (text[0:10], text[11:29]) == ("The merger", "was first reported")
+    assert found(nlp, text, "parc") == [("indirect", "stance", "was first reported", 0, 10, "Reuters")]
+    assert found(nlp, text) == []
+
+
+def test_a_relative_clause_calling_its_antecedent_something_in_the_parc_profile(nlp):
+    text = "The senator attacked the budget, which he called a disgrace, on Monday."
+    assert text[49:59] == "a disgrace"
+    assert found(nlp, text, "parc") == [
+        ("indirect", "stance", "attacked", 21, 31, "The senator"),
+        ("indirect", "stance", "called", 49, 59, "he"),
+    ]
+    assert found(nlp, text) == []
+

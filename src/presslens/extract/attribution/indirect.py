@@ -49,6 +49,7 @@ from presslens.extract.attribution.context import (
     SPEECH_LEXICON,
     Candidate,
     Context,
+    CueLexicon,
     Rank,
 )
 from presslens.extract.attribution.headlines import (
@@ -160,7 +161,7 @@ def indirect_candidates(ctx: Context, used_cues: set[int]) -> list[Candidate]:
             cand = _verb_candidate(ctx, t, learned=True)
         if cand is None and lex.parc and t.pos in (PROPN, NOUN):
             cand = title_case_cue(ctx, t)  # "Glenn Beck Blasts Drudge for Mocking His Fast"
-        if cand is None and lex.parc and t.pos == VERB and lemma in lex.objects:
+        if cand is None and lex.parc and t.pos == VERB and (lemma in lex.objects or _by_agent(t, lex)):
             cand = passive_object_candidate(ctx, t)  # "Clinton was endorsed by the union"
         if cand is None and cue_model is not None and t.pos in (NOUN, ADJ):
             cand = learned_noun_candidate(ctx, t)  # "questions about …", "their support for …"
@@ -220,6 +221,12 @@ def _past_read_as_participle(v: Token) -> bool:
         and (any(c.dep_ == "ccomp" for c in v.children) or that_clause_after(v) is not None)
         and not any(c.dep_ in ("auxpass", "agent") for c in v.children)
     )
+
+
+def _by_agent(v: Token, lex: CueLexicon) -> bool:
+    """A speech verb of the lexicon in the passive with its speaker in a by-agent: what it reports is
+    its subject ("The meeting was first reported by Politico", "it was never mentioned by the moderators")."""
+    return v.lemma in lex.verbs and v.lemma in SPEECH and any(c.dep_ == "agent" for c in v.children)
 
 
 def _after_comma(ctx: Context, v: Token) -> bool:
