@@ -286,3 +286,22 @@ def test_a_name_after_a_lower_case_role_noun_tagged_an_organisation_is_a_person(
     )
     people = {e.name: e.kind for e in find_entities(nlp(text)) if "Leaupepe-Tuilagi" in e.name}
     assert people == {"Iosefa Leaupepe-Tuilagi": "person"}
+
+
+def test_ms_with_a_family_name_is_not_the_man_whose_surname_was_written_first(resolve):
+    text = (
+        "WABASCA, Alta. — Lorraine Bigstone decided at 40 to learn the language her father had kept from her.\n\n"
+        "Her father, Albert Bigstone, is 83. \"They beat it out of us,\" Mr. Bigstone said.\n\n"
+        "Ms. Bigstone said the hardest part of learning as an adult was the shame."
+    )
+    assert names(resolve(text))["Ms. Bigstone"] == "Lorraine Bigstone"
+
+
+def test_an_honorific_gives_no_gender_to_one_of_two_people_of_unknown_gender_sharing_a_name(nlp):
+    text = (
+        "Khizr and Ghazala Khan have become famous.\n\nKhizr Khan spoke at the convention. Ghazala Khan "
+        "stood beside him. Khan said he had no regrets. Mrs. Khan said she was proud. Mr. Khan said the "
+        "attention had been hard."
+    )
+    holders = {form: e.name for e in find_entities(nlp(text)) for form in e.aliases if form in ("Mr. Khan", "Mrs. Khan")}
+    assert len(holders) == 2 and len(set(holders.values())) == 1  # not one each, swapped by a guessed gender

@@ -153,7 +153,10 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
     ``gender`` (from an honorific: "Mrs. Clinton") rules out people of the other gender."""
     first, last = _person_key_parts(name)
     n_words = len(name.split())
-    exact = [i for i, c in enumerate(clusters) if c.kind == "person" and any(f == name for f in c.forms)]
+    exact = [
+        i for i, c in enumerate(clusters)
+        if c.kind == "person" and any(f == name for f in c.forms) and _gender_fits(c, gender)
+    ]  # "Ms. Bigstone" is not "Mr. Bigstone", whose surname form came first
     if exact:
         return exact[-1]
     if n_words == 1:
@@ -199,6 +202,13 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
         ):
             return i
     return -1
+
+
+def _ambiguous_surname(clusters: list[_Cluster], name: str) -> bool:
+    """A bare family name that two or more people of unknown gender share."""
+    return " " not in name and sum(
+        1 for c in clusters if c.kind == "person" and c.gender is None and _person_key_parts(c.name)[1] == name.lower()
+    ) > 1
 
 
 def _gender_fits(cluster: _Cluster, gender: str | None) -> bool:
@@ -444,7 +454,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             if name not in c.forms:
                 c.forms.append(name)
             c.mentions.append(mention)
-        c.gender = c.gender or gender
+        if not _ambiguous_surname(clusters, name):  # "Mrs. Khan" after Khizr and Ghazala Khan: which one?
+            c.gender = c.gender or gender
         root = ent.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Bill Clinton and Hillary Clinton spoke": both subjects
