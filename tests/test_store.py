@@ -373,13 +373,23 @@ def test_a_kill_while_creating_a_database_leaves_it_whole_or_absent(tmp_path):
         "import sys; from presslens.store import Store; print('ready', flush=True); "
         "Store(sys.argv[1]).close(); print('done', flush=True)"
     )
+    def creation_seconds() -> float:  # how long one creation takes on this machine, loaded or not
+        proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "timed.duckdb")], stdout=subprocess.PIPE)
+        assert proc.stdout.readline() == b"ready\n"
+        start = time.perf_counter()
+        assert proc.stdout.readline() == b"done\n"
+        proc.wait()
+        proc.stdout.close()
+        return time.perf_counter() - start
+
+    longest = 2 * max(creation_seconds(), 0.06)
     rng = random.Random(7)
     outcomes = set()
     for attempt in range(16):
         path = tmp_path / f"new{attempt}.duckdb"
         proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE)
         assert proc.stdout.readline() == b"ready\n"
-        time.sleep(rng.uniform(0.0, 0.12))  # lands during the creation (tens of milliseconds) or after it
+        time.sleep(rng.uniform(0.0, longest))  # lands during the creation or after it
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         proc.stdout.close()
