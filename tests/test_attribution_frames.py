@@ -50,3 +50,14 @@ def test_a_relative_clause_calling_its_antecedent_something_in_the_parc_profile(
     ]
     assert found(nlp, text) == []
 
+
+
+def test_a_gerund_with_a_clause_in_a_complex_preposition_speaks_for_the_main_subject(nlp):
+    text = "In addition to stating that the tax was unfair, the mayor vowed to cut it."
+    assert (text[23:46], text[64:73]) == ("that the tax was unfair", "to cut it")
+    want = [
+        ("indirect", "speech", "stating", 23, 46, "the mayor"),
+        ("indirect", "speech", "vowed", 64, 73, "the mayor"),
+    ]
+    assert found(nlp, text) == want
+    assert found(nlp, text, "parc") == want

@@ -292,6 +292,18 @@ def subject(v: Token, depth: int = 0) -> Token | None:
             return subject(h, depth + 1)
         if h.dep_ in ("prep", "acomp") and h.head.pos in (VERB, AUX):
             return subject(h.head, depth + 1)
+        outer = h.head.head
+        if (
+            v.dep_ == "pcomp"
+            and v.tag_ == "VBG"
+            and h.dep_ == "prep"
+            and h.head.dep_ == "pobj"
+            and outer.dep_ == "prep"
+            and outer.head.pos in (VERB, AUX)
+            and any(c.dep_ in ("ccomp", "xcomp") for c in v.children)
+        ):
+            # a gerund with a clause in a complex preposition: "In addition to stating that …, Clinton …"
+            return subject(outer.head, depth + 1)
     return None
 
 
