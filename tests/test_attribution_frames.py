@@ -61,3 +61,10 @@ def test_a_gerund_with_a_clause_in_a_complex_preposition_speaks_for_the_main_sub
     ]
     assert found(nlp, text) == want
     assert found(nlp, text, "parc") == want
+
+
+def test_a_speech_verb_about_something_in_the_parc_profile(nlp):
+    text = "The mayor gushed about the new stadium on Monday. Prices rose."
+    assert text[23:38] == "the new stadium"
+    assert found(nlp, text, "parc") == [("indirect", "stance", "gushed about", 23, 38, "The mayor")]
+    assert found(nlp, text) == []

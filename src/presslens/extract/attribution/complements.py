@@ -184,6 +184,8 @@ def complement(
             return dobj.left_edge.i, end, v.i, True
         return None
     allowed = lexicon.CONTENT_PREPOSITIONS if learned else lex.prep.get(lemma)
+    if lex.parc and not learned and lemma in SPEECH:
+        allowed = (*(allowed or ()), "about")  # parc: "gushed about the new stadium" (act "stance")
     if allowed and not any(c.dep_ == "auxpass" for c in v.children):
         for p in preps:
             if p.lower_ in allowed and p.i <= v.i + 3:
