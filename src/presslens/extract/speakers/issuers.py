@@ -43,8 +43,7 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
 def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The AAIB said … ¶ '…,' the report said": a bare "the report" whose issuer the article never
     writes, right after an organisation spoke (in its sentence or the one before)."""
-    root = span.root
-    if any(c.dep_ != "det" or c.lower_ != "the" for c in root.children) or not any(True for _ in root.children):
+    if [c.lower_ for c in span.root.children] != ["the"]:
         return None
     found = graph.last_speech_before(span.start_char)
     if found is None or found[1].kind != "organization":

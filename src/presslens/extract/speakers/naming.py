@@ -92,31 +92,36 @@ def name_after_long_title(graph: EntityGraph, span: SpacySpan) -> Node | None:
     follows the end of a department's or body's name rather than a title or a preposition ("Spanish
     Minister for the Ecological Transition and the Demographic Challenge Marta Echeverría Lozano",
     "Deputy Chairman responsible for agriculture Orhan Demirci"); not "a spokesman for Hillary Clinton"."""
-    last = span[-1]
-    node = graph.node_at(last.idx, last.idx + len(last.text))
-    mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None) if node is not None else None
-    if mention is None or node.kind != "person" or mention.end != span.end_char:
+    found = _person_ending(graph, span)
+    if found is None or found[1].end_char != span.end_char:
         return None
-    first = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if first is None or first.start - 1 <= span.start:
-        return None
-    before = span.doc[first.start - 1]
+    node, name = found
+    before = span.doc[name.start - 1]
     if not before.is_alpha or before.pos_ in ("ADP", "DET", "CCONJ") or before.lower_ in cues.TITLES:
         return None
-    titled = any(t.is_title and t.lower_.rstrip(".") in cues.TITLES for t in span.doc[span.start : first.start - 1])
+    titled = any(t.is_title and t.lower_.rstrip(".") in cues.TITLES for t in span.doc[span.start : name.start - 1])
     return node if titled else None
 
 
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
+    found = _person_ending(graph, span)
+    if found is None:
+        return None
+    title = span.doc[found[1].start - 1]
+    return found[0] if title.is_title and title.lower_.rstrip(".") in cues.TITLES else None
+
+
+def _person_ending(graph: EntityGraph, span: SpacySpan) -> tuple[Node, SpacySpan] | None:
+    """The person mentioned at the end of ``span`` and the tokens of that mention, when a word of
+    ``span`` other than its first comes before them."""
     last = span[-1]
     node = graph.node_at(last.idx, last.idx + len(last.text))
     mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None) if node is not None else None
     if mention is None or node.kind != "person":
         return None
-    first = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    title = span.doc[first.start - 1] if first is not None and first.start - 1 > span.start else None
-    return node if title is not None and title.is_title and title.lower_.rstrip(".") in cues.TITLES else None
+    name = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return (node, name) if name is not None and name.start - 1 > span.start else None
 
 
 def whose_name_says(graph: EntityGraph, span: SpacySpan, forward: int = 3, besides: Node | None = None) -> Node | None:
@@ -305,9 +310,7 @@ def sole_union(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The union", "their union" with no other words: the one organisation whose name says it is a
     trade union ("Fédération de la santé et des services sociaux", "CUPE Local 2348"), else None."""
     root = span.root
-    if root.lemma_.lower() != "union" or any(
-        c.dep_ != "det" and not (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children
-    ):
+    if root.lemma_.lower() != "union" or not _bare(root):
         return None  # not "Quebec nurses' union", a union the article may never name
     unions = [
         n for n in graph.nodes.values()
@@ -317,13 +320,16 @@ def sole_union(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return unions[0] if len(unions) == 1 else None
 
 
+def _bare(noun: Token) -> bool:
+    """A noun with nothing before it but a determiner or a possessive pronoun ("the union", "their union")."""
+    return all(c.dep_ == "det" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+
+
 def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The company" with no other words, which the resolver left unnamed: the one organisation named
     before it whose capitalised name says it is a company ("Friesen Bus Lines"), else None."""
     root = span.root
-    if root.lemma_.lower() not in ("company", "firm") or any(
-        c.dep_ != "det" and not (c.dep_ == "poss" and c.pos_ == "PRON") for c in root.children
-    ):
+    if root.lemma_.lower() not in ("company", "firm") or not _bare(root):
         return None
     companies = [
         n for n in graph.nodes.values()
