@@ -305,3 +305,17 @@ def test_an_honorific_gives_no_gender_to_one_of_two_people_of_unknown_gender_sha
     )
     holders = {form: e.name for e in find_entities(nlp(text)) for form in e.aliases if form in ("Mr. Khan", "Mrs. Khan")}
     assert len(holders) == 2 and len(set(holders.values())) == 1  # not one each, swapped by a guessed gender
+
+
+def test_a_surname_tagged_a_place_after_given_names_is_not_another_person_of_that_surname(resolve):
+    text = (
+        "NEW DELHI, Dec. 3 (PTI) -- India's tiger count has risen.\n\n"
+        "Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma said India welcomed it. "
+        "Madhya Pradesh Forest Minister Sunita Sharma said the state would host the next round.\n\n"
+        "Anil Kumar Sharma said India would send observers."
+    )
+    found = names(resolve(text))
+    assert found["Anil Kumar Sharma"] != "Sunita Sharma"
+    assert found["Anil Kumar Sharma"] == found[
+        "Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma"
+    ]

@@ -25,7 +25,7 @@ from presslens.extract.name_forms import (
     clean_name,
     plural_of_role,
 )
-from presslens.extract.ner_people import is_given_and_lone_name
+from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
 from presslens.extract.ner_spans import entity_spans, lone_proper_nouns, organisation_first_words
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
@@ -439,6 +439,10 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
         if kind != "person" and " " not in name and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
+            given = given_name_start(ent)
+            if given is not None:  # "Anil Kumar" + "Sharma" tagged a place: the whole name
+                ent = doc[given : ent.end]
+                name = clean_name(ent, kind)
         elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places and is_english_word(name.split()[1]):
