@@ -202,7 +202,7 @@ def polnear_examples(data: Path, gold_dirs: list[Path], nlp: Parser, out: Exampl
     ):
         rows = gold[name]["attributions"]
         predicted = find_attributions(doc)
-        items = to_pred_items(predicted)
+        items = to_pred_items(predicted, merge_continuations=gold[name].get("split") != OWN_SPLIT)
         matched = dict(
             (pi, rows[gi])
             for gi, pi in match_items(text, [tuple(map(tuple, r["content"])) for r in rows], items)

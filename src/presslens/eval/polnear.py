@@ -201,11 +201,12 @@ def _read_text(path: Path) -> str:
         return fh.read()
 
 
-def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
+def to_pred_items(attributions: Iterable[Attribution], merge_continuations: bool = True) -> list[PredItem]:
     """Reduce predictions to scoring items, PolNeAR style: one item per cue.
 
     Predictions sharing a cue span are merged, and a cue-less quote that continues the previous
-    item's speaker (same source mention) is merged into it.
+    item's speaker (same source mention) is merged into it, unless ``merge_continuations`` is false
+    (our own gold annotates a quote continued in a new paragraph as an attribution of its own).
     """
     by_cue: dict[tuple[int, int], PredItem] = {}
     items: list[PredItem] = []
@@ -214,7 +215,7 @@ def to_pred_items(attributions: Iterable[Attribution]) -> list[PredItem]:
         content = ((a.content.start, a.content.end),)
         if a.cue is None:
             # a quote paragraph continuing the previous speaker: PolNeAR makes it part of that content
-            if items and src and items[-1].source == src:
+            if merge_continuations and items and src and items[-1].source == src:
                 items[-1].content = tuple(sorted(items[-1].content + content))
             else:
                 items.append(PredItem(content, (), src, attribution=a))
