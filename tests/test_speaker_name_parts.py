@@ -319,3 +319,29 @@ def test_a_surname_tagged_a_place_after_given_names_is_not_another_person_of_tha
     assert found["Anil Kumar Sharma"] == found[
         "Union Minister of Environment, Forest and Climate Change Anil Kumar Sharma"
     ]
+
+
+def test_a_name_that_ends_a_description_after_a_comma_or_a_role_noun_is_the_speaker(resolve):
+    text = (
+        "MONTREAL — The city will build 4,000 social housing units by 2030.\n\n"
+        "The executive committee member responsible for housing, Nadia Joseph, said the first sites would "
+        "be announced in the spring.\n\n"
+        "A spokesperson for the encampment, graduate student Samira Ouedraogo-Blais, said the plan came "
+        "too late.\n\n"
+        "Former city planner and columnist Bernard Okoye-Lavoie said the targets were out of reach."
+    )
+    found = names(resolve(text))
+    assert found["The executive committee member responsible for housing, Nadia Joseph"] == "Nadia Joseph"
+    assert found["A spokesperson for the encampment, graduate student Samira Ouedraogo-Blais"] == (
+        "Samira Ouedraogo-Blais"
+    )
+    assert found["Former city planner and columnist Bernard Okoye-Lavoie"] == "Bernard Okoye-Lavoie"
+
+
+def test_a_name_after_a_preposition_at_the_end_of_a_description_is_not_the_speaker(resolve):
+    text = (
+        "WASHINGTON — Hillary Clinton will visit Ohio on Friday.\n\n"
+        "A spokeswoman for presidential candidate Hillary Clinton said the visit would focus on jobs."
+    )
+    assert names(resolve(text))["A spokeswoman for presidential candidate Hillary Clinton"] != "Hillary Clinton"
+

@@ -65,6 +65,7 @@ from presslens.extract.speakers.naming import (
     court_of_bench,
     looks_like_a_person,
     name_after_long_title,
+    name_ending_description,
     name_ending_role,
     national_branch,
     next_speaker,
@@ -141,7 +142,9 @@ class _Resolver:
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)
         root = span.root
-        if anaphor.type != "named" and (named := name_after_long_title(self.graph, span)) is not None:
+        if anaphor.type != "named" and (
+            named := name_after_long_title(self.graph, span) or name_ending_description(self.graph, span)
+        ) is not None:
             return named, "person", None, _CONFIDENCE["appos"]  # "… Minister for the Demographic Challenge Marta …"
         if anaphor.type == "named" and (named := name_ending_role(self.graph, span)) is not None:
             return named, "person", None, _CONFIDENCE["appos"]  # "The UN agency's representative, Aïssatou Diallo"

@@ -103,6 +103,23 @@ def name_after_long_title(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return node if titled else None
 
 
+def name_ending_description(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """The person whose name ends a description, after a comma ("The executive committee member
+    responsible for housing, Nadia Joseph") or right after a noun with no preposition between the
+    name and the start or last comma ("Former Test batter and commentator Dean Kowalski", "A
+    spokesperson for the camp, graduate student Yasmine Ait-Ahmed"); not "a spokeswoman for Hillary Clinton"."""
+    found = _person_ending(graph, span)
+    if found is None or found[1].end_char != span.end_char:
+        return None
+    node, name = found
+    before = span.doc[name.start - 1]
+    commas = [t.i for t in span.doc[span.start : name.start] if t.text == ","]
+    apposed = span.doc[(commas[-1] if commas else span.start) : name.start]
+    if before.text == "," or (before.pos_ == "NOUN" and not any(t.pos_ == "ADP" for t in apposed)):
+        return node
+    return None
+
+
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
     found = _person_ending(graph, span)
