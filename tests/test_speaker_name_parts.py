@@ -345,3 +345,15 @@ def test_a_name_after_a_preposition_at_the_end_of_a_description_is_not_the_speak
     )
     assert names(resolve(text))["A spokeswoman for presidential candidate Hillary Clinton"] != "Hillary Clinton"
 
+
+def test_a_company_name_the_ner_tags_a_person_is_an_organisation(resolve):
+    text = (
+        "DUBAI (AP) — A tanker seized in the Gulf of Oman has been taken to an Iranian port.\n\n"
+        "The company that manages the tanker says all 23 crew members are safe.\n\n"
+        "Halvorsen Marine, based in Oslo, said in a statement that the master had spoken with its emergency "
+        "team.\n\nThe company said the crew includes 17 citizens of the Philippines."
+    )
+    found = resolve(text)
+    halvorsen = next(a for a in found if a.source.mention and a.source.mention.text == "Halvorsen Marine")
+    assert halvorsen.source.kind == "organization"
+    assert names(found)["The company"] == "Halvorsen Marine"

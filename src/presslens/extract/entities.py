@@ -447,6 +447,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places and is_english_word(name.split()[1]):
             kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
+        elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower() in lexicon.COMPANY_NAME_ENDINGS:
+            kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
         idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)

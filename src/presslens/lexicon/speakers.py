@@ -181,6 +181,10 @@ COMPANY_NAME_WORDS = _words(
     "company corporation corp inc ltd limited plc llc holdings lines logistics entertainment aquaculture "
     "airways airlines motors pharma pharmaceuticals foods industries technologies systems mining"
 )
+# Last words of a company's name that the NER tags a person ("Halvorsen Marine"): not a person's.
+COMPANY_NAME_ENDINGS = COMPANY_NAME_WORDS | _words(
+    "marine group energy networks media shipping capital partners resources solutions ventures enterprises telecom"
+)
 # What a judge or court issues: "The decision said" is the one judge's, else the one court's.
 RULING_NOUNS = _words("decision ruling judgment judgement verdict")
 
