@@ -394,3 +394,28 @@ def test_a_body_described_then_named_in_apposition_is_the_named_one(resolve):
         "temperatures would reach 44C. The agency said the heat would last."
     )
     assert [a.source.name for a in resolve(text)] == ["SNAI", "Aemet", "Aemet"]
+
+
+def test_an_unnamed_speaker_inside_a_quote_or_a_relative_clause_does_not_take_the_next_pronoun(resolve):
+    text = (
+        "HALIFAX — A judge ruled on Tuesday that police broke the law when they used facial recognition.\n\n"
+        "Rosalind Okafor-Dunn, who chairs a community justice coalition, said members had been told for two "
+        "years that the force did not use the technology.\n\n"
+        '"We were told we were paranoid," she said. "Now a judge has told us we were right."\n\n'
+        "She called on the province to regulate the technology.\n\n"
+        "Emile Tanguay, who flew out with his three children and left two dogs, which a neighbour had "
+        "promised to feed, said the roads were jammed.\n\n"
+        '"You do not think about anything else," he said.'
+    )
+    found = sources(resolve(text))
+    assert ("She", "Rosalind Okafor-Dunn") in found
+    assert ("he", "Emile Tanguay") in found
+
+
+def test_a_representative_is_not_taken_for_a_man(resolve):
+    text = (
+        "MOSCOW — Schools in three cities received bomb threats on Monday.\n\n"
+        "The Investigative Committee has opened a criminal case, the agency's official representative "
+        "Svetlana Markova said.\n\nShe said investigators had traced the messages to one server."
+    )
+    assert ("She", "Svetlana Markova") in sources(resolve(text))

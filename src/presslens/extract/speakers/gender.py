@@ -75,8 +75,10 @@ def learn_gender(doc: Doc, node: Node) -> None:
         node.gender = "m" if male_name else "f"
     elif honorific := _honorific_gender(doc, node):  # "Ms Morgan said"
         node.gender = honorific
-    else:  # roles of one gender only ("Mr. and Mrs. Khan" gives both: no gender)
-        male = any(role in cues.MALE_WORDS for role in node.roles)
-        female = any(role in cues.FEMALE_WORDS for role in node.roles)
+    else:  # roles of one gender only ("Mr. and Mrs. Khan" gives both: no gender), as the article
+        # writes them: "representative" implies the role "congressman" but says nothing of gender
+        implied = set(lexicon.ROLE_IMPLIES.values()) - node.descriptors
+        male = any(role in cues.MALE_WORDS for role in node.roles - implied)
+        female = any(role in cues.FEMALE_WORDS for role in node.roles - implied)
         if male != female:
             node.gender = "m" if male else "f"

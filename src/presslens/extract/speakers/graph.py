@@ -274,6 +274,10 @@ class EntityGraph:
             verb = token.head
             if verb.lemma_.lower() not in _SPEECH or (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _SPEECH):
                 continue  # not "Ms Morgan said a nurse had told her": someone else's report
+            if self.is_quoted(token.idx) or verb.dep_ in ("relcl", "acl"):
+                # nor '"Now a judge has told us we were right," she said', a quoted speaker's words, nor
+                # "two dogs, which a neighbour had promised to look after", a clause about something else
+                continue
             lemma = token.lemma_.lower()
             indefinite = token.tag_ == "NN" and any(
                 c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children
