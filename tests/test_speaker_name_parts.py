@@ -357,3 +357,16 @@ def test_a_company_name_the_ner_tags_a_person_is_an_organisation(resolve):
     halvorsen = next(a for a in found if a.source.mention and a.source.mention.text == "Halvorsen Marine")
     assert halvorsen.source.kind == "organization"
     assert names(found)["The company"] == "Halvorsen Marine"
+
+
+def test_a_name_the_ner_cuts_short_takes_the_full_name_of_the_source_mention(resolve):
+    text = (
+        "KATHMANDU, March 3 (Xinhua) -- Nepal's two largest parties met again on Monday.\n\n"
+        "The parties agreed to prioritize economic recovery and the reconstruction of districts hit by "
+        "last year's floods.\n\n"
+        "CPN-UML Deputy General Secretary Hem Narayan Pokharel said his party wanted its chairman to lead "
+        "the government for the first half of the five-year term.\n\n"
+        '"Our position is clear, and our partners know it," he said.\n'
+    )
+    found = names(resolve(text))
+    assert found["CPN-UML Deputy General Secretary Hem Narayan Pokharel"] == found["he"] == "Hem Narayan Pokharel"

@@ -69,6 +69,7 @@ from presslens.extract.speakers.naming import (
     name_ending_role,
     national_branch,
     next_speaker,
+    person_completed,
     proper_name,
     sole_company,
     sole_force,
@@ -289,6 +290,8 @@ class _Resolver:
         phrase = name_phrase(span)
         if phrase is not None and (node is None or node.kind != "person"):
             name, node = clean(phrase), self.graph.find_name(clean(phrase))  # "The Port of Vancouver"
+        if node is None and (node := person_completed(self.graph, span, name)) is not None:
+            return node, "person", None, _CONFIDENCE["proper"]
         if node is None:
             root = span.root
             person = (

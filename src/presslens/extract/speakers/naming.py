@@ -120,6 +120,20 @@ def name_ending_description(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return None
 
 
+def person_completed(graph: EntityGraph, span: SpacySpan, name: str) -> Node | None:
+    """The person whose name the NER cut inside ``span`` and ``name`` completes ("Tek Narayan" in
+    "Deputy General Secretary Tek Narayan Pokharel"), renamed to the full name."""
+    words = name.split()
+    for token in span:
+        node = graph.node_at(token.idx, token.idx + len(token.text))
+        have = node.entity.name.split() if node is not None and node.kind == "person" else []
+        if 2 <= len(have) < len(words) and words[: len(have)] == have:
+            node.entity.aliases.append(node.entity.name)
+            node.entity.name = name
+            return node
+    return None
+
+
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
     found = _person_ending(graph, span)
