@@ -298,9 +298,14 @@ def foreign_name_after_role(run: SpacySpan, reach: int = 8) -> SpacySpan | None:
     regional Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova")."""
     doc = run.doc
     start = run.end
-    while start > run.start and is_foreign_name_word(doc[start - 1]):
-        start -= 1
-    if not 2 <= run.end - start <= 3:
+    while start > run.start:
+        if is_foreign_name_word(doc[start - 1]):
+            start -= 1
+        elif start - 2 > run.start and is_hyphen_joint(doc[start - 1]) and is_foreign_name_word(doc[start - 2]):
+            start -= 2  # "Wanjiru Kamau-Otieno": a hyphenated family name is one word
+        else:
+            break
+    if not 2 <= len(doc[start : run.end].text.split()) <= 3:
         return None
     window = doc[max(doc[start].sent.start, start - reach) : start]
     return doc[start : run.end] if any(t.lower_.rstrip(".") in cues.TITLES for t in window) else None

@@ -143,7 +143,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             described_as_person(ent)
         ):
             kind = "person"  # "Nadia Baloch, a schoolteacher," tagged an organisation
-        if kind == "organization" and len(ent) == 1 and after_given_name(ent):
+        if kind == "organization" and after_given_name(ent):
             kind = "person"  # "Ana Muhate, a market trader," with "Muhate" tagged an organisation
         if kind == "person":
             ent = with_particles(ent)  # "Liesbeth Van den Broeck" tagged "Broeck"
