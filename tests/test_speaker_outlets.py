@@ -419,3 +419,29 @@ def test_a_representative_is_not_taken_for_a_man(resolve):
         "Svetlana Markova said.\n\nShe said investigators had traced the messages to one server."
     )
     assert ("She", "Svetlana Markova") in sources(resolve(text))
+
+
+def test_a_headline_description_left_unresolved_is_the_first_body_speaker_of_its_kind(resolve):
+    text = (
+        "Ex-goalkeeper says academy coaches ignored complaints for years\n\n"
+        "Residents say the club has not answered their letters\n\n"
+        "By Hannah Oduya\n\n"
+        "TORONTO — A youth soccer academy in Scarborough ignored complaints about its coaches for at least "
+        "five years, Olumide Adebayo-Carr told CBC News on Tuesday.\n\n"
+        '"We wrote to the board three times," he said.\n'
+    )
+    found = dict(sources(resolve(text)))
+    assert found["Ex-goalkeeper"] == found["he"] == "Olumide Adebayo-Carr"
+    assert found["Residents"] is None  # a plural in a headline stays generic
+
+
+def test_a_hyphenated_name_after_a_department_in_a_title_is_the_person(resolve):
+    text = (
+        "Kenya will not sign fisheries deal without quota changes - envoy\n\n"
+        "NAIROBI, May 2. /KNA/. Kenya will not sign the regional fisheries agreement unless its quotas are "
+        "revised, Special Envoy for Ocean Affairs Wanjiru Kamau-Otieno told reporters on Tuesday.\n\n"
+        '"Our fishers cannot carry the cost of other countries\' overfishing," she said.\n'
+    )
+    found = dict(sources(resolve(text)))
+    assert found["Special Envoy for Ocean Affairs Wanjiru Kamau-Otieno"] == found["she"] == "Wanjiru Kamau-Otieno"
+    assert found["envoy"] == "Wanjiru Kamau-Otieno"

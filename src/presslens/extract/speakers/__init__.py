@@ -45,6 +45,7 @@ from presslens.extract.speakers.graph import EntityGraph, Node
 from presslens.extract.speakers.issuers import document_issuer
 from presslens.extract.speakers.lead import (
     LEAD_SENTENCES,
+    headline_speaker,
     introduces_someone,
     named_next,
     tagline_writer,
@@ -120,6 +121,10 @@ class _Resolver:
         if span is None or len(span) == 0:
             return None, "unknown", None, _CONFIDENCE["unknown"]
         node, kind, name, confidence = self._resolve_span(span, 0)
+        if node is None and name is None and kind != "document" and in_headline(span.root, self.graph.text):
+            node = headline_speaker(self.graph, span, classify(span, self.graph).type)  # "Envoy says"
+            if node is not None:
+                return node, _kind_of(node), None, _CONFIDENCE["delayed_name"]
         return self._named_body(node), kind, name, confidence
 
     def _named_body(self, node: Node | None) -> Node | None:

@@ -8,6 +8,8 @@ last line, whom its first-person "I" stands for.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -17,6 +19,8 @@ from presslens.extract.speakers.graph import EntityGraph, Node
 from presslens.lexicon import speakers as lexicon
 
 LEAD_SENTENCES = 2  # the lead (headline, dateline, first sentence), where someone is introduced by role
+# The kind of speaker a headline's pronoun or description stands for.
+_HEADLINE_KINDS = {"desc_person": "person", "he": "person", "she": "person", "desc_org": "organization"}
 
 
 def introduces_someone(root: Token) -> bool:
@@ -118,3 +122,25 @@ def tagline_writer(graph: EntityGraph) -> Node | None:
             return None
         node.entity.kind = "person"
     return node
+
+
+def headline_speaker(graph: EntityGraph, span: SpacySpan, mention_type: str) -> Node | None:
+    """Whom a headline's or deck's description left unresolved stands for ("… - envoy", "Former
+    spinner says …", "Teachers' union says …"): the first person or organisation, as the description
+    says, who speaks in the body. Plural and determined nouns ("Residents say") stay generic."""
+    root = span.root
+    kind = _HEADLINE_KINDS.get(mention_type)
+    if kind is None:
+        lemma = root.lemma_.lower()
+        bare = not any(c.dep_ in ("det", "nummod") or c.lower_ in lexicon.GROUP_QUANTIFIERS for c in root.children)
+        if mention_type != "generic" or root.tag_ not in ("NN", "NNP") or not bare or lemma in cues.GROUP_NOUNS:
+            return None
+        kind = "person" if lemma in cues.PERSON_ROLE_NOUNS else "organization" if lemma in cues.ORG_ROLE_NOUNS else ""
+    body = graph.text.find("\n", span.end_char)
+    if body < 0:
+        return None
+    for _, key in graph.speaker_starts[bisect_left(graph.speaker_starts, (body, "")) :]:
+        node = graph.nodes.get(key)
+        if node is not None and (node.kind == kind or (not kind and node.kind in ("person", "organization"))):
+            return node
+    return None
