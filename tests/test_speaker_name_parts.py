@@ -370,3 +370,18 @@ def test_a_name_the_ner_cuts_short_takes_the_full_name_of_the_source_mention(res
     )
     found = names(resolve(text))
     assert found["CPN-UML Deputy General Secretary Hem Narayan Pokharel"] == found["he"] == "Hem Narayan Pokharel"
+
+
+def test_titles_and_department_words_are_no_part_of_the_name(resolve):
+    text = (
+        "SUVA, May 3 (Fiji Sun) -- Climate change will be taught in every school from next year, Minister for "
+        "Education, Heritage and Arts Sakiusa Vatuvoka announced on Monday.\n\n"
+        "Vatuvoka said teachers would be trained in March.\n\n"
+        "Permanent Secretary for Education Ratu Epeli Ravuvu said the first textbooks were printed. Ravuvu said "
+        "400 schools would take part.\n\n"
+        "In Kerala, District Collector Arun Menon said schools there would stay shut.\n"
+    )
+    found = names(resolve(text))
+    assert found["Minister for Education, Heritage and Arts Sakiusa Vatuvoka"] == found["Vatuvoka"] == "Sakiusa Vatuvoka"
+    assert found["Permanent Secretary for Education Ratu Epeli Ravuvu"] == found["Ravuvu"] == "Epeli Ravuvu"
+    assert found["District Collector Arun Menon"] == "Arun Menon"

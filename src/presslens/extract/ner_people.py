@@ -119,7 +119,7 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
         # before ("Governor of the Murmansk Region Andrei Chistyakov told"), not a place after "of"
         # ("the Ministry of Foreign Affairs of Burkina Faso") nor a name that is the whole entity
         tail = foreign_name_after_role(ent, reach=16)
-        if tail is None or tail.start - 1 <= ent.start or not doc[tail.start - 1].is_title:
+        if tail is None or tail.start <= ent.start or not doc[tail.start - 1].is_title:
             return None
         return tail
     given = doc[start - 1]
@@ -129,7 +129,9 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     start -= 1
     if start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title:
         start -= 2  # "Jean-François Caron": a hyphenated given name is whole
-    while start - 1 > ent.start and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
+    # a title right before the entity says the name starts there ("Dr" "Yakubu Tanko Bello")
+    first = ent.start if ent.start and doc[ent.start - 1].lower_.rstrip(".") in cues.TITLES else ent.start + 1
+    while start - 1 >= first and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
     return doc[start : ent.end]
 

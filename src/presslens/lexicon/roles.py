@@ -33,11 +33,11 @@ DOCUMENT_WORDS = _words(
 TITLES = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
-    pres atty supt insp amb coun cllr datuk datin dato dato' tun haji hajji alhaji alhaja hajia malam mallam
+    pres atty supt insp amb coun cllr datuk datin dato dato' tun haji hajji alhaji alhaja hajia malam mallam ratu
     pastor bishop archbishop cardinal pope sheikh sheik ayatollah
     president vice-president premier chancellor minister secretary senator sen rep reps representative
     congressman congresswoman congressmember assemblyman assemblywoman governor gov lt mayor deputy councillor
-    councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul
+    councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul collector
     speaker leader whip chairman chairwoman chair chairperson chief ceo cfo coo cto director
     executive head boss founder co-founder owner president-elect king queen prince princess
     emperor empress sultan emir crown duke duchess earl baron baroness count countess
