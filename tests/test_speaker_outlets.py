@@ -445,3 +445,24 @@ def test_a_hyphenated_name_after_a_department_in_a_title_is_the_person(resolve):
     found = dict(sources(resolve(text)))
     assert found["Special Envoy for Ocean Affairs Wanjiru Kamau-Otieno"] == found["she"] == "Wanjiru Kamau-Otieno"
     assert found["envoy"] == "Wanjiru Kamau-Otieno"
+
+
+def test_a_pronoun_in_the_next_sentence_about_someone_else_gives_no_gender(resolve):
+    text = (
+        "REYKJAVIK, Iceland (Reuters) — Iceland will not renew the country's last whaling licence, the "
+        "government said on Wednesday.\n\n"
+        "The licence has been held for 30 years by Gunnar Sturluson. Fisheries Minister Bergthora Lind "
+        "Snorradottir told reporters that she had made up her mind and that she would not change it.\n\n"
+        'Sturluson called the decision "political theatre" in a statement.\n\n'
+        "He said the company would go to court.\n"
+    )
+    assert ("He", "Gunnar Sturluson") in sources(resolve(text))
+
+
+def test_a_family_name_written_first_alone_is_the_person(resolve):
+    text = (
+        "NAPIER, New Zealand — A regional council will sell a 49 percent stake in its port to a local iwi.\n\n"
+        "Han Ji-woo, an analyst at Forsyth Barr, said the price was high. "
+        '"The council is banking a good price," Han said.\n'
+    )
+    assert ("Han", "Han Ji-woo") in sources(resolve(text))

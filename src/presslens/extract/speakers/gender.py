@@ -22,7 +22,8 @@ def gender_from_pronouns(graph: EntityGraph, lower: np.ndarray) -> None:
     """A person of unknown gender takes the pronouns of sentences where they are the only person.
 
     "Ham went on to explain how he believes …": counted over the sentence that mentions only
-    them and the one after it, it needs at least two pronouns and a clear majority.
+    them and the one after it (unless that one names another person), it needs at least two pronouns
+    and a clear majority.
     """
     persons = [n for n in graph.nodes.values() if n.kind == "person"]
     by_sent: dict[int, set[str]] = {}
@@ -37,7 +38,9 @@ def gender_from_pronouns(graph: EntityGraph, lower: np.ndarray) -> None:
         if len(ids) != 1:
             continue
         tally = counts.setdefault(next(iter(ids)), [0, 0])
-        first, last = graph.sent_tokens[k], graph.sent_tokens[min(k + 2, len(graph.sent_tokens) - 1)]
+        # the next sentence too, unless it names someone else ("… Hrafnsson hf … Snorradottir said she")
+        after = 2 if by_sent.get(k + 1, ids) <= ids else 1
+        first, last = graph.sent_tokens[k], graph.sent_tokens[min(k + after, len(graph.sent_tokens) - 1)]
         tally[0] += int(male[first:last].sum())
         tally[1] += int(female[first:last].sum())
     for node in persons:

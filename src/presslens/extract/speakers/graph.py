@@ -383,6 +383,11 @@ class EntityGraph:
                 return node
         if " " not in name:
             hits = [n for n in self.nodes.values() if n.kind == "person" and n.entity.name.split()[-1].lower() == lower]
+            # or a family name written first ("Han" of "Han Ji-woo"), never a given name ("Tim" of "Tim Cook")
+            hits = hits or [
+                n for n in self.nodes.values() if n.kind == "person" and len(n.entity.name.split()) == 2
+                and n.entity.name.split()[0].lower() == lower and lower not in lexicon.GIVEN_NAMES
+            ]
             if len(hits) == 1:
                 return hits[0]
             orgs = [n for n in self.nodes.values() if n.kind == "organization" and short_form_of(name, n.entity.name)]
