@@ -466,3 +466,17 @@ def test_a_family_name_written_first_alone_is_the_person(resolve):
         '"The council is banking a good price," Han said.\n'
     )
     assert ("Han", "Han Ji-woo") in sources(resolve(text))
+
+
+def test_a_deck_description_names_the_body_named_after_the_page_residue(resolve):
+    text = (
+        "Mississauga bakery workers vote to unionize\n\n"
+        "Labour board rules company interfered with organizing drive\n\n"
+        "PRIYA RAMASWAMY\nLABOUR REPORTER\nTORONTO\nPUBLISHED MARCH 3, 2027\nUPDATED MARCH 4, 2027\n\n"
+        "Open this photo in gallery:\n"
+        "Workers leave the Golden Crust bakery in Mississauga, Ont., on Wednesday. FRED LAM/THE GLOBE AND MAIL\n\n"
+        "Workers at a Golden Crust bakery in Mississauga have voted to join the United Food and Commercial "
+        "Workers.\n\n"
+        "The Ontario Labour Relations Board released the results on Wednesday: 212 of 340 ballots were in favour.\n"
+    )
+    assert ("Labour board", "Ontario Labour Relations Board") in sources(resolve(text))

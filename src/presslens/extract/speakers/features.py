@@ -35,7 +35,7 @@ _WINDOW = 8  # sentences back a pronoun's candidate may be mentioned
 _FAR_WINDOW = 20  # … or, when nobody is mentioned that close, this many
 _DESCRIPTION_WINDOW = 25  # and a description's ("the governor" may name someone met long before)
 _FORWARD_SENTENCES = 2  # sentences after its own where a description may find the name it stands for
-HEADLINE_FORWARD = 5  # and from the headline ("…, union says"), over the dateline and lead
+HEADLINE_FORWARD = 10  # and from the headline ("…, union says"), over the dateline and lead
 # Which entity kinds each mention type can refer to at all ("he" never means a country).
 _ALLOWED_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",),
