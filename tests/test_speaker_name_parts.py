@@ -385,3 +385,15 @@ def test_titles_and_department_words_are_no_part_of_the_name(resolve):
     assert found["Minister for Education, Heritage and Arts Sakiusa Vatuvoka"] == found["Vatuvoka"] == "Sakiusa Vatuvoka"
     assert found["Permanent Secretary for Education Ratu Epeli Ravuvu"] == found["Ravuvu"] == "Epeli Ravuvu"
     assert found["District Collector Arun Menon"] == "Arun Menon"
+
+
+def test_a_title_with_a_shared_family_name_picks_the_namesake_written_with_it(resolve):
+    text = (
+        "KOZHIKODE, Sep 12 (PTI) -- A Nipah case was confirmed in Kerala on Thursday.\n\n"
+        "District Collector Arun Nair said containment zones had been declared in three wards.\n\n"
+        "Principal of the Government Medical College, Dr Lakshmi Nair said 40 isolation beds had been set up.\n\n"
+        "Arun Nair said schools would stay closed.\n\nDr Nair said the patient had a high fever.\n"
+    )
+    found = names(resolve(text))
+    assert found["Dr Nair"] == "Lakshmi Nair"
+    assert found["Arun Nair"] == "Arun Nair"

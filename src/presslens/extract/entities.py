@@ -147,10 +147,11 @@ def _is_name_tail(part: str, whole: str) -> bool:
     return 1 < len(part_words) < len(whole_words) and whole_words[-len(part_words) :] == part_words
 
 
-def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None) -> int:
+def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None, title: str | None = None) -> int:
     """Index of the person cluster a (possibly partial) name belongs to, or -1.
 
-    ``gender`` (from an honorific: "Mrs. Clinton") rules out people of the other gender."""
+    ``gender`` (from an honorific: "Mrs. Clinton") rules out people of the other gender; ``title``
+    (the word before the mention: "Dr Nair") prefers the one of two namesakes written with it."""
     first, last = _person_key_parts(name)
     n_words = len(name.split())
     exact = [
@@ -165,6 +166,9 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None)
             i for i, c in enumerate(clusters)
             if c.kind == "person" and _person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
         ]
+        titled = [i for i in by_last if title and any(title in f.lower().replace(".", "").split() for f in clusters[i].titled)]
+        if len(titled) == 1:
+            return titled[0]  # "Dr Nair" after "Dr Lakshmi Nair" and "District Collector Arun Nair"
         if by_last:
             # the holder of the surname last seen as a subject ("Bill Clinton criticized … for his wife
             # Hillary Clinton. … Clinton said" is Bill), else the one mentioned last
@@ -450,7 +454,9 @@ def find_entities(doc: Doc) -> list[Entity]:
         elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower() in lexicon.COMPANY_NAME_ENDINGS:
             kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
-        idx = _find_person(clusters, name, gender) if kind == "person" else _find_other(clusters, name, kind)
+        before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+        title = before if kind == "person" and before in cues.TITLES else None
+        idx = _find_person(clusters, name, gender, title) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)
         if idx < 0:
             clusters.append(_Cluster(kind, [name], [mention], ent.start_char))
