@@ -480,3 +480,20 @@ def test_a_deck_description_names_the_body_named_after_the_page_residue(resolve)
         "The Ontario Labour Relations Board released the results on Wednesday: 212 of 340 ballots were in favour.\n"
     )
     assert ("Labour board", "Ontario Labour Relations Board") in sources(resolve(text))
+
+
+def test_a_quoted_crosshead_is_said_by_whoever_says_its_words_below(resolve):
+    text = (
+        "Ferry order goes to Korean yard\n\n"
+        "A £300m order for two island ferries has gone to a shipyard in South Korea.\n\n"
+        "The operator's chief executive, Ewan Mackinnon, told BBC Scotland the yard had delivered dozens of "
+        "similar vessels.\n\n"
+        '"Islanders have waited long enough," he said.\n\n'
+        "'The skills go with it'\n\n"
+        "Unions reacted with anger. Its Scotland secretary, Morag Baird, said the decision was a betrayal.\n\n"
+        '"The skills go with it, and they will not come back," she said.\n'
+    )
+    found = resolve(text)
+    crosshead = next(a for a in found if a.content.text == "The skills go with it")
+    assert crosshead.type == "direct" and crosshead.cue is None
+    assert crosshead.source.name == "Morag Baird"

@@ -13,6 +13,7 @@ from dataclasses import replace
 from presslens.extract import cues
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.direct import quote_content, sentence_alone
+from presslens.extract.attribution.quotes import Quote
 from presslens.extract.attribution.syntax import mention, subject
 
 # Characters skipped between an attribution and the next quote before measuring the gap.
@@ -26,6 +27,8 @@ MAX_PARAGRAPH_TAIL_CHARS = 200
 # A quoted title between an attribution and the next quote ("on NBC's "Meet the Press"") has at most
 # this many words, the first and the last capitalised.
 MAX_TITLE_WORDS = 6
+# A quoted crosshead ("'The skills go with it'" on a line of its own) has at most this many words.
+MAX_CROSSHEAD_WORDS = 8
 
 
 def _has_quote_mark(s: str) -> bool:
@@ -129,6 +132,8 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
             if len(tail) > MAX_PARAGRAPH_TAIL_CHARS:
                 continue
         prev = _answerer(ctx, _quoting_owner(ctx, chain, i))
+        if _is_crosshead(text, q, a, b):  # the words of whoever says them below, not of the last speaker
+            prev = _crosshead_speaker(text, kept, a, b) or prev
         cue = prev.cue if same_para else None
         cand = Candidate(
             start=a,
@@ -145,3 +150,24 @@ def continuations(ctx: Context, kept: list[Candidate], loose: list[int]) -> list
         chain.insert(i + 1, cand)
         starts.insert(i + 1, a)
     return found
+
+
+def _is_crosshead(text: str, q: Quote, a: int, b: int) -> bool:
+    """Whether a quote is a crosshead: a line of its own, short, with no full stop ("'Nobody listened'")."""
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    words = text[a:b].split()
+    return (
+        q.close_mark >= 0 and line == text[q.open_mark : q.close_mark + 1] and 0 < len(words) <= MAX_CROSSHEAD_WORDS
+        and text[a:b].rstrip()[-1:] not in ".!?,"
+    )
+
+
+def _crosshead_speaker(text: str, kept: list[Candidate], a: int, b: int) -> Candidate | None:
+    """The attribution below a crosshead whose content repeats its words, else the first one below."""
+    words = " ".join(text[a:b].lower().split())
+    below = [k for k in kept if k.start > b and k.source is not None]
+    return next((k for k in below if words in " ".join(text[k.start : k.end].lower().split())), None) or (
+        below[0] if below else None
+    )
