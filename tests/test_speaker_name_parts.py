@@ -397,3 +397,13 @@ def test_a_title_with_a_shared_family_name_picks_the_namesake_written_with_it(re
     found = names(resolve(text))
     assert found["Dr Nair"] == "Lakshmi Nair"
     assert found["Arun Nair"] == "Arun Nair"
+
+
+def test_a_family_name_the_ner_missed_after_a_long_title_names_the_person_named_before(resolve):
+    text = (
+        "RIYADH, March 3 (SPA) -- Saudi Arabia and Argentina signed a memorandum on mining investment, signed "
+        "on behalf of the Kingdom by the Minister of Investment, Fahad bin Sulaiman Al-Otaibi.\n\n"
+        "On the occasion, Minister of Investment Al-Otaibi affirmed that the memorandum reflects the depth of "
+        "relations between the two countries.\n"
+    )
+    assert names(resolve(text))["Minister of Investment Al-Otaibi"] == "Fahad bin Sulaiman Al-Otaibi"

@@ -149,6 +149,14 @@ def _person_ending(graph: EntityGraph, span: SpacySpan) -> tuple[Node, SpacySpan
     last = span[-1]
     node = graph.node_at(last.idx, last.idx + len(last.text))
     mention = next((m for m in node.mentions if m.start <= last.idx < m.end), None) if node is not None else None
+    if mention is None and last.pos_ == "PROPN" and last.is_title:
+        # a family name the NER missed here that names one person elsewhere ("Minister of Investment Al-Otaibi")
+        start = last.i
+        while start - 2 > span.start and is_hyphen_joint(span.doc[start - 1]):
+            start -= 2
+        known = graph.find_name(span.doc[start : last.i + 1].text)
+        if known is not None and known.kind == "person" and start - 1 > span.start:
+            return known, span.doc[start : last.i + 1]
     if mention is None or node.kind != "person":
         return None
     name = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
