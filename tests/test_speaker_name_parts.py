@@ -407,3 +407,13 @@ def test_a_family_name_the_ner_missed_after_a_long_title_names_the_person_named_
         "relations between the two countries.\n"
     )
     assert names(resolve(text))["Minister of Investment Al-Otaibi"] == "Fahad bin Sulaiman Al-Otaibi"
+
+
+def test_two_family_names_used_together_later_are_the_person_the_ner_cut_short(resolve):
+    text = (
+        "RIO DE JANEIRO (AP) — A storm tore through Rio de Janeiro on the last night of Carnival.\n\n"
+        "Mayor Marcelo Tavares Quintela said on Tuesday that crews had cleared the parade route.\n\n"
+        '"The city is safe," Tavares Quintela said.\n'
+    )
+    found = names(resolve(text))
+    assert found["Mayor Marcelo Tavares Quintela"] == found["Tavares Quintela"] == "Marcelo Tavares Quintela"

@@ -27,13 +27,20 @@ from presslens.extract.name_forms import (
 )
 from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
 from presslens.extract.ner_spans import entity_spans, lone_proper_nouns, organisation_first_words
+from presslens.extract.person_names import (
+    glued_before,
+    is_initial,
+    is_name_tail,
+    opens_name,
+    person_key_parts,
+    second_family_name_of,
+    surname_of,
+    without_middle_initial,
+)
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.corpus import PARTICLES
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import (
     FEMALE_NAMES,
-    GENERATION_SUFFIXES,
-    INITIAL_IN_NAME,
     MALE_NAMES,
     ORG_SUFFIXES,
     PLACE_ALIASES,
@@ -65,32 +72,7 @@ class _Cluster:
         Trump" in "Black Lawmakers Rip Donald Trump As …" when the article also writes "Donald Trump")."""
         if self.kind != "person":
             return self.forms
-        return [f for f in self.forms if not any(_glued_before(f, other) for other in self.forms)] or self.forms
-
-
-def _glued_before(form: str, name: str) -> bool:
-    """Whether ``form`` is one capitalised word that is no given name, then ``name``, a given name and
-    a family name."""
-    extra, _, rest = form.partition(" ")
-    words = name.split()
-    return (
-        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES - PARTICLES
-        and extra.lower() not in lexicon.GIVEN_NAMES and extra.isalpha()
-    )
-
-
-def without_middle_initial(name: str) -> str:
-    """ "Loretta E. Lynch" → "Loretta Lynch": the name people are known by, unless the initial is part
-    of it ("George W. Bush", ``lexicon.names.INITIAL_IN_NAME``) or the name starts with initials."""
-    words = name.split()
-    if len(words) < 3 or name.lower() in INITIAL_IN_NAME or _is_initial(words[0]):
-        return name
-    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _is_initial(w))]
-    return " ".join(kept)
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
+        return [f for f in self.forms if not any(glued_before(f, other) for other in self.forms)] or self.forms
 
 
 def _titled_form(ent: SpacySpan) -> str | None:
@@ -121,38 +103,14 @@ def _norm(name: str) -> str:
     return " ".join(words).strip(".,")
 
 
-
-
-def _person_words(name: str) -> list[str]:
-    """Lower-cased words of a person's name without leading titles or a generation suffix, with
-    straight apostrophes ("O’Neill" and "O'Neill" are one name; "Larry King" keeps "king")."""
-    words = name.lower().replace("’", "'").split()
-    while len(words) > 1 and words[0].rstrip(".") in cues.TITLES:
-        words.pop(0)
-    if len(words) > 1 and words[-1] in GENERATION_SUFFIXES:
-        words.pop()
-    return words
-
-
-def _person_key_parts(name: str) -> tuple[str, str]:
-    words = _person_words(name)
-    if not words:
-        return "", ""
-    return words[0], words[-1]
-
-
-def _is_name_tail(part: str, whole: str) -> bool:
-    """ "Guajardo Villarreal" ends "Ildefonso Guajardo Villarreal"; "De Blasio" ends "Bill de Blasio"."""
-    part_words, whole_words = part.lower().replace("’", "'").split(), whole.lower().replace("’", "'").split()
-    return 1 < len(part_words) < len(whole_words) and whole_words[-len(part_words) :] == part_words
-
-
-def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None, title: str | None = None) -> int:
+def _find_person(
+    clusters: list[_Cluster], name: str, gender: str | None = None, title: str | None = None, text: str = ""
+) -> int:
     """Index of the person cluster a (possibly partial) name belongs to, or -1.
 
     ``gender`` (from an honorific: "Mrs. Clinton") rules out people of the other gender; ``title``
     (the word before the mention: "Dr Nair") prefers the one of two namesakes written with it."""
-    first, last = _person_key_parts(name)
+    first, last = person_key_parts(name)
     n_words = len(name.split())
     exact = [
         i for i, c in enumerate(clusters)
@@ -164,7 +122,7 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None,
         word = name.lower().replace("’", "'")
         by_last = [
             i for i, c in enumerate(clusters)
-            if c.kind == "person" and _person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
+            if c.kind == "person" and person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
         ]
         titled = [i for i in by_last if title and any(title in f.lower().replace(".", "").split() for f in clusters[i].titled)]
         if len(titled) == 1:
@@ -174,7 +132,7 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None,
             # Hillary Clinton. … Clinton said" is Bill), else the one mentioned last
             return max(by_last, key=lambda i: (clusters[i].last_subject, clusters[i].mentions[-1].start))
         by_first = [
-            i for i, c in enumerate(clusters) if c.kind == "person" and _person_key_parts(c.name)[0] == word
+            i for i, c in enumerate(clusters) if c.kind == "person" and person_key_parts(c.name)[0] == word
         ]
         if len(by_first) == 1:
             return by_first[0]
@@ -182,10 +140,10 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None,
         by_middle = [
             i for i, c in enumerate(clusters)
             if c.kind == "person" and len(c.name.split()) == 3 and c.name.split()[1].lower() == word
-            and c.name.split()[0].lower() in lexicon.GIVEN_NAMES and not _is_initial(c.name.split()[1])
+            and c.name.split()[0].lower() in lexicon.GIVEN_NAMES and not is_initial(c.name.split()[1])
         ]
         return by_middle[0] if len(by_middle) == 1 else -1
-    tails = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(name, c.name)]
+    tails = [i for i, c in enumerate(clusters) if c.kind == "person" and is_name_tail(name, c.name)]
     if len(tails) == 1:
         return tails[0]
     # "Amirul Hakim" for "Amirul Hakim Rosli": the first words of one person's longer name
@@ -193,14 +151,18 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None,
     if len(heads) == 1:
         return heads[0]
     # "Anil Kumar Sharma" after "Kumar Sharma": a fuller name that one person's name ends
-    ends = [i for i, c in enumerate(clusters) if c.kind == "person" and _is_name_tail(c.name, name)]
+    ends = [i for i, c in enumerate(clusters) if c.kind == "person" and is_name_tail(c.name, name)]
     if len(ends) == 1:
         return ends[0]
+    # "Tavares Quintela" after "Marcelo Tavares", whose second family name the NER cut
+    pairs = [i for i, c in enumerate(clusters) if c.kind == "person" and second_family_name_of(c.name, name, text)]
+    if len(pairs) == 1:
+        return pairs[0]
     # a fuller name joins an earlier surname-only cluster ("Merkel" … "Angela Merkel")
     for i, c in enumerate(clusters):
         if c.kind != "person":
             continue
-        cf, cl = _person_key_parts(c.name)
+        cf, cl = person_key_parts(c.name)
         if cl == last and _gender_fits(c, gender) and (
             len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]
         ):
@@ -211,7 +173,7 @@ def _find_person(clusters: list[_Cluster], name: str, gender: str | None = None,
 def _ambiguous_surname(clusters: list[_Cluster], name: str) -> bool:
     """A bare family name that two or more people of unknown gender share."""
     return " " not in name and sum(
-        1 for c in clusters if c.kind == "person" and c.gender is None and _person_key_parts(c.name)[1] == name.lower()
+        1 for c in clusters if c.kind == "person" and c.gender is None and person_key_parts(c.name)[1] == name.lower()
     ) > 1
 
 
@@ -239,7 +201,7 @@ def _mention_gender(ent: SpacySpan, name: str) -> str | None:
 def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     low = word.lower()
     return any(
-        c.kind == "person" and len(c.name.split()) > 1 and _person_key_parts(c.name)[1] == low
+        c.kind == "person" and len(c.name.split()) > 1 and person_key_parts(c.name)[1] == low
         for c in clusters
     )
 
@@ -375,33 +337,6 @@ def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
     return out
 
 
-
-
-
-
-
-
-def _surname_of(form: str, name: str) -> bool:
-    """ "De Blasio" (tagged ORG in a headline) of "Bill de Blasio", "Wang" of "Wang Yi"; not an acronym."""
-    return not form.isupper() and len(name.split()) > 1 and _is_family_name(form, name)
-
-
-def _opens_name(form: str, name: str) -> bool:
-    """ "Maple Crest" (tagged PERSON) of "Maple Crest Foods Inc.": the first words of a longer name."""
-    words = form.split()
-    return len(words) >= 2 and name.split()[: len(words)] == words and name != form
-
-
-def _is_family_name(form: str, full_name: str) -> bool:
-    words = full_name.split()
-    return (
-        _is_name_tail(form, full_name)
-        or (len(form.split()) == 1 and _person_key_parts(full_name)[1] == form.lower().replace("’", "'"))
-        # a family name written first ("Wang" of "Wang Yi"), never a given name ("Tim" of "Tim Cook")
-        or (len(words) == 2 and form == words[0] and form.lower() not in lexicon.GIVEN_NAMES)
-    )
-
-
 def _with_shared_surname(ent: SpacySpan, name: str) -> str:
     """ "Khizr" in "Khizr and Ghazala Khan" is "Khizr Khan": a lone name coordinated with a full one."""
     doc = ent.doc
@@ -456,13 +391,15 @@ def find_entities(doc: Doc) -> list[Entity]:
         gender = _mention_gender(ent, name) if kind == "person" else None
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         title = before if kind == "person" and before in cues.TITLES else None
-        idx = _find_person(clusters, name, gender, title) if kind == "person" else _find_other(clusters, name, kind)
+        idx = _find_person(clusters, name, gender, title, text) if kind == "person" else _find_other(clusters, name, kind)
         mention = Span.of(text, ent.start_char, ent.end_char)
         if idx < 0:
             clusters.append(_Cluster(kind, [name], [mention], ent.start_char))
             c = clusters[-1]
         else:
             c = clusters[idx]
+            if second_family_name_of(c.name, name, text):
+                name = f"{c.name.split()[0]} {name}"  # both family names with the given name
             if name not in c.forms:
                 c.forms.append(name)
             c.mentions.append(mention)
@@ -478,8 +415,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             c.titled.append(titled)
     clusters = _spelled_out_acronyms(text, clusters)
     clusters = _people_named_as_organisations(clusters)
-    clusters = _merge_into_sole_owner(clusters, "organization", "person", _surname_of)
-    clusters = _merge_into_sole_owner(clusters, "person", "organization", _opens_name)
+    clusters = _merge_into_sole_owner(clusters, "organization", "person", surname_of)
+    clusters = _merge_into_sole_owner(clusters, "person", "organization", opens_name)
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):
