@@ -43,6 +43,11 @@ def resolve(nlp):
 def attribution_rows(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
     """(type, cue, content start, content end, source mention) of each attribution found in ``text``,
     after checking that every span's offsets give its text."""
+    return [(kind, cue, start, end, mention) for kind, _, cue, start, end, mention in attribution_acts(nlp, text, profile)]
+
+
+def attribution_acts(nlp, text: str, profile: str = "speech") -> list[tuple[str, str, str | None, int, int, str | None]]:
+    """As ``attribution_rows``, with each attribution's act after its type."""
     from presslens.extract.attribution import find_attributions
 
     out = []
@@ -50,7 +55,7 @@ def attribution_rows(nlp, text: str, profile: str = "speech") -> list[tuple[str,
         for span in (a.content, a.cue, a.source.mention):
             assert span is None or text[span.start : span.end] == span.text
         mention = a.source.mention.text if a.source.mention else None
-        out.append((a.type, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
+        out.append((a.type, a.act, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
     return out
 
 

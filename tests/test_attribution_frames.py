@@ -3,16 +3,7 @@ per frame, with exact content offsets, type, act, cue and source, in both profil
 
 from __future__ import annotations
 
-from presslens.extract.attribution import find_attributions
-
-
-def found(nlp, text: str, profile: str = "speech") -> list[tuple]:
-    """(type, act, cue, content start, content end, source mention) of each attribution."""
-    out = []
-    for a in find_attributions(nlp(text), profile=profile):
-        mention = a.source.mention.text if a.source.mention else None
-        out.append((a.type, a.act, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
-    return out
+from conftest import attribution_acts as found
 
 
 def test_a_final_speech_clause_after_a_conjunct_opened_by_but(nlp):

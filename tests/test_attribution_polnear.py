@@ -3,16 +3,12 @@ exact content offsets, type, act, cue and source. The speech profile reads none 
 
 from __future__ import annotations
 
-from presslens.extract.attribution import find_attributions
+from conftest import attribution_acts
 
 
 def found(nlp, text: str, profile: str = "parc") -> list[tuple]:
-    """(type, act, cue, content start, content end, source mention) of each attribution."""
-    out = []
-    for a in find_attributions(nlp(text), profile=profile):
-        mention = a.source.mention.text if a.source.mention else None
-        out.append((a.type, a.act, a.cue.text if a.cue else None, a.content.start, a.content.end, mention))
-    return out
+    """(type, act, cue, content start, content end, source mention) of each attribution, parc by default."""
+    return attribution_acts(nlp, text, profile)
 
 
 def test_the_subject_of_a_passive_stance_verb_is_its_content(nlp):
