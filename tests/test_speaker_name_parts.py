@@ -417,3 +417,13 @@ def test_two_family_names_used_together_later_are_the_person_the_ner_cut_short(r
     )
     found = names(resolve(text))
     assert found["Mayor Marcelo Tavares Quintela"] == found["Tavares Quintela"] == "Marcelo Tavares Quintela"
+
+
+def test_a_department_that_lists_a_hyphenated_field_is_one_name(resolve):
+    text = (
+        "WINNIPEG — Twelve people have fallen ill with Legionnaires' disease in the city's north end.\n\n"
+        "Manitoba's Department of Health, Seniors and Long-Term Care said on Monday that a cooling tower "
+        "was the likely source.\n\nThe department said the tower had been shut down.\n"
+    )
+    found = names(resolve(text))
+    assert found["The department"] == "Department of Health, Seniors and Long-Term Care"

@@ -101,11 +101,12 @@ def _ends_a_department(word: Token) -> bool:
 
 
 def _listed_fields(words: list[Token]) -> bool:
-    """Capitalised words up to an "and" and a last capitalised word: the rest of a list of fields."""
+    """Capitalised words up to an "and" and a last capitalised word: the rest of a list of fields
+    (a hyphenated one whole: "Seniors and Long-Term Care")."""
     joints = [t for t in words if t.lower_ in ("and", "&", ",")]
     return (
         len(words) >= 3 and words[-1].is_title and any(t.lower_ in ("and", "&") for t in joints)
-        and all(t.is_title or t in joints for t in words)
+        and all(t.is_title or t in joints or is_hyphen_joint(t) for t in words)
     )
 
 
