@@ -427,3 +427,33 @@ def test_a_department_that_lists_a_hyphenated_field_is_one_name(resolve):
     )
     found = names(resolve(text))
     assert found["The department"] == "Department of Health, Seniors and Long-Term Care"
+
+
+def test_a_pronoun_takes_the_gender_of_a_given_name_from_outside_english(resolve):
+    # "Mehmet" is in no English name list: without it "he" went to the union leader, a woman
+    text = (
+        "ANTWERP, Belgium (AP) — Dock workers walked out on Monday.\n\n"
+        "Union leader Liesbeth Janssens spoke to reporters beside dock worker Mehmet Kaya.\n\n"
+        '"We have not been paid since March," he said.'
+    )
+    assert names(resolve(text))["he"] == "Mehmet Kaya"
+
+
+def test_a_name_after_a_person_noun_that_also_names_firms_is_a_person(resolve):
+    text = (
+        "ANTWERP, Belgium (AP) — Dock workers walked out on Monday.\n\n"
+        "Union leader Sigrid Janssens spoke to reporters beside crane operator Mehmet Kaya.\n\n"
+        '"We have not been paid since March," he said.'
+    )
+    assert names(resolve(text))["he"] == "Mehmet Kaya"
+
+
+def test_a_family_name_written_after_a_title_makes_a_name_tagged_otherwise_a_person(resolve):
+    # the NER tags "Nkechi Obiora's" an organisation and "Adeyemi" of "Olumide Adeyemi's" a place
+    for given, family in (("Nkechi", "Obiora"), ("Olumide", "Adeyemi")):
+        text = (
+            "LEICESTER, England — A hospital trust failed dozens of patients, a review found.\n\n"
+            f"{given} {family}'s father, Harish, died at Riverside General in May 2024.\n\n"
+            f'"Nobody came when we called," Ms {family} said.'
+        )
+        assert names(resolve(text))[f"Ms {family}"] == f"{given} {family}"

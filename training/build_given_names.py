@@ -10,33 +10,41 @@ prefer her over a man. Two sources widen it:
 * the train and dev splits of the coreference corpora in ``../shared/data/coref`` (GAP, GUM,
   LitBank; never their test splits): the first word of every proper name of two or more words whose
   entity a gendered pronoun refers to ("Cheryl Cassidy" … "her" → cheryl, female), titles skipped;
-  a word seen in only one such chain and not in the census is left out.
+  a word seen in only one such chain and not in the census is left out;
+* given names of many countries ("Anjali", "Emeka", "Olumide", "Thandiwe"), from the first-name
+  lists of the Latin-script locales of the MIT-licensed PyPI package ``faker==40.54.0``, for names
+  neither source above holds. A word any of its locales lists as a family name ("Sharma", "Khan",
+  "Mensah"), a census family name or an English word the pipeline's lemmatizer knows is left out,
+  since a family name taken for a given name turns "Khan" of "Sadiq Khan" into a first name.
 
 A word the PolNeAR train articles write in lower case inside a sentence at least as often as
 capitalised ("may", "will", "rose"), a month, title or role word is no given name. The gender is
 ``m`` or ``f`` when that sex has at least nine in ten of a name's census frequency (of its coref
-chains for a name the census lacks), else ``-`` (a given name of either sex). A third column marks
+chains for a name the census lacks, of the locales' male and female lists for a world name), else ``-`` (a given name of either sex). A third column marks
 names that are also common census family names (``s``: "clinton", "warren"), which alone are not
 taken for a given name.
 
     .venv/bin/python training/build_given_names.py            # writes the table
     .venv/bin/python training/build_given_names.py --check    # exits 1 if the table is stale
 
-Licences: census data public domain; GAP annotations Apache-2.0 (Wikipedia text CC BY-SA 3.0), GUM
+Licences: census data public domain; faker's name lists MIT; GAP annotations Apache-2.0 (Wikipedia text CC BY-SA 3.0), GUM
 CC BY(-SA) 4.0 per document, LitBank CC BY 4.0. The table holds single words and a letter.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from presslens.lexicon import roles
 from presslens.lexicon.calendar import MONTHS
+from presslens.nlp import english_words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "coref"
 POLNEAR_TRAIN = DATA.parent / "polnear" / "train" / "text"
@@ -126,6 +134,41 @@ def census_surnames() -> set[str]:
     return {line.split()[0].lower() for line in table if float(line.split()[1]) >= MIN_SURNAME_PERCENT}
 
 
+def world_first_names() -> dict[str, Counter[str]]:
+    """Given name → the number of faker locales that list it as a male (``m``) or female (``f``)
+    first name, or for either (both); only Latin-script names that no locale lists as a family name."""
+    import pkgutil
+
+    import faker.providers.person as person  # train-time only
+
+    first: dict[str, Counter[str]] = {}
+    family: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        lists = {
+            attr: names
+            for attr in dir(provider)
+            if attr.startswith(("first_names", "last_names"))
+            and isinstance(names := getattr(provider, attr), (list, tuple, dict, set, frozenset))
+        }
+        gendered = "first_names_male" in lists or "first_names_female" in lists
+        for attr, names in lists.items():
+            if attr in ("first_names", "first_names_nonbinary") and gendered:
+                continue  # the union of the gendered lists
+            for name in names:
+                word = name.lower()
+                if attr.startswith("last_names"):
+                    family.add(word)
+                elif _latin_word(word):
+                    sexes = "m" if attr.endswith("_male") else "f" if attr.endswith("_female") else "mf"
+                    first.setdefault(word, Counter()).update(sexes)
+    return {name: sexes for name, sexes in first.items() if name not in family}
+
+
+def _latin_word(word: str) -> bool:
+    return len(word) >= 3 and word.isalpha() and all("LATIN" in unicodedata.name(c, "") for c in word)
+
+
 def common_words(folder: Path) -> set[str]:
     """Words the articles write in lower case inside a sentence at least as often as capitalised."""
     lower: Counter[str] = Counter()
@@ -141,7 +184,11 @@ def common_words(folder: Path) -> set[str]:
 
 
 def genders(
-    census_percent: dict[str, Counter[str]], coref: dict[str, Counter[str]], common: set[str]
+    census_percent: dict[str, Counter[str]],
+    coref: dict[str, Counter[str]],
+    common: set[str],
+    world: dict[str, Counter[str]] | None = None,
+    surnames: set[str] = frozenset(),
 ) -> dict[str, str]:
     """Given name → "m", "f" or "-" (either)."""
     excluded = common | roles.TITLES | HONORIFICS | roles.PERSON_ROLE_NOUNS | set(MONTHS)
@@ -152,6 +199,10 @@ def genders(
         if name not in census_percent and sum(coref[name].values()) < 2:
             continue  # one coref chain alone is too little evidence for a word ("New")
         out[name] = _side(census_percent[name] if name in census_percent else coref[name])
+    english = english_words()
+    for name, sexes in (world or {}).items():
+        if name not in out and name not in excluded | surnames | english:
+            out[name] = _side(sexes)
     return out
 
 
@@ -173,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=OUT, help="where to write the table")
     p.add_argument("--check", action="store_true", help="only compare with the table in place")
     args = p.parse_args(argv)
-    text = table(genders(census(), count(args.data), common_words(args.polnear)), census_surnames())
+    surnames = census_surnames()
+    given = genders(census(), count(args.data), common_words(args.polnear), world_first_names(), surnames)
+    text = table(given, surnames)
     if args.check:
         same = args.out.exists() and args.out.read_text(encoding="utf-8") == text
         print("given-name table is up to date" if same else f"{args.out} differs from a rebuild")

@@ -26,7 +26,12 @@ from presslens.extract.name_forms import (
     plural_of_role,
 )
 from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
-from presslens.extract.ner_spans import entity_spans, lone_proper_nouns, organisation_first_words
+from presslens.extract.ner_spans import (
+    entity_spans,
+    lone_proper_nouns,
+    organisation_first_words,
+    titled_family_names,
+)
 from presslens.extract.person_names import (
     glued_before,
     is_initial,
@@ -356,6 +361,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     lone_words = {ent.text for ent in doc.ents if len(ent) == 1 and ent.label_ in ("PERSON", "GPE")}
     lone_words |= lone_proper_nouns(doc)
+    titled_names = titled_family_names(doc)
     organisation_starts = organisation_first_words(doc)
     places = {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.text.lower() not in lexicon.GIVEN_NAMES}
     # and a place that names a body with common nouns ("Winnipeg city council")
@@ -374,7 +380,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             ent.root.tag_ not in ("NNS", "NNPS") or ent.root.dep_ in ("amod", "compound")
         ):
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
-        if kind in ("organization", "place") and is_given_and_lone_name(ent, lone_words):
+        if kind in ("organization", "place") and is_given_and_lone_name(ent, lone_words, titled_names):
             kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
         if kind != "person" and " " not in name and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")

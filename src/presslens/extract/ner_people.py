@@ -30,17 +30,22 @@ __all__ = [
 ]
 
 
-def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str]) -> bool:
+def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str], titled: set[str] = frozenset()) -> bool:
     """Whether an entity is two proper nouns, a given name and a word the NER elsewhere takes alone
     for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
-    Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,")."""
+    Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,"). A family name
+    written after a title elsewhere (``titled``: "Ms Obiora") may follow any foreign name word
+    ("Nkechi Obiora's father" tagged an organisation)."""
     tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
     family = {tokens[-1].text} if tokens else set()
     if len(tokens) == 4 and is_hyphen_joint(tokens[2]):  # "Chantal Lemieux-Roy" … "Lemieux"
         family, tokens = {tokens[1].text, "".join(t.text for t in tokens[1:])}, tokens[:2]
     return (
         len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
-        and tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & lone_words)
+        and (
+            (tokens[0].lower_ in lexicon.GIVEN_NAMES and bool(family & (lone_words | titled)))
+            or (is_foreign_name_word(tokens[0]) and bool(family & titled))
+        )
     )
 
 

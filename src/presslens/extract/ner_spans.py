@@ -58,6 +58,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
     lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
+    lone_people |= titled_family_names(doc)  # "Ms Adeyemi"
     labels: dict[str, Counter[str]] = {}
     for e in ents:
         labels.setdefault(e.text, Counter())[e.label_] += 1
@@ -177,6 +178,16 @@ def lone_proper_nouns(doc: Doc) -> set[str]:
             if all(n is None or n.pos_ != "PROPN" for n in (before, after)):
                 out.add(t.text)
     return out
+
+
+def titled_family_names(doc: Doc) -> set[str]:
+    """Capitalised proper nouns written alone after a title ("Ms Obiora said", "Dr. Mistry"): the
+    way a person's family name recurs."""
+    return {
+        t.text for t in doc[1:]
+        if t.pos_ == "PROPN" and t.is_title and t.is_alpha and doc[t.i - 1].lower_.rstrip(".") in cues.TITLES
+        and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
+    }
 
 
 def organisation_first_words(doc: Doc) -> set[str]:
@@ -372,8 +383,8 @@ def _with_name_after_joint(ent: SpacySpan) -> SpacySpan:
 def _after_organisation_noun(ent: SpacySpan) -> bool:
     """Whether a lower-case organisation noun qualifies the name as its title ("Danish company
     Halvorsen Biologics", "supplier Kessler Antriebstechnik") or has it in apposition ("Exams regulator
-    Ofqual"): the name is an organisation's."""
-    if ent.start == 0:
+    Ofqual"): the name is an organisation's, unless a given name opens it ("crane operator Mehmet Kaya")."""
+    if ent.start == 0 or (len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_ONLY_NAMES):
         return False
     before = ent.doc[ent.start - 1]
     return (
