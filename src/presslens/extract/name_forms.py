@@ -284,6 +284,20 @@ def described_as_person(span: SpacySpan) -> bool:
     return False
 
 
+def described_as_organisation(span: SpacySpan) -> bool:
+    """Whether an apposition right after a one-word name says it is an organisation's ("Rahla, a
+    Casablanca-based app with 12,000 drivers,", "Kessler, the family-owned supplier,"); a longer
+    name is a person's whatever the noun ("Ji-woo Park, a software developer,")."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or len(span) != 1 or span[0].lower_ in lexicon.GIVEN_NAMES:
+        return False
+    return any(
+        t.dep_ == "appos" and t.head.i == span.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in cues.ORG_ROLE_NOUNS
+        and t.left_edge.i == end + 1 and t.left_edge.lower_ in ("a", "an", "the")
+        for t in span.root.rights
+    )
+
+
 def is_foreign_name_word(word: Token) -> bool:
     """A capitalised word that no English dictionary knows and that is no function word ("When"), role
     or title: a part of a name ("Nguyễn", "Thị", "Zhakupova")."""

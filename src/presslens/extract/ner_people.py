@@ -202,8 +202,9 @@ def given_name_start(ent: SpacySpan) -> int | None:
 
 def _given_name_part(before: Token, start: int, end: int) -> bool:
     """A further word the NER left out: a given name or no English word ("Adelaide", not the
-    "Infrastructure" of "Minister of Transport and Infrastructure Mehmet Ali Karataş")."""
-    return _left_out_part(before, start, end, False) and (
+    "Infrastructure" of "Minister of Transport and Infrastructure Mehmet Ali Karataş"), and no word
+    after an article ("Member of the Senedd Rhodri Bevan-Achebe")."""
+    return _left_out_part(before, start, end, False) and not _after_article(before) and (
         before.lower_ in lexicon.GIVEN_NAMES or (not before.is_sent_start and not is_english_word(before.text))
     )
 
@@ -257,8 +258,14 @@ def with_particles(ent: SpacySpan) -> SpacySpan:
 
 
 def _left_out_name_word(word: Token) -> bool:
-    """A foreign name word in no entity, followed by a space: a name part the NER left out."""
-    return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " "
+    """A foreign name word in no entity, followed by a space and after no article: a name part the
+    NER left out."""
+    return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " " and not _after_article(word)
+
+
+def _after_article(word: Token) -> bool:
+    """Whether an article comes right before a word ("the Senedd"): no part of a person's name."""
+    return word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
 
 
 def _modifies_a_noun(word: Token) -> bool:

@@ -42,7 +42,13 @@ from presslens.extract.ner_people import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
-from presslens.lexicon.names import CLUB_ABBREVIATIONS, NUMBERED_BRANCHES, PLACE_ALIASES, ROMANCE_NAME_JOINTS
+from presslens.lexicon.names import (
+    CLUB_ABBREVIATIONS,
+    NUMBERED_BRANCHES,
+    PLACE_ALIASES,
+    ROMANCE_NAME_JOINTS,
+    ROMANCE_OF_WORDS,
+)
 from presslens.lexicon.quotes import DASHES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
@@ -240,8 +246,11 @@ def _with_romance_body_before(ent: SpacySpan) -> SpacySpan:
     if opener is None or not (opener.is_title and opener.is_alpha and not opener.is_stop) or opener.lower_ in cues.TITLES:
         return ent
     lower = [t for t in doc[k + 1 : ent.start] if t.lower_ not in ROMANCE_NAME_JOINTS]
-    if lower and all(is_english_word(t.text) for t in lower):
-        return ent  # "Coffee is served in the evenings at the Québec office": English words, not a name
+    of_words = sum(t.lower_ in ROMANCE_OF_WORDS for t in doc[k + 1 : ent.start])
+    if lower and all(is_english_word(t.text) for t in lower) and of_words < 2:
+        # "Coffee is served in the evenings at the Québec office": English words, not a name; but
+        # "Association des stations de ski du Québec"
+        return ent
     return SpacySpan(doc, k, ent.end, label="ORG")
 
 
@@ -341,10 +350,17 @@ def _with_first_words(ent: SpacySpan) -> SpacySpan:
 
 
 def _with_branch_number(ent: SpacySpan) -> SpacySpan:
-    """A branch's number after its name ("Amalgamated Transit Union Local" "279")."""
+    """A branch's number after its name ("Amalgamated Transit Union Local" "279"), and the place
+    after "of" that a numbered body's name ends with ("Union No. 1" "of Cerro Alto")."""
     doc = ent.doc
     if ent.end < len(doc) and ent[-1].lower_ in NUMBERED_BRANCHES and ent[-1].is_title and doc[ent.end].like_num:
-        return SpacySpan(doc, ent.start, ent.end + 1, label=ent.label)
+        ent = SpacySpan(doc, ent.start, ent.end + 1, label=ent.label)
+    if ent[-1].like_num and ent.end + 1 < len(doc) and doc[ent.end].lower_ == "of":
+        end = ent.end + 1
+        while end < len(doc) and end - ent.end <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end > ent.end + 1:
+            return SpacySpan(doc, ent.start, end, label=ent.label)
     return ent
 
 

@@ -6,6 +6,7 @@ Lower case; compared with lower-cased words of a name.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from presslens.lexicon import words as _words
@@ -53,6 +54,18 @@ def _learned_given_names() -> dict[str, str]:
     return {row[0]: "".join(row[1:]) for row in rows}
 
 
+def _plain(word: str) -> str:
+    """A word without its accents ("gábor" → "gabor")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def with_plain_forms(names: Iterable[str]) -> frozenset[str]:
+    """Names and their forms without accents: a name the list writes with accents is a name written
+    without ("Gabor" for "gábor"). For telling names from other words only: "árún" is a woman's name
+    in Iceland, and "Arun" a man's in India."""
+    return frozenset(names) | {_plain(n) for n in names}
+
+
 class NameSet(frozenset):
     """Lower-case given names that also hold a name written with accents ("adrián", "lucía") or
     hyphenated ("jean-luc"), by its plain form or its first part."""
@@ -60,7 +73,7 @@ class NameSet(frozenset):
     def __contains__(self, word: object) -> bool:
         if frozenset.__contains__(self, word) or not isinstance(word, str):
             return frozenset.__contains__(self, word)
-        plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+        plain = _plain(word)
         return frozenset.__contains__(self, plain) or ("-" in plain and plain.split("-")[0] in self)
 
 
@@ -82,6 +95,8 @@ ORG_SUFFIXES = frozenset(
 # Abbreviations inside names whose full stop spaCy takes for a sentence's end ("Ste. Anne", "Ft.
 # McMurray"); not provinces ("SUDBURY, Ont. — A jury …": a dateline's end), "Man." nor "No.".
 PLACE_ABBREVIATIONS = frozenset({"ste", "ft", "pt", "dept", "univ"})
+# Abbreviations of "number", one word with their full stop before a number ("Union No. 1", "Local No. 7").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})  # written with a capital; not "he said no. 2 people …"
 CLUB_ABBREVIATIONS = frozenset({"fc", "cf", "ac", "afc", "sc", "fk", "sk", "cd", "ud"})
 
 # Words that join the parts of a French, Spanish or Italian body's name ("Conseil du patronat du
@@ -90,6 +105,9 @@ ROMANCE_NAME_JOINTS = frozenset({
     "de", "du", "des", "d'", "d’", "l'", "l’", "la", "le", "les", "del", "della", "dei", "y", "et", "en", "pour",
     "sur", "à", "au", "aux",
 })
+# The joints among them that mean "of": two in a row of lower-case words make a French, Spanish or
+# Italian name even when its nouns are English words too ("stations de ski du Québec").
+ROMANCE_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "del", "della", "dei"})
 
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
 # The last word of a union's or society's branch that its number follows ("Amalgamated Transit Union Local 279").

@@ -94,6 +94,7 @@ ORG_ROLE_NOUNS = _words(
     developer lender regulator watchdog tribunal panel jury prosecution defence defense
     fund white-house kremlin pentagon chain grocer carmaker drugmaker brewer supplier utility port railway
     railroad startup conglomerate presidency directorate secretariat inspectorate coastguard gendarmerie centre center delegation mission consulate
+    app platform
     """
 )
 

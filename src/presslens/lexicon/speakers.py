@@ -7,10 +7,10 @@ what the shipped model sees, so retrain it (``training/train_speaker_resolver.py
 from __future__ import annotations
 
 from presslens.lexicon import words as _words
-from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, SURNAMES_TOO, NameSet
+from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, SURNAMES_TOO, NameSet, with_plain_forms
 
-# Given names, for telling a person's name from other proper nouns and a gender from a name.
-GIVEN_NAMES = NameSet(MALE_NAMES | FEMALE_NAMES)
+# Given names, for telling a person's name from other proper nouns.
+GIVEN_NAMES = NameSet(with_plain_forms(MALE_NAMES | FEMALE_NAMES))
 # Given names that, written alone, are not a family name too ("Aaron", not "Clinton").
 GIVEN_ONLY_NAMES = NameSet(GIVEN_NAMES - SURNAMES_TOO)
 

@@ -9,6 +9,7 @@ from presslens.extract import cues
 from presslens.extract.attribution.context import DASHES, FRAME_NOUNS, LEADERS, SAY, SPEECH, Context
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.quotes import CLOSE_DOUBLE, OPEN_DOUBLE, STRAIGHT_DOUBLE
+from presslens.lexicon.speakers import GIVEN_NAMES
 
 # Dependencies that attach a subject to its verb.
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -115,9 +116,12 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
 
 def _title_phrase(prep: Token) -> bool:
     """Whether a prepositional phrase is capitalised words ending in a person's name, the rest of a
-    title before the name ("Special Agent in Charge Marcus Whitfield")."""
+    title before the name ("Special Agent in Charge Marcus Whitfield", "Consul General in Chongqing
+    Gabor Nagy", a name the NER missed but whose given name is known)."""
     words = [t for t in prep.subtree if t.i != prep.i]
-    return bool(words) and all(t.pos == PROPN for t in words) and words[-1].ent_type_ == "PERSON"
+    return bool(words) and all(t.pos == PROPN for t in words) and (
+        words[-1].ent_type_ == "PERSON" or (len(words) >= 2 and words[-2].lower_ in GIVEN_NAMES)
+    )
 
 
 def _named_apposition(head: Token) -> Token | None:

@@ -135,11 +135,19 @@ def person_completed(graph: EntityGraph, span: SpacySpan, name: str) -> Node | N
 
 
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
-    """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin")."""
+    """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin"),
+    or after the place a title is held in or to ("Consul General in Chongqing Gabor Nagy")."""
     found = _person_ending(graph, span)
     if found is None:
         return None
-    title = span.doc[found[1].start - 1]
+    doc = span.doc
+    title = doc[found[1].start - 1]
+    if title.ent_type_ == "GPE":
+        place = title
+        while place.i > span.start and place.ent_iob_ == "I":
+            place = doc[place.i - 1]
+        if place.i - 2 >= span.start and doc[place.i - 1].lower_ in ("in", "to"):
+            title = doc[place.i - 2]
     return found[0] if title.is_title and title.lower_.rstrip(".") in cues.TITLES else None
 
 
