@@ -453,3 +453,44 @@ def test_a_one_word_name_described_as_a_company_is_the_company_that_speaks_next(
     )
     found = names(resolve(text))
     assert found["Rahla"] == found["The company"] == "Rahla"
+
+
+def test_a_name_with_bare_initials_after_a_title_held_in_a_body_is_a_person(resolve):
+    # parsed as one phrase after "in", "Sreekumar" was taken for a place and "T R" left out
+    text = (
+        "KOZHIKODE, Aug 2 (PTI) The state health department on Friday confirmed a Nipah virus case.\n\n"
+        "Leader of the Opposition in the Kerala Legislative Assembly T R Sreekumar alleged that the state "
+        "government had not acted on the recommendations of an expert committee."
+    )
+    found = names(resolve(text))
+    assert found["Leader of the Opposition in the Kerala Legislative Assembly T R Sreekumar"] == "T R Sreekumar"
+
+
+JAIL_ESCAPE = (
+    "ALLENTOWN, Pa. (AP) — Two inmates escaped from the county jail overnight, officials said.\n\n"
+    "The union representing the jail's corrections officers said the jail had been short-staffed for a year. "
+    "In a statement, AFSCME Council 13 said only nine officers were on duty when the escape happened."
+)
+
+
+def test_a_numbered_council_of_a_union_keeps_its_number(resolve):
+    assert names(resolve(JAIL_ESCAPE))["AFSCME Council 13"] == "AFSCME Council 13"
+
+
+def test_the_agency_of_a_dateline_is_no_speaker_nor_spelled_by_the_dateline(resolve, nlp):
+    from presslens.extract.entities import find_entities
+
+    # "ALLENTOWN, Pa." spells "AP", and the agency was the only organisation before "The union"
+    assert "ALLENTOWN, Pa." not in [e.name for e in find_entities(nlp(JAIL_ESCAPE))]
+    assert names(resolve(JAIL_ESCAPE))["The union"] == "AFSCME Council 13"
+
+
+def test_a_titled_family_name_is_the_namesake_written_with_that_title_even_after_the_other_alone(resolve):
+    text = (
+        "TROIS-RIVIÈRES, Que. — The city will stop adding fluoride to its water.\n\n"
+        "Coun. Jean-François Tremblay, who put forward the motion, said residents should choose for themselves.\n\n"
+        '"People who want fluoride can get it in toothpaste," Tremblay said.\n\n'
+        "Dr. Marie-Ève Tremblay, the regional director of public health, said council had ignored the evidence.\n\n"
+        "Dr. Tremblay said her office would begin tracking cavities among schoolchildren."
+    )
+    assert names(resolve(text))["Dr. Tremblay"] == "Marie-Ève Tremblay"

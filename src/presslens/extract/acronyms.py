@@ -14,7 +14,8 @@ def acronym_of(name: str) -> str:
 
 
 def name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
-    """The capitalised words before "(" + ``acronym`` whose initials spell it, or None."""
+    """The capitalised words before "(" + ``acronym`` whose initials spell it, or None; never a
+    dateline ("ALLENTOWN, Pa. (AP)" spells "AP")."""
     before = text[max(0, bracket_end - 160) : bracket_end]
     if not before.endswith("("):
         return None
@@ -24,6 +25,8 @@ def name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None
         name = " ".join(words[-n:])
         if "\n" in name or not name[:1].isupper():
             continue
+        if "," in name and name.split()[0].rstrip(",").isupper():
+            return None  # a dateline before the agency's name: "ALLENTOWN, Pa. (AP)"
         spelled = [_initials(name, hyphens) for hyphens in (False, True)]
         if any(i == acronym or (len(i) == len(acronym) + 1 and _spells_all_but_one(acronym, i)) for i in spelled):
             return name

@@ -122,17 +122,18 @@ def _find_person(
         i for i, c in enumerate(clusters)
         if c.kind == "person" and any(f == name for f in c.forms) and _gender_fits(c, gender)
     ]  # "Ms. Bigstone" is not "Mr. Bigstone", whose surname form came first
+    word = name.lower().replace("’", "'")
+    by_last = [
+        i for i, c in enumerate(clusters)
+        if n_words == 1 and c.kind == "person" and person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
+    ]
+    titled = [i for i in by_last if title and any(title in f.lower().replace(".", "").split() for f in clusters[i].titled)]
+    if len(titled) == 1:
+        # "Dr Nair" after "Dr Lakshmi Nair" and "District Collector Arun Nair", even when his "Nair" came first
+        return titled[0]
     if exact:
         return exact[-1]
     if n_words == 1:
-        word = name.lower().replace("’", "'")
-        by_last = [
-            i for i, c in enumerate(clusters)
-            if c.kind == "person" and person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
-        ]
-        titled = [i for i in by_last if title and any(title in f.lower().replace(".", "").split() for f in clusters[i].titled)]
-        if len(titled) == 1:
-            return titled[0]  # "Dr Nair" after "Dr Lakshmi Nair" and "District Collector Arun Nair"
         if by_last:
             # the holder of the surname last seen as a subject ("Bill Clinton criticized … for his wife
             # Hillary Clinton. … Clinton said" is Bill), else the one mentioned last

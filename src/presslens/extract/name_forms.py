@@ -197,9 +197,13 @@ def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
-    """An all-capitals place at the start of a line followed by a dash or "(AP)"."""
+    """An all-capitals place at the start of a line followed by a dash or "(AP)", or the agency in
+    the brackets after it ("ALLENTOWN, Pa. (AP) —", "SANTIAGO, March 11 (Reuters) -")."""
     line_start = text.rfind("\n", 0, start) + 1
     word = text[start:end]
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        opening = text[line_start : start - 1].split()
+        return bool(opening) and opening[0].rstrip(",").isupper() and text[end + 1 : end + 5].strip()[:1] in ("—", "–", "-")
     if text[line_start:start].strip(" \t-–—") or not word.isupper() or len(word) < 3:
         return False
     after = text[end : end + 12].lstrip(" ,")

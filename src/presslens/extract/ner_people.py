@@ -197,7 +197,13 @@ def given_name_start(ent: SpacySpan) -> int | None:
         return start - 2 if not doc[start - 2].ent_type_ else start
     while start >= 1 and ent.start - start < 2 and _given_name_part(doc[start - 1], start, ent.end):
         start -= 1  # "Adelaide Gonçalves Ferraz": two names the NER left out
+    while start >= 1 and ent.start - start < 4 and _is_bare_initial(doc[start]) and _is_bare_initial(doc[start - 1]):
+        start -= 1  # "T R Sreekumar": initials written without full stops
     return start
+
+
+def _is_bare_initial(word: Token) -> bool:
+    return len(word.text) == 1 and word.is_upper and not word.ent_type_
 
 
 def _given_name_part(before: Token, start: int, end: int) -> bool:

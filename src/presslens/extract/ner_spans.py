@@ -255,10 +255,16 @@ def _with_romance_body_before(ent: SpacySpan) -> SpacySpan:
 
 
 def _is_place_of_preposition(word: Token) -> bool:
-    """A word governed (directly or as a conjunct) by a preposition of place ("in Málaga")."""
+    """A word governed (directly or as a conjunct) by a preposition of place ("in Málaga"), with no
+    initial or organisation in its phrase ("in the Kerala Legislative Assembly T R Sreekumar" parsed
+    as one phrase is no place)."""
     while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
-    return word.dep_ == "pobj" and word.head.lower_ in lexicon.PLACE_PREPOSITIONS
+    phrase = word.doc[word.left_edge.i : word.i]
+    return (
+        word.dep_ == "pobj" and word.head.lower_ in lexicon.PLACE_PREPOSITIONS
+        and not any(t.ent_type_ == "ORG" or (len(t.text) <= 2 and t.is_upper) for t in phrase)
+    )
 
 
 def _body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:

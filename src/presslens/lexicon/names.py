@@ -110,8 +110,9 @@ ROMANCE_NAME_JOINTS = frozenset({
 ROMANCE_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "del", "della", "dei"})
 
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
-# The last word of a union's or society's branch that its number follows ("Amalgamated Transit Union Local 279").
-NUMBERED_BRANCHES = frozenset({"local", "lodge", "chapter", "branch", "division"})
+# The last word of a union's or society's branch that its number follows ("Amalgamated Transit Union Local 279",
+# "AFSCME Council 13").
+NUMBERED_BRANCHES = frozenset({"local", "lodge", "chapter", "branch", "division", "council"})
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 
 # Generation suffixes after a surname: the surname is the word before ("Martin Luther King Jr.").
