@@ -153,3 +153,16 @@ def test_a_company_described_by_its_trade_is_the_company(resolve):
         "The theatre chain says about seven million people went to its movies."
     )
     assert sources(resolve(text))["The theatre chain"][0] == "Maplestone Cinemas Inc."
+
+
+def test_pronouns_inside_a_speakers_quotation_give_the_speaker_no_gender(resolve):
+    # "his status" is the diplomat's: counted for the spokesperson, it made "She" clash with her
+    text = (
+        "BEIJING, March 3 (Xinhua) -- China has asked a Lithuanian diplomat to leave the country within 72 hours, "
+        "Foreign Ministry spokesperson Xu Qinglan said on Monday.\n\n"
+        'Xu told a regular press briefing that the diplomat had engaged in "activities incompatible with his status" '
+        'and had "harmed his own mission."\n\n'
+        "She said China was willing to develop normal relations with all countries."
+    )
+    found = {a.source.mention.text: a.source.name for a in resolve(text) if a.source.mention}
+    assert found["She"] == "Xu Qinglan"

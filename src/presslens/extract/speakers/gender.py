@@ -22,8 +22,8 @@ def gender_from_pronouns(graph: EntityGraph, lower: np.ndarray) -> None:
     """A person of unknown gender takes the pronouns of sentences where they are the only person.
 
     "Ham went on to explain how he believes …": counted over the sentence that mentions only
-    them and the one after it (unless that one names another person), it needs at least two pronouns
-    and a clear majority.
+    them and the one after it (unless that one names another person), outside quotations, it needs at
+    least two pronouns and a clear majority.
     """
     persons = [n for n in graph.nodes.values() if n.kind == "person"]
     by_sent: dict[int, set[str]] = {}
@@ -33,6 +33,9 @@ def gender_from_pronouns(graph: EntityGraph, lower: np.ndarray) -> None:
     strings = graph.doc.vocab.strings
     male = np.isin(lower, [strings[w] for w in ("he", "him", "his", "himself")])
     female = np.isin(lower, [strings[w] for w in ("she", "her", "hers", "herself")])
+    for i in np.flatnonzero(male | female):
+        if graph.is_quoted(graph.doc[int(i)].idx):  # a speaker's "his status" is someone else's
+            male[i] = female[i] = False
     counts: dict[str, list[int]] = {}
     for k, ids in by_sent.items():
         if len(ids) != 1:
