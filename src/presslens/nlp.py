@@ -95,6 +95,8 @@ def straight_apostrophes(doc: Doc) -> Doc:
 def number_abbreviations(doc: Doc) -> Doc:
     """Make "No." before a number one token ("Union No. 1 of Cerro Alto", "Local No. 7"), as the
     models learned it. Split, its full stop was read as a name of its own and the union's name was lost."""
+    if "No" not in doc.text:
+        return doc
     spans = [
         doc[i : i + 2] for i in range(len(doc) - 2)
         if doc[i].lower_ in NUMBER_ABBREVIATIONS and doc[i].is_title and not doc[i].whitespace_ and doc[i + 1].text == "."

@@ -125,8 +125,8 @@ def _find_person(
     word = name.lower().replace("’", "'")
     by_last = [
         i for i, c in enumerate(clusters)
-        if n_words == 1 and c.kind == "person" and person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
-    ]
+        if c.kind == "person" and person_key_parts(c.name)[1] == word and _gender_fits(c, gender)
+    ] if n_words == 1 else []
     titled = [i for i in by_last if title and any(title in f.lower().replace(".", "").split() for f in clusters[i].titled)]
     if len(titled) == 1:
         # "Dr Nair" after "Dr Lakshmi Nair" and "District Collector Arun Nair", even when his "Nair" came first
@@ -208,7 +208,7 @@ def _mention_gender(ent: SpacySpan, name: str) -> str | None:
 def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     """Whether a word is the family name of a person named before, last or written first ("Wang" of
     "Wang Lei")."""
-    return any(c.kind == "person" and surname_of(word, c.name) for c in clusters)
+    return any(c.kind == "person" and word.lower() in c.name.lower() and surname_of(word, c.name) for c in clusters)
 
 
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:

@@ -16,7 +16,7 @@ def glued_before(form: str, name: str) -> bool:
     extra, _, rest = form.partition(" ")
     words = name.split()
     return (
-        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES - PARTICLES
+        rest == name and len(words) >= 2 and words[0].lower() in lexicon.GIVEN_NAMES and words[0].lower() not in PARTICLES
         and extra.lower() not in lexicon.GIVEN_NAMES and extra.isalpha()
     )
 
