@@ -198,3 +198,23 @@ def test_what_an_inquest_heard_is_a_statement_with_no_source_of_its_own(nlp):
     assert text[94:162] == "An officer fired within nine seconds of stepping out of the elevator"
     # the body that hears is no speaker (the witness is); a person who heard something reports nothing
     assert found(nlp, text) == [("indirect", "hears", 0, 62, None), ("indirect", "heard", 94, 162, None)]
+
+
+def test_a_conjoined_cue_hung_on_a_relative_clause_inside_the_content_is_the_reporters(nlp):
+    # the parser joins "called" to "considered", whose subject is "33"
+    text = (
+        "She said more than 3,000 glacial lakes had formed in the northern areas, of which 33 were considered "
+        "prone to sudden outbursts, and called upon the international community to fulfil its commitments."
+    )
+    found = sources(nlp, text)
+    assert ("indirect", "called", "She") in found
+    assert all(source == "She" for _, _, source in found)
+
+
+def test_a_conjoined_cue_after_a_pronoun_in_an_adjunct_keeps_that_pronoun(nlp):
+    # a guard for the test above: "blamed" is hers, not the governor's
+    text = (
+        "The governor described the senator as a disgrace after she attacked police officers nationwide and "
+        "blamed shootings on bias against minorities."
+    )
+    assert ("blamed", "she") in [(cue, source) for _, cue, source in sources(nlp, text)]

@@ -277,6 +277,11 @@ def subject(v: Token, depth: int = 0) -> Token | None:
             found = [s for c in between for s in c.children if s.dep_ == "nsubj" and names_a_speaker(s)]
             if found:
                 return found[-1]
+            speaker = _reporting_ancestor(h) if above.pos != PRON else None
+            if speaker is not None and speaker.i < v.i:
+                # "She said … lakes, of which 33 were considered prone …, and called upon …": the
+                # parser hung "called" on the relative clause inside what she said
+                return subject(speaker, depth + 1)
     if v.dep_ == "acl" and v.tag_ == "VBG" and h.lemma_ in lexicon.SPEAKING_OCCASIONS and h.dep_ == "pobj":
         verb = h.head.head  # "she said at a news conference announcing …": the speaker of "said"
         if verb.pos in (VERB, AUX) and verb.i != h.i:
@@ -308,6 +313,17 @@ def subject(v: Token, depth: int = 0) -> Token | None:
         ):
             # a gerund with a clause in a complex preposition: "In addition to stating that …, Clinton …"
             return subject(outer.head, depth + 1)
+    return None
+
+
+def _reporting_ancestor(t: Token) -> Token | None:
+    """The speech verb whose reported clause holds ``t`` ("said" of "She said more lakes had formed,
+    of which 33 were considered …"), or None."""
+    below = t
+    for above in t.ancestors:
+        if above.lemma in SPEECH and above.pos in (VERB, AUX) and below.dep_ == "ccomp":
+            return above
+        below = above
     return None
 
 
