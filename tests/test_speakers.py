@@ -251,3 +251,14 @@ def test_a_chambers_members_of_a_party_are_a_body_of_their_own(analyse):
         ("Senate Republicans", "Senate Republicans", "group"),
         ("Democrats", "Democrats", "group"),
     ]
+
+
+def test_a_statement_a_spokesperson_signs_for_a_body_is_the_bodys(analyse):
+    text = (
+        "LAGOS, Nigeria (NAN) -- The Lagos State Government has banned commercial motorcycles in six more areas.\n\n"
+        "The Lagos State Police Command, in a statement by its spokesperson, CSP Adeola Okonkwo-Bello, said "
+        "officers would be deployed to major junctions.\n\n"
+        "The statement warned that any rider caught violating the ban would be prosecuted."
+    )
+    found = {m: (name, kind) for m, name, kind in speakers(analyse(text)[0])}
+    assert found["The statement"] == ("Lagos State Police Command", "document")

@@ -104,6 +104,16 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
             probes += above + [g for c in above for g in _appositions(c)]
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         probes += [c for c in head.head.children if c.dep_ == "nsubj"]
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in ("nsubj", "appos"):
+        # "The Police Command, in a statement by its spokesperson, said", the phrase hung on the
+        # subject or its apposition; not a participle taken for the subject ("Reacting, X, in …")
+        subject = head.head
+        while subject.dep_ == "appos" and subject.head.i != subject.i:
+            subject = subject.head
+        probes += [t for t in (subject, *_appositions(subject)) if t.tag_ != "VBG"]
+    # "The EFCC, in a statement by its Head of Media, Mr Tunde Afolabi-Sule, said": the statement is
+    # the body's, its spokesperson only signs it; the spokesperson when the body is nowhere named
+    probes.sort(key=_own_spokesperson)
     for t in probes:
         if t.dep_ == "agent":
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
@@ -122,6 +132,13 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         if node is not None and node.kind in ("person", "organization", "place"):
             return node
     return None
+
+
+def _own_spokesperson(t: Token) -> bool:
+    """Whether a probe is a role of a body that the phrase itself owns ("its spokesperson")."""
+    return t.lemma_.lower() in cues.PERSON_ROLE_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children
+    )
 
 
 def _organisation_ending_in(graph: EntityGraph, word: str) -> Node | None:
