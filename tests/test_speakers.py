@@ -262,3 +262,14 @@ def test_a_statement_a_spokesperson_signs_for_a_body_is_the_bodys(analyse):
     )
     found = {m: (name, kind) for m, name, kind in speakers(analyse(text)[0])}
     assert found["The statement"] == ("Lagos State Police Command", "document")
+
+
+def test_a_bare_report_a_few_sentences_after_a_body_spoke_is_that_bodys(analyse):
+    text = (
+        "WASHINGTON (AP) — Sales of new cars fell in March to their slowest pace in a year, the National "
+        "Automobile Dealers Association said Thursday.\n\n"
+        "Dealers sold 1.1 million vehicles, down 4% from February. Sales of trucks fell the most.\n\n"
+        "The average price rose 2.1% from a year earlier to $48,300, according to the report."
+    )
+    found = {m: (name, kind) for m, name, kind in speakers(analyse(text)[0])}
+    assert found["the report"] == ("National Automobile Dealers Association", "document")

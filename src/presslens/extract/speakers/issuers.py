@@ -15,6 +15,8 @@ from presslens.schema import Span
 # How far back (in sentences) "the statement" looks for the statement it points to: a wire story
 # mentions its one statement in the lead and quotes it again near the end.
 DOCUMENT_LOOKBACK_SENTENCES = 25
+# How far back an organisation that just spoke issues a bare "the report" ("X said … ¶ …, according to the report").
+BODY_JUST_HEARD_SENTENCES = 3
 
 
 def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
@@ -42,13 +44,13 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
 
 def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The AAIB said … ¶ '…,' the report said": a bare "the report" whose issuer the article never
-    writes, right after an organisation spoke (in its sentence or the one before)."""
+    writes, right after an organisation spoke (at most ``BODY_JUST_HEARD_SENTENCES`` before)."""
     if [c.lower_ for c in span.root.children] != ["the"]:
         return None
     found = graph.last_speech_before(span.start_char)
     if found is None or found[1].kind != "organization":
         return None
-    return found[1] if graph.sent_of(span.start_char) - graph.sent_of(found[0]) <= 1 else None
+    return found[1] if graph.sent_of(span.start_char) - graph.sent_of(found[0]) <= BODY_JUST_HEARD_SENTENCES else None
 
 
 def _ruling_author(graph: EntityGraph, span: SpacySpan) -> Node | None:
