@@ -73,6 +73,22 @@ def test_a_report_of_a_named_speaker_inside_a_report(nlp):
     ]
 
 
+def test_a_final_according_to_hung_on_the_content_relays_the_statement(nlp):
+    # the parser hangs "according" on "ask", a verb of the spokesman's content, not on "said"
+    text = (
+        "Government spokesman Pen Dara said on Monday that Cambodia would ask the International Court of "
+        "Justice to rule on the disputed area, according to the state news agency."
+    )
+    rows = found(nlp, text)
+    assert rows[0][2:5] == ("according to", at(text, text[: text.index(", according")]), "the state news agency")
+    assert (
+        "said",
+        at(text, "that Cambodia would ask the International Court of Justice to rule on the disputed area"),
+        "Government spokesman Pen Dara",
+        "the state news agency",
+    ) in [(r[2], r[3], r[4], r[5]) for r in rows]
+
+
 def test_a_relayed_quote_and_its_continuation(nlp):
     text = 'According to CNN, Sanders said, "I ask you not to protest." "It is important."'
     rows = found(nlp, text)

@@ -101,7 +101,11 @@ def _reported_by(ctx: Context, inner: Candidate, outer: Candidate) -> bool:
         return False  # "… said the attacks highlight the threat": a reading of events, not a statement
     o = doc[outer.cue_tok]
     if o.lower_ == "according":
-        return o.head.i == v.i
+        # "X said …, according to the agency": the parser may hang "according" on a verb of X's content
+        head = o.head
+        while head.i != v.i and head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
+            head = head.head
+        return head.i == v.i
     return v.dep_ in ("ccomp", "parataxis") and v.head.i == o.i
 
 
