@@ -25,8 +25,8 @@ from presslens.nlp import is_english_word
 
 __all__ = [
     "after_given_name", "family_name_after", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
-    "is_hyphenated_person", "is_titled_person", "particles_between", "person_at_end", "with_hyphenated_part", "with_particles",
-    "without_role_word",
+    "is_hyphenated_person", "is_titled_person", "name_after_post", "particles_between", "person_at_end",
+    "with_hyphenated_part", "with_particles", "without_role_word",
 ]
 
 
@@ -216,12 +216,13 @@ def _given_name_part(before: Token, start: int, end: int) -> bool:
 
 
 def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> bool:
-    """A capitalised proper noun compounded with a word of ``start:end`` that no title, role or entity claims."""
+    """A capitalised proper noun compounded with a word of ``start:end`` that no title, role or entity
+    claims, after no article or title's preposition."""
     word = before.lower_.rstrip(".")
     return (
         before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
         and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
-        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS
+        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS and not _after_article(before)
     )
 
 
@@ -269,9 +270,21 @@ def _left_out_name_word(word: Token) -> bool:
     return is_foreign_name_word(word) and not word.ent_type_ and word.whitespace_ == " " and not _after_article(word)
 
 
+def name_after_post(ent: SpacySpan) -> SpacySpan | None:
+    """The person's name after the place of a post that the NER took into one entity with it
+    ("Ambassador to" + "Türkiye Abena Owusu-Sekyere"): a given name right after the place's word."""
+    if len(ent) < 3 or not _after_article(ent[0]) or ent[1].lower_ not in lexicon.GIVEN_NAMES:
+        return None
+    return ent[1:]
+
+
 def _after_article(word: Token) -> bool:
-    """Whether an article comes right before a word ("the Senedd"): no part of a person's name."""
-    return word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS
+    """Whether an article, or a title's "to"/"in", comes right before a word ("the Senedd", "Ambassador
+    to Türkiye", "Consul General in Chongqing"): no part of a person's name."""
+    doc, i = word.doc, word.i
+    if i > 0 and doc[i - 1].lower_ in DETERMINERS:
+        return True
+    return i > 1 and doc[i - 1].lower_ in ("to", "in") and doc[i - 2].lower_.rstrip(".") in cues.TITLES
 
 
 def _modifies_a_noun(word: Token) -> bool:

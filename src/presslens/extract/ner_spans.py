@@ -33,6 +33,7 @@ from presslens.extract.ner_people import (
     hyphenated_name_across,
     is_hyphenated_person,
     is_titled_person,
+    name_after_post,
     names_a_role,
     particles_between,
     person_at_end,
@@ -126,6 +127,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent, kind = doc[owner + 1 : ent.end], "person"
         if kind in ("organization", "place") and (person := person_at_end(ent, lone_people)) is not None:
             ent, kind = person, "person"  # "Minister of Rural Development Aminata Traoré-Keita" tagged ORG
+        elif kind in ("organization", "place") and (person := name_after_post(ent)) is not None:
+            ent, kind = person, "person"  # "Ambassador to" + "Türkiye Abena Owusu-Sekyere" tagged ORG
         if kind in ("place", "organization") and " " not in ent.text and (
             _mostly_a_person(labels.get(ent.text)) or (ent.text in lone_people and given_name_start(ent) is not None)
         ):
