@@ -217,12 +217,12 @@ def _given_name_part(before: Token, start: int, end: int) -> bool:
 
 def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> bool:
     """A capitalised proper noun compounded with a word of ``start:end`` that no title, role or entity
-    claims, after no article or title's preposition."""
+    claims, and no place of a post ("Ambassador to Nigeria")."""
     word = before.lower_.rstrip(".")
     return (
         before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
         and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
-        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS and not _after_article(before)
+        and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS and not _after_post(before)
     )
 
 
@@ -273,7 +273,7 @@ def _left_out_name_word(word: Token) -> bool:
 def name_after_post(ent: SpacySpan) -> SpacySpan | None:
     """The person's name after the place of a post that the NER took into one entity with it
     ("Ambassador to" + "Türkiye Abena Owusu-Sekyere"): a given name right after the place's word."""
-    if len(ent) < 3 or not _after_article(ent[0]) or ent[1].lower_ not in lexicon.GIVEN_NAMES:
+    if len(ent) < 3 or not _after_post(ent[0]) or ent[1].lower_ not in lexicon.GIVEN_NAMES or not ent[1].is_title:
         return None
     return ent[1:]
 
@@ -281,9 +281,12 @@ def name_after_post(ent: SpacySpan) -> SpacySpan | None:
 def _after_article(word: Token) -> bool:
     """Whether an article, or a title's "to"/"in", comes right before a word ("the Senedd", "Ambassador
     to Türkiye", "Consul General in Chongqing"): no part of a person's name."""
+    return (word.i > 0 and word.doc[word.i - 1].lower_ in DETERMINERS) or _after_post(word)
+
+
+def _after_post(word: Token) -> bool:
+    """Whether a title's "to"/"in" comes right before a word: the place of a post ("Ambassador to Nigeria")."""
     doc, i = word.doc, word.i
-    if i > 0 and doc[i - 1].lower_ in DETERMINERS:
-        return True
     return i > 1 and doc[i - 1].lower_ in ("to", "in") and doc[i - 2].lower_.rstrip(".") in cues.TITLES
 
 
