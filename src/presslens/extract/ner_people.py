@@ -24,8 +24,8 @@ from presslens.lexicon.corpus import PARTICLES
 from presslens.nlp import is_english_word
 
 __all__ = [
-    "after_given_name", "family_name_after", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
-    "is_hyphenated_person", "is_titled_person", "name_after_post", "particles_between", "person_at_end",
+    "after_given_name", "family_name_after", "family_names_end", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
+    "is_hyphenated_person", "is_titled_person", "name_after_post", "names_split_in_two", "particles_between", "person_at_end",
     "with_hyphenated_part", "with_particles", "without_role_word",
 ]
 
@@ -168,6 +168,38 @@ def family_name_after(ent: SpacySpan) -> bool:
         after.pos_ == "PROPN" and after.is_title and after.is_alpha and not after.ent_type_
         and ent[0].head.i == after.i and ent[0].dep_ == "compound"
     )
+
+
+def family_names_end(ent: SpacySpan) -> int:
+    """Where a person's name ends when the NER stopped after its given names and up to two foreign
+    name words no entity claims follow ("Maria Cristina" + "Villanueva Ocampo", "Datuk Mohd" +
+    "Firdaus Taib"): the end of those words, else the entity's end."""
+    doc = ent.doc
+    if len(ent) < 2 or ent[-1].lower_ not in lexicon.GIVEN_ONLY_NAMES:  # not "Hillary Clinton" + "Goes"
+        return ent.end
+    end = ent.end
+    while end < len(doc) and end - ent.end < 2 and _left_out_name_word(doc[end]) and not doc[end].is_sent_start:
+        end += 1
+    if end < len(doc) and end > ent.end and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        return ent.end  # a longer run of capitalised words: a body's name, not a family name
+    return end
+
+
+def names_split_in_two(first: SpacySpan, second: SpacySpan) -> bool:
+    """Whether two people the NER tags side by side, or with one foreign name word between, are one
+    person's name ("Wan Azlina" "Wan Ismail", "Andrés Felipe" "Quintero Salcedo", "Datuk Rayner"
+    "Gumbaru" "Sintai"): nothing else between, no punctuation."""
+    if first.label_ != "PERSON" or second.label_ != "PERSON":
+        return False
+    gap = first.doc[first.end : second.start]
+    if not first[-1].whitespace_ or len(gap) > 1 or not all(_name_word(t) for t in (first[0], first[-1], second[0], second[-1])):
+        return False  # "Change" + "Anil Kumar Sharma", "Hillary Clinton" + "Goes" in a headline
+    return not gap or (_left_out_name_word(gap[0]) and gap[0].pos_ == "PROPN")
+
+
+def _name_word(word: Token) -> bool:
+    """A given name or a capitalised word no English dictionary knows."""
+    return word.lower_ in lexicon.GIVEN_NAMES or (word.is_title and not is_english_word(word.text))
 
 
 def given_name_start(ent: SpacySpan) -> int | None:

@@ -29,12 +29,14 @@ from presslens.extract.name_forms import (
 from presslens.extract.ner_people import (
     after_given_name,
     family_name_after,
+    family_names_end,
     given_name_start,
     hyphenated_name_across,
     is_hyphenated_person,
     is_titled_person,
     name_after_post,
     names_a_role,
+    names_split_in_two,
     particles_between,
     person_at_end,
     with_hyphenated_part,
@@ -86,6 +88,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and ent.label_ == after.label_ == "PERSON" and _second_family_name(ent, after):
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Carolina Vergara" "Saavedra"
+        elif after is not None and names_split_in_two(ent, after):
+            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Wan Azlina" "Wan Ismail"
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after) or _body_of_or_to(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
@@ -163,6 +167,8 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
             ent = doc[given : ent.end]  # "said Paloma Wu": the NER took only "Wu"
         elif kind == "person" and len(ent) == 1 and family_name_after(ent):
             ent = doc[ent.start : ent.end + 1]  # "Patty Judge": the NER took only "Patty"
+        elif kind == "person" and joined != k + 1 and ent.start > headline_end:
+            ent = doc[ent.start : family_names_end(ent)]  # "Maria Cristina" + "Villanueva Ocampo"
         if kind is not None:
             yield ent, kind
 

@@ -1,0 +1,44 @@
+"""Long names the small NER model splits in two or stops short of: several given names, then two
+family names ("Andrés Felipe Quintero Salcedo"), or a Malay honorific and three names. Each article
+is written for its test (``nlp`` in ``conftest.py``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from presslens.extract.entities import find_entities
+
+
+def people(doc) -> list[str]:
+    return [e.name for e in find_entities(doc) if e.kind == "person"]
+
+
+def test_two_people_tagged_side_by_side_are_one_name(nlp):
+    doc = nlp(
+        "BOGOTA, Colombia (AP) — The city's first metro line will open two years late.\n\n"
+        "Mayor Andrés Felipe Quintero Salcedo said the line would open in 2028."
+    )
+    assert people(doc) == ["Andrés Felipe Quintero Salcedo"]
+
+
+def test_a_name_word_the_ner_left_between_two_halves_joins_them(nlp):
+    doc = nlp(
+        "KOTA KINABALU, May 3 (Bernama) -- Repairs at 120 schools in Sabah will begin next month.\n\n"
+        "Sabah Education Minister Datuk Rayner Gumbaru Sintai said 120 schools needed repairs."
+    )
+    assert "Rayner Gumbaru Sintai" in people(doc)
+
+
+def test_family_names_after_given_names_the_ner_stopped_at_are_the_name(nlp):
+    text = "Agriculture Undersecretary Maria Cristina Villanueva Ocampo said the curb would last a month."
+    doc = nlp(text)
+    start = [t.text for t in doc].index("Maria")
+    # the small model tags only "Maria Cristina": set the tags that way
+    doc.ents = [SpacySpan(doc, start, start + 2, label="PERSON")]
+    assert people(doc) == ["Maria Cristina Villanueva Ocampo"]
+
+
+def test_a_headline_verb_after_a_name_is_no_family_name(nlp):
+    # a guard: "Clinton" is a given name too, and "Goes" no English word by the lemmatizer's list
+    doc = nlp("Hillary Clinton Goes After Donald Trump As The New Mitt Romney\n\nShe spoke in Ohio on Monday.")
+    assert "Hillary Clinton" in people(doc)
