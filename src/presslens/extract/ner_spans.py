@@ -318,12 +318,19 @@ def _with_joined_words(ent: SpacySpan) -> SpacySpan:
         return ent
     end = ent.end + 1
     while end < len(doc) and end - ent.end <= 3 and doc[end].is_title and doc[end].is_alpha and (
-        not doc[end].ent_type_ or (of_place and doc[end].ent_type_ == "GPE")
+        not doc[end].ent_type_ or (of_place and doc[end].ent_type_ == "GPE") or _english_word_tagged_person(doc[end])
     ):
         end += 1
     if end == ent.end + 1 or end - ent.end > 3:
         return ent
     return SpacySpan(doc, ent.start, end, label=ent.label)
+
+
+def _english_word_tagged_person(word: Token) -> bool:
+    """A lone English word the NER took for a person ("Ministry of Education and" + "Training")."""
+    return word.ent_type_ == "PERSON" and word.ent_iob_ == "B" and is_english_word(word.text) and (
+        word.i + 1 == len(word.doc) or word.doc[word.i + 1].ent_iob_ != "I"
+    )
 
 
 def _mostly_a_person(labels: Counter[str] | None) -> bool:
