@@ -48,7 +48,8 @@ FEMALE_NAMES = _words(
 
 def _learned_given_names() -> dict[str, str]:
     """Given name → "m", "f" or "-", followed by "s" for a common family name too, from
-    ``given_names.tsv`` (census and coreference data; rebuilt by ``training/build_given_names.py``)."""
+    ``given_names.tsv`` (census, coreference data and faker's name lists of many countries; rebuilt by
+    ``training/build_given_names.py``)."""
     table = Path(__file__).with_name("given_names.tsv").read_text(encoding="utf-8")
     rows = (line.split("\t") for line in table.splitlines() if line and not line.startswith("#"))
     return {row[0]: "".join(row[1:]) for row in rows}
