@@ -187,7 +187,7 @@ def family_names_end(ent: SpacySpan) -> int:
 
 def names_split_in_two(first: SpacySpan, second: SpacySpan) -> bool:
     """Whether two people the NER tags side by side, or with one foreign name word between, are one
-    person's name ("Wan Azlina" "Wan Ismail", "Andrés Felipe" "Quintero Salcedo", "Datuk Rayner"
+    person's name ("Andrés Felipe" "Quintero Salcedo", "Datuk Rayner"
     "Gumbaru" "Sintai"): nothing else between, no punctuation."""
     if first.label_ != "PERSON" or second.label_ != "PERSON":
         return False

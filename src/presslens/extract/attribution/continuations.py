@@ -13,8 +13,9 @@ from dataclasses import replace
 from presslens.extract import cues
 from presslens.extract.attribution.context import Candidate, Context, Rank
 from presslens.extract.attribution.direct import quote_content, sentence_alone
+from presslens.extract.attribution.mentions import mention
 from presslens.extract.attribution.quotes import Quote
-from presslens.extract.attribution.syntax import mention, subject
+from presslens.extract.attribution.syntax import subject
 
 # Characters skipped between an attribution and the next quote before measuring the gap.
 _GAP_LEAD = ",.;:!?…)]— " + cues.QUOTE_CHARS

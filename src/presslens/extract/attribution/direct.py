@@ -23,12 +23,12 @@ from presslens.extract.attribution.context import (
     Rank,
 )
 from presslens.extract.attribution.headlines import quote_headline
+from presslens.extract.attribution.mentions import mention
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     clip_paragraph,
     cue_span,
     descends_from,
-    mention,
     np_head,
     opens_quote,
     past_dateline,

@@ -27,8 +27,9 @@ from spacy.symbols import ADJ, ADP, DET, NOUN, NUM, PRON, PROPN, SCONJ, SPACE, V
 from spacy.tokens import Token
 
 from presslens.extract.attribution.context import SPEECH_LEXICON, Candidate, Context, Rank
+from presslens.extract.attribution.mentions import mention, names_a_speaker
 from presslens.extract.attribution.nonverbal import headline_line
-from presslens.extract.attribution.syntax import mention, names_a_speaker, paragraph_span, trim
+from presslens.extract.attribution.syntax import paragraph_span, trim
 
 # Parts of speech of a bare speaker phrase.
 _NOMINAL = frozenset({DET, ADJ, NOUN, PROPN, PRON, NUM})

@@ -60,6 +60,7 @@ from presslens.extract.attribution.headlines import (
     verb_read_as_noun,
 )
 from presslens.extract.attribution.learned_cues import unread_object
+from presslens.extract.attribution.mentions import mention, names_a_speaker
 from presslens.extract.attribution.nonverbal import (
     according_candidate,
     adjective_candidate,
@@ -86,8 +87,6 @@ from presslens.extract.attribution.statements import (
 from presslens.extract.attribution.syntax import (
     NO_CONTENT_AFTER,
     cue_span,
-    mention,
-    names_a_speaker,
     paragraph_span,
     past_dateline,
     says_nothing,

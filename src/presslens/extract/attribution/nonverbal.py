@@ -19,14 +19,8 @@ from presslens.extract.attribution.context import (
 )
 from presslens.extract.attribution.learned_nouns import agent, possessor
 from presslens.extract.attribution.learned_nouns import complement as noun_complement
-from presslens.extract.attribution.syntax import (
-    clip_paragraph,
-    mention,
-    opens_quote,
-    paragraph_span,
-    subject,
-    trim,
-)
+from presslens.extract.attribution.mentions import mention
+from presslens.extract.attribution.syntax import clip_paragraph, opens_quote, paragraph_span, subject, trim
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
 

@@ -18,7 +18,8 @@ from presslens.extract.attribution.context import (
     Context,
     Rank,
 )
-from presslens.extract.attribution.syntax import mention, paragraph_span
+from presslens.extract.attribution.mentions import mention
+from presslens.extract.attribution.syntax import paragraph_span
 
 
 def seem_candidate(ctx: Context, v: Token) -> Candidate | None:

@@ -16,7 +16,7 @@ from spacy.symbols import AUX, VERB
 
 from presslens.extract.attribution.context import MAKE, Candidate, Context, Rank
 from presslens.extract.attribution.direct import is_label_quote, quote_content
-from presslens.extract.attribution.syntax import names_a_speaker
+from presslens.extract.attribution.mentions import names_a_speaker
 from presslens.schema import Attribution, AttributionType, Source, Span
 
 

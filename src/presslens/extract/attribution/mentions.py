@@ -1,0 +1,106 @@
+"""Source mentions: the words of the noun phrase that names who speaks ("The country's health
+minister, Amina Diallo", "Special Agent in Charge Marcus Whitfield"), and whether a head noun can
+name a speaker at all."""
+
+from __future__ import annotations
+
+from spacy.symbols import ADP, PRON, PROPN, PUNCT, SPACE
+from spacy.tokens import Token
+
+from presslens.extract import cues
+from presslens.extract.attribution.context import DASHES, Context
+from presslens.lexicon.speakers import GIVEN_NAMES
+
+# Right dependents that belong to a mention ("the mayor of Paris", "Smith and Jones").
+_MENTION_RIGHT_DEPS = frozenset(
+    {"compound", "amod", "nummod", "prep", "pobj", "poss", "case", "cc", "conj", "nmod"}
+)
+
+
+def mention(ctx: Context, head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``, without relative clauses and appositions."""
+    left = head.left_edge.i
+    right = head.i
+    doc = ctx.doc
+    for child in head.rights:
+        if child.dep_ in _MENTION_RIGHT_DEPS and (
+            not (child.dep_ == "prep" and child.lower_ in ("in", "on", "at")) or _title_phrase(child)
+        ):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "appos" and child.pos == PROPN and child.left_edge.i == right + 1 != head.i + 1:
+            right = child.right_edge.i  # "Lisa Chen of Patients First": the rest of a name, no comma between
+        else:
+            break
+    named = _named_apposition(head)
+    if named is not None:
+        right = max(right, named.right_edge.i)  # "The country's health minister, Amina Diallo, said"
+    while (
+        left >= 2
+        and doc[left - 1].text == "-"
+        and not doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+    ):
+        left = doc[left - 2].left_edge.i  # "The co-worker" parsed as three subjects
+    for k in range(head.i - 1, left, -1):
+        if (
+            doc[k].text in DASHES
+            and k + 1 <= head.i
+            and doc[k - 1].whitespace_
+            and (doc[k - 1].text == ")" or doc[k - 1].is_upper)
+        ):
+            left = k + 1  # "BERLIN (Reuters) - German Chancellor Angela Merkel": drop the dateline
+            break
+    while left < head.i and ctx.para[left] != ctx.para[head.i]:
+        left += 1  # "Related Stories" + "Sprinter's coach says …": a heading above is no part of it
+    opener = doc[left]
+    if opener.pos == ADP or (opener.tag_ in ("VBG", "VBN") and opener.dep_ == "advcl"):
+        comma = next((k for k in range(head.i - 1, left, -1) if doc[k].text == ","), -1)
+        if comma > left:
+            left = comma + 1  # "Talking to APP, a senior official said": the adjunct is no part of it
+    while left < head.i and (doc[left].pos in (PUNCT, SPACE)):
+        left += 1
+    while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
+        right -= 1
+    return doc[left].idx, ctx.tok_end(right)
+
+
+def _title_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase is capitalised words ending in a person's name, the rest of a
+    title before the name ("Special Agent in Charge Marcus Whitfield", "Consul General in Chongqing
+    Gabor Nagy", a name the NER missed but whose given name is known)."""
+    words = [t for t in prep.subtree if t.i != prep.i]
+    return bool(words) and all(t.pos == PROPN for t in words) and (
+        words[-1].ent_type_ == "PERSON" or (len(words) >= 2 and words[-2].lower_ in GIVEN_NAMES)
+    )
+
+
+def _named_apposition(head: Token) -> Token | None:
+    """A person's name in apposition that closes the phrase of a role or description ``head``, after a
+    comma: "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon", "The UN
+    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad". The mention runs to the name."""
+    if head.ent_type_ == "PERSON" or head.pos == PRON:
+        return None
+    doc = head.doc
+    last = head.right_edge.i
+    while last > head.i and doc[last].pos in (PUNCT, SPACE):
+        last -= 1
+    for t in head.subtree:
+        if (
+            t.dep_ == "appos"
+            and t.pos == PROPN
+            and t.ent_type_ == "PERSON"
+            and t.right_edge.i == last
+            and t.left_edge.i > head.i + 1
+            and doc[t.left_edge.i - 1].text == ","
+        ):
+            return t
+    return None
+
+
+def names_a_speaker(head: Token) -> bool:
+    """Whether a mention's head names someone who can make a statement: a name, or a person,
+    organisation or group noun ("an FBI official", "some Democrats", "CNN")."""
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in cues.PERSON_ROLE_NOUNS or lemma in cues.ORG_ROLE_NOUNS or lemma in cues.GROUP_NOUNS
