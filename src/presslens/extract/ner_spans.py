@@ -89,7 +89,7 @@ def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
         elif after is not None and ent.label_ == after.label_ == "PERSON" and _second_family_name(ent, after):
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Carolina Vergara" "Saavedra"
         elif after is not None and names_split_in_two(ent, after):
-            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Wan Azlina" "Wan Ismail"
+            ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Andrés Felipe" "Quintero Salcedo"
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
             if doc[ent.end].lower_ == "for" or _one_name_across_and(ent, after) or _body_of_or_to(ent, after):
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
