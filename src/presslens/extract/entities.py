@@ -366,7 +366,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     places = {e.text for e in doc.ents if e.label_ == "GPE" and len(e) == 1 and e.text.lower() not in lexicon.GIVEN_NAMES}
     # and a place that names a body with common nouns ("Winnipeg city council")
     places |= {e[0].text for e in doc.ents if e.label_ == "ORG" and len(e) > 1 and all(t.is_lower for t in e[1:])}
-    for ent, kind in entity_spans(doc):
+    for ent, kind in entity_spans(doc, titled_names):
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
             continue

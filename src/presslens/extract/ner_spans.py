@@ -59,15 +59,15 @@ from presslens.schema import EntityKind
 __all__ = ["entity_spans", "lone_proper_nouns", "organisation_first_words"]
 
 
-def entity_spans(doc: Doc) -> Iterator[tuple[SpacySpan, EntityKind]]:
+def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[SpacySpan, EntityKind]]:
     """The NER's entities with their kinds, mended: headline words cut off, titled people made
     people, an owner's name split from a person's ("National Review’s Ian Tuttle", "Lehigh, Bruce
     Turry"), and names the NER cut short made whole (an organisation's "and …", a given or family
-    name left out)."""
+    name left out). ``titled``: ``titled_family_names(doc)``, when the caller has it already."""
     headline_end, body_names = title_case_headline(doc)
     ents = list(doc.ents)
     lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
-    lone_people |= titled_family_names(doc)  # "Ms Adeyemi"
+    lone_people |= titled if titled is not None else titled_family_names(doc)  # "Ms Adeyemi"
     labels: dict[str, Counter[str]] = {}
     for e in ents:
         labels.setdefault(e.text, Counter())[e.label_] += 1
