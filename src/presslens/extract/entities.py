@@ -25,6 +25,7 @@ from presslens.extract.name_forms import (
     clean_name,
     described_as_organisation,
     plural_of_role,
+    rewords_name,
 )
 from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
 from presslens.extract.ner_spans import (
@@ -285,7 +286,7 @@ def _merge_into_sole_owner(
     owners_of_kind = [c for c in clusters if c.kind == owner_kind]
     out = []
     for c in clusters:
-        owners = [o for o in owners_of_kind if all(belongs(f, o.name) for f in c.forms)] if c.kind == kind else []
+        owners = [o for o in owners_of_kind if o is not c and all(belongs(f, o.name) for f in c.forms)] if c.kind == kind else []
         if len(owners) == 1:
             _absorb(owners[0], c)
             continue
@@ -425,6 +426,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters = _people_named_as_organisations(clusters)
     clusters = _merge_into_sole_owner(clusters, "organization", "person", surname_of)
     clusters = _merge_into_sole_owner(clusters, "person", "organization", opens_name)
+    clusters = _merge_into_sole_owner(clusters, "organization", "organization", rewords_name)
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):

@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ACRONYM_SKIP
+from presslens.lexicon.names import ACRONYM_SKIP, ORG_SUFFIXES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
@@ -143,6 +143,34 @@ def _without_body_word(tokens: list[Token]) -> list[Token]:
 
 # Characters that UTF-8 text read as Latin-1 or Windows-1252 starts its multi-byte letters with.
 _MOJIBAKE_MARKS = ("Ã", "Â", "Å", "Ä")
+
+
+def name_head(name: str) -> str | None:
+    """The noun that says what an organisation's name is, lowercase: the word before its first "of" or
+    "for" ("Ministry of Education" → "ministry"), else its last word ("Tokyo Stock Exchange" →
+    "exchange"). None for a one-word name, a legal suffix ("Inc.") or a word for people ("Doctors")."""
+    words = name.replace("’", "'").split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
+    if cut < 2 and cut == len(words):
+        return None
+    head = words[cut - 1].lower()
+    if not head.isalpha() or head in ORG_SUFFIXES or head in cues.PERSON_ROLE_NOUNS or head in cues.GROUP_NOUNS:
+        return None
+    return head
+
+
+def rewords_name(short: str, name: str) -> bool:
+    """Whether an organisation's ``short`` description is its ``name`` in other words: the same head
+    noun, no word the name lacks but a place's possessive before it, and not a run of the name's own words
+    ("Tonga's Education ministry" for the "Ministry of Education and Training"; "Foreign Ministry" may be
+    another country's than the "Russian Foreign Ministry")."""
+    head = name_head(name)
+    words = short.lower().replace("’", "'").split()
+    words = words[1:] if words and words[0].endswith("'s") else words  # "Tonga's"
+    full = name.lower().replace("’", "'").split()
+    if short == name or head is None or len(words) < 2 or words[-1] != head or not set(words) <= set(full):
+        return False
+    return not any(full[i : i + len(words)] == words for i in range(len(full)))
 
 
 def repair_mojibake(name: str) -> str:

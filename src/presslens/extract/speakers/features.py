@@ -92,7 +92,9 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
             or _hyphenated(root) in cues.PERSON_ROLE_NOUNS or lower.endswith(lexicon.PERSON_NOUN_SUFFIXES)
         )
-        org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS
+        org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS or (
+            lemma in graph.org_heads and root.pos_ == "NOUN" and not person  # "the exchange": see EntityGraph.org_heads
+        )
         nationality = root.ent_type_ == "NORP" and not plural
         # "Neighbours said": a capitalised plural at the start of a sentence is a common noun
         if root.pos_ == "PROPN" and len(span) == 1 and root.is_sent_start and root.tag_ == "NNPS" and not root.ent_type_:

@@ -26,6 +26,8 @@ from presslens.extract.entities import short_form_of
 from presslens.extract.name_forms import (
     foreign_name_nouns,
     is_dateline,
+    name_head,
+    rewords_name,
     title_case_headline,
 )
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
@@ -131,6 +133,7 @@ class EntityGraph:
         add_missed_names(self, (self._pos == PROPN) | foreign_name_nouns(doc))  # "Dubé" tagged a common noun
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
+        self.org_heads = self._learn_organisation_heads()
         for node in self.nodes.values():
             learn_gender(self.doc, node)
         gender_from_pronouns(self, self._lower)
@@ -354,7 +357,7 @@ class EntityGraph:
             name = organisation_name(token)
             if name is None:
                 continue
-            existing = by_name.get(name.lower()) or self._outlet_described(token)
+            existing = by_name.get(name.lower()) or self._outlet_described(token) or self._named_in_full(name)
             left = min((c.left_edge.i for c in token.lefts), default=token.i)
             start = self.doc[left].idx if self.doc[left].dep_ != "det" else self.doc[left + 1].idx
             if existing is None:
@@ -366,6 +369,26 @@ class EntityGraph:
             if existing.count_before(span.start + 1, span.start) == 0:
                 existing.entity.mentions.append(span)
             self.add_mention(existing, span.start, span.end)
+
+    def _named_in_full(self, description: str) -> Node | None:
+        """The one organisation the article names in full that a description rewords ("Education
+        ministry" for the "Ministry of Education and Training"; ``name_forms.rewords_name``)."""
+        found = [
+            n for n in self.nodes.values() if n.kind == "organization" and rewords_name(description, n.entity.name)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _learn_organisation_heads(self) -> set[str]:
+        """The nouns this article's organisations are named by ("exchange" of "Tokyo Stock Exchange",
+        "commission" of "… Research Commission"): each is a role of its organisation, so "the exchange"
+        is a description of it even when the noun is on no list."""
+        heads = set()
+        for node in self.nodes.values():
+            head = name_head(node.entity.name) if node.kind == "organization" else None
+            if head is not None:
+                node.roles.add(head)
+                heads.add(head)
+        return heads
 
     def _outlet_described(self, noun: Token) -> Node | None:
         """The outlet a media noun right after its name describes ("the People's Daily newspaper")."""

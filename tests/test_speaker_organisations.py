@@ -1,0 +1,49 @@
+"""Organisations a later sentence describes by the noun of their own name ("the exchange" for the
+Tokyo Stock Exchange), or by their subject and kind ("Education ministry" for the Ministry of Education
+and Training). Each article is written for its test; the ``resolve`` fixture is in ``conftest.py``."""
+
+from __future__ import annotations
+
+from presslens.extract.name_forms import name_head, rewords_name
+from presslens.schema import Attribution
+
+
+def named(found: list[Attribution]) -> list[tuple[str, str | None, str]]:
+    return [(a.source.mention.text, a.source.name, a.source.kind) for a in found if a.source.mention]
+
+
+def test_the_noun_of_an_organisations_name_describes_it_when_no_list_has_the_noun(resolve):
+    text = (
+        "OSLO (AP) — Trading on the Oslo Metals Exchange stopped for three hours on Tuesday after a power cut.\n\n"
+        "The exchange said trading would resume on Wednesday morning."
+    )
+    assert named(resolve(text)) == [("The exchange", "Oslo Metals Exchange", "organization")]
+
+
+def test_a_common_noun_that_ends_no_name_in_the_article_stays_generic(resolve):
+    text = (
+        "OSLO (AP) — Trading on the Oslo Metals Exchange stopped for three hours on Tuesday after a power cut.\n\n"
+        "The broker said trading would resume on Wednesday morning."
+    )
+    assert named(resolve(text)) == [("The broker", None, "unknown")]
+
+
+def test_a_ministry_named_by_its_subject_is_the_ministry_the_article_names_in_full(resolve):
+    text = (
+        "NUKU'ALOFA — Allowances for teachers on the outer islands will rise in March, Tonga's Education ministry "
+        "said on Monday.\n\n"
+        "The Ministry of Education and Training said in a statement that it had hired 31 retired teachers."
+    )
+    assert named(resolve(text)) == [
+        ("Tonga's Education ministry", "Ministry of Education and Training", "organization"),
+        ("The Ministry of Education and Training", "Ministry of Education and Training", "organization"),
+    ]
+
+
+def test_a_description_rewords_a_name_only_with_the_same_head_and_no_word_the_name_lacks():
+    full = "Ministry of Education and Training"
+    assert rewords_name("Tonga's Education ministry", full)
+    assert not rewords_name("Higher Education ministry", full)
+    assert not rewords_name("Education department", full)
+    assert not rewords_name("Foreign Ministry", "Russian Foreign Ministry")
+    assert name_head("Tokyo Stock Exchange") == "exchange" and name_head("NorthVault Digital Inc.") is None
