@@ -56,3 +56,22 @@ def test_a_ministrys_field_after_and_that_the_ner_took_for_a_person_is_part_of_i
     found = {e.name: e.kind for e in find_entities(doc)}
     assert found.get("Ministry of Education and Training") == "organization"
     assert "Training" not in found
+
+
+def test_a_family_name_the_ner_tagged_an_organisation_after_the_given_names_joins_them(nlp):
+    doc = nlp(
+        "BOGOTA, Colombia (AP) — Commuters are tired of waiting for the metro.\n\n"
+        '"They told my father it would be ready. Now they tell me," said Yeimy Carolina Torres Gómez, a '
+        "34-year-old nurse who takes two buses to reach the hospital where she works."
+    )
+    assert people(doc) == ["Yeimy Carolina Torres Gómez"]
+
+
+def test_the_first_of_two_family_names_is_the_person_with_two_given_names(resolve):
+    text = (
+        "BOGOTA, Colombia (AP) — The city's metro will open two years late, its comptroller said.\n\n"
+        "Comptroller Gustavo Adolfo Parra Mejía said the company had paid for studies it never used.\n\n"
+        "Parra said his office would send the audit to prosecutors."
+    )
+    names = [a.source.name for a in resolve(text)]
+    assert names[-1] == "Gustavo Adolfo Parra Mejía"

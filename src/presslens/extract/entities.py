@@ -35,8 +35,8 @@ from presslens.extract.ner_spans import (
     titled_family_names,
 )
 from presslens.extract.person_names import (
+    first_family_name_of,
     glued_before,
-    is_initial,
     is_name_tail,
     opens_name,
     person_key_parts,
@@ -145,11 +145,7 @@ def _find_person(
         if len(by_first) == 1:
             return by_first[0]
         # "Benavente" for "Lucía Benavente Ortiz": the first of two family names
-        by_middle = [
-            i for i, c in enumerate(clusters)
-            if c.kind == "person" and len(c.name.split()) == 3 and c.name.split()[1].lower() == word
-            and c.name.split()[0].lower() in lexicon.GIVEN_NAMES and not is_initial(c.name.split()[1])
-        ]
+        by_middle = [i for i, c in enumerate(clusters) if c.kind == "person" and first_family_name_of(name, c.name)]
         return by_middle[0] if len(by_middle) == 1 else -1
     tails = [i for i, c in enumerate(clusters) if c.kind == "person" and is_name_tail(name, c.name)]
     if len(tails) == 1:

@@ -188,13 +188,22 @@ def family_names_end(ent: SpacySpan) -> int:
 def names_split_in_two(first: SpacySpan, second: SpacySpan) -> bool:
     """Whether two people the NER tags side by side, or with one foreign name word between, are one
     person's name ("Andrés Felipe" "Quintero Salcedo", "Datuk Rayner"
-    "Gumbaru" "Sintai"): nothing else between, no punctuation."""
-    if first.label_ != "PERSON" or second.label_ != "PERSON":
+    "Gumbaru" "Sintai"), the second maybe tagged otherwise: nothing else between, no punctuation."""
+    if first.label_ != "PERSON" or (second.label_ != "PERSON" and not _family_name_tagged_otherwise(first, second)):
         return False
     gap = first.doc[first.end : second.start]
     if not first[-1].whitespace_ or len(gap) > 1 or not all(_name_word(t) for t in (first[0], first[-1], second[0], second[-1])):
         return False  # "Change" + "Anil Kumar Sharma", "Hillary Clinton" + "Goes" in a headline
     return not gap or (_left_out_name_word(gap[0]) and gap[0].pos_ == "PROPN")
+
+
+def _family_name_tagged_otherwise(first: SpacySpan, second: SpacySpan) -> bool:
+    """A one-word body or place, in no English dictionary, after a person ending with a given name
+    ("Yeimy Carolina" "Torres" "Gómez" with "Gómez" tagged an organisation)."""
+    return (
+        len(second) == 1 and second.label_ in ("ORG", "GPE", "NORP") and first[-1].lower_ in lexicon.GIVEN_ONLY_NAMES
+        and second[0].is_title and not is_english_word(second.text)
+    )
 
 
 def _name_word(word: Token) -> bool:

@@ -88,4 +88,15 @@ def is_family_name(form: str, full_name: str) -> bool:
         or (len(form.split()) == 1 and person_key_parts(full_name)[1] == form.lower().replace("’", "'"))
         # a family name written first ("Wang" of "Wang Yi"), never a given name ("Tim" of "Tim Cook")
         or (len(words) == 2 and form == words[0] and form.lower() not in lexicon.GIVEN_NAMES)
+        or first_family_name_of(form, full_name)
+    )
+
+
+def first_family_name_of(form: str, name: str) -> bool:
+    """ "Parra" of "Gustavo Adolfo Parra Mejía", "Benavente" of "Lucía Benavente Ortiz": the first of two
+    family names after a given name, the way Spanish-language copy shortens a name."""
+    words = name.split()
+    return (
+        len(words) >= 3 and form.lower() == words[-2].lower() and words[-3].lower() in lexicon.GIVEN_NAMES
+        and not {words[-2].lower(), words[-1].lower()} & lexicon.GIVEN_NAMES and not is_initial(words[-2])
     )
