@@ -84,6 +84,14 @@ MEDIA_ITEM_NOUNS = frozenset({"ad", "advert", "advertisement", "video", "clip", 
 # Nouns that name any document, so "the document" points back to the last one of any kind.
 GENERIC_DOCUMENT_NOUNS = frozenset({"document", "text"})
 
+# Documents of findings that news copy names by one another ("a 96-page audit released by X … the
+# report said"): "the report" points back to the last of any of them.
+FINDINGS_NOUNS = frozenset({"report", "review", "audit", "inquiry", "investigation", "study", "assessment", "evaluation"})
+
+# Verbs that say who has or asked for a document, not who wrote it ("a letter obtained by The Globe and
+# Mail", "a review commissioned by the trust").
+HOLDER_VERBS = frozenset({"obtain", "see", "receive", "commission", "request", "review", "read", "cite", "quote", "leak"})
+
 # Documents that appear in an outlet, whose issuer "in" names ("an editorial in The Des Moines Register").
 PUBLISHED_NOUNS = frozenset({"article", "editorial", "story", "column", "op-ed", "piece", "report", "interview"})
 

@@ -27,7 +27,9 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
     since = span.doc.char_span(
         graph.sent_starts[max(first - DOCUMENT_LOOKBACK_SENTENCES, 0)], span.start_char, alignment_mode="expand"
     )
-    same = {lemma} | (lexicon.MEDIA_ITEM_NOUNS if lemma in lexicon.MEDIA_ITEM_NOUNS else set())
+    same = {lemma}
+    for kin in (lexicon.MEDIA_ITEM_NOUNS, lexicon.FINDINGS_NOUNS):
+        same |= kin if lemma in kin else set()
     if lemma in lexicon.GENERIC_DOCUMENT_NOUNS:
         same = set(cues.DOCUMENT_WORDS)  # "The document" after "a commentary": that commentary
     earlier = [t for t in since if t.lemma_.lower() in same] if since is not None else []
@@ -88,8 +90,9 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
     # "a statement from X", "a report by X", and for what an outlet publishes, "an editorial in X"
     issued = ("from", "by", "of", "in") if noun.lemma_.lower() in lexicon.PUBLISHED_NOUNS else ("from", "by", "of")
     probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in issued for g in c.children]
-    # "a study released by X", "a study that appeared in X", "a speech X delivered"
-    for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
+    # "a study released by X", "a study that appeared in X", "a speech X delivered"; not "a letter
+    # obtained by The Globe and Mail"
+    for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in lexicon.HOLDER_VERBS):
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
                 probes += [g for g in c.children if g.dep_ == "pobj"]
