@@ -4,6 +4,7 @@ and Training). Each article is written for its test; the ``resolve`` fixture is 
 
 from __future__ import annotations
 
+from presslens.extract.entities import find_entities
 from presslens.extract.name_forms import name_head, rewords_name
 from presslens.schema import Attribution
 
@@ -47,3 +48,23 @@ def test_a_description_rewords_a_name_only_with_the_same_head_and_no_word_the_na
     assert not rewords_name("Education department", full)
     assert not rewords_name("Foreign Ministry", "Russian Foreign Ministry")
     assert name_head("Tokyo Stock Exchange") == "exchange" and name_head("NorthVault Digital Inc.") is None
+
+
+def test_public_bodies_named_by_a_field_and_the_country_or_province_keep_their_whole_name(resolve):
+    for body in (
+        "Immigration, Refugees and Citizenship Canada",
+        "Crown-Indigenous Relations and Northern Affairs Canada",
+        "Diabetes Canada",
+        "Elections Québec",
+    ):
+        for text in (
+            f"OTTAWA — The rules will change next year, {body} said on Tuesday.",
+            f"OTTAWA — The rules will change next year.\n\n{body} said on Tuesday that the change was needed.",
+        ):
+            assert [a.source.name for a in resolve(text)] == [body], text
+
+
+def test_two_companies_joined_by_and_stay_two(nlp):
+    doc = nlp("MONTREAL — Bombardier and Air Canada said on Tuesday that the deal was off.")
+    organisations = [e.name for e in find_entities(doc) if e.kind == "organization"]
+    assert "Bombardier" in organisations and "Air Canada" in organisations

@@ -139,6 +139,10 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             kind = "person"  # "Ji-woo Park" with "Park" tagged ORG here and PERSON elsewhere
         if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
             kind = "place"  # "in Málaga and Valencia" tagged people
+        if kind == "person" and len(ent) == 2 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES and (
+            is_english_word(ent[0].text)
+        ):
+            kind = "organization"  # "Elections Québec" tagged a person
         if kind == "person" and not any(t.text[:1].isupper() for t in ent):
             continue  # "devalues naira" in a headline: no capital, no name
         if kind == "person":
@@ -224,10 +228,13 @@ def _body_before_place(ent: SpacySpan) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     word = before.lower_
+    field = word in lexicon.GOVERNMENT_FIELDS or word in lexicon.SPORT_BODY_WORDS or (
+        before.pos_ in ("NOUN", "PROPN") and is_english_word(before.text)
+        and ent.text.lower() in lexicon.DEPARTMENT_COUNTRIES  # "Diabetes Canada"
+    )
     return (
         before.is_title and before.is_alpha and not before.ent_type_
-        and (word in cues.ORG_ROLE_NOUNS or word in lexicon.GOVERNMENT_FIELDS or word in lexicon.SPORT_BODY_WORDS)
-        and word not in lexicon.PLACE_NOUNS
+        and (word in cues.ORG_ROLE_NOUNS or field) and word not in lexicon.PLACE_NOUNS
     )
 
 
@@ -295,8 +302,12 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     last = first[-1]
     if first.doc[first.end].lower_ != "and":
         return False
-    if len(first) == 1 and last.is_title and len(second) == 2 and second[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES:
-        return True  # "Fisheries" "and" "Oceans Canada": a federal department's name
+    if (
+        len(first) <= 4 and all(t.is_title or is_hyphen_joint(t) for t in first)
+        and (last.tag_ == "NNPS" or last.lower_ in lexicon.GOVERNMENT_FIELDS)  # not "Bombardier and Air Canada"
+        and len(second) <= 3 and second[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES
+    ):
+        return True  # "Fisheries" "and" "Oceans Canada", "Crown-Indigenous Relations" "and" "Northern Affairs Canada"
     # "The U.S. Chemical Safety" "and" "Hazard Investigation Board": a field of a longer name, not a company
     field = last.tag_ == "NNP" and len(first) >= 3 and is_english_word(last.text)
     return (
@@ -360,12 +371,21 @@ def _with_first_words(ent: SpacySpan) -> SpacySpan:
         return SpacySpan(doc, ent.start - 3, ent.end, label=ent.label)  # "Ottawa-Carleton" "District School Board"
     if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
+    if ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES and any(t.lower_ == "and" for t in ent) and before.text == ",":
+        first = ent[0]
+        while first.i >= 2 and doc[first.i - 1].text == "," and _free_capitalised(doc[first.i - 2]):
+            first = doc[first.i - 2]  # "Innovation," + "Science and Economic Development Canada"
+        return SpacySpan(doc, first.i, ent.end, label=ent.label)
     if before.lower_ == "and" and ent.start >= 2 and _free_capitalised(first := doc[ent.start - 2]):
-        department = len(ent) == 2 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
+        department = len(ent) <= 3 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES  # "Fisheries and" "Oceans Canada"
         while first.i > 0 and ent.start - first.i < 5 and (
             _free_capitalised(doc[first.i - 1]) or doc[first.i - 1].lower_ in PLACE_ALIASES
         ):
             first = doc[first.i - 1]  # "The U.S. Chemical Safety and" "Hazard Investigation Board"
+        while department and first.i >= 2 and doc[first.i - 2].is_title and (
+            (doc[first.i - 1].text == "," and _free_capitalised(doc[first.i - 2])) or is_hyphen_joint(doc[first.i - 1])
+        ):
+            first = doc[first.i - 2]  # "Immigration, Refugees and" …, "Crown-Indigenous Relations and" … "Canada"
         if first.is_sent_start or department or (first.i > 0 and doc[first.i - 1].lower_ == "the"):
             return SpacySpan(doc, first.i, ent.end, label=ent.label)
     return ent

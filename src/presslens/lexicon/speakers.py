@@ -152,8 +152,9 @@ PLACE_PREPOSITIONS = _words("in near outside across throughout")
 # apposition names the person: "Another member, Harpreet Dhaliwal, said".
 PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper commuter patient client caller")
 
-# Countries whose federal departments are named "<field> <country>" ("Fisheries and Oceans Canada").
-DEPARTMENT_COUNTRIES = frozenset({"canada", "australia"})
+# Countries and provinces whose public bodies are named "<field> <place>" ("Fisheries and Oceans
+# Canada", "Sport Integrity Australia", "Elections Québec").
+DEPARTMENT_COUNTRIES = frozenset({"canada", "australia", "québec", "quebec"})
 
 # Organisation nouns that name a place, not a body: "Bank Indonesia" is a bank, "State Ohio" no body.
 PLACE_NOUNS = _words("state province city county country region republic kingdom nation")
