@@ -68,3 +68,25 @@ def test_two_companies_joined_by_and_stay_two(nlp):
     doc = nlp("MONTREAL — Bombardier and Air Canada said on Tuesday that the deal was off.")
     organisations = [e.name for e in find_entities(doc) if e.kind == "organization"]
     assert "Bombardier" in organisations and "Air Canada" in organisations
+
+
+def test_a_french_bodys_name_the_ner_took_only_the_first_word_of_is_whole(resolve):
+    text = (
+        "MONTREAL — Farm workers on temporary permits will be able to change employers next year.\n\n"
+        "The Union des producteurs agricoles, which represents Quebec farmers, said it welcomed the change. "
+        "The Front d'action populaire en réaménagement urbain said the rules came too late."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Union des producteurs agricoles", "Front d'action populaire en réaménagement urbain"
+    ]
+
+
+def test_a_french_bodys_name_that_ends_with_a_place_is_no_person(nlp):
+    doc = nlp(
+        "QUEBEC — Western Pacific Bank will buy Banque Côte-Nord for $4-billion.\n\n"
+        "The Syndicat des employées et employés de Banque Côte-Nord, which represents 1,900 branch workers, "
+        "said it had not been consulted."
+    )
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("Syndicat des employées et employés de Banque Côte-Nord") == "organization"
+    assert "person" not in kinds.values()

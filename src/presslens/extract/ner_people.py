@@ -21,6 +21,7 @@ from presslens.extract.name_forms import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
+from presslens.lexicon.names import ROMANCE_OF_WORDS
 from presslens.nlp import is_english_word
 
 __all__ = [
@@ -126,8 +127,10 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
         tail = foreign_name_after_role(ent, reach=16)
         if tail is None or tail.start <= ent.start or not doc[tail.start - 1].is_title:
             return None
-        return tail
+        return None if _romance_body_name(doc[ent.start : tail.start]) else tail
     given = doc[start - 1]
+    if _romance_body_name(doc[ent.start : start - 1]):
+        return None
     names_of_bodies = cues.ORG_ROLE_NOUNS | cues.TITLES
     if not (given.pos_ == "PROPN" and given.is_title and given.is_alpha) or {given.lower_, family.lower()} & names_of_bodies:
         return None
@@ -139,6 +142,12 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     while start - 1 >= first and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
     return doc[start : ent.end]
+
+
+def _romance_body_name(words: SpacySpan) -> bool:
+    """Whether the words before a name-like end have a French, Spanish or Italian "of" ("Syndicat des
+    employés de" + "Banque Côte-Nord"): a body's name that ends with a place, not a person."""
+    return any(t.lower_ in ROMANCE_OF_WORDS for t in words)
 
 
 def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:

@@ -105,7 +105,7 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
         if joined != k + 1 and ent.end < len(doc) and _party_branch(ent, doc[ent.end]) and not doc[ent.end].ent_type_:
             ent = SpacySpan(doc, ent.start, ent.end + 1, label="ORG")  # "Scottish" + "Conservatives" in no entity
         if ent.label_ in ("ORG", "GPE"):
-            ent = _with_romance_body_before(ent)  # "Union des municipalités du" + "Québec"
+            ent = _with_romance_words_after(_with_romance_body_before(ent))  # "Union des municipalités du" + "Québec"
         if ent.label_ in ("PERSON", "ORG") and joined != k + 1:
             ent = with_hyphenated_part(ent)  # "Chantal Lemieux" "-Roy"
         ent = _last_line(ent)  # "Related Stories" "\n" "Saskatchewan government"
@@ -268,6 +268,35 @@ def _with_romance_body_before(ent: SpacySpan) -> SpacySpan:
         # "Association des stations de ski du Québec"
         return ent
     return SpacySpan(doc, k, ent.end, label="ORG")
+
+
+_ELIDED_JOINTS = ("d'", "d’", "l'", "l’")
+
+
+def _with_romance_words_after(ent: SpacySpan) -> SpacySpan:
+    """A French, Spanish or Italian body's name the NER took only the first word of ("Union" + "des
+    producteurs agricoles", "Front" + "d'action populaire en réaménagement urbain"): forward from a
+    joining word right after a one-word entity, over joining, lower-case and capitalised words, to the
+    last word before punctuation or an English verb; one of the lower-case words at least no English
+    word. The name is an organisation's."""
+    doc = ent.doc
+    end = ent.end
+    if len(ent) != 1 or not ent[0].is_title or end >= len(doc) or not (
+        doc[end].lower_ in ROMANCE_NAME_JOINTS or doc[end].lower_.startswith(_ELIDED_JOINTS)  # "d'action"
+    ):
+        return ent
+    while end < len(doc) and end - ent.end < 10 and (
+        doc[end].lower_ in ROMANCE_NAME_JOINTS or (doc[end].is_alpha and doc[end].pos_ != "VERB")
+        or (doc[end].lower_.startswith(_ELIDED_JOINTS) and doc[end].text[2:].isalpha())
+        or (is_hyphen_joint(doc[end]) and end + 1 < len(doc) and doc[end + 1].is_title)
+    ) and not doc[end].is_sent_start:
+        end += 1
+    while end > ent.end and doc[end - 1].lower_ in ROMANCE_NAME_JOINTS:
+        end -= 1  # a name never ends with a joint
+    lower = [t for t in doc[ent.end : end] if t.is_lower and t.lower_ not in ROMANCE_NAME_JOINTS and "'" not in t.text]
+    if end == ent.end or not lower or all(is_english_word(t.text) for t in lower):
+        return ent  # "Union of …" in English, or "Front de" before an English clause
+    return SpacySpan(doc, ent.start, end, label="ORG")
 
 
 def _is_place_of_preposition(word: Token) -> bool:
