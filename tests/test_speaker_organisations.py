@@ -90,3 +90,34 @@ def test_a_french_bodys_name_that_ends_with_a_place_is_no_person(nlp):
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("Syndicat des employées et employés de Banque Côte-Nord") == "organization"
     assert "person" not in kinds.values()
+
+
+def test_an_acronym_in_brackets_after_the_name_is_the_same_body_whatever_its_language(nlp):
+    doc = nlp(
+        "HANOI, May 19 (Xinhua) -- Vietnam Electricity (EVN), the country's state-owned power utility, said on "
+        "Monday that water levels had fallen. EVN said it would import power from Laos."
+    )
+    bodies = {e.name: e.aliases for e in find_entities(doc) if e.kind == "organization"}
+    assert bodies.get("Vietnam Electricity") == ["EVN"]
+
+
+def test_an_acronym_may_spell_the_of_and_the_and_of_a_name(resolve):
+    text = (
+        "BEIJING (Reuters) — The People's Bank of China cut a key rate on Monday.\n\n"
+        "The PBOC said growth had slowed. The Canadian Parks and Wilderness Society (CPAWS) said the order "
+        "was overdue."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("The PBOC", "People's Bank of China"),
+        ("The Canadian Parks and Wilderness Society (CPAWS", "Canadian Parks and Wilderness Society"),
+    ]
+
+
+def test_a_role_written_as_an_acronym_is_no_organisation(resolve):
+    # a guard for the acronym rule (``lexicon.ROLE_ACRONYMS``): "PM" is the prime minister
+    text = (
+        "PM directs relief for families hit by flood in Hunza\n\n"
+        "ISLAMABAD, July 4 (APP) — Prime Minister Ali Raza Qureshi on Friday directed that no effort be spared "
+        "in helping families hit by the flood, the PM Office said in a statement."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)][0] == ("PM", "Ali Raza Qureshi")

@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from presslens.lexicon.names import ACRONYM_SKIP, ORG_SUFFIXES
 
-__all__ = ["acronym_of", "name_spelled_before"]
+__all__ = ["acronym_of", "acronyms_of", "name_spelled_before"]
 
 
 def acronym_of(name: str) -> str:
     """The initials of a name's capitalised words, "of", "the" and the like aside ("FBI")."""
     return "".join(w[0] for w in name.split() if w.lower() not in ACRONYM_SKIP and w[:1].isupper())
+
+
+def acronyms_of(name: str) -> set[str]:
+    """The acronyms a name may go by: its initials without "of", "and" and the like ("PBC"), and with
+    them ("PBOC" of "People's Bank of China"); only those of two letters or more."""
+    return {a for a in (acronym_of(name), _every_initial(name)) if len(a) >= 2}
 
 
 def name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None:
@@ -27,7 +33,7 @@ def name_spelled_before(text: str, bracket_end: int, acronym: str) -> str | None
             continue
         if "," in name and name.split()[0].rstrip(",").isupper():
             return None  # a dateline before the agency's name: "ALLENTOWN, Pa. (AP)"
-        spelled = [_initials(name, hyphens) for hyphens in (False, True)]
+        spelled = [_initials(name, hyphens) for hyphens in (False, True)] + [_every_initial(name)]
         if any(i == acronym or (len(i) == len(acronym) + 1 and _spells_all_but_one(acronym, i)) for i in spelled):
             return name
         if len(spelled[0]) > len(acronym) + 1:
@@ -44,6 +50,13 @@ def _initials(name: str, hyphens: bool) -> str:
         else "".join(p[0] for p in w.split("-") if p[:1].isupper()) if hyphens else w[0]
         for w in words
     )
+
+
+def _every_initial(name: str) -> str:
+    """The first letter of every word, "of" and "and" too, upper case: "PBOC" of "People's Bank of China",
+    "CPAWS" of "Canadian Parks and Wilderness Society"; "" for a one-word name."""
+    words = [w for w in name.split() if w[:1].isalpha() and w.lower() != "the"]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
 
 
 def _spells_all_but_one(acronym: str, initials: str) -> bool:

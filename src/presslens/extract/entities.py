@@ -12,6 +12,7 @@ join. Entity ids ``e1``, ``e2``, … follow first mention; ``name`` is the fulle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.acronyms import acronym_of, name_spelled_before
+from presslens.extract.acronyms import acronyms_of, name_spelled_before
 from presslens.extract.name_forms import (
     DETERMINERS,
     clean_name,
@@ -212,7 +213,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
     key = _norm(name)
     if kind == "place":
         key = PLACE_ALIASES.get(key, key)
-    acro = acronym_of(name)
+    acros = {a.lower() for a in acronyms_of(name)}
     for i, c in enumerate(clusters):
         if c.kind != kind:
             continue
@@ -223,9 +224,9 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
             if fk == key:
                 return i
             if kind == "organization":
-                if len(key) >= 2 and key.replace(".", "") == acronym_of(f).lower() and len(acronym_of(f)) >= 2:
+                if len(key) >= 2 and key.replace(".", "") in {a.lower() for a in acronyms_of(f)}:
                     return i
-                if len(acro) >= 2 and acro.lower() == fk.replace(".", ""):
+                if fk.replace(".", "") in acros:
                     return i
                 if len(key.split()) > 1 and len(fk.split()) > 1 and (
                     fk.startswith(f"{key} of ") or key.startswith(f"{fk} of ")
@@ -266,9 +267,8 @@ def short_form_of(short: str, name: str) -> bool:
     News Service"), its first word ("Peabody" for "Peabody Energy") or its last ("Times")."""
     if " " in short or len(short) < 2 or len(name.split()) < 2:
         return False
-    acronym = acronym_of(name)
     return (
-        (len(acronym) >= 2 and short.replace(".", "") == acronym)
+        short.replace(".", "") in acronyms_of(name)
         or (len(short) > 3 and name.split()[0] == short)
         or _is_last_word_of(short, name)
     )
@@ -308,10 +308,14 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
         at = text.find(f"({c.forms[0]})")  # the bracket may be in no mention of it
         while at >= 0:
             name = name_spelled_before(text, at + 1, c.forms[0])
+            owner = next((o for o in out if o is not c and o.kind in ("organization", "place") and name in o.forms), None)
             if name is None:
+                # "Vietnam Electricity (EVN)": the organisation named right before the bracket, whatever the
+                # language its acronym is in
+                owner = next((o for o in out if o is not c and o.kind == "organization" and _ends_before(o, text, at)), None)
+            if name is None and owner is None:
                 at = text.find(f"({c.forms[0]})", at + 1)
                 continue
-            owner = next((o for o in out if o is not c and o.kind in ("organization", "place") and name in o.forms), None)
             if owner is None:
                 start = text.rfind(name, 0, at)
                 c.forms.insert(0, name)
@@ -323,6 +327,35 @@ def _spelled_out_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]
                 out.remove(c)
             break
     return out
+
+
+def _bracketed_acronyms(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """An acronym in brackets the NER tagged nowhere, after the name it spells ("The Canadian Parks and
+    Wilderness Society (CPAWS)"): a form of the organisation of that name, a new one when no cluster
+    has it, so that "CPAWS said" later is that organisation."""
+    known = {f for c in clusters for f in c.forms}
+    for m in _BRACKETED.finditer(text):
+        acronym = m.group(1)
+        name = name_spelled_before(text, m.start() + 1, acronym) if acronym not in known else None
+        if name is None:
+            continue
+        known.add(acronym)
+        start = text.rfind(name, 0, m.start())
+        mention = Span.of(text, start, m.end())
+        owner = next((c for c in clusters if c.kind == "organization" and name in c.forms), None)
+        if owner is None:
+            clusters.append(_Cluster("organization", [name, acronym], [mention], start))
+        else:
+            owner.forms.append(acronym)
+    return clusters
+
+
+_BRACKETED = re.compile(r"\(([A-Z]{2,8})\)")
+
+
+def _ends_before(cluster: _Cluster, text: str, at: int) -> bool:
+    """Whether a mention of ``cluster`` ends right before position ``at`` (spaces between at most)."""
+    return any(m.end <= at and not text[m.end : at].strip() for m in cluster.mentions)
 
 
 def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
@@ -418,7 +451,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         titled = _titled_form(ent) if kind == "person" else None
         if titled and titled not in c.titled:
             c.titled.append(titled)
-    clusters = _spelled_out_acronyms(text, clusters)
+    clusters = _spelled_out_acronyms(text, _bracketed_acronyms(text, clusters))
     clusters = _people_named_as_organisations(clusters)
     clusters = _merge_into_sole_owner(clusters, "organization", "person", surname_of)
     clusters = _merge_into_sole_owner(clusters, "person", "organization", opens_name)

@@ -152,6 +152,9 @@ PLACE_PREPOSITIONS = _words("in near outside across throughout")
 # apposition names the person: "Another member, Harpreet Dhaliwal, said".
 PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper commuter patient client caller")
 
+# Roles written as acronyms ("PM says", "the MP said"): a description, never an organisation's acronym.
+ROLE_ACRONYMS = frozenset({"pm", "mp", "mpp", "mla", "mep", "msp", "ceo", "cfo", "coo", "cto", "vp", "gm", "md"})
+
 # Countries and provinces whose public bodies are named "<field> <place>" ("Fisheries and Oceans
 # Canada", "Sport Integrity Australia", "Elections Québec").
 DEPARTMENT_COUNTRIES = frozenset({"canada", "australia", "québec", "quebec"})

@@ -85,6 +85,8 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         kind = "generic"  # "Neighbours said", whatever the tagger made of it
     elif len(span) == 1 and root.text[:1].isupper() and _names_someone(root, graph):
         kind = "proper"  # "The Latest: Trump urges …", "Trump later said" with "Trump" tagged as a common noun
+    elif _acronym(root):
+        kind = "proper"  # "The PBOC said", the acronym tagged as a common noun
     elif root.pos_ in ("NOUN", "ADJ", "PROPN"):
         definite = _is_definite(root, graph.text)
         plural = root.tag_ in ("NNS", "NNPS") and lower != lemma
@@ -121,6 +123,15 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
             kind = "generic"
     sent = graph.sent_of(span.start_char)
     return Anaphor(kind, root, span.start_char, span.end_char, sent, graph.is_quoted(span.start_char), words, span.text)
+
+
+def _acronym(word: Token) -> bool:
+    """An acronym in capitals, not a role ("the CEO") nor a headline in capitals."""
+    return (
+        word.is_upper and word.is_alpha and len(word.text) >= 2 and word.lower_ not in cues.PERSON_ROLE_NOUNS
+        and word.lower_ not in cues.TITLES and word.lower_ not in lexicon.ROLE_ACRONYMS and not (word.i + 1 < len(word.doc) and word.doc[word.i + 1].is_upper)
+        and not (word.i > 0 and word.doc[word.i - 1].is_upper)
+    )
 
 
 def _capitalised_name(root: Token) -> bool:
