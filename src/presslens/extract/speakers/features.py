@@ -93,6 +93,10 @@ def classify(span: SpacySpan, graph: EntityGraph) -> Anaphor:
         person = (
             lemma in cues.PERSON_ROLE_NOUNS or lower in cues.PERSON_ROLE_NOUNS
             or _hyphenated(root) in cues.PERSON_ROLE_NOUNS or lower.endswith(lexicon.PERSON_NOUN_SUFFIXES)
+            or (
+                (root.pos_ == "NOUN" or in_headline(root, graph.text)) and lemma in graph.person_roles
+                and lemma not in cues.ORG_ROLE_NOUNS and lemma not in graph.org_heads  # "Trust chief executive X"
+            )  # a title the article gives a person ("Coroner Mereana Tāwhai" … "the coroner")
         )
         org = lemma in cues.ORG_ROLE_NOUNS or lower in cues.ORG_ROLE_NOUNS or (
             lemma in graph.org_heads and root.pos_ == "NOUN" and not person  # "the exchange": see EntityGraph.org_heads

@@ -135,6 +135,8 @@ class EntityGraph:
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         self.org_heads = self._learn_organisation_heads()
+        # the role words the article gives people, listed or learned ("Coroner Mereana Tāwhai")
+        self.person_roles = {r for n in self.nodes.values() if n.kind == "person" for r in n.roles}
         for node in self.nodes.values():
             learn_gender(self.doc, node)
         gender_from_pronouns(self, self._lower)

@@ -18,6 +18,7 @@ from presslens.extract import cues
 from presslens.extract.name_forms import POSSESSIVE
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import DEMONYMS
+from presslens.nlp import is_english_word
 
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import Node
@@ -36,7 +37,7 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
         word = t.lower_.rstrip(".")
         if (t.pos_ not in ("PROPN", "NOUN", "ADJ") and word not in cues.TITLES) or _couple_title(doc, i):
             break
-        if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS:
+        if word in cues.PERSON_ROLE_NOUNS or word in cues.ORG_ROLE_NOUNS or _title_of_name(node, t, span):
             node.roles.add(lexicon.TITLE_ABBREVIATIONS.get(word, word))
         node.descriptors.add(lexicon.DESCRIPTOR_SYNONYMS.get(word, word))
         if word in lexicon.HONORIFIC_GENDER and node.gender is None:
@@ -71,6 +72,16 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
     if {"chief", "executive"} <= node.roles:
         node.roles.add("ceo")  # "chief executive Ian Mwangi" is "the CEO"
+
+
+def _title_of_name(node: Node, word: Token, name: SpacySpan) -> bool:
+    """A capitalised English noun right before a person's name, on no role list: the title the article
+    gives them ("Coroner Mereana Tāwhai", later "the coroner")."""
+    return (
+        node.kind == "person" and word.i == name.start - 1 and word.is_title and word.pos_ in ("NOUN", "PROPN")
+        and word.lower_ not in lexicon.GIVEN_NAMES and word.ent_type_ not in ("PERSON", "GPE", "ORG")
+        and is_english_word(word.text) and not word.is_sent_start
+    )
 
 
 def _couple_title(doc: Doc, i: int) -> bool:

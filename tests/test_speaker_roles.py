@@ -1,0 +1,32 @@
+"""Roles the article itself gives people, beyond the role lists: a title before a name ("Coroner
+Mereana Tāwhai") makes a later "the coroner" that person. Each article is written for its test; the
+``resolve`` fixture is in ``conftest.py``."""
+
+from __future__ import annotations
+
+
+def test_a_title_on_no_list_before_a_name_is_that_persons_role(resolve):
+    text = (
+        "Coroner finds deaths of two trampers were preventable\n\n"
+        "WELLINGTON — The deaths of two teenagers on a school trip were preventable.\n\n"
+        "In findings released on Friday, Coroner Mereana Tāwhai said a heavy rain watch had been issued.\n\n"
+        "The coroner said the group's leader decided to cross because the students were cold."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("Coroner", "Mereana Tāwhai"),
+        ("Coroner Mereana Tāwhai", "Mereana Tāwhai"),
+        ("The coroner", "Mereana Tāwhai"),
+    ]
+
+
+def test_the_organisation_a_persons_role_names_stays_the_organisations(resolve):
+    # a guard: "The trust's chief executive, Mairead Quinn" gives her the word "trust" too
+    text = (
+        "BELFAST — Ambulances waited outside the emergency department for up to 14 hours, inspectors found.\n\n"
+        "The Northern Health and Social Care Trust, which runs the hospital, said it accepted the findings.\n\n"
+        "The trust's chief executive, Mairead Quinn, said staff were doing their best.\n\n"
+        "In a statement, the trust said it had opened 30 extra beds."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == (
+        "the trust", "Northern Health and Social Care Trust"
+    )
