@@ -121,3 +121,16 @@ def test_a_role_written_as_an_acronym_is_no_organisation(resolve):
         "in helping families hit by the flood, the PM Office said in a statement."
     )
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)][0] == ("PM", "Ali Raza Qureshi")
+
+
+def test_a_ministry_that_lists_its_fields_after_a_comma_is_one_name(nlp):
+    for name in ("Ministry of Environment, Forest and Climate Change", "Ministry of Health, Public Hygiene and Social Care"):
+        doc = nlp(f"NEW DELHI, Nov 4 (PTI) -- The {name} said on Tuesday that fines would rise.")
+        assert [e.name for e in find_entities(doc) if e.kind != "place"][-1] == name
+
+
+def test_people_listed_after_a_ministry_are_no_fields_of_its_name(nlp):
+    doc = nlp("LONDON — The Ministry of Health, Sarah Jones and Tom Reid said on Tuesday that fines would rise.")
+    assert [(e.name, e.kind) for e in find_entities(doc)][1:] == [
+        ("Ministry of Health", "organization"), ("Sarah Jones", "person"), ("Tom Reid", "person")
+    ]

@@ -45,7 +45,7 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     elif bracket is not None and tokens[-1].text != ")":
         tokens = tokens[:bracket]  # a bracket the entity leaves open
     comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
-    if kind == "organization" and comma is not None and _listed_fields(tokens[comma + 1 :]):
+    if kind == "organization" and comma is not None and listed_fields(tokens[comma + 1 :]):
         comma = None  # "Department of Environment, Energy and Climate Action": one name lists its fields
     if kind in ("person", "organization") and comma is not None:
         tokens = tokens[:comma]  # "Politico, Democratic party insiders": a name ends at a comma
@@ -100,7 +100,7 @@ def _ends_a_department(word: Token) -> bool:
     )
 
 
-def _listed_fields(words: list[Token]) -> bool:
+def listed_fields(words: list[Token]) -> bool:
     """Capitalised words up to an "and" and a last capitalised word: the rest of a list of fields
     (a hyphenated one whole: "Seniors and Long-Term Care")."""
     joints = [t for t in words if t.lower_ in ("and", "&", ",")]

@@ -23,6 +23,7 @@ from presslens.extract.name_forms import (
     attested_part,
     described_as_person,
     is_hyphen_joint,
+    listed_fields,
     presented_as_person,
     title_case_headline,
 )
@@ -125,6 +126,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
         if dash is not None and kind in ("person", "organization"):
             ent = doc[ent.start : dash]  # "Deborah Jordan Reynolds - Santilli's girlfriend"
         owner = next((t.i for t in ent[1:-1] if t.text in POSSESSIVE[:2] or t.text == ","), None)
+        if owner is not None and doc[owner].text == "," and listed_fields(list(doc[owner + 1 : ent.end])):
+            owner = None  # "Ministry of Environment, Forest and Climate Change": "Forest" is no given name here
         if owner is not None and doc[owner + 1].lower_ in lexicon.GIVEN_NAMES:
             if kind in ("organization", "place"):
                 yield doc[ent.start : owner], kind
@@ -331,6 +334,8 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     last = first[-1]
     if first.doc[first.end].lower_ != "and":
         return False
+    if _lists_fields(first) and all(t.is_title for t in second):
+        return True  # "The Ministry of Health, Public Hygiene" "and" "Universal Health Coverage"
     if (
         len(first) <= 4 and all(t.is_title or is_hyphen_joint(t) for t in first)
         and (last.tag_ == "NNPS" or last.lower_ in lexicon.GOVERNMENT_FIELDS)  # not "Bombardier and Air Canada"
@@ -345,6 +350,16 @@ def _one_name_across_and(first: SpacySpan, second: SpacySpan) -> bool:
     )
 
 
+def _lists_fields(ent: SpacySpan) -> bool:
+    """A body's name with "of" that goes on listing fields after a comma ("Ministry of Health, Public Hygiene")."""
+    of = next((t.i for t in ent if t.lower_ == "of"), None)
+    comma = next((t.i for t in ent if t.text == ","), None)
+    return (
+        of is not None and comma is not None and of < comma < ent.end - 1
+        and all(t.is_title for t in ent.doc[comma + 1 : ent.end])
+    )
+
+
 def _with_joined_words(ent: SpacySpan) -> SpacySpan:
     """An organisation's name the NER cut at "and" ("The Society of Motor Manufacturers" "and
     Traders", "Department of Fisheries" "and Oceans"), when the name already joins words with "of",
@@ -353,6 +368,8 @@ def _with_joined_words(ent: SpacySpan) -> SpacySpan:
     doc = ent.doc
     if ent.end + 1 >= len(doc):
         return ent
+    if doc[ent.end].text == "," and any(t.lower_ == "of" for t in ent[1:]):
+        return _with_listed_fields(ent)
     of_place = doc[ent.end].lower_ == "of" and ent[-1].lower_ in cues.ORG_ROLE_NOUNS  # "Commission of Pakistan"
     if not of_place and (doc[ent.end].lower_ != "and" or not any(t.lower_ == "of" for t in ent[1:])):
         return ent
@@ -364,6 +381,29 @@ def _with_joined_words(ent: SpacySpan) -> SpacySpan:
     if end == ent.end + 1 or end - ent.end > 3:
         return ent
     return SpacySpan(doc, ent.start, end, label=ent.label)
+
+
+def _with_listed_fields(ent: SpacySpan) -> SpacySpan:
+    """A body's name the NER cut at the comma of its list of fields ("The Ministry of Environment" +
+    ", Forest and Climate Change"): the capitalised English words, commas and "and" after it, when they
+    list fields and no entity but a person's claims them ("Forest")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and end - ent.end < 10 and (
+        doc[end].text == "," or doc[end].lower_ in ("and", "&") or (doc[end].is_title and (
+            not doc[end].ent_type_ or (doc[end].ent_type_ == "PERSON" and _alone_in_entity(doc[end]))
+        ))
+    ):
+        end += 1
+    tail = list(doc[ent.end + 1 : end])
+    fields = all(is_english_word(t.text) for t in tail if t.is_title)  # not "Health, Sarah Jones and Tom Reid"
+    return SpacySpan(doc, ent.start, end, label=ent.label) if tail and fields and listed_fields(tail) else ent
+
+
+def _alone_in_entity(word: Token) -> bool:
+    """Whether ``word`` is an entity of one word ("Forest" tagged a person, not "Sarah" of "Sarah Jones")."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.ent_iob_ == "B" and (after is None or after.ent_iob_ != "I")
 
 
 def _english_word_tagged_person(word: Token) -> bool:
