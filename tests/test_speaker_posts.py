@@ -1,5 +1,7 @@
-"""Names after the place of a post ("Ambassador to Nigeria Liang Jianhua"): the place is no part of
-the name, however the NER cuts it. Each article is written for its test (``nlp`` in ``conftest.py``)."""
+"""Names after a post: after the place of a post ("Ambassador to Nigeria Liang Jianhua"), the place is
+no part of the name, however the NER cuts it; after a title in apposition ("Minister of …, Benoît
+Lévesque-Tremblay"), a name tagged an organisation is a person. Each article is written for its test
+(``nlp`` in ``conftest.py``)."""
 
 from __future__ import annotations
 
@@ -25,3 +27,24 @@ def test_a_place_and_name_tagged_one_organisation_after_a_post_is_the_person(nlp
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("Abena Owusu-Sekyere") == "person"
     assert not any("Türkiye Abena" in name for name in kinds)
+
+
+def test_a_name_tagged_an_organisation_in_apposition_to_a_title_is_the_person(nlp):
+    doc = nlp(
+        "QUEBEC — Ottawa imposed an emergency order to protect three caribou herds.\n\n"
+        "Quebec's Minister of Natural Resources and Forests, Benoît Lévesque-Tremblay, called the decree an "
+        "intrusion into provincial jurisdiction."
+    )
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("Benoît Lévesque-Tremblay") == "person"
+
+
+def test_a_company_named_after_a_retailer_a_spokesperson_speaks_for_stays_a_company(nlp):
+    # a guard: "H&M" hangs on "retailer", under "A spokesperson for"
+    doc = nlp(
+        "DHAKA (AP) — Garment workers marched for higher wages on Sunday.\n\n"
+        "A spokesperson for the Swedish retailer H&M, one of the largest buyers of Bangladeshi clothing, said "
+        "the company supported a fair wage."
+    )
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("H&M") == "organization"

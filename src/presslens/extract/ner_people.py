@@ -64,16 +64,24 @@ def is_hyphenated_person(ent: SpacySpan) -> bool:
 
 def names_a_role(ent: SpacySpan) -> bool:
     """A name tagged an organisation in apposition to a person's role, after a name word the NER left
-    out ("the city's general manager of transportation, Olumide Fashola-Grant,"): a person."""
+    out ("the city's general manager of transportation, Olumide Fashola-Grant,") or made of name words
+    only ("Quebec's Minister of Natural Resources and Forests, Benoît Lévesque-Tremblay,"): a person."""
     root, doc = ent.root, ent.doc
     if root.dep_ != "appos" or not ent.start or not all(t.is_title or is_hyphen_joint(t) for t in ent):
         return False
     before = doc[ent.start - 1]
+    words = [t for t in ent if t.is_alpha]
+    whole = bool(words) and all(
+        t.is_title and len(t) > 1 and (is_foreign_name_word(t) or t.lower_ in lexicon.GIVEN_NAMES) for t in words
+    )  # not "H&M"
     if any(t.lower_ in cues.ORG_ROLE_NOUNS for t in ent) or not (
-        is_foreign_name_word(before) or before.lower_ in lexicon.GIVEN_NAMES
+        whole or is_foreign_name_word(before) or before.lower_ in lexicon.GIVEN_NAMES
     ):
         return False
-    return any(a.pos_ == "NOUN" and a.lemma_.lower() in cues.PERSON_ROLE_NOUNS for a in list(root.ancestors)[:3])
+    # the role may be a capitalised title when the name is whole ("Quebec's Minister of …, Benoît Lévesque-Tremblay")
+    ancestors = list(root.ancestors)[:3]
+    role = [a for a in ancestors if a.lemma_.lower() in cues.PERSON_ROLE_NOUNS or a.lower_ in cues.TITLES]
+    return any(a.pos_ == "NOUN" for a in role) or (whole and bool(role) and role[0].i == root.head.i)
 
 
 def is_titled_person(ent: SpacySpan) -> bool:
