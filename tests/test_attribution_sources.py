@@ -218,3 +218,14 @@ def test_a_conjoined_cue_after_a_pronoun_in_an_adjunct_keeps_that_pronoun(nlp):
         "blamed shootings on bias against minorities."
     )
     assert ("blamed", "she") in [(cue, source) for _, cue, source in sources(nlp, text)]
+
+
+def test_a_title_that_lists_its_fields_after_a_comma_runs_on_to_the_name(nlp):
+    text = (
+        "ABIDJAN, June 19 (AIP) -- Free screening for sickle cell disease will begin in June.\n\n"
+        "The Ivorian Minister of Health, Public Hygiene and Universal Health Coverage said on Thursday that "
+        "screening would be free."
+    )
+    assert sources(nlp, text) == [
+        ("indirect", "said", "The Ivorian Minister of Health, Public Hygiene and Universal Health Coverage")
+    ]

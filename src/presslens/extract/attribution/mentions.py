@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from presslens.extract import cues
 from presslens.extract.attribution.context import DASHES, Context
 from presslens.lexicon.speakers import GIVEN_NAMES
+from presslens.nlp import is_english_word
 
 # Right dependents that belong to a mention ("the mayor of Paris", "Smith and Jones").
 _MENTION_RIGHT_DEPS = frozenset(
@@ -23,6 +24,8 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     right = head.i
     doc = ctx.doc
     for child in head.rights:
+        if child.text == "," and child.i == right + 1 and _fields_then_name(child):
+            continue  # "Minister of Health" "," "Public Hygiene and … Aminata Koné-Diabaté"
         if child.dep_ in _MENTION_RIGHT_DEPS and (
             not (child.dep_ == "prep" and child.lower_ in ("in", "on", "at")) or _title_phrase(child)
         ):
@@ -62,6 +65,18 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, ctx.tok_end(right)
+
+
+def _fields_then_name(comma: Token) -> bool:
+    """Whether a title's list of fields goes on after ``comma`` to the holder's name: a conjunct of
+    capitalised words (the first an English word, "Public Hygiene and Universal Health Coverage Aminata
+    Koné-Diabaté") joined to the same head."""
+    after = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    conj = next((c for c in comma.head.rights if c.dep_ == "conj" and c.i > comma.i), None)
+    if after is None or conj is None or conj.left_edge.i != after.i or not is_english_word(after.text):
+        return False
+    words = list(comma.doc[after.i : conj.right_edge.i + 1])
+    return any(t.lower_ == "and" for t in words) and all(t.is_title or t.lower_ == "and" or t.text == "-" for t in words)
 
 
 def _title_phrase(prep: Token) -> bool:
