@@ -229,3 +229,12 @@ def test_a_title_that_lists_its_fields_after_a_comma_runs_on_to_the_name(nlp):
     assert sources(nlp, text) == [
         ("indirect", "said", "The Ivorian Minister of Health, Public Hygiene and Universal Health Coverage")
     ]
+
+
+def test_a_name_between_commas_after_a_role_is_part_of_the_mention_however_it_is_parsed(nlp):
+    text = (
+        "MANILA — Leptospirosis cases rose after the floods.\n\n"
+        "According to the hospital's chief, Dr. Ferdinand Ilagan Santiago, about 40 new patients were being "
+        "admitted every day."
+    )
+    assert [source for _, _, source in sources(nlp, text)] == ["the hospital's chief, Dr. Ferdinand Ilagan Santiago"]

@@ -75,3 +75,9 @@ def test_the_first_of_two_family_names_is_the_person_with_two_given_names(resolv
     )
     names = [a.source.name for a in resolve(text)]
     assert names[-1] == "Gustavo Adolfo Parra Mejía"
+
+
+def test_santa_abbreviated_opens_a_place_name_not_a_sentence(nlp):
+    doc = nlp("MANILA — The San Lazaro Hospital in Sta. Cruz, Manila, has opened a temporary ward.")
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert "Cruz" not in kinds and kinds.get("Sta. Cruz") == "place"

@@ -95,7 +95,7 @@ ORG_SUFFIXES = frozenset(
 # Abbreviations that make a name a sports club's ("CF Montréal", "Toronto FC", "AC Milan").
 # Abbreviations inside names whose full stop spaCy takes for a sentence's end ("Ste. Anne", "Ft.
 # McMurray"); not provinces ("SUDBURY, Ont. — A jury …": a dateline's end), "Man." nor "No.".
-PLACE_ABBREVIATIONS = frozenset({"ste", "ft", "pt", "dept", "univ"})
+PLACE_ABBREVIATIONS = frozenset({"ste", "sta", "sto", "ft", "pt", "dept", "univ"})
 # Abbreviations of "number", one word with their full stop before a number ("Union No. 1", "Local No. 7").
 NUMBER_ABBREVIATIONS = frozenset({"no", "nos"})  # written with a capital; not "he said no. 2 people …"
 CLUB_ABBREVIATIONS = frozenset({"fc", "cf", "ac", "afc", "sc", "fk", "sk", "cd", "ud"})

@@ -37,6 +37,8 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     named = _named_apposition(head)
     if named is not None:
         right = max(right, named.right_edge.i)  # "The country's health minister, Amina Diallo, said"
+    elif (name_end := _name_between_commas(head)) is not None:
+        right = max(right, name_end.i)
     while (
         left >= 2
         and doc[left - 1].text == "-"
@@ -110,6 +112,23 @@ def _named_apposition(head: Token) -> Token | None:
         ):
             return t
     return None
+
+
+def _name_between_commas(role: Token) -> Token | None:
+    """A person's name between commas right after a role noun, however the parser hung it ("According
+    to the hospital's chief, Dr. Ferdinand Ilagan Santiago, about 40 …"): its last word."""
+    doc = role.doc
+    k = role.i + 1
+    if role.lemma_.lower() not in cues.PERSON_ROLE_NOUNS or k + 1 >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    while k < len(doc) and doc[k].lower_.rstrip(".") in cues.TITLES:
+        k += 1  # "Dr."
+    end = k
+    while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == k or doc[end].ent_iob_ == "I"):
+        end += 1
+    closed = end < len(doc) and doc[end].text in (",", ")")
+    return doc[end - 1] if end > k and closed and doc[k].ent_iob_ == "B" else None
 
 
 def names_a_speaker(head: Token) -> bool:
