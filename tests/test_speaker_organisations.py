@@ -134,3 +134,27 @@ def test_people_listed_after_a_ministry_are_no_fields_of_its_name(nlp):
     assert [(e.name, e.kind) for e in find_entities(doc)][1:] == [
         ("Ministry of Health", "organization"), ("Sarah Jones", "person"), ("Tom Reid", "person")
     ]
+
+
+def test_a_press_office_speaks_for_its_body(resolve):
+    text = (
+        "KALININGRAD, Dec 3 (TASS) - The Baltic Fleet began drills on Monday. The active phase of the drills will "
+        "end on December 7, the press service of the Baltic Fleet said.\n\n"
+        "MOSCOW - The Kurchatov Institute ran its reactor for 12 seconds, the institute's press service told TASS. "
+        "The result was a record, the press service said."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("the press service of the Baltic Fleet", "Baltic Fleet"),
+        ("the institute's press service", "Kurchatov Institute"),
+        ("the press service", "Kurchatov Institute"),
+    ]
+
+
+def test_one_of_a_kind_of_body_in_apposition_to_a_name_is_that_body(resolve):
+    text = (
+        "ATHENS — Ferries stayed in port on Tuesday as seafarers went on strike.\n\n"
+        "One of the largest operators, Aegean Blue Lines, said passengers could change their tickets for free."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("One of the largest operators", "Aegean Blue Lines")
+    ]

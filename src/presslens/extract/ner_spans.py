@@ -50,6 +50,7 @@ from presslens.lexicon.names import (
     CLUB_ABBREVIATIONS,
     NUMBERED_BRANCHES,
     PLACE_ALIASES,
+    ROMANCE_ELIDED_JOINTS,
     ROMANCE_NAME_JOINTS,
     ROMANCE_OF_WORDS,
 )
@@ -273,9 +274,6 @@ def _with_romance_body_before(ent: SpacySpan) -> SpacySpan:
     return SpacySpan(doc, k, ent.end, label="ORG")
 
 
-_ELIDED_JOINTS = ("d'", "d’", "l'", "l’")
-
-
 def _with_romance_words_after(ent: SpacySpan) -> SpacySpan:
     """A French, Spanish or Italian body's name the NER took only the first word of ("Union" + "des
     producteurs agricoles", "Front" + "d'action populaire en réaménagement urbain"): forward from a
@@ -285,12 +283,12 @@ def _with_romance_words_after(ent: SpacySpan) -> SpacySpan:
     doc = ent.doc
     end = ent.end
     if len(ent) != 1 or not ent[0].is_title or end >= len(doc) or not (
-        doc[end].lower_ in ROMANCE_NAME_JOINTS or doc[end].lower_.startswith(_ELIDED_JOINTS)  # "d'action"
+        doc[end].lower_ in ROMANCE_NAME_JOINTS or doc[end].lower_.startswith(ROMANCE_ELIDED_JOINTS)  # "d'action"
     ):
         return ent
     while end < len(doc) and end - ent.end < 10 and (
         doc[end].lower_ in ROMANCE_NAME_JOINTS or (doc[end].is_alpha and doc[end].pos_ != "VERB")
-        or (doc[end].lower_.startswith(_ELIDED_JOINTS) and doc[end].text[2:].isalpha())
+        or (doc[end].lower_.startswith(ROMANCE_ELIDED_JOINTS) and doc[end].text[2:].isalpha())
         or (is_hyphen_joint(doc[end]) and end + 1 < len(doc) and doc[end + 1].is_title)
     ) and not doc[end].is_sent_start:
         end += 1

@@ -109,6 +109,8 @@ ROMANCE_NAME_JOINTS = frozenset({
 # The joints among them that mean "of": two in a row of lower-case words make a French, Spanish or
 # Italian name even when its nouns are English words too ("stations de ski du Québec").
 ROMANCE_OF_WORDS = frozenset({"de", "du", "des", "d'", "d’", "del", "della", "dei"})
+# Joints the tokenizer leaves glued to the next word ("d'action", "l'Ontario"): a token starting with one.
+ROMANCE_ELIDED_JOINTS = ("d'", "d’", "l'", "l’")
 
 # Words that give no letter to an organisation's acronym ("Bank of England" is "BE").
 # The last word of a union's or society's branch that its number follows ("Amalgamated Transit Union Local 279",

@@ -152,6 +152,11 @@ PLACE_PREPOSITIONS = _words("in near outside across throughout")
 # apposition names the person: "Another member, Harpreet Dhaliwal, said".
 PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper commuter patient client caller")
 
+# A body's press office speaks for the body ("the ministry's press service", "the press service of the
+# Baltic Fleet"): the office nouns, and the words before them that make them a press office.
+PRESS_OFFICE_NOUNS = frozenset({"service", "office", "centre", "center", "department", "secretariat", "bureau"})
+PRESS_OFFICE_WORDS = frozenset({"press", "media", "information", "communications"})
+
 # Roles written as acronyms ("PM says", "the MP said"): a description, never an organisation's acronym.
 ROLE_ACRONYMS = frozenset({"pm", "mp", "mpp", "mla", "mep", "msp", "ceo", "cfo", "coo", "cto", "vp", "gm", "md"})
 

@@ -42,7 +42,7 @@ from presslens.extract.speakers.features import (
     pair_features,
 )
 from presslens.extract.speakers.graph import EntityGraph, Node
-from presslens.extract.speakers.issuers import document_issuer
+from presslens.extract.speakers.issuers import document_issuer, last_press_office
 from presslens.extract.speakers.lead import (
     LEAD_SENTENCES,
     headline_speaker,
@@ -79,6 +79,7 @@ from presslens.extract.speakers.naming import (
     titled_name_at_end,
     whose_name_says,
 )
+from presslens.extract.speakers.roles import press_office_owner
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
@@ -99,6 +100,13 @@ _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONO
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
 
 
+def _after_one_of(root: Token) -> Token:
+    """The noun after "one of" ("operators" in "One of the largest operators"), else ``root``."""
+    if root.lower_ != "one":
+        return root
+    return next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root)
+
+
 class _Resolver:
     def __init__(self, doc: Doc, entities: list[Entity], article: Article | None, model: ResolverModel) -> None:
         self.doc = doc
@@ -108,6 +116,7 @@ class _Resolver:
         self.article = article
         self.said: tuple[int, int] | None = None
         self.bodies: dict[str, Node] = {}  # an organisation described first → the one named so (_named_body)
+        self.press_body: Node | None = None  # the body a press office last spoke for (_press_office)
 
     @cached_property
     def writer(self) -> Node | None:
@@ -148,6 +157,8 @@ class _Resolver:
     def _resolve_span(self, span: SpacySpan, depth: int) -> _Result:
         anaphor = classify(span, self.graph)
         root = span.root
+        if depth < 2 and (owner := press_office_owner(root)) is not False:
+            return self._press_office(span, owner, depth)
         if anaphor.type != "named" and (
             named := name_after_long_title(self.graph, span) or name_ending_description(self.graph, span)
         ) is not None:
@@ -248,6 +259,27 @@ class _Resolver:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, generic_kind(root), None, _CONFIDENCE["generic"]
 
+    def _press_office(self, span: SpacySpan, owner: Token | bool, depth: int) -> _Result:
+        """A press office speaks for its body: the owner it names ("the ministry's press service", "the
+        press service of the Baltic Fleet"), else the body a press office last spoke for, else the
+        organisation that spoke last."""
+        node = None
+        if isinstance(owner, Token) and owner.is_lower and owner.lemma_ not in cues.ORG_ROLE_NOUNS:
+            words = [t for t in self.doc[owner.left_edge.i : owner.i + 1] if t.dep_ not in ("det", "case")]
+            phrase = " ".join(t.text for t in words)  # "the city hall's press service": the city hall
+            node = self.graph.find_name(phrase) or self.graph.named(
+                phrase, "organization", Span.of(self.graph.text, words[0].idx, owner.idx + len(owner.text))
+            )
+        elif isinstance(owner, Token):
+            node, _, _, _ = self._resolve_span(self.doc[owner.left_edge.i : owner.i + 1], depth + 1)
+            node = node if node is not None and node.kind in ("organization", "place") else None
+        else:
+            node = self.press_body or last_press_office(self.graph, span.start_char)
+        if node is None:
+            return None, "organization", None, _CONFIDENCE["generic"]
+        self.press_body = node
+        return node, "organization", None, _CONFIDENCE["org_description"]
+
     def _named_in_apposition(self, noun: Token) -> Node | None:
         """The organisation named in apposition to a description ("Ecuador's prison agency, SNAI")."""
         for c in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -344,7 +376,9 @@ class _Resolver:
 
     def _apposition(self, root: Token) -> Node | None:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed, or the
-        organisation ("the manufacturer, Danish company Halvorsen Biologics,")."""
+        organisation ("the manufacturer, Danish company Halvorsen Biologics,"; "One of the largest operators,
+        Aegean Blue Lines,", whose kind the noun after "one of" says)."""
+        noun = _after_one_of(root).lemma_.lower()
         for c in root.children:
             if c.dep_ == "appos" or comma_conjunct(root, c):
                 kin = self._relative_named(root, c)
@@ -353,13 +387,13 @@ class _Resolver:
                 node = self.graph.node_at(c.idx, c.idx + len(c.text))
                 if node is not None and node.kind == "person":
                     return node
-                if node is not None and node.kind == "organization" and root.lemma_.lower() in cues.ORG_ROLE_NOUNS:
+                if node is not None and node.kind == "organization" and noun in cues.ORG_ROLE_NOUNS:
                     return node  # "The manufacturer, Danish company Halvorsen Biologics,"
-                role = root.lemma_.lower() in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS | lexicon.PERSON_NOUNS_IN_APPOSITION
+                role = noun in cues.PERSON_ROLE_NOUNS | lexicon.KIN_NOUNS | lexicon.PERSON_NOUNS_IN_APPOSITION
                 if node is not None and role and node.kind == "organization" and looks_like_a_person(c):
                     node.entity.kind = "person"  # "the chamber's president, Candace Laing," tagged ORG
                     return node
-                body = root.lemma_.lower() in cues.ORG_ROLE_NOUNS  # "The company …, Tasman Ridge Aquaculture,"
+                body = noun in cues.ORG_ROLE_NOUNS  # "The company …, Tasman Ridge Aquaculture,"
                 if node is None and c.pos_ == "PROPN" and (role or body):
                     name, _ = proper_name(self.doc[c.left_edge.i : c.i + 1])
                     if len(name.split()) >= 2 and (role or all(w[:1].isupper() for w in name.split())):

@@ -33,7 +33,7 @@ from presslens.extract.name_forms import (
 from presslens.extract.person_names import first_family_name_of
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
 from presslens.extract.speakers.missed_names import add_missed_names
-from presslens.extract.speakers.roles import learn_roles, organisation_name
+from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Entity, Span
@@ -355,8 +355,8 @@ class EntityGraph:
         nouns = (self._pos == NOUN) | (self._pos == PROPN)  # "foreign ministry" is sometimes tagged PROPN
         for i in (nouns & np.isin(self._lemma, org_lemmas)).nonzero()[0]:
             token = self.doc[int(i)]
-            if token.pos_ == "PROPN" and not token.is_lower:
-                continue  # a capitalised "Ministry" is part of a name the NER has
+            if (token.pos_ == "PROPN" and not token.is_lower) or press_office_owner(token) is not False:
+                continue  # a capitalised "Ministry" is part of a name the NER has; a press office speaks for its body
             name = organisation_name(token)
             if name is None:
                 continue

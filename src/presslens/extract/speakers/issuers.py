@@ -44,6 +44,12 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return _ruling_author(graph, span) or _capitals_before(graph, root) or _body_just_heard(graph, span)
 
 
+def last_press_office(graph: EntityGraph, before: int) -> Node | None:
+    """The organisation that spoke last before ``before``: who a bare "the press service" speaks for."""
+    found = graph.last_speech_before(before)
+    return found[1] if found is not None and found[1].kind == "organization" else None
+
+
 def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The AAIB said … ¶ '…,' the report said": a bare "the report" whose issuer the article never
     writes, right after an organisation spoke (at most ``BODY_JUST_HEARD_SENTENCES`` before)."""

@@ -23,7 +23,7 @@ from presslens.nlp import is_english_word
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import Node
 
-__all__ = ["learn_roles", "organisation_name"]
+__all__ = ["learn_roles", "organisation_name", "press_office_owner"]
 
 _AGE = re.compile(r"\b(\d{1,3})(?:-| )years?(?:-| )old\b")
 
@@ -82,6 +82,20 @@ def _title_of_name(node: Node, word: Token, name: SpacySpan) -> bool:
         and word.lower_ not in lexicon.GIVEN_NAMES and word.ent_type_ not in ("PERSON", "GPE", "ORG")
         and is_english_word(word.text) and not word.is_sent_start
     )
+
+
+def press_office_owner(office: Token) -> Token | None | bool:
+    """For a body's press office ("the ministry's press service", "the press service of the Baltic
+    Fleet"), the token that names its owner; True for a bare "the press service"; False for no press office."""
+    if office.lemma_.lower() not in lexicon.PRESS_OFFICE_NOUNS or not any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lower_ in lexicon.PRESS_OFFICE_WORDS for c in office.lefts
+    ):
+        return False
+    owner = next((c for c in office.children if c.dep_ == "poss"), None)
+    owner = owner or next(
+        (g for c in office.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None
+    )
+    return owner if owner is not None else True
 
 
 def _couple_title(doc: Doc, i: int) -> bool:
