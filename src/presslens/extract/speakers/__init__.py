@@ -52,6 +52,7 @@ from presslens.extract.speakers.lead import (
     titled_later,
 )
 from presslens.extract.speakers.mention_words import (
+    after_one_of,
     animate,
     antecedent,
     comma_conjunct,
@@ -68,8 +69,10 @@ from presslens.extract.speakers.naming import (
     name_after_long_title,
     name_ending_description,
     name_ending_role,
+    named_in,
     national_branch,
     next_speaker,
+    organisation_in_apposition,
     person_completed,
     proper_name,
     sole_company,
@@ -98,13 +101,6 @@ _CONFIDENCE = {
 # Mentions that never become an entity's alias.
 _NOT_ALIASES = cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS | cues.RELATIVE_PRONOUNS | cues.FIRST_PERSON | {"it", "its"}
 _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name without a node, confidence
-
-
-def _after_one_of(root: Token) -> Token:
-    """The noun after "one of" ("operators" in "One of the largest operators"), else ``root``."""
-    if root.lower_ != "one":
-        return root
-    return next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root)
 
 
 class _Resolver:
@@ -148,7 +144,7 @@ class _Resolver:
             named = None
             if span is not None and len(span) and span.root.is_lower:
                 forward = HEADLINE_FORWARD if in_headline(span.root, self.graph.text) else 3  # a headline's "Kenyan court"
-                named = self._named_in_apposition(span.root) or whose_name_says(self.graph, span, forward, node)
+                named = organisation_in_apposition(self.graph, span.root) or whose_name_says(self.graph, span, forward, node)
             if named is not None and named.entity.name.split()[-1][:1].islower():
                 named = None  # "his campaign" is not the "Clinton campaign" described before
             self.bodies[node.entity.id] = named or node
@@ -254,7 +250,7 @@ class _Resolver:
             return self._proper(span)
         if anaphor.type == "generic" and not animate(root):
             # "A lesson from Loretta Lynch: …", "word from the palace": the named source of a thing said
-            source = self._named_in(root, ("from", "by"))
+            source = named_in(self.graph, root, ("from", "by"))
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         return None, generic_kind(root), None, _CONFIDENCE["generic"]
@@ -279,23 +275,6 @@ class _Resolver:
             return None, "organization", None, _CONFIDENCE["generic"]
         self.press_body = node
         return node, "organization", None, _CONFIDENCE["org_description"]
-
-    def _named_in_apposition(self, noun: Token) -> Node | None:
-        """The organisation named in apposition to a description ("Ecuador's prison agency, SNAI")."""
-        for c in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            node = self.graph.node_at(c.idx, c.idx + len(c.text))
-            if node is not None and node.kind == "organization":
-                return node
-        return None
-
-    def _named_in(self, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
-        """The entity a preposition after ``noun`` names ("a lesson from X")."""
-        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions):
-            for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                node = self.graph.node_at(obj.idx, obj.idx + len(obj.text))
-                if node is not None and node.kind in ("person", "organization", "place"):
-                    return node
-        return None
 
     def _possessor(self, noun: Token, depth: int) -> tuple[Node, float] | None:
         """The entity a possessive pronoun before ``noun`` stands for ("her account"), with its confidence."""
@@ -378,7 +357,7 @@ class _Resolver:
         """The person an apposition names ("a spokesman, Anna Weber,"), even one the NER missed, or the
         organisation ("the manufacturer, Danish company Halvorsen Biologics,"; "One of the largest operators,
         Aegean Blue Lines,", whose kind the noun after "one of" says)."""
-        noun = _after_one_of(root).lemma_.lower()
+        noun = after_one_of(root).lemma_.lower()
         for c in root.children:
             if c.dep_ == "appos" or comma_conjunct(root, c):
                 kin = self._relative_named(root, c)

@@ -10,7 +10,7 @@ from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import SourceKind
 
-__all__ = ["animate", "antecedent", "comma_conjunct", "generic_kind", "is_possessed_kin"]
+__all__ = ["after_one_of", "animate", "antecedent", "comma_conjunct", "generic_kind", "is_possessed_kin"]
 
 
 def antecedent(noun: Token, pronoun: Token) -> Token:
@@ -67,3 +67,10 @@ def comma_conjunct(root: Token, child: Token) -> bool:
         child.dep_ == "conj" and child.ent_type_ == "PERSON" and child.left_edge.i > 0
         and child.doc[child.left_edge.i - 1].text == "," and not any(c.dep_ == "cc" for c in root.children)
     )
+
+
+def after_one_of(root: Token) -> Token:
+    """The noun after "one of" ("operators" in "One of the largest operators"), else ``root``."""
+    if root.lower_ != "one":
+        return root
+    return next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root)

@@ -18,7 +18,8 @@ from presslens.schema import Span
 
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
-    "name_ending_role", "national_branch", "next_speaker", "proper_name", "sole_company", "sole_force",
+    "name_ending_role", "named_in", "national_branch", "next_speaker", "organisation_in_apposition",
+    "proper_name", "sole_company", "sole_force",
     "sole_role_holder", "sole_union", "titled_name_at_end", "whose_name_says",
 ]
 
@@ -421,3 +422,22 @@ def next_speaker(graph: EntityGraph, span: SpacySpan, kind: str) -> Node | None:
         for m in n.mentions if m.speaker and span.end_char < m.start < end and not other_title(m)
     ]
     return min(spoken, key=lambda pair: pair[0])[1] if spoken else None
+
+
+def organisation_in_apposition(graph: EntityGraph, noun: Token) -> Node | None:
+    """The organisation named in apposition to a description ("Ecuador's prison agency, SNAI")."""
+    for c in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        node = graph.node_at(c.idx, c.idx + len(c.text))
+        if node is not None and node.kind == "organization":
+            return node
+    return None
+
+
+def named_in(graph: EntityGraph, noun: Token, prepositions: tuple[str, ...]) -> Node | None:
+    """The entity a preposition after ``noun`` names ("a lesson from X")."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in prepositions):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            node = graph.node_at(obj.idx, obj.idx + len(obj.text))
+            if node is not None and node.kind in ("person", "organization", "place"):
+                return node
+    return None
