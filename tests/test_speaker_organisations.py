@@ -48,6 +48,7 @@ def test_a_description_rewords_a_name_only_with_the_same_head_and_no_word_the_na
     assert not rewords_name("Education department", full)
     assert not rewords_name("Foreign Ministry", "Russian Foreign Ministry")
     assert name_head("Tokyo Stock Exchange") == "exchange" and name_head("NorthVault Digital Inc.") is None
+    assert name_head("Directorate General of Health Services") == "directorate"
 
 
 def test_public_bodies_named_by_a_field_and_the_country_or_province_keep_their_whole_name(resolve):

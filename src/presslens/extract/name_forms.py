@@ -148,12 +148,15 @@ _MOJIBAKE_MARKS = ("Ã", "Â", "Å", "Ä")
 def name_head(name: str) -> str | None:
     """The noun that says what an organisation's name is, lowercase: the word before its first "of" or
     "for" ("Ministry of Education" → "ministry"), else its last word ("Tokyo Stock Exchange" →
-    "exchange"). None for a one-word name, a legal suffix ("Inc.") or a word for people ("Doctors")."""
+    "exchange"; "directorate" of "Directorate General of …"). None for a one-word name, a legal suffix
+    ("Inc.") or a word for people ("Doctors")."""
     words = name.replace("’", "'").split()
     cut = next((i for i, w in enumerate(words) if w in ("of", "for") and i > 0), len(words))
     if cut < 2 and cut == len(words):
         return None
     head = words[cut - 1].lower()
+    if head == "general" and cut >= 2:
+        head = words[cut - 2].lower()  # "Directorate General of Health Services", "Consulate General"
     if not head.isalpha() or head in ORG_SUFFIXES or head in cues.PERSON_ROLE_NOUNS or head in cues.GROUP_NOUNS:
         return None
     return head
