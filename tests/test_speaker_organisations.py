@@ -159,3 +159,11 @@ def test_one_of_a_kind_of_body_in_apposition_to_a_name_is_that_body(resolve):
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
         ("One of the largest operators", "Aegean Blue Lines")
     ]
+
+
+def test_a_partnership_or_incorporated_firm_is_the_firm_the_article_means(resolve):
+    text = (
+        "TORONTO — Abena Owusu-Darko joined Horváth Kessler LLP, a small forensic firm on Bay Street, in 2004.\n\n"
+        "She traced the money through 40 accounts. The firm said it would not comment on the case."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == ("The firm", "Horváth Kessler LLP")

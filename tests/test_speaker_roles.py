@@ -30,3 +30,11 @@ def test_the_organisation_a_persons_role_names_stays_the_organisations(resolve):
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == (
         "the trust", "Northern Health and Social Care Trust"
     )
+
+
+def test_sardar_is_an_honorific_not_a_given_name(resolve):
+    text = (
+        "LAHORE, Nov 5 (APP) -- Pilgrims crossed into Pakistan for the Guru's birth anniversary.\n\n"
+        "Sardar Harmeet Singh Sodhi, who led the group, said the arrangements were excellent."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Harmeet Singh Sodhi"]

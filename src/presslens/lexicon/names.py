@@ -89,7 +89,7 @@ SURNAMES_TOO = frozenset(n for n, g in _LEARNED.items() if g.endswith("s"))
 
 # Company-form endings left out when organisation names are compared ("Siemens AG" is "Siemens").
 ORG_SUFFIXES = frozenset(
-    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "limited", "plc", "llc", "ag", "sa", "gmbh"}
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "limited", "plc", "llc", "llp", "ag", "sa", "gmbh"}
 )
 
 # Abbreviations that make a name a sports club's ("CF Montréal", "Toronto FC", "AC Milan").

@@ -34,6 +34,7 @@ TITLES = _words(
     """
     mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
     pres atty supt insp amb coun cllr datuk datin dato dato' tun haji hajji alhaji alhaja hajia malam mallam ratu
+    sardar shri smt
     pastor bishop archbishop cardinal pope sheikh sheik ayatollah
     president vice-president premier chancellor minister secretary senator sen rep reps representative
     congressman congresswoman congressmember assemblyman assemblywoman governor gov lt mayor deputy councillor

@@ -41,7 +41,7 @@ SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added
 TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
 HONORIFIC_GENDER = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f", "alhaji": "m", "alhaja": "f", "hajia": "f",
-    "ratu": "m",
+    "ratu": "m", "sardar": "m", "shri": "m", "smt": "f",
 }
 # Titles that say nothing of a person's role ("Dr. Nadia Okonkwo" may be "the chief medical officer").
 COURTESY_TITLES = frozenset({*HONORIFIC_GENDER, "dr", "prof", "mx"})
@@ -196,7 +196,7 @@ UNION_NAME_WORDS = _words(
 # Words in a company's name that say it is one ("Friesen Bus Lines", "Gulfline Logistics", "Han
 # Entertainment"): "the company" is the one organisation so named when the resolver finds none.
 COMPANY_NAME_WORDS = _words(
-    "company corporation corp inc ltd limited plc llc holdings lines logistics entertainment aquaculture "
+    "company corporation corp inc ltd limited plc llc llp holdings lines logistics entertainment aquaculture "
     "airways airlines motors pharma pharmaceuticals foods industries technologies systems mining"
 )
 # Last words of a company's name that the NER tags a person ("Halvorsen Marine"): not a person's.

@@ -373,6 +373,9 @@ def _bare(noun: Token) -> bool:
     return all(c.dep_ == "det" or (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
 
 
+_COMPANY_WORDS = lexicon.COMPANY_NAME_WORDS | {w.rstrip(".") for w in ORG_SUFFIXES}  # "Cedarline Exchange Inc."
+
+
 def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The company" with no other words, which the resolver left unnamed: the one organisation named
     before it whose capitalised name says it is a company ("Friesen Bus Lines"), else None."""
@@ -382,7 +385,7 @@ def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
     companies = [
         n for n in graph.nodes.values()
         if n.kind == "organization" and n.mentions and n.mentions[0].start < span.start_char
-        and {w.lower() for w in n.entity.name.split() if w[:1].isupper()} & lexicon.COMPANY_NAME_WORDS
+        and {w.lower().rstrip(".,") for w in n.entity.name.split() if w[:1].isupper()} & _COMPANY_WORDS
     ]
     return companies[0] if len(companies) == 1 else None
 
