@@ -81,3 +81,11 @@ def test_santa_abbreviated_opens_a_place_name_not_a_sentence(nlp):
     doc = nlp("MANILA — The San Lazaro Hospital in Sta. Cruz, Manila, has opened a temporary ward.")
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert "Cruz" not in kinds and kinds.get("Sta. Cruz") == "place"
+
+
+def test_a_title_and_a_given_name_before_a_name_tagged_an_organisation_make_one_person(nlp):
+    doc = nlp(
+        "SAO PAULO (AP) — Two founders of a crypto firm were convicted of fraud on Tuesday.\n\n"
+        "Judge Ana Cristina Moura Bittencourt of the 2nd Federal Criminal Court sentenced them to 14 years."
+    )
+    assert "Ana Cristina Moura Bittencourt" in people(doc)

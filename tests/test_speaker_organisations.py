@@ -167,3 +167,12 @@ def test_a_partnership_or_incorporated_firm_is_the_firm_the_article_means(resolv
         "She traced the money through 40 accounts. The firm said it would not comment on the case."
     )
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == ("The firm", "Horváth Kessler LLP")
+
+
+def test_a_name_tagged_a_person_in_apposition_to_a_company_is_the_company(nlp):
+    doc = nlp(
+        "SAO PAULO (AP) — Two siblings were convicted of fraud on Tuesday.\n\n"
+        "The company they founded in 2019, NovaCripto Investimentos, told clients it could deliver 4% a month."
+    )
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("NovaCripto Investimentos") == "organization"

@@ -322,8 +322,15 @@ def described_as_person(span: SpacySpan) -> bool:
 def described_as_organisation(span: SpacySpan) -> bool:
     """Whether an apposition right after a one-word name says it is an organisation's ("Rahla, a
     Casablanca-based app with 12,000 drivers,", "Kessler, the family-owned supplier,"); a longer
-    name is a person's whatever the noun ("Ji-woo Park, a software developer,")."""
+    name is a person's whatever the noun ("Ji-woo Park, a software developer,"), unless the name is in
+    apposition to a company noun before it ("The company they founded, NovaCripto Investimentos,")."""
     doc, end = span.doc, span.end
+    root = span.root
+    if (
+        root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in lexicon.ORG_NOUN_CLASSES["company"]
+        and span[0].lower_ not in lexicon.GIVEN_NAMES and span.start and doc[span.start - 1].text == ","
+    ):
+        return True  # "The company they founded in 2019, NovaCripto Investimentos," tagged a person
     if end + 2 >= len(doc) or doc[end].text != "," or len(span) != 1 or span[0].lower_ in lexicon.GIVEN_NAMES:
         return False
     return any(

@@ -86,7 +86,8 @@ def names_a_role(ent: SpacySpan) -> bool:
 
 def is_titled_person(ent: SpacySpan) -> bool:
     """A non-person mention that is a title and a name ("Mayor Elena Vasquez"), or a name right after
-    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG): a person."""
+    a capitalised title ("Chancellor" + "Olaf Scholz" tagged ORG), or after it and a given name the NER
+    left out ("Judge" "Ana" + "Cristina Moura Bittencourt"): a person."""
     before = ent.doc[ent.start - 1] if ent.start else None
     # "trust chair Halima Yusuf": a lower-case title will do when it qualifies the name, or when the
     # parser made both subjects of the verb ("health spokesperson Cerys Ifans said")
@@ -95,6 +96,9 @@ def is_titled_person(ent: SpacySpan) -> bool:
         or (before.dep_ == ent.root.dep_ == "nsubj" and before.head.i == ent.root.head.i)
     )
     titled = before is not None and (before.text[:1].isupper() or qualifies) and before.lower_.rstrip(".") in cues.TITLES
+    if before is not None and ent.start >= 2 and before.is_title and not before.ent_type_ and before.lower_ in lexicon.GIVEN_NAMES:
+        title = ent.doc[ent.start - 2]  # "Judge" "Ana" + "Cristina Moura Bittencourt" tagged ORG
+        titled = titled or (title.text[:1].isupper() and title.lower_.rstrip(".") in cues.TITLES)
     role = qualifies and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS  # "winger Iosefa Leaupepe-Tuilagi"
     if titled or (role and before.lemma_ not in cues.ORG_ROLE_NOUNS):
         names = [t for t in ent if not is_hyphen_joint(t)]  # "Economist Anne-Sophie Tremblay"
@@ -246,7 +250,9 @@ def given_name_start(ent: SpacySpan) -> int | None:
         return start
     if len(ent) > 1 and before.is_sent_start and word not in lexicon.GIVEN_NAMES:
         return None  # "Rival Hillary Clinton said": a capitalised first word of the sentence
-    if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text):
+    if len(ent) > 1 and ent[0].lower_ in lexicon.GIVEN_NAMES and is_english_word(before.text) and (
+        before.lower_ not in lexicon.GIVEN_NAMES
+    ):
         return None  # "Special Agent in Charge Marcus Whitfield": the name already starts with its given name
     hyphenated = start >= 2 and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title  # "Ji-woo"
     if not _left_out_part(before, ent.start, ent.end, hyphenated):
