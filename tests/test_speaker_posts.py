@@ -48,3 +48,12 @@ def test_a_company_named_after_a_retailer_a_spokesperson_speaks_for_stays_a_comp
     )
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("H&M") == "organization"
+
+
+def test_a_name_no_entity_claims_after_the_place_of_a_post_is_a_person(resolve):
+    text = (
+        "BUDAPEST, Nov. 8 (Xinhua) -- A Chinese battery maker opened its first European plant on Friday.\n\n"
+        "Chinese Ambassador to Hungary Gong Yuxin said the project was an example of cooperation.\n\n"
+        "Gong noted that Chinese companies were ready to grow with local communities."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Gong Yuxin", "Gong Yuxin"]

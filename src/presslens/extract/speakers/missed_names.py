@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.name_forms import (
@@ -53,6 +54,17 @@ def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
         end = j
 
 
+def _after_place_of_post(word: Token | None) -> bool:
+    """Whether ``word`` ends the place of a post before a name ("Chinese Ambassador to Hungary" +
+    "Gong Yuxin", "Consul General in Chongqing" + …)."""
+    if word is None or word.ent_type_ != "GPE":
+        return False
+    doc, k = word.doc, word.i
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1  # the place's first word
+    return k > 1 and doc[k - 1].lower_ in ("to", "in") and doc[k - 2].lower_.rstrip(".") in cues.TITLES
+
+
 def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
     """Join a run to the person it names, rename a person known by a family name only, or add a person."""
     # a title word after a given name is a family name ("Tamara Cardinal")
@@ -64,7 +76,7 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
     if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
         return
     before = run.doc[run.start - 1] if run.start > 0 else None
-    titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles)
+    titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles) or _after_place_of_post(before)
     role_before = before is not None and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS
     persons = [n for n in graph.nodes.values() if n.kind == "person"]
     if len(words) == 1:
