@@ -238,3 +238,11 @@ def test_a_name_between_commas_after_a_role_is_part_of_the_mention_however_it_is
         "admitted every day."
     )
     assert [source for _, _, source in sources(nlp, text)] == ["the hospital's chief, Dr. Ferdinand Ilagan Santiago"]
+
+
+def test_a_name_after_a_role_that_ends_the_sentence_is_part_of_the_mention(nlp):
+    text = (
+        "TAMALE — Health officials have asked for 600,000 doses of vaccine, according to its spokesperson, "
+        "Yaw Boateng-Darko."
+    )
+    assert "its spokesperson, Yaw Boateng-Darko" in [source for _, _, source in sources(nlp, text)]

@@ -127,7 +127,7 @@ def _name_between_commas(role: Token) -> Token | None:
     end = k
     while end < len(doc) and doc[end].ent_type_ == "PERSON" and (end == k or doc[end].ent_iob_ == "I"):
         end += 1
-    closed = end < len(doc) and doc[end].text in (",", ")")
+    closed = end == len(doc) or doc[end].text in (",", ")", ".")
     return doc[end - 1] if end > k and closed and doc[k].ent_iob_ == "B" else None
 
 
