@@ -47,6 +47,7 @@ def test_a_description_rewords_a_name_only_with_the_same_head_and_no_word_the_na
     assert not rewords_name("Higher Education ministry", full)
     assert not rewords_name("Education department", full)
     assert not rewords_name("Foreign Ministry", "Russian Foreign Ministry")
+    assert not rewords_name("Tax Policy Center", "Center for Federal Tax Policy")
     assert name_head("Tokyo Stock Exchange") == "exchange" and name_head("NorthVault Digital Inc.") is None
     assert name_head("Directorate General of Health Services") == "directorate"
 

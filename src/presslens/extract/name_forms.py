@@ -164,10 +164,13 @@ def name_head(name: str) -> str | None:
 
 def rewords_name(short: str, name: str) -> bool:
     """Whether an organisation's ``short`` description is its ``name`` in other words: the same head
-    noun, no word the name lacks but a place's possessive before it, and not a run of the name's own words
-    ("Tonga's Education ministry" for the "Ministry of Education and Training"; "Foreign Ministry" may be
-    another country's than the "Russian Foreign Ministry")."""
+    noun (in lower case, or a government body's: "Sports Ministry"), no word the name lacks but a place's
+    possessive before it, and not a run of the name's own words ("Tonga's Education ministry" for the "Ministry of Education and
+    Training"; "Foreign Ministry" may be another country's than the "Russian Foreign Ministry")."""
     head = name_head(name)
+    last = short.split()[-1] if short.split() else ""
+    if not last.islower() and last.lower() not in lexicon.ORG_NOUN_CLASSES["government"]:
+        return False  # a capitalised name is another body's ("Tax Policy Center", "Center for Federal Tax Policy")
     words = short.lower().replace("’", "'").split()
     words = words[1:] if words and words[0].endswith("'s") else words  # "Tonga's"
     full = name.lower().replace("’", "'").split()
