@@ -42,7 +42,7 @@ from presslens.extract.speakers.features import (
     pair_features,
 )
 from presslens.extract.speakers.graph import EntityGraph, Node
-from presslens.extract.speakers.issuers import document_issuer, last_press_office
+from presslens.extract.speakers.issuers import document_issuer, last_body_heard
 from presslens.extract.speakers.lead import (
     LEAD_SENTENCES,
     headline_speaker,
@@ -270,7 +270,8 @@ class _Resolver:
             node, _, _, _ = self._resolve_span(self.doc[owner.left_edge.i : owner.i + 1], depth + 1)
             node = node if node is not None and node.kind in ("organization", "place") else None
         else:
-            node = self.press_body or last_press_office(self.graph, span.start_char)
+            heard = last_body_heard(self.graph, span.start_char)
+            node = self.press_body or (heard[1] if heard is not None else None)
         if node is None:
             return None, "organization", None, _CONFIDENCE["generic"]
         self.press_body = node

@@ -44,10 +44,11 @@ def document_issuer(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return _ruling_author(graph, span) or _capitals_before(graph, root) or _body_just_heard(graph, span)
 
 
-def last_press_office(graph: EntityGraph, before: int) -> Node | None:
-    """The organisation that spoke last before ``before``: who a bare "the press service" speaks for."""
+def last_body_heard(graph: EntityGraph, before: int) -> tuple[int, Node] | None:
+    """Where the last speaker before ``before`` spoke, and who, when that is an organisation: the issuer
+    of a bare "the report" just after, and the body a bare "the press service" speaks for."""
     found = graph.last_speech_before(before)
-    return found[1] if found is not None and found[1].kind == "organization" else None
+    return found if found is not None and found[1].kind == "organization" else None
 
 
 def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
@@ -55,8 +56,8 @@ def _body_just_heard(graph: EntityGraph, span: SpacySpan) -> Node | None:
     writes, right after an organisation spoke (at most ``BODY_JUST_HEARD_SENTENCES`` before)."""
     if [c.lower_ for c in span.root.children] != ["the"]:
         return None
-    found = graph.last_speech_before(span.start_char)
-    if found is None or found[1].kind != "organization":
+    found = last_body_heard(graph, span.start_char)
+    if found is None:
         return None
     return found[1] if graph.sent_of(span.start_char) - graph.sent_of(found[0]) <= BODY_JUST_HEARD_SENTENCES else None
 
