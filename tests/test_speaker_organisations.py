@@ -177,3 +177,15 @@ def test_a_name_tagged_a_person_in_apposition_to_a_company_is_the_company(nlp):
     )
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("NovaCripto Investimentos") == "organization"
+
+
+def test_a_bare_description_is_the_one_body_of_its_kind_named_before(resolve):
+    text = (
+        "ABIDJAN, Oct 1 (Reuters) - Ivory Coast will pay its cocoa farmers a third more this season.\n\n"
+        "The Coffee and Cocoa Council (CCC) had come under pressure from farmers' groups to pass on more of "
+        "the windfall. \"The State has kept its word,\" one farmer said.\n\n"
+        "Exporters are worried about smuggling. The regulator said it had sold forward about 1.3 million tonnes."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == (
+        "The regulator", "Coffee and Cocoa Council"
+    )

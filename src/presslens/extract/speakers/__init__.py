@@ -75,6 +75,7 @@ from presslens.extract.speakers.naming import (
     organisation_in_apposition,
     person_completed,
     proper_name,
+    sole_body_of_kind,
     sole_company,
     sole_force,
     sole_role_holder,
@@ -227,7 +228,7 @@ class _Resolver:
                 later = next_speaker(self.graph, span, kind)
                 if later is not None:
                     return later, kind, None, _CONFIDENCE["delayed_name"]
-            if result[0] is None and (company := sole_company(self.graph, span)) is not None:
+            if result[0] is None and (company := sole_company(self.graph, span) or sole_body_of_kind(self.graph, span)):
                 return company, "organization", None, _CONFIDENCE["role_holder"]
             return result
         if anaphor.type == "document":

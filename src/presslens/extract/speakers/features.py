@@ -423,7 +423,7 @@ def pair_features(
         name_words = {w.lower() for w in node.entity.name.split()}
         f[_INDEX["name_word_in_mention"]] = float(bool(anaphor.words & name_words))
         if anaphor_classes and node.kind in ("organization", "place"):
-            node_classes = org_classes(_class_words(node.entity.name) | node.roles)
+            node_classes = org_classes(class_words(node.entity.name) | node.roles)
             f[_INDEX["org_class_match"]] = float(bool(anaphor_classes & node_classes))
             f[_INDEX["org_class_clash"]] = float(bool(node_classes) and not anaphor_classes & node_classes)
         f[_INDEX["age_match"]] = float(bool(node.ages) and bool(_ages(anaphor.text) & node.ages))
@@ -462,7 +462,7 @@ def org_classes(words: set[str]) -> set[str]:
     return {kind for kind, nouns in lexicon.ORG_NOUN_CLASSES.items() if words & nouns}
 
 
-def _class_words(name: str) -> set[str]:
+def class_words(name: str) -> set[str]:
     """The words of an organisation's name that may say what kind it is: not a leading modifier
     ("Union Pacific" is no union), but the head before "of" ("Bank of Canada")."""
     words = [w.lower() for w in name.split()]

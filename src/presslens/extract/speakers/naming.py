@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_mojibake
-from presslens.extract.speakers.features import in_headline
+from presslens.extract.speakers.features import class_words, in_headline, org_classes
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Mention, Node
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES
@@ -19,7 +19,7 @@ from presslens.schema import Span
 __all__ = [
     "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
     "name_ending_role", "named_in", "national_branch", "next_speaker", "organisation_in_apposition",
-    "proper_name", "sole_company", "sole_force",
+    "proper_name", "sole_body_of_kind", "sole_company", "sole_force",
     "sole_role_holder", "sole_union", "titled_name_at_end", "whose_name_says",
 ]
 
@@ -388,6 +388,23 @@ def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
         and {w.lower().rstrip(".,") for w in n.entity.name.split() if w[:1].isupper()} & _COMPANY_WORDS
     ]
     return companies[0] if len(companies) == 1 else None
+
+
+def sole_body_of_kind(graph: EntityGraph, span: SpacySpan) -> Node | None:
+    """ "The regulator", "the agency" with no other words, which the resolver left unnamed: the one
+    organisation named before it whose name or roles say it is of that kind (``lexicon.ORG_NOUN_CLASSES``:
+    the "Coffee and Cocoa Council" for "the regulator"), else None."""
+    root = span.root
+    kinds = org_classes({root.lemma_.lower()})
+    if not kinds or not _bare(root):
+        return None
+    found = [
+        n for n in graph.nodes.values()
+        if n.kind == "organization" and n.mentions and n.mentions[0].start < span.start_char
+        and (" " in n.entity.name or n.roles)  # not a lone "State" of a quotation
+        and org_classes(class_words(n.entity.name) | n.roles) & kinds
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def sole_role_holder(graph: EntityGraph, span: SpacySpan) -> Node | None:
