@@ -189,3 +189,11 @@ def test_a_bare_description_is_the_one_body_of_its_kind_named_before(resolve):
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)][-1] == (
         "The regulator", "Coffee and Cocoa Council"
     )
+
+
+def test_police_in_a_place_are_that_places_police_even_opening_a_sentence(resolve):
+    text = (
+        "CHENNAI (AP) — Dalit residents entered a village temple on Sunday.\n\n"
+        "Police in Virudhunagar said 40 officers were deployed."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [("Police", "Virudhunagar police")]

@@ -353,7 +353,8 @@ class EntityGraph:
         by_name = {n.entity.name.lower(): n for n in self.nodes.values()}
         org_lemmas = [self.doc.vocab.strings[w] for w in cues.ORG_ROLE_NOUNS]
         nouns = (self._pos == NOUN) | (self._pos == PROPN)  # "foreign ministry" is sometimes tagged PROPN
-        for i in (nouns & np.isin(self._lemma, org_lemmas)).nonzero()[0]:
+        # the lower-case form too: a noun opening a sentence keeps its capital in its lemma ("Police in …")
+        for i in (nouns & (np.isin(self._lemma, org_lemmas) | np.isin(self._lower, org_lemmas))).nonzero()[0]:
             token = self.doc[int(i)]
             if (token.pos_ == "PROPN" and not token.is_lower) or press_office_owner(token) is not False:
                 continue  # a capitalised "Ministry" is part of a name the NER has; a press office speaks for its body

@@ -163,6 +163,12 @@ def organisation_name(noun: Token) -> str | None:
             parts.append(c)
         elif c.dep_ == "poss" and c.pos_ == "PROPN":
             parts.append(c)
+    if not parts and noun.lower_ in lexicon.FORCE_NOUNS:
+        place = next((
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"
+        ), None)  # "Police in Virudhunagar" are the Virudhunagar police
+        return f"{noun.doc[place.left_edge.i : place.i + 1].text} {noun.lower_}" if place is not None else None
     if not parts or any(p.ent_type_ == "PERSON" and p.dep_ == "compound" and len(list(p.lefts)) for p in parts):
         return None
     if noun.lemma_.lower() in lexicon.ORG_NOUN_CLASSES["company"] and all(
