@@ -152,8 +152,9 @@ def organisation_name(noun: Token) -> str | None:
 
     The noun must be made specific by a name: a proper-noun or nationality modifier ("the Syrian
     government", "Syrian state TV", "the Chinese foreign ministry") or a proper-noun possessor
-    ("Hungary's foreign ministry", named "Hungarian foreign ministry"). A person is named by the head
-    of their name, without other modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
+    ("Hungary's foreign ministry", named "Hungarian foreign ministry"), or for the police the place
+    they are in ("Police in Virudhunagar" → "Virudhunagar police"). A person is named by the head of
+    their name, without other modifiers ("Donald Trump's presidential campaign" → "Trump campaign").
     """
     if noun.tag_ == "NNS" and noun.lower_ != noun.lemma_.lower() and noun.lemma_.lower() not in lexicon.PLURAL_BODIES:
         return None  # "Ontario's universities": a set of organisations, not one
