@@ -40,6 +40,11 @@ def resolve(nlp):
     return run
 
 
+def source_rows(found: list) -> list[tuple[str, str | None, str]]:
+    """(source mention, canonical name, kind) of each attribution with a source mention, in order."""
+    return [(a.source.mention.text, a.source.name, a.source.kind) for a in found if a.source.mention]
+
+
 def attribution_rows(nlp, text: str, profile: str = "speech") -> list[tuple[str, str | None, int, int, str | None]]:
     """(type, cue, content start, content end, source mention) of each attribution found in ``text``,
     after checking that every span's offsets give its text."""

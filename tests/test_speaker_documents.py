@@ -3,11 +3,7 @@ written for its test; the ``resolve`` fixture is in ``conftest.py``."""
 
 from __future__ import annotations
 
-from presslens.schema import Attribution
-
-
-def named(found: list[Attribution]) -> list[tuple[str, str | None, str]]:
-    return [(a.source.mention.text, a.source.name, a.source.kind) for a in found if a.source.mention]
+from conftest import source_rows
 
 
 def test_the_report_points_back_to_an_audit_and_takes_its_issuer(resolve):
@@ -17,7 +13,7 @@ def test_the_report_points_back_to_an_audit_and_takes_its_issuer(resolve):
         "Mayor Andrés Felipe Quintero Salcedo said the city accepted some of the findings.\n\n"
         'The report said the delays "put at risk" the opening date.'
     )
-    assert named(resolve(text))[-1] == ("The report", "Comptroller's Office", "document")
+    assert source_rows(resolve(text))[-1] == ("The report", "Comptroller's Office", "document")
 
 
 def test_whoever_obtained_or_commissioned_a_document_did_not_write_it(resolve):
@@ -26,7 +22,7 @@ def test_whoever_obtained_or_commissioned_a_document_did_not_write_it(resolve):
         "A letter obtained by The Globe and Mail says the province wants to keep its own drug plan.\n\n"
         "A review commissioned by the Calder Valley Health Trust found that nurses had warned of delays."
     )
-    documents = [(mention, name) for mention, name, kind in named(resolve(text)) if kind == "document"]
+    documents = [(mention, name) for mention, name, kind in source_rows(resolve(text)) if kind == "document"]
     assert documents == [
         ("A letter", None),
         ("A review", None),

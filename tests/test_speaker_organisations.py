@@ -4,13 +4,9 @@ and Training). Each article is written for its test; the ``resolve`` fixture is 
 
 from __future__ import annotations
 
+from conftest import source_rows
 from presslens.extract.entities import find_entities
 from presslens.extract.name_forms import name_head, rewords_name
-from presslens.schema import Attribution
-
-
-def named(found: list[Attribution]) -> list[tuple[str, str | None, str]]:
-    return [(a.source.mention.text, a.source.name, a.source.kind) for a in found if a.source.mention]
 
 
 def test_the_noun_of_an_organisations_name_describes_it_when_no_list_has_the_noun(resolve):
@@ -18,7 +14,7 @@ def test_the_noun_of_an_organisations_name_describes_it_when_no_list_has_the_nou
         "OSLO (AP) — Trading on the Oslo Metals Exchange stopped for three hours on Tuesday after a power cut.\n\n"
         "The exchange said trading would resume on Wednesday morning."
     )
-    assert named(resolve(text)) == [("The exchange", "Oslo Metals Exchange", "organization")]
+    assert source_rows(resolve(text)) == [("The exchange", "Oslo Metals Exchange", "organization")]
 
 
 def test_a_common_noun_that_ends_no_name_in_the_article_stays_generic(resolve):
@@ -26,7 +22,7 @@ def test_a_common_noun_that_ends_no_name_in_the_article_stays_generic(resolve):
         "OSLO (AP) — Trading on the Oslo Metals Exchange stopped for three hours on Tuesday after a power cut.\n\n"
         "The broker said trading would resume on Wednesday morning."
     )
-    assert named(resolve(text)) == [("The broker", None, "unknown")]
+    assert source_rows(resolve(text)) == [("The broker", None, "unknown")]
 
 
 def test_a_ministry_named_by_its_subject_is_the_ministry_the_article_names_in_full(resolve):
@@ -35,7 +31,7 @@ def test_a_ministry_named_by_its_subject_is_the_ministry_the_article_names_in_fu
         "said on Monday.\n\n"
         "The Ministry of Education and Training said in a statement that it had hired 31 retired teachers."
     )
-    assert named(resolve(text)) == [
+    assert source_rows(resolve(text)) == [
         ("Tonga's Education ministry", "Ministry of Education and Training", "organization"),
         ("The Ministry of Education and Training", "Ministry of Education and Training", "organization"),
     ]
