@@ -376,6 +376,11 @@ def _bare(noun: Token) -> bool:
 _COMPANY_WORDS = lexicon.COMPANY_NAME_WORDS | {w.rstrip(".") for w in ORG_SUFFIXES}  # "Cedarline Exchange Inc."
 
 
+def _organisations_named_before(graph: EntityGraph, position: int) -> list[Node]:
+    """The organisations first mentioned before ``position``."""
+    return [n for n in graph.nodes.values() if n.kind == "organization" and n.mentions and n.mentions[0].start < position]
+
+
 def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """ "The company" with no other words, which the resolver left unnamed: the one organisation named
     before it whose capitalised name says it is a company ("Friesen Bus Lines"), else None."""
@@ -383,9 +388,8 @@ def sole_company(graph: EntityGraph, span: SpacySpan) -> Node | None:
     if root.lemma_.lower() not in ("company", "firm") or not _bare(root):
         return None
     companies = [
-        n for n in graph.nodes.values()
-        if n.kind == "organization" and n.mentions and n.mentions[0].start < span.start_char
-        and {w.lower().rstrip(".,") for w in n.entity.name.split() if w[:1].isupper()} & _COMPANY_WORDS
+        n for n in _organisations_named_before(graph, span.start_char)
+        if {w.lower().rstrip(".,") for w in n.entity.name.split() if w[:1].isupper()} & _COMPANY_WORDS
     ]
     return companies[0] if len(companies) == 1 else None
 
@@ -399,9 +403,8 @@ def sole_body_of_kind(graph: EntityGraph, span: SpacySpan) -> Node | None:
     if not kinds or not _bare(root):
         return None
     found = [
-        n for n in graph.nodes.values()
-        if n.kind == "organization" and n.mentions and n.mentions[0].start < span.start_char
-        and (" " in n.entity.name or n.roles)  # not a lone "State" of a quotation
+        n for n in _organisations_named_before(graph, span.start_char)
+        if (" " in n.entity.name or n.roles)  # not a lone "State" of a quotation
         and org_classes(class_words(n.entity.name) | n.roles) & kinds
     ]
     return found[0] if len(found) == 1 else None
