@@ -57,3 +57,33 @@ def test_a_name_no_entity_claims_after_the_place_of_a_post_is_a_person(resolve):
         "Gong noted that Chinese companies were ready to grow with local communities."
     )
     assert [a.source.name for a in resolve(text)] == ["Gong Yuxin", "Gong Yuxin"]
+
+
+def test_a_title_whose_field_has_the_gives_the_holder_the_title(resolve):
+    # "Minister of Finance" (tagged an organisation) is the post, not a speaker; "Minister of the Economy
+    # Kelechi Adeyemo" gives the name the role "minister" that the later "the minister" asks for
+    text = (
+        "ABUJA, May 12 (Xinhua) -- Nigeria and China renewed a currency agreement on Monday.\n\n"
+        "Nigeria's Minister of Finance and Coordinating Minister of the Economy Kelechi Adeyemo welcomed the "
+        "renewal, saying it showed trust between the two countries.\n\n"
+        "The minister said the government would keep its reforms on course."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text)]
+    assert rows[-1] == ("The minister", "Kelechi Adeyemo")
+    assert all(name == "Kelechi Adeyemo" for _, name in rows)
+
+
+def test_a_name_after_a_titles_list_of_fields_closes_the_source_mention(resolve):
+    # the parser hangs the name on the last field of the title, and the NER tags it an organisation
+    text = (
+        "DAKAR, Senegal\n\n"
+        "At least 20 people died when a boat capsized off the coast on Tuesday.\n\n"
+        "The Minister of Fisheries, Maritime Infrastructure and Ports, Cheikh Tidiane Sarr, who visited the "
+        "wharf on Wednesday, said the government would strengthen surveillance of the coast.\n\n"
+        '"We will not let our boats become coffins," the minister said.'
+    )
+    rows = [(a.source.mention.text, a.source.name, a.source.kind) for a in resolve(text)]
+    assert rows == [
+        ("The Minister of Fisheries, Maritime Infrastructure and Ports, Cheikh Tidiane Sarr", "Cheikh Tidiane Sarr", "person"),
+        ("the minister", "Cheikh Tidiane Sarr", "person"),
+    ]

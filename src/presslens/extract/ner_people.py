@@ -65,9 +65,10 @@ def is_hyphenated_person(ent: SpacySpan) -> bool:
 def names_a_role(ent: SpacySpan) -> bool:
     """A name tagged an organisation in apposition to a person's role, after a name word the NER left
     out ("the city's general manager of transportation, Olumide Fashola-Grant,") or made of name words
-    only ("Quebec's Minister of Natural Resources and Forests, Benoît Lévesque-Tremblay,"): a person."""
+    only ("Quebec's Minister of Natural Resources and Forests, Benoît Lévesque-Tremblay,"), also when
+    parsed as the last field of the title: a person."""
     root, doc = ent.root, ent.doc
-    if root.dep_ != "appos" or not ent.start or not all(t.is_title or is_hyphen_joint(t) for t in ent):
+    if root.dep_ not in ("appos", "conj") or not ent.start or not all(t.is_title or is_hyphen_joint(t) for t in ent):
         return False
     before = doc[ent.start - 1]
     words = [t for t in ent if t.is_alpha]
@@ -81,6 +82,8 @@ def names_a_role(ent: SpacySpan) -> bool:
     # the role may be a capitalised title when the name is whole ("Quebec's Minister of …, Benoît Lévesque-Tremblay")
     ancestors = list(root.ancestors)[:3]
     role = [a for a in ancestors if a.lemma_.lower() in cues.PERSON_ROLE_NOUNS or a.lower_ in cues.TITLES]
+    if root.dep_ == "conj":  # parsed as the last field of the title ("The Minister of Fisheries, …, Cheikh Tidiane Sarr,")
+        return whole and bool(role) and before.text == ","
     return any(a.pos_ == "NOUN" for a in role) or (whole and bool(role) and role[0].i == root.head.i)
 
 

@@ -154,6 +154,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             is_english_word(ent[0].text)
         ):
             kind = "organization"  # "Elections Québec" tagged a person
+        if kind == "organization" and _is_post_title(ent):
+            continue  # "Minister of Finance" tagged an organisation: the title of the name after it
         if kind == "person" and not any(t.text[:1].isupper() for t in ent):
             continue  # "devalues naira" in a headline: no capital, no name
         if kind == "person":
@@ -186,6 +188,16 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             ent = doc[ent.start : family_names_end(ent)]  # "Maria Cristina" + "Villanueva Ocampo"
         if kind is not None:
             yield ent, kind
+
+
+def _is_post_title(ent: SpacySpan) -> bool:
+    """Whether an organisation is a person's post ("Minister of Finance", "the Secretary for Health"):
+    a capitalised title of people, not of bodies, followed by "of" or "for"."""
+    words = ent[1:] if ent[0].lower_ == "the" else ent
+    return (
+        len(words) >= 3 and words[0].is_title and words[1].lower_ in ("of", "for")
+        and words[0].lower_ in cues.TITLES and words[0].lower_ not in cues.ORG_ROLE_NOUNS
+    )
 
 
 def _second_family_name(first: SpacySpan, second: SpacySpan) -> bool:

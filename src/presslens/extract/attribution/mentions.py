@@ -78,7 +78,8 @@ def _fields_then_name(comma: Token) -> bool:
     if after is None or conj is None or conj.left_edge.i != after.i or not is_english_word(after.text):
         return False
     words = list(comma.doc[after.i : conj.right_edge.i + 1])
-    return any(t.lower_ == "and" for t in words) and all(t.is_title or t.lower_ == "and" or t.text == "-" for t in words)
+    # the holder's name may follow the last field after a comma ("…, Maritime Infrastructure and Ports, Cheikh Tidiane Sarr")
+    return any(t.lower_ == "and" for t in words) and all(t.is_title or t.lower_ == "and" or t.text in ("-", ",") for t in words)
 
 
 def _title_phrase(prep: Token) -> bool:

@@ -43,8 +43,8 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
         if word in lexicon.HONORIFIC_GENDER and node.gender is None:
             node.gender = lexicon.HONORIFIC_GENDER[word]
         i -= 1
-    if i >= 1 and doc[i].lower_ in ("of", "for") and doc[i - 1].lower_ in cues.TITLES and doc[i - 1].text[:1].isupper():
-        node.roles.add(doc[i - 1].lower_)  # "Minister of Rural Development Aminata Traoré-Keita"
+    if (title := _title_before_field(doc, i)) is not None:
+        node.roles.add(title)  # "Minister of Rural Development Aminata Traoré-Keita", "… of the Economy Adebola Ogunleye"
     root = span.root
     for t in span if node.kind == "person" else ():  # titles inside: "U.S. District Judge Anne Carter"
         word = t.lower_.rstrip(".")
@@ -72,6 +72,19 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
     if {"chief", "executive"} <= node.roles:
         node.roles.add("ceo")  # "chief executive Ian Mwangi" is "the CEO"
+
+
+def _title_before_field(doc: Doc, i: int) -> str | None:
+    """The capitalised title whose field ends at token ``i`` before a name ("Minister" of "Minister of
+    Finance and Coordinating Minister of the Economy"): the nearest title followed by "of"/"for", with
+    only capitalised words, "of", "for", "the" and "and" between."""
+    for k in range(i, max(i - 10, 0), -1):
+        word = doc[k]
+        if word.lower_ in ("of", "for") and doc[k - 1].lower_ in cues.TITLES and doc[k - 1].text[:1].isupper():
+            return doc[k - 1].lower_
+        if not (word.is_title or word.lower_ in ("of", "for", "the", "and")):
+            return None
+    return None
 
 
 def _title_of_name(node: Node, word: Token, name: SpacySpan) -> bool:
