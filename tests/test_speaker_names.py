@@ -166,3 +166,17 @@ def test_pronouns_inside_a_speakers_quotation_give_the_speaker_no_gender(resolve
     )
     found = {a.source.mention.text: a.source.name for a in resolve(text) if a.source.mention}
     assert found["She"] == "Xu Qinglan"
+
+
+def test_a_name_the_ner_took_for_a_place_is_a_person_when_who_follows(resolve):
+    # "Aissatou" tagged a place, "Ndiaye" nothing: ", who said she …" says a person, so "she" can be her
+    text = (
+        "DAKAR, Senegal\n\n"
+        "Relatives gathered at the wharf on Wednesday.\n\n"
+        "Aissatou Ndiaye, who said she was looking for her 19-year-old son, said young people saw no future "
+        "in fishing.\n\n"
+        '"The sea took them," she said.'
+    )
+    rows = [(a.source.mention.text, a.source.name, a.source.kind) for a in resolve(text)]
+    assert ("she", "Aissatou Ndiaye", "person") in rows
+    assert all(name == "Aissatou Ndiaye" for _, name, _ in rows)

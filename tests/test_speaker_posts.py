@@ -1,7 +1,8 @@
 """Names after a post: after the place of a post ("Ambassador to Nigeria Liang Jianhua"), the place is
 no part of the name, however the NER cuts it; after a title in apposition ("Minister of …, Benoît
-Lévesque-Tremblay"), a name tagged an organisation is a person. Each article is written for its test
-(``nlp`` in ``conftest.py``)."""
+Lévesque-Tremblay"), a name tagged an organisation is a person; a post's title ("Minister of Finance")
+is no speaker, and its field may have "the" ("Minister of the Economy …") or run over a list of fields
+before the name. Each article is written for its test (``nlp`` in ``conftest.py``)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,4 @@ def test_a_name_after_a_titles_list_of_fields_closes_the_source_mention(resolve)
         ("The Minister of Fisheries, Maritime Infrastructure and Ports, Cheikh Tidiane Sarr", "Cheikh Tidiane Sarr", "person"),
         ("the minister", "Cheikh Tidiane Sarr", "person"),
     ]
+

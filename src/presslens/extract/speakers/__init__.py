@@ -31,6 +31,7 @@ from presslens.extract import cues
 from presslens.extract.name_forms import (
     attested_part,
     name_phrase,
+    presented_as_person,
 )
 from presslens.extract.speakers.features import (
     HEADLINE_FORWARD,
@@ -315,7 +316,8 @@ class _Resolver:
             person = (
                 titled or root.ent_type_ == "PERSON" or name.split()[0].lower() in lexicon.GIVEN_NAMES
                 or any(c.dep_ == "appos" and c.lemma_.lower() in cues.PERSON_ROLE_NOUNS for c in root.children)
-            )  # "Thandiwe Nkosi, a researcher with …", a name the NER missed
+                or presented_as_person(span)
+            )  # "Thandiwe Nkosi, a researcher with …", "Aissatou Ndiaye, who said …": a name the NER missed
             body = phrase is not None or root.lemma_.lower() in cues.ORG_ROLE_NOUNS  # "the Governor's Office"
             kind = "organization" if body else "person" if person else "organization"
             node = self.graph.new_node(name, kind, Span.of(self.graph.text, span.start_char, span.end_char))
