@@ -193,3 +193,20 @@ def test_police_in_a_place_are_that_places_police_even_opening_a_sentence(resolv
         "Police in Virudhunagar said 40 officers were deployed."
     )
     assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [("Police", "Virudhunagar police")]
+
+
+
+def test_an_organisation_whose_shares_trade_is_learned_to_be_a_company(nlp):
+    # no company word in "Moonstar Entertainment": its shares say it is one, so "the company" can be it
+    from presslens.extract.entities import find_entities
+    from presslens.extract.speakers.graph import EntityGraph
+
+    doc = nlp(
+        "SEOUL (AP) — A court ruled on Wednesday that Moonstar Entertainment must release a pop group from "
+        "its contracts.\n\n"
+        "Shares of Moonstar Entertainment, which is listed on the KOSDAQ market, fell 14% on Wednesday."
+    )
+    graph = EntityGraph(doc, find_entities(doc))
+    roles = {node.entity.name: node.roles for node in graph.nodes.values()}
+    assert "company" in roles["Moonstar Entertainment"]
+    assert "company" not in roles.get("KOSDAQ", set())

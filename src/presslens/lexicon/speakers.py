@@ -100,6 +100,9 @@ OUTLET_NOUNS = frozenset({"newspaper"})
 
 # Kinds of organisation, by the nouns that name or describe them ("the agency" can mean the Federal
 # Aviation Administration, "the newspaper" the Washington Post).
+# Nouns of an organisation's stock: "shares of Han Entertainment", "Orthavia's stock" say it is a company.
+STOCK_NOUNS = _words("share stock shareholder stockholder")
+
 ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     "government": _words(
         "agency administration department ministry bureau commission authority regulator government "

@@ -60,6 +60,8 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
             _learn_age(node, c.text)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         _learn_description(node, root.head)
+    if node.kind == "organization" and _owns_stock(root):
+        node.roles.add("company")  # "Shares of Han Entertainment fell", "Orthavia's stock"
     if root.dep_ in ("nsubj",) and root.head.lemma_ == "be":
         for c in root.head.children:
             if c.dep_ == "attr" and c.pos_ == "NOUN":
@@ -72,6 +74,12 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
     node.roles.update(lexicon.ROLE_IMPLIES[r] for r in list(node.roles) if r in lexicon.ROLE_IMPLIES)
     if {"chief", "executive"} <= node.roles:
         node.roles.add("ceo")  # "chief executive Ian Mwangi" is "the CEO"
+
+
+def _owns_stock(root: Token) -> bool:
+    """Whether a name is the owner of shares or stock: "shares of X", "X's stock", "X shareholders"."""
+    head = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    return root.dep_ in ("pobj", "poss", "compound") and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.STOCK_NOUNS
 
 
 def _title_before_field(doc: Doc, i: int) -> str | None:
