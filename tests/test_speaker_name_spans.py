@@ -1,7 +1,7 @@
 """Names the small NER model cuts or pads, made whole before speakers are resolved: a hyphenated
 family name split over two entities, family names written first ("Nguyễn Văn Tâm"), a role noun
-opening the sentence, an organisation cut after "of", Malaysian honorifics, and a name's first words
-used alone. Each article is written for its test; the ``resolve`` fixture is in ``conftest.py``."""
+opening the sentence, an organisation cut after "of", Malaysian honorifics and "Madam", a name's first words
+used alone, and names of three or four name words tagged an organisation. Each article is written for its test; the ``resolve`` fixture is in ``conftest.py``."""
 
 from __future__ import annotations
 
@@ -494,3 +494,76 @@ def test_a_titled_family_name_is_the_namesake_written_with_that_title_even_after
         "Dr. Tremblay said her office would begin tracking cavities among schoolchildren."
     )
     assert names(resolve(text))["Dr. Tremblay"] == "Marie-Ève Tremblay"
+
+
+def test_an_honorific_madam_is_no_part_of_the_name(resolve):
+    # "Madam" is a courtesy title, like "Mrs"
+    text = (
+        "TAMALE, Dec. 2 (GNA) - Medical drones will now serve 40 more clinics in the Northern Region.\n\n"
+        "The Minister of Health, Madam Abena Serwaa Agyeman-Duah, said the service had cut delivery times for "
+        "blood from hours to minutes.\n\n"
+        "She said the government would fund two new launch sites next year."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert rows == [
+        ("The Minister of Health, Madam Abena Serwaa Agyeman-Duah", "Abena Serwaa Agyeman-Duah"),
+        ("She", "Abena Serwaa Agyeman-Duah"),
+    ]
+
+
+def test_a_name_of_name_words_tagged_an_organisation_keeps_its_given_name(resolve):
+    # "Grace Wambui Otieno" tagged an organisation: every word is a name word, so the whole is the person
+    text = (
+        "NAIROBI, Kenya (AP) — Flights were delayed across Kenya on Tuesday after contaminated jet fuel was "
+        "found at the main airport.\n\n"
+        "Rift Aviation Fuels said it had quarantined the affected fuel. Later, its acting managing director, "
+        "Grace Wambui Otieno, said engineers were draining the tanks.\n\n"
+        "Asked whether the company should have found the problem sooner, Otieno said that was a question for "
+        "the regulator."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert ("its acting managing director", "Grace Wambui Otieno") in rows
+    assert rows[-1] == ("Otieno", "Grace Wambui Otieno")
+
+
+def test_four_name_words_tagged_an_organisation_are_a_person_named_again_later(resolve):
+    # "María Fernanda Ospina Restrepo" tagged an organisation; "Ms. Ospina Restrepo" names her again
+    text = (
+        "TORONTO — An airline must refund passengers whose flights were cancelled, the regulator ruled on "
+        "Friday.\n\n"
+        "Among the passengers who complained to the agency were María Fernanda Ospina Restrepo and her "
+        "husband, who were stranded in Bogotá for four days.\n\n"
+        "Ms. Ospina Restrepo said the couple spent $3,700 on hotels and meals."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert ("Ms. Ospina Restrepo", "María Fernanda Ospina Restrepo") in rows
+
+
+def test_a_given_name_used_alone_for_the_speaker_stays_in_the_full_name(resolve):
+    # "Bethlehem" alone is tagged an organisation; it is her given name, not the place her title is of
+    text = (
+        "ADDIS ABABA, Ethiopia (AP) — Ethiopia reached a deal with its bondholders on Monday.\n\n"
+        "Economist Bethlehem Girma Bekele, who teaches at Addis Ababa University, said the deal removed some "
+        "uncertainty.\n\n"
+        "\"The households get the bill,\" Bethlehem said."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert rows == [
+        ("Economist Bethlehem Girma Bekele", "Bethlehem Girma Bekele"),
+        ("Bethlehem", "Bethlehem Girma Bekele"),
+    ]
+
+
+def test_a_four_word_vietnamese_name_after_a_title_keeps_its_family_name(resolve):
+    # "Science and Technology Le Thi Minh Trang" tagged one organisation: "Le" is the family name
+    text = (
+        "HANOI, Dec. 4 (VNA) -- A chip packaging plant opened in northern Vietnam on Thursday.\n\n"
+        "Speaking at the ceremony, Vietnamese Deputy Minister of Science and Technology Le Thi Minh Trang said "
+        "the semiconductor industry was a national priority.\n\n"
+        "Trang said the ministry would train 50,000 engineers."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text) if a.source.mention]
+    assert rows == [
+        ("Vietnamese Deputy Minister of Science and Technology Le Thi Minh Trang", "Le Thi Minh Trang"),
+        ("Trang", "Le Thi Minh Trang"),
+    ]

@@ -122,7 +122,8 @@ def _without_body_word(tokens: list[Token]) -> list[Token]:
     """A three-word name after a title without its first word when that is no given name and the text
     uses it elsewhere as a place or a body's name: what the title is of ("Hunza Zainab Hussain" with "of
     Hunza" elsewhere, "Gilgit-Baltistan Haji Gulbar Baig", "Competition Aurélie Fontaine"); not a family
-    name written first ("Ban Ki-moon" with "Ban said")."""
+    name written first ("Ban Ki-moon" with "Ban said") nor a given name the text uses alone for the
+    speaker ("Economist Bethlehem Tesfaye Alemu" … "Bethlehem said")."""
     end = 1
     while end + 1 < len(tokens) and is_hyphen_joint(tokens[end]):
         end += 2  # "Gilgit-Baltistan" is one word
@@ -134,6 +135,8 @@ def _without_body_word(tokens: list[Token]) -> list[Token]:
     for t in doc:
         if t.text != first.text or t.i == first.i or t.ent_type_ == "PERSON":
             continue
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in cues.SPEECH_VERBS:
+            return tokens  # "Bethlehem said": a given name used alone to name the speaker
         last = doc[t.i + end - 1] if t.i + end - 1 < len(doc) else t
         place = t.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP") or (t.i and doc[t.i - 1].lower_ in lexicon.WORDS_BEFORE_PLACES)
         if place or (last.dep_ in ("compound", "amod") and last.head.pos_ == "NOUN"):

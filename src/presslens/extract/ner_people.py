@@ -36,11 +36,17 @@ def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str], titled: set[str
     for a person or a place, or the text writes alone: a person's name ("Sean Hannity" … "told
     Hannity", "Ingrid Thibodeau's workshop" tagged a building … "Thibodeau, 58,"). A family name
     written after a title elsewhere (``titled``: "Ms Obiora") may follow any foreign name word
-    ("Nkechi Obiora's father" tagged an organisation)."""
+    ("Nkechi Obiora's father" tagged an organisation). Three or four name words opening with a given
+    name are a person's when the last is written elsewhere too."""
     tokens = [t for t in ent if t.lower_ not in DETERMINERS and t.text not in POSSESSIVE]
     family = {tokens[-1].text} if tokens else set()
     if len(tokens) == 4 and is_hyphen_joint(tokens[2]):  # "Chantal Lemieux-Roy" … "Lemieux"
         family, tokens = {tokens[1].text, "".join(t.text for t in tokens[1:])}, tokens[:2]
+    if 3 <= len(tokens) <= 4 and tokens[0].lower_ in lexicon.GIVEN_NAMES and tokens[0].is_title and all(
+        t.pos_ == "PROPN" and (is_foreign_name_word(t) or t.lower_ in lexicon.GIVEN_NAMES) for t in tokens[1:]
+    ):  # "María Fernanda Ospina Restrepo" … "Ms. Ospina Restrepo said"
+        last = tokens[-1].text
+        return ent.doc.text.count(last) > ent.text.count(last)
     return (
         len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
         and (
@@ -152,10 +158,16 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     start -= 1
     if start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title:
         start -= 2  # "Jean-François Caron": a hyphenated given name is whole
-    # a title right before the entity says the name starts there ("Dr" "Yakubu Tanko Bello")
-    first = ent.start if ent.start and doc[ent.start - 1].lower_.rstrip(".") in cues.TITLES else ent.start + 1
-    while start - 1 >= first and start > ent.end - 4 and is_foreign_name_word(doc[start - 1]):
-        start -= 1  # "People's Committee Phạm Thị Hồng Nhung"
+    def name_word(word: Token) -> bool:
+        given_name = word.lower_ in lexicon.GIVEN_NAMES and word.lower_ not in names_of_bodies
+        return is_foreign_name_word(word) or (word.is_title and given_name)
+
+    # a title right before the entity, or name words only, say the name starts there ("Dr" "Yakubu Tanko
+    # Bello", "Grace Wambui Otieno")
+    title_before = ent.start and doc[ent.start - 1].lower_.rstrip(".") in cues.TITLES
+    first = ent.start if title_before or all(name_word(t) or is_hyphen_joint(t) for t in ent) else ent.start + 1
+    while start - 1 >= first and start > ent.end - 4 and name_word(doc[start - 1]):
+        start -= 1  # "People's Committee Phạm Thị Hồng Nhung", "Science and Technology Le Thi Thu Hang"
     return doc[start : ent.end]
 
 

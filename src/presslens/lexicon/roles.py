@@ -32,7 +32,7 @@ DOCUMENT_WORDS = _words(
 # Titles, ranks and roles: stripped from canonical names and used to resolve descriptions.
 TITLES = _words(
     """
-    mr mrs ms miss mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
+    mr mrs ms miss madam madame mx dr prof sir dame lord lady rev reverend fr father sister brother rabbi imam
     pres atty supt insp amb coun cllr datuk datin dato dato' tun haji hajji alhaji alhaja hajia malam mallam ratu
     sardar shri smt
     pastor bishop archbishop cardinal pope sheikh sheik ayatollah

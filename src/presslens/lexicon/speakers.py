@@ -41,7 +41,7 @@ SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added
 TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
 HONORIFIC_GENDER = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f", "alhaji": "m", "alhaja": "f", "hajia": "f",
-    "ratu": "m", "sardar": "m", "shri": "m", "smt": "f",
+    "ratu": "m", "sardar": "m", "shri": "m", "smt": "f", "madam": "f", "madame": "f",
 }
 # Titles that say nothing of a person's role ("Dr. Nadia Okonkwo" may be "the chief medical officer").
 COURTESY_TITLES = frozenset({*HONORIFIC_GENDER, "dr", "prof", "mx"})
