@@ -1,7 +1,8 @@
 """Names the small NER model cuts or pads, made whole before speakers are resolved: a hyphenated
 family name split over two entities, family names written first ("Nguyễn Văn Tâm"), a role noun
-opening the sentence, an organisation cut after "of", Malaysian honorifics and "Madam", a name's first words
-used alone, and names of three or four name words tagged an organisation. Each article is written for its test; the ``resolve`` fixture is in ``conftest.py``."""
+opening the sentence, an organisation cut after "of", Malaysian honorifics and "Madam", a name's first
+words used alone, and names of three or four name words tagged an organisation. Each article is written
+for its test; the ``resolve`` fixture is in ``conftest.py``."""
 
 from __future__ import annotations
 
