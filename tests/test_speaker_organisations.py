@@ -1,6 +1,8 @@
 """Organisations a later sentence describes by the noun of their own name ("the exchange" for the
-Tokyo Stock Exchange), or by their subject and kind ("Education ministry" for the Ministry of Education
-and Training). Each article is written for its test; the ``resolve`` fixture is in ``conftest.py``."""
+Tokyo Stock Exchange), by their subject and kind ("Education ministry" for the Ministry of Education
+and Training), or as the regulator or watchdog of their field ("Kenya's energy regulator"); an
+organisation whose shares trade is a company. Each article is written for its test; the ``resolve``
+fixture is in ``conftest.py``."""
 
 from __future__ import annotations
 
@@ -210,3 +212,26 @@ def test_an_organisation_whose_shares_trade_is_learned_to_be_a_company(nlp):
     roles = {node.entity.name: node.roles for node in graph.nodes.values()}
     assert "company" in roles["Moonstar Entertainment"]
     assert "company" not in roles.get("KOSDAQ", set())
+
+
+def test_a_regulator_described_by_its_field_is_the_body_named_in_full(resolve):
+    text = (
+        "NAIROBI, Kenya (AP) — Flights were delayed on Tuesday after contaminated jet fuel was found at the "
+        "main airport.\n\n"
+        "Kenya's energy regulator said it had ordered the supplier to quarantine four million litres of fuel.\n\n"
+        "The Energy and Petroleum Regulatory Authority said tests were under way."
+    )
+    names = [a.source.name for a in resolve(text)]
+    assert names == ["Energy and Petroleum Regulatory Authority", "Energy and Petroleum Regulatory Authority"]
+
+
+def test_a_watchdog_is_the_agency_named_in_full_not_the_act_named_after_it(resolve):
+    # the NER takes "Financial Consumer Agency of Canada Act" for an organisation too
+    text = (
+        "TORONTO — A bank was fined $1.2 million for overcharging customers who broke their mortgages early.\n\n"
+        "Canada's financial consumer watchdog said the lender had overcharged about 2,000 customers.\n\n"
+        "The Financial Consumer Agency of Canada Act lets the Financial Consumer Agency of Canada publish the "
+        "names of banks it fines. The agency said it would review other lenders."
+    )
+    rows = [(a.source.mention.text, a.source.name) for a in resolve(text)]
+    assert rows[0] == ("Canada's financial consumer watchdog", "Financial Consumer Agency of Canada")

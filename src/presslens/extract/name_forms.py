@@ -14,13 +14,15 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ACRONYM_SKIP, ORG_SUFFIXES
+from presslens.lexicon.names import ACRONYM_SKIP, DEMONYMS, ORG_SUFFIXES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
 
 DETERMINERS = frozenset({"the", "a", "an"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 BYLINE_SEPARATORS = frozenset({"·", "•", "|"})
+
+_ADJECTIVES_OF_COUNTRIES = frozenset(DEMONYMS.values())
 
 
 def clean_name(span: SpacySpan, kind: EntityKind) -> str:
@@ -172,6 +174,8 @@ def rewords_name(short: str, name: str) -> bool:
     Training"; "Foreign Ministry" may be another country's than the "Russian Foreign Ministry")."""
     head = name_head(name)
     last = short.split()[-1] if short.split() else ""
+    if last in lexicon.OVERSIGHT_NOUNS and head in lexicon.OVERSIGHT_NAME_HEADS:
+        return _oversees_field_of(short.split()[:-1], name)
     if not last.islower() and last.lower() not in lexicon.ORG_NOUN_CLASSES["government"]:
         return False  # a capitalised name is another body's ("Tax Policy Center", "Center for Federal Tax Policy")
     words = short.lower().replace("’", "'").split()
@@ -180,6 +184,16 @@ def rewords_name(short: str, name: str) -> bool:
     if short == name or head is None or len(words) < 2 or words[-1] != head or not set(words) <= set(full):
         return False
     return not any(full[i : i + len(words)] == words for i in range(len(full)))
+
+
+def _oversees_field_of(field: list[str], name: str) -> bool:
+    """Whether a regulator's field ("energy", "Canadian financial consumer") is in its name ("Energy and
+    Petroleum Regulatory Authority", "Financial Consumer Agency of Canada"); a country's adjective first
+    may be left out of the name."""
+    words = {w.lower() for w in name.replace("’", "'").split()}
+    if field and field[0] in _ADJECTIVES_OF_COUNTRIES:
+        field = field[1:]
+    return bool(field) and all(w.lower() in words for w in field)
 
 
 def repair_mojibake(name: str) -> str:

@@ -100,6 +100,11 @@ OUTLET_NOUNS = frozenset({"newspaper"})
 
 # Kinds of organisation, by the nouns that name or describe them ("the agency" can mean the Federal
 # Aviation Administration, "the newspaper" the Washington Post).
+# What a description calls a body that oversees a field ("Kenya's energy regulator", "the financial
+# consumer watchdog"), and the heads of the names such bodies have ("… Regulatory Authority", "… Agency of Canada").
+OVERSIGHT_NOUNS = _words("regulator watchdog")
+OVERSIGHT_NAME_HEADS = _words("authority agency commission board office directorate council regulator")
+
 # Nouns of an organisation's stock: "shares of Han Entertainment", "Orthavia's stock" say it is a company.
 STOCK_NOUNS = _words("share stock shareholder stockholder")
 

@@ -377,9 +377,12 @@ class EntityGraph:
     def _named_in_full(self, description: str) -> Node | None:
         """The one organisation the article names in full that a description rewords ("Education
         ministry" for the "Ministry of Education and Training"; ``name_forms.rewords_name``)."""
-        found = [
-            n for n in self.nodes.values() if n.kind == "organization" and rewords_name(description, n.entity.name)
-        ]
+        found = sorted(
+            (n for n in self.nodes.values() if n.kind == "organization" and rewords_name(description, n.entity.name)),
+            key=lambda n: len(n.entity.name),
+        )
+        if len(found) > 1 and all(n.entity.name.startswith(found[0].entity.name + " ") for n in found[1:]):
+            return found[0]  # "Financial Consumer Agency of Canada", not its "… Act" the NER took for a body
         return found[0] if len(found) == 1 else None
 
     def _learn_organisation_heads(self) -> set[str]:
