@@ -27,3 +27,25 @@ def test_whoever_obtained_or_commissioned_a_document_did_not_write_it(resolve):
         ("A letter", None),
         ("A review", None),
     ]
+
+
+def test_the_notice_points_back_to_the_notice_a_ministry_spoke_in(resolve):
+    text = (
+        "ADDIS ABABA, Ethiopia (AP) — Ethiopia reached a deal with holders of its only international bond on "
+        "Monday.\n\n"
+        "Investors would accept a loss of about 18% and receive a new bond maturing in 2032, the Ministry of "
+        "Finance said in a notice published on the London Stock Exchange.\n\n"
+        "The notice said the terms were consistent with the country's debt plan."
+    )
+    assert source_rows(resolve(text))[-1] == ("The notice", "Ministry of Finance", "document")
+
+
+def test_a_notice_published_on_a_bodys_website_is_the_bodys(resolve):
+    text = (
+        "TORONTO — A small bank was fined $1.2 million on Tuesday by the Financial Consumer Agency of Canada.\n\n"
+        "According to a notice of violation published on the FCAC's website, the bank used an outdated rate to "
+        "calculate penalties."
+    )
+    assert source_rows(resolve(text)) == [
+        ("a notice of violation published on the FCAC's website", "Financial Consumer Agency of Canada", "document")
+    ]

@@ -25,7 +25,7 @@ DOCUMENT_WORDS = _words(
     transcript transcripts audit review assessment estimate estimates forecast projections
     census index headline headlines bill law guidelines guidance plan proposal draft text
     speech speeches remarks comment comments testimony announcement commentary communique communiqué
-    handout handouts bulletin bulletins circular dispatch
+    handout handouts bulletin bulletins circular dispatch notice notices
     """
 )
 

@@ -105,6 +105,9 @@ OUTLET_NOUNS = frozenset({"newspaper"})
 OVERSIGHT_NOUNS = _words("regulator watchdog")
 OVERSIGHT_NAME_HEADS = _words("authority agency commission board office directorate council regulator")
 
+# Where a body publishes: "a notice published on the FCAC's website", "a post on the ministry's X account".
+PUBLISHING_PLACE_NOUNS = _words("website site page account feed channel portal")
+
 # Nouns of an organisation's stock: "shares of Han Entertainment", "Orthavia's stock" say it is a company.
 STOCK_NOUNS = _words("share stock shareholder stockholder")
 

@@ -94,15 +94,23 @@ def _capitals_before(graph: EntityGraph, noun: Token) -> Node | None:
 def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
     """The issuer named around one document noun, in order of how directly syntax says so."""
     probes = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "on" for g in _owners_of_publishing_place(c)]
     # "a statement from X", "a report by X", and for what an outlet publishes, "an editorial in X"
     issued = ("from", "by", "of", "in") if noun.lemma_.lower() in lexicon.PUBLISHED_NOUNS else ("from", "by", "of")
     probes += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in issued for g in c.children]
     # "a study released by X", "a study that appeared in X", "a speech X delivered"; not "a letter
     # obtained by The Globe and Mail"
-    for verb in (c for c in noun.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in lexicon.HOLDER_VERBS):
+    # the verb may hang on the noun's "of" phrase: "a notice of violation published on the FCAC's website"
+    described = [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")]
+    for verb in (
+        c for word in described for c in word.children
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() not in lexicon.HOLDER_VERBS
+    ):
         for c in verb.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "in", "from")):
                 probes += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "on":
+                probes += _owners_of_publishing_place(c)  # "published on the FCAC's website"
             elif c.dep_ == "nsubj" and verb.dep_ == "relcl" and c.lower_ not in cues.RELATIVE_PRONOUNS:
                 probes.append(c)
     head = noun.head
@@ -144,6 +152,14 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
         if node is not None and node.kind in ("person", "organization", "place"):
             return node
     return None
+
+
+def _owners_of_publishing_place(on: Token) -> list[Token]:
+    """The owner of a website or account after "on" ("on the FCAC's website", "on the ministry's X account")."""
+    return [
+        owner for place in on.children if place.dep_ == "pobj" and place.lemma_.lower() in lexicon.PUBLISHING_PLACE_NOUNS
+        for owner in place.children if owner.dep_ == "poss"
+    ]
 
 
 def _own_spokesperson(t: Token) -> bool:
