@@ -49,3 +49,14 @@ def test_a_notice_published_on_a_bodys_website_is_the_bodys(resolve):
     assert source_rows(resolve(text)) == [
         ("a notice of violation published on the FCAC's website", "Financial Consumer Agency of Canada", "document")
     ]
+
+
+def test_a_statement_signed_by_a_bodys_public_affairs_head_is_the_bodys(resolve):
+    text = (
+        "ACCRA, Dec. 3 (GNA) - Medical drones will fly over three more districts from January.\n\n"
+        "A statement signed by Mr Kofi Mensah-Bonsu, Head of Public Affairs of the Ghana Civil Aviation Authority "
+        "(GCAA), said the Authority had approved new flight corridors."
+    )
+    assert [(name, kind) for _, name, kind in source_rows(resolve(text))] == [
+        ("Ghana Civil Aviation Authority", "document")
+    ]

@@ -167,6 +167,9 @@ PERSON_NOUNS_IN_APPOSITION = _words("member rider passenger customer shopper com
 # Baltic Fleet"): the office nouns, and the words before them that make them a press office.
 PRESS_OFFICE_NOUNS = frozenset({"service", "office", "centre", "center", "department", "secretariat", "bureau"})
 PRESS_OFFICE_WORDS = frozenset({"press", "media", "information", "communications"})
+# Words of a post that speaks for a body ("Head of Public Affairs of the GCAA", "spokesperson for the
+# ministry"): a statement its holder signs is the body's.
+SPOKESPERSON_POST_WORDS = PRESS_OFFICE_WORDS | _words("public affairs relations spokesperson spokesman spokeswoman")
 
 # Roles written as acronyms ("PM says", "the MP said"): a description, never an organisation's acronym.
 ROLE_ACRONYMS = frozenset({"pm", "mp", "mpp", "mla", "mep", "msp", "ceo", "cfo", "coo", "cto", "vp", "gm", "md"})

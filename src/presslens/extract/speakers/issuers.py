@@ -137,6 +137,7 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
     for t in probes:
         if t.dep_ == "agent":
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
+        t = _body_spoken_for(t) or t  # "signed by Mr X, Head of Public Affairs of the GCAA": the GCAA's
         node = graph.node_at(t.idx, t.idx + len(t.text))
         if node is None and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS and t.right_edge.i > t.i:
             last = t.right_edge  # "released by retired justice Adaeze Okonjo-MacDonald": the name after the role
@@ -160,6 +161,17 @@ def _owners_of_publishing_place(on: Token) -> list[Token]:
         owner for place in on.children if place.dep_ == "pobj" and place.lemma_.lower() in lexicon.PUBLISHING_PLACE_NOUNS
         for owner in place.children if owner.dep_ == "poss"
     ]
+
+
+def _body_spoken_for(person: Token) -> Token | None:
+    """The body whose spokesperson or press officer ``person`` is, by an apposition ("Mr X, Head of
+    Public Affairs of the Ghana Civil Aviation Authority"): the last noun of its "of"/"for" phrases."""
+    for post in (c for c in person.children if c.dep_ == "appos"):
+        words = [t for t in post.subtree if t.lower_ in lexicon.SPOKESPERSON_POST_WORDS]
+        bodies = [t for t in post.subtree if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.ent_type_ == "ORG"]
+        if words and bodies:
+            return bodies[-1]
+    return None
 
 
 def _own_spokesperson(t: Token) -> bool:
