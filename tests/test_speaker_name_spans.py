@@ -568,3 +568,15 @@ def test_a_four_word_vietnamese_name_after_a_title_keeps_its_family_name(resolve
         ("Vietnamese Deputy Minister of Science and Technology Le Thi Minh Trang", "Le Thi Minh Trang"),
         ("Trang", "Le Thi Minh Trang"),
     ]
+
+
+def test_the_last_word_of_a_company_taken_alone_for_a_person_is_the_company(resolve):
+    # the NER tags "Rift Aviation Fuels" an organisation, then "Fuels" alone a person
+    text = (
+        "NAIROBI, Kenya (AP) — Flights were delayed on Tuesday after contaminated jet fuel was found at the "
+        "main airport.\n\n"
+        "The regulator said it had ordered the supplier, Rift Aviation Fuels, to quarantine the fuel.\n\n"
+        "Rift Aviation Fuels said it was cooperating with the regulator."
+    )
+    found = resolve(text)
+    assert (found[-1].source.name, found[-1].source.kind) == ("Rift Aviation Fuels", "organization")

@@ -156,6 +156,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             kind = "organization"  # "Elections Québec" tagged a person
         if kind == "organization" and _is_post_title(ent):
             continue  # "Minister of Finance" tagged an organisation: the title of the name after it
+        if kind == "person" and len(ent) == 1 and (named := _end_of_organisation_named(ent, labels)) is not None:
+            ent, kind = named, "organization"  # "Rift Aviation" + "Fuels" tagged a person, "Rift Aviation Fuels" before
         if kind == "person" and not any(t.text[:1].isupper() for t in ent):
             continue  # "devalues naira" in a headline: no capital, no name
         if kind == "person":
@@ -188,6 +190,19 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             ent = doc[ent.start : family_names_end(ent)]  # "Maria Cristina" + "Villanueva Ocampo"
         if kind is not None:
             yield ent, kind
+
+
+def _end_of_organisation_named(ent: SpacySpan, labels: dict[str, Counter[str]]) -> SpacySpan | None:
+    """The whole name of an organisation the NER tags elsewhere whose last word it took alone for a
+    person here ("Rift Aviation" + "Fuels" after "Rift Aviation Fuels")."""
+    doc = ent.doc
+    for start in range(ent.start - 1, max(ent.start - 4, 0) - 1, -1):
+        if not doc[start].is_title:
+            return None
+        whole = doc[start : ent.end]
+        if labels.get(whole.text, Counter())["ORG"]:
+            return whole
+    return None
 
 
 def _is_post_title(ent: SpacySpan) -> bool:
