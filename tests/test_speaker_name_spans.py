@@ -580,3 +580,46 @@ def test_the_last_word_of_a_company_taken_alone_for_a_person_is_the_company(reso
     )
     found = resolve(text)
     assert (found[-1].source.name, found[-1].source.kind) == ("Rift Aviation Fuels", "organization")
+
+
+def test_a_name_ending_in_tribunal_that_the_ner_tags_a_person_is_a_body(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from presslens.extract.entities import find_entities
+
+    doc = nlp("Waitangi Tribunal finds Crown breached Treaty over freshwater rights")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON")]  # as the small model tags it in some headlines
+    assert [(e.name, e.kind) for e in find_entities(doc)] == [("Waitangi Tribunal", "organization")]
+
+
+def test_a_department_after_for_the_is_no_part_of_the_ministers_name(resolve):
+    text = (
+        "WELLINGTON — The government will respond to the tribunal's report next year.\n\n"
+        "Minister for the Environment Grant Hollingsworth said the report raised serious questions.\n\n"
+        "He said the government would not rush its response."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Grant Hollingsworth", "Grant Hollingsworth"]
+
+
+def test_a_family_name_opening_with_a_title_word_and_a_described_elder_are_no_names(resolve):
+    # "Cardinal" of "Cardinal-Ladouceur" is no title; "a Mikisew Cree Elder" (tagged a person) is a description
+    text = (
+        "FORT McMURRAY, Alta. — An oil sands company was fined $2.1 million on Monday for a tailings leak.\n\n"
+        "Chief Raymond Cardinal-Ladouceur of the Mikisew Cree First Nation said the fine was too small.\n\n"
+        "Della Tourangeau, a Mikisew Cree Elder, told the judge she no longer drinks water from the river."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Raymond Cardinal-Ladouceur", "Della Tourangeau"]
+
+
+def test_malay_names_keep_mohd_and_wan(resolve):
+    text = (
+        "KUALA LUMPUR, Dec 3 (Bernama) -- Malaysia and Indonesia will share haze data in real time.\n\n"
+        "Natural Resources and Environmental Sustainability Minister Datuk Seri Dr Khairul Anuar Mohd Zain said "
+        "the agreement would help both countries act faster.\n\n"
+        "DOE director-general Datuk Wan Nurul Aina Wan Ismail said in a statement that air quality remained "
+        "moderate.\n\n"
+        "Khairul Anuar said the government did not rule out cloud seeding."
+    )
+    assert [a.source.name for a in resolve(text)] == [
+        "Khairul Anuar Mohd Zain", "Wan Nurul Aina Wan Ismail", "Khairul Anuar Mohd Zain"
+    ]

@@ -432,7 +432,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places and is_english_word(name.split()[1]):
             kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
-        elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower().rstrip(".") in lexicon.COMPANY_NAME_ENDINGS:
+        elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower().rstrip(".") in lexicon.BODY_NAME_ENDINGS:
             kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
         elif kind == "person" and described_as_organisation(ent):
             kind = "organization"  # "Rahla, a Casablanca-based app," tagged PERSON

@@ -69,7 +69,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     if kind == "person":
         titles = [
             i for i, t in enumerate(tokens[:-1])
-            if t.lower_.rstrip(".") in cues.TITLES or (t.i and (t.doc[t.i - 1].lower_, t.lower_) in lexicon.TWO_WORD_HONORIFICS)
+            if (t.lower_.rstrip(".") in cues.TITLES and not is_hyphen_joint(tokens[i + 1]))  # not "Cardinal-Ladouceur"
+            or (t.i and (t.doc[t.i - 1].lower_, t.lower_) in lexicon.TWO_WORD_HONORIFICS)
         ]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
@@ -96,8 +97,11 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
 def _ends_a_department(word: Token) -> bool:
     """An English word after "and" or "of" that opens a person's span: the end of a department's name
     ("Minister of Public Works and" "Transport Phonesavanh Keomanivong")."""
+    doc, k = word.doc, word.i - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1  # "Minister for the" "Environment Grant Hollingsworth"
     return (
-        word.i > 0 and word.doc[word.i - 1].lower_ in ("and", "&", "of", "for") and is_english_word(word.text)
+        k >= 0 and doc[k].lower_ in ("and", "&", "of", "for") and is_english_word(word.text)
         and word.lower_ not in lexicon.GIVEN_NAMES
     )
 

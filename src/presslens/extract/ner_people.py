@@ -211,6 +211,9 @@ def family_names_end(ent: SpacySpan) -> int:
     name words no entity claims follow ("Maria Cristina" + "Villanueva Ocampo", "Datuk Mohd" +
     "Firdaus Taib"): the end of those words, else the entity's end."""
     doc = ent.doc
+    link = doc[ent.end] if ent.end + 1 < len(doc) else None
+    if link is not None and link.lower_ in lexicon.MALAY_NAME_LINKS and not link.ent_type_ and _name_word(doc[ent.end + 1]):
+        return ent.end + 2  # "Khairul Anuar" + "Mohd Zain"
     if len(ent) < 2 or ent[-1].lower_ not in lexicon.GIVEN_ONLY_NAMES:  # not "Hillary Clinton" + "Goes"
         return ent.end
     end = ent.end
@@ -243,8 +246,10 @@ def _family_name_tagged_otherwise(first: SpacySpan, second: SpacySpan) -> bool:
 
 
 def _name_word(word: Token) -> bool:
-    """A given name or a capitalised word no English dictionary knows."""
-    return word.lower_ in lexicon.GIVEN_NAMES or (word.is_title and not is_english_word(word.text))
+    """A given name, a word of Malay names ("Wan") or a capitalised word no English dictionary knows."""
+    return word.lower_ in lexicon.GIVEN_NAMES or word.lower_ in lexicon.MALAY_NAME_LINKS or (
+        word.is_title and not is_english_word(word.text)
+    )
 
 
 def given_name_start(ent: SpacySpan) -> int | None:

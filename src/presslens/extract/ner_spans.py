@@ -158,6 +158,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             continue  # "Minister of Finance" tagged an organisation: the title of the name after it
         if kind == "person" and len(ent) == 1 and (named := _end_of_organisation_named(ent, labels)) is not None:
             ent, kind = named, "organization"  # "Rift Aviation" + "Fuels" tagged a person, "Rift Aviation Fuels" before
+        if kind == "person" and ent.start and doc[ent.start - 1].lower_ in ("a", "an") and ent.root.dep_ == "appos":
+            continue  # "Della Tourangeau, a Mikisew Cree Elder,": a description, no name
         if kind == "person" and not any(t.text[:1].isupper() for t in ent):
             continue  # "devalues naira" in a headline: no capital, no name
         if kind == "person":

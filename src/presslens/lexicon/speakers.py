@@ -38,6 +38,9 @@ SENTENCE_OPENING_CUES = _words("say says said state states stated add adds added
 # Honorifics that say a person's gender ("Mrs. Okafor" is "she").
 # Two-word honorifics written before a name, whose second word alone may be a given name ("Tan Sri
 # Lim Kok Wai", but "Sri Mulyani Indrawati"); one-word ones ("Datuk") are in ``roles.TITLES``.
+# Words inside Malay names that are English words or on no given-name list ("Khairul Anuar Mohd Zain",
+# "Wan Nurul Aina Wan Ismail", "Ahmad bin Hassan"): parts of the name, never its end.
+MALAY_NAME_LINKS = frozenset({"mohd", "mohamad", "wan", "nik", "megat", "bin", "binti", "bte", "abdul"})
 TWO_WORD_HONORIFICS = frozenset({("tan", "sri"), ("puan", "sri"), ("datuk", "seri"), ("dato", "sri"), ("dato'", "sri")})
 HONORIFIC_GENDER = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f", "dame": "f", "alhaji": "m", "alhaja": "f", "hajia": "f",
@@ -216,6 +219,10 @@ COMPANY_NAME_WORDS = _words(
 # Last words of a company's name that the NER tags a person ("Halvorsen Marine"): not a person's.
 COMPANY_NAME_ENDINGS = COMPANY_NAME_WORDS | _words(
     "marine group energy networks media shipping capital partners resources solutions ventures enterprises telecom"
+)
+# Last words of any body's name that the NER tags a person ("Waitangi Tribunal"): not a person's.
+BODY_NAME_ENDINGS = COMPANY_NAME_ENDINGS | _words(
+    "tribunal commission ministry authority agency committee council directorate institute association federation"
 )
 # What a judge or court issues: "The decision said" is the one judge's, else the one court's.
 RULING_NOUNS = _words("decision ruling judgment judgement verdict")
