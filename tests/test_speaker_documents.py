@@ -60,3 +60,12 @@ def test_a_statement_signed_by_a_bodys_public_affairs_head_is_the_bodys(resolve)
     assert [(name, kind) for _, name, kind in source_rows(resolve(text))] == [
         ("Ghana Civil Aviation Authority", "document")
     ]
+
+
+def test_a_study_by_researchers_at_a_centre_is_the_centres(resolve):
+    text = (
+        "KINGSTON, Jamaica (AP) — Deep-sea mining talks resumed on Monday.\n\n"
+        "A study published on Wednesday by researchers at the GEOMAR Helmholtz Centre for Ocean Research found "
+        "that plumes of sediment travelled further than expected."
+    )
+    assert source_rows(resolve(text)) == [("A study", "GEOMAR Helmholtz Centre for Ocean Research", "document")]

@@ -623,3 +623,14 @@ def test_malay_names_keep_mohd_and_wan(resolve):
     assert [a.source.name for a in resolve(text)] == [
         "Khairul Anuar Mohd Zain", "Wan Nurul Aina Wan Ismail", "Khairul Anuar Mohd Zain"
     ]
+
+
+def test_a_family_name_with_a_particle_keeps_it_when_two_people_share_it(resolve):
+    # two de Wits: the bare "de Wit" stays undecided, but its name keeps "de"
+    text = (
+        "MAASTRICHT, Netherlands (AP) — A river dike gave way early Sunday, flooding part of a village.\n\n"
+        "Hans de Wit, who chairs the regional water board, said crews had tried to close the gap with sandbags. "
+        "Lotte de Wit, a teacher, said the water rose in minutes.\n\n"
+        '"This dike was inspected in November," de Wit said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Hans de Wit", "Lotte de Wit", "de Wit"]

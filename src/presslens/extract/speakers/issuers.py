@@ -143,6 +143,8 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
             last = t.right_edge  # "released by retired justice Adaeze Okonjo-MacDonald": the name after the role
             named = graph.node_at(last.idx, last.idx + len(last.text))
             node = named if named is not None and named.kind == "person" else None
+        if node is None and t.tag_ == "NNS" and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS:
+            node = _workplace(graph, t)  # "written by engineers at Hellenic Aerospace Industry": the body's
         if node is None and t.dep_ == "compound" and t.pos_ == "NOUN":
             node = _organisation_ending_in(graph, t.lower_)  # "a police statement" after "the National Police"
         if node is None and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
@@ -171,6 +173,17 @@ def _body_spoken_for(person: Token) -> Token | None:
         bodies = [t for t in post.subtree if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.ent_type_ == "ORG"]
         if words and bodies:
             return bodies[-1]
+    return None
+
+
+def _workplace(graph: EntityGraph, people: Token) -> Node | None:
+    """The organisation where unnamed people work, after "at" or "from" ("researchers at the GEOMAR
+    Helmholtz Centre", "engineers from the utility")."""
+    for prep in (c for c in people.children if c.dep_ == "prep" and c.lower_ in ("at", "from", "with")):
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            node = graph.node_at(place.idx, place.idx + len(place.text))
+            if node is not None and node.kind == "organization":
+                return node
     return None
 
 

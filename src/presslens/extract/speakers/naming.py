@@ -13,6 +13,7 @@ from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_moj
 from presslens.extract.speakers.features import class_words, in_headline, org_classes
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Mention, Node
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.corpus import PARTICLES
 from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Span
 
@@ -272,6 +273,8 @@ def proper_name(span: SpacySpan) -> tuple[str, bool]:
             i -= 2  # "Supporters' Trust", "Governor's Office": a possessive inside a name
         else:
             break
+    while i > span.start and doc[i - 1].lower_ in PARTICLES and doc[i - 1].is_lower and i < root.i + 1:
+        i -= 1  # "de Wit", "van der Berg": the particles open the family name
     words = [t for t in doc[i : root.i + 1]]
     # a title anywhere before the name in the mention ("Minister of Agriculture Yelena …") or right before it
     titled = any(t.lower_.rstrip(".") in cues.TITLES for t in doc[span.start : root.i + 1]) or (
