@@ -634,3 +634,13 @@ def test_a_family_name_with_a_particle_keeps_it_when_two_people_share_it(resolve
         '"This dike was inspected in November," de Wit said.'
     )
     assert [a.source.name for a in resolve(text)] == ["Hans de Wit", "Lotte de Wit", "de Wit"]
+
+
+def test_a_name_ending_in_glacier_that_the_ner_tags_a_person_is_a_place(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from presslens.extract.entities import find_entities
+
+    doc = nlp("She has measured the Kaskawulsh Glacier every summer since 2009.")
+    doc.ents = [SpacySpan(doc, 4, 6, label="PERSON")]  # as the small model tags it in a profile
+    assert [(e.name, e.kind) for e in find_entities(doc)] == [("Kaskawulsh Glacier", "place")]

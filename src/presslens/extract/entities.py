@@ -434,6 +434,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "organization"  # "Winnipeg Transit", "Manitoba Hydro" tagged PERSON: a place's body
         elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower().rstrip(".") in lexicon.BODY_NAME_ENDINGS:
             kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
+        elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower() in lexicon.PLACE_NAME_ENDINGS:
+            kind = "place"  # "Kaskawulsh Glacier" tagged PERSON
         elif kind == "person" and described_as_organisation(ent):
             kind = "organization"  # "Rahla, a Casablanca-based app," tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None

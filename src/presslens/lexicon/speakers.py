@@ -224,6 +224,11 @@ COMPANY_NAME_ENDINGS = COMPANY_NAME_WORDS | _words(
 BODY_NAME_ENDINGS = COMPANY_NAME_ENDINGS | _words(
     "tribunal commission ministry authority agency committee council directorate institute association federation"
 )
+# Last words of a place's name that the NER tags a person ("Kaskawulsh Glacier"): a place, never "she".
+PLACE_NAME_ENDINGS = _words(
+    "glacier river lake mountain mountains valley bay island islands peninsula creek canyon falls reservoir "
+    "strait delta basin plateau desert fjord lagoon gulf"
+)
 # What a judge or court issues: "The decision said" is the one judge's, else the one court's.
 RULING_NOUNS = _words("decision ruling judgment judgement verdict")
 
