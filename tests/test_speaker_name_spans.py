@@ -644,3 +644,13 @@ def test_a_name_ending_in_glacier_that_the_ner_tags_a_person_is_a_place(nlp):
     doc = nlp("She has measured the Kaskawulsh Glacier every summer since 2009.")
     doc.ents = [SpacySpan(doc, 4, 6, label="PERSON")]  # as the small model tags it in a profile
     assert [(e.name, e.kind) for e in find_entities(doc)] == [("Kaskawulsh Glacier", "place")]
+
+
+def test_a_name_in_apposition_to_a_hyphenated_role_the_parser_splits_is_the_speaker(resolve):
+    # "vice-president" is parsed "vice" + "president", the name hangs on "president"
+    text = (
+        "OTTAWA — Police chiefs welcomed the federal bail bill on Tuesday.\n\n"
+        "The Canadian Association of Chiefs of Police supports the bill. Its vice-president, Deputy Chief Karin "
+        "Dekker-Hall of Waterloo Regional Police, said officers were arresting the same people again and again."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Karin Dekker-Hall"]

@@ -28,11 +28,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import (
-    attested_part,
-    name_phrase,
-    presented_as_person,
-)
+from presslens.extract.name_forms import attested_part, name_phrase, presented_as_person
 from presslens.extract.speakers.features import (
     HEADLINE_FORWARD,
     RESOLVABLE,
@@ -56,6 +52,7 @@ from presslens.extract.speakers.mention_words import (
     after_one_of,
     animate,
     antecedent,
+    apposed_to_apposition,
     comma_conjunct,
     generic_kind,
     is_possessed_kin,
@@ -362,7 +359,7 @@ class _Resolver:
         organisation ("the manufacturer, Danish company Halvorsen Biologics,"; "One of the largest operators,
         Aegean Blue Lines,", whose kind the noun after "one of" says)."""
         noun = after_one_of(root).lemma_.lower()
-        for c in root.children:
+        for c in [*root.children, *apposed_to_apposition(root)]:
             if c.dep_ == "appos" or comma_conjunct(root, c):
                 kin = self._relative_named(root, c)
                 if kin is not None:
@@ -498,3 +495,4 @@ def resolve_speakers(
         a.source.name = clean(node.entity.name) if node is not None else name
         a.source.confidence = confidence
     return attributions
+

@@ -10,7 +10,9 @@ from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import SourceKind
 
-__all__ = ["after_one_of", "animate", "antecedent", "comma_conjunct", "generic_kind", "is_possessed_kin"]
+__all__ = [
+    "after_one_of", "animate", "antecedent", "apposed_to_apposition", "comma_conjunct", "generic_kind", "is_possessed_kin",
+]
 
 
 def antecedent(noun: Token, pronoun: Token) -> Token:
@@ -74,3 +76,9 @@ def after_one_of(root: Token) -> Token:
     if root.lower_ != "one":
         return root
     return next((g for c in root.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), root)
+
+
+def apposed_to_apposition(root: Token) -> list[Token]:
+    """Appositions of a role in apposition: "Its vice-president" parsed "vice" + "president", then
+    ", Karin Dekker-Hall"."""
+    return [g for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" for g in c.children if g.dep_ == "appos"]
