@@ -654,3 +654,14 @@ def test_a_name_in_apposition_to_a_hyphenated_role_the_parser_splits_is_the_spea
         "Dekker-Hall of Waterloo Regional Police, said officers were arresting the same people again and again."
     )
     assert [a.source.name for a in resolve(text)] == ["Karin Dekker-Hall"]
+
+
+def test_a_given_name_alone_that_speaks_is_the_person_named_in_full_before(resolve):
+    # "Pimchanok" is tagged an organisation; the full name is one the NER missed and the graph found
+    text = (
+        "NAKHON RATCHASIMA, Thailand, Dec. 2 (Xinhua) -- Thailand opened the first section of its high-speed "
+        "railway on Tuesday.\n\n"
+        "Deputy Minister of Transport Pimchanok Srisawat-Ruangrit said the line would cut travel times by half.\n\n"
+        '"People here have waited a long time for development," Pimchanok said at a press briefing at the station.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Pimchanok Srisawat-Ruangrit", "Pimchanok Srisawat-Ruangrit"]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
@@ -207,14 +207,6 @@ def _is_known_surname(clusters: list[_Cluster], word: str) -> bool:
     """Whether a word is the family name of a person named before, last or written first ("Wang" of
     "Wang Lei")."""
     return any(c.kind == "person" and word.lower() in c.name.lower() and surname_of(word, c.name) for c in clusters)
-
-
-def _given_name_speaking(clusters: list[_Cluster], word: Token) -> bool:
-    """Whether a word the NER took for an organisation is the subject of a speech verb and the given
-    name of a person named before in full: the way many articles name a speaker again."""
-    return word.dep_ == "nsubj" and word.head.lemma_.lower() in cues.SPEECH_VERBS and any(
-        c.kind == "person" and len(c.name.split()) > 1 and c.name.split()[0] == word.text for c in clusters
-    )
 
 
 def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
@@ -426,8 +418,6 @@ def find_entities(doc: Doc) -> list[Entity]:
             if given is not None:  # "Anil Kumar" + "Sharma" tagged a place: the whole name
                 ent = doc[given : ent.end]
                 name = clean_name(ent, kind)
-        elif kind == "organization" and len(ent) == 1 and _given_name_speaking(clusters, ent[0]):
-            kind = "person"  # "Bethlehem said" tagged an organisation after "Economist Bethlehem Tesfaye Alemu"
         elif kind == "person" and len(ent) == 1 and name not in surnames and name in organisation_starts:
             kind = "organization"  # "Valeant" after "Valeant Pharmaceuticals International", tagged PERSON
         elif kind == "person" and len(name.split()) == 2 and name.split()[0] in places and is_english_word(name.split()[1]):

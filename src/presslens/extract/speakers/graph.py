@@ -254,13 +254,18 @@ class EntityGraph:
 
     def _merge_family_names_taken_for_organisations(self) -> None:
         """ "Okonkwo said", tagged an organisation, after "Amara Okonkwo, who …", a full name only this
-        graph found: the one person with that family name."""
+        graph found: the one person with that family name; also a given name when every mention of it
+        speaks ("Pimchanok said" after "Deputy Minister of Transport Pimchanok Srisawat-Ruangrit")."""
         by_family: dict[str, list[Node]] = {}
+        by_given: dict[str, list[Node]] = {}
         for n in self.nodes.values():
             if n.kind == "person" and len(n.entity.name.split()) > 1:
                 by_family.setdefault(n.entity.name.split()[-1], []).append(n)
+                by_given.setdefault(n.entity.name.split()[0], []).append(n)
         for key, node in list(self.nodes.items()):
             owners = by_family.get(node.entity.name, [])
+            if not owners and node.mentions and all(m.speaker for m in node.mentions):
+                owners = by_given.get(node.entity.name, [])
             if node.kind == "organization" and len(owners) == 1 and not node.entity.name.isupper():
                 for m in node.mentions:
                     self.add_mention(owners[0], m.start, m.end)
