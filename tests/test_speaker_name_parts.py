@@ -457,3 +457,19 @@ def test_a_family_name_written_after_a_title_makes_a_name_tagged_otherwise_a_per
             f'"Nobody came when we called," Ms {family} said.'
         )
         assert names(resolve(text))[f"Ms {family}"] == f"{given} {family}"
+
+
+def test_an_organisation_the_ner_began_one_word_late_after_the_keeps_its_first_word(resolve):
+    text = (
+        "NAIROBI, Kenya (AP) — Swarms of desert locusts crossed into northern Kenya on Friday.\n\n"
+        "The Desert Locust Control Organization for Eastern Africa said the swarms were moving south."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Desert Locust Control Organization for Eastern Africa"]
+
+
+def test_a_body_of_the_country_it_serves_keeps_the_country_in_its_name(resolve):
+    text = (
+        "MANILA, Philippines (AP) — A 19th-century church damaged in an earthquake will be rebuilt.\n\n"
+        "The National Historical Commission of the Philippines said the church was a national heritage site."
+    )
+    assert [a.source.name for a in resolve(text)] == ["National Historical Commission of the Philippines"]

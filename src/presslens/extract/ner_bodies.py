@@ -118,7 +118,8 @@ def body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
     organisation that completes its name ("Commission of Pakistan", "Mission to the European Union",
     "Russian Embassy in Vilnius")."""
     doc = first.doc
-    if first.label_ != "ORG" or second.label_ not in ("ORG", "GPE") or second.start != first.end + 1:
+    the = second.start == first.end + 2 and doc[first.end + 1].lower_ == "the"  # "Commission of" "the" "Philippines"
+    if first.label_ != "ORG" or second.label_ not in ("ORG", "GPE") or not (second.start == first.end + 1 or the):
         return False
     joint, head = doc[first.end].lower_, first[-1].lower_
     posted = joint in ("to", "in") and head in lexicon.ENVOY_BODIES and (joint == "to" or len(second) <= 2)
@@ -224,6 +225,8 @@ def with_first_words(ent: SpacySpan) -> SpacySpan:
         return SpacySpan(doc, ent.start - 3, ent.end, label=ent.label)  # "Ottawa-Carleton" "District School Board"
     if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
+    if _free_capitalised(before) and ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and len(ent) >= 2:
+        return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)  # "the Desert" "Locust Control Organization"
     if ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES and any(t.lower_ == "and" for t in ent) and before.text == ",":
         first = ent[0]
         while first.i >= 2 and doc[first.i - 1].text == "," and _free_capitalised(doc[first.i - 2]):
