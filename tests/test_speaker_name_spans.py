@@ -665,3 +665,13 @@ def test_a_given_name_alone_that_speaks_is_the_person_named_in_full_before(resol
         '"People here have waited a long time for development," Pimchanok said at a press briefing at the station.'
     )
     assert [a.source.name for a in resolve(text)] == ["Pimchanok Srisawat-Ruangrit", "Pimchanok Srisawat-Ruangrit"]
+
+
+def test_a_capital_the_ner_tags_a_person_is_a_place_and_no_she(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from presslens.extract.entities import find_entities
+
+    doc = nlp("Kyiv says the blockade is costing its economy millions.")
+    doc.ents = [SpacySpan(doc, 0, 1, label="PERSON")]  # as the small model tags it after a deck line
+    assert [(e.name, e.kind) for e in find_entities(doc)] == [("Kyiv", "place")]

@@ -58,9 +58,7 @@ from presslens.extract.ner_people import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
-from presslens.lexicon.names import (
-    CLUB_ABBREVIATIONS,
-)
+from presslens.lexicon.names import CAPITALS, CLUB_ABBREVIATIONS
 from presslens.lexicon.quotes import DASHES
 from presslens.nlp import is_english_word
 from presslens.schema import EntityKind
@@ -148,8 +146,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             _mostly_a_person(labels.get(ent.text)) or (ent.text in lone_people and given_name_start(ent) is not None)
         ):
             kind = "person"  # "Ji-woo Park" with "Park" tagged ORG here and PERSON elsewhere
-        if kind == "person" and len(ent) == 1 and _is_place_of_preposition(ent.root):
-            kind = "place"  # "in Málaga and Valencia" tagged people
+        if kind == "person" and len(ent) == 1 and (_is_place_of_preposition(ent.root) or ent.root.lower_ in CAPITALS):
+            kind = "place"  # "in Málaga and Valencia", "Kyiv says" tagged people
         if kind == "person" and len(ent) == 2 and ent[-1].lower_ in lexicon.DEPARTMENT_COUNTRIES and (
             is_english_word(ent[0].text)
         ):

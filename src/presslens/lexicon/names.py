@@ -121,6 +121,25 @@ ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la
 # Generation suffixes after a surname: the surname is the word before ("Martin Luther King Jr.").
 GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
+# National capitals of one word (lower case) that the small NER model sometimes tags a person ("Kyiv
+# says …"): a place, whose government may speak by its name, never a "he" or "she". Capitals that are
+# also given or family names ("Paris", "Sofia", "Lima", "Washington") are left out.
+CAPITALS = _words(
+    """
+    abuja accra algiers amman amsterdam ankara antananarivo asmara astana asuncion athens baghdad baku
+    bamako bangkok bangui banjul beijing beirut belgrade berlin bern bishkek bogota brasilia bratislava
+    brazzaville brussels bucharest budapest bujumbura cairo canberra caracas chisinau colombo conakry
+    copenhagen dakar damascus dhaka dili dodoma dushanbe freetown gaborone hanoi harare havana helsinki
+    honiara islamabad jakarta jerusalem kabul kampala kathmandu khartoum kigali kinshasa kyiv kiev
+    libreville lilongwe lisbon ljubljana lome luanda lusaka madrid malabo managua manama manila maputo
+    maseru mbabane minsk mogadishu monrovia montevideo moroni moscow muscat nairobi naypyidaw ndjamena
+    niamey nicosia nouakchott oslo ottawa ouagadougou paramaribo podgorica prague pretoria pristina
+    pyongyang quito rabat reykjavik riga riyadh rome sanaa sarajevo seoul skopje stockholm suva taipei
+    tallinn tashkent tbilisi tegucigalpa tehran thimphu tirana tokyo tripoli tunis ulaanbaatar vaduz
+    valletta vienna vientiane vilnius warsaw wellington windhoek yaounde yerevan zagreb
+    """
+)
+
 # Other names of a place, by the name they stand for.
 PLACE_ALIASES = {
     "us": "united states",
