@@ -38,3 +38,19 @@ def test_sardar_is_an_honorific_not_a_given_name(resolve):
         "Sardar Harmeet Singh Sodhi, who led the group, said the arrangements were excellent."
     )
     assert [a.source.name for a in resolve(text)] == ["Harmeet Singh Sodhi"]
+
+
+def test_the_words_before_a_title_with_a_field_describe_the_holder(nlp):
+    # "Iranian Deputy Foreign" comes before "Minister for Political Affairs": later "the Iranian deputy
+    # foreign minister" can be matched by those words
+    from presslens.extract.entities import find_entities
+    from presslens.extract.speakers.graph import EntityGraph
+
+    doc = nlp(
+        "Tehran, IRNA -- Iranian Deputy Foreign Minister for Political Affairs Mehdi Sharifnia met his Japanese "
+        "counterpart in Tehran on Saturday."
+    )
+    graph = EntityGraph(doc, find_entities(doc))
+    holder = next(n for n in graph.nodes.values() if n.entity.name == "Mehdi Sharifnia")
+    assert {"iranian", "deputy", "foreign"} <= holder.descriptors
+    assert "minister" in holder.roles

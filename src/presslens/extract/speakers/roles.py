@@ -44,7 +44,12 @@ def learn_roles(node: Node, span: SpacySpan) -> None:
             node.gender = lexicon.HONORIFIC_GENDER[word]
         i -= 1
     if (title := _title_before_field(doc, i)) is not None:
-        node.roles.add(title)  # "Minister of Rural Development Aminata Traoré-Keita", "… of the Economy Adebola Ogunleye"
+        node.roles.add(title.lower_)  # "Minister of Rural Development Aminata Traoré-Keita", "… of the Economy Adebola Ogunleye"
+        k = title.i - 1
+        while k >= 0 and title.i - k <= 4 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ") and doc[k].text[:1].isupper():
+            word = doc[k].lower_  # "Iranian Deputy Foreign" of "… Minister for Political Affairs Mehdi Sharifnia"
+            node.descriptors.add(lexicon.DESCRIPTOR_SYNONYMS.get(word, word))
+            k -= 1
     root = span.root
     for t in span if node.kind == "person" else ():  # titles inside: "U.S. District Judge Anne Carter"
         word = t.lower_.rstrip(".")
@@ -82,14 +87,14 @@ def _owns_stock(root: Token) -> bool:
     return root.dep_ in ("pobj", "poss", "compound") and head.pos_ == "NOUN" and head.lemma_.lower() in lexicon.STOCK_NOUNS
 
 
-def _title_before_field(doc: Doc, i: int) -> str | None:
+def _title_before_field(doc: Doc, i: int) -> Token | None:
     """The capitalised title whose field ends at token ``i`` before a name ("Minister" of "Minister of
     Finance and Coordinating Minister of the Economy"): the nearest title followed by "of"/"for", with
     only capitalised words, "of", "for", "the" and "and" between."""
     for k in range(i, max(i - 10, 0), -1):
         word = doc[k]
         if word.lower_ in ("of", "for") and doc[k - 1].lower_ in cues.TITLES and doc[k - 1].text[:1].isupper():
-            return doc[k - 1].lower_
+            return doc[k - 1]
         if not (word.is_title or word.lower_ in ("of", "for", "the", "and")):
             return None
     return None
