@@ -235,3 +235,10 @@ def test_a_watchdog_is_the_agency_named_in_full_not_the_act_named_after_it(resol
     )
     rows = [(a.source.mention.text, a.source.name) for a in resolve(text)]
     assert rows[0] == ("Canada's financial consumer watchdog", "Financial Consumer Agency of Canada")
+
+
+def test_an_airline_named_air_is_a_company_for_the_carrier():
+    from presslens.extract.speakers.features import class_words, org_classes
+
+    assert org_classes(class_words("Polaris Air")) == {"company"}
+    assert org_classes({"carrier"}) == {"company"}

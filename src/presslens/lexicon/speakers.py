@@ -121,7 +121,7 @@ ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     ),
     "company": _words(
         "company firm corporation corp inc co ltd plc llc group bank lender retailer carrier airline "
-        "insurer manufacturer automaker maker giant operator provider developer business fund supplier chain "
+        "insurer manufacturer automaker maker giant operator provider developer business fund supplier chain air airways airlines "
         "grocer carmaker drugmaker brewer utility railway railroad startup conglomerate producer miner "
         "exporter importer"
     ),
