@@ -675,3 +675,15 @@ def test_a_capital_the_ner_tags_a_person_is_a_place_and_no_she(nlp):
     doc = nlp("Kyiv says the blockade is costing its economy millions.")
     doc.ents = [SpacySpan(doc, 0, 1, label="PERSON")]  # as the small model tags it after a deck line
     assert [(e.name, e.kind) for e in find_entities(doc)] == [("Kyiv", "place")]
+
+
+def test_a_role_word_in_a_headline_the_ner_tags_a_name_is_the_person_named_below(resolve):
+    text = (
+        "Coach says Tonga will fight on after heavy defeat\n\n"
+        "NUKUALOFA, Tonga (AP) — Tonga lost 52-3 to New Zealand on Saturday.\n\n"
+        "Head coach Sione Havili Taumoepeau said his players had given everything."
+    )
+    assert [(a.source.mention.text, a.source.name) for a in resolve(text)] == [
+        ("Coach", "Sione Havili Taumoepeau"),
+        ("Head coach Sione Havili Taumoepeau", "Sione Havili Taumoepeau"),
+    ]

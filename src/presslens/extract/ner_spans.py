@@ -72,6 +72,7 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
     Turry"), and names the NER cut short made whole (an organisation's "and …", a given or family
     name left out). ``titled``: ``titled_family_names(doc)``, when the caller has it already."""
     headline_end, body_names = title_case_headline(doc)
+    text = doc.text
     ents = list(doc.ents)
     lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
     lone_people |= titled if titled is not None else titled_family_names(doc)  # "Ms Adeyemi"
@@ -152,6 +153,10 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
             is_english_word(ent[0].text)
         ):
             kind = "organization"  # "Elections Québec" tagged a person
+        if kind in ("person", "organization") and len(ent) == 1 and ent[0].lower_ in cues.PERSON_ROLE_NOUNS and (
+            ent.text not in lone_people and _in_heading(ent[0], text)
+        ):
+            continue  # "Coach says …" in a headline: a role standing for someone named later, no name
         if kind == "organization" and _is_post_title(ent):
             continue  # "Minister of Finance" tagged an organisation: the title of the name after it
         if kind == "person" and len(ent) == 1 and (named := _end_of_organisation_named(ent, labels)) is not None:
@@ -203,6 +208,14 @@ def _end_of_organisation_named(ent: SpacySpan, labels: dict[str, Counter[str]]) 
         if labels.get(whole.text, Counter())["ORG"]:
             return whole
     return None
+
+
+def _in_heading(word: Token, text: str) -> bool:
+    """Whether ``word`` is in a short line with no full stop at its end and text after it: a headline,
+    deck or related-story line."""
+    start = text.rfind("\n", 0, word.idx) + 1
+    end = text.find("\n", word.idx)
+    return end > 0 and end - start <= 160 and not text[start:end].rstrip().endswith(".") and bool(text[end:].strip())
 
 
 def _is_post_title(ent: SpacySpan) -> bool:
