@@ -242,3 +242,12 @@ def test_an_airline_named_air_is_a_company_for_the_carrier():
 
     assert org_classes(class_words("Polaris Air")) == {"company"}
     assert org_classes({"carrier"}) == {"company"}
+
+
+def test_a_regulators_field_may_be_the_start_of_a_word_of_its_name(resolve):
+    text = (
+        "TORONTO — An airline must refund 9,000 passengers.\n\n"
+        "Canada's transport regulator said Polaris Air had failed to rebook travellers.\n\n"
+        "The Canadian Transportation Agency said the carrier must pay within 30 days."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Canadian Transportation Agency"] * 2

@@ -197,7 +197,8 @@ def _oversees_field_of(field: list[str], name: str) -> bool:
     words = {w.lower() for w in name.replace("’", "'").split()}
     if field and field[0] in _ADJECTIVES_OF_COUNTRIES:
         field = field[1:]
-    return bool(field) and all(w.lower() in words for w in field)
+    # a word may be the start of the name's ("transport" of "Transportation")
+    return bool(field) and all(any(n == w.lower() or (len(w) >= 5 and n.startswith(w.lower())) for n in words) for w in field)
 
 
 def repair_mojibake(name: str) -> str:
