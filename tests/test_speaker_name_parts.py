@@ -473,3 +473,12 @@ def test_a_body_of_the_country_it_serves_keeps_the_country_in_its_name(resolve):
         "The National Historical Commission of the Philippines said the church was a national heritage site."
     )
     assert [a.source.name for a in resolve(text)] == ["National Historical Commission of the Philippines"]
+
+
+def test_a_company_name_with_a_bracketed_country_is_one_organisation(nlp):
+    doc = nlp(
+        "HANOI, Dec. 4 (VNA) -- Huaxin Microelectronics (Vietnam) Co., Ltd. opened a chip packaging plant on "
+        "Thursday."
+    )
+    organisations = [e.name for e in find_entities(doc) if e.kind == "organization"]
+    assert organisations == ["Huaxin Microelectronics (Vietnam) Co."]

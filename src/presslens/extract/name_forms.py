@@ -44,8 +44,8 @@ def clean_name(span: SpacySpan, kind: EntityKind) -> str:
     bracket = next((i for i, t in enumerate(tokens) if i and t.text in ("(", "[")), None)
     if bracket is not None and (bracket + 1 == len(tokens) or tokens[bracket + 1].is_upper):
         tokens = tokens[:bracket]  # "Court of Arbitration for Sport (CAS)": the acronym is another form
-    elif bracket is not None and tokens[-1].text != ")":
-        tokens = tokens[:bracket]  # a bracket the entity leaves open
+    elif bracket is not None and not any(t.text in (")", "]") for t in tokens[bracket:]):
+        tokens = tokens[:bracket]  # a bracket the entity leaves open, not "Huaxin Microelectronics (Vietnam) Co."
     comma = next((i for i, t in enumerate(tokens) if i and t.text == ","), None)
     if kind == "organization" and comma is not None and listed_fields(tokens[comma + 1 :]):
         comma = None  # "Department of Environment, Energy and Climate Action": one name lists its fields

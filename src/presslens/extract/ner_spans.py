@@ -99,7 +99,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
         elif after is not None and names_split_in_two(ent, after):
             ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1  # "Andrés Felipe" "Quintero Salcedo"
         elif after is not None and ent.label_ == after.label_ == "ORG" and after.start == ent.end + 1:
-            if doc[ent.end].lower_ == "for" or one_name_across_and(ent, after) or body_of_or_to(ent, after):
+            bracketed = doc[ent.end].text == "(" and ")" in after.text  # "Huaxin Microelectronics" "(" "Vietnam) Co., Ltd."
+            if doc[ent.end].lower_ == "for" or one_name_across_and(ent, after) or body_of_or_to(ent, after) or bracketed:
                 # "the U.S. Court of Appeals" "for" "the Sixth Circuit", "Dockworkers" "and" "Warehouse Union"
                 ent, joined = SpacySpan(doc, ent.start, after.end, label=ent.label), k + 1
         elif after is not None and body_of_or_to(ent, after):
