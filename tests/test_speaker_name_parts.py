@@ -482,3 +482,14 @@ def test_a_company_name_with_a_bracketed_country_is_one_organisation(nlp):
     )
     organisations = [e.name for e in find_entities(doc) if e.kind == "organization"]
     assert organisations == ["Huaxin Microelectronics (Vietnam) Co."]
+
+
+def test_a_given_name_no_list_has_after_a_role_stays_with_the_family_name(resolve):
+    # "Olumide" is on no given-name list; "Bakare" alone is tagged an organisation
+    text = (
+        "ABUJA, Nigeria — Police raided the offices of a news website on Tuesday.\n\n"
+        "The Nigeria Police Force said the operation was lawful. In a statement, force spokesperson Olumide "
+        "Bakare said officers had acted on a petition.\n\n"
+        '"We followed the law," Bakare said.'
+    )
+    assert [a.source.name for a in resolve(text)][1:] == ["Olumide Bakare", "Olumide Bakare"]

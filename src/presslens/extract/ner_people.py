@@ -312,13 +312,15 @@ def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> boo
 
 def after_given_name(ent: SpacySpan) -> bool:
     """Whether a one-word entity no English dictionary knows comes right after a given name in no
-    entity that is compounded with it ("Ana" "Muhate"); a hyphenated one ("Olumide" "Adebayo-Carr")
-    also after a name word the given-name lists lack."""
+    entity that is compounded with it ("Ana" "Muhate"); a hyphenated one ("Olumide" "Adebayo-Carr"), or
+    one after a role ("spokesperson Olumide" "Bakare"), also after a name word the given-name lists lack."""
     words = [t for t in ent if not is_hyphen_joint(t)]
     if ent.start == 0 or " " in ent.text or any(is_english_word(t.text) for t in words):
         return False
     before = ent.doc[ent.start - 1]
-    given = before.lower_ in lexicon.GIVEN_NAMES or (len(words) > 1 and is_foreign_name_word(before))
+    role_before = before.i > 0 and ent.doc[before.i - 1].lemma_.lower() in cues.PERSON_ROLE_NOUNS
+    # a name word the lists lack after a role ("force spokesperson Olumide" "Bakare") is a given name too
+    given = before.lower_ in lexicon.GIVEN_NAMES or ((len(words) > 1 or role_before) and is_foreign_name_word(before))
     return (
         given and before.is_title and not before.ent_type_
         and before.dep_ == "compound" and before.head.i == ent.root.i
