@@ -69,3 +69,14 @@ def test_a_study_by_researchers_at_a_centre_is_the_centres(resolve):
         "that plumes of sediment travelled further than expected."
     )
     assert source_rows(resolve(text)) == [("A study", "GEOMAR Helmholtz Centre for Ocean Research", "document")]
+
+
+def test_a_statement_made_by_a_bodys_spokesperson_is_the_bodys(resolve):
+    # "force spokesperson" names the body by the last word of its name
+    text = (
+        "ABUJA, Nigeria — Police raided the offices of a news website on Tuesday.\n\n"
+        "The Nigeria Police Force said the operation was lawful. In a statement, force spokesperson Olumide "
+        "Bakare said officers had acted on a petition.\n\n"
+        "The statement said no journalist had been arrested."
+    )
+    assert source_rows(resolve(text))[-1] == ("The statement", "Nigeria Police Force", "document")

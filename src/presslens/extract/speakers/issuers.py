@@ -139,6 +139,8 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
         t = _body_spoken_for(t) or t  # "signed by Mr X, Head of Public Affairs of the GCAA": the GCAA's
         node = graph.node_at(t.idx, t.idx + len(t.text))
+        if node is not None and node.kind == "person":
+            node = _body_of_spokesperson(graph, t) or node  # "force spokesperson Olumide Bakare": the force's
         if node is None and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS and t.right_edge.i > t.i:
             last = t.right_edge  # "released by retired justice Adaeze Okonjo-MacDonald": the name after the role
             named = graph.node_at(last.idx, last.idx + len(last.text))
@@ -185,6 +187,15 @@ def _workplace(graph: EntityGraph, people: Token) -> Node | None:
             if node is not None and node.kind == "organization":
                 return node
     return None
+
+
+def _body_of_spokesperson(graph: EntityGraph, name: Token) -> Node | None:
+    """The organisation a spokesperson's title before the name names by its last word ("force
+    spokesperson Olumide Bakare" after "the Nigeria Police Force")."""
+    words = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+    posts = [c for c in words if c.lemma_.lower() in lexicon.SPOKESPERSON_POST_WORDS]
+    bodies = [c for c in words if posts and c.i < posts[0].i and c.pos_ == "NOUN"]
+    return _organisation_ending_in(graph, bodies[-1].lower_) if bodies else None
 
 
 def _own_spokesperson(t: Token) -> bool:
