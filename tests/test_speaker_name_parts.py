@@ -493,3 +493,13 @@ def test_a_given_name_no_list_has_after_a_role_stays_with_the_family_name(resolv
         '"We followed the law," Bakare said.'
     )
     assert [a.source.name for a in resolve(text)][1:] == ["Olumide Bakare", "Olumide Bakare"]
+
+
+def test_family_names_the_ner_left_out_after_a_titled_given_name_are_kept(resolve):
+    # the NER takes "Councillor Harjit" for the whole name; "Kaur Grewal" ends at a comma
+    text = (
+        "BRAMPTON, Ont. — Council voted 8-3 on Wednesday to let a mosque expand.\n\n"
+        "Story continues below advertisement\n\n"
+        "Councillor Harjit Kaur Grewal, who voted in favour, said the centre had met every condition."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Harjit Kaur Grewal"]

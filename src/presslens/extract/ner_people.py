@@ -209,19 +209,31 @@ def family_name_after(ent: SpacySpan) -> bool:
 def family_names_end(ent: SpacySpan) -> int:
     """Where a person's name ends when the NER stopped after its given names and up to two foreign
     name words no entity claims follow ("Maria Cristina" + "Villanueva Ocampo", "Datuk Mohd" +
-    "Firdaus Taib"): the end of those words, else the entity's end."""
+    "Firdaus Taib", "Councillor Harjit" + "Kaur Grewal"): the end of those words, else the entity's end."""
     doc = ent.doc
     link = doc[ent.end] if ent.end + 1 < len(doc) else None
     if link is not None and link.lower_ in lexicon.MALAY_NAME_LINKS and not link.ent_type_ and _name_word(doc[ent.end + 1]):
         return ent.end + 2  # "Khairul Anuar" + "Mohd Zain"
-    if len(ent) < 2 or ent[-1].lower_ not in lexicon.GIVEN_ONLY_NAMES:  # not "Hillary Clinton" + "Goes"
+    titled_given = ent[0].lower_.rstrip(".") in cues.TITLES and is_foreign_name_word(ent[-1])  # "Councillor Harjit"
+    if len(ent) < 2 or not (ent[-1].lower_ in lexicon.GIVEN_ONLY_NAMES or titled_given):  # not "Hillary Clinton" + "Goes"
         return ent.end
     end = ent.end
-    while end < len(doc) and end - ent.end < 2 and _left_out_name_word(doc[end]) and not doc[end].is_sent_start:
+    while end < len(doc) and end - ent.end < 2 and not doc[end].is_sent_start and (
+        _left_out_name_word(doc[end]) or _name_word_before_comma(doc[end])
+    ):
         end += 1
     if end < len(doc) and end > ent.end and doc[end].pos_ == "PROPN" and doc[end].is_title:
         return ent.end  # a longer run of capitalised words: a body's name, not a family name
     return end
+
+
+def _name_word_before_comma(word: Token) -> bool:
+    """A foreign name word in no entity right before a comma ("Kaur Grewal" + ", who voted …")."""
+    doc = word.doc
+    return (
+        is_foreign_name_word(word) and not word.ent_type_ and not word.whitespace_ and word.i + 1 < len(doc)
+        and doc[word.i + 1].text == ","
+    )
 
 
 def names_split_in_two(first: SpacySpan, second: SpacySpan) -> bool:
