@@ -238,6 +238,14 @@ def title_case_headline(doc: Doc) -> tuple[int, set[str]]:
     return end, {capitalised[k] for k in np.intersect1d(in_body, np.fromiter(capitalised, np.uint64))}
 
 
+def in_heading_line(word: Token, text: str) -> bool:
+    """Whether ``word`` is in a short line with no full stop at its end and text after it: a headline,
+    deck or related-story line. ``text`` is the document's text (``doc.text`` joins every token anew)."""
+    start = text.rfind("\n", 0, word.idx) + 1
+    end = text.find("\n", word.idx)
+    return end >= 0 and end - start <= 160 and not text[start:end].rstrip().endswith(".") and bool(text[end:].strip())
+
+
 def attested_part(ent: SpacySpan, body_names: set[str]) -> SpacySpan:
     """The part of a headline entity the body writes capitalised ("Endorsed Trump" → "Trump";
     "Trump Addresses Munich Attack" → "Trump"), given names included ("Hillary Clinton" when the body

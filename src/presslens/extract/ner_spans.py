@@ -22,6 +22,7 @@ from presslens.extract.name_forms import (
     POSSESSIVE,
     attested_part,
     described_as_person,
+    in_heading_line,
     listed_fields,
     presented_as_person,
     title_case_headline,
@@ -155,7 +156,7 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
         ):
             kind = "organization"  # "Elections Québec" tagged a person
         if kind in ("person", "organization") and len(ent) == 1 and ent[0].lower_ in cues.PERSON_ROLE_NOUNS and (
-            ent.text not in lone_people and _in_heading(ent[0], text)
+            ent.text not in lone_people and in_heading_line(ent[0], text)
         ):
             continue  # "Coach says …" in a headline: a role standing for someone named later, no name
         if kind == "organization" and _is_post_title(ent):
@@ -209,14 +210,6 @@ def _end_of_organisation_named(ent: SpacySpan, labels: dict[str, Counter[str]]) 
         if labels.get(whole.text, Counter())["ORG"]:
             return whole
     return None
-
-
-def _in_heading(word: Token, text: str) -> bool:
-    """Whether ``word`` is in a short line with no full stop at its end and text after it: a headline,
-    deck or related-story line."""
-    start = text.rfind("\n", 0, word.idx) + 1
-    end = text.find("\n", word.idx)
-    return end > 0 and end - start <= 160 and not text[start:end].rstrip().endswith(".") and bool(text[end:].strip())
 
 
 def _is_post_title(ent: SpacySpan) -> bool:

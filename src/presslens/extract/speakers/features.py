@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
-from presslens.extract.name_forms import name_phrase, plural_of_role
+from presslens.extract.name_forms import in_heading_line, name_phrase, plural_of_role
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
@@ -193,11 +193,9 @@ def in_headline(word: Token, text: str | None = None) -> bool:
     no full stop at its end and text after it. ``text`` is the document's text when the caller has it
     (``doc.text`` joins every token anew)."""
     text = word.doc.text if text is None else text
-    start = text.rfind("\n", 0, word.idx) + 1
-    end = text.find("\n", word.idx)
-    if end < 0 or not text[end:].strip() or end - start > 160 or text[start:end].rstrip().endswith("."):
+    if not in_heading_line(word, text):
         return False
-    return sum(1 for line in text[:start].split("\n") if line.strip()) <= 2
+    return sum(1 for line in text[: text.rfind("\n", 0, word.idx) + 1].split("\n") if line.strip()) <= 2
 
 
 def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention, bool]]:
