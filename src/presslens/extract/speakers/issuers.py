@@ -137,10 +137,9 @@ def _issuer_of(graph: EntityGraph, noun: Token) -> Node | None:
     for t in probes:
         if t.dep_ == "agent":
             t = next((g for g in t.children if g.dep_ == "pobj"), t)
-        t = _body_spoken_for(t) or t  # "signed by Mr X, Head of Public Affairs of the GCAA": the GCAA's
         node = graph.node_at(t.idx, t.idx + len(t.text))
         if node is not None and node.kind == "person":
-            node = _body_of_spokesperson(graph, t) or node  # "force spokesperson Olumide Bakare": the force's
+            node = _body_spoken_for(graph, t) or node  # a statement its spokesperson makes or signs is the body's
         if node is None and t.lemma_.lower() in cues.PERSON_ROLE_NOUNS and t.right_edge.i > t.i:
             last = t.right_edge  # "released by retired justice Adaeze Okonjo-MacDonald": the name after the role
             named = graph.node_at(last.idx, last.idx + len(last.text))
@@ -167,17 +166,6 @@ def _owners_of_publishing_place(on: Token) -> list[Token]:
     ]
 
 
-def _body_spoken_for(person: Token) -> Token | None:
-    """The body whose spokesperson or press officer ``person`` is, by an apposition ("Mr X, Head of
-    Public Affairs of the Ghana Civil Aviation Authority"): the last noun of its "of"/"for" phrases."""
-    for post in (c for c in person.children if c.dep_ == "appos"):
-        words = [t for t in post.subtree if t.lower_ in lexicon.SPOKESPERSON_POST_WORDS]
-        bodies = [t for t in post.subtree if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.ent_type_ == "ORG"]
-        if words and bodies:
-            return bodies[-1]
-    return None
-
-
 def _workplace(graph: EntityGraph, people: Token) -> Node | None:
     """The organisation where unnamed people work, after "at" or "from" ("researchers at the GEOMAR
     Helmholtz Centre", "engineers from the utility")."""
@@ -189,10 +177,18 @@ def _workplace(graph: EntityGraph, people: Token) -> Node | None:
     return None
 
 
-def _body_of_spokesperson(graph: EntityGraph, name: Token) -> Node | None:
-    """The organisation a spokesperson's title before the name names by its last word ("force
-    spokesperson Olumide Bakare" after "the Nigeria Police Force")."""
-    words = [c for c in name.children if c.dep_ == "compound" and c.i < name.i]
+def _body_spoken_for(graph: EntityGraph, person: Token) -> Node | None:
+    """The body whose spokesperson or press officer a named person is: by an apposition ("Mr X, Head of
+    Public Affairs of the Ghana Civil Aviation Authority": its last organisation after "of"/"for"), or
+    by the title before the name, which names it by the last word of its name ("force spokesperson
+    Olumide Bakare" after "the Nigeria Police Force")."""
+    for post in (c for c in person.children if c.dep_ == "appos"):
+        if any(t.lower_ in lexicon.SPOKESPERSON_POST_WORDS for t in post.subtree):
+            bodies = [t for t in post.subtree if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and t.ent_type_ == "ORG"]
+            node = graph.node_at(bodies[-1].idx, bodies[-1].idx + len(bodies[-1].text)) if bodies else None
+            if node is not None and node.kind == "organization":
+                return node
+    words = [c for c in person.children if c.dep_ == "compound" and c.i < person.i]
     posts = [c for c in words if c.lemma_.lower() in lexicon.SPOKESPERSON_POST_WORDS]
     bodies = [c for c in words if posts and c.i < posts[0].i and c.pos_ == "NOUN"]
     return _organisation_ending_in(graph, bodies[-1].lower_) if bodies else None
