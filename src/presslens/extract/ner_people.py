@@ -158,15 +158,15 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     start -= 1
     if start - 2 >= ent.start and is_hyphen_joint(doc[start - 1]) and doc[start - 2].is_title:
         start -= 2  # "Jean-François Caron": a hyphenated given name is whole
-    def name_word(word: Token) -> bool:
+    def part_of_name(word: Token) -> bool:
         given_name = word.lower_ in lexicon.GIVEN_NAMES and word.lower_ not in names_of_bodies
         return is_foreign_name_word(word) or (word.is_title and given_name)
 
     # a title right before the entity, or name words only, say the name starts there ("Dr" "Yakubu Tanko
     # Bello", "Grace Wambui Otieno")
     title_before = ent.start and doc[ent.start - 1].lower_.rstrip(".") in cues.TITLES
-    first = ent.start if title_before or all(name_word(t) or is_hyphen_joint(t) for t in ent) else ent.start + 1
-    while start - 1 >= first and start > ent.end - 4 and name_word(doc[start - 1]):
+    first = ent.start if title_before or all(part_of_name(t) or is_hyphen_joint(t) for t in ent) else ent.start + 1
+    while start - 1 >= first and start > ent.end - 4 and part_of_name(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung", "Science and Technology Le Thi Thu Hang"
     return doc[start : ent.end]
 
