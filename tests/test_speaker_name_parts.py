@@ -503,3 +503,15 @@ def test_family_names_the_ner_left_out_after_a_titled_given_name_are_kept(resolv
         "Councillor Harjit Kaur Grewal, who voted in favour, said the centre had met every condition."
     )
     assert [a.source.name for a in resolve(text)] == ["Harjit Kaur Grewal"]
+
+
+def test_a_family_name_written_first_is_the_namesake_named_last(resolve):
+    text = (
+        "HARBIN, Jan. 5 (Xinhua) -- The 41st Harbin International Ice Sculpture Competition opened on Sunday.\n\n"
+        "Speaking at the opening ceremony, Vice Mayor of Harbin Wang Jianguo said the competition had become a "
+        "window on the city.\n\n"
+        "Wang said the city received more than 220,000 visitors last winter.\n\n"
+        "Wang Xue, a teacher at the school of fine arts, led one of the student teams.\n\n"
+        '"Twenty years ago we carved with an axe. Today my students use chainsaws," Wang said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Wang Jianguo", "Wang Jianguo", "Wang Xue"]

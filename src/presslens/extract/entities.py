@@ -133,6 +133,13 @@ def _find_person(
     if len(titled) == 1:
         # "Dr Nair" after "Dr Lakshmi Nair" and "District Collector Arun Nair", even when his "Nair" came first
         return titled[0]
+    written_first = [
+        i for i, c in enumerate(clusters)
+        if c.kind == "person" and len(c.name.split()) == 2 and c.name.split()[0].lower() == word and _gender_fits(c, gender)
+    ] if n_words == 1 and word not in lexicon.GIVEN_NAMES else []
+    if exact and len(written_first) > 1:
+        # "Wang said" after "Wang Jianguo" … "Wang Xue": a family name written first is the namesake named last
+        return max(written_first, key=lambda i: clusters[i].mentions[-1].start)
     if exact:
         return exact[-1]
     if n_words == 1:
