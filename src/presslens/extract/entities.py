@@ -36,6 +36,7 @@ from presslens.extract.ner_spans import (
     titled_family_names,
 )
 from presslens.extract.person_names import (
+    family_name_written_first,
     first_family_name_of,
     glued_before,
     is_name_tail,
@@ -135,8 +136,8 @@ def _find_person(
         return titled[0]
     written_first = [
         i for i, c in enumerate(clusters)
-        if c.kind == "person" and len(c.name.split()) == 2 and c.name.split()[0].lower() == word and _gender_fits(c, gender)
-    ] if n_words == 1 and word not in lexicon.GIVEN_NAMES else []
+        if c.kind == "person" and family_name_written_first(name, c.name) and _gender_fits(c, gender)
+    ]
     if exact and len(written_first) > 1:
         # "Wang said" after "Wang Jianguo" … "Wang Xue": a family name written first is the namesake named last
         return max(written_first, key=lambda i: clusters[i].mentions[-1].start)

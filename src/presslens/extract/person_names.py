@@ -82,14 +82,19 @@ def opens_name(form: str, name: str) -> bool:
 
 
 def is_family_name(form: str, full_name: str) -> bool:
-    words = full_name.split()
     return (
         is_name_tail(form, full_name)
         or (len(form.split()) == 1 and person_key_parts(full_name)[1] == form.lower().replace("’", "'"))
-        # a family name written first ("Wang" of "Wang Yi"), never a given name ("Tim" of "Tim Cook")
-        or (len(words) == 2 and form == words[0] and form.lower() not in lexicon.GIVEN_NAMES)
+        or family_name_written_first(form, full_name)
         or first_family_name_of(form, full_name)
     )
+
+
+def family_name_written_first(form: str, name: str) -> bool:
+    """ "Wang" of "Wang Yi", "Han" of "Han Ji-woo": the first of two words, never a given name ("Tim" of
+    "Tim Cook")."""
+    words = name.split()
+    return len(words) == 2 and form.lower() == words[0].lower() and form.lower() not in lexicon.GIVEN_NAMES
 
 
 def first_family_name_of(form: str, name: str) -> bool:

@@ -30,7 +30,7 @@ from presslens.extract.name_forms import (
     rewords_name,
     title_case_headline,
 )
-from presslens.extract.person_names import first_family_name_of
+from presslens.extract.person_names import family_name_written_first, first_family_name_of
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
 from presslens.extract.speakers.missed_names import add_missed_names
 from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
@@ -420,11 +420,8 @@ class EntityGraph:
             hits = [n for n in self.nodes.values() if n.kind == "person" and n.entity.name.split()[-1].lower() == lower]
             # "Parra" of "Gustavo Adolfo Parra Mejía"
             hits = hits or [n for n in self.nodes.values() if n.kind == "person" and first_family_name_of(name, n.entity.name)]
-            # or a family name written first ("Han" of "Han Ji-woo"), never a given name ("Tim" of "Tim Cook")
-            hits = hits or [
-                n for n in self.nodes.values() if n.kind == "person" and len(n.entity.name.split()) == 2
-                and n.entity.name.split()[0].lower() == lower and lower not in lexicon.GIVEN_NAMES
-            ]
+            # or a family name written first ("Han" of "Han Ji-woo")
+            hits = hits or [n for n in self.nodes.values() if n.kind == "person" and family_name_written_first(name, n.entity.name)]
             if len(hits) == 1:
                 return hits[0]
             orgs = [n for n in self.nodes.values() if n.kind == "organization" and short_form_of(name, n.entity.name)]
