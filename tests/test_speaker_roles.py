@@ -54,3 +54,20 @@ def test_the_words_before_a_title_with_a_field_describe_the_holder(nlp):
     holder = next(n for n in graph.nodes.values() if n.entity.name == "Mehdi Sharifnia")
     assert {"iranian", "deputy", "foreign"} <= holder.descriptors
     assert "minister" in holder.roles
+
+
+def test_a_bare_age_nobody_is_given_reads_as_a_pronoun(resolve):
+    # a profile's second reference: "The 52-year-old", two speakers after her, and no age given before
+    text = (
+        "Dispatcher keeps a rural ambulance line running\n\n"
+        "Marisol Ortega Vidal answers the phone before it finishes its first ring. \"You learn to hear the "
+        "address before they say it,\" the dispatcher said.\n\n"
+        "County health officer Rupert Haines said the centre handled 9,000 calls last year. \"She is the reason "
+        "people here trust the line,\" he said.\n\n"
+        "The Valley Paramedics Association said in a statement that two more dispatchers were needed.\n\n"
+        "Last spring, the county asked Ortega Vidal to train new staff. The 52-year-old said she agreed \"as "
+        "long as nobody calls it retirement.\""
+    )
+    found = resolve(text)
+    assert (found[-1].source.mention.text, found[-1].source.name) == ("The 52-year-old", "Marisol Ortega Vidal")
+    assert found[-1].source.kind == "person"

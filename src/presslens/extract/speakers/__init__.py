@@ -33,10 +33,9 @@ from presslens.extract.speakers.features import (
     HEADLINE_FORWARD,
     RESOLVABLE,
     Anaphor,
-    candidates,
     classify,
     in_headline,
-    pair_features,
+    readings,
 )
 from presslens.extract.speakers.graph import EntityGraph, Node
 from presslens.extract.speakers.issuers import document_issuer, last_body_heard
@@ -322,18 +321,16 @@ class _Resolver:
 
     def _learned(self, anaphor: Anaphor) -> _Result:
         anaphor.said = self.said
-        found = candidates(self.graph, anaphor)
         kind: SourceKind = "person" if anaphor.type in ("he", "she", "desc_person") else (
             "organization" if anaphor.type in ("it", "desc_org") else "group"
         )
-        if not found:
+        node, p = self.model.best(self.graph, anaphor)
+        if p < self.model.threshold:  # "The 41-year-old": see features.readings
+            node, p = max([(node, p), *(self.model.best(self.graph, r) for r in readings(self.graph, anaphor))], key=lambda np_: np_[1])
+        if node is None:
             return None, kind, None, _CONFIDENCE["no_candidate"]
-        probs = self.model.probabilities(pair_features(self.graph, anaphor, found))
-        best = int(probs.argmax())
-        p = float(probs[best])
         if p < self.model.threshold:
             return None, kind, None, round(1.0 - p, 3)
-        node = found[best][0]
         return node, _kind_of(node), None, round(p, 3)
 
     def _relative_named(self, kin: Token, given: Token) -> Node | None:

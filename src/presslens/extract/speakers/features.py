@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.tokens import Span as SpacySpan
@@ -24,7 +24,7 @@ from presslens.lexicon import speakers as lexicon
 
 __all__ = [
     "Anaphor", "FEATURES", "HEADLINE_FORWARD", "RESOLVABLE", "candidates", "classify", "in_headline", "pair_features",
-    "titled_as",
+    "readings", "titled_as",
 ]
 
 # Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
@@ -171,6 +171,17 @@ def _names_someone(word: Token, graph: EntityGraph) -> bool:
     common = cues.PERSON_ROLE_NOUNS | cues.GROUP_NOUNS | cues.ORG_ROLE_NOUNS
     surname = len(names) > 1 and names[-1] == word.text
     return surname or (word.lower_ not in common and word.lemma_.lower() not in common)
+
+
+def readings(graph: EntityGraph, anaphor: Anaphor) -> list[Anaphor]:
+    """Other ways to resolve ``anaphor`` when it names nobody as itself: a bare age nobody in the article
+    is given ("The 41-year-old said", a profile's second reference) reads as "he" and as "she"."""
+    ages = _ages(anaphor.text)
+    if anaphor.type != "desc_person" or anaphor.head.lower_ != "old" or not ages:
+        return []
+    if any(ages & node.ages for node in graph.nodes.values()):
+        return []
+    return [replace(anaphor, type="he"), replace(anaphor, type="she")]
 
 
 def _ages(text: str) -> set[int]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
-from presslens.extract.speakers.features import FEATURES
+from presslens.extract.speakers.features import FEATURES, Anaphor, candidates, pair_features
+from presslens.extract.speakers.graph import EntityGraph, Node
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 STEM = "speaker-resolver"
@@ -47,6 +48,14 @@ class ResolverModel:
             x = np.maximum(x @ self.hidden + self.hidden_bias, 0.0)
         z = x @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+    def best(self, graph: EntityGraph, anaphor: Anaphor) -> tuple[Node | None, float]:
+        """The candidate of ``anaphor`` this model finds likeliest, with its probability."""
+        found = candidates(graph, anaphor)
+        if not found:
+            return None, 0.0
+        probs = self.probabilities(pair_features(graph, anaphor, found))
+        return found[int(probs.argmax())][0], float(probs.max())
 
     def save(self, directory: Path = MODEL_DIR, stem: str = STEM) -> None:
         arrays = {"weights": self.weights.astype(np.float32), "bias": np.float32(self.bias)}
