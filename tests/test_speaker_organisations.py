@@ -251,3 +251,12 @@ def test_a_regulators_field_may_be_the_start_of_a_word_of_its_name(resolve):
         "The Canadian Transportation Agency said the carrier must pay within 30 days."
     )
     assert [a.source.name for a in resolve(text)] == ["Canadian Transportation Agency"] * 2
+
+
+def test_a_name_with_a_numeral_is_no_person(resolve):
+    # the small model tags a union local standing alone as a person
+    text = (
+        "HAMILTON — Paramedics will vote on a new contract next week.\n\n"
+        "The paramedics' union, Local 418, said in a statement that the offer did not add staff."
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Local 418", "organization")]

@@ -434,6 +434,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             kind = "organization"  # "Halvorsen Marine", "Gulfline Logistics" tagged PERSON
         elif kind == "person" and len(name.split()) >= 2 and name.split()[-1].lower() in lexicon.PLACE_NAME_ENDINGS:
             kind = "place"  # "Kaskawulsh Glacier" tagged PERSON
+        elif kind == "person" and any(ch.isdigit() for ch in name):
+            kind = "organization"  # "Local 418" tagged PERSON: no person's name holds a numeral
         elif kind == "person" and described_as_organisation(ent):
             kind = "organization"  # "Rahla, a Casablanca-based app," tagged PERSON
         gender = _mention_gender(ent, name) if kind == "person" else None
