@@ -260,3 +260,23 @@ def test_a_name_with_a_numeral_is_no_person(resolve):
         "The paramedics' union, Local 418, said in a statement that the offer did not add staff."
     )
     assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Local 418", "organization")]
+
+
+def test_a_noun_no_list_has_names_the_body_whose_name_holds_it(resolve):
+    text = (
+        "LISBON — Two red pandas born this spring will go on show in June, the Lisbon Zoo Aquarium said on "
+        "Monday.\n\n"
+        "Keeper Ana Moura said both cubs were feeding well.\n\n"
+        "The zoo said the cubs would stay out of public view until then."
+    )
+    assert source_rows(resolve(text))[-1] == ("The zoo", "Lisbon Zoo Aquarium", "organization")
+
+
+def test_a_noun_no_list_has_stays_unnamed_when_nobody_is_called_that(resolve):
+    # a guard: "the announcer" is nobody the article named, not the candidate who spoke last
+    text = (
+        "Trump rallies supporters in Ohio\n\n"
+        "Donald Trump told a crowd in Dayton that he would win the state.\n\n"
+        "Before he took the stage, the announcer said the hall had reached capacity."
+    )
+    assert source_rows(resolve(text))[-1][1] is None

@@ -251,6 +251,13 @@ class _Resolver:
             source = named_in(self.graph, root, ("from", "by"))
             if source is not None:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
+        if anaphor.type == "generic" and (other := readings(self.graph, anaphor)):
+            # "the zoo", "the expert": a noun no list has, taken only for someone the article calls that
+            node, p = max((self.model.best(self.graph, r) for r in other), key=lambda np_: np_[1])
+            if node is not None and p >= self.model.threshold and root.lemma_.lower() in node.roles | set(
+                node.entity.name.lower().split()
+            ):
+                return node, _kind_of(node), None, round(p, 3)
         return None, generic_kind(root), None, _CONFIDENCE["generic"]
 
     def _press_office(self, span: SpacySpan, owner: Token | bool, depth: int) -> _Result:

@@ -176,6 +176,11 @@ def _names_someone(word: Token, graph: EntityGraph) -> bool:
 def readings(graph: EntityGraph, anaphor: Anaphor) -> list[Anaphor]:
     """Other ways to resolve ``anaphor`` when it names nobody as itself: a bare age nobody in the article
     is given ("The 41-year-old said", a profile's second reference) reads as "he" and as "she"."""
+    head = anaphor.head
+    if anaphor.type == "generic" and head.pos_ == "NOUN" and head.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.lefts
+    ):
+        return [replace(anaphor, type="desc_person"), replace(anaphor, type="desc_org")]
     ages = _ages(anaphor.text)
     if anaphor.type != "desc_person" or anaphor.head.lower_ != "old" or not ages:
         return []
