@@ -4,6 +4,7 @@ is written for its test (``nlp`` in ``conftest.py``)."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract.entities import find_entities
@@ -75,6 +76,23 @@ def test_the_first_of_two_family_names_is_the_person_with_two_given_names(resolv
     )
     names = [a.source.name for a in resolve(text)]
     assert names[-1] == "Gustavo Adolfo Parra Mejía"
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Yasmany Ferrer Olivera", "Ferrer"),  # a given name on no list
+        ("Yokasta Almonte de Peguero", "Almonte"),  # "de" before the second family name
+        ("Francisco Javier Rosario Abreu", "Rosario"),  # a family name that is also a given name
+    ],
+)
+def test_the_first_of_two_family_names_however_the_given_names_look(resolve, full, short):
+    text = (
+        "SANTO DOMINGO (AP) — The academy will lose its licence, the sports ministry said.\n\n"
+        f"{full} said on Tuesday that the ministry had found forged birth certificates.\n\n"
+        f"{short} said the players would be allowed to finish the season."
+    )
+    assert [a.source.name for a in resolve(text)][-1] == full
 
 
 def test_santa_abbreviated_opens_a_place_name_not_a_sentence(nlp):

@@ -98,10 +98,16 @@ def family_name_written_first(form: str, name: str) -> bool:
 
 
 def first_family_name_of(form: str, name: str) -> bool:
-    """ "Parra" of "Gustavo Adolfo Parra Mejía", "Benavente" of "Lucía Benavente Ortiz": the first of two
-    family names after a given name, the way Spanish-language copy shortens a name."""
-    words = name.split()
-    return (
-        len(words) >= 3 and form.lower() == words[-2].lower() and words[-3].lower() in lexicon.GIVEN_NAMES
-        and not {words[-2].lower(), words[-1].lower()} & lexicon.GIVEN_NAMES and not is_initial(words[-2])
-    )
+    """ "Parra" of "Gustavo Adolfo Parra Mejía", "Ferrer" of "Yasmany Ferrer Olivera", "Almonte" of
+    "Yokasta Almonte de Peguero": the first of two family names after the given names, the way
+    Spanish-language copy shortens a name. A listed given name there ("Rosario" of "Francisco Javier
+    Rosario Abreu") counts only after two given names, so "Ann" of "Mary Ann Smith" is no family name."""
+    words = [w for w in name.split() if not (w.islower() and w in PARTICLES)]
+    if len(words) < 3 or form.lower() != words[-2].lower() or is_initial(words[-2]):
+        return False
+    if words[-1].lower() in lexicon.GIVEN_NAMES:
+        return False
+    given = words[:-2]
+    if given[-1].lower() in lexicon.GIVEN_NAMES:
+        return words[-2].lower() not in lexicon.GIVEN_NAMES or len(given) >= 2
+    return len(given) == 1 and words[-2].lower() not in lexicon.GIVEN_NAMES
