@@ -107,3 +107,14 @@ def test_a_title_and_a_given_name_before_a_name_tagged_an_organisation_make_one_
         "Judge Ana Cristina Moura Bittencourt of the 2nd Federal Criminal Court sentenced them to 14 years."
     )
     assert "Ana Cristina Moura Bittencourt" in people(doc)
+
+
+def test_a_four_word_name_after_a_title_with_its_field_is_whole(resolve):
+    # the parser ends a sentence before "Nguyễn", and the NER misses the name
+    text = (
+        "HÀ NỘI (VNA) – Deputies on Thursday discussed the draft Law on Disease Prevention.\n\n"
+        "Presenting the Government's report on the bill, Minister of Health Nguyễn Thị Thu Hà said the draft law "
+        "would replace the 2007 law.\n\n"
+        "She added that the State would cover the full cost of vaccines."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Nguyễn Thị Thu Hà", "Nguyễn Thị Thu Hà"]

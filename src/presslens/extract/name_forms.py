@@ -383,9 +383,10 @@ def is_foreign_name_word(word: Token) -> bool:
 
 
 def foreign_name_after_role(run: SpacySpan, reach: int = 8) -> SpacySpan | None:
-    """The last two or three words of a capitalised run when they are foreign name words and a title
+    """The last two to four words of a capitalised run when they are foreign name words and a title
     comes at most ``reach`` words before them in the sentence: a name after its role ("Chairman of the
-    regional Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova")."""
+    regional Public Chamber Valery Demidov", "Deputy Chairperson of the CEC Saule Zhakupova",
+    "Minister of Health Nguyễn Thị Thu Hà")."""
     doc = run.doc
     start = run.end
     while start > run.start:
@@ -395,9 +396,9 @@ def foreign_name_after_role(run: SpacySpan, reach: int = 8) -> SpacySpan | None:
             start -= 2  # "Wanjiru Kamau-Otieno": a hyphenated family name is one word
         else:
             break
-    if not 2 <= len(doc[start : run.end].text.split()) <= 3:
+    if not 2 <= len(doc[start : run.end].text.split()) <= 4:
         return None
-    window = doc[max(doc[start].sent.start, start - reach) : start]
+    window = doc[max(run[0].sent.start, start - reach) : start]  # the parser may end a sentence in the run
     return doc[start : run.end] if any(t.lower_.rstrip(".") in cues.TITLES for t in window) else None
 
 

@@ -39,6 +39,8 @@ def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
         if i < end or not doc[i].text[:1].isupper() or doc[i].idx in covered:
             continue
         j = name_start = i
+        if i > 1 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].lower_ in cues.TITLES:
+            name_start = i + 1  # "Minister of Health Nguyễn Thị Thu Hà": the field, then four name words
         # a run stops where a name the NER has begins ("Minority Whip Richard J." is not a name); it
         # counts its four words after the last title ("Natural Resources Minister Harjit Dhaliwal")
         while j < len(doc) and (j - name_start < 4 or is_hyphen_joint(doc[j])) and doc[j].idx not in covered:
