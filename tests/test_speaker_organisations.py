@@ -280,3 +280,18 @@ def test_a_noun_no_list_has_stays_unnamed_when_nobody_is_called_that(resolve):
         "Before he took the stage, the announcer said the hall had reached capacity."
     )
     assert source_rows(resolve(text))[-1][1] is None
+
+
+def test_a_subhead_capital_makes_no_organisation_name(resolve):
+    # "Health" is capitalised only because the subhead starts with it; the article also writes "health board"
+    text = (
+        "Births suspended at island maternity unit\n\n"
+        "Women on the islands will have to travel to give birth after the islands' health board suspended "
+        "births at its only maternity unit.\n\n"
+        "NHS Orkney Isles said it could no longer safely staff the unit.\n\n"
+        "Health board says it cannot safely staff the unit\n\n"
+        "The board said the change was temporary and would be reviewed in six months."
+    )
+    rows = source_rows(resolve(text))
+    assert rows[-1] == ("The board", "NHS Orkney Isles", "organization")
+    assert rows[1][1] != "Health board"

@@ -173,6 +173,13 @@ def _in_brackets(token: Token) -> bool:
     return first > 0 and token.doc[first - 1].text == "("
 
 
+def _capital_of_line_start(word: Token) -> bool:
+    """ "Health" of a subhead "Health board says …": a word capitalised where its line starts that the
+    article also writes in lower case ("the islands' health board"); not "Saskatchewan government says"."""
+    line_start = word.i == 0 or "\n" in word.doc[word.i - 1].text_with_ws
+    return line_start and not word.ent_type_ and re.search(rf"\b{re.escape(word.lower_)}\b", word.doc.text) is not None
+
+
 def organisation_name(noun: Token) -> str | None:
     """ "Clinton" + "campaign" → "Clinton campaign" for a specific organisational description, else None.
 
@@ -186,7 +193,9 @@ def organisation_name(noun: Token) -> str | None:
         return None  # "Ontario's universities": a set of organisations, not one
     parts = []
     for c in noun.lefts:
-        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")):
+        if c.dep_ in ("compound", "amod", "nmod") and (
+            (c.pos_ == "PROPN" and not _capital_of_line_start(c)) or c.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
             parts.append(c)
         elif c.dep_ == "poss" and c.pos_ == "PROPN":
             parts.append(c)
