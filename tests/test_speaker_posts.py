@@ -89,3 +89,11 @@ def test_a_name_after_a_titles_list_of_fields_closes_the_source_mention(resolve)
         ("the minister", "Cheikh Tidiane Sarr", "person"),
     ]
 
+
+
+def test_a_role_acronym_the_ner_tags_a_body_is_the_role_of_the_person_apposed(resolve):
+    text = (
+        "STORNOWAY — Births at the island's only maternity unit will be suspended from next month.\n\n"
+        "The local MSP, Ruaraidh MacIver, said ministers had ignored every warning."
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Ruaraidh MacIver", "person")]

@@ -412,6 +412,8 @@ def find_entities(doc: Doc) -> list[Entity]:
             name = _with_shared_surname(ent, name)
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
+        if name.lower() in lexicon.ROLE_ACRONYMS:
+            continue  # "The local MSP, Ruaraidh MacIver": a role, whatever the NER made of it
         if len(ent) == 1 and ent[0].is_sent_start and plural_of_role(name):
             continue  # "Neighbours told the paper …": people, no name
         if kind == "group" and (
