@@ -97,3 +97,14 @@ def test_a_role_acronym_the_ner_tags_a_body_is_the_role_of_the_person_apposed(re
         "The local MSP, Ruaraidh MacIver, said ministers had ignored every warning."
     )
     assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Ruaraidh MacIver", "person")]
+
+
+def test_a_title_after_its_bodys_name_is_the_persons_named_after_it(resolve):
+    # the parser makes "Federation" the head; "a spokesperson for … Minister X" stays the spokesperson's
+    text = (
+        "SASKATOON — A court has ordered a new election for chief.\n\n"
+        "Federation of Sovereign Indigenous Nations Vice-Chief Corinne Sinclair-Badger said vote-buying was "
+        '"a politics problem."\n\n'
+        "A spokesperson for Indigenous Services Minister Gurpreet Sandhu said the department would review the ruling."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Corinne Sinclair-Badger", None]

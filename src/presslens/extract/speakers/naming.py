@@ -98,10 +98,16 @@ def name_after_long_title(graph: EntityGraph, span: SpacySpan) -> Node | None:
     if found is None or found[1].end_char != span.end_char:
         return None
     node, name = found
-    before = span.doc[name.start - 1]
+    doc = span.doc
+    k = name.start - 1
+    while k > span.start and (doc[k].lower_.rstrip(".") in cues.TITLES or is_hyphen_joint(doc[k]) or doc[k].lower_ == "vice"):
+        k -= 1  # "… Indigenous Nations Vice-Chief Corinne Sinclair-Badger": the body's name, then a title
+    before = doc[k]
     if not before.is_alpha or before.pos_ in ("ADP", "DET", "CCONJ") or before.lower_ in cues.TITLES:
         return None
-    titled = any(t.is_title and t.lower_.rstrip(".") in cues.TITLES for t in span.doc[span.start : name.start - 1])
+    if k < name.start - 1 and not (before.is_title and before.pos_ == "PROPN" and span.root.pos_ == "PROPN"):
+        return None  # "A spokesperson for Finance Minister Olena Hrytsenko"
+    titled = any(t.is_title and t.lower_.rstrip(".") in cues.TITLES for t in doc[span.start : name.start])
     return node if titled else None
 
 
