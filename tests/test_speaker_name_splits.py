@@ -118,3 +118,13 @@ def test_a_four_word_name_after_a_title_with_its_field_is_whole(resolve):
         "She added that the State would cover the full cost of vaccines."
     )
     assert [a.source.name for a in resolve(text)] == ["Nguyễn Thị Thu Hà", "Nguyễn Thị Thu Hà"]
+
+
+def test_a_given_name_tagged_a_nationality_opens_the_name_and_its_end_is_the_person(resolve):
+    text = (
+        "HAVANA (AP) — A tanker carrying diesel docked on Sunday.\n\n"
+        "Cuban economist Idalmis Cabrera Quesada, who teaches at a university in Spain, said the island's power "
+        "plants were more than 40 years old.\n\n"
+        '"Even with all the fuel in the world, Cuba would still have blackouts," Cabrera Quesada said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Idalmis Cabrera Quesada", "Idalmis Cabrera Quesada"]

@@ -108,3 +108,13 @@ def test_a_title_after_its_bodys_name_is_the_persons_named_after_it(resolve):
         "A spokesperson for Indigenous Services Minister Gurpreet Sandhu said the department would review the ruling."
     )
     assert [a.source.name for a in resolve(text)] == ["Corinne Sinclair-Badger", None]
+
+
+def test_an_undersecretary_of_a_ministry_is_the_person_named_after_the_ministry(resolve):
+    text = (
+        "JUBA, March 3 (Anadolu) - Oil exports through the pipeline have stopped.\n\n"
+        "Undersecretary of the Ministry of Petroleum Garang Mayen Akol told Anadolu that pumping would resume "
+        "next week.\n\n"
+        "According to Akol, the two governments had agreed to share repair costs."
+    )
+    assert [a.source.name for a in resolve(text)][:2] == ["Garang Mayen Akol", "Garang Mayen Akol"]

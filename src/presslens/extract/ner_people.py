@@ -21,7 +21,7 @@ from presslens.extract.name_forms import (
 )
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
-from presslens.lexicon.names import ROMANCE_OF_WORDS
+from presslens.lexicon.names import DEMONYMS, ROMANCE_OF_WORDS
 from presslens.nlp import is_english_word
 
 __all__ = [
@@ -317,9 +317,14 @@ def _left_out_part(before: Token, start: int, end: int, hyphenated: bool) -> boo
     word = before.lower_.rstrip(".")
     return (
         before.pos_ == "PROPN" and before.dep_ == "compound" and start <= before.head.i < end
-        and (before.is_title or hyphenated) and before.is_alpha and not before.ent_type_
+        and (before.is_title or hyphenated) and before.is_alpha and (not before.ent_type_ or _name_tagged_nationality(before))
         and word not in cues.TITLES and word not in cues.PERSON_ROLE_NOUNS and not _after_post(before)
     )
+
+
+def _name_tagged_nationality(word: Token) -> bool:
+    """ "Idalmis" of "Cuban economist Idalmis Cabrera Quesada" tagged a nationality: no demonym, no English word."""
+    return word.ent_type_ == "NORP" and word.text not in DEMONYMS.values() and not is_english_word(word.text)
 
 
 def after_given_name(ent: SpacySpan) -> bool:

@@ -36,7 +36,8 @@ TITLES = _words(
     pres atty supt insp amb coun cllr datuk datin dato dato' tun haji hajji alhaji alhaja hajia malam mallam ratu
     sardar shri smt
     pastor bishop archbishop cardinal pope sheikh sheik ayatollah
-    president vice-president premier chancellor minister secretary senator sen rep reps representative
+    president vice-president premier chancellor minister secretary undersecretary under-secretary senator sen
+    rep reps representative
     congressman congresswoman congressmember assemblyman assemblywoman governor gov lt mayor deputy councillor
     councilman councilwoman councilor alderman commissioner ambassador envoy diplomat consul collector
     speaker leader whip chairman chairwoman chair chairperson chief ceo cfo coo cto director

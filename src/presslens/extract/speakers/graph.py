@@ -30,7 +30,7 @@ from presslens.extract.name_forms import (
     rewords_name,
     title_case_headline,
 )
-from presslens.extract.person_names import family_name_written_first, first_family_name_of
+from presslens.extract.person_names import family_name_written_first, first_family_name_of, is_name_tail
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
 from presslens.extract.speakers.missed_names import add_missed_names
 from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
@@ -433,7 +433,10 @@ class EntityGraph:
             if len(orgs) == 1:
                 orgs[0].entity.kind = "organization"
                 return orgs[0]
-        return None
+            return None
+        # "Cabrera Quesada" of "Idalmis Cabrera Quesada": the one person whose name it ends
+        tails = [n for n in self.nodes.values() if n.kind == "person" and is_name_tail(name, n.entity.name)]
+        return tails[0] if len(tails) == 1 else None
 
     def named(self, name: str, kind: str, mention: Span) -> Node:
         """The node called ``name``, else a new one of ``kind`` first mentioned at ``mention``."""

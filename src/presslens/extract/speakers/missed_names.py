@@ -107,10 +107,10 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
         or is_foreign_full_name(run)
     ):
         return
-    for n in persons:
-        if n.entity.name == name or name in n.entity.aliases:
-            graph.add_mention(n, run.start_char, run.end_char)
-            return
+    known = graph.find_name(name)  # the same name, or its end ("Cabrera Quesada" of "Idalmis Cabrera Quesada")
+    if known is not None and known.kind == "person":
+        graph.add_mention(known, run.start_char, run.end_char)
+        return
     node = graph.new_node(name, "person", Span.of(graph.text, run.start_char, run.end_char))
     if before is not None and before.lower_.rstrip(".") in lexicon.HONORIFIC_GENDER:
         node.gender = lexicon.HONORIFIC_GENDER[before.lower_.rstrip(".")]
