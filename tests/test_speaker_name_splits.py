@@ -128,3 +128,12 @@ def test_a_given_name_tagged_a_nationality_opens_the_name_and_its_end_is_the_per
         '"Even with all the fuel in the world, Cuba would still have blackouts," Cabrera Quesada said.'
     )
     assert [a.source.name for a in resolve(text)] == ["Idalmis Cabrera Quesada", "Idalmis Cabrera Quesada"]
+
+
+def test_a_family_name_tagged_a_place_before_who_is_a_person_with_the_given_name(resolve):
+    text = (
+        "KIRUNA, Sweden — The iron ore railway will stay closed for five weeks.\n\n"
+        "Seppo Niemi, who heads the rail workers' union branch in Kiruna, said the derailment was a warning.\n\n"
+        "He said drivers had reported cracked sleepers for two years."
+    )
+    assert [a.source.name for a in resolve(text)] == ["Seppo Niemi", "Seppo Niemi"]

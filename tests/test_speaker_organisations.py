@@ -295,3 +295,15 @@ def test_a_subhead_capital_makes_no_organisation_name(resolve):
     rows = source_rows(resolve(text))
     assert rows[-1] == ("The board", "NHS Orkney Isles", "organization")
     assert rows[1][1] != "Health board"
+
+
+def test_a_key_points_bullet_capital_makes_no_organisation_name(resolve):
+    text = (
+        "Ore line to stay shut for five weeks\n\n"
+        "Key points\n"
+        "- Transport agency says repairs will take at least five weeks\n"
+        "- Miners will stockpile pellets\n\n"
+        "The line will stay closed after a derailment, the country's transport agency said.\n\n"
+        "The Swedish Transport Administration said 2.4 kilometres of track had to be rebuilt."
+    )
+    assert {a.source.name for a in resolve(text)} == {"Swedish Transport Administration"}

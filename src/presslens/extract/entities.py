@@ -26,6 +26,7 @@ from presslens.extract.name_forms import (
     clean_name,
     described_as_organisation,
     plural_of_role,
+    presented_as_person,
     rewords_name,
 )
 from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
@@ -422,6 +423,9 @@ def find_entities(doc: Doc) -> list[Entity]:
             continue  # "German" as a modifier or "the Spaniard" (one person) is not a group
         if kind in ("organization", "place") and is_given_and_lone_name(ent, lone_words, titled_names):
             kind = "person"  # "an interview with Sean Hannity" tagged ORG, "told Hannity" tagged GPE
+        elif kind in ("organization", "place") and presented_as_person(ent) and (given := given_name_start(ent)) is not None:
+            kind, ent = "person", doc[given : ent.end]  # "Seppo Niemi, who heads …" with "Niemi" tagged a place
+            name = clean_name(ent, kind)
         if kind != "person" and " " not in name and _is_known_surname(clusters, name):
             kind = "person"  # a surname the NER took for a place or company ("Hale" after "Robert Hale")
             given = given_name_start(ent)

@@ -174,9 +174,12 @@ def _in_brackets(token: Token) -> bool:
 
 
 def _capital_of_line_start(word: Token) -> bool:
-    """ "Health" of a subhead "Health board says …": a word capitalised where its line starts that the
+    """ "Health" of a subhead "Health board says …": a word capitalised where its line (or bullet) starts that the
     article also writes in lower case ("the islands' health board"); not "Saskatchewan government says"."""
-    line_start = word.i == 0 or "\n" in word.doc[word.i - 1].text_with_ws
+    k = word.i
+    while k > 0 and word.doc[k - 1].text in ("-", "•", "*", "–", "—"):
+        k -= 1  # a key point's bullet: "- Transport agency says …"
+    line_start = k == 0 or "\n" in word.doc[k - 1].text_with_ws
     return line_start and not word.ent_type_ and re.search(rf"\b{re.escape(word.lower_)}\b", word.doc.text) is not None
 
 
