@@ -79,3 +79,16 @@ def test_an_adjunct_of_the_criticism_stays_out(nlp):
     text = "Councillor Ward criticized the plan during a meeting on Tuesday in Halifax."
     assert text[27:35] == "the plan"
     assert _rows(nlp(text)) == [("criticized", 27, 35, "Councillor Ward", "stance", "indirect")]
+
+
+def test_a_second_speaker_after_and_ends_the_content_however_it_is_parsed(nlp):
+    # the parser hangs "Democrats" on "investigation" and "accused" on "said"
+    text = (
+        "Republicans said they're increasingly convinced the Justice Department mishandled the investigation "
+        "and Democrats accused the GOP of stoking the issue."
+    )
+    assert text[17:99] == "they're increasingly convinced the Justice Department mishandled the investigation"
+    for profile in ("parc", "speech"):
+        rows = [(a.cue.text, a.content.start, a.content.end) for a in find_attributions(nlp(text), profile=profile)]
+        assert rows[0] == ("said", 17, 99)
+        assert rows[1][0] == "accused"

@@ -92,6 +92,8 @@ def cut_trailing_clause(ctx: Context, a: int, b: int) -> int:
                 # "… and called the field 'unheard of'": a second speech act (in either profile: "… and
                 # could seek repayment" goes on)
                 return i - 1
+            if _named_speaker_after(ctx, i, b):
+                return i - 1  # "… mishandled the investigation and Democrats accused the GOP of …": another speaker
         if _writers_relative(ctx, t, b):
             return i - 1  # '…, which slowed to 4.9%, the weakest pace …', '"…," which at 2.8% remains …'
         if _writers_apposition(ctx, i, b):
@@ -213,6 +215,20 @@ def _second_report(ctx: Context, t: Token) -> bool:
     if before.lower_ in PARTICIPLE_LINK and t.i >= 2 and ctx.doc[t.i - 2].text == ",":
         return True  # "…, while cautioning that …"
     return before.text == "," or (ctx.inq[t.i - 1] >= 0 and before.is_quote)
+
+
+def _named_speaker_after(ctx: Context, i: int, b: int) -> bool:
+    """Whether the conjunction at ``i`` opens a clause whose subject, a noun phrase, speaks in the past
+    or present tense ("and Democrats accused …", "but the company said …"), however the parser hung it."""
+    doc = ctx.doc
+    k = i + 1
+    while k < b and k - i <= 4 and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and ctx.inq[k] < 0:
+        k += 1
+    verb = doc[k] if k < b else None
+    return (
+        verb is not None and k > i + 1 and doc[k - 1].pos_ in ("PROPN", "NOUN") and verb.tag_ in ("VBD", "VBZ")
+        and verb.lemma in SPEECH_LEXICON.verbs and ctx.inq[k] < 0
+    )
 
 
 def _speech_clause(ctx: Context, v: Token) -> bool:
