@@ -6,9 +6,12 @@ fixture is in ``conftest.py``."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import source_rows
 from presslens.extract.entities import find_entities
 from presslens.extract.name_forms import name_head, rewords_name
+from presslens.extract.speakers.features import class_words, org_classes
 
 
 def test_the_noun_of_an_organisations_name_describes_it_when_no_list_has_the_noun(resolve):
@@ -307,3 +310,26 @@ def test_a_key_points_bullet_capital_makes_no_organisation_name(resolve):
         "The Swedish Transport Administration said 2.4 kilometres of track had to be rebuilt."
     )
     assert {a.source.name for a in resolve(text)} == {"Swedish Transport Administration"}
+
+
+def test_a_company_name_the_ner_missed_is_found_by_its_last_word(resolve):
+    # "Comeau Tidal Energy" has no entity; "the company" is neither the headline's association nor nobody
+    text = (
+        "Fishermen's association says company has never shown its turbines are safe\n\n"
+        "HALIFAX — A tidal power developer wants five more years in the Bay of Fundy.\n\n"
+        "Comeau Tidal Energy, based in Meteghan, applied in May for a five-year extension of its permit.\n\n"
+        "In its application, the company said its two turbines had produced power reliably for 18 months."
+    )
+    assert source_rows(resolve(text))[-1] == ("the company", "Comeau Tidal Energy", "organization")
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("Comeau Tidal Energy", {"company"}),  # a company's last word
+        ("Department of Energy", {"government"}),  # not after "of"
+        ("Clare Inshore Harvesters Association", {"association"}),  # "the company" is not it
+    ],
+)
+def test_the_kind_of_organisation_a_name_says(name, kinds):
+    assert org_classes(class_words(name)) == kinds

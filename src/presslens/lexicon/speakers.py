@@ -132,6 +132,7 @@ ORG_NOUN_CLASSES: dict[str, frozenset[str]] = {
     "court": _words("court tribunal panel jury"),
     "party": _words("party campaign committee movement coalition alliance union"),
     "school": _words("university college school institute"),
+    "association": _words("association federation chamber society guild"),
 }
 
 # A US politician's affiliation after the name ("Sen. Bernie Sanders (I-Vt.)", "Paul Ryan, R-Wis.,"):

@@ -478,11 +478,14 @@ def org_classes(words: set[str]) -> set[str]:
 
 def class_words(name: str) -> set[str]:
     """The words of an organisation's name that may say what kind it is: not a leading modifier
-    ("Union Pacific" is no union), but the head before "of" ("Bank of Canada")."""
+    ("Union Pacific" is no union), but the head before "of" ("Bank of Canada"), and "company" for a name
+    that ends like a company's ("Comeau Tidal Energy", not "Department of Energy")."""
     words = [w.lower() for w in name.split()]
     if len(words) < 2:
         return set(words)
-    return set(words[1:]) | {words[i - 1] for i in range(1, len(words)) if words[i] in ("of", "for")}
+    of = {words[i - 1] for i in range(1, len(words)) if words[i] in ("of", "for")}
+    company = {"company"} if words[-1] in lexicon.COMPANY_NAME_ENDINGS and not of else set()
+    return set(words[1:]) | of | company
 
 
 def _compatible(node: Node, group: str, gender: str | None) -> bool:

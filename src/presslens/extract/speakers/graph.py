@@ -32,7 +32,7 @@ from presslens.extract.name_forms import (
 )
 from presslens.extract.person_names import family_name_written_first, first_family_name_of, is_name_tail
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
-from presslens.extract.speakers.missed_names import add_missed_names
+from presslens.extract.speakers.missed_names import add_missed_bodies, add_missed_names
 from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -132,6 +132,7 @@ class EntityGraph:
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
         add_missed_names(self, (self._pos == PROPN) | foreign_name_nouns(doc))  # "Dubé" tagged a common noun
+        add_missed_bodies(self, self._pos == PROPN)
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         self.org_heads = self._learn_organisation_heads()

@@ -23,7 +23,7 @@ from presslens.schema import Span
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import EntityGraph
 
-__all__ = ["add_missed_names"]
+__all__ = ["add_missed_bodies", "add_missed_names"]
 
 
 def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
@@ -54,6 +54,35 @@ def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
                 break
         _claim_run(graph, doc[i:j])
         end = j
+
+
+def add_missed_bodies(graph: EntityGraph, proper: np.ndarray) -> None:
+    """Capitalised runs of two to five proper nouns the NER missed that end with a word bodies' names end
+    with ("Comeau Tidal Energy, based in Meteghan, applied …"), below the first line: organisations. One
+    the NER found in a shorter form later ("Comeau Tidal") takes the full name."""
+    doc = graph.doc
+    covered = {i for node in graph.nodes.values() for m in node.mentions for i in range(m.start, m.end)}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and proper[j] and doc[j].is_title and doc[j].idx not in covered:
+            j += 1
+        run = doc[i:j]
+        if 2 <= len(run) <= 5 and run[-1].lower_ in lexicon.BODY_NAME_ENDINGS and "\n" in graph.text[: run.start_char]:
+            name = run.text
+            shorter = [
+                n for n in graph.nodes.values()
+                if n.kind == "organization" and " " in n.entity.name and name.startswith(n.entity.name + " ")
+            ]
+            node = graph.find_name(name) or (shorter[0] if len(shorter) == 1 else None)
+            if node is None:
+                graph.new_node(name, "organization", Span.of(graph.text, run.start_char, run.end_char))
+            else:
+                if node.entity.name != name:
+                    node.entity.aliases.append(node.entity.name)
+                    node.entity.name = name
+                graph.add_mention(node, run.start_char, run.end_char)
+        i = max(j, i + 1)
 
 
 def _after_place_of_post(word: Token | None) -> bool:
