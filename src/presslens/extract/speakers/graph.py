@@ -132,7 +132,8 @@ class EntityGraph:
         self.unnamed_starts = [p for p, _ in self.unnamed_speakers]
         self._drop_datelines()
         add_missed_names(self, (self._pos == PROPN) | foreign_name_nouns(doc))  # "Dubé" tagged a common noun
-        add_missed_bodies(self, self._pos == PROPN)
+        endings = np.isin(self._lower, [doc.vocab.strings[w] for w in lexicon.BODY_NAME_ENDINGS])
+        add_missed_bodies(self, self._pos == PROPN, endings)  # "Comeau Tidal Energy"
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         self.org_heads = self._learn_organisation_heads()

@@ -56,19 +56,25 @@ def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
         end = j
 
 
-def add_missed_bodies(graph: EntityGraph, proper: np.ndarray) -> None:
+def add_missed_bodies(graph: EntityGraph, proper: np.ndarray, endings: np.ndarray) -> None:
     """Capitalised runs of two to five proper nouns the NER missed that end with a word bodies' names end
     with ("Comeau Tidal Energy, based in Meteghan, applied …"), below the first line: organisations. One
-    the NER found in a shorter form later ("Comeau Tidal") takes the full name."""
+    the NER found in a shorter form later ("Comeau Tidal") takes the full name. ``proper`` and
+    ``endings``: which tokens are proper nouns, and which are words of ``lexicon.BODY_NAME_ENDINGS``."""
     doc = graph.doc
     covered = {i for node in graph.nodes.values() for m in node.mentions for i in range(m.start, m.end)}
-    i = 0
-    while i < len(doc):
-        j = i
-        while j < len(doc) and proper[j] and doc[j].is_title and doc[j].idx not in covered:
-            j += 1
-        run = doc[i:j]
-        if 2 <= len(run) <= 5 and run[-1].lower_ in lexicon.BODY_NAME_ENDINGS and "\n" in graph.text[: run.start_char]:
+
+    def free(k: int) -> bool:  # a capitalised proper noun no mention covers
+        return bool(proper[k]) and doc[k].is_title and doc[k].idx not in covered
+
+    for end in (int(k) for k in (proper & endings).nonzero()[0]):
+        if not free(end) or (end + 1 < len(doc) and free(end + 1)):
+            continue
+        i = end
+        while i > 0 and end - i < 4 and free(i - 1):
+            i -= 1
+        run = doc[i : end + 1]
+        if len(run) >= 2 and "\n" in graph.text[: run.start_char]:
             name = run.text
             shorter = [
                 n for n in graph.nodes.values()
@@ -82,7 +88,6 @@ def add_missed_bodies(graph: EntityGraph, proper: np.ndarray) -> None:
                     node.entity.aliases.append(node.entity.name)
                     node.entity.name = name
                 graph.add_mention(node, run.start_char, run.end_char)
-        i = max(j, i + 1)
 
 
 def _after_place_of_post(word: Token | None) -> bool:
