@@ -253,7 +253,7 @@ class _Resolver:
                 return source, _kind_of(source), None, _CONFIDENCE["document"]
         if anaphor.type == "generic" and (other := readings(self.graph, anaphor)):
             # "the zoo", "the expert": a noun no list has, taken only for someone the article calls that
-            node, p = max((self.model.best(self.graph, r) for r in other), key=lambda np_: np_[1])
+            node, p = self.model.best(self.graph, *other)
             if node is not None and p >= self.model.threshold and root.lemma_.lower() in node.roles | set(
                 node.entity.name.lower().split()
             ):
@@ -333,7 +333,7 @@ class _Resolver:
         )
         node, p = self.model.best(self.graph, anaphor)
         if p < self.model.threshold:  # "The 41-year-old": see features.readings
-            node, p = max([(node, p), *(self.model.best(self.graph, r) for r in readings(self.graph, anaphor))], key=lambda np_: np_[1])
+            node, p = self.model.best(self.graph, anaphor, *readings(self.graph, anaphor))
         if node is None:
             return None, kind, None, _CONFIDENCE["no_candidate"]
         if p < self.model.threshold:

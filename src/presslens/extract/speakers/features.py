@@ -174,15 +174,16 @@ def _names_someone(word: Token, graph: EntityGraph) -> bool:
 
 
 def readings(graph: EntityGraph, anaphor: Anaphor) -> list[Anaphor]:
-    """Other ways to resolve ``anaphor`` when it names nobody as itself: a bare age nobody in the article
-    is given ("The 41-year-old said", a profile's second reference) reads as "he" and as "she"."""
+    """Other ways to resolve ``anaphor`` when it names nobody as itself: a definite noun no list has
+    ("the zoo") reads as a description of a person and of an organisation, and a bare age nobody in the
+    article is given ("The 41-year-old said", a profile's second reference) as "he" and as "she"."""
     head = anaphor.head
     if anaphor.type == "generic" and head.pos_ == "NOUN" and head.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in head.lefts
     ):
         return [replace(anaphor, type="desc_person"), replace(anaphor, type="desc_org")]
     ages = _ages(anaphor.text)
-    if anaphor.type != "desc_person" or anaphor.head.lower_ != "old" or not ages:
+    if anaphor.type != "desc_person" or head.lower_ != "old" or not ages:
         return []
     if any(ages & node.ages for node in graph.nodes.values()):
         return []

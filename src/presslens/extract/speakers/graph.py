@@ -78,6 +78,12 @@ class Node:
     def kind(self) -> str:
         return self.entity.kind
 
+    def rename(self, name: str) -> None:
+        """Call the entity ``name`` (a fuller name found later), keeping the old one as an alias."""
+        if name != self.entity.name:
+            self.entity.aliases.append(self.entity.name)
+            self.entity.name = name
+
     def add(self, mention: Mention) -> bool:
         """Insert a mention in order; False when one with the same offsets is there already."""
         k = bisect_left(self.starts, mention.start)

@@ -84,9 +84,7 @@ def add_missed_bodies(graph: EntityGraph, proper: np.ndarray, endings: np.ndarra
             if node is None:
                 graph.new_node(name, "organization", Span.of(graph.text, run.start_char, run.end_char))
             else:
-                if node.entity.name != name:
-                    node.entity.aliases.append(node.entity.name)
-                    node.entity.name = name
+                node.rename(name)
                 graph.add_mention(node, run.start_char, run.end_char)
 
 
@@ -129,8 +127,7 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
         surname_only = [n for n in persons if n.entity.name == words[0]]  # "spokesperson Zhao Meiling", then "Zhao"
     if len(surname_only) == 1:  # "Sioned Morgan's father" with "Ms Morgan" the NER's only mention
         node = surname_only[0]
-        node.entity.aliases.append(node.entity.name)
-        node.entity.name = name
+        node.rename(name)
         graph.add_mention(node, run.start_char, run.end_char)
         return
     tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"

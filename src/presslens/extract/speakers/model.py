@@ -49,13 +49,17 @@ class ResolverModel:
         z = x @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
-    def best(self, graph: EntityGraph, anaphor: Anaphor) -> tuple[Node | None, float]:
-        """The candidate of ``anaphor`` this model finds likeliest, with its probability."""
-        found = candidates(graph, anaphor)
-        if not found:
-            return None, 0.0
-        probs = self.probabilities(pair_features(graph, anaphor, found))
-        return found[int(probs.argmax())][0], float(probs.max())
+    def best(self, graph: EntityGraph, *readings: Anaphor) -> tuple[Node | None, float]:
+        """The candidate this model finds likeliest over one or more readings of a mention (``"The
+        41-year-old"`` as "he" and as "she"), with its probability; (None, 0.0) when none has one."""
+        node, p = None, 0.0
+        for anaphor in readings:
+            found = candidates(graph, anaphor)
+            if found:
+                probs = self.probabilities(pair_features(graph, anaphor, found))
+                if probs.max() > p:
+                    node, p = found[int(probs.argmax())][0], float(probs.max())
+        return node, p
 
     def save(self, directory: Path = MODEL_DIR, stem: str = STEM) -> None:
         arrays = {"weights": self.weights.astype(np.float32), "bias": np.float32(self.bias)}

@@ -136,8 +136,7 @@ def person_completed(graph: EntityGraph, span: SpacySpan, name: str) -> Node | N
         node = graph.node_at(token.idx, token.idx + len(token.text))
         have = node.entity.name.split() if node is not None and node.kind == "person" else []
         if 2 <= len(have) < len(words) and words[: len(have)] == have:
-            node.entity.aliases.append(node.entity.name)
-            node.entity.name = name
+            node.rename(name)
             return node
     return None
 
