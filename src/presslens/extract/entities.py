@@ -21,6 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.acronyms import acronyms_of, name_spelled_before
+from presslens.extract.entity_kinds import relabel
 from presslens.extract.name_forms import (
     DETERMINERS,
     clean_name,
@@ -393,8 +394,9 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
     return f"{name} {family.text}" if given.pos_ == family.pos_ == "PROPN" else name
 
 
-def find_entities(doc: Doc) -> list[Entity]:
-    """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order."""
+def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
+    """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order;
+    with ``learned_kinds``, a kind the learned model is sure of replaces the rules' (``entity_kinds``)."""
     text = doc.text
     clusters: list[_Cluster] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -486,4 +488,6 @@ def find_entities(doc: Doc) -> list[Entity]:
             if f != name and f not in aliases:
                 aliases.append(f)
         out.append(Entity(f"e{n}", name, c.kind, aliases, c.mentions))
+    if learned_kinds:
+        relabel(doc, out)
     return out
