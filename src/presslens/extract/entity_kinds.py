@@ -1,12 +1,12 @@
 """A learned second opinion on what kind of thing each entity of an article is.
 
 The small NER model tags many people from outside the English-speaking world as organisations
-("Philippe-Olivier Desrosiers, the firm's lawyer") and some words as people ("Easter"). The rules of
-``entities.py`` mend the shapes they know; this model reads the whole entity at once (how the NER
-tagged each mention, the form of the name, the words around every mention) and gives it
-probabilities of being a person, an organisation, a place or no name at all. ``relabel`` changes
-an entity's kind only when the model is sure of another kind (``presslens/models/entity-kinds.md``;
-rebuilt by ``training/train_entity_kinds.py``).
+("Philippe-Olivier Desrosiers, the firm's lawyer"). The rules of ``entities.py`` mend the shapes
+they know; this model reads the whole entity at once (how the NER tagged each mention, the form of
+the name, the words around every mention) and gives it probabilities of being a person, an
+organisation, a place or no name at all. ``relabel`` changes the kind of a name of two or more
+words only when the model is sure of another kind (``presslens/models/entity-kinds.md``; rebuilt
+by ``training/train_entity_kinds.py``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.extract.name_forms import described_as_organisation, described_as_person
 from presslens.lexicon import speakers as lexicon
+from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, ORG_SUFFIXES, ROMANCE_NAME_JOINTS, SURNAMES_TOO
 from presslens.nlp import is_english_word
 from presslens.schema import Entity
@@ -33,8 +34,6 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 STEM = "entity-kinds"
 FORMAT = "presslens-entity-kinds/1"
 KINDS = ("person", "organization", "place", "other")  # the model's classes, in column order
-NER_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "across", "outside"})
 
 
 def _spans(doc: Doc, entity: Entity) -> list[SpacySpan]:
@@ -91,7 +90,7 @@ def _name_features(name: str) -> set[str]:
 def _context_features(span: SpacySpan) -> set[str]:
     doc, out = span.doc, set()
     label = span[-1].ent_type_ or span.root.ent_type_
-    out.add(f"ner:{label}" if label in NER_LABELS else "ner:none" if not label else "ner:other")
+    out.add(f"ner:{label}" if label in ENTITY_KINDS else "ner:none" if not label else "ner:other")
     before = doc[span.start - 1] if span.start else None
     if before is not None:
         word = before.lower_.rstrip(".")
@@ -101,7 +100,7 @@ def _context_features(span: SpacySpan) -> set[str]:
             out.add("prev:title")
         elif word == "the":
             out.add("prev:the")
-        elif word in PLACE_PREPOSITIONS:
+        elif word in lexicon.PLACE_PREPOSITIONS:
             out.add("prev:place_preposition")
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None:
