@@ -32,13 +32,21 @@ from parse_cache import parsed  # training/parse_cache.py
 from presslens import nlp as presslens_nlp
 from presslens.eval.speakers import OWN_SPLIT, gold_articles, load_gold, normalise
 from presslens.extract.entities import find_entities
-from presslens.extract.entity_kinds import KINDS, KindModel, chosen_kind, entity_features, person_name_words
+from presslens.extract.entity_kinds import (
+    KINDS,
+    KindModel,
+    chosen_kind,
+    entity_features,
+    feature_matrix,
+    person_name_words,
+)
 from train_speaker_resolver import UNSEEN_GOLD  # the folders kept out of every fit
 
 ROOT = Path(__file__).resolve().parents[1]
 COREF = ROOT.parent / "shared" / "data" / "coref" / "gum"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 BENCH = ROOT / "benchmarks" / "data"
+
 
 @dataclass
 class Examples:
@@ -119,21 +127,12 @@ def gold_examples(nlp, cache: Path | None) -> Examples:
     return out
 
 
-def matrix(rows: list[dict], names: dict[str, int]) -> np.ndarray:
-    x = np.zeros((len(rows), len(names)), dtype=np.float32)
-    for i, row in enumerate(rows):
-        for f, v in row.items():
-            if f in names:
-                x[i, names[f]] = v
-    return x
-
-
 def fit(rows, labels, weights, c: float, threshold: float) -> KindModel:
     counts = Counter(f for row in rows for f in row)
     names = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= 3))}
     y = np.array([KINDS.index(label) for label in labels])
     clf = LogisticRegression(C=c, max_iter=3000)
-    clf.fit(matrix(rows, names), y, sample_weight=weights)
+    clf.fit(feature_matrix(rows, names), y, sample_weight=weights)
     w = np.zeros((len(names), len(KINDS)), dtype=np.float32)
     b = np.zeros(len(KINDS), dtype=np.float32)
     for j, k in enumerate(clf.classes_):

@@ -28,7 +28,7 @@ from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, ORG_SUFFIXES, ROMA
 from presslens.nlp import is_english_word
 from presslens.schema import Entity
 
-__all__ = ["KINDS", "KindModel", "chosen_kind", "entity_features", "load_kind_model", "relabel"]
+__all__ = ["KINDS", "KindModel", "chosen_kind", "entity_features", "feature_matrix", "load_kind_model", "relabel"]
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models"
 STEM = "entity-kinds"
@@ -163,6 +163,17 @@ def person_name_words(doc: Doc) -> set[str]:
     return {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
 
 
+def feature_matrix(rows: list[dict[str, float]], features: dict[str, int]) -> np.ndarray:
+    """Feature rows as a dense matrix with a column per known feature (others are left out)."""
+    x = np.zeros((len(rows), len(features)), dtype=np.float32)
+    for i, row in enumerate(rows):
+        for name, value in row.items():
+            j = features.get(name)
+            if j is not None:
+                x[i, j] = value
+    return x
+
+
 @dataclass(slots=True)
 class KindModel:
     """A multinomial logistic regression over named features: ``softmax(x @ weights + bias)``."""
@@ -174,13 +185,7 @@ class KindModel:
     meta: dict
 
     def probabilities(self, rows: list[dict[str, float]]) -> np.ndarray:
-        x = np.zeros((len(rows), len(self.features)), dtype=np.float32)
-        for i, row in enumerate(rows):
-            for name, value in row.items():
-                j = self.features.get(name)
-                if j is not None:
-                    x[i, j] = value
-        z = x @ self.weights + self.bias
+        z = feature_matrix(rows, self.features) @ self.weights + self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
