@@ -202,3 +202,20 @@ def test_a_spaced_dash_ends_a_name(entities_of):
     found = by_name(entities_of(text))
     assert "Deborah Jordan Reynolds" in found
     assert not [name for name in found if "Santilli" in name and "Reynolds" in name]
+
+
+def test_a_french_body_name_with_an_adjective_before_its_joint(entities_of):
+    # "Tribunal" alone is what the NER tags; the adjective no English dictionary knows and the joint
+    # after it continue the name ("Commission scolaire de Montréal" likewise)
+    text = (
+        "MONTREAL — A landlord must repay 14 tenants.\n\n"
+        "In its decision, the Tribunal administratif du logement said the renovations were a pretext. "
+        "The Commission scolaire de Montréal said classes would resume."
+    )
+    found = by_name(entities_of(text))
+    tribunal = found["Tribunal administratif du logement"]
+    assert tribunal.kind == "organization"
+    start = text.index("Tribunal")
+    assert [(m.start, m.end) for m in tribunal.mentions] == [(start, start + len("Tribunal administratif du logement"))]
+    assert found["Commission scolaire de Montréal"].kind == "organization"
+    assert by_name(entities_of("The Tribunal ruled on Monday."))["Tribunal"].kind == "organization"

@@ -8,8 +8,8 @@ or says whether two spans are one name; ``ner_spans.entity_spans`` applies them.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.name_forms import DETERMINERS, is_hyphen_joint, listed_fields
@@ -97,6 +97,7 @@ def with_romance_words_after(ent: SpacySpan) -> SpacySpan:
     end = ent.end
     if len(ent) != 1 or not ent[0].is_title or end >= len(doc) or not (
         doc[end].lower_ in ROMANCE_NAME_JOINTS or doc[end].lower_.startswith(ROMANCE_ELIDED_JOINTS)  # "d'action"
+        or _romance_adjective_then_joint(doc, end)  # "Tribunal" + "administratif du logement"
     ):
         return ent
     while end < len(doc) and end - ent.end < 10 and (
@@ -111,6 +112,16 @@ def with_romance_words_after(ent: SpacySpan) -> SpacySpan:
     if end == ent.end or not lower or all(is_english_word(t.text) for t in lower):
         return ent  # "Union of …" in English, or "Front de" before an English clause
     return SpacySpan(doc, ent.start, end, label="ORG")
+
+
+def _romance_adjective_then_joint(doc: Doc, i: int) -> bool:
+    """Whether word ``i`` is a lower-case word no English dictionary knows followed by a joining word:
+    the adjective of a French, Spanish or Italian body's name ("administratif" of "Tribunal
+    administratif du logement", "scolaire" of "Commission scolaire de Montréal")."""
+    return (
+        i + 1 < len(doc) and doc[i].is_lower and doc[i].is_alpha and not is_english_word(doc[i].text)
+        and doc[i + 1].lower_ in ROMANCE_NAME_JOINTS
+    )
 
 
 def body_of_or_to(first: SpacySpan, second: SpacySpan) -> bool:
