@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.name_forms import described_as_organisation, described_as_person
+from presslens.extract.name_forms import POSSESSIVE, described_as_organisation, described_as_person
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import FEMALE_NAMES, MALE_NAMES, ORG_SUFFIXES, ROMANCE_NAME_JOINTS, SURNAMES_TOO
@@ -104,7 +104,7 @@ def _context_features(span: SpacySpan) -> set[str]:
             out.add("prev:place_preposition")
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None:
-        if after.text in ("'s", "’s"):
+        if after.text in POSSESSIVE[:2]:  # "'s", not a bare apostrophe
             out.add("next:possessive")
         elif after.lemma_ in cues.SPEECH_VERBS or after.lemma_ == "say":
             out.add("next:speech_verb")
