@@ -384,3 +384,20 @@ def test_a_participle_after_a_quoted_fragment_is_no_speech_clause(nlp):
     )
     assert text[33:140].endswith("and expected to begin construction next summer")
     assert found(nlp, text) == [("mixed", "said", 33, 140, "the company")]
+
+
+def test_a_clause_after_a_phrase_of_the_speech_verb_starts_at_its_own_subject(nlp):
+    text = (
+        "The mayor said after the vote she would not seek another term. Kovacs said during the hearing "
+        "the company had not kept any records. The coach told reporters on the team bus the club would "
+        "appeal."
+    )
+    assert text[30:61] == "she would not seek another term"
+    assert text[94:130] == "the company had not kept any records"
+    assert text[173:194] == "the club would appeal"
+    # the parser makes the first clause adverbial and hangs the other two phrases on the clause
+    assert found(nlp, text) == [
+        ("indirect", "said", 30, 61, "The mayor"),
+        ("indirect", "said", 94, 130, "Kovacs"),
+        ("indirect", "told reporters", 173, 194, "The coach"),
+    ]

@@ -27,10 +27,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z '’-]*\Z")
 _LIST_CALLS = {"words", "_words", "frozenset", "set", "tuple", "list", "hashes"}
 
 # Names that hold identifiers of our own (record fields, table columns, feature names, HTTP headers, kinds,
-# highlight layers, Arrow schemas, SQL by table, column types, exports) or spaCy's dependency labels (grammar,
-# not vocabulary), never compared with article text.
+# highlight layers, Arrow schemas, SQL by table, column types, exports) or spaCy's dependency labels and
+# part-of-speech tags (grammar, not vocabulary), never compared with article text.
 _IDENTIFIER_NAME = re.compile(
-    r"__all__|(?:\w+_)?(?:COLUMNS|FIELDS|FEATURES|HEADERS|KINDS|LAYERS|SCHEMAS|SQL|TYPES|DEPS)"
+    r"__all__|(?:\w+_)?(?:COLUMNS|FIELDS|FEATURES|HEADERS|KINDS|LAYERS|SCHEMAS|SQL|TYPES|DEPS|TAGS)"
 )
 
 # Word-like literals that are not vocabularies, with the reason.

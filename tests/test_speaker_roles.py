@@ -71,3 +71,39 @@ def test_a_bare_age_nobody_is_given_reads_as_a_pronoun(resolve):
     found = resolve(text)
     assert (found[-1].source.mention.text, found[-1].source.name) == ("The 52-year-old", "Marisol Ortega Vidal")
     assert found[-1].source.kind == "person"
+
+
+def test_a_name_right_after_a_role_word_or_a_country_is_the_speaker(resolve):
+    # the parser takes "head" for a verb, and "co-chair" apart; the name ends each description
+    text = (
+        "ANKARA — A drone maker signed its largest export deal on Tuesday.\n\n"
+        "Presidency of Defense Industries (SSB) head Haluk Demirtas, who also attended the ceremony, said "
+        "the deal was the largest of its kind.\n\n"
+        "GENEVA — Talks on a shipping treaty ended without a deal.\n\n"
+        "The co-chair of the negotiating body, South Africa's Nomvula Dlamini, told the BBC that the final "
+        "hours had been tense.\n\n"
+        "A spokesman for presidential candidate Anna Ferreira said the report was false."
+    )
+    rows = [(a.source.mention.text, a.source.mention.start, a.source.name, a.source.kind) for a in resolve(text)]
+    head = "Presidency of Defense Industries (SSB) head Haluk Demirtas"
+    chair = "The co-chair of the negotiating body, South Africa's Nomvula Dlamini"
+    spokesman = "A spokesman for presidential candidate Anna Ferreira"
+    assert rows == [
+        (head, text.index(head), "Haluk Demirtas", "person"),
+        (chair, text.index(chair), "Nomvula Dlamini", "person"),
+        # the candidate is whom the spokesman speaks for, not the spokesman
+        (spokesman, text.index(spokesman), None, "person"),
+    ]
+
+
+def test_a_quote_whose_speaker_the_parser_hung_inside_it_keeps_the_words_before_the_verb(resolve):
+    text = (
+        "ADDIS ABABA — Locust swarms have reached the Horn of Africa.\n\n"
+        '"We have three planes for an area the size of western Europe," the organisation\'s director, '
+        "Yohannes Gebremedhin, told Al Jazeera by phone."
+    )
+    (a,) = resolve(text)
+    assert (a.type, a.source.mention.text, a.source.name, a.source.kind) == (
+        "direct", "the organisation's director, Yohannes Gebremedhin", "Yohannes Gebremedhin", "person"
+    )
+    assert a.source.mention.start == text.index("the organisation's")

@@ -83,6 +83,11 @@ NOT_CALLERS = _words(
 # the two sides traded accusations", "after the vote", "amid protests").
 CIRCUMSTANCE_PREPOSITIONS = _words("as after before amid amidst despite since until during following like")
 
+# Prepositions of a phrase that tells when, where or on what occasion something was said, when it stands
+# between the speech verb and the subject of what was said ("said after the vote she would …", "told
+# reporters in Ottawa the plan was …"); "despite", "as" and "like" open part of the statement instead.
+OCCASION_PREPOSITIONS = _words("after at before during following in on over since throughout within amid amidst")
+
 # Prepositions that bring in the addressee of a request before its infinitive ("called on the festival
 # to explain …", "appealed to workers to return …", "pleaded with voters to …").
 ADDRESSEE_PREPOSITIONS = _words("on to with")

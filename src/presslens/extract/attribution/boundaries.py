@@ -14,7 +14,7 @@ from spacy.symbols import PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
 
 from presslens.extract.attribution.context import PARTICIPLE_LINK, SPEECH_LEXICON, WITHHOLDING, Context
-from presslens.extract.attribution.syntax import trim
+from presslens.extract.attribution.syntax import occasion_phrases_only, opens_own_subject, trim
 from presslens.lexicon import attribution as lexicon
 
 
@@ -359,6 +359,8 @@ def pull_content_start(ctx: Context, first: int, a: int) -> int:
         # the parser took "that" for an object), "was asked at a news conference whether …": the
         # clause opens with its own "that" or "whether"
         return a
+    if opens_own_subject(doc, a) and occasion_phrases_only(doc, first, a):
+        return a  # "said during the hearing the company had …": the clause opens with a subject of its own
     i = first
     while i < a:
         t = doc[i]

@@ -30,7 +30,13 @@ from presslens.extract.attribution.statements import (
     carries_content,
     verdict,
 )
-from presslens.extract.attribution.syntax import opens_quote, that_clause_in_prep
+from presslens.extract.attribution.syntax import (
+    FINITE_TAGS,
+    WH_TAGS,
+    occasion_phrases_only,
+    opens_quote,
+    that_clause_in_prep,
+)
 from presslens.lexicon import attribution as lexicon
 
 # The fewest words of a quoted label that make "which/what X called '…'" a statement.
@@ -82,6 +88,8 @@ def complement(
         return None  # "who asked that her name not be published": a condition, not a statement
     if ccomp is not None and verdict(ccomp, lemma, lex):
         ccomp = None  # "the jury found Heppner guilty": a small clause of a clause-only verb is a verdict
+    if ccomp is not None and ccomp.i > v.i and (after := clause_after_phrase(v, ccomp)) is not None:
+        return after, ccomp.right_edge.i, v.i, False  # "said during the hearing the company had …"
     if ccomp is not None:
         start = ccomp.left_edge.i
         if (
@@ -94,6 +102,9 @@ def complement(
             start = dobj.left_edge.i  # "said fares on the routes …, could rise": the object is its subject
         return start, ccomp.right_edge.i, v.i, False
     clause = that_clause_in_prep(v) or that_clause_after(v)
+    if clause is not None:
+        return clause[0], clause[1], v.i, False
+    clause = clause_taken_for_adverbial(v) if dobj is None or lemma in TELL else None
     if clause is not None:
         return clause[0], clause[1], v.i, False
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
@@ -417,3 +428,38 @@ def that_clause_after(v: Token) -> tuple[int, int] | None:
     if not any(s.dep_ in ("nsubj", "nsubjpass") and s.i > k for s in r.children):
         return None
     return k, r.right_edge.i
+
+
+def clause_taken_for_adverbial(v: Token) -> tuple[int, int] | None:
+    """Token range of a reported clause the parser made an adverbial clause of cue verb ``v`` after a
+    phrase of the verb's ("said after the convention he would not accept …", "tweeted in the early
+    morning hours that Machado was …"), as ``clause_after_phrase`` reads it."""
+    for c in v.rights:
+        if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        finite = c.tag_ in FINITE_TAGS or any(x.dep_ in ("aux", "auxpass") and x.tag_ in FINITE_TAGS for x in c.children)
+        if not finite:
+            return None  # "said nothing, the crowd cheering": an absolute phrase, not a statement
+        start = clause_after_phrase(v, c)
+        return None if start is None else (start, c.right_edge.i)
+    return None
+
+
+def clause_after_phrase(v: Token, clause: Token) -> int | None:
+    """Where ``clause`` starts when a phrase of time, place or occasion lies between cue verb ``v`` and
+    the clause's own subject ("said during the hearing the company had …"): at the subject, or at a
+    "that" right before it; None when the clause has no subject, a subordinating word other than
+    "that", or anything but such phrases, commas and the addressee of "tell" before its subject
+    (``syntax.occasion_phrases_only``)."""
+    doc = v.doc
+    subj = next((x for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl") and x.i < clause.i), None)
+    if subj is None or subj.tag_ in WH_TAGS:
+        return None
+    if any(x.dep_ == "mark" and x.lower_ != "that" for x in clause.children):
+        return None
+    start = subj.left_edge.i
+    if doc[start - 1].lower_ == "that" and doc[start - 1].head.i == clause.i:
+        start -= 1
+    if start <= v.i + 1 or not occasion_phrases_only(doc, v.i + 1, start, addressee=v.lemma in TELL):
+        return None
+    return start

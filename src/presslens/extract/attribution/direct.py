@@ -85,7 +85,9 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
                 # 'made a "fair" offer and urged the union to …': a second act, not the quote's speaker
                 return None, None
             if all(descends_from(doc[j], t) for j in range(start, i)):
-                return t, None
+                # the words between are the speaker, unless the parser hung them inside the quote ('"…
+                # planes," the organisation's director, Yohannes Gebremedhin, told …': no subject of "told")
+                return t, np_head(doc, start, i) if start < i else None
             head = np_head(doc, start, i)
             return (t, head) if head is not None else (None, None)
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative and t.dep_ != "relcl":

@@ -34,6 +34,8 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
             right = child.right_edge.i  # "Lisa Chen of Patients First": the rest of a name, no comma between
         else:
             break
+    if (name_end := _name_after_role(head, right)) is not None:
+        right = name_end  # "… (SSB) head Haluk Demirtaş, who …": the role word parsed as a verb
     named = _named_apposition(head)
     if named is not None:
         right = max(right, named.right_edge.i)  # "The country's health minister, Amina Diallo, said"
@@ -67,6 +69,21 @@ def mention(ctx: Context, head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].pos in (PUNCT, SPACE) or doc[right].dep_ == "cc"):
         right -= 1
     return doc[left].idx, ctx.tok_end(right)
+
+
+def _name_after_role(head: Token, right: int) -> int | None:
+    """Last token of a person's name right after role word ``head`` that the parser hung elsewhere
+    ("Presidency of Defense Industries (SSB) head Haluk Demirtaş, who …": "head" taken for a verb)."""
+    doc = head.doc
+    if right != head.i or head.lemma_.lower() not in cues.PERSON_ROLE_NOUNS or head.i + 1 >= len(doc):
+        return None
+    first = doc[head.i + 1]
+    if first.ent_type_ != "PERSON" or first.ent_iob_ != "B":
+        return None
+    end = first.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I" and doc[end + 1].ent_type_ == "PERSON":
+        end += 1
+    return end
 
 
 def _fields_then_name(comma: Token) -> bool:

@@ -431,3 +431,35 @@ def _phrase_end(doc: Doc, a: int) -> int:
         if end < len(doc) and all(doc[a + k].lower_ == w for k, w in enumerate(phrase)):
             best = max(best, end)
     return best
+
+
+def occasion_phrases_only(doc: Doc, lo: int, hi: int, addressee: bool = False) -> bool:
+    """Whether tokens ``lo`` … ``hi - 1`` are only phrases of time, place or occasion and commas ("after
+    the vote", "on Tuesday", "earlier"), and an addressee's object when ``addressee`` ("told reporters")."""
+    i = lo
+    while i < hi:
+        t = doc[i]
+        whole = t.right_edge.i < hi and t.left_edge.i >= lo
+        if t.pos in (PUNCT, SPACE):
+            i += 1
+        elif whole and (
+            (t.dep_ == "prep" and t.lower_ in lexicon.OCCASION_PREPOSITIONS)
+            or (t.dep_ in ("npadvmod", "advmod") and t.tag_ not in WH_TAGS)
+            or (addressee and t.dep_ in ("dobj", "dative"))
+        ):
+            i = t.right_edge.i + 1
+        else:
+            return False
+    return True
+
+
+def opens_own_subject(doc: Doc, a: int) -> bool:
+    """Whether token ``a`` starts the subject of a later verb, a subject that is no question word."""
+    return any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == a and s.head.i > s.i and s.tag_ not in WH_TAGS
+        for s in doc[a : a + 8]
+    )
+
+
+WH_TAGS = frozenset({"WRB", "WDT", "WP", "WP$"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb or modal

@@ -121,9 +121,16 @@ def name_ending_description(graph: EntityGraph, span: SpacySpan) -> Node | None:
         return None
     node, name = found
     before = span.doc[name.start - 1]
+    if before.dep_ == "case" and before.head.ent_type_ in ("GPE", "NORP") and before.head.i > span.start:
+        before = span.doc[before.head.left_edge.i - 1]  # ", South Africa's Nomvula Dlamini": her country
     commas = [t.i for t in span.doc[span.start : name.start] if t.text == ","]
     apposed = span.doc[(commas[-1] if commas else span.start) : name.start]
     if before.text == "," or (before.pos_ == "NOUN" and not any(t.pos_ == "ADP" for t in apposed)):
+        return node
+    in_phrase = any(t.dep_ == "pobj" for t in (name.root, *name.root.ancestors) if t.i >= span.start)
+    if before.is_lower and before.lemma_.lower() in cues.PERSON_ROLE_NOUNS and not in_phrase:
+        # "Presidency of Defense Industries (SSB) head Haluk Demirtaş": the role word right before, however
+        # parsed; not "A spokesman for Democratic presidential candidate Hillary Clinton"
         return node
     return None
 
