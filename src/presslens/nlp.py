@@ -65,6 +65,20 @@ def english_words() -> frozenset[str]:
     return frozenset(word for part in ("noun", "verb", "adj", "adv") for word in index.get(part, []))
 
 
+_last_text: tuple[Doc, str] | None = None  # the document whose text was asked for last, and that text
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once for the document being analysed (spaCy joins every token anew on
+    each access, and the extractors ask for it many times per article)."""
+    global _last_text
+    cached = _last_text  # read once: another thread may replace it meanwhile
+    if cached is None or cached[0] is not doc:
+        cached = (doc, doc.text)
+        _last_text = cached
+    return cached[1]
+
+
 def is_english_word(word: str) -> bool:
     """Whether a word, or the singular of a plural one, is an English word the lemmatizer knows."""
     lower = word.lower()

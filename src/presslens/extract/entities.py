@@ -56,7 +56,7 @@ from presslens.lexicon.names import (
     ORG_SUFFIXES,
     PLACE_ALIASES,
 )
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 from presslens.schema import Entity, EntityKind, Span
 
 __all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
@@ -71,11 +71,16 @@ class _Cluster:
     titled: list[str] = field(default_factory=list)  # "Chancellor Merkel", "Finance Minister Scholz"
     gender: str | None = None  # "m" or "f" when a given name or an honorific says so
     last_subject: int = -1  # where it was last the subject of a clause
+    # the name and the kind and forms it was chosen from: asked for tens of thousands of times per article
+    _named: tuple[tuple[str, ...], str] = field(default=((), ""), repr=False, compare=False)
 
     @property
     def name(self) -> str:
-        fullest = max(self.names, key=lambda f: (len(f.split()), len(f)))
-        return without_middle_initial(fullest) if self.kind == "person" else fullest
+        key = (self.kind, *self.forms)
+        if self._named[0] != key:
+            fullest = max(self.names, key=lambda f: (len(f.split()), len(f)))
+            self._named = (key, without_middle_initial(fullest) if self.kind == "person" else fullest)
+        return self._named[1]
 
     @property
     def names(self) -> list[str]:
@@ -397,7 +402,7 @@ def _with_shared_surname(ent: SpacySpan, name: str) -> str:
 def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
     """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order;
     with ``learned_kinds``, a kind the learned model is sure of replaces the rules' (``entity_kinds``)."""
-    text = doc.text
+    text = doc_text(doc)
     clusters: list[_Cluster] = []
     surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     lone_words = {ent.text for ent in doc.ents if len(ent) == 1 and ent.label_ in ("PERSON", "GPE")}

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import ACRONYM_SKIP, DEMONYMS, ORG_SUFFIXES
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 from presslens.schema import EntityKind
 
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -412,7 +412,7 @@ def is_foreign_full_name(run: SpacySpan) -> bool:
     ):
         return False
     last = run.text.split()[-1]  # a hyphenated family name whole ("Dubé-Sokolenko")
-    return run.doc.text.count(last) > run.text.count(last)
+    return doc_text(run.doc).count(last) > run.text.count(last)
 
 
 def foreign_name_nouns(doc: Doc) -> np.ndarray:

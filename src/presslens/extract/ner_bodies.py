@@ -21,7 +21,7 @@ from presslens.lexicon.names import (
     ROMANCE_NAME_JOINTS,
     ROMANCE_OF_WORDS,
 )
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 
 __all__ = [
     "body_before_place",
@@ -234,7 +234,7 @@ def with_first_words(ent: SpacySpan) -> SpacySpan:
     before = doc[ent.start - 1]
     if ent.start >= 3 and before.is_title and is_hyphen_joint(doc[ent.start - 2]) and doc[ent.start - 3].is_title:
         return SpacySpan(doc, ent.start - 3, ent.end, label=ent.label)  # "Ottawa-Carleton" "District School Board"
-    if _free_capitalised(before) and before.is_sent_start and doc.text.count(f"{before.text} {ent[0].text}") >= 2:
+    if _free_capitalised(before) and before.is_sent_start and doc_text(doc).count(f"{before.text} {ent[0].text}") >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)
     if _free_capitalised(before) and ent.start >= 2 and doc[ent.start - 2].lower_ == "the" and len(ent) >= 2:
         return SpacySpan(doc, ent.start - 1, ent.end, label=ent.label)  # "the Desert" "Locust Control Organization"

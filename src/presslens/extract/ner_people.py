@@ -22,7 +22,7 @@ from presslens.extract.name_forms import (
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
 from presslens.lexicon.names import DEMONYMS, ROMANCE_OF_WORDS
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 
 __all__ = [
     "after_given_name", "family_name_after", "family_names_end", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
@@ -46,7 +46,7 @@ def is_given_and_lone_name(ent: SpacySpan, lone_words: set[str], titled: set[str
         t.pos_ == "PROPN" and (is_foreign_name_word(t) or t.lower_ in lexicon.GIVEN_NAMES) for t in tokens[1:]
     ):  # "María Fernanda Ospina Restrepo" … "Ms. Ospina Restrepo said"
         last = tokens[-1].text
-        return ent.doc.text.count(last) > ent.text.count(last)
+        return doc_text(ent.doc).count(last) > ent.text.count(last)
     return (
         len(tokens) == 2 and all(t.pos_ == "PROPN" and t.is_alpha for t in tokens)
         and (
@@ -180,7 +180,7 @@ def _romance_body_name(words: SpacySpan) -> bool:
 def _written_alone_elsewhere(ent: SpacySpan, word: str) -> bool:
     """Whether the text writes ``word`` (at least two letters, hyphens allowed) outside ``ent``, not
     after the word that precedes it in ``ent``: a family name used on its own."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     given = ent.doc[ent.end - 1 - word.count("-") * 2 - 1].text
     at = text.find(word)
     while at >= 0:

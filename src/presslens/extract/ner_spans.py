@@ -61,7 +61,7 @@ from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.labels import ENTITY_KINDS
 from presslens.lexicon.names import CAPITALS, CLUB_ABBREVIATIONS
 from presslens.lexicon.quotes import DASHES
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 from presslens.schema import EntityKind
 
 __all__ = ["entity_spans", "lone_proper_nouns", "organisation_first_words"]
@@ -73,7 +73,7 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
     Turry"), and names the NER cut short made whole (an organisation's "and …", a given or family
     name left out). ``titled``: ``titled_family_names(doc)``, when the caller has it already."""
     headline_end, body_names = title_case_headline(doc)
-    text = doc.text
+    text = doc_text(doc)
     ents = list(doc.ents)
     lone_people = {e.text for e in ents if e.label_ == "PERSON" and " " not in e.text and len(e.text) > 2}
     lone_people |= titled if titled is not None else titled_family_names(doc)  # "Ms Adeyemi"

@@ -81,6 +81,7 @@ from presslens.extract.speakers.naming import (
     whose_name_says,
 )
 from presslens.extract.speakers.roles import press_office_owner
+from presslens.extract.speakers.unnamed import UnnamedModel, load_unnamed_model, second_look
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
 from presslens.schema import Article, Attribution, Entity, SourceKind, Span
@@ -102,8 +103,11 @@ _Result = tuple[Node | None, SourceKind, str | None, float]  # node, kind, name 
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, entities: list[Entity], article: Article | None, model: ResolverModel) -> None:
+    def __init__(
+        self, doc: Doc, entities: list[Entity], article: Article | None, model: ResolverModel, review: UnnamedModel | None
+    ) -> None:
         self.doc = doc
+        self.review = review
         text = article.text if article is not None and len(article.text) == _length(doc) else None
         self.graph = EntityGraph(doc, entities, text)
         self.model = model
@@ -128,6 +132,10 @@ class _Resolver:
             node = headline_speaker(self.graph, span, classify(span, self.graph).type)  # "Envoy says"
             if node is not None:
                 return node, _kind_of(node), None, _CONFIDENCE["delayed_name"]
+        if node is None and name is None and self.review is not None:  # a learned second look (unnamed.py)
+            node, p = second_look(self.graph, span, self.model, self.review)
+            if node is not None:
+                return self._named_body(node), kind if kind == "document" else _kind_of(node), None, round(p, 3)
         return self._named_body(node), kind, name, confidence
 
     def _named_body(self, node: Node | None) -> Node | None:
@@ -412,20 +420,9 @@ class _Resolver:
         return None
 
 
-
-
-
 def _length(doc: Doc) -> int:
     """The length of ``doc.text`` without building it."""
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
-
-
-
-
-
-
 
 
 def _kind_of(node: Node | None) -> SourceKind:
@@ -462,17 +459,18 @@ def resolve_speakers(
     entities: list[Entity],
     article: Article | None = None,
     model: ResolverModel | None = None,
+    review: UnnamedModel | None = None,
 ) -> list[Attribution]:
     """Fill ``source.name``, ``kind``, ``entity`` and ``confidence`` of each attribution, in place.
 
     ``entities`` (from ``find_entities``) gain the resolved source mentions and, for descriptions
     and surnames, aliases; names the NER missed become new entities. ``article`` gives the byline
-    for a first-person writer; ``model`` replaces the shipped resolver (for evaluation). Returns
-    ``attributions``.
+    for a first-person writer; ``model`` replaces the shipped resolver and ``review`` the shipped
+    second look at unnamed sources (for evaluation and training). Returns ``attributions``.
     """
     if not attributions:
         return attributions
-    resolver = _Resolver(doc, entities, article, model or load_model())
+    resolver = _Resolver(doc, entities, article, model or load_model(), review or load_unnamed_model())
     known = {(e.id, m.start, m.end) for e in entities for m in e.mentions}
     cache: dict[tuple[int, int], _Result] = {}
 

@@ -21,6 +21,7 @@ from presslens.extract.name_forms import in_heading_line, name_phrase, plural_of
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.lexicon import pronouns
 from presslens.lexicon import speakers as lexicon
+from presslens.nlp import doc_text
 
 __all__ = [
     "Anaphor", "FEATURES", "HEADLINE_FORWARD", "RESOLVABLE", "candidates", "classify", "in_headline", "pair_features",
@@ -209,7 +210,7 @@ def in_headline(word: Token, text: str | None = None) -> bool:
     """Whether ``word`` is in a headline or deck: one of the article's first three lines, short, with
     no full stop at its end and text after it. ``text`` is the document's text when the caller has it
     (``doc.text`` joins every token anew)."""
-    text = word.doc.text if text is None else text
+    text = doc_text(word.doc) if text is None else text
     if not in_heading_line(word, text):
         return False
     return sum(1 for line in text[: text.rfind("\n", 0, word.idx) + 1].split("\n") if line.strip()) <= 2

@@ -36,6 +36,7 @@ from presslens.extract.speakers.missed_names import add_missed_bodies, add_misse
 from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
+from presslens.nlp import doc_text
 from presslens.schema import Entity, Span
 
 __all__ = ["EntityGraph", "Mention", "Node", "INVISIBLE"]
@@ -120,7 +121,7 @@ class EntityGraph:
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
         self.sent_tokens = [s.start for s in sents] + [len(doc)]
-        self.text = text if text is not None else doc.text
+        self.text = text if text is not None else doc_text(doc)
         self.headline_end, self.body_names = title_case_headline(doc)  # a Title Case first line
         self.quotes = _quote_spans(self.text)
         self.quote_starts = [a for a, _ in self.quotes]

@@ -18,7 +18,7 @@ from presslens.extract import cues
 from presslens.extract.name_forms import POSSESSIVE
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.names import DEMONYMS
-from presslens.nlp import is_english_word
+from presslens.nlp import doc_text, is_english_word
 
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import Node
@@ -180,7 +180,7 @@ def _capital_of_line_start(word: Token) -> bool:
     while k > 0 and word.doc[k - 1].text in ("-", "•", "*", "–", "—"):
         k -= 1  # a key point's bullet: "- Transport agency says …"
     line_start = k == 0 or "\n" in word.doc[k - 1].text_with_ws
-    return line_start and not word.ent_type_ and re.search(rf"\b{re.escape(word.lower_)}\b", word.doc.text) is not None
+    return line_start and not word.ent_type_ and re.search(rf"\b{re.escape(word.lower_)}\b", doc_text(word.doc)) is not None
 
 
 def organisation_name(noun: Token) -> str | None:
