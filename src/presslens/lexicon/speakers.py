@@ -74,6 +74,10 @@ CHAMBER_WORDS = _words("house senate congressional assembly")
 # a generic source, not the party (as is any adjective: "nervous Democrats", "top Republicans").
 GROUP_QUANTIFIERS = _words("many some several few most other numerous various certain")
 
+# Words before a source's head noun that make it indefinite ("a spokesman", "one official", "two
+# residents"): a shape feature of the second look at unnamed sources (``speakers/unnamed.py``).
+INDEFINITE_DETERMINERS = _words("a an some one several many two three other another")
+
 # Roles that imply another role word a later description may use ("Justice Frank Nervo" … "the judge").
 ROLE_IMPLIES = {
     "justice": "judge", "magistrate": "judge", "congressman": "representative",

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from presslens.extract.speakers.features import (
     FEATURES,
@@ -34,6 +35,7 @@ from presslens.extract.speakers.features import (
 from presslens.extract.speakers.graph import EntityGraph, Mention, Node
 from presslens.extract.speakers.lead import LEAD_SENTENCES
 from presslens.extract.speakers.model import ResolverModel
+from presslens.lexicon import speakers as lexicon
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 STEM = "unnamed-sources"
@@ -50,12 +52,15 @@ _SHAPE_FEATURES = (
 )
 UNNAMED_FEATURES: tuple[str, ...] = (*FEATURES, *_SHAPE_FEATURES)
 _SHAPE_INDEX = {name: i for i, name in enumerate(_SHAPE_FEATURES)}
+# Pair features that tie a description to an entity by its words: a role, a describing word, a word of
+# the name, an organisation's class, an age.
+_LINKS = [FEATURES.index(f) for f in ("role_match", "descriptor_match", "name_word_in_mention", "org_class_match", "age_match")]
+_PRONOUN_TYPES = frozenset(("he", "she", "it", "they"))
 FORWARD_SENTENCES = 4  # sentences after the mention where an entity it introduces may first be named
-_KINDS_OF_READING = {
+_READING_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",), "it": ("organization", "place"),
     "desc_org": ("organization", "place"), "they": ("organization", "group", "place"),
 }
-_INDEFINITE = frozenset({"a", "an", "some", "one", "several", "many", "two", "three", "other", "another"})
 
 
 class UnnamedModelError(ValueError):
@@ -81,7 +86,7 @@ def readings_of(anaphor: Anaphor) -> list[Anaphor]:
 def _introduced_later(graph: EntityGraph, anaphor: Anaphor, found: list[tuple[Node, Mention, bool]]) -> list:
     """``found`` and the entities first mentioned in the next ``FORWARD_SENTENCES`` sentences, of a kind
     the reading may mean ("Canal authority says …" over "The Suez Canal Authority said …")."""
-    kinds = _KINDS_OF_READING.get(anaphor.type, ())
+    kinds = _READING_KINDS.get(anaphor.type, ())
     have = {node.entity.id for node, _, _ in found}
     out = list(found)
     for node in graph.nodes_in_sentence_after(anaphor.end - 1, FORWARD_SENTENCES):
@@ -114,6 +119,8 @@ def options(graph: EntityGraph, anaphor: Anaphor, resolver: ResolverModel) -> li
     order = {node_id: k for k, (_, node_id) in enumerate(later)}
     out = []
     for reading, node, mention, _, p, row in ranked:
+        if anaphor.type not in _PRONOUN_TYPES and anaphor.type != "document" and not row[_LINKS].any():
+            continue  # a description names only someone the article describes with one of its words
         shape = _shape(anaphor, reading, p, best, second, len(ranked))
         if node.entity.id in order:  # a new entity after the mention: how soon, and whether it speaks there
             shape[_SHAPE_INDEX["later"]] = 1.0
@@ -126,12 +133,50 @@ def options(graph: EntityGraph, anaphor: Anaphor, resolver: ResolverModel) -> li
     return out
 
 
-def second_look(graph: EntityGraph, span: SpacySpan, resolver: ResolverModel, review: UnnamedModel) -> tuple[Node | None, float]:
-    """The entity ``review`` names for a source mention the rules left unnamed, with its probability."""
+def second_look(
+    graph: EntityGraph, span: SpacySpan, resolver: ResolverModel, review: UnnamedModel
+) -> tuple[Node | None, float]:
+    """The entity ``review`` names for a source mention the rules left unnamed, with its probability.
+
+    Not looked at again: a part of a group ("The majority of residents"), and an indefinite description
+    after the headline and lead ("A spokesman said …" in the fifth paragraph: an unnamed source)."""
     anaphor = classify(span, graph)
-    if anaphor.type not in MENTION_TYPES:
+    if anaphor.type not in MENTION_TYPES or _partitive(anaphor.head):
         return None, 0.0
-    return review.choose(options(graph, anaphor, resolver))
+    if anaphor.type not in _PRONOUN_TYPES and _indefinite(anaphor.head) and anaphor.sent > LEAD_SENTENCES + 1:
+        return None, 0.0
+    inner = [n for n in graph.nodes.values() if _inside(n, anaphor)]
+    found = [o for o in options(graph, anaphor, resolver) if _fits(o.node, inner)]
+    return review.choose(found)
+
+
+def _inside(node: Node, anaphor: Anaphor) -> bool:
+    return any(anaphor.start <= m.start and m.end <= anaphor.end for m in node.mentions)
+
+
+def _fits(node: Node, inner: list[Node]) -> bool:
+    """Whether an option may be the source whose mention names ``inner`` entities: not one of them ("A
+    spokeswoman for presidential candidate Hillary Clinton"), and a person only one the article describes
+    with a word of their names ("The head of the Tokyo Stock Exchange": "Tokyo Stock Exchange President
+    Naoki Fujimura"; not "A spokesperson for the Grain Growers Association": another body's spokesperson)."""
+    if any(node is n for n in inner):
+        return False
+    if node.kind != "person" or not inner:
+        return True
+    words = {w.lower() for n in inner for w in n.entity.name.split()}
+    return bool(words & (node.descriptors | node.roles))
+
+
+def _partitive(head: Token) -> bool:
+    """ "The majority of residents", "half of the workers": a part of a plural group."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in c.children)
+        for c in head.children
+    )
+
+
+def _indefinite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.lefts)
 
 
 def _shape(anaphor: Anaphor, reading: Anaphor, p: float, best: float, second: float, n: int) -> np.ndarray:
@@ -142,7 +187,7 @@ def _shape(anaphor: Anaphor, reading: Anaphor, p: float, best: float, second: fl
     head = anaphor.head
     dets = {c.lower_ for c in head.lefts if c.dep_ in ("det", "nummod", "amod", "quantmod")}
     f[_SHAPE_INDEX["definite"]] = float("the" in dets or any(c.dep_ == "poss" for c in head.lefts))
-    f[_SHAPE_INDEX["indefinite"]] = float(bool(dets & _INDEFINITE))
+    f[_SHAPE_INDEX["indefinite"]] = float(bool(dets & lexicon.INDEFINITE_DETERMINERS))
     f[_SHAPE_INDEX["possessed"]] = float(any(c.dep_ == "poss" for c in head.lefts))
     f[_SHAPE_INDEX["plural_mention"]] = float(head.tag_ in ("NNS", "NNPS"))
     f[_SHAPE_INDEX["quantified"]] = float(any(c.like_num for c in head.lefts))
