@@ -180,3 +180,14 @@ def test_a_name_the_ner_took_for_a_place_is_a_person_when_who_follows(resolve):
     rows = [(a.source.mention.text, a.source.name, a.source.kind) for a in resolve(text)]
     assert ("she", "Aissatou Ndiaye", "person") in rows
     assert all(name == "Aissatou Ndiaye" for _, name, _ in rows)
+
+
+def test_a_given_name_of_either_sex_across_countries_takes_either_pronoun(resolve):
+    # "Patrice" is a woman's name in the US census and a man's in France: the table gives it no sex
+    text = (
+        "TORONTO — Metrolinx will replace the heaters on its trains after a storm stranded commuters.\n\n"
+        "Metrolinx president Patrice Gagnon-Whitfield said the agency had already replaced 30 of the heaters.\n\n"
+        '"We should have caught this," he said.'
+    )
+    rows = [(a.source.mention.text, a.source.mention.start, a.source.name) for a in resolve(text)]
+    assert rows[-1] == ("he", text.index("he said"), "Patrice Gagnon-Whitfield")

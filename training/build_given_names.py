@@ -20,7 +20,9 @@ prefer her over a man. Two sources widen it:
 A word the PolNeAR train articles write in lower case inside a sentence at least as often as
 capitalised ("may", "will", "rose"), a month, title or role word is no given name. The gender is
 ``m`` or ``f`` when that sex has at least nine in ten of a name's census frequency (of its coref
-chains for a name the census lacks, of the locales' male and female lists for a world name), else ``-`` (a given name of either sex). A third column marks
+chains for a name the census lacks, of the locales' male and female lists for a world name), else ``-`` (a given name of either sex);
+a census or coreference name that at least two locales, and a third of those listing it, give to the
+other sex is ``-`` too ("Patrice", "Nicola": a woman's name in the census, a man's in France or Italy). A third column marks
 names that are also common census family names (``s``: "clinton", "warren"), which alone are not
 taken for a given name.
 
@@ -199,11 +201,20 @@ def genders(
         if name not in census_percent and sum(coref[name].values()) < 2:
             continue  # one coref chain alone is too little evidence for a word ("New")
         out[name] = _side(census_percent[name] if name in census_percent else coref[name])
+        if out[name] != "-" and name in (world or {}) and _contradicted(out[name], world[name]):
+            out[name] = "-"  # "Patrice", "Nicola", "Daniele": a woman's name in the US, a man's in France or Italy
     english = english_words()
     for name, sexes in (world or {}).items():
         if name not in out and name not in excluded | surnames | english:
             out[name] = _side(sexes)
     return out
+
+
+def _contradicted(side: str, world: Counter[str]) -> bool:
+    """Whether the world's first-name lists give a name of one sex to the other sex often enough: in at
+    least two locales and a third of those that list it."""
+    other = world["f" if side == "m" else "m"]
+    return other >= 2 and 3 * other >= world["m"] + world["f"]
 
 
 def _side(evidence: Counter[str]) -> str:
