@@ -8,7 +8,8 @@ import json
 import numpy as np
 import pytest
 
-from presslens.extract.speakers.unnamed import UNNAMED_FEATURES, Option, UnnamedModel, UnnamedModelError
+from presslens.extract.speakers.model import ModelFormatError
+from presslens.extract.speakers.unnamed import UNNAMED_FEATURES, Option, UnnamedModel
 
 
 def test_an_indefinite_description_takes_the_person_the_next_paragraph_names(resolve):
@@ -55,5 +56,5 @@ def test_a_model_file_trained_on_other_features_is_refused(tmp_path):
     meta = json.loads((tmp_path / "unnamed-sources.json").read_text())
     meta["features"] = meta["features"][:-1]
     (tmp_path / "unnamed-sources.json").write_text(json.dumps(meta))
-    with pytest.raises(UnnamedModelError):
+    with pytest.raises(ModelFormatError):
         UnnamedModel.load(tmp_path)

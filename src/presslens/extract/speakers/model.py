@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import ClassVar, Self
 
 import numpy as np
 
@@ -31,8 +32,15 @@ class ResolverModel:
     """A pair's probability: ``sigmoid(relu(x @ hidden + hidden_bias) @ weights + bias)``.
 
     With no hidden layer (``hidden`` is None) it is a plain logistic regression over the features.
-    A candidate is taken at or above ``threshold``.
+    A candidate is taken at or above ``threshold``. A subclass with its own ``format``,
+    ``feature_names``, ``stem`` and ``rebuild`` script is another model of the same kind
+    (``unnamed.UnnamedModel``).
     """
+
+    format: ClassVar[str] = FORMAT
+    feature_names: ClassVar[tuple[str, ...]] = FEATURES
+    stem: ClassVar[str] = STEM
+    rebuild: ClassVar[str] = "training/train_speaker_resolver.py"
 
     weights: np.ndarray
     bias: float
@@ -61,31 +69,32 @@ class ResolverModel:
                     node, p = found[int(probs.argmax())][0], float(probs.max())
         return node, p
 
-    def save(self, directory: Path = MODEL_DIR, stem: str = STEM) -> None:
+    def save(self, directory: Path = MODEL_DIR, stem: str | None = None) -> None:
+        stem = stem or self.stem
         arrays = {"weights": self.weights.astype(np.float32), "bias": np.float32(self.bias)}
         if self.hidden is not None and self.hidden_bias is not None:
             arrays |= {"hidden": self.hidden.astype(np.float32), "hidden_bias": self.hidden_bias.astype(np.float32)}
         np.savez(directory / f"{stem}.npz", **arrays)
-        meta = {**self.meta, "format": FORMAT, "features": list(FEATURES), "threshold": self.threshold}
+        meta = {**self.meta, "format": self.format, "features": list(self.feature_names), "threshold": self.threshold}
         (directory / f"{stem}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
     @classmethod
-    def load(cls, directory: Path = MODEL_DIR, stem: str = STEM) -> ResolverModel:
+    def load(cls, directory: Path = MODEL_DIR, stem: str | None = None) -> Self:
+        stem = stem or cls.stem
         meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT:
-            raise ModelFormatError(f"{stem}.json has format {meta.get('format')!r}, expected {FORMAT!r}")
-        if tuple(meta.get("features", ())) != FEATURES:
-            raise ModelFormatError(
-                f"{stem}.json was trained on other features; rebuild it with training/train_speaker_resolver.py"
-            )
+        if meta.get("format") != cls.format:
+            raise ModelFormatError(f"{stem}.json has format {meta.get('format')!r}, expected {cls.format!r}")
+        if tuple(meta.get("features", ())) != cls.feature_names:
+            raise ModelFormatError(f"{stem}.json was trained on other features; rebuild it with {cls.rebuild}")
         with np.load(directory / f"{stem}.npz") as data:
             weights = data["weights"].astype(np.float32)
             bias = float(data["bias"])
             hidden = data["hidden"].astype(np.float32) if "hidden" in data else None
             hidden_bias = data["hidden_bias"].astype(np.float32) if "hidden_bias" in data else None
-        inputs = len(FEATURES) if hidden is None else hidden.shape[1]
-        if (hidden is not None and hidden.shape[0] != len(FEATURES)) or weights.shape != (inputs,):
-            raise ModelFormatError(f"{stem}.npz does not fit {len(FEATURES)} features")
+        n = len(cls.feature_names)
+        inputs = n if hidden is None else hidden.shape[1]
+        if (hidden is not None and hidden.shape[0] != n) or weights.shape != (inputs,):
+            raise ModelFormatError(f"{stem}.npz does not fit {n} features")
         return cls(weights, bias, float(meta["threshold"]), meta, hidden, hidden_bias)
 
 

@@ -13,11 +13,9 @@ trained on our own outlet gold (model card ``presslens/models/unnamed-sources.md
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Span as SpacySpan
@@ -37,7 +35,6 @@ from presslens.extract.speakers.lead import LEAD_SENTENCES
 from presslens.extract.speakers.model import ResolverModel
 from presslens.lexicon import speakers as lexicon
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 STEM = "unnamed-sources"
 FORMAT = "presslens-unnamed-sources/1"
 
@@ -61,10 +58,6 @@ _READING_KINDS = {
     "he": ("person",), "she": ("person",), "desc_person": ("person",), "it": ("organization", "place"),
     "desc_org": ("organization", "place"), "they": ("organization", "group", "place"),
 }
-
-
-class UnnamedModelError(ValueError):
-    """The model file does not match this version of presslens."""
 
 
 @dataclass(slots=True)
@@ -198,20 +191,14 @@ def _shape(anaphor: Anaphor, reading: Anaphor, p: float, best: float, second: fl
     return f
 
 
-@dataclass(slots=True)
-class UnnamedModel:
-    """``sigmoid(x @ weights + bias)`` for each option; the best is taken at or above ``threshold``."""
+class UnnamedModel(ResolverModel):
+    """``sigmoid(x @ weights + bias)`` for each option (the resolver's kind of model, with its own
+    features and file); the best option is taken at or above ``threshold``."""
 
-    weights: np.ndarray
-    bias: float
-    threshold: float
-    meta: dict
-
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
-        if x.shape[0] == 0:
-            return np.zeros(0, dtype=np.float32)
-        z = x @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+    format = FORMAT
+    feature_names = UNNAMED_FEATURES
+    stem = STEM
+    rebuild = "training/train_unnamed_sources.py"
 
     def choose(self, found: list[Option]) -> tuple[Node | None, float]:
         """The likeliest option and its probability when it reaches the threshold, else (None, p)."""
@@ -221,23 +208,6 @@ class UnnamedModel:
         k = int(probs.argmax())
         p = float(probs[k])
         return (found[k].node, p) if p >= self.threshold else (None, p)
-
-    def save(self, directory: Path = MODEL_DIR, stem: str = STEM) -> None:
-        np.savez(directory / f"{stem}.npz", weights=self.weights.astype(np.float32), bias=np.float32(self.bias))
-        meta = {**self.meta, "format": FORMAT, "features": list(UNNAMED_FEATURES), "threshold": self.threshold}
-        (directory / f"{stem}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, directory: Path = MODEL_DIR, stem: str = STEM) -> UnnamedModel:
-        meta = json.loads((directory / f"{stem}.json").read_text(encoding="utf-8"))
-        if meta.get("format") != FORMAT or tuple(meta.get("features", ())) != UNNAMED_FEATURES:
-            raise UnnamedModelError(f"{stem} was trained on other features; rebuild it with training/train_unnamed_sources.py")
-        with np.load(directory / f"{stem}.npz") as data:
-            weights = data["weights"].astype(np.float32)
-            bias = float(data["bias"])
-        if weights.shape != (len(UNNAMED_FEATURES),):
-            raise UnnamedModelError(f"{stem}.npz does not fit {len(UNNAMED_FEATURES)} features")
-        return cls(weights, bias, float(meta["threshold"]), meta)
 
 
 @lru_cache(maxsize=1)
