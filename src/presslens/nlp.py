@@ -65,7 +65,8 @@ def english_words() -> frozenset[str]:
     return frozenset(word for part in ("noun", "verb", "adj", "adv") for word in index.get(part, []))
 
 
-_last_text: tuple[Doc, str] | None = None  # the document whose text was asked for last, and that text
+# the document whose text was asked for last, and that text (it keeps that one document alive)
+_last_text: tuple[Doc, str] | None = None
 
 
 def doc_text(doc: Doc) -> str:

@@ -102,9 +102,8 @@ def complement(
             start = dobj.left_edge.i  # "said fares on the routes …, could rise": the object is its subject
         return start, ccomp.right_edge.i, v.i, False
     clause = that_clause_in_prep(v) or that_clause_after(v)
-    if clause is not None:
-        return clause[0], clause[1], v.i, False
-    clause = clause_taken_for_adverbial(v) if dobj is None or lemma in TELL else None
+    if clause is None and (dobj is None or lemma in TELL):
+        clause = clause_taken_for_adverbial(v)
     if clause is not None:
         return clause[0], clause[1], v.i, False
     if xcomp is not None and xcomp.i > v.i and (learned or lemma in lex.infinitive or xcomp.tag_ != "VB"):
