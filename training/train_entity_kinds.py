@@ -40,12 +40,11 @@ from presslens.extract.entity_kinds import (
     feature_matrix,
     person_name_words,
 )
-from train_speaker_resolver import UNSEEN_GOLD  # the folders kept out of every fit
+from train_speaker_resolver import read_gold_folders  # every gold folder but the unseen ones
 
 ROOT = Path(__file__).resolve().parents[1]
 COREF = ROOT.parent / "shared" / "data" / "coref" / "gum"
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
-BENCH = ROOT / "benchmarks" / "data"
 
 
 @dataclass
@@ -100,7 +99,7 @@ def gum_examples(split: str, nlp, cache: Path | None) -> Examples:
 
 
 def gold_examples(nlp, cache: Path | None) -> Examples:
-    folders = [d for d in sorted(BENCH.iterdir()) if d.name.startswith(("outlets-", "speakers")) and d.name not in UNSEEN_GOLD]
+    folders = read_gold_folders()
     gold = {
         f"{d.name}/{name}" if record.get("split") == OWN_SPLIT else name: record
         for d in folders for name, record in load_gold(d).items()

@@ -63,6 +63,15 @@ UNSEEN_GOLD = frozenset({
 _PRONOUN_WORDS = frozenset("he him his she her hers it its they them their".split())
 
 
+def read_gold_folders() -> list[Path]:
+    """Our canonical-speaker gold folders that training may read (``speakers*``, ``outlets-*``), sorted:
+    every one but ``UNSEEN_GOLD``. The training scripts of the speaker models share this list."""
+    return sorted(
+        d for pattern in ("speakers*", "outlets-*") for d in _BENCH_DATA.glob(pattern)
+        if d.is_dir() and d.name not in UNSEEN_GOLD
+    )
+
+
 @dataclass(slots=True)
 class Examples:
     """Pair rows grouped by anaphor: features, labels, and per anaphor whether any candidate is right."""
@@ -367,10 +376,7 @@ def main(argv: list[str] | None = None) -> int:
         "--gold",
         type=Path,
         nargs="+",
-        default=sorted(
-            d for pattern in ("speakers*", "outlets-*") for d in _BENCH_DATA.glob(pattern)
-            if d.is_dir() and d.name not in UNSEEN_GOLD
-        ),
+        default=read_gold_folders(),
         help="folders of our canonical-speaker gold: PolNeAR articles and our own outlet-style articles "
         "(default: all but UNSEEN_GOLD)",
     )

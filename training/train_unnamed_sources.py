@@ -38,9 +38,8 @@ from presslens.extract.speakers.unnamed import UNNAMED_FEATURES, Option, Unnamed
 from presslens.schema import Article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from train_speaker_resolver import UNSEEN_GOLD  # noqa: E402  the folders kept out of every fit
+from train_speaker_resolver import read_gold_folders  # noqa: E402  every gold folder but the unseen ones
 
-BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
 POLNEAR = Path("/work/shared/data/polnear")
 
 
@@ -139,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--parse-cache", type=Path, default=None, help="keep the spaCy parses here between runs")
     p.add_argument("--no-save", action="store_true", help="report the figures without writing the model")
     args = p.parse_args(argv)
-    folders = [d for d in sorted(BENCH.iterdir()) if d.name.startswith(("outlets-", "speakers")) and d.name not in UNSEEN_GOLD]
+    folders = read_gold_folders()
     t0 = time.time()
     groups = collect(folders, presslens_nlp.load(), args.parse_cache)
     named = sum(1 for g in groups if not g.gold_generic)
