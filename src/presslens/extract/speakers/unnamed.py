@@ -110,6 +110,7 @@ def options(graph: EntityGraph, anaphor: Anaphor, resolver: ResolverModel) -> li
     second = ranked[1][4] if len(ranked) > 1 else 0.0
     later = sorted((m.start, node.entity.id) for _, node, m, _, _, _ in ranked if m.start >= anaphor.end)
     order = {node_id: k for k, (_, node_id) in enumerate(later)}
+    headline, lead = float(in_headline(anaphor.head, graph.text)), float(anaphor.sent <= LEAD_SENTENCES + 1)
     out = []
     for reading, node, mention, _, p, row in ranked:
         if anaphor.type not in _PRONOUN_TYPES and anaphor.type != "document" and not row[_LINKS].any():
@@ -120,8 +121,7 @@ def options(graph: EntityGraph, anaphor: Anaphor, resolver: ResolverModel) -> li
             shape[_SHAPE_INDEX["first_later"]] = float(order[node.entity.id] == 0)
             shape[_SHAPE_INDEX["later_speaks"]] = float(mention.speaker)
             shape[_SHAPE_INDEX["later_sentences"]] = min(mention.sent - anaphor.sent, 6) / 6
-        shape[_SHAPE_INDEX["headline"]] = float(in_headline(anaphor.head, graph.text))
-        shape[_SHAPE_INDEX["lead"]] = float(anaphor.sent <= LEAD_SENTENCES + 1)
+        shape[_SHAPE_INDEX["headline"]], shape[_SHAPE_INDEX["lead"]] = headline, lead
         out.append(Option(node, np.concatenate([row, shape])))
     return out
 
