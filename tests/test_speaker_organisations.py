@@ -333,3 +333,30 @@ def test_a_company_name_the_ner_missed_is_found_by_its_last_word(resolve):
 )
 def test_the_kind_of_organisation_a_name_says(name, kinds):
     assert org_classes(class_words(name)) == kinds
+
+
+def test_a_body_whose_name_has_a_capitalised_preposition_is_named_though_the_ner_misses_it(resolve):
+    text = (
+        "MINSK — A reporter was detained while covering a protest, her employer said.\n\n"
+        "Reporters Without Borders (RSF) said the arrest was part of a campaign against independent media.\n\n"
+        "The country ranks low on an index compiled by Lawyers Without Borders, which says reporters are "
+        "regularly arrested."
+    )
+    found = resolve(text)
+    assert [(a.source.name, a.source.kind) for a in found][1:] == [
+        ("Reporters Without Borders", "organization"),
+        ("Lawyers Without Borders", "organization"),
+    ]
+    assert found[1].source.mention.start == text.index("Reporters")
+
+
+def test_a_companys_first_word_tagged_a_place_is_the_company(nlp, resolve):
+    text = (
+        "MONTREAL — A class action over a hip implant may proceed, a judge ruled.\n\n"
+        "The implant was made by Orthavia Medical Inc., which recalled it in 2021.\n\n"
+        "Orthavia said it respects the court's decision and would defend itself.\n\n"
+        "A lawyer for the patients said they were relieved. The plant is based in Sherbrooke."
+    )
+    assert source_rows(resolve(text))[1] == ("Orthavia", "Orthavia Medical Inc.", "organization")
+    kinds = {e.name: (e.kind, e.aliases) for e in find_entities(nlp(text))}
+    assert kinds["Orthavia Medical Inc."] == ("organization", ["Orthavia"])

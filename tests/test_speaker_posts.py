@@ -6,6 +6,7 @@ before the name. Each article is written for its test (``nlp`` in ``conftest.py`
 
 from __future__ import annotations
 
+from conftest import source_rows
 from presslens.extract.entities import find_entities
 
 
@@ -118,3 +119,32 @@ def test_an_undersecretary_of_a_ministry_is_the_person_named_after_the_ministry(
         "According to Akol, the two governments had agreed to share repair costs."
     )
     assert [a.source.name for a in resolve(text)][:2] == ["Garang Mayen Akol", "Garang Mayen Akol"]
+
+
+def test_the_field_of_a_post_before_a_name_the_ner_missed_is_no_part_of_it(resolve):
+    text = (
+        "OTTAWA — A merger of two waste haulers was blocked on Tuesday.\n\n"
+        "Commissioner of Competition Aurélie Fontaine called the ruling a win for consumers, saying prices "
+        "would have risen.\n\n"
+        '"Two bidders cannot become one," Ms. Fontaine said in an interview.'
+    )
+    found = resolve(text)
+    assert source_rows(found) == [
+        ("Commissioner of Competition Aurélie Fontaine", "Aurélie Fontaine", "person"),
+        ("Commissioner of Competition Aurélie Fontaine", "Aurélie Fontaine", "person"),
+        ("Ms. Fontaine", "Aurélie Fontaine", "person"),
+    ]
+    assert found[0].source.mention.start == text.index("Commissioner")
+
+
+def test_a_name_in_apposition_after_the_place_of_a_post_is_the_speaker(resolve):
+    # the parser hangs the name on the place ("Bangladesh"), and the NER tags none of it
+    text = (
+        "COX'S BAZAR — A fire swept through a refugee camp overnight.\n\n"
+        '"Our teams are treating children with burns," MSF\'s head of mission in Bangladesh, '
+        "Ibrahim Diallo-Sow, said in a statement."
+    )
+    (a,) = resolve(text)
+    assert (a.source.mention.text, a.source.name, a.source.kind) == (
+        "MSF's head of mission in Bangladesh, Ibrahim Diallo-Sow", "Ibrahim Diallo-Sow", "person"
+    )

@@ -1,11 +1,12 @@
-"""Acronyms and the names they stand for: "FBI" of "Federal Bureau of Investigation", and the name
-spelled out before a bracketed acronym ("The Laos-China Railway Company Limited (LCRC)")."""
+"""Acronyms and short forms and the names they stand for: "FBI" of "Federal Bureau of Investigation",
+"Peabody" of "Peabody Energy", and the name spelled out before a bracketed acronym ("The Laos-China
+Railway Company Limited (LCRC)")."""
 
 from __future__ import annotations
 
 from presslens.lexicon.names import ACRONYM_SKIP, ORG_SUFFIXES
 
-__all__ = ["acronym_of", "acronyms_of", "name_spelled_before"]
+__all__ = ["acronym_of", "acronyms_of", "is_last_word_of", "name_spelled_before", "short_form_of"]
 
 
 def acronym_of(name: str) -> str:
@@ -62,3 +63,21 @@ def _every_initial(name: str) -> str:
 def _spells_all_but_one(acronym: str, initials: str) -> bool:
     """ "CASC" of "China Aerospace Science and Technology Corporation": every initial but one inner one."""
     return len(acronym) >= 3 and any(initials[:i] + initials[i + 1 :] == acronym for i in range(1, len(initials) - 1))
+
+
+def is_last_word_of(word: str, name: str) -> bool:
+    """ "Times" of "Financial Times": the last word, of more than three letters, of a longer name."""
+    words = name.split()
+    return " " not in word and len(word) > 3 and len(words) > 1 and words[-1] == word
+
+
+def short_form_of(short: str, name: str) -> bool:
+    """Whether an organisation's ``short`` form stands for ``name``: its acronym ("CNS" for "Christian
+    News Service"), its first word ("Peabody" for "Peabody Energy") or its last ("Times")."""
+    if " " in short or len(short) < 2 or len(name.split()) < 2:
+        return False
+    return (
+        short.replace(".", "") in acronyms_of(name)
+        or (len(short) > 3 and name.split()[0] == short)
+        or is_last_word_of(short, name)
+    )

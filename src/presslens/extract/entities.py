@@ -20,11 +20,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.acronyms import acronyms_of, name_spelled_before
+from presslens.extract.acronyms import acronyms_of, is_last_word_of, name_spelled_before
 from presslens.extract.entity_kinds import relabel
 from presslens.extract.name_forms import (
     DETERMINERS,
+    after_place_word,
     clean_name,
+    company_first_word,
     described_as_organisation,
     plural_of_role,
     presented_as_person,
@@ -59,7 +61,7 @@ from presslens.lexicon.names import (
 from presslens.nlp import doc_text, is_english_word
 from presslens.schema import Entity, EntityKind, Span
 
-__all__ = ["find_entities", "short_form_of", "ENTITY_KINDS"]
+__all__ = ["find_entities", "ENTITY_KINDS"]
 
 
 @dataclass(slots=True)
@@ -260,7 +262,7 @@ def _find_other(clusters: list[_Cluster], name: str, kind: EntityKind) -> int:
                     return i
     if kind == "organization":
         # "the Times" after "The New York Times": the one organisation whose last word it is
-        ends = [i for i, c in enumerate(clusters) if c.kind == kind and _is_last_word_of(name, c.name)]
+        ends = [i for i, c in enumerate(clusters) if c.kind == kind and is_last_word_of(name, c.name)]
         if len(ends) == 1:
             return ends[0]
     return -1
@@ -270,23 +272,6 @@ def _legal_or_body_word(words: list[str]) -> bool:
     """Whether the words after a company's first word hold its legal form ("Co.") or end in a body's
     noun ("Group", "Bureau")."""
     return any(w.lower() in ORG_SUFFIXES for w in words) or (bool(words) and words[-1].lower() in cues.ORG_ROLE_NOUNS)
-
-
-def _is_last_word_of(word: str, name: str) -> bool:
-    words = name.split()
-    return " " not in word and len(word) > 3 and len(words) > 1 and words[-1] == word
-
-
-def short_form_of(short: str, name: str) -> bool:
-    """Whether an organisation's ``short`` form stands for ``name``: its acronym ("CNS" for "Christian
-    News Service"), its first word ("Peabody" for "Peabody Energy") or its last ("Times")."""
-    if " " in short or len(short) < 2 or len(name.split()) < 2:
-        return False
-    return (
-        short.replace(".", "") in acronyms_of(name)
-        or (len(short) > 3 and name.split()[0] == short)
-        or _is_last_word_of(short, name)
-    )
 
 
 def _merge_into_sole_owner(
@@ -481,6 +466,10 @@ def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
     clusters = _merge_into_sole_owner(clusters, "organization", "person", surname_of)
     clusters = _merge_into_sole_owner(clusters, "person", "organization", opens_name)
     clusters = _merge_into_sole_owner(clusters, "organization", "organization", rewords_name)
+    located = {c.name for c in clusters if c.kind == "place" and any(after_place_word(text, m.start) for m in c.mentions)}
+    clusters = _merge_into_sole_owner(
+        clusters, "place", "organization", lambda form, name: form not in located and company_first_word(form, name)
+    )
     clusters.sort(key=lambda c: c.first)
     out = []
     for n, c in enumerate(clusters, 1):

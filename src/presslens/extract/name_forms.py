@@ -14,7 +14,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.lexicon import speakers as lexicon
-from presslens.lexicon.names import ACRONYM_SKIP, DEMONYMS, ORG_SUFFIXES
+from presslens.lexicon.names import ACRONYM_SKIP, CAPITALS, DEMONYMS, ORG_SUFFIXES
 from presslens.nlp import doc_text, is_english_word
 from presslens.schema import EntityKind
 
@@ -169,6 +169,23 @@ def name_head(name: str) -> str | None:
     if not head.isalpha() or head in ORG_SUFFIXES or head in cues.PERSON_ROLE_NOUNS or head in cues.GROUP_NOUNS:
         return None
     return head
+
+
+def company_first_word(form: str, name: str) -> bool:
+    """ "Orthavia" (tagged a place) of "Orthavia Medical Inc.": a one-word form no English dictionary,
+    capital or country list knows that opens a company's name."""
+    words = name.split()
+    return (
+        " " not in form and len(words) >= 2 and words[0] == form and not is_english_word(form)
+        and form.lower() not in CAPITALS and form.lower() not in DEMONYMS
+        and words[-1].lower().rstrip(".") in lexicon.COMPANY_NAME_WORDS | {s.rstrip(".") for s in ORG_SUFFIXES}
+    )
+
+
+def after_place_word(text: str, start: int) -> bool:
+    """Whether a preposition of place comes right before ``start`` ("based in Qingdao")."""
+    before = text[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].lower() in lexicon.PLACE_PREPOSITIONS
 
 
 def rewords_name(short: str, name: str) -> bool:
@@ -370,6 +387,18 @@ def described_as_organisation(span: SpacySpan) -> bool:
         t.dep_ == "appos" and t.head.i == span.root.i and t.pos_ == "NOUN" and t.lemma_.lower() in cues.ORG_ROLE_NOUNS
         and t.left_edge.i == end + 1 and t.left_edge.lower_ in ("a", "an", "the")
         for t in span.root.rights
+    )
+
+
+def field_of_post(word: Token, after_field: bool = False) -> bool:
+    """Whether a capitalised dictionary word, no given name nor the first part of a hyphenated one,
+    follows a title's "of" or "for" (or, ``after_field``, another such word): the field of a post the
+    NER took into the person's name ("Commissioner of" "Competition Aurélie Fontaine")."""
+    doc, i = word.doc, word.i
+    after_title = i > 1 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].lower_ in cues.TITLES
+    return (
+        (after_field or after_title) and word.is_title and is_english_word(word.text)
+        and word.lower_ not in lexicon.GIVEN_NAMES and not (i + 1 < len(doc) and is_hyphen_joint(doc[i + 1]))
     )
 
 

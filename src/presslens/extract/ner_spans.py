@@ -22,6 +22,7 @@ from presslens.extract.name_forms import (
     POSSESSIVE,
     attested_part,
     described_as_person,
+    field_of_post,
     in_heading_line,
     listed_fields,
     presented_as_person,
@@ -173,6 +174,8 @@ def entity_spans(doc: Doc, titled: set[str] | None = None) -> Iterator[tuple[Spa
                 labels.get(ent[0].text, Counter())["GPE"]
             ):
                 ent = ent[1:]  # "Ambassador to" "Zambia Zhou Lihong": the place is not the name's
+            elif len(ent) >= 3 and field_of_post(ent[0]):
+                ent = ent[1:]  # "Commissioner of" "Competition Aurélie Fontaine": the field is the title's
             if _after_organisation_noun(ent) or {ent[0].text.lower(), ent[-1].text.lower()} & CLUB_ABBREVIATIONS:
                 kind = "organization"  # "supplier Kessler Antriebstechnik", "CF Montréal" tagged a person
         if kind != "person" and (is_titled_person(ent) or is_hyphenated_person(ent) or names_a_role(ent)):

@@ -229,6 +229,9 @@ COMPANY_NAME_ENDINGS = COMPANY_NAME_WORDS | _words(
 BODY_NAME_ENDINGS = COMPANY_NAME_ENDINGS | _words(
     "tribunal commission ministry authority agency committee council directorate institute association federation"
 )
+# Prepositions written capitalised inside a body's name ("Reporters Without Borders", "Mothers Against
+# Drunk Driving"), which the NER tends to miss whole.
+NAME_INNER_PREPOSITIONS = _words("without against sans")
 # Last words of a place's name that the NER tags a person ("Kaskawulsh Glacier"): a place, never "she".
 PLACE_NAME_ENDINGS = _words(
     "glacier river lake mountain mountains valley bay island islands peninsula creek canyon falls reservoir "

@@ -5,7 +5,7 @@ name a speaker at all."""
 from __future__ import annotations
 
 from spacy.symbols import ADP, PRON, PROPN, PUNCT, SPACE
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from presslens.extract import cues
 from presslens.extract.attribution.context import DASHES, Context
@@ -112,7 +112,8 @@ def _title_phrase(prep: Token) -> bool:
 def _named_apposition(head: Token) -> Token | None:
     """A person's name in apposition that closes the phrase of a role or description ``head``, after a
     comma: "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon", "The UN
-    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad". The mention runs to the name."""
+    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad", a name the NER missed that opens with
+a given name ("MSF's head of mission in Bangladesh, Ibrahim Diallo-Sow"). The mention runs to the name."""
     if head.ent_type_ == "PERSON" or head.pos == PRON:
         return None
     doc = head.doc
@@ -123,13 +124,22 @@ def _named_apposition(head: Token) -> Token | None:
         if (
             t.dep_ == "appos"
             and t.pos == PROPN
-            and t.ent_type_ == "PERSON"
+            and (t.ent_type_ == "PERSON" or _untagged_full_name(doc[t.left_edge.i : t.i + 1]))
             and t.right_edge.i == last
             and t.left_edge.i > head.i + 1
             and doc[t.left_edge.i - 1].text == ","
         ):
             return t
     return None
+
+
+def _untagged_full_name(words: Span) -> bool:
+    """Two to four capitalised proper nouns in no entity, the first a given name or one of them a word
+    no English dictionary knows ("Ibrahim Diallo-Sow")."""
+    names = [t for t in words if t.text not in DASHES]
+    return 2 <= len(names) <= 4 and all(t.pos == PROPN and t.text[:1].isupper() and not t.ent_type_ for t in names) and (
+        names[0].lower_ in GIVEN_NAMES or not all(is_english_word(t.text) for t in names)
+    )
 
 
 def _name_between_commas(role: Token) -> Token | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
-from presslens.extract.entities import short_form_of
+from presslens.extract.acronyms import short_form_of
 from presslens.extract.name_forms import (
     foreign_name_nouns,
     is_dateline,
@@ -32,7 +32,11 @@ from presslens.extract.name_forms import (
 )
 from presslens.extract.person_names import family_name_written_first, first_family_name_of, is_name_tail
 from presslens.extract.speakers.gender import gender_from_pronouns, learn_gender
-from presslens.extract.speakers.missed_names import add_missed_bodies, add_missed_names
+from presslens.extract.speakers.missed_names import (
+    add_missed_bodies,
+    add_missed_names,
+    add_preposition_bodies,
+)
 from presslens.extract.speakers.roles import learn_roles, organisation_name, press_office_owner
 from presslens.lexicon import labels
 from presslens.lexicon import speakers as lexicon
@@ -141,6 +145,7 @@ class EntityGraph:
         add_missed_names(self, (self._pos == PROPN) | foreign_name_nouns(doc))  # "Dubé" tagged a common noun
         endings = np.isin(self._lower, [doc.vocab.strings[w] for w in lexicon.BODY_NAME_ENDINGS])
         add_missed_bodies(self, self._pos == PROPN, endings)  # "Comeau Tidal Energy"
+        add_preposition_bodies(self)  # "Reporters Without Borders"
         self._merge_family_names_taken_for_organisations()
         self._add_organisation_descriptions()
         self.org_heads = self._learn_organisation_heads()

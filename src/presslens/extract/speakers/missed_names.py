@@ -12,7 +12,10 @@ from spacy.tokens import Token
 
 from presslens.extract import cues
 from presslens.extract.name_forms import (
+    DETERMINERS,
+    field_of_post,
     foreign_name_after_role,
+    in_heading_line,
     is_foreign_full_name,
     is_hyphen_joint,
     presented_as_person,
@@ -23,7 +26,7 @@ from presslens.schema import Span
 if TYPE_CHECKING:
     from presslens.extract.speakers.graph import EntityGraph
 
-__all__ = ["add_missed_bodies", "add_missed_names"]
+__all__ = ["add_missed_bodies", "add_missed_names", "add_preposition_bodies"]
 
 
 def add_missed_names(graph: EntityGraph, proper: np.ndarray) -> None:
@@ -88,6 +91,41 @@ def add_missed_bodies(graph: EntityGraph, proper: np.ndarray, endings: np.ndarra
                 graph.add_mention(node, run.start_char, run.end_char)
 
 
+def add_preposition_bodies(graph: EntityGraph) -> None:
+    """Capitalised runs joined by a capitalised preposition of ``lexicon.NAME_INNER_PREPOSITIONS`` outside
+    headline lines, which no mention covers ("Reporters Without Borders (RSF) said …"): organisations."""
+    doc = graph.doc
+    covered = {i for node in graph.nodes.values() for m in node.mentions for i in range(m.start, m.end)}
+
+    def free(k: int) -> bool:  # a capitalised word no mention covers
+        return 0 <= k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].idx not in covered
+
+    for word in doc:
+        if word.lower_ not in lexicon.NAME_INNER_PREPOSITIONS or not word.is_title or word.is_sent_start:
+            continue
+        # the NER may have taken the name from the preposition on ("Without Borders" tagged a person)
+        cut = next((n for n in graph.nodes.values() for m in n.mentions if m.start == word.idx), None)
+        start, end = word.i, word.i + 1
+        while word.i - start < 3 and free(start - 1) and doc[start - 1].lower_ not in DETERMINERS:
+            start -= 1
+        if cut is not None:
+            end = doc.char_span(word.idx, cut.mentions[0].end, alignment_mode="expand").end
+        while end - word.i <= 3 and free(end):
+            end += 1
+        if start == word.i or end == word.i + 1 or in_heading_line(word, graph.text):
+            continue
+        run = doc[start:end]
+        node = cut or graph.find_name(run.text)
+        if node is None:
+            graph.new_node(run.text, "organization", Span.of(graph.text, run.start_char, run.end_char))
+            continue
+        if node is cut:
+            node.rename(run.text)
+            node.entity.kind = "organization"
+            node.gender = None
+        graph.add_mention(node, run.start_char, run.end_char)
+
+
 def _after_place_of_post(word: Token | None) -> bool:
     """Whether ``word`` ends the place of a post before a name ("Chinese Ambassador to Hungary" +
     "Gong Yuxin", "Consul General in Chongqing" + …)."""
@@ -106,11 +144,21 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
         i for i, t in enumerate(run)
         if t.lower_.rstrip(".") in cues.TITLES and not (i and run[i - 1].lower_ in lexicon.GIVEN_NAMES)
     ]
+    whole = run  # the parser may end a sentence inside it ("Minister of Health" | "Nguyễn Thị Thu Hà")
+    if field_of_post(run[0]):  # "Commissioner of" + "Competition Aurélie Fontaine": the field is the title's
+        field = 1  # English words, leaving two ("Vice Minister of Emergency Management Song Haoran")
+        while len(run[field + 1 :].text.split()) >= 2 and field_of_post(run[field], after_field=True):
+            field += 1
+        run = run[field:] if len(run[field:].text.split()) >= 2 else run
+        titles = [i - field for i in titles if i >= field] if run is not whole else titles
     words = "".join(t.text_with_ws for t in run[titles[-1] + 1 if titles else 0 :]).split()
     if not words or any(t.ent_type_ in ("GPE", "NORP", "DATE") for t in run):
         return
     before = run.doc[run.start - 1] if run.start > 0 else None
-    titled = (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles) or _after_place_of_post(before)
+    titled = (
+        (before is not None and before.lower_.rstrip(".") in cues.TITLES) or bool(titles) or _after_place_of_post(before)
+        or run is not whole
+    )
     role_before = before is not None and before.is_lower and before.lemma_ in cues.PERSON_ROLE_NOUNS
     persons = [n for n in graph.nodes.values() if n.kind == "person"]
     if len(words) == 1:
@@ -130,7 +178,7 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
         node.rename(name)
         graph.add_mention(node, run.start_char, run.end_char)
         return
-    tail = foreign_name_after_role(run)  # "Deputy Chairperson of the CEC Saule Zhakupova"
+    tail = foreign_name_after_role(whole)  # "Deputy Chairperson of the CEC Saule Zhakupova"
     if tail is not None:
         run, name = tail, tail.text
     elif not (
