@@ -683,3 +683,18 @@ def test_a_name_the_ner_tags_a_person_is_what_its_last_word_says(nlp, text, tagg
     doc = nlp(text)
     doc.ents = [SpacySpan(doc, *tagged, label="PERSON")]
     assert [(e.name, e.kind) for e in find_entities(doc)] == [expected]
+
+
+def test_given_names_the_ner_left_out_before_a_family_name_complete_it(resolve):
+    # the NER tags "Campbell-Hughes" alone, as an organisation; "Defender" is a role, no given name
+    text = (
+        "RENNES — The club's captain will miss the rest of the season with a knee injury.\n\n"
+        "Defender Tyrese Campbell-Hughes said the news had hit the squad hard.\n\n"
+        '"He texted all of us before the club even put out a statement," Campbell-Hughes said. He added '
+        "that younger players would have to step up."
+    )
+    assert [(a.source.mention.text, a.source.name, a.source.kind) for a in resolve(text)] == [
+        ("Defender Tyrese Campbell-Hughes", "Tyrese Campbell-Hughes", "person"),
+        ("Campbell-Hughes", "Tyrese Campbell-Hughes", "person"),
+        ("He", "Tyrese Campbell-Hughes", "person"),
+    ]

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.name_forms import attested_part, name_phrase, presented_as_person
+from presslens.extract.speakers.completed_names import given_names_completed, person_completed
 from presslens.extract.speakers.features import (
     HEADLINE_FORWARD,
     RESOLVABLE,
@@ -70,7 +71,6 @@ from presslens.extract.speakers.naming import (
     national_branch,
     next_speaker,
     organisation_in_apposition,
-    person_completed,
     proper_name,
     sole_body_of_kind,
     sole_company,
@@ -108,8 +108,7 @@ class _Resolver:
     ) -> None:
         self.doc = doc
         self.review = review
-        text = article.text if article is not None and len(article.text) == _length(doc) else None
-        self.graph = EntityGraph(doc, entities, text)
+        self.graph = EntityGraph(doc, entities)
         self.model = model
         self.article = article
         self.said: tuple[int, int] | None = None
@@ -181,6 +180,8 @@ class _Resolver:
                 node = chamber_members(self.graph, root, node)
             if node is not None and node.kind == "place":
                 node = national_branch(self.graph, root) or node
+            if node is not None:
+                given_names_completed(span, node)  # "Defender Tyrese Campbell-Hughes" with "Tyrese" left out
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
         if appos is not None:
@@ -418,11 +419,6 @@ class _Resolver:
                         if node is not None and node.kind == "person":
                             return node
         return None
-
-
-def _length(doc: Doc) -> int:
-    """The length of ``doc.text`` without building it."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def _kind_of(node: Node | None) -> SourceKind:

@@ -118,14 +118,13 @@ class Node:
 class EntityGraph:
     """Entities of one article with their mentions, roles and genders, plus quote and sentence maps."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
-        """``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from every token)."""
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
         self.entities = entities
         sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in sents]
         self.sent_tokens = [s.start for s in sents] + [len(doc)]
-        self.text = text if text is not None else doc_text(doc)
+        self.text = doc_text(doc)  # joined once per document: spaCy rebuilds doc.text from every token
         self.headline_end, self.body_names = title_case_headline(doc)  # a Title Case first line
         self.quotes = _quote_spans(self.text)
         self.quote_starts = [a for a, _ in self.quotes]

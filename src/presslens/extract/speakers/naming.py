@@ -135,19 +135,6 @@ def name_ending_description(graph: EntityGraph, span: SpacySpan) -> Node | None:
     return None
 
 
-def person_completed(graph: EntityGraph, span: SpacySpan, name: str) -> Node | None:
-    """The person whose name the NER cut inside ``span`` and ``name`` completes ("Tek Narayan" in
-    "Deputy General Secretary Tek Narayan Pokharel"), renamed to the full name."""
-    words = name.split()
-    for token in span:
-        node = graph.node_at(token.idx, token.idx + len(token.text))
-        have = node.entity.name.split() if node is not None and node.kind == "person" else []
-        if 2 <= len(have) < len(words) and words[: len(have)] == have:
-            node.rename(name)
-            return node
-    return None
-
-
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
     """The person whose name ends ``span`` right after a capitalised title ("… Admiral Viktor Sablin"),
     or after the place a title is held in or to ("Consul General in Chongqing Gabor Nagy")."""
