@@ -360,3 +360,36 @@ def test_a_companys_first_word_tagged_a_place_is_the_company(nlp, resolve):
     assert source_rows(resolve(text))[1] == ("Orthavia", "Orthavia Medical Inc.", "organization")
     kinds = {e.name: (e.kind, e.aliases) for e in find_entities(nlp(text))}
     assert kinds["Orthavia Medical Inc."] == ("organization", ["Orthavia"])
+
+
+def test_a_mention_that_names_a_body_in_full_is_that_body_not_the_end_the_ner_tagged(nlp):
+    # the NER often tags only the end of such names ("Quebec" of "Elections Quebec"); here the graph's
+    # nodes for the ends are taken as given, one a place written alone too, one a body written only so
+    from presslens.extract.entities import find_entities
+    from presslens.extract.speakers.graph import EntityGraph
+    from presslens.extract.speakers.naming import body_named_in_full
+    from presslens.schema import Span
+
+    text = (
+        "QUEBEC CITY — Quebec voters will go to the polls on Oct. 6.\n\n"
+        "Elections Quebec said advance polls would open on Sept. 27.\n\n"
+        "Sport Integrity Australia confirmed it had been told of the result.\n\n"
+        "The Opposition Liberal Democrats said the date was too early."
+    )
+    doc = nlp(text)
+    graph = EntityGraph(doc, find_entities(doc))
+
+    def mention(words: str):
+        start = text.index(words)
+        return doc.char_span(start, start + len(words))
+
+    quebec = graph.named("Quebec", "place", Span.of(text, text.index("Quebec voters"), text.index(" voters")))
+    at = text.index("Integrity Australia")
+    integrity = graph.named("Integrity Australia", "organization", Span.of(text, at, at + len("Integrity Australia")))
+    body = body_named_in_full(graph, mention("Elections Quebec"), quebec)
+    assert (body.entity.name, body.kind, quebec.entity.name) == ("Elections Quebec", "organization", "Quebec")
+    assert body_named_in_full(graph, mention("Sport Integrity Australia"), integrity) is integrity
+    assert integrity.entity.name == "Sport Integrity Australia"
+    at = text.index("Liberal")
+    democrats = graph.named("Liberal Democrats", "organization", Span.of(text, at, at + len("Liberal Democrats")))
+    assert body_named_in_full(graph, mention("The Opposition Liberal Democrats"), democrats) is None

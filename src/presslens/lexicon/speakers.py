@@ -232,6 +232,9 @@ BODY_NAME_ENDINGS = COMPANY_NAME_ENDINGS | _words(
 # Prepositions written capitalised inside a body's name ("Reporters Without Borders", "Mothers Against
 # Drunk Driving"), which the NER tends to miss whole.
 NAME_INNER_PREPOSITIONS = _words("without against sans")
+# Capitalised words that describe a body's standing before its name and are no part of it ("The
+# Opposition Progressive Conservatives", "the Ruling Party").
+STANDING_WORDS = _words("opposition ruling governing incumbent former")
 # Last words of a place's name that the NER tags a person ("Kaskawulsh Glacier"): a place, never "she".
 PLACE_NAME_ENDINGS = _words(
     "glacier river lake mountain mountains valley bay island islands peninsula creek canyon falls reservoir "

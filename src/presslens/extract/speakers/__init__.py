@@ -59,6 +59,7 @@ from presslens.extract.speakers.mention_words import (
 )
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.extract.speakers.naming import (
+    body_named_in_full,
     body_of_place,
     chamber_members,
     clean,
@@ -181,6 +182,7 @@ class _Resolver:
             if node is not None and node.kind == "place":
                 node = national_branch(self.graph, root) or node
             if node is not None:
+                node = body_named_in_full(self.graph, span, node) or node  # "Elections Quebec", "Quebec" tagged
                 given_names_completed(span, node)  # "Defender Tyrese Campbell-Hughes" with "Tyrese" left out
             return node, _kind_of(node), None, _CONFIDENCE["named"]
         appos = self._apposition(root) or name_ending_role(self.graph, span)
@@ -318,6 +320,8 @@ class _Resolver:
         if not name:
             return None, "unknown", None, _CONFIDENCE["unknown"]
         node = self.graph.find_name(name)
+        if node is not None and (full := body_named_in_full(self.graph, span, node)) is not None:
+            return full, "organization", None, _CONFIDENCE["proper"]  # "Elections Quebec", "Quebec" known
         phrase = name_phrase(span)
         if phrase is not None and (node is None or node.kind != "person"):
             name, node = clean(phrase), self.graph.find_name(clean(phrase))  # "The Port of Vancouver"
@@ -440,7 +444,7 @@ def _in_headline_at(doc: Doc, start: int, text: str) -> bool:
 def _add_mention(entity: Entity, mention: Span, known: set[tuple[str, int, int]]) -> None:
     """Give ``entity`` a resolved mention (``known`` holds the (entity, start, end) already there)."""
     key = (entity.id, mention.start, mention.end)
-    if key not in known:
+    if key not in known and mention not in entity.mentions:  # a node made for it has it already
         known.add(key)
         insort(entity.mentions, mention, key=lambda m: m.start)
     text = mention.text.strip()
