@@ -148,3 +148,13 @@ def test_a_name_in_apposition_after_the_place_of_a_post_is_the_speaker(resolve):
     assert (a.source.mention.text, a.source.name, a.source.kind) == (
         "MSF's head of mission in Bangladesh, Ibrahim Diallo-Sow", "Ibrahim Diallo-Sow", "person"
     )
+
+
+def test_the_last_of_a_titles_fields_is_no_part_of_the_name_after_it(resolve):
+    text = (
+        "MOMBASA — Kenya will plant 10 million mangrove seedlings along its coast by 2030.\n\n"
+        "Cabinet Secretary for Environment, Climate Change and Forestry Wanjiku Kihara Ndung'u, who opened "
+        "the nursery in Kilifi on Monday, said the seedlings would protect fishing villages from storms.\n\n"
+        '"Every tree is a sea wall," Ndung\'u said.'
+    )
+    assert [a.source.name for a in resolve(text)] == ["Wanjiku Kihara Ndung'u", "Wanjiku Kihara Ndung'u"]

@@ -395,10 +395,20 @@ def field_of_post(word: Token, after_field: bool = False) -> bool:
     follows a title's "of" or "for" (or, ``after_field``, another such word): the field of a post the
     NER took into the person's name ("Commissioner of" "Competition Aurélie Fontaine")."""
     doc, i = word.doc, word.i
-    after_title = i > 1 and doc[i - 1].lower_ in ("of", "for") and doc[i - 2].lower_ in cues.TITLES
     return (
-        (after_field or after_title) and word.is_title and is_english_word(word.text)
+        (after_field or _in_fields_of_title(doc, i)) and word.is_title and is_english_word(word.text)
         and word.lower_ not in lexicon.GIVEN_NAMES and not (i + 1 < len(doc) and is_hyphen_joint(doc[i + 1]))
+    )
+
+
+def _in_fields_of_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a title's "of" or "for", directly or as the first word after "and" or a
+    comma in a list of capitalised fields ("Cabinet Secretary for Environment, Climate Change and" + "Forestry")."""
+    k = i - 1
+    while k > 1 and i - k <= 12 and (doc[k].is_title or doc[k].text == "," or doc[k].lower_ in ("and", "&")):
+        k -= 1
+    return k > 0 and doc[k].lower_ in ("of", "for") and doc[k - 1].lower_ in cues.TITLES and (
+        k == i - 1 or doc[i - 1].lower_ in ("and", "&", ",")  # not the second word of "Minister of Electricity Sabah …"
     )
 
 

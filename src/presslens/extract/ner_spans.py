@@ -289,11 +289,17 @@ def _mostly_a_person(labels: Counter[str] | None) -> bool:
 
 def _last_line(ent: SpacySpan) -> SpacySpan:
     """An entity that runs over a line break (a page's "Related Stories" line glued to the next
-    line's name) cut to its part after the break."""
+    line's name) cut to its part after the break; a person's name that opens with a given name on the
+    first line keeps that line (a byline's "Liam O'Driscoll-Tan" + "Atlantic" of "Atlantic reporter")."""
     breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
     if not breaks or breaks[-1] + 1 >= ent.end:
         return ent
-    return SpacySpan(ent.doc, breaks[-1] + 1, ent.end, label=ent.label)
+    doc = ent.doc
+    if ent.label_ == "PERSON" and breaks[0] - ent.start >= 2 and ent[0].lower_ in lexicon.GIVEN_NAMES and (
+        doc[breaks[-1] + 1].lower_ not in lexicon.GIVEN_NAMES
+    ):
+        return SpacySpan(doc, ent.start, breaks[0], label=ent.label)
+    return SpacySpan(doc, breaks[-1] + 1, ent.end, label=ent.label)
 
 
 def _after_organisation_noun(ent: SpacySpan) -> bool:

@@ -349,7 +349,7 @@ class _Resolver:
             node, p = self.model.best(self.graph, anaphor, *readings(self.graph, anaphor))
         if node is None:
             return None, kind, None, _CONFIDENCE["no_candidate"]
-        if p < self.model.threshold:
+        if not self.model.accepts(self.graph, anaphor, node, p):
             return None, kind, None, round(1.0 - p, 3)
         return node, _kind_of(node), None, round(p, 3)
 

@@ -24,8 +24,8 @@ from presslens.lexicon import speakers as lexicon
 from presslens.nlp import doc_text
 
 __all__ = [
-    "Anaphor", "FEATURES", "HEADLINE_FORWARD", "RESOLVABLE", "candidates", "classify", "in_headline", "pair_features",
-    "readings", "titled_as",
+    "Anaphor", "FEATURES", "HEADLINE_FORWARD", "RESOLVABLE", "candidates", "classify", "gender_of", "in_headline",
+    "pair_features", "readings", "titled_as",
 ]
 
 # Mention types the learned resolver decides; the others are settled by syntax or are unnamed.
@@ -230,7 +230,7 @@ def candidates(graph: EntityGraph, anaphor: Anaphor) -> list[tuple[Node, Mention
 
 def _candidates(graph: EntityGraph, anaphor: Anaphor, window: int) -> list[tuple[Node, Mention, bool]]:
     allowed = _ALLOWED_KINDS.get(anaphor.type, KINDS)
-    gender = _gender_of(anaphor)
+    gender = gender_of(anaphor)
     lemma = anaphor.head.lemma_.lower()
     if anaphor.type == "desc_person" and graph.unnamed_speaker_called(lemma, anaphor.start):
         return []  # "A senior official said … The official added": the unnamed official again
@@ -319,7 +319,8 @@ def descriptors(anaphor: Anaphor) -> set[str]:
     return {lexicon.DESCRIPTOR_SYNONYMS.get(w, w) for w in words}
 
 
-def _gender_of(anaphor: Anaphor) -> str | None:
+def gender_of(anaphor: Anaphor) -> str | None:
+    """ "m" or "f" when the mention says ("he", "the grandmother"), else None."""
     if anaphor.type == "he":
         return "m"
     if anaphor.type == "she":
@@ -376,7 +377,7 @@ def pair_features(
     x = np.zeros((len(found), len(FEATURES)), dtype=np.float32)
     if not found:
         return x
-    gender = _gender_of(anaphor)
+    gender = gender_of(anaphor)
     group = _TYPE_GROUP.get(anaphor.type, "person")
     order = sorted(range(len(found)), key=lambda i: -found[i][1].start if not found[i][2] else 10**9)
     rank = {i: r for r, i in enumerate(order)}
