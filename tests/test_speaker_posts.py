@@ -158,3 +158,13 @@ def test_the_last_of_a_titles_fields_is_no_part_of_the_name_after_it(resolve):
         '"Every tree is a sea wall," Ndung\'u said.'
     )
     assert [a.source.name for a in resolve(text)] == ["Wanjiku Kihara Ndung'u", "Wanjiku Kihara Ndung'u"]
+
+
+def test_a_short_family_name_after_the_field_of_a_post_stays_in_the_name(resolve):
+    # "Le" is in the English word list, but a field word is never so short
+    text = (
+        "HANOI — Nearly 200 pupils fell ill after a school lunch in the north of the country this week.\n\n"
+        "Vietnamese Deputy Minister of Health Le Quang Vinh on Friday called on provinces to step up "
+        "inspections of school kitchens."
+    )
+    assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Le Quang Vinh", "person")]

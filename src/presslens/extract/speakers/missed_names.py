@@ -146,8 +146,9 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
     ]
     whole = run  # the parser may end a sentence inside it ("Minister of Health" | "Nguyễn Thị Thu Hà")
     if field_of_post(run[0]):  # "Commissioner of" + "Competition Aurélie Fontaine": the field is the title's
-        field = 1  # English words, leaving two ("Vice Minister of Emergency Management Song Haoran")
-        while len(run[field + 1 :].text.split()) >= 2 and field_of_post(run[field], after_field=True):
+        field = 1  # English words of three letters or more ("Le" of "Le Quang Vinh" is a family name),
+        # leaving two ("Vice Minister of Emergency Management Song Haoran")
+        while len(run[field + 1 :].text.split()) >= 2 and len(run[field].text) > 2 and field_of_post(run[field], True):
             field += 1
         run = run[field:] if len(run[field:].text.split()) >= 2 else run
         titles = [i - field for i in titles if i >= field] if run is not whole else titles
@@ -178,7 +179,7 @@ def _claim_run(graph: EntityGraph, run: SpacySpan) -> None:
         node.rename(name)
         graph.add_mention(node, run.start_char, run.end_char)
         return
-    tail = foreign_name_after_role(whole)  # "Deputy Chairperson of the CEC Saule Zhakupova"
+    tail = foreign_name_after_role(whole) if run is whole else None  # "Deputy Chairperson of the CEC Saule Zhakupova"
     if tail is not None:
         run, name = tail, tail.text
     elif not (
