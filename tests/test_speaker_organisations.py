@@ -366,8 +366,8 @@ def test_a_mention_that_names_a_body_in_full_is_that_body_not_the_end_the_ner_ta
     # the NER often tags only the end of such names ("Quebec" of "Elections Quebec"); here the graph's
     # nodes for the ends are taken as given, one a place written alone too, one a body written only so
     from presslens.extract.entities import find_entities
+    from presslens.extract.speakers.body_names import body_named_in_full
     from presslens.extract.speakers.graph import EntityGraph
-    from presslens.extract.speakers.naming import body_named_in_full
     from presslens.schema import Span
 
     text = (
@@ -393,3 +393,18 @@ def test_a_mention_that_names_a_body_in_full_is_that_body_not_the_end_the_ner_ta
     at = text.index("Liberal")
     democrats = graph.named("Liberal Democrats", "organization", Span.of(text, at, at + len("Liberal Democrats")))
     assert body_named_in_full(graph, mention("The Opposition Liberal Democrats"), democrats) is None
+
+
+def test_a_body_posted_in_a_place_is_named_with_the_place(resolve):
+    text = (
+        "BANGKOK — A section of the high-speed railway linking Bangkok and Nong Khai opened on Monday.\n\n"
+        "The Chinese Embassy in Thailand said in a press release that the line was a flagship of cooperation.\n\n"
+        "The Methodist Church in Fiji said it welcomed the new curriculum.\n\n"
+        "The Methodist Church in Fiji's capital said it would hold a service."
+    )
+    found = resolve(text)
+    assert [(a.source.mention.text, a.source.name, a.source.kind) for a in found][:2] == [
+        ("The Chinese Embassy", "Chinese Embassy in Thailand", "organization"),
+        ("The Methodist Church", "Methodist Church in Fiji", "organization"),
+    ]
+    assert found[-1].source.name != "Methodist Church in Fiji"  # a place's possessive goes on to a noun

@@ -29,6 +29,7 @@ from spacy.tokens import Span as SpacySpan
 
 from presslens.extract import cues
 from presslens.extract.name_forms import attested_part, name_phrase, presented_as_person
+from presslens.extract.speakers.body_names import body_named_in_full
 from presslens.extract.speakers.completed_names import given_names_completed, person_completed
 from presslens.extract.speakers.features import (
     HEADLINE_FORWARD,
@@ -59,7 +60,6 @@ from presslens.extract.speakers.mention_words import (
 )
 from presslens.extract.speakers.model import ResolverModel, load_model
 from presslens.extract.speakers.naming import (
-    body_named_in_full,
     body_of_place,
     chamber_members,
     clean,

@@ -9,16 +9,16 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
-from presslens.extract.name_forms import POSSESSIVE, in_heading_line, is_hyphen_joint, repair_mojibake
+from presslens.extract.name_forms import POSSESSIVE, is_hyphen_joint, repair_mojibake
 from presslens.extract.speakers.features import class_words, in_headline, org_classes
 from presslens.extract.speakers.graph import INVISIBLE, EntityGraph, Mention, Node
 from presslens.lexicon import speakers as lexicon
 from presslens.lexicon.corpus import PARTICLES
-from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES, ROMANCE_NAME_JOINTS
+from presslens.lexicon.names import NUMBERED_BRANCHES, ORG_SUFFIXES, PLACE_ALIASES
 from presslens.schema import Span
 
 __all__ = [
-    "body_named_in_full", "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
+    "body_of_place", "chamber_members", "clean", "looks_like_a_person", "name_after_long_title",
     "name_ending_role", "named_in", "national_branch", "next_speaker", "organisation_in_apposition",
     "proper_name", "sole_body_of_kind", "sole_company", "sole_force",
     "sole_role_holder", "sole_union", "titled_name_at_end", "whose_name_says",
@@ -133,38 +133,6 @@ def name_ending_description(graph: EntityGraph, span: SpacySpan) -> Node | None:
         # parsed; not "A spokesman for Democratic presidential candidate Hillary Clinton"
         return node
     return None
-
-
-def body_named_in_full(graph: EntityGraph, span: SpacySpan, node: Node) -> Node | None:
-    """The body a mention names in full when ``node``, an organisation or place, is only the end of its
-    name ("Sport Integrity Australia" with "Integrity Australia" tagged, "Elections Quebec" with
-    "Quebec", "MTN Ghana" with "Ghana"): capitalised words, and joints like "of" inside, up to the
-    mention's head, none a role, given name or standing ("Opposition"). ``node`` takes the name when
-    it is never written otherwise; a place keeps its own."""
-    doc, root = span.doc, span.root
-    words = doc[span.start + (span[0].lower_ == "the") : root.i + 1]
-    current = node.entity.name
-    if node.kind not in ("organization", "place") or len(words) < 2 or in_heading_line(words[0], graph.text):
-        return None
-    name = clean(words.text)
-    first = words[0].lower_.rstrip(".")
-    if not name.endswith(" " + current) or first in cues.TITLES or first in lexicon.STANDING_WORDS or (
-        current.split()[0].lower() in lexicon.GIVEN_NAMES  # "Administrators Fiona MacLeod" tagged ORG
-    ):
-        return None
-    extra = doc[words.start : root.i + 1 - len(current.split())]
-    if not extra or not extra[0].text[:1].isupper() or not root.text[:1].isupper() or not all(
-        (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.lemma_.lower() not in cues.PERSON_ROLE_NOUNS
-         and t.lower_ not in lexicon.GIVEN_NAMES)
-        or t.lower_ in ROMANCE_NAME_JOINTS or t.lower_ in ("of", "and", "for")
-        for t in extra
-    ):
-        return None  # not "A Canadian commission", "Administrators Fiona MacLeod", "Even China"
-    short = [m for m in node.mentions if m.end - m.start == len(current)]
-    if node.kind == "organization" and all(graph.text[m.end - len(name) : m.end] == name for m in short):
-        node.rename(name)
-        return node
-    return graph.named(name, "organization", Span.of(graph.text, words.start_char, words.end_char))
 
 
 def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
