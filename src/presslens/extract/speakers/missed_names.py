@@ -4,6 +4,7 @@ person whose name they are part of."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -91,17 +92,24 @@ def add_missed_bodies(graph: EntityGraph, proper: np.ndarray, endings: np.ndarra
                 graph.add_mention(node, run.start_char, run.end_char)
 
 
+_INNER_PREPOSITION = re.compile(r"\b(?:" + "|".join(w.title() for w in sorted(lexicon.NAME_INNER_PREPOSITIONS)) + r")\b")
+
+
 def add_preposition_bodies(graph: EntityGraph) -> None:
     """Capitalised runs joined by a capitalised preposition of ``lexicon.NAME_INNER_PREPOSITIONS`` outside
     headline lines, which no mention covers ("Reporters Without Borders (RSF) said …"): organisations."""
     doc = graph.doc
+    found = [m.start() for m in _INNER_PREPOSITION.finditer(graph.text)]
+    if not found:
+        return  # most articles: nothing to read, and no need to map what the mentions cover
     covered = {i for node in graph.nodes.values() for m in node.mentions for i in range(m.start, m.end)}
 
     def free(k: int) -> bool:  # a capitalised word no mention covers
         return 0 <= k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].idx not in covered
 
-    for word in doc:
-        if word.lower_ not in lexicon.NAME_INNER_PREPOSITIONS or not word.is_title or word.is_sent_start:
+    for at in found:
+        word = doc.char_span(at, at + 1, alignment_mode="expand")[0]
+        if word.idx != at or word.lower_ not in lexicon.NAME_INNER_PREPOSITIONS or word.is_sent_start:
             continue
         # the NER may have taken the name from the preposition on ("Without Borders" tagged a person)
         cut = next((n for n in graph.nodes.values() for m in n.mentions if m.start == word.idx), None)
