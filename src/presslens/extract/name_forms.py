@@ -178,8 +178,11 @@ def company_first_word(form: str, name: str) -> bool:
     return (
         " " not in form and len(words) >= 2 and words[0] == form and not is_english_word(form)
         and form.lower() not in CAPITALS and form.lower() not in DEMONYMS
-        and words[-1].lower().rstrip(".") in lexicon.COMPANY_NAME_WORDS | {s.rstrip(".") for s in ORG_SUFFIXES}
+        and words[-1].lower().rstrip(".") in _COMPANY_ENDINGS
     )
+
+
+_COMPANY_ENDINGS = lexicon.COMPANY_NAME_WORDS | {suffix.rstrip(".") for suffix in ORG_SUFFIXES}
 
 
 def after_place_word(text: str, start: int) -> bool:

@@ -112,8 +112,8 @@ def _title_phrase(prep: Token) -> bool:
 def _named_apposition(head: Token) -> Token | None:
     """A person's name in apposition that closes the phrase of a role or description ``head``, after a
     comma: "Ontario's Minister of Economic Development, Job Creation and Trade, Rajiv Menon", "The UN
-    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad", a name the NER missed that opens with
-a given name ("MSF's head of mission in Bangladesh, Ibrahim Diallo-Sow"). The mention runs to the name."""
+    Refugee Agency (UNHCR) representative in Jordan, Leila Haddad", or a full name the NER tags nowhere
+    ("MSF's head of mission in Bangladesh, Ibrahim Diallo-Sow"). The mention runs to the name."""
     if head.ent_type_ == "PERSON" or head.pos == PRON:
         return None
     doc = head.doc

@@ -112,12 +112,13 @@ def add_preposition_bodies(graph: EntityGraph) -> None:
         if word.idx != at or word.lower_ not in lexicon.NAME_INNER_PREPOSITIONS or word.is_sent_start:
             continue
         # the NER may have taken the name from the preposition on ("Without Borders" tagged a person)
-        cut = next((n for n in graph.nodes.values() for m in n.mentions if m.start == word.idx), None)
+        at_word = ((n, m.end) for n in graph.nodes.values() for m in n.mentions if m.start == word.idx)
+        cut, cut_end = next(at_word, (None, 0))
         start, end = word.i, word.i + 1
         while word.i - start < 3 and free(start - 1) and doc[start - 1].lower_ not in DETERMINERS:
             start -= 1
         if cut is not None:
-            end = doc.char_span(word.idx, cut.mentions[0].end, alignment_mode="expand").end
+            end = doc.char_span(word.idx, cut_end, alignment_mode="expand").end
         while end - word.i <= 3 and free(end):
             end += 1
         if start == word.i or end == word.i + 1 or in_heading_line(word, graph.text):

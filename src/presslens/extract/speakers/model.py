@@ -22,8 +22,8 @@ from presslens.extract.speakers.graph import EntityGraph, Node
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models"
 STEM = "speaker-resolver"
 FORMAT = "presslens-speaker-resolver/1"
-# The lowest probability at which a "he" or "she"'s one candidate of its gender is taken (session 25:
-# read gold +1, never-read +3, unseen unchanged against the threshold alone).
+# The lowest probability at which a "he" or "she"'s one candidate of its gender is taken (below the
+# fitted threshold; session 25, docs/speakers.md).
 SOLE_FLOOR = 0.1
 
 
@@ -119,5 +119,5 @@ def sole_of_gender(graph: EntityGraph, anaphor: Anaphor, node: Node) -> bool:
     gender = gender_of(anaphor)
     if anaphor.type not in ("he", "she") or node.gender != gender:
         return False
-    people = {id(n): n for n, _, _ in candidates(graph, anaphor) if n.kind == "person" and n.gender in (None, gender)}
-    return list(people) == [id(node)]
+    people = [n for n, _, _ in candidates(graph, anaphor) if n.kind == "person" and n.gender in (None, gender)]
+    return bool(people) and all(n is node for n in people)
