@@ -365,7 +365,6 @@ def test_a_companys_first_word_tagged_a_place_is_the_company(nlp, resolve):
 def test_a_mention_that_names_a_body_in_full_is_that_body_not_the_end_the_ner_tagged(nlp):
     # the NER often tags only the end of such names ("Quebec" of "Elections Quebec"); here the graph's
     # nodes for the ends are taken as given, one a place written alone too, one a body written only so
-    from presslens.extract.entities import find_entities
     from presslens.extract.speakers.body_names import body_named_in_full
     from presslens.extract.speakers.graph import EntityGraph
     from presslens.schema import Span
