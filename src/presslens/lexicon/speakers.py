@@ -235,9 +235,6 @@ NAME_INNER_PREPOSITIONS = _words("without against sans")
 # Capitalised words that describe a body's standing before its name and are no part of it ("The
 # Opposition Progressive Conservatives", "the Ruling Party").
 STANDING_WORDS = _words("opposition ruling governing incumbent former")
-# Words of the names of bodies posted in a place, whose names take the place ("Chinese Embassy in
-# Thailand", "Methodist Church in Fiji").
-BODIES_NAMED_WITH_PLACE = _words("embassy consulate mission delegation office chamber church college")
 # Last words of a place's name that the NER tags a person ("Kaskawulsh Glacier"): a place, never "she".
 PLACE_NAME_ENDINGS = _words(
     "glacier river lake mountain mountains valley bay island islands peninsula creek canyon falls reservoir "
@@ -268,3 +265,6 @@ PLURAL_BODIES = _words("force authority service")
 # Bodies sent to another ("the Chinese Mission to the European Union", "the Russian Embassy in Vilnius"):
 # "to" or "in" and its object are in the name.
 ENVOY_BODIES = _words("mission delegation embassy representation consulate")
+# Words of the names of bodies posted in a place, whose names a source mention followed by "in" and the
+# place completes ("Chinese Embassy in Thailand", "Methodist Church in Fiji"): envoys and a few more.
+BODIES_NAMED_WITH_PLACE = ENVOY_BODIES | _words("office chamber church college")
