@@ -246,3 +246,12 @@ def test_a_name_after_a_role_that_ends_the_sentence_is_part_of_the_mention(nlp):
         "Yaw Boateng-Darko."
     )
     assert "its spokesperson, Yaw Boateng-Darko" in [source for _, _, source in sources(nlp, text)]
+
+
+def test_a_relative_clause_joined_by_and_to_the_speakers_description_keeps_the_quote(nlp):
+    text = (
+        '"This story is not only in our courts, it is being pushed by the media, where we find the labels of '
+        "'thug, predator,'\" Marguerite Olsen-Baptiste, the director at the Centre for Media Fairness and who "
+        "also appeared in the film, told the Gazette."
+    )
+    assert sources(nlp, text) == [("direct", "told the Gazette", "Marguerite Olsen-Baptiste")]

@@ -11,7 +11,7 @@ longer ones are left for ``continuations``.
 from __future__ import annotations
 
 from spacy.symbols import AUX, NOUN, PROPN, PUNCT, SPACE, VERB
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from presslens.extract.attribution.context import (
     BELIEF,
@@ -36,7 +36,10 @@ from presslens.extract.attribution.syntax import (
     trim,
 )
 from presslens.lexicon import attribution as lexicon
+from presslens.lexicon import pronouns
 
+# Relative pronouns that open a clause about the words before them ("that" may open a reported clause).
+_RELATIVE_PRONOUNS = pronouns.RELATIVE_PRONOUNS - {"that"}
 # Punctuation that may stand between a quote and its speech clause.
 _CLAUSE_PUNCT = frozenset({",", ":", "—", "–", "-", ";"})
 
@@ -81,7 +84,7 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
                 return None, None  # 'was "in no hurry" to conclude a deal': an infinitive is no speech clause
             if _reports_after(ctx, t) and not (last == "," and _opens_sentence(ctx, qi)):
                 return None, None  # 'on Fox News's "Sunday Morning Futures," Issa said Clinton's …': a title
-            if any(doc[j].dep_ == "cc" and doc[j].head.i != t.i for j in range(start, i)):
+            if any(doc[j].dep_ == "cc" and doc[j].head.i != t.i and not _joins_relative(doc, j) for j in range(start, i)):
                 # 'made a "fair" offer and urged the union to …': a second act, not the quote's speaker
                 return None, None
             if all(descends_from(doc[j], t) for j in range(start, i)):
@@ -92,12 +95,18 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
             return (t, head) if head is not None else (None, None)
         if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not relative and t.dep_ != "relcl":
             return None, None
-        if t.lower_ in ("who", "which", "whose", "whom"):
+        if t.lower_ in _RELATIVE_PRONOUNS:
             relative = True
         if t.dep_ == "mark" and last not in ",!?":
             return None, None  # 'had "sleepwalked into" the dispute, while the Conservatives called …'
         i += 1
     return None, None
+
+
+def _joins_relative(doc: Doc, cc: int) -> bool:
+    """Whether the conjunction at ``cc`` joins a relative clause to the speaker's description ('"…,"
+    Malkia Cyril, the executive director at the centre and who also features in the film, told …')."""
+    return cc + 1 < len(doc) and doc[cc + 1].lower_ in _RELATIVE_PRONOUNS
 
 
 def _opens_sentence(ctx: Context, qi: int) -> bool:
