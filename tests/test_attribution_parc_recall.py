@@ -42,6 +42,15 @@ def test_a_label_in_the_body_still_needs_a_name_and_a_verb(nlp):
     assert [r for r in found(nlp, text, "parc") if r[2] == ":"] == []
 
 
+def test_a_section_heading_in_the_body_is_no_source_even_when_tagged_a_name(nlp):
+    text = (
+        "City Budget Stalls Again\n\nThe council met for six hours on Monday.\n\n"
+        "Union Power Slows Reform Efforts: The council has missed its own deadline for the third year, "
+        "and the new budget is still months away."
+    )
+    assert [r for r in found(nlp, text, "parc") if r[2] == ":"] == []
+
+
 def test_the_model_reads_the_object_of_a_listed_verb(nlp):
     text = "The two leaders discussed the new trade agreement at length on Tuesday."
     assert text[26:49] == "the new trade agreement"

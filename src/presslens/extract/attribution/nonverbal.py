@@ -6,6 +6,7 @@ profile) and ``Name: …`` lines (headlines, transcripts).
 from __future__ import annotations
 
 from spacy.symbols import AUX, VERB
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from presslens.extract import cues
@@ -23,6 +24,7 @@ from presslens.extract.attribution.mentions import mention
 from presslens.extract.attribution.syntax import clip_paragraph, opens_quote, paragraph_span, subject, trim
 from presslens.lexicon import attribution as lexicon
 from presslens.lexicon.cues import HEADLINE_KICKERS, POLL_NOUNS
+from presslens.nlp import is_english_word
 
 # How many tokens a cue noun may lie after the verb whose object it is for the verb to join the cue
 # ("rejected the suggestion", "made a false claim"; not "faced … a set of revelations … allegations").
@@ -295,7 +297,9 @@ def colon_label_candidate(ctx: Context, colon: Token) -> Candidate | None:
         return None
     # the parc profile reads any headline label ("Poll: Trump Ties Clinton …", "Newspaper: …"), as PolNeAR does
     headline = ctx.lex.parc and label[0].lower_ not in HEADLINE_KICKERS and headline_line(ctx, start)
-    if not headline and not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label):
+    if not headline and (
+        not any(t.ent_type_ in ("PERSON", "ORG") or _capitalised_name(ctx, t) for t in label) or _section_heading(label)
+    ):
         return None  # "CURRENCIES: The dollar weakened …" is a section label, not a speaker
     if i + 1 < len(doc) and opens_quote(ctx, i + 1 if not doc[i + 1].is_space else min(i + 2, len(doc) - 1)):
         return None  # handled with the quote
@@ -339,6 +343,20 @@ def headline_line(ctx: Context, start: int) -> bool:
     if end - start > HEADLINE_TOKENS:
         return False
     return not any(doc[k].is_sent_start and doc[k - 1].text == "." for k in range(start + 1, end))
+
+
+# A heading before a colon has at least this many words ("Veto Power Impedes Peace Efforts: …").
+SECTION_HEADING_WORDS = 3
+
+
+def _section_heading(label: SpacySpan) -> bool:
+    """Whether a label before a colon is a section heading in title case, every word of it an English
+    word ("Individual Rights Trumped by National Interests:"), not a speaker's name ("Sen. Tim Kaine:")."""
+    words = [t for t in label if t.is_alpha]
+    return (
+        len(words) >= SECTION_HEADING_WORDS and not any(t.is_upper and len(t) > 1 for t in words)
+        and all(t.ent_type_ != "PERSON" and is_english_word(t.text) for t in words)
+    )
 
 
 def _capitalised_name(ctx: Context, token: Token) -> bool:
