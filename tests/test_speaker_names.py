@@ -233,3 +233,21 @@ def test_a_she_with_two_women_in_reach_is_no_sole_candidate(nlp):
     women = [n for n in graph.nodes.values() if n.kind == "person"]
     assert len(women) == 2
     assert not any(sole_of_gender(graph, classify(she, graph), n) for n in women)
+
+
+def test_a_given_name_alone_before_the_full_name_is_one_person_but_a_titled_family_name_is_not(nlp):
+    text = (
+        "Elisapee Kilabuk, left, and her sister Ootoova rehearse at the community hall on Tuesday.\n\n"
+        "The sisters learned to sing from their grandmother in Pangnirtung.\n\n"
+        '"Elisapee always laughs first," says Ootoova Kilabuk, 31.'
+    )
+    people = {e.name: [text[m.start : m.end] for m in e.mentions] for e in find_entities(nlp(text)) if e.kind == "person"}
+    assert people["Ootoova Kilabuk"] == ["Ootoova", "Ootoova Kilabuk"]
+    assert "Ootoova" not in people
+    # "Mr. Obama" makes "Obama" a family name: "Obama and Bill Clinton" names no "Obama Clinton"
+    titled = (
+        "Mr. Obama spoke in Chicago on Monday about the new climate rules.\n\n"
+        "Later that day, Obama and Bill Clinton visited a school in the city."
+    )
+    people = {e.name: len(e.mentions) for e in find_entities(nlp(titled)) if e.kind == "person"}
+    assert people == {"Obama": 2, "Bill Clinton": 1}

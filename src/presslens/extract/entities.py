@@ -189,6 +189,14 @@ def _find_person(
             len(c.name.split()) == 1 or cf == first or cf[:1] == first[:1]
         ):
             return i
+    # or an earlier given-name-only one ("her sister Ooleepeeka" … "Ooleepeeka Akavak"): never titled ("Mr. Obama")
+    # and no one's family name
+    given = [
+        i for i, c in enumerate(clusters)
+        if c.kind == "person" and c.name == name.split()[0] and not c.titled and _gender_fits(c, gender)
+    ]
+    if len(given) == 1 and not any(c.kind == "person" and person_key_parts(c.name)[1] == first for c in clusters if " " in c.name):
+        return given[0]
     return -1
 
 
@@ -401,7 +409,7 @@ def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
         name = clean_name(ent, kind)
         if not name or not any(ch.isalpha() for ch in name):
             continue
-        if kind == "person":
+        if kind == "person" and name not in titled_names:  # "Mr. Obama" … "Obama and Bill Clinton": no "Obama Clinton"
             name = _with_shared_surname(ent, name)
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
