@@ -698,3 +698,12 @@ def test_given_names_the_ner_left_out_before_a_family_name_complete_it(resolve):
         ("Campbell-Hughes", "Tyrese Campbell-Hughes", "person"),
         ("He", "Tyrese Campbell-Hughes", "person"),
     ]
+
+
+def test_a_name_between_commas_tagged_an_organisation_keeps_a_first_word_that_is_also_an_english_word(resolve):
+    # "Pita" is a kind of bread too; set off by commas after a role, the whole run is the name
+    text = (
+        "The union's general secretary, Pita Vake Lolohea, said at least 90 nurses had left the main hospital "
+        'in 2025.\n\n"Every week another nurse tells me she is going," Mr Lolohea told reporters.'
+    )
+    assert names(resolve(text)) == {"The union's general secretary": "Pita Vake Lolohea", "Mr Lolohea": "Pita Vake Lolohea"}

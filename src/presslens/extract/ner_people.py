@@ -165,8 +165,14 @@ def person_at_end(ent: SpacySpan, lone_people: set[str]) -> SpacySpan | None:
     # a title right before the entity, or name words only, say the name starts there ("Dr" "Yakubu Tanko
     # Bello", "Grace Wambui Otieno")
     title_before = ent.start and doc[ent.start - 1].lower_.rstrip(".") in cues.TITLES
-    first = ent.start if title_before or all(part_of_name(t) or is_hyphen_joint(t) for t in ent) else ent.start + 1
-    while start - 1 >= first and start > ent.end - 4 and part_of_name(doc[start - 1]):
+    # or commas around it: a name in apposition ("The association's general secretary, Pita Vake Hufanga,")
+    set_off = ent.start and doc[ent.start - 1].text == "," and ent.end < len(doc) and doc[ent.end].text == ","
+
+    def in_name(word: Token) -> bool:
+        return part_of_name(word) or bool(set_off and word.pos_ == "PROPN" and word.is_title)
+
+    first = ent.start if title_before or all(in_name(t) or is_hyphen_joint(t) for t in ent) else ent.start + 1
+    while start - 1 >= first and start > ent.end - 4 and in_name(doc[start - 1]):
         start -= 1  # "People's Committee Phạm Thị Hồng Nhung", "Science and Technology Le Thi Thu Hang"
     return doc[start : ent.end]
 
