@@ -251,3 +251,27 @@ def test_a_given_name_alone_before_the_full_name_is_one_person_but_a_titled_fami
     )
     people = {e.name: len(e.mentions) for e in find_entities(nlp(titled)) if e.kind == "person"}
     assert people == {"Obama": 2, "Bill Clinton": 1}
+
+
+def test_a_korean_family_name_alone_is_the_namesake_named_before_it_not_the_byline_or_a_later_one(resolve):
+    # "Kim" is an English given name too; "Ha-eun" after it says it is written family name first
+    text = (
+        "By KIM MIN-JI\n\nSEOUL — A court ruled on Friday that the shipyard must rehire 40 welders.\n\n"
+        "The welders' lawyer, Kim Ha-eun, told reporters that the union would not appeal.\n\n"
+        '"They were right, and now a judge has said so," Kim said.\n\n'
+        "The union's leader, Kim Do-hyun, who is not related to the lawyer, said members would meet on Monday."
+    )
+    assert names(resolve(text)) == {
+        "A court": None, "The welders' lawyer, Kim Ha-eun": "Kim Ha-eun", "Kim": "Kim Ha-eun",
+        "The union's leader": "Kim Do-hyun",
+    }
+
+
+def test_a_titled_first_family_name_is_the_namesake_of_the_titles_sex(resolve):
+    text = (
+        "Héctor Ramírez Cux has picked strawberries near Quebec City for nine summers.\n\n"
+        '"Nobody here asks for a day off," Mr. Ramírez said.\n\n'
+        "Mr. Ramírez's younger sister, Rosa Elena Ramírez Cux, followed him to Quebec in 2021.\n\n"
+        '"He was always the one who argued with the foreman," Ms. Ramírez said.'
+    )
+    assert names(resolve(text)) == {"Mr. Ramírez": "Héctor Ramírez Cux", "Ms. Ramírez": "Rosa Elena Ramírez Cux"}

@@ -32,7 +32,7 @@ from presslens.extract.name_forms import (
     presented_as_person,
     rewords_name,
 )
-from presslens.extract.ner_people import given_name_start, is_given_and_lone_name
+from presslens.extract.ner_people import given_name_start, is_given_and_lone_name, with_shared_surname
 from presslens.extract.ner_spans import (
     entity_spans,
     lone_proper_nouns,
@@ -44,6 +44,7 @@ from presslens.extract.person_names import (
     first_family_name_of,
     glued_before,
     is_name_tail,
+    korean_given_name,
     opens_name,
     person_key_parts,
     second_family_name_of,
@@ -153,6 +154,8 @@ def _find_person(
     if exact:
         return exact[-1]
     if n_words == 1:
+        if not by_last and len(written_first) == 1:
+            return written_first[0]  # "Kim" of "Kim Seo-yeon", with a "KIM JI-WOO" in the byline
         if by_last:
             # the holder of the surname last seen as a subject ("Bill Clinton criticized … for his wife
             # Hillary Clinton. … Clinton said" is Bill), else the one mentioned last
@@ -163,7 +166,10 @@ def _find_person(
         if len(by_first) == 1:
             return by_first[0]
         # "Benavente" for "Lucía Benavente Ortiz": the first of two family names
-        by_middle = [i for i, c in enumerate(clusters) if c.kind == "person" and first_family_name_of(name, c.name)]
+        by_middle = [
+            i for i, c in enumerate(clusters)
+            if c.kind == "person" and first_family_name_of(name, c.name) and _gender_fits(c, gender)
+        ]  # "Ms. López" of "Ana Lucía López Tzul", not of her brother "Marvin López Tzul"
         return by_middle[0] if len(by_middle) == 1 else -1
     tails = [i for i, c in enumerate(clusters) if c.kind == "person" and is_name_tail(name, c.name)]
     if len(tails) == 1:
@@ -195,7 +201,9 @@ def _find_person(
         i for i, c in enumerate(clusters)
         if c.kind == "person" and c.name == name.split()[0] and not c.titled and _gender_fits(c, gender)
     ]
-    if len(given) == 1 and not any(c.kind == "person" and person_key_parts(c.name)[1] == first for c in clusters if " " in c.name):
+    if len(given) == 1 and not korean_given_name(name.split()[-1]) and not any(
+        c.kind == "person" and person_key_parts(c.name)[1] == first for c in clusters if " " in c.name
+    ):
         return given[0]
     return -1
 
@@ -380,18 +388,6 @@ def _people_named_as_organisations(clusters: list[_Cluster]) -> list[_Cluster]:
     return out
 
 
-def _with_shared_surname(ent: SpacySpan, name: str) -> str:
-    """ "Khizr" in "Khizr and Ghazala Khan" is "Khizr Khan": a lone name coordinated with a full one."""
-    doc = ent.doc
-    if " " in name or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
-        return name
-    given, family = doc[ent.end + 1], doc[ent.end + 2]  # the next entity, read off its tokens
-    two_words = ent.end + 3 >= len(doc) or doc[ent.end + 3].ent_iob_ != "I"
-    if not (given.ent_iob_ == "B" and given.ent_type_ == "PERSON" and family.ent_iob_ == "I" and two_words):
-        return name
-    return f"{name} {family.text}" if given.pos_ == family.pos_ == "PROPN" else name
-
-
 def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
     """People, organisations, places and groups in ``doc``, merged by alias, ids in first-mention order;
     with ``learned_kinds``, a kind the learned model is sure of replaces the rules' (``entity_kinds``)."""
@@ -410,7 +406,7 @@ def find_entities(doc: Doc, learned_kinds: bool = True) -> list[Entity]:
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if kind == "person" and name not in titled_names:  # "Mr. Obama" … "Obama and Bill Clinton": no "Obama Clinton"
-            name = _with_shared_surname(ent, name)
+            name = with_shared_surname(ent, name)
         if kind == "person" and name.lower() in cues.PERSON_PRONOUNS | cues.PLURAL_PRONOUNS:
             continue
         if name.lower() in lexicon.ROLE_ACRONYMS:

@@ -27,7 +27,7 @@ from presslens.nlp import doc_text, is_english_word
 __all__ = [
     "after_given_name", "family_name_after", "family_names_end", "given_name_start", "hyphenated_name_across", "is_given_and_lone_name",
     "is_hyphenated_person", "is_titled_person", "name_after_post", "names_split_in_two", "particles_between", "person_at_end",
-    "with_hyphenated_part", "with_particles", "without_role_word",
+    "with_hyphenated_part", "with_particles", "with_shared_surname", "without_role_word",
 ]
 
 
@@ -438,3 +438,15 @@ def without_role_word(ent: SpacySpan) -> SpacySpan:
     if len(ent) >= 3 and first.is_sent_start and role and word not in lexicon.GIVEN_NAMES:
         return ent[1:]
     return ent
+
+
+def with_shared_surname(ent: SpacySpan, name: str) -> str:
+    """ "Khizr" in "Khizr and Ghazala Khan" is "Khizr Khan": a lone name coordinated with a full one."""
+    doc = ent.doc
+    if " " in name or ent.end + 2 >= len(doc) or doc[ent.end].lower_ != "and":
+        return name
+    given, family = doc[ent.end + 1], doc[ent.end + 2]  # the next entity, read off its tokens
+    two_words = ent.end + 3 >= len(doc) or doc[ent.end + 3].ent_iob_ != "I"
+    if not (given.ent_iob_ == "B" and given.ent_type_ == "PERSON" and family.ent_iob_ == "I" and two_words):
+        return name
+    return f"{name} {family.text}" if given.pos_ == family.pos_ == "PROPN" else name

@@ -92,9 +92,17 @@ def is_family_name(form: str, full_name: str) -> bool:
 
 def family_name_written_first(form: str, name: str) -> bool:
     """ "Wang" of "Wang Yi", "Han" of "Han Ji-woo": the first of two words, never a given name ("Tim" of
-    "Tim Cook")."""
+    "Tim Cook") unless a Korean-style given name follows ("Kim" of "Kim Seo-yeon")."""
     words = name.split()
-    return len(words) == 2 and form.lower() == words[0].lower() and form.lower() not in lexicon.GIVEN_NAMES
+    if len(words) != 2 or form.lower() != words[0].lower():
+        return False
+    return form.lower() not in lexicon.GIVEN_NAMES or korean_given_name(words[1])
+
+
+def korean_given_name(word: str) -> bool:
+    """A given name written the Korean way, two syllables joined by a hyphen ("Seo-yeon", "Tae-min")."""
+    first, _, rest = word.partition("-")
+    return first.istitle() and rest.isalpha() and rest.islower()
 
 
 def first_family_name_of(form: str, name: str) -> bool:
