@@ -275,3 +275,18 @@ def test_a_titled_first_family_name_is_the_namesake_of_the_titles_sex(resolve):
         '"He was always the one who argued with the foreman," Ms. Ramírez said.'
     )
     assert names(resolve(text)) == {"Mr. Ramírez": "Héctor Ramírez Cux", "Ms. Ramírez": "Rosa Elena Ramírez Cux"}
+
+
+def test_a_family_name_alone_is_the_namesake_named_before_it(nlp):
+    from presslens.extract.speakers.graph import EntityGraph
+
+    text = (
+        "Union Minister Anil Kumar Sharma opened the tiger reserve on Monday.\n\n"
+        '"This is a matter of pride," Sharma said.\n\n'
+        "State Forest Minister Sunita Sharma said two more reserves would follow."
+    )
+    doc = nlp(text)
+    graph = EntityGraph(doc, find_entities(doc))
+    said = text.index("Sharma said")
+    assert graph.find_name("Sharma", before=said).entity.name == "Anil Kumar Sharma"
+    assert graph.find_name("Sharma") is None  # anywhere in the article, two people have it

@@ -319,7 +319,7 @@ class _Resolver:
         name, titled = proper_name(span)
         if not name:
             return None, "unknown", None, _CONFIDENCE["unknown"]
-        node = self.graph.find_name(name)
+        node = self.graph.find_name(name, before=span.start_char)
         if node is not None and (full := body_named_in_full(self.graph, span, node)) is not None:
             return full, "organization", None, _CONFIDENCE["proper"]  # "Elections Quebec", "Quebec" known
         phrase = name_phrase(span)

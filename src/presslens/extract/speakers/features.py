@@ -163,7 +163,7 @@ def _names_someone(word: Token, graph: EntityGraph) -> bool:
     it is the family name of a person named in full ("Trump later said", "Nurse declined" after
     "Darnell Nurse", not "Police said" after "Capitol Police").
     """
-    node = graph.find_name(word.text)
+    node = graph.find_name(word.text, before=word.idx)
     if node is None or not word.is_sent_start:
         return node is not None
     if node.kind != "person":

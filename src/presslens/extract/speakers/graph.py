@@ -423,8 +423,9 @@ class EntityGraph:
         outlets = (n for n in self.nodes.values() if n.kind == "organization")
         return next((n for n in outlets if any(m.start <= before.idx < m.end for m in n.mentions)), None)
 
-    def find_name(self, name: str) -> Node | None:
-        """The node called ``name`` (or with it as an alias), else the one person whose surname it is."""
+    def find_name(self, name: str, before: int | None = None) -> Node | None:
+        """The node called ``name`` (or with it as an alias), else the one person whose surname it is (of
+        those named before ``before``: "Sharma said" before a second Sharma is named)."""
         lower = name.lower()
         for node in self.nodes.values():
             if node.entity.name.lower() == lower or lower in (a.lower() for a in node.entity.aliases):
@@ -435,6 +436,8 @@ class EntityGraph:
             hits = hits or [n for n in self.nodes.values() if n.kind == "person" and first_family_name_of(name, n.entity.name)]
             # or a family name written first ("Han" of "Han Ji-woo")
             hits = hits or [n for n in self.nodes.values() if n.kind == "person" and family_name_written_first(name, n.entity.name)]
+            if len(hits) > 1 and before is not None:
+                hits = [n for n in hits if n.mentions and n.mentions[0].start < before]
             if len(hits) == 1:
                 return hits[0]
             orgs = [n for n in self.nodes.values() if n.kind == "organization" and short_form_of(name, n.entity.name)]
