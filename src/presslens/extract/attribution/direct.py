@@ -105,7 +105,7 @@ def _cue_after(ctx: Context, qi: int) -> tuple[Token | None, Token | None]:
 
 def _joins_relative(doc: Doc, cc: int) -> bool:
     """Whether the conjunction at ``cc`` joins a relative clause to the speaker's description ('"…,"
-    Malkia Cyril, the executive director at the centre and who also features in the film, told …')."""
+    Marguerite Olsen-Baptiste, the director at the centre and who also appeared in the film, told …')."""
     return cc + 1 < len(doc) and doc[cc + 1].lower_ in _RELATIVE_PRONOUNS
 
 

@@ -345,13 +345,13 @@ def headline_line(ctx: Context, start: int) -> bool:
     return not any(doc[k].is_sent_start and doc[k - 1].text == "." for k in range(start + 1, end))
 
 
-# A heading before a colon has at least this many words ("Veto Power Impedes Peace Efforts: …").
+# A heading before a colon has at least this many words ("Union Power Slows Reform Efforts: …").
 SECTION_HEADING_WORDS = 3
 
 
 def _section_heading(label: SpacySpan) -> bool:
     """Whether a label before a colon is a section heading in title case, every word of it an English
-    word ("Individual Rights Trumped by National Interests:"), not a speaker's name ("Sen. Tim Kaine:")."""
+    word ("City Budget Deadline Tests Patience:"), not a speaker's name ("Sen. Tim Kaine:")."""
     words = [t for t in label if t.is_alpha]
     return (
         len(words) >= SECTION_HEADING_WORDS and not any(t.is_upper and len(t) > 1 for t in words)
