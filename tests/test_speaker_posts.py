@@ -168,3 +168,14 @@ def test_a_short_family_name_after_the_field_of_a_post_stays_in_the_name(resolve
         "inspections of school kitchens."
     )
     assert [(a.source.name, a.source.kind) for a in resolve(text)] == [("Le Quang Vinh", "person")]
+
+
+def test_a_person_after_a_lower_case_post_ends_the_mention_the_parser_headed_by_the_body(resolve):
+    # the parser makes "Council" the subject and hangs the post and the name under "of Texas"
+    text = (
+        "Electric Reliability Council of Texas chief executive Marisol Okafor-Reyes told reporters in Austin "
+        "that power would be back by Friday."
+    )
+    assert source_rows(resolve(text)) == [
+        ("Electric Reliability Council of Texas chief executive Marisol Okafor-Reyes", "Marisol Okafor-Reyes", "person")
+    ]

@@ -149,6 +149,8 @@ def titled_name_at_end(graph: EntityGraph, span: SpacySpan) -> Node | None:
             place = doc[place.i - 1]
         if place.i - 2 >= span.start and doc[place.i - 1].lower_ in ("in", "to"):
             title = doc[place.i - 2]
+    if title.is_lower and title.lemma_ in cues.PERSON_ROLE_NOUNS:
+        return found[0]  # "Electric Reliability Council of Texas chief executive Marisol Okafor-Reyes"
     return found[0] if title.is_title and title.lower_.rstrip(".") in cues.TITLES else None
 
 
